@@ -1,0 +1,314 @@
+"""Reading and validating a case: the edge where user input becomes typed, trusted objects.
+
+A case is read from TOML (standard-library ``tomllib``) or from a plain mapping (the workbook
+reader builds one).  Every problem of the input is collected and reported at once as an
+:class:`~xlmodel.errors.InputError`, each with its location (``[[vendors]] 2 .price``) and what is
+expected; nothing below this module validates again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import tomllib
+from dataclasses import dataclass, fields, make_dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import InputError, Problem
+from .schema import (ALL_SECTIONS, CHANNEL, DEMAND, HYBRID, SCALAR_SECTIONS, VENDOR, Field,
+                     Section)
+
+SEASONALITY_TOLERANCE = 1e-3
+
+
+def _record_type(section: Section, extra: tuple = ()) -> type:
+    spec = [(f.name, Any) for f in section.fields] + list(extra)
+    cls_name = "".join(part.title() for part in section.name.split("_")) + "Inputs"
+    return make_dataclass(cls_name, spec, frozen=True)
+
+
+CaseInfo = _record_type(SCALAR_SECTIONS[0])
+Finance = _record_type(SCALAR_SECTIONS[1])
+Demand = _record_type(DEMAND, (("seasonality", tuple), ("channels", tuple)))
+InHouse = _record_type(SCALAR_SECTIONS[3])
+Transition = _record_type(SCALAR_SECTIONS[4])
+Hybrid = _record_type(HYBRID, (("channels", tuple), ("vendors", tuple)))
+Customer = _record_type(SCALAR_SECTIONS[6])
+Channel = _record_type(CHANNEL)
+Vendor = _record_type(VENDOR)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A validated case: every field typed, in range, and consistent with the others."""
+
+    case: Any
+    finance: Any
+    demand: Any
+    inhouse: Any
+    vendors: tuple
+    transition: Any
+    hybrid: Any
+    customer: Any
+
+    @property
+    def channels(self) -> tuple:
+        return self.demand.channels
+
+    @property
+    def months(self) -> int:
+        return 12 * self.finance.horizon_years
+
+    def replace(self, **changes) -> "Case":
+        """A copy with some sections replaced (``dataclasses.replace`` on the case)."""
+        from dataclasses import replace
+        return replace(self, **changes)
+
+
+def _where(section: Section, index: int | None, key: str) -> str:
+    if section.repeated:
+        table = "demand.channels" if section is CHANNEL else section.name
+        return f"[[{table}]] {index} .{key}"
+    return f"[{section.name}] .{key}"
+
+
+def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> Any:
+    """Return the value converted to its type, or record a problem and return None."""
+    if f.kind in ("text", "choice"):
+        if not isinstance(value, str):
+            problems.append(Problem(where, f"expected text, found {type(value).__name__} {value!r}"))
+            return None
+        value = value.strip()
+        if f.kind == "choice" and value not in f.choices:
+            hint = difflib.get_close_matches(value, f.choices, n=1)
+            extra = f": did you mean {hint[0]!r}?" if hint else ""
+            problems.append(Problem(where, f"must be {f.bounds_text()} (found {value!r}){extra}"))
+            return None
+        if f.required and not value:
+            problems.append(Problem(where, "must not be empty"))
+            return None
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problems.append(Problem(where, f"expected a number ({f.unit or f.kind}), "
+                                       f"found {type(value).__name__} {value!r}"))
+        return None
+    if not math.isfinite(value):
+        problems.append(Problem(where, f"must be a finite number (found {value!r})"))
+        return None
+    if f.kind == "int":
+        if value != int(value):
+            problems.append(Problem(where, f"must be a whole number of {f.unit} (found {value!r})"))
+            return None
+        value = int(value)
+    else:
+        value = float(value)
+    too_low = f.minimum is not None and (value <= f.minimum if f.exclusive_min else value < f.minimum)
+    too_high = f.maximum is not None and (value >= f.maximum if f.exclusive_max else value > f.maximum)
+    if too_low or too_high:
+        message = f"must be {f.bounds_text()} {f.unit}".rstrip() + f" (found {value:g})"
+        if f.kind == "rate" and too_high and 1 < value <= 100:
+            message += f": rates are fractions, write {value / 100:g} for {value:g} %"
+        problems.append(Problem(where, message))
+        return None
+    return value
+
+
+def _unknown_keys(data: Mapping, allowed: set[str], where_prefix: str, problems: list[Problem]):
+    for key in data:
+        if key not in allowed:
+            hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+            extra = f": did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(allowed))}"
+            problems.append(Problem(f"{where_prefix} .{key}", f"unknown key {key!r}{extra}"))
+
+
+def _read_section(section: Section, data: Any, index: int | None, problems: list[Problem],
+                  extra_keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    prefix = (f"[[{'demand.channels' if section is CHANNEL else section.name}]] {index}"
+              if section.repeated else f"[{section.name}]")
+    if not isinstance(data, Mapping):
+        problems.append(Problem(prefix, f"expected a table, found {type(data).__name__}"))
+        return {}
+    _unknown_keys(data, set(section.by_name) | set(extra_keys), prefix, problems)
+    values: dict[str, Any] = {}
+    for f in section.fields:
+        where = _where(section, index, f.name)
+        if f.name not in data:
+            if f.required or f.default is None:
+                problems.append(Problem(where, f"is required ({f.label_en}, {f.unit or f.kind})".replace(", )", ")")))
+            values[f.name] = f.default
+            continue
+        values[f.name] = _check_value(f, data[f.name], where, problems)
+    return values
+
+
+def _read_names(data: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        problems.append(Problem(where, f"expected a list of names, found {data!r}"))
+        return ()
+    return tuple(x.strip() for x in data)
+
+
+def _check_names(names, known, where, what, problems):
+    for name in names:
+        if name not in known:
+            hint = difflib.get_close_matches(name, list(known), n=1)
+            extra = f": did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known) or 'none'}"
+            problems.append(Problem(where, f"{what} {name!r} does not exist{extra}"))
+
+
+def case_from_mapping(data: Mapping[str, Any]) -> Case:
+    """Validate a parsed case (TOML tables as dicts) and return a :class:`Case`.
+
+    Raises
+    ------
+    InputError
+        With every problem found, each located like ``[[vendors]] 2 .price``.
+    """
+    problems: list[Problem] = []
+    if not isinstance(data, Mapping):
+        raise InputError("a case must be a table of sections")
+    known = {s.name for s in SCALAR_SECTIONS} | {"vendors"}
+    _unknown_keys(data, known, "", problems)
+    # Top-level keys read better as "vendor" than " .vendor".
+    problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
+
+    scalar = {}
+    for section in SCALAR_SECTIONS:
+        extra = {"demand": ("seasonality", "channels"), "hybrid": ("channels", "vendors")}.get(section.name, ())
+        scalar[section.name] = _read_section(section, data.get(section.name, {}), None, problems, extra)
+
+    demand_data = data.get("demand", {}) if isinstance(data.get("demand", {}), Mapping) else {}
+    seasonality = demand_data.get("seasonality", [1.0] * 12)
+    where = "[demand] .seasonality"
+    if (not isinstance(seasonality, list) or len(seasonality) != 12
+            or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
+        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
+        seasonality = [1.0] * 12
+    else:
+        seasonality = [float(w) for w in seasonality]
+        if min(seasonality) <= 0:
+            problems.append(Problem(where, "every monthly weight must be > 0"))
+        mean = sum(seasonality) / 12
+        if abs(mean - 1) > SEASONALITY_TOLERANCE:
+            problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
+                                           "divide each weight by that average"))
+    channel_data = demand_data.get("channels", [])
+    channels = []
+    if not isinstance(channel_data, list) or not channel_data:
+        problems.append(Problem("[[demand.channels]]", "at least one channel is required "
+                                                       "(name, kind, annual_volume, aht_seconds)"))
+        channel_data = []
+    for i, item in enumerate(channel_data, start=1):
+        channels.append(_read_section(CHANNEL, item, i, problems))
+
+    vendor_data = data.get("vendors", [])
+    vendors = []
+    if not isinstance(vendor_data, list) or not vendor_data:
+        problems.append(Problem("[[vendors]]", "at least one vendor quote is required "
+                                               "(name, pricing_model, price)"))
+        vendor_data = []
+    for i, item in enumerate(vendor_data, start=1):
+        vendors.append(_read_section(VENDOR, item, i, problems))
+
+    for what, items, table in (("channel", channels, "[[demand.channels]]"), ("vendor", vendors, "[[vendors]]")):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items, start=1):
+            name = item.get("name")
+            if name and name in seen:
+                problems.append(Problem(f"{table} {i} .name", f"{what} name {name!r} is already used by "
+                                                              f"{table} {seen[name]}"))
+            elif name:
+                seen[name] = i
+
+    channel_names = [c["name"] for c in channels if c.get("name")]
+    vendor_names = [v["name"] for v in vendors if v.get("name")]
+    hybrid_data = data.get("hybrid", {}) if isinstance(data.get("hybrid", {}), Mapping) else {}
+    hybrid_channels = _read_names(hybrid_data.get("channels", []), "[hybrid] .channels", problems)
+    hybrid_vendors = _read_names(hybrid_data.get("vendors", vendor_names), "[hybrid] .vendors", problems)
+    _check_names(hybrid_channels, channel_names, "[hybrid] .channels", "channel", problems)
+    _check_names(hybrid_vendors, vendor_names, "[hybrid] .vendors", "vendor", problems)
+    if scalar["hybrid"].get("mode") == "channel" and not hybrid_channels:
+        problems.append(Problem("[hybrid] .channels", "mode 'channel' needs the list of channels the vendor takes"))
+    if not hybrid_vendors and vendor_names:
+        problems.append(Problem("[hybrid] .vendors", "name at least one vendor for the hybrid scenarios"))
+
+    for i, v in enumerate(vendors, start=1):
+        if v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"):
+            problems.append(Problem(f"[[vendors]] {i} .fte_proposed",
+                                    "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"))
+
+    if problems:
+        raise InputError(problems)
+
+    return Case(
+        case=CaseInfo(**scalar["case"]),
+        finance=Finance(**scalar["finance"]),
+        demand=Demand(**scalar["demand"], seasonality=tuple(seasonality),
+                      channels=tuple(Channel(**c) for c in channels)),
+        inhouse=InHouse(**scalar["inhouse"]),
+        vendors=tuple(Vendor(**v) for v in vendors),
+        transition=Transition(**scalar["transition"]),
+        hybrid=Hybrid(**scalar["hybrid"], channels=hybrid_channels, vendors=hybrid_vendors),
+        customer=Customer(**scalar["customer"]),
+    )
+
+
+def loads_case(text: str, source: str = "<case>") -> Case:
+    """Parse TOML text and validate it; a TOML syntax error is reported with its line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(Problem(source, f"is not valid TOML: {exc}")) from None
+    return case_from_mapping(data)
+
+
+def load_case(path: str | Path) -> Case:
+    """Read and validate a case file (TOML)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), "file not found")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(str(path), f"cannot be read as UTF-8 text ({exc})")) from None
+    return loads_case(text, str(path))
+
+
+def example_case_text() -> str:
+    """The embedded example case, as TOML text."""
+    return resources.files("xlmodel").joinpath("data/example_case.toml").read_text(encoding="utf-8")
+
+
+def example_case() -> Case:
+    """The embedded example case: a French company, three channels, three vendor quotes."""
+    return loads_case(example_case_text(), "example_case.toml")
+
+
+def case_to_mapping(case: Case) -> dict[str, Any]:
+    """The case as plain TOML-ready tables (the inverse of :func:`case_from_mapping`)."""
+    def table(record, drop=()):
+        return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in drop}
+
+    data = {
+        "case": table(case.case),
+        "finance": table(case.finance),
+        "demand": table(case.demand, drop=("channels",)),
+        "inhouse": table(case.inhouse),
+        "transition": table(case.transition),
+        "hybrid": table(case.hybrid),
+        "customer": table(case.customer),
+        "vendors": [table(v) for v in case.vendors],
+    }
+    data["demand"]["seasonality"] = list(case.demand.seasonality)
+    data["demand"]["channels"] = [table(c) for c in case.demand.channels]
+    data["hybrid"]["channels"] = list(case.hybrid.channels)
+    data["hybrid"]["vendors"] = list(case.hybrid.vendors)
+    return data
+
+
+def case_to_toml(case: Case) -> str:
+    """The case as TOML text that :func:`loads_case` reads back to an equal case."""
+    import tomli_w
+    return tomli_w.dumps(case_to_mapping(case))

@@ -1,0 +1,260 @@
+"""The case format declared as data: every input field with its unit, bounds, default and source.
+
+One declaration serves three faces: the TOML reader validates against it, the workbook builder
+lays out the Inputs, Vendors and Hybrid sheets from it (label, unit, data validation, note), and the
+docs list it.  A field's ``kind`` is one of:
+
+- ``money``: an amount in the case currency (``unit`` says per what);
+- ``rate``: a fraction (0.45 for 45 %), shown as a percentage;
+- ``number`` / ``int``: a plain quantity in ``unit``;
+- ``choice``: one of ``choices``;
+- ``text``: free text;
+- ``list``: handled by the reader (seasonality weights, hybrid channels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PRICING_MODELS = ("per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly")
+LOCATIONS = ("onshore", "nearshore", "offshore")
+CHANNEL_KINDS = ("live", "deferred")
+HYBRID_MODES = ("share", "extended_hours", "overflow", "channel")
+CURRENCIES = ("EUR", "GBP", "USD", "CHF")
+LANGUAGES = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: where it lives, what it means, and what values it accepts."""
+
+    name: str
+    kind: str  # money | rate | number | int | choice | text | list
+    default: object
+    unit: str
+    label_en: str
+    label_fr: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    source: str = ""
+    # Strict bounds: the value must be strictly above minimum / below maximum.
+    exclusive_min: bool = False
+    exclusive_max: bool = False
+    required: bool = False
+    fr_unit: str = ""
+
+    def bounds_text(self) -> str:
+        """The accepted range in words, e.g. ``between 0 and 1`` or ``> 0``."""
+        if self.kind == "choice":
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        lo = ">" if self.exclusive_min else ">="
+        hi = "<" if self.exclusive_max else "<="
+        if self.minimum is not None and self.maximum is not None:
+            return f"{lo} {_fmt(self.minimum)} and {hi} {_fmt(self.maximum)}"
+        if self.minimum is not None:
+            return f"{lo} {_fmt(self.minimum)}"
+        if self.maximum is not None:
+            return f"{hi} {_fmt(self.maximum)}"
+        return "any value"
+
+
+def _fmt(x: float) -> str:
+    if abs(x) >= 10000:
+        return f"{x:,.0f}".replace(",", " ")
+    return f"{x:g}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A TOML table (or array of tables when ``repeated``) and its fields."""
+
+    name: str
+    fields: tuple[Field, ...]
+    repeated: bool = False
+    title_en: str = ""
+    title_fr: str = ""
+    by_name: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+
+F = Field
+
+CASE = Section("case", (
+    F("name", "text", "Example case", "", "Case name", "Nom du cas"),
+    F("currency", "choice", "EUR", "", "Currency", "Devise", choices=CURRENCIES),
+    F("language", "choice", "en", "", "Workbook language", "Langue du classeur", choices=LANGUAGES),
+), title_en="Case", title_fr="Cas")
+
+FINANCE = Section("finance", (
+    F("horizon_years", "int", 5, "years", "Horizon", "Horizon", 1, 10, fr_unit="ans"),
+    F("discount_rate", "rate", 0.08, "per year", "Discount rate", "Taux d'actualisation", -0.5, 0.5,
+      exclusive_min=True, fr_unit="par an",
+      source="Typical corporate WACC for a French mid-cap, 7-9 %; use your own."),
+    F("start_year", "int", 2027, "calendar year", "First year", "Première année", 2000, 2100,
+      fr_unit="année civile"),
+), title_en="Finance", title_fr="Finance")
+
+DEMAND = Section("demand", (
+    F("growth_rate", "rate", 0.02, "per year", "Volume growth", "Croissance des volumes", -0.5, 1.0,
+      fr_unit="par an"),
+    F("opening_hours_per_week", "number", 60.0, "hours/week", "Opening hours", "Heures d'ouverture",
+      1, 168, exclusive_min=False, fr_unit="heures/semaine"),
+    F("open_days_per_week", "number", 6.0, "days/week", "Open days", "Jours d'ouverture", 1, 7,
+      fr_unit="jours/semaine"),
+    F("out_of_hours_share", "rate", 0.12, "of contacts", "Demand arriving outside opening hours",
+      "Demande hors heures d'ouverture", 0, 0.9, fr_unit="des contacts",
+      source="Share of contacts first attempted in the evening or at weekends; read it from "
+             "the telephony logs (IVR attempts when closed)."),
+), title_en="Demand", title_fr="Demande")
+
+CHANNEL = Section("channels", (
+    F("name", "text", "", "", "Channel", "Canal", required=True),
+    F("kind", "choice", "live", "", "Kind", "Type", choices=CHANNEL_KINDS),
+    F("annual_volume", "number", None, "contacts/year", "Annual volume", "Volume annuel", 0, 1e9,
+      required=True, fr_unit="contacts/an"),
+    F("aht_seconds", "number", None, "seconds", "Average handling time", "Durée moyenne de traitement",
+      0, 7200, exclusive_min=True, required=True, fr_unit="secondes"),
+    F("service_level", "rate", 0.8, "of contacts", "Service target: share answered", "Objectif : part répondue",
+      0, 1, exclusive_min=True, exclusive_max=True, fr_unit="des contacts",
+      source="80/20 (80 % answered within 20 s) is the usual phone target; NF 345 / ISO 18295 ask "
+             "for a stated target, not a given one."),
+    F("answer_seconds", "number", 20.0, "seconds", "... within", "... en moins de", 0, 3600,
+      exclusive_min=True, fr_unit="secondes"),
+    F("response_hours", "number", 24.0, "hours", "Response time (deferred)", "Délai de réponse (différé)",
+      0, 720, exclusive_min=True, fr_unit="heures"),
+    F("max_occupancy", "rate", 0.85, "of logged time", "Maximum occupancy", "Occupation maximale",
+      0.3, 1, fr_unit="du temps connecté",
+      source="Above 85-90 % sustained occupancy, burn-out and attrition rise (industry rule of thumb)."),
+    F("concurrency", "number", 1.0, "contacts at once", "Concurrency (chat)", "Simultanéité (chat)", 1, 6,
+      fr_unit="contacts simultanés"),
+), repeated=True, title_en="Channels", title_fr="Canaux")
+
+INHOUSE = Section("inhouse", (
+    F("current_fte", "number", None, "FTE", "Agents today", "Conseillers aujourd'hui", 0, 100000,
+      exclusive_min=True, required=True, fr_unit="ETP"),
+    F("gross_salary", "money", 24000.0, "per FTE per year", "Gross salary", "Salaire brut", 0, 500000,
+      exclusive_min=True, fr_unit="par ETP et par an",
+      source="French customer-service agent, about 1.1 x SMIC (SMIC 2026 about 21 900 EUR a year)."),
+    F("employer_charge_rate", "rate", 0.30, "of gross salary", "Employer charges", "Charges patronales",
+      0, 0.8, fr_unit="du brut",
+      source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; "
+             "see xlmodel.payroll.french_employer_charge_rate."),
+    F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Paid hours per FTE", "Heures payées par ETP",
+      500, 2500, fr_unit="heures/an",
+      source="1 607 h: French legal annual working time (Code du travail, art. L3121-41)."),
+    F("shrinkage", "rate", 0.32, "of paid time", "Shrinkage", "Taux d'indisponibilité", 0, 0.7,
+      exclusive_max=True, fr_unit="du temps payé",
+      source="Leave, sickness, training, meetings, breaks: 30-35 % in contact centres "
+             "(Call Centre Helper and COPC benchmarks)."),
+    F("attrition_rate", "rate", 0.25, "per year", "Attrition", "Turnover", 0, 2, fr_unit="par an",
+      source="French contact-centre turnover often 20-30 % a year."),
+    F("cost_per_hire", "money", 10000.0, "per departing agent", "Cost to recruit and train an agent",
+      "Coût de recrutement et formation", 0, 200000, fr_unit="par départ",
+      source="About 10 000 EUR per departing agent to recruit and train (common French estimate)."),
+    F("training_weeks", "number", 4.0, "weeks", "Initial training", "Formation initiale", 0, 52,
+      fr_unit="semaines",
+      source="New hires are paid but off the phones while training; the model adds that time "
+             "to the FTE needed."),
+    F("supervision_span", "number", 15.0, "agents per team leader", "Span of supervision",
+      "Conseillers par superviseur", 1, 100, fr_unit="conseillers par superviseur",
+      source="12-18 agents per team leader is usual."),
+    F("supervisor_salary", "money", 38000.0, "per year", "Team-leader gross salary",
+      "Salaire brut superviseur", 0, 500000, fr_unit="par an"),
+    F("support_ratio", "rate", 0.06, "support FTE per agent FTE", "Support staff ratio (WFM, quality, training)",
+      "Ratio fonctions support (planification, qualité, formation)", 0, 1,
+      fr_unit="ETP support par ETP conseiller"),
+    F("support_salary", "money", 40000.0, "per year", "Support staff gross salary", "Salaire brut support",
+      0, 500000, fr_unit="par an"),
+    F("seat_cost", "money", 3500.0, "per agent FTE per year", "Workstation (rent, furniture, energy)",
+      "Poste de travail (loyer, mobilier, énergie)", 0, 100000, fr_unit="par ETP et par an"),
+    F("it_cost_per_agent", "money", 1800.0, "per agent FTE per year", "IT and telephony licences",
+      "Informatique et téléphonie", 0, 100000, fr_unit="par ETP et par an"),
+    F("overhead_rate", "rate", 0.08, "of payroll", "Overheads (HR, finance, management)",
+      "Frais de structure (RH, finance, direction)", 0, 1, fr_unit="de la masse salariale"),
+    F("wage_inflation", "rate", 0.025, "per year", "Wage inflation", "Inflation salariale", -0.1, 0.3,
+      fr_unit="par an"),
+    F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility",
+      "Flexibilité saisonnière", 0, 1, fr_unit="de l'écart saisonnier",
+      source="0: headcount held at each year's peak month; 1: headcount follows every month "
+             "(temps, overtime, annualised hours)."),
+    F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",
+      "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
+    F("lost_contacts_per_day", "number", 0.0, "contacts/open day", "Contacts lost today",
+      "Contacts perdus aujourd'hui", 0, 1e7, fr_unit="contacts/jour ouvré"),
+), title_en="In-house", title_fr="Interne")
+
+VENDOR = Section("vendors", (
+    F("name", "text", "", "", "Vendor", "Prestataire", required=True),
+    F("location", "choice", "onshore", "", "Location", "Localisation", choices=LOCATIONS),
+    F("pricing_model", "choice", None, "", "Pricing model", "Modèle de prix", choices=PRICING_MODELS,
+      required=True),
+    F("price", "money", None, "per pricing unit", "Price", "Prix", 0, 1e9, exclusive_min=True,
+      required=True, fr_unit="par unité de prix"),
+    F("setup_fee", "money", 0.0, "one-off", "Set-up fee", "Frais de mise en place", 0, 1e9,
+      fr_unit="ponctuel"),
+    F("minimum_monthly", "money", 0.0, "per month", "Minimum monthly invoice", "Facture mensuelle minimale",
+      0, 1e9, fr_unit="par mois"),
+    F("indexation_rate", "rate", 0.02, "per year", "Price indexation", "Indexation des prix", -0.1, 0.3,
+      fr_unit="par an"),
+    F("indexation_fixed_share", "rate", 0.15, "of price", "Fixed (non-indexed) share", "Part fixe non indexée",
+      0, 1, fr_unit="du prix",
+      source="Syntec-style revision clause P = P0 x (fixed + (1 - fixed) x index ratio); 15 % fixed is usual."),
+    F("aht_factor", "number", 1.0, "x in-house AHT", "Vendor AHT at steady state", "DMT prestataire en régime",
+      0.3, 3, exclusive_min=False, fr_unit="x DMT interne"),
+    F("ramp_up_months", "int", 3, "months", "Ramp-up", "Montée en charge", 0, 36, fr_unit="mois"),
+    F("ramp_up_aht_premium", "rate", 0.20, "extra AHT in month 1", "AHT premium at start",
+      "Surcroît de DMT au démarrage", 0, 2, fr_unit="de DMT en plus le 1er mois"),
+    F("occupancy_billed", "rate", 0.85, "of logged time", "Occupancy billed (per-hour contracts)",
+      "Occupation facturée (contrats horaires)", 0.3, 1, fr_unit="du temps connecté"),
+    F("hours_per_fte_month", "number", 140.0, "productive hours", "Productive hours per billed FTE-month",
+      "Heures productives par ETP-mois facturé", 20, 250, fr_unit="heures productives"),
+    F("fte_proposed", "number", 0.0, "FTE", "FTE proposed (per-FTE contracts)", "ETP proposés (contrats à l'ETP)",
+      0, 100000, fr_unit="ETP"),
+    F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",
+      "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
+    F("bonus_malus", "rate", 0.0, "of invoice", "Expected bonus (+) / malus (-)", "Bonus (+) / malus (-) attendu",
+      -0.5, 0.5, fr_unit="de la facture"),
+), repeated=True, title_en="Vendors", title_fr="Prestataires")
+
+TRANSITION = Section("transition", (
+    F("governance_rate", "rate", 0.07, "of vendor invoice", "Vendor governance", "Pilotage du prestataire",
+      0, 0.5, fr_unit="de la facture prestataire",
+      source="Managing a vendor costs 5-10 % of the contract (contract management, quality, reporting)."),
+    F("knowledge_transfer", "money", 60000.0, "one-off", "Knowledge transfer", "Transfert de connaissances",
+      0, 1e9, fr_unit="ponctuel"),
+    F("parallel_run_months", "int", 2, "months", "Parallel run", "Double run", 0, 24, fr_unit="mois"),
+    F("severance_per_agent", "money", 30000.0, "per agent leaving", "Severance per agent not redeployed",
+      "Indemnité par conseiller non reclassé", 0, 1e6, fr_unit="par départ",
+      source="Legal indemnity (1/4 month per year of service) plus the negotiated part of a "
+             "job-protection plan (PSE); 20-40 kEUR per agent is common in France."),
+    F("redeployment_rate", "rate", 0.3, "of agents leaving", "Agents redeployed", "Conseillers reclassés",
+      0, 1, fr_unit="des sortants"),
+    F("it_integration", "money", 80000.0, "one-off", "IT integration", "Intégration informatique", 0, 1e9,
+      fr_unit="ponctuel"),
+    F("exit_provision", "money", 50000.0, "one-off", "Exit / reversibility provision",
+      "Provision de réversibilité", 0, 1e9, fr_unit="ponctuel"),
+), title_en="Transition and governance", title_fr="Transition et pilotage")
+
+HYBRID = Section("hybrid", (
+    F("mode", "choice", "extended_hours", "", "Hybrid mode", "Mode hybride", choices=HYBRID_MODES),
+    F("share", "rate", 0.3, "of volume", "Share to vendor (share mode)", "Part confiée (mode part)", 0, 1,
+      fr_unit="du volume"),
+    F("vendor_hours_per_week", "number", 30.0, "hours/week",
+      "Hours the vendor adds (extended_hours mode)", "Heures ajoutées par le prestataire (mode horaires étendus)",
+      0, 168, exclusive_min=True, fr_unit="heures/semaine"),
+    F("overflow_threshold", "number", 1.0, "x average month", "In-house sized up to (overflow mode)",
+      "Interne dimensionné jusqu'à (mode débordement)", 0.1, 3, fr_unit="x mois moyen"),
+), title_en="Hybrid", title_fr="Hybride")
+
+CUSTOMER = Section("customer", (
+    F("value_per_lost_customer", "money", 300.0, "per customer", "Value of a lost customer",
+      "Valeur d'un client perdu", 0, 1e9, fr_unit="par client"),
+    F("churn_share", "rate", 0.1, "of lost contacts", "Lost contacts that cost a customer",
+      "Contacts perdus qui coûtent un client", 0, 1, fr_unit="des contacts perdus"),
+), title_en="Customer", title_fr="Clients")
+
+SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER)
+ALL_SECTIONS = SCALAR_SECTIONS + (CHANNEL, VENDOR)
