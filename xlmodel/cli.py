@@ -1,0 +1,91 @@
+"""The command line: converts arguments, delegates to the engine, prints results.
+
+Exit status: 0 success, 2 bad input or usage, 1 anything else.  Errors go to stderr, one line
+each, without a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError, Problem
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _State:
+    debug = False
+
+
+def load_source(source: str | None):
+    """A case from a TOML file, a workbook built by xlmodel, or the embedded example."""
+    from .case import example_case, load_case
+    if source is None:
+        return example_case()
+    path = Path(source)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .workbook.reader import read_workbook_case
+        return read_workbook_case(path)
+    if path.suffix.lower() != ".toml":
+        raise InputError(Problem(source, "expected a case file (.toml) or a workbook (.xlsx)"))
+    return load_case(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
+@click.version_option(package_name="xlmodel")
+def cli(debug: bool):
+    """xlmodel: in-house, outsourced and hybrid customer service, compared honestly."""
+    _State.debug = debug
+
+
+@cli.command()
+@click.argument("source", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+def compare(source, as_json):
+    """Compare every scenario of SOURCE (a case .toml or a workbook .xlsx; default: the example)."""
+    from .engine import compare as run
+    from .report import comparison_table
+    result = run(load_source(source))
+    if as_json:
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        click.echo(comparison_table(result))
+
+
+@cli.command()
+@click.argument("source", required=False)
+def validate(source):
+    """Check every input of SOURCE; list each invalid one with where it is (exit 2 if any)."""
+    case = load_source(source)
+    click.echo(f"OK: {case.case.name!r} is valid ({len(case.channels)} channels, "
+               f"{len(case.vendors)} vendor quotes, {case.finance.horizon_years} years).")
+
+
+def main(argv=None):
+    """Entry point: run the click group and map errors to exit statuses and one-line messages."""
+    try:
+        cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_BAD_INPUT if isinstance(exc, click.UsageError) else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        if _State.debug:
+            raise
+        click.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)

@@ -1,0 +1,54 @@
+"""Agents on duty, month by month: what native spreadsheet formulas cannot compute well.
+
+For each staffing row of the model (a team, in-house or at a vendor, serving one channel) the
+month's contacts are spread evenly over the service hours of the month and sized per half-hour
+interval:
+
+- live channels (phone, chat): Erlang C, the smallest number of agents meeting the channel's
+  service target (share answered within N seconds) under its occupancy cap.  Chat concurrency
+  divides the handling time (an agent with two chats at once is modelled as an agent with half the
+  handling time per chat);
+- deferred channels (e-mail, letters): the workload divided by the occupancy cap; the backlog is
+  smoothed within the response time.
+
+Assumption, stated on the Method sheet: contacts arrive evenly over the opening hours (no
+intraday profile), so the figures are the agents on duty on an average interval.  Splitting a
+queue between two teams loses pooling efficiency; sizing each team on its own part shows it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .erlang import agents_required_many
+
+
+def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, kind: str,
+                   service_level: float, answer_seconds: float, max_occupancy: float,
+                   concurrency: float, interval_seconds: float) -> np.ndarray:
+    """Agents on duty on an average interval, for each month.
+
+    Parameters
+    ----------
+    contacts : array of contacts per month.
+    aht_seconds : average handling time, seconds (a number or one per month).
+    service_hours : hours per month over which the contacts arrive.
+    kind : ``"live"`` (Erlang C) or ``"deferred"`` (workload over occupancy).
+
+    >>> agents_on_duty(np.array([100.0 * 2 * 10]), 180.0, 10.0, kind="live", service_level=0.8,
+    ...                answer_seconds=20, max_occupancy=1.0, concurrency=1, interval_seconds=1800)
+    array([14.])
+    """
+    contacts = np.asarray(contacts, dtype=float)
+    aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), contacts.shape) / concurrency
+    intervals = service_hours * 3600.0 / interval_seconds
+    traffic = contacts / intervals * aht / interval_seconds
+    if kind == "deferred":
+        return traffic / max_occupancy
+    return agents_required_many(traffic, aht, service_level, answer_seconds, max_occupancy).astype(float)
+
+
+def yearly_peak(agents: np.ndarray) -> np.ndarray:
+    """Each month gets the highest value of its year (months in blocks of 12)."""
+    by_year = np.asarray(agents, dtype=float).reshape(-1, 12)
+    return np.repeat(by_year.max(axis=1), 12)
