@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import ast
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -62,10 +64,13 @@ class Evaluation:
         tree = parse(row.expr)
         bind = row.bind
         if f"row:{row.key}" in bind.values():
-            # A counter (prev(self) + 1): iterate until every month has its value.
-            self.values[row.key] = np.zeros(self.months)
-            for _ in range(self.months):
-                self.values[row.key] = np.asarray(evaluate(tree, lambda n: self.resolve(bind[n])), dtype=float)
+            # An accumulator, prev(self) + step (a counter, a cumulative sum): a running sum.
+            if not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Add)
+                    and isinstance(tree.left, ast.Call) and tree.left.func.id == "prev"
+                    and bind[tree.left.args[0].id] == f"row:{row.key}"):
+                raise ValueError(f"row {row.key}: a row may refer to itself only as prev(itself) + step")
+            step = evaluate(tree.right, lambda n: self.resolve(bind[n]))
+            self.values[row.key] = np.cumsum(np.broadcast_to(np.asarray(step, dtype=float), (self.months,)))
             return
         value = evaluate(tree, lambda n: self.resolve(bind[n]))
         if row.scalar:
@@ -189,7 +194,8 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
             savings = inhouse_cost - annual
             npv_savings = finance.npv_savings(inhouse_cost, annual, one_off, rate)
             roi = finance.roi(inhouse_cost, annual, one_off, rate) if one_off > 0 else None
-            payback = finance.payback_months(savings, one_off)
+            payback_value = ev.values[f"{sc.prefix}.payback"]
+            payback = None if math.isnan(payback_value) else int(payback_value)
             irr = finance.irr(one_off, savings) if one_off > 0 else None
         scenarios.append(ScenarioResult(
             id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else case.vendors[sc.vendor].name,

@@ -20,6 +20,8 @@ function                  meaning (numpy)                                Excel
 ``index(vector, i)``      ``vector[i - 1]`` (1-based)                    ``INDEX(range,i)``
 ``prev(row)``             the row shifted one month right, 0 first       the cell to the left
 ``first(row)``            the first month's value (a scalar)             ``$E$n``
+``annual(row)``           each month gets its year's total               ``SUMIF(years,year,row)``
+``firstmonth(flags)``     first month (1-based) whose flag is 1, or nan  ``MATCH(1,row,0)``
 ========================  =============================================  ======================
 
 >>> expr = parse("max(0, a - b) * 2")
@@ -39,7 +41,7 @@ import numpy as np
 
 _BINOPS = {ast.Add: ("+", 2), ast.Sub: ("-", 2), ast.Mult: ("*", 3), ast.Div: ("/", 3), ast.Pow: ("^", 5)}
 _CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "=", ast.NotEq: "<>"}
-_FUNCTIONS = {"max", "min", "roundup", "index", "prev", "first"}
+_FUNCTIONS = {"max", "min", "roundup", "index", "prev", "first", "annual", "firstmonth"}
 
 
 class FormulaError(ValueError):
@@ -118,6 +120,11 @@ def evaluate(tree: ast.expr, lookup: Callable[[str], object]):
             return np.concatenate(([0.0], row[:-1]))
         if fn == "first":
             return float(np.asarray(args[0]).flat[0])
+        if fn == "annual":
+            return np.repeat(np.asarray(args[0], dtype=float).reshape(-1, 12).sum(axis=1), 12)
+        if fn == "firstmonth":
+            hits = np.flatnonzero(np.asarray(args[0]) == 1)
+            return float(hits[0] + 1) if hits.size else float("nan")
     raise FormulaError(f"cannot evaluate {ast.dump(tree)}")
 
 
@@ -139,8 +146,9 @@ def render(tree: ast.expr, ref: Callable[..., str]) -> str:
     """Render a parsed expression as an Excel formula body (without the leading ``=``).
 
     ``ref(name)`` returns the cell reference or defined name for a local name;
-    ``ref(name, "prev")`` the previous month's cell and ``ref(name, "first")`` the first month's,
-    which only monthly rows support.  Excel evaluates ``-2^2`` as 4 and ``2^3^2`` as 64, so powers
+    ``ref(name, "prev")`` the previous month's cell, ``ref(name, "first")`` the first month's,
+    ``ref(name, "annual")`` the year's total and ``ref(name, "firstmonth")`` the first month flagged
+    1, which only monthly rows support.  Excel evaluates ``-2^2`` as 4 and ``2^3^2`` as 64, so powers
     and negations are parenthesised whenever their operand is compound.
     """
     if isinstance(tree, ast.Constant):
@@ -167,7 +175,7 @@ def render(tree: ast.expr, ref: Callable[..., str]) -> str:
         return f"({render(tree.left, ref)}{_CMPOPS[type(tree.ops[0])]}{render(tree.comparators[0], ref)})"
     if isinstance(tree, ast.Call):
         fn = tree.func.id
-        if fn in ("prev", "first"):
+        if fn in ("prev", "first", "annual", "firstmonth"):
             (arg,) = tree.args
             if not isinstance(arg, ast.Name):
                 raise FormulaError(f"{fn}() takes a row name")

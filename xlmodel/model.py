@@ -69,6 +69,7 @@ class Row:
     scenario: str | None = None
     line: str | None = None  # a COST_LINES id, or a ONE_OFF_LINES id for one-off rows
     one_off: bool = False
+    on_error: str | None = None  # text shown instead of an error value (the engine gives None)
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,13 @@ class _Builder:
         self.rows: list[Row] = []
         self.staff: list[StaffRow] = []
 
-    def add(self, key, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False, **bind):
+    def add(self, key, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
+            on_error=None, **bind):
+        known = {r.key for r in self.rows}
         for name, ref in bind.items():
-            if ref.startswith("row:") and ref[4:] not in {r.key for r in self.rows} and ref[4:] != key:
+            if ref.startswith("row:") and ref[4:] not in known and ref[4:] != key:
                 raise ValueError(f"row {key}: {name} refers to {ref}, not defined before it")
-        self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off))
+        self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off, on_error))
         return f"row:{key}"
 
 
@@ -371,8 +374,9 @@ def build_model(case: Case) -> Model:
               **{f"x{i}": f"row:{r.key}" for i, r in enumerate(cost_rows)})
         offs = [r for r in b.rows if r.scenario == sc.id and r.one_off]
         b.add(f"{p}.one_off", "One-off costs at signature", "Coûts ponctuels à la signature", "money",
-              " + ".join(f"x{i}" for i in range(len(offs))) if offs else "0", scalar=True, scenario=sc.id,
-              **{f"x{i}": f"row:{r.key}" for i, r in enumerate(offs)})
+                        " + ".join(f"x{i}" for i in range(len(offs))) if offs else "0", scalar=True,
+                        scenario=sc.id, **{f"x{i}": f"row:{r.key}" for i, r in enumerate(offs)})
+
 
     for sc in scenarios:
         p = sc.prefix
@@ -409,5 +413,27 @@ def build_model(case: Case) -> Model:
                             current_fte=inh["current_fte"], fte=fte)
             vendor_side(sc, shares, leavers)
             scenario_totals(sc)
+
+    # Payback (DESIGN section 5), after every scenario so that all can refer to in-house: each
+    # year's saving against in-house spread evenly over its months; the first month whose
+    # cumulative saving reaches the one-off cost; 0 when there is no one-off cost.
+    for sc in scenarios:
+        if sc.kind == "inhouse":
+            continue
+        p = sc.prefix
+        spread = b.add(f"{p}.saving_spread", f"{sc.label_en}: saving vs in-house, spread over the year",
+                       f"{sc.label_fr} : économie vs interne, répartie sur l'année", "money",
+                       "(annual(inhouse_total) - annual(total)) / 12", scenario=sc.id,
+                       inhouse_total="row:inh.total", total=f"row:{p}.total")
+        cum = b.add(f"{p}.cum_saving", f"{sc.label_en}: cumulative saving (undiscounted)",
+                    f"{sc.label_fr} : économie cumulée (non actualisée)", "money", "prev(cum) + spread",
+                    scenario=sc.id, cum=f"row:{p}.cum_saving", spread=spread)
+        reached = b.add(f"{p}.payback_reached", f"{sc.label_en}: one-off cost recovered",
+                        f"{sc.label_fr} : coûts ponctuels récupérés", "flag",
+                        "((cum >= upfront) + (upfront == 0) > 0) * 1", scenario=sc.id, cum=cum,
+                        upfront=f"row:{p}.one_off")
+        b.add(f"{p}.payback", f"{sc.label_en}: payback month", f"{sc.label_fr} : mois de retour", "number",
+              "(upfront > 0) * firstmonth(reached)", scalar=True, scenario=sc.id, on_error="not reached",
+              upfront=f"row:{p}.one_off", reached=reached)
 
     return Model(b.rows, b.staff, scenarios)
