@@ -31,5 +31,6 @@ def test_case_format_documents_every_field_of_every_section():
 
 def test_method_page_states_the_timing_convention():
     text = (DOCS / "method.md").read_text(encoding="utf-8")
-    for phrase in ("end of each year", "t = 0", "NPV()", "in-house at target service", "payback"):
+    for phrase in ("end of each year", "t = 0", "in-house at target service", "payback",
+                   "Excel's `NPV(rate, values)` discounts its first value by one full period"):
         assert phrase.lower() in text.lower(), phrase
