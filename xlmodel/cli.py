@@ -57,6 +57,41 @@ def compare(source, as_json):
         click.echo(comparison_table(result))
 
 
+DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"
+
+
+@cli.command()
+@click.argument("case_file", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_WORKBOOK,
+              show_default=True, help="Workbook to write.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the workbook's words (default: the case's language).")
+def build(case_file, output, lang):
+    """Build the workbook of CASE_FILE (default: the example case, or the inputs already in OUTPUT).
+
+    Rebuilding over an existing workbook keeps the inputs typed into it unless a case file is
+    given; the file is written to a temporary file, then moved over the target.
+    """
+    import time
+
+    from .workbook.build import build_file
+    started = time.perf_counter()
+    if case_file is not None:
+        case, origin = load_source(case_file), case_file
+    elif output.exists():
+        from .workbook.reader import read_workbook_case
+        case, origin = read_workbook_case(output), f"the inputs of {output}"
+    else:
+        from .case import example_case
+        case, origin = example_case(), "the embedded example case"
+    report = build_file(case, output, lang=lang or case.case.language, backup=case_file is not None)
+    click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
+               f"{report.formulas} formulas) in {time.perf_counter() - started:.2f} s.")
+    if report.backup:
+        click.echo(f"The previous workbook is kept as {report.backup}.")
+    click.echo(report.recommendation)
+
+
 @cli.command()
 @click.argument("source", required=False)
 def validate(source):

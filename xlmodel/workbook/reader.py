@@ -1,0 +1,173 @@
+"""Reading a case back from a workbook built by xlmodel: its Inputs, Vendors and Hybrid sheets.
+
+Single inputs are found by their defined names (``inhouse_gross_salary``), channels and vendor
+quotes by their Excel tables (``Channels``, ``VendorQuotes``, ``HybridChannels``) whose header labels
+are matched in English or French, so a user may reorder columns or add quote rows.  The values go
+through the same validation as a case file; every problem is reported with its cell
+(``Vendors!D6: must be > 0 ...``) and nothing is half-read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries, get_column_letter
+
+from ..case import Case, case_from_mapping
+from ..errors import InputError, Problem
+from ..schema import CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
+from .text import TEXT
+
+_SCALAR_SHEET_SECTIONS = tuple(s for s in SCALAR_SECTIONS)
+
+
+def _labels(section) -> dict[str, str]:
+    found = {}
+    for f in section.fields:
+        found[f.label_en.strip().lower()] = f.name
+        found[f.label_fr.strip().lower()] = f.name
+    return found
+
+
+def _table_rows(wb, sheet: str, table_name: str, where: str):
+    """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it."""
+    ws = wb[sheet]
+    if table_name not in ws.tables:
+        raise InputError(Problem(f"{sheet}!", f"table {table_name!r} not found: is this a workbook built by "
+                                              f"xlmodel? ({where})"))
+    min_col, min_row, max_col, max_row = range_boundaries(ws.tables[table_name].ref)
+    headers = {get_column_letter(c): ws.cell(row=min_row, column=c).value for c in range(min_col, max_col + 1)}
+    rows = []
+    r = min_row + 1
+    # Rows typed just below the table (Excel did not extend it) count too, until an empty name.
+    while r <= max_row or (ws.cell(row=r, column=min_col).value not in (None, "")):
+        values = {get_column_letter(c): ws.cell(row=r, column=c).value for c in range(min_col, max_col + 1)}
+        if any(v not in (None, "") for v in values.values()):
+            rows.append((r, values))
+        elif r > max_row:
+            break
+        r += 1
+        if r > max_row + 1000:
+            break
+    return headers, rows
+
+
+def read_workbook_case(path: str | Path) -> Case:
+    """Read and validate the inputs of a workbook built by :mod:`xlmodel.workbook.builder`."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(Problem(str(path), "file not found"))
+    try:
+        wb = load_workbook(path, data_only=True, read_only=False)
+    except Exception as exc:  # noqa: BLE001 - any failure to open is the user's file, not our bug
+        raise InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({type(exc).__name__}: {exc})"))
+    for sheet in ("Inputs", "Vendors", "Hybrid"):
+        if sheet not in wb.sheetnames:
+            raise InputError(Problem(str(path), f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
+
+    data: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    problems: list[Problem] = []
+
+    def cell_of(name: str) -> tuple[str, str] | None:
+        defined = wb.defined_names.get(name)
+        if defined is None:
+            return None
+        for sheet, ref in defined.destinations:
+            return sheet, ref.replace("$", "")
+        return None
+
+    for section in _SCALAR_SHEET_SECTIONS:
+        table = data.setdefault(section.name, {})
+        for f in section.fields:
+            found = cell_of(f"{section.name}_{f.name}")
+            location = f"[{section.name}] .{f.name}"
+            if found is None:
+                problems.append(Problem(location, f"defined name {section.name}_{f.name} not found in the workbook"))
+                continue
+            sheet, ref = found
+            where[location] = f"{sheet}!{ref}"
+            value = wb[sheet][ref].value
+            if value not in (None, ""):
+                table[f.name] = value
+
+    found = cell_of("demand_seasonality")
+    if found:
+        sheet, ref = found
+        cells = [row[0] for row in wb[sheet][ref]]
+        data["demand"]["seasonality"] = [c.value for c in cells]
+        where["[demand] .seasonality"] = f"{sheet}!{ref}"
+
+    channel_labels = _labels(CHANNEL)
+    headers, rows = _table_rows(wb, "Inputs", "Channels", "channels")
+    channels = []
+    for i, (r, values) in enumerate(rows, start=1):
+        item = {}
+        for letter, header in headers.items():
+            name = channel_labels.get(str(header or "").strip().lower())
+            if name is None:
+                continue
+            where[f"[[demand.channels]] {i} .{name}"] = f"Inputs!{letter}{r}"
+            if values[letter] not in (None, ""):
+                item[name] = values[letter]
+        channels.append(item)
+    data["demand"]["channels"] = channels
+
+    vendor_labels = _labels(VENDOR)
+    hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
+    headers, rows = _table_rows(wb, "Vendors", "VendorQuotes", "vendor quotes")
+    vendors, hybrid_vendors = [], []
+    for i, (r, values) in enumerate(rows, start=1):
+        item = {}
+        for letter, header in headers.items():
+            label = str(header or "").strip().lower()
+            if label in hybrid_headers:
+                where[f"[hybrid] .vendors {i}"] = f"Vendors!{letter}{r}"
+                if str(values[letter] or "").strip().lower() in ("yes", "oui") and values.get("A"):
+                    hybrid_vendors.append(str(item.get("name") or values["A"]).strip())
+                continue
+            name = vendor_labels.get(label)
+            if name is None:
+                continue
+            where[f"[[vendors]] {i} .{name}"] = f"Vendors!{letter}{r}"
+            if values[letter] not in (None, ""):
+                item[name] = values[letter]
+        vendors.append(item)
+    data["vendors"] = vendors
+    data["hybrid"]["vendors"] = hybrid_vendors
+    where["[hybrid] .vendors"] = "Vendors!"
+
+    headers, rows = _table_rows(wb, "Hybrid", "HybridChannels", "hybrid channels")
+    letters = list(headers)
+    hybrid_channels = []
+    for r, values in rows:
+        if str(values[letters[1]] or "").strip().lower() in ("yes", "oui"):
+            hybrid_channels.append(values[letters[0]])
+    # The name column is a formula showing the channel name: read names from the channel table
+    # when the cached value is absent (a workbook never opened in a spreadsheet).
+    if any(name is None for name in hybrid_channels) or (rows and values[letters[0]] is None):
+        hybrid_channels = [channels[k].get("name") for k, (r, values) in enumerate(rows)
+                           if k < len(channels) and str(values[letters[1]] or "").strip().lower() in ("yes", "oui")]
+    data["hybrid"]["channels"] = [n for n in hybrid_channels if n]
+    where["[hybrid] .channels"] = "Hybrid!"
+
+    if problems:
+        raise InputError(problems)
+    try:
+        return case_from_mapping(data)
+    except InputError as exc:
+        raise InputError([_locate(p, where) for p in exc.problems]) from None
+
+
+def _locate(problem: Problem, where: dict[str, str]) -> Problem:
+    """Replace a case-file location by the cell it came from."""
+    cell = where.get(problem.location)
+    if cell is None:
+        # A table-level location such as "[[vendors]] 3": keep the sheet at least.
+        for location, target in where.items():
+            if problem.location and location.startswith(problem.location):
+                cell = target.split("!")[0] + "!"
+                break
+    return Problem(cell or problem.location, problem.message)

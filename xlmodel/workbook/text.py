@@ -1,0 +1,143 @@
+"""Words of the workbook in English and French; the numbers never depend on the language."""
+
+from __future__ import annotations
+
+TEXT = {
+    "en": {
+        "inputs_title": "Inputs: type your figures in the yellow cells",
+        "inputs_help": "Blue on yellow = input. Every input has a unit, bounds (data validation) and a note with "
+                       "its source. Everything else is calculated and locked (protection without password).",
+        "label": "Input", "value": "Value", "unit": "Unit", "source": "Note and source",
+        "seasonality": "Seasonality weight", "months": ["January", "February", "March", "April", "May", "June",
+                                                        "July", "August", "September", "October", "November",
+                                                        "December"],
+        "channels": "Channels (one column per channel)", "constants": "Constants (locked)",
+        "vendors_title": "Vendor quotes: one row per quote",
+        "vendors_help": "Pricing models: per_hour (per logged agent hour), per_fte_month, per_minute (handled "
+                        "minute), per_contact, fixed_monthly. Add a quote by rebuilding with it in the case file.",
+        "hybrid_title": "Hybrid: the vendor takes part of the work, experts stay in-house",
+        "hybrid_help": "Modes: share (a fixed share of every channel), extended_hours (the vendor opens evenings "
+                       "and weekends and takes the contacts arriving then), overflow (the vendor takes the volume "
+                       "above the in-house capacity in peak months), channel (the vendor takes whole channels).",
+        "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
+        "calc_title": "Calculation: one column per month, one formula per row",
+        "line_item": "Line item", "month_start": "Month starting",
+        "staffing_title": "Staffing: agents on duty sized by Erlang C (computed by xlmodel in Python)",
+        "staffing_help": "These values are computed in Python (Erlang C needs an iterative search). They were "
+                         "computed from the inputs listed below; if any of them changes, the check turns red "
+                         "until the 'refresh' macro (or a rebuild) recomputes them.",
+        "sized_inputs": "Inputs used for this sizing", "at_sizing": "At sizing", "now": "Now",
+        "changed": "Changed", "sizing_current": "Staffing sizing matches the current inputs",
+        "compare_title": "Scenarios side by side",
+        "compare_help": "Savings, ROI, payback and IRR are measured against in-house at the target service level "
+                        "(the same service). NPV: year y discounted by (1 + r)^y, one-off costs at signature (t = 0).",
+        "annual_cost": "Annual cost", "year": "Year", "cost_lines": "Annual cost by cost line",
+        "one_off": "One-off costs at signature", "one_off_total": "One-off costs, total",
+        "discount_factor": "Discount factor", "npv_cost": "NPV of cost", "npv_savings": "NPV of savings vs in-house",
+        "roi": "ROI (NPV of savings / one-off)", "payback": "Payback month", "irr": "IRR",
+        "flow": "Net cash flow vs in-house", "cumulative": "Cumulative net cash flow vs in-house",
+        "contacts": "Contacts (all channels)", "cost_per_contact": "Cost per contact",
+        "fte": "In-house agents (FTE, average)", "vendor_fte": "Vendor FTE billed (average)",
+        "average_cost_line": "Average annual cost by cost line", "eligible": "Meets the target service",
+        "eligible_npv": "NPV of cost, if eligible", "reference": "reference", "na": "n/a",
+        "checks_title": "Checks: each is 1 when true; the master check is the minimum",
+        "check": "Check", "result": "Result", "master": "Master check (all checks pass)",
+        "check_seasonality": "Seasonality weights average 1",
+        "check_annual": "Annual costs reconcile with the monthly calculation",
+        "check_lines": "Cost lines add up to the annual costs",
+        "check_npv": "NPV of savings = NPV of cost in-house - NPV of cost of the scenario",
+        "check_prices": "Every vendor has a price above 0",
+        "check_python": "Python functions agree with their native twins (when the add-in is loaded)",
+        "method_title": "Method: how every figure is computed",
+        "dashboard_title": "Customer service: in-house, outsourced or hybrid?",
+        "recommendation": "Recommendation", "scenario": "Scenario", "checks_status": "Checks",
+        "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
+        "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
+        "chart_tornado": "Sensitivity of the recommended option (tornado)",
+        "tornado_room": "Tornado: sensitivity of the NPV of savings to each driver (computed by the "
+                        "decision analytics, refreshed by the 'refresh' macro).",
+        "rec_prefix": "Recommended: ", "rec_saves": ". It saves ", "rec_npv": " in NPV over ",
+        "rec_years": " years against in-house at the target service level; payback month ",
+        "rec_inhouse": "Keep the service in-house, staffed to the target service level: no vendor quote "
+                       "costs less in NPV.",
+        "not_reached": "not reached", "staff_unit": "agents",
+        "conf_help": "xlwings settings: the Python module with the functions (UDFs) and macros.",
+    },
+    "fr": {
+        "inputs_title": "Hypothèses : saisissez vos chiffres dans les cellules jaunes",
+        "inputs_help": "Bleu sur jaune = saisie. Chaque saisie a une unité, des bornes (validation des données) et "
+                       "une note avec sa source. Tout le reste est calculé et verrouillé (protection sans mot de "
+                       "passe).",
+        "label": "Hypothèse", "value": "Valeur", "unit": "Unité", "source": "Note et source",
+        "seasonality": "Coefficient saisonnier", "months": ["janvier", "février", "mars", "avril", "mai", "juin",
+                                                            "juillet", "août", "septembre", "octobre", "novembre",
+                                                            "décembre"],
+        "channels": "Canaux (une colonne par canal)", "constants": "Constantes (verrouillées)",
+        "vendors_title": "Offres des prestataires : une ligne par offre",
+        "vendors_help": "Modèles de prix : per_hour (heure connectée), per_fte_month (ETP-mois), per_minute "
+                        "(minute traitée), per_contact, fixed_monthly (forfait mensuel). Pour ajouter une offre, "
+                        "reconstruisez le classeur avec elle dans le fichier de cas.",
+        "hybrid_title": "Hybride : le prestataire prend une partie du travail, les experts restent en interne",
+        "hybrid_help": "Modes : share (une part de chaque canal), extended_hours (le prestataire ouvre le soir et le "
+                       "week-end et prend les contacts qui arrivent alors), overflow (le prestataire prend le volume "
+                       "au-delà de la capacité interne les mois de pointe), channel (le prestataire prend des canaux "
+                       "entiers).",
+        "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
+        "calc_title": "Calculs : une colonne par mois, une formule par ligne",
+        "line_item": "Poste", "month_start": "Mois commençant le",
+        "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C (calculés par xlmodel en Python)",
+        "staffing_help": "Ces valeurs sont calculées en Python (Erlang C demande une recherche itérative), à partir "
+                         "des hypothèses listées ci-dessous ; si l'une d'elles change, le contrôle passe au rouge "
+                         "jusqu'à ce que la macro 'refresh' (ou une reconstruction) les recalcule.",
+        "sized_inputs": "Hypothèses utilisées pour ce dimensionnement", "at_sizing": "Au calcul", "now": "Maintenant",
+        "changed": "Modifiée", "sizing_current": "Le dimensionnement correspond aux hypothèses actuelles",
+        "compare_title": "Scénarios côte à côte",
+        "compare_help": "Économies, ROI, retour et TRI sont mesurés par rapport à l'interne au niveau de service "
+                        "cible (même service). VAN : l'année y est actualisée par (1 + r)^y, coûts ponctuels à la "
+                        "signature (t = 0).",
+        "annual_cost": "Coût annuel", "year": "Année", "cost_lines": "Coût annuel par poste",
+        "one_off": "Coûts ponctuels à la signature", "one_off_total": "Coûts ponctuels, total",
+        "discount_factor": "Facteur d'actualisation", "npv_cost": "VAN des coûts",
+        "npv_savings": "VAN des économies vs interne", "roi": "ROI (VAN des économies / coûts ponctuels)",
+        "payback": "Mois de retour sur investissement", "irr": "TRI",
+        "flow": "Flux net vs interne", "cumulative": "Flux net cumulé vs interne",
+        "contacts": "Contacts (tous canaux)", "cost_per_contact": "Coût par contact",
+        "fte": "Conseillers internes (ETP, moyenne)", "vendor_fte": "ETP prestataire facturés (moyenne)",
+        "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
+        "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
+        "checks_title": "Contrôles : chacun vaut 1 si vrai ; le contrôle général est le minimum",
+        "check": "Contrôle", "result": "Résultat", "master": "Contrôle général (tous les contrôles passent)",
+        "check_seasonality": "Les coefficients saisonniers ont une moyenne de 1",
+        "check_annual": "Les coûts annuels concordent avec le calcul mensuel",
+        "check_lines": "Les postes de coût s'additionnent aux coûts annuels",
+        "check_npv": "VAN des économies = VAN des coûts interne - VAN des coûts du scénario",
+        "check_prices": "Chaque prestataire a un prix supérieur à 0",
+        "check_python": "Les fonctions Python concordent avec leurs jumelles natives (si le complément est chargé)",
+        "method_title": "Méthode : comment chaque chiffre est calculé",
+        "dashboard_title": "Relation client : interne, externalisée ou hybride ?",
+        "recommendation": "Recommandation", "scenario": "Scénario", "checks_status": "Contrôles",
+        "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
+        "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
+        "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
+        "tornado_room": "Tornade : sensibilité de la VAN des économies à chaque hypothèse (calculée par l'analyse "
+                        "de décision, mise à jour par la macro 'refresh').",
+        "rec_prefix": "Recommandation : ", "rec_saves": ". Économie de ", "rec_npv": " en VAN sur ",
+        "rec_years": " ans par rapport à l'interne au niveau de service cible ; retour sur investissement au mois ",
+        "rec_inhouse": "Garder le service en interne, dimensionné au niveau de service cible : aucune offre ne "
+                       "coûte moins en VAN.",
+        "not_reached": "non atteint", "staff_unit": "conseillers",
+        "conf_help": "Réglages xlwings : le module Python des fonctions (UDF) et des macros.",
+    },
+}
+
+UNITS = {
+    "en": {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
+           "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number"},
+    "fr": {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
+           "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient",
+           "number": "nombre"},
+}
+
+
+def words(lang: str) -> dict:
+    return TEXT[lang]
