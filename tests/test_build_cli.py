@@ -1,0 +1,98 @@
+"""`build` end to end: example by default, inputs kept on rebuild, located errors, nothing lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from xlmodel.case import example_case
+from xlmodel.cli import main
+from xlmodel.engine import compare
+from xlmodel.workbook.build import build_file
+from xlmodel.workbook.reader import read_workbook_case
+
+from workbook_helpers import ROOT, parity_case
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err
+
+
+def test_build_writes_the_example_workbook(tmp_path, capsys):
+    out = tmp_path / "book.xlsx"
+    code, stdout, stderr = run(["build", "-o", str(out)], capsys)
+    assert code == 0, stderr
+    assert out.exists() and "the embedded example case" in stdout
+    assert read_workbook_case(out) == example_case()
+
+
+@pytest.mark.parametrize("name", ["example", "hybrid_channel_ten_years"])
+def test_workbook_reads_back_to_the_same_case(tmp_path, name):
+    case = parity_case(name)
+    build_file(case, tmp_path / "b.xlsx")
+    assert read_workbook_case(tmp_path / "b.xlsx") == case
+
+
+def test_rebuild_keeps_the_inputs_typed_into_the_workbook(tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    build_file(example_case(), book)
+    wb = load_workbook(book)
+    wb["Vendors"]["D5"] = 29.75  # first quote's price
+    salary = wb.defined_names["inhouse_gross_salary"].attr_text.split("!")[1].replace("$", "")
+    wb["Inputs"][salary] = 25500
+    wb.save(book)
+    code, stdout, stderr = run(["build", "-o", str(book)], capsys)
+    assert code == 0, stderr
+    case = read_workbook_case(book)
+    assert case.vendors[0].price == 29.75 and case.inhouse.gross_salary == 25500
+    assert "the inputs of" in stdout
+
+
+def test_invalid_workbook_input_is_located_by_cell_and_nothing_is_written(tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    build_file(example_case(), book)
+    wb = load_workbook(book)
+    wb["Vendors"]["D6"] = -3
+    wb.save(book)
+    before = book.read_bytes()
+    code, _, stderr = run(["build", "-o", str(book)], capsys)
+    assert code == 2
+    assert "error: Vendors!D6: must be > 0" in stderr
+    assert "Traceback" not in stderr
+    assert book.read_bytes() == before
+    code, _, stderr = run(["validate", str(book)], capsys)
+    assert code == 2 and "Vendors!D6" in stderr
+
+
+def test_compare_of_a_workbook_equals_compare_of_its_case(tmp_path, capsys):
+    case = parity_case("hybrid_share")
+    book = tmp_path / "share.xlsx"
+    build_file(case, book)
+    code, stdout, _ = run(["compare", str(book), "--json"], capsys)
+    assert code == 0
+    import json
+    assert json.loads(stdout) == json.loads(json.dumps(compare(case).as_json()))
+
+
+def test_build_with_a_case_file_keeps_a_dated_backup(tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    build_file(example_case(), book)
+    code, stdout, _ = run(["build", str(ROOT / "workbooks/examples/hybrid_share.toml"), "-o", str(book)], capsys)
+    assert code == 0
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("book.") and p.name != "book.xlsx"]
+    assert len(backups) == 1 and "kept as" in stdout
+
+
+def test_readme_main_command_runs_from_the_repo_root(tmp_path):
+    """`python cli.py build` is the README's main job; run it as a user would (in a scratch copy of the output)."""
+    out = tmp_path / "outsourcing_model.xlsx"
+    done = subprocess.run([sys.executable, "cli.py", "build", "-o", str(out)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 20_000

@@ -1,0 +1,108 @@
+"""Parity, the heart of the suite: LibreOffice recalculates the built workbook from its native
+formulas, and every result must equal the engine's ``compare --json``.
+
+Each case is built, recalculated with a forced full recalculation (DESIGN section 7), and read back
+with openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
+significant digits).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from openpyxl import load_workbook
+
+from xlmodel.engine import compare
+from xlmodel.model import COST_LINES, ONE_OFF_LINES
+from xlmodel.workbook.build import build_file
+from xlmodel.workbook.builder import WorkbookBuilder
+
+from workbook_helpers import PARITY_CASES, parity_case
+
+pytestmark = pytest.mark.libreoffice
+
+
+def close(a, b) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.01)
+
+
+@pytest.fixture(scope="module")
+def recalculated(soffice, tmp_path_factory):
+    """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case."""
+    from xlmodel.workbook.libreoffice import recalculate
+    out = {}
+    for name in PARITY_CASES:
+        case = parity_case(name)
+        folder = tmp_path_factory.mktemp(name)
+        book = folder / f"{name}.xlsx"
+        build_file(case, book, lang=case.case.language)
+        builder = WorkbookBuilder(case, case.case.language)
+        builder.number_staffing_rows()
+        builder.build()
+        copy = recalculate(book, folder / "recalculated")
+        out[name] = (load_workbook(copy, data_only=True), builder.layout, compare(case).as_json())
+    return out
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_no_error_cell_anywhere(recalculated, name):
+    wb, _, _ = recalculated[name]
+    errors = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+              if isinstance(c.value, str) and c.value.startswith("#")]
+    assert not errors, errors[:10]
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_every_check_is_1(recalculated, name):
+    wb, _, _ = recalculated[name]
+    ws = wb["Checks"]
+    results = [(ws[f"A{r}"].value, ws[f"B{r}"].value) for r in range(4, ws.max_row + 1) if ws[f"A{r}"].value]
+    assert len(results) >= 6
+    assert all(value == 1 for _, value in results), results
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_every_output_equals_the_engine(recalculated, name):
+    wb, layout, expected = recalculated[name]
+    ws = wb["Compare"]
+    c = layout.compare
+    compared = 0
+    for scenario in expected["scenarios"]:
+        x = c["sc_col"][scenario["id"]]
+        a0, _ = c["annual"]
+        for y, value in enumerate(scenario["annual_cost"]):
+            assert close(ws[f"{x}{a0 + y}"].value, value), (scenario["id"], "annual", y)
+            compared += 1
+        for line, _, _ in COST_LINES:
+            l0, _ = c[f"line:{line}"]
+            for y, value in enumerate(scenario["cost_lines"][line]):
+                assert close(ws[f"{x}{l0 + y}"].value, value), (scenario["id"], line, y)
+                compared += 1
+        for line, _, _ in ONE_OFF_LINES:
+            assert close(ws[f"{x}{c[f'one_off:{line}']}"].value, scenario["one_off_lines"][line])
+        assert close(ws[f"{x}{c['one_off']}"].value, scenario["one_off_cost"])
+        assert close(ws[f"{x}{c['npv_cost']}"].value, scenario["npv_cost"]), scenario["id"]
+        assert close(ws[f"{x}{c['npv_savings']}"].value, scenario["npv_savings"]), scenario["id"]
+        for key in ("roi", "irr", "payback_months"):
+            cell = ws[f"{x}{c['payback' if key == 'payback_months' else key]}"].value
+            if scenario[key] is None:
+                assert isinstance(cell, str), (scenario["id"], key, cell)
+            else:
+                assert isinstance(cell, (int, float)) and close(cell, scenario[key]), (scenario["id"], key, cell)
+        for key in ("cost_per_contact", "fte", "vendor_fte"):
+            k0, _ = c[key]
+            for y, value in enumerate(scenario[key]):
+                assert close(ws[f"{x}{k0 + y}"].value, value), (scenario["id"], key, y)
+        compared += 5
+    assert compared > 100
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_dashboard_recommends_the_engines_best(recalculated, name):
+    wb, _, expected = recalculated[name]
+    ws = wb["Dashboard"]
+    assert ws["B6"].value == expected["best"]
+    best = next(s for s in expected["scenarios"] if s["id"] == expected["best"])
+    assert close(ws["B7"].value, best["npv_savings"])
+    assert isinstance(ws["A4"].value, str) and len(ws["A4"].value) > 40

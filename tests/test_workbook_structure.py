@@ -1,0 +1,149 @@
+"""The workbook's structure, read with openpyxl: FAST rules, protection, validation, determinism."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from xlmodel.workbook.build import build_file
+from xlmodel.workbook.builder import FIRST_MONTH_COL, SHEETS, WorkbookBuilder
+
+from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formulas, functions_in, numbers_in,
+                              parity_case, relative_pattern)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The example workbook as written to disk and read back, with the builder's layout."""
+    case = parity_case("example")
+    path = tmp_path_factory.mktemp("wb") / "model.xlsx"
+    build_file(case, path)
+    builder = WorkbookBuilder(case)
+    builder.number_staffing_rows()
+    builder.build()
+    return load_workbook(path), builder.layout, case
+
+
+def test_sheets_in_the_designed_order_with_conf_hidden(built):
+    wb, _, _ = built
+    assert tuple(wb.sheetnames) == SHEETS
+    assert wb["xlwings.conf"].sheet_state == "hidden"
+    assert wb["xlwings.conf"]["A1"].value == "UDF Modules" and wb["xlwings.conf"]["B1"].value
+
+
+def test_every_calc_row_has_one_formula_pattern_across_the_months(built):
+    wb, layout, case = built
+    ws = wb["Calc"]
+    checked = 0
+    for key, r in layout.calc_rows.items():
+        cells = [ws.cell(row=r, column=FIRST_MONTH_COL + m) for m in range(case.months)]
+        formulas = [c.value for c in cells if c.value is not None]
+        if not formulas:
+            assert isinstance(ws.cell(row=r, column=3).value, str), f"{key}: neither monthly nor single"
+            continue
+        assert len(formulas) == case.months, f"{key}: {len(formulas)} formulas for {case.months} months"
+        patterns = {relative_pattern(c.value, c.column, c.row) for c in cells}
+        assert len(patterns) == 1, f"Calc row {r} ({key}) has {len(patterns)} patterns: {sorted(patterns)[:2]}"
+        checked += 1
+    assert checked > 100
+
+
+def test_no_numbers_typed_in_formulas_but_0_1_and_12(built):
+    wb, _, _ = built
+    offenders = [(sheet, c.coordinate, c.value) for sheet, c in all_formulas(wb)
+                 if numbers_in(c.value) - ALLOWED_LITERALS]
+    assert not offenders, offenders[:5]
+
+
+def test_only_excel_2010_functions(built):
+    wb, _, _ = built
+    used = set()
+    for _, cell in all_formulas(wb):
+        used |= functions_in(cell.value)
+    assert used <= EXCEL_2010_FUNCTIONS, used - EXCEL_2010_FUNCTIONS
+    assert {"SUMIF", "SUMPRODUCT", "IRR", "MATCH"} <= used
+
+
+def _is_input(cell) -> bool:
+    return (cell.font is not None and cell.font.color is not None and cell.font.color.rgb
+            and str(cell.font.color.rgb).endswith("0000FF"))
+
+
+def test_inputs_unlocked_validated_noted_and_everything_else_locked(built):
+    wb, layout, _ = built
+    inputs = set(layout.input_cells)
+    assert len(inputs) > 80
+    for ws in wb.worksheets:
+        validated = set()
+        for dv in ws.data_validations.dataValidation:
+            for rng in dv.sqref.ranges:
+                for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
+                                        max_col=rng.max_col):
+                    validated |= {c.coordinate for c in row}
+        if ws.title != "xlwings.conf":
+            assert ws.protection.sheet, f"{ws.title} is not protected"
+        for row in ws.iter_rows():
+            for cell in row:
+                is_input = (ws.title, cell.coordinate) in inputs
+                assert cell.protection.locked != is_input, f"{ws.title}!{cell.coordinate} locked={cell.protection.locked}"
+                if is_input:
+                    assert _is_input(cell), f"{ws.title}!{cell.coordinate} not styled as input"
+                    assert cell.coordinate in validated, f"{ws.title}!{cell.coordinate} has no data validation"
+                    assert cell.comment is not None and cell.comment.text, f"{ws.title}!{cell.coordinate} no note"
+
+
+def test_single_inputs_and_headline_outputs_are_named(built):
+    wb, _, _ = built
+    names = set(wb.defined_names)
+    assert {"inhouse_gross_salary", "finance_discount_rate", "hybrid_mode", "demand_seasonality",
+            "master_check", "best_npv_savings", "best_payback_month"} <= names
+
+
+def test_same_case_gives_the_same_bytes(tmp_path):
+    case = parity_case("hybrid_share")
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    build_file(case, a)
+    build_file(case, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_french_build_differs_only_in_words(tmp_path):
+    case = parity_case("example")
+    en, fr = tmp_path / "en.xlsx", tmp_path / "fr.xlsx"
+    build_file(case, en, lang="en")
+    build_file(case, fr, lang="fr")
+    wen, wfr = load_workbook(en), load_workbook(fr)
+    assert wen["Inputs"]["A6"].value != wfr["Inputs"]["A6"].value  # the words change...
+    for sheet in ("Calc", "Staffing", "Compare", "Inputs", "Vendors"):
+        for row_en, row_fr in zip(wen[sheet].iter_rows(), wfr[sheet].iter_rows()):
+            for a, b in zip(row_en, row_fr):
+                if isinstance(a.value, (int, float)) or isinstance(b.value, (int, float)):
+                    assert a.value == b.value, f"{sheet}!{a.coordinate}: {a.value} vs {b.value}"
+                elif isinstance(a.value, str) and a.value.startswith("="):
+                    # ...the formulas do not, except for the texts they show.
+                    strip = lambda f: "".join(part for i, part in enumerate(f.split('"')) if i % 2 == 0)  # noqa
+                    assert strip(a.value) == strip(b.value), f"{sheet}!{a.coordinate}"
+
+
+def test_staffing_values_are_the_engines(built):
+    wb, layout, case = built
+    from xlmodel.engine import Evaluation
+    ev = Evaluation(case)
+    ws = wb["Staffing"]
+    for key, r in layout.staff_rows.items():
+        if key == "__inputs__":
+            continue
+        values = [ws.cell(row=r, column=FIRST_MONTH_COL + m).value for m in range(case.months)]
+        assert values == pytest.approx(list(ev.staff[key]), rel=1e-12), key
+
+
+def test_dashboard_prints_on_one_landscape_page(built):
+    wb, _, _ = built
+    ws = wb["Dashboard"]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_area
+    assert len(ws._charts) >= 2

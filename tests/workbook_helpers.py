@@ -1,0 +1,67 @@
+"""Shared helpers of the workbook tests: build a case, read formulas as patterns and tokens."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from openpyxl.formula.tokenizer import Token, Tokenizer
+from openpyxl.utils import column_index_from_string
+
+from xlmodel.case import example_case, load_case
+
+ROOT = Path(__file__).resolve().parent.parent
+PARITY_CASES = {
+    "example": None,
+    "hybrid_share": ROOT / "workbooks" / "examples" / "hybrid_share.toml",
+    "hybrid_overflow_one_year": ROOT / "workbooks" / "examples" / "hybrid_overflow_one_year.toml",
+    "hybrid_channel_ten_years": ROOT / "workbooks" / "examples" / "hybrid_channel_ten_years.toml",
+}
+
+# Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
+EXCEL_2010_FUNCTIONS = {
+    "SUM", "SUMIF", "SUMPRODUCT", "INDEX", "MATCH", "IF", "IFERROR", "MIN", "MAX", "ROUND", "ROUNDUP",
+    "EXP", "IRR", "AVERAGE", "ABS", "COUNTIF", "DATE", "FIXED", "AND", "OR", "NOT", "ISNUMBER", "ISERROR",
+}
+ALLOWED_LITERALS = {0.0, 1.0, 12.0}
+
+_REF = re.compile(r"(?<![A-Za-z_\d.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])")
+
+
+@lru_cache(maxsize=None)
+def parity_case(name: str):
+    path = PARITY_CASES[name]
+    return example_case() if path is None else load_case(path)
+
+
+def relative_pattern(formula: str, column: int, row: int) -> str:
+    """The formula with relative references written as offsets, as Excel's R1C1 notation does."""
+    def repl(m):
+        col_abs, letters, row_abs, digits = m.groups()
+        c = f"C{column_index_from_string(letters)}" if col_abs else f"C[{column_index_from_string(letters) - column}]"
+        r = f"R{digits}" if row_abs else f"R[{int(digits) - row}]"
+        return r + c
+    return _REF.sub(repl, formula)
+
+
+def formula_tokens(formula: str):
+    return Tokenizer(formula).items
+
+
+def functions_in(formula: str) -> set[str]:
+    return {t.value.rstrip("(").upper() for t in formula_tokens(formula)
+            if t.type == Token.FUNC and t.subtype == Token.OPEN}
+
+
+def numbers_in(formula: str) -> set[float]:
+    return {float(t.value) for t in formula_tokens(formula)
+            if t.type == Token.OPERAND and t.subtype == Token.NUMBER}
+
+
+def all_formulas(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    yield ws.title, cell
