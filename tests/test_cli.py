@@ -163,3 +163,15 @@ def test_python_cli_missing_file_subprocess(tmp_path):
     done = python_cli("compare", str(tmp_path / "nope.toml"))
     assert done.returncode == 2 and done.stderr.startswith("error: ") and "file not found" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_compare_table_survives_a_case_without_contacts(capsys, tmp_path):
+    """All volumes 0 is a valid case: the cost per contact is shown as '-', not a crash (exit 1)."""
+    text = example_case_text()
+    for volume in ("700000", "150000", "80000"):
+        text = text.replace(f"annual_volume = {volume}", "annual_volume = 0", 1)
+    path = tmp_path / "empty.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(["compare", str(path)], capsys)
+    assert code == 0, err
+    assert "Status quo" in out

@@ -59,7 +59,7 @@ def comparison_table(result: Comparison) -> str:
             _money_k(s.annual_cost[0]), _money_k(s.one_off_cost), _money_k(s.npv_cost),
             _money_k(s.npv_savings) if s.kind != "inhouse" else "reference",
             _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), _pct(s.irr),
-            f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
+            "-" if s.cost_per_contact[0] is None else f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
         ))
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     lines = [f"{case.case.name}: {case.finance.horizon_years} years from {case.finance.start_year}, "
