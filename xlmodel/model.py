@@ -30,6 +30,9 @@ CONSTANTS = {
     "SECONDS_PER_MINUTE": (60, "seconds", "Seconds per minute", "Secondes par minute"),
     "WEEKS_PER_YEAR": (52, "weeks", "Weeks per year", "Semaines par an"),
     "INTERVAL_SECONDS": (1800, "seconds", "Staffing interval", "Intervalle de dimensionnement"),
+    # Tolerances of the workbook's checks (kept here so that no number is typed in a formula).
+    "SEASONALITY_TOLERANCE": (0.001, "", "Tolerance: seasonality average", "Tolérance : moyenne saisonnière"),
+    "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python vs native", "Tolérance : Python vs natif"),
 }
 
 #: Cost lines, in the order of reports and of the stacked chart: (id, English, French).

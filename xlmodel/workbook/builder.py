@@ -595,6 +595,25 @@ class WorkbookBuilder:
                 ws[f"{x}{r}"].number_format = self.money
             r += 1
 
+        # Python twins (xlwings UDFs): the same figures from the functions finance staff type in
+        # any workbook. Without the add-in they show a plain message; with it, a check compares.
+        block_title(t["python_block"])
+        df_args = f"finance_horizon_years,finance_discount_rate"
+        twins = []
+        for key, fn, native_key in (("py_npv", "OUTSOURCE_NPV", "npv_savings"), ("py_roi", "OUTSOURCE_ROI", "roi"),
+                                    ("py_payback", "PAYBACK_MONTHS", "payback")):
+            def python_formula(s, x, fn=fn, native_key=native_key):
+                if s.kind == "inhouse" or (native_key != "npv_savings" and s.kind == "status_quo"):
+                    return f'="{t["na"]}"'
+                call = f"{fn}({inh}{a0}:{inh}{a1},{x}{a0}:{x}{a1},{x}{c['one_off']},{df_args})"
+                return f'=IFERROR({call},"{t["python_missing"]}")'
+            single(key, f"{fn}()", python_formula, self.money if key == "py_npv" else
+                   (styles.PERCENT if key == "py_roi" else styles.INTEGER))
+            twins.append((key, native_key))
+        single("py_agree", t["check_python"], lambda s, x: "=" + "*".join(
+            f"IF(ISNUMBER({x}{c[py]}),(ABS({x}{c[py]}-{x}{c[native]})<=CHECK_TOLERANCE*MAX(1,ABS({x}{c[native]})))*1,1)" for py, native in twins),
+            styles.INTEGER)
+
         block_title(t["eligible"])
         single("eligible", t["eligible"], lambda s, x: "=0" if s.kind == "status_quo" else "=1", styles.INTEGER)
         single("eligible_npv", t["eligible_npv"],
@@ -640,12 +659,13 @@ class WorkbookBuilder:
         price_col = "".join(ch for ch in prices.split("!")[1] if ch.isalpha())
         n_vendors = len(self.case.vendors)
         checks = [
-            ("check_seasonality", "=(ROUND(AVERAGE(demand_seasonality)-1,2)=0)*1"),
+            ("check_seasonality", "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1"),
             *[(key, f"={ref}") for key, ref in lay.checks],
             ("check_annual", f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({calc_totals}),0)=0)*1"),
             ("check_lines", f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({line_sums}),0)=0)*1"),
             ("check_npv", f"=(ROUND({npv_identity},0)=0)*1"),
             ("check_prices", f"=(COUNTIF(Vendors!${price_col}$5:${price_col}${4 + n_vendors},\"<=0\")=0)*1"),
+            ("check_python", f"=MIN(Compare!${first}${c['py_agree']}:${last}${c['py_agree']})"),
         ]
         r = 4
         for key, formula in checks:
