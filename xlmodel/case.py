@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, Problem
-from .schema import (ALL_SECTIONS, CHANNEL, DEMAND, HYBRID, SCALAR_SECTIONS, VENDOR, Field,
-                     Section)
+from .schema import (ALL_SECTIONS, ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS,
+                     SCORING, VENDOR, Field, Section)
 
-SEASONALITY_TOLERANCE = 1e-3
+SEASONALITY_TOLERANCE = 1e-3  # also the workbook check's tolerance (model.CONSTANTS)
 
 
 def _record_type(section: Section, extra: tuple = ()) -> type:
@@ -38,6 +38,13 @@ Hybrid = _record_type(HYBRID, (("channels", tuple), ("vendors", tuple)))
 Customer = _record_type(SCALAR_SECTIONS[6])
 Channel = _record_type(CHANNEL)
 Vendor = _record_type(VENDOR)
+Scoring = _record_type(SCORING)
+Risk = _record_type(RISK)
+WEIGHT_TOLERANCE = 1e-6
+
+
+def _defaults(section: Section):
+    return {f.name: f.default for f in section.fields}
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,9 @@ class Case:
     transition: Any
     hybrid: Any
     customer: Any
+    # Optional tables of the decision analytics; their defaults apply when a case omits them.
+    scoring: Any = Scoring(**_defaults(SCORING))
+    risk: Any = Risk(**_defaults(RISK))
 
     @property
     def channels(self) -> tuple:
@@ -169,7 +179,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
         raise InputError("a case must be a table of sections")
-    known = {s.name for s in SCALAR_SECTIONS} | {"vendors"}
+    known = {s.name for s in SCALAR_SECTIONS + ANALYTICS_SECTIONS} | {"vendors"}
     _unknown_keys(data, known, "", problems)
     # Top-level keys read better as "vendor" than " .vendor".
     problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
@@ -239,6 +249,13 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
             problems.append(Problem(f"[[vendors]] {i} .fte_proposed",
                                     "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"))
 
+    analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
+                 for section in ANALYTICS_SECTIONS}
+    weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
+    if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
+        problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
+                                                           f"they sum to {sum(weights):.4g}"))
+
     if problems:
         raise InputError(problems)
 
@@ -252,6 +269,8 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         transition=Transition(**scalar["transition"]),
         hybrid=Hybrid(**scalar["hybrid"], channels=hybrid_channels, vendors=hybrid_vendors),
         customer=Customer(**scalar["customer"]),
+        scoring=Scoring(**analytics["scoring"]),
+        risk=Risk(**analytics["risk"]),
     )
 
 
@@ -300,6 +319,8 @@ def case_to_mapping(case: Case) -> dict[str, Any]:
         "hybrid": table(case.hybrid),
         "customer": table(case.customer),
         "vendors": [table(v) for v in case.vendors],
+        "scoring": table(case.scoring),
+        "risk": table(case.risk),
     }
     data["demand"]["seasonality"] = list(case.demand.seasonality)
     data["demand"]["channels"] = [table(c) for c in case.demand.channels]

@@ -130,6 +130,14 @@ CHANNEL = Section("channels", (
       source="Above 85-90 % sustained occupancy, burn-out and attrition rise (industry rule of thumb)."),
     F("concurrency", "number", 1.0, "contacts at once", "Concurrency (chat)", "Simultanéité (chat)", 1, 6,
       fr_unit="contacts simultanés"),
+    F("patience_seconds", "number", 0.0, "seconds", "Average patience before hanging up (0: not known)",
+      "Patience moyenne avant abandon (0 : inconnue)", 0, 3600, fr_unit="secondes",
+      source="Read it from the telephony logs (mean time to abandon of abandoned calls, corrected "
+             "for censoring); when given, lost contacts at target service come from Erlang A."),
+    F("late_abandon_share", "rate", 0.15, "of contacts answered late", "Late contacts who hang up",
+      "Contacts en attente longue qui raccrochent", 0, 1, fr_unit="des contacts répondus en retard",
+      source="Used when the patience is not known: lost share = (1 - service level) x this share. "
+             "At 80/20 sizing abandonment is typically 2-5 % of calls, i.e. 10-25 % of the 20 % answered late."),
 ), repeated=True, title_en="Channels", title_fr="Canaux")
 
 INHOUSE = Section("inhouse", (
@@ -217,6 +225,31 @@ VENDOR = Section("vendors", (
       "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
     F("bonus_malus", "rate", 0.0, "of invoice", "Expected bonus (+) / malus (-)", "Bonus (+) / malus (-) attendu",
       -0.5, 0.5, fr_unit="de la facture"),
+    # Tender scoring (xlmodel.analytics.scoring): what a purchasing team reads from a bid.
+    F("committed_service_level", "rate", 0.8, "of contacts", "Service level committed (with penalties)",
+      "Niveau de service contractuel (avec pénalités)", 0, 1, fr_unit="des contacts"),
+    F("quality_rating", "number", 3.0, "score 1-5", "Quality (site visit, references, pilot)",
+      "Qualité (visite, références, pilote)", 1, 5, fr_unit="note 1-5"),
+    F("certified_nf345_iso18295", "choice", "no", "", "Certified NF 345 or ISO 18295 (customer contact)",
+      "Certifié NF 345 ou ISO 18295 (relation client)", choices=("yes", "no")),
+    F("certified_iso27001", "choice", "no", "", "Certified ISO 27001 (information security)",
+      "Certifié ISO 27001 (sécurité de l'information)", choices=("yes", "no")),
+    F("certified_pci_dss", "choice", "no", "", "PCI DSS compliant (card payments)",
+      "Conforme PCI DSS (paiement par carte)", choices=("yes", "no")),
+    F("security_rating", "number", 3.0, "score 1-5", "Security and GDPR compliance",
+      "Sécurité et conformité RGPD", 1, 5, fr_unit="note 1-5",
+      source="Data location, GDPR processing agreement, audit results, access control."),
+    F("financial_solidity", "number", 3.0, "score 1-5", "Financial solidity", "Solidité financière", 1, 5,
+      fr_unit="note 1-5", source="Credit rating (Banque de France, Ellisphere, D&B) mapped to 1-5."),
+    F("location_rating", "number", 3.0, "score 1-5", "Location, time zone and languages fit",
+      "Localisation, fuseau horaire et langues", 1, 5, fr_unit="note 1-5"),
+    F("languages", "text", "", "codes", "Languages served (e.g. fr, en)", "Langues servies (ex. fr, en)",
+      fr_unit="codes"),
+    F("coverage_24_7", "choice", "no", "", "Can serve 24/7", "Peut servir 24 h/24, 7 j/7",
+      choices=("yes", "no")),
+    F("minimum_term_months", "int", 36, "months", "Minimum contract term", "Durée minimale d'engagement",
+      0, 120, fr_unit="mois"),
+    F("exit_notice_months", "int", 6, "months", "Exit notice", "Préavis de sortie", 0, 36, fr_unit="mois"),
 ), repeated=True, title_en="Vendors", title_fr="Prestataires")
 
 TRANSITION = Section("transition", (
@@ -258,3 +291,78 @@ CUSTOMER = Section("customer", (
 
 SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER)
 ALL_SECTIONS = SCALAR_SECTIONS + (CHANNEL, VENDOR)
+
+
+# Decision analytics (optional top-level tables, read by xlmodel.case, used by xlmodel.analytics).
+SCORING = Section("scoring", (
+    F("weight_price", "rate", 0.40, "of the score", "Weight: price (NPV of cost)", "Poids : prix (VAN des coûts)",
+      0, 1, fr_unit="de la note"),
+    F("weight_quality", "rate", 0.20, "of the score", "Weight: quality", "Poids : qualité", 0, 1,
+      fr_unit="de la note"),
+    F("weight_certifications", "rate", 0.05, "of the score", "Weight: certifications", "Poids : certifications",
+      0, 1, fr_unit="de la note"),
+    F("weight_security", "rate", 0.10, "of the score", "Weight: security and compliance",
+      "Poids : sécurité et conformité", 0, 1, fr_unit="de la note"),
+    F("weight_financial", "rate", 0.05, "of the score", "Weight: financial solidity", "Poids : solidité financière",
+      0, 1, fr_unit="de la note"),
+    F("weight_location", "rate", 0.05, "of the score", "Weight: location and languages",
+      "Poids : localisation et langues", 0, 1, fr_unit="de la note"),
+    F("weight_coverage", "rate", 0.05, "of the score", "Weight: coverage (hours)", "Poids : couverture horaire",
+      0, 1, fr_unit="de la note"),
+    F("weight_flexibility", "rate", 0.10, "of the score", "Weight: contractual flexibility",
+      "Poids : souplesse contractuelle", 0, 1, fr_unit="de la note"),
+    F("min_quality", "number", 2.0, "score 1-5", "Knock-out: minimum quality score", "Éliminatoire : qualité minimale",
+      1, 5, fr_unit="note 1-5"),
+    F("min_security", "number", 2.0, "score 1-5", "Knock-out: minimum security score",
+      "Éliminatoire : sécurité minimale", 1, 5, fr_unit="note 1-5"),
+    F("min_financial_solidity", "number", 2.0, "score 1-5", "Knock-out: minimum financial solidity",
+      "Éliminatoire : solidité financière minimale", 1, 5, fr_unit="note 1-5"),
+    F("require_nf345_iso18295", "choice", "no", "", "Knock-out: NF 345 or ISO 18295 required",
+      "Éliminatoire : NF 345 ou ISO 18295 exigée", choices=("yes", "no")),
+    F("require_iso27001", "choice", "no", "", "Knock-out: ISO 27001 required", "Éliminatoire : ISO 27001 exigée",
+      choices=("yes", "no")),
+    F("require_pci_dss", "choice", "no", "", "Knock-out: PCI DSS required", "Éliminatoire : PCI DSS exigée",
+      choices=("yes", "no")),
+    F("require_24_7", "choice", "no", "", "Knock-out: 24/7 coverage required", "Éliminatoire : couverture 24/7 exigée",
+      choices=("yes", "no")),
+    F("required_languages", "text", "", "codes", "Knock-out: languages required (e.g. fr, en)",
+      "Éliminatoire : langues exigées (ex. fr, en)", fr_unit="codes"),
+), title_en="Vendor scoring", title_fr="Notation des prestataires")
+
+# Each driver's range: a relative change (``_rel``, 0.10 = +10 %) or a change in points of a rate
+# (``_pts``, 0.01 = +1 point); low <= 0 <= high, the mode is the case's own value.
+_RISK_RANGES = (
+    ("volume", "rel", -0.15, 0.15, "Volume (all channels)", "Volumes (tous canaux)"),
+    ("aht", "rel", -0.10, 0.10, "Handling time (all channels)", "Durée de traitement (tous canaux)"),
+    ("salary", "rel", -0.03, 0.08, "Salaries (agents, team leaders, support)", "Salaires (conseillers, encadrement, support)"),
+    ("employer_charges", "pts", -0.03, 0.05, "Employer charge rate", "Taux de charges patronales"),
+    ("attrition", "pts", -0.08, 0.10, "Attrition rate", "Taux de turnover"),
+    ("vendor_price", "rel", -0.10, 0.10, "Vendor prices", "Prix des prestataires"),
+    ("indexation", "pts", -0.01, 0.015, "Vendor price indexation", "Indexation des prix prestataires"),
+    ("governance", "pts", -0.02, 0.03, "Governance rate", "Taux de pilotage"),
+    ("ramp_up", "rel", -0.50, 1.00, "Vendor ramp-up (months and AHT premium)", "Montée en charge prestataire (durée et surcroît de DMT)"),
+    ("discount_rate", "pts", -0.02, 0.02, "Discount rate", "Taux d'actualisation"),
+    ("vendor_aht", "rel", -0.05, 0.15, "Vendor AHT factor", "Facteur de DMT prestataire"),
+)
+
+
+def _risk_fields():
+    out = [F("distribution", "choice", "pert", "", "Distribution of each driver", "Loi de chaque facteur",
+             choices=("pert", "triangular"),
+             source="PERT: Beta(1 + 4 (mode - low) / (high - low), 1 + 4 (high - mode) / (high - low)) "
+                    "scaled to [low, high]; triangular: numpy's triangular(low, mode, high)."),
+           F("draws", "int", 10000, "draws", "Monte Carlo draws", "Tirages Monte Carlo", 1, 10_000_000,
+             fr_unit="tirages"),
+           F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1)]
+    for name, kind, low, high, en, fr in _RISK_RANGES:
+        unit, fr_unit = ("relative change", "variation relative") if kind == "rel" else (
+            "points of rate", "points de taux")
+        out.append(F(f"{name}_low", "number", low, unit, f"{en}: low", f"{fr} : bas", -0.9, 0, fr_unit=fr_unit))
+        out.append(F(f"{name}_high", "number", high, unit, f"{en}: high", f"{fr} : haut", 0, 5, fr_unit=fr_unit))
+    return tuple(out)
+
+
+RISK = Section("risk", _risk_fields(), title_en="Risk ranges", title_fr="Plages de risque")
+
+#: Optional top-level tables outside the Inputs sheet (defaults apply when absent).
+ANALYTICS_SECTIONS = (SCORING, RISK)
