@@ -46,15 +46,44 @@ def cli(debug: bool):
 @cli.command()
 @click.argument("source", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
-def compare(source, as_json):
+@click.option("--no-analytics", is_flag=True,
+              help="Only the scenario table: skip the economic view, vendor scoring, break-even, tornado "
+                   "and Monte Carlo (about 1 s on the example).")
+def compare(source, as_json, no_analytics):
     """Compare every scenario of SOURCE (a case .toml or a workbook .xlsx; default: the example)."""
     from .engine import compare as run
-    from .report import comparison_table
+    from .report import comparison_table, decision_analytics
     result = run(load_source(source))
+    data, text = (result.as_json(), None) if no_analytics else decision_analytics(result)
     if as_json:
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False, allow_nan=False))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
-        click.echo(comparison_table(result))
+        click.echo(comparison_table(result) + ("" if text is None else "\n" + text))
+
+
+@cli.command()
+@click.argument("source", required=False)
+@click.option("--draws", type=click.IntRange(1, 10_000_000), default=None,
+              help="Number of Monte Carlo draws (default: the case's [risk] draws, 10 000).")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None,
+              help="Random seed; the same seed gives the same figures (default: the case's [risk] seed).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+def risk(source, draws, seed, as_json):
+    """Monte Carlo of SOURCE: P10/P50/P90 of NPV of cost and savings, probability of being cheapest."""
+    from .analytics.montecarlo import run_risk
+    from .analytics.sensitivity import tornado
+    from .analytics.summary import recommendation_sentence, risk_text
+    from .engine import compare as run
+    case = load_source(source)
+    result = run(case)
+    outcome = run_risk(case, draws, seed, comparison=result)
+    if as_json:
+        data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
+                "recommendation_en": recommendation_sentence(result, outcome, None, "en"),
+                "recommendation_fr": recommendation_sentence(result, outcome, None, "fr")}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        click.echo(risk_text(result, outcome, tornado(case, result)))
 
 
 DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"

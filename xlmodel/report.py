@@ -74,3 +74,11 @@ def comparison_table(result: Comparison) -> str:
                  "The status quo serves customers worse and is never recommended.")
     lines.append(recommendation(result))
     return "\n".join(lines)
+
+
+def decision_analytics(result: Comparison) -> tuple[dict, str]:
+    """``compare``'s analytics: the JSON object extended with them, and their text sections
+    (economic view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk)."""
+    from .analytics.summary import analyse, analysis_text, extend_json
+    analysis = analyse(result)
+    return extend_json(result.as_json(), result, analysis), analysis_text(result, analysis)

@@ -1,0 +1,179 @@
+"""The cost of inaction and the economic view: costs plus the value of the customers lost.
+
+Rules (stated on the Method page, docs/analytics.md):
+
+- **Value of a lost contact** = ``churn_share x value_per_lost_customer`` (``[customer]``).
+- **Open days per year** = ``open_days_per_week x 52``.
+- **Cost of inaction** (the yearly value of the contacts lost today) =
+  ``lost_contacts_per_day x open days per year x churn_share x value_per_lost_customer``.
+- **Lost contacts, status quo**: today's ``lost_contacts_per_day x open days per year``, grown with
+  volume (``x (1 + growth_rate)^(year - 1)``).
+- **Lost contacts, scenarios at target service** (in-house at target, outsourced, hybrid: all sized
+  to the same target, so they lose the same share): for each live channel, each month's contacts x
+  the channel's lost share, where the lost share is
+
+  - with ``patience_seconds > 0``: the Erlang A (M/M/N+M) abandonment probability of a team of the
+    in-house scenario's size that month, for that month's traffic, handling time and patience;
+  - otherwise ``(1 - service_level) x late_abandon_share`` (the share answered later than the
+    target, times the share of those who hang up first).
+
+  Deferred channels (e-mail) lose nothing: they are answered within their response time.
+- **Economic annual cost** = annual cost + lost contacts x value of a lost contact;
+  **economic NPV of cost** = one-off + sum over years of it / (1 + r)^y; **economic NPV of savings**
+  against in-house at target, like the cost view.
+
+Worked example (the test case): one live channel of 100 000 contacts a year, no growth, target 80 %,
+``late_abandon_share`` 0.5, 100 contacts lost a day today, 5 open days a week, churn 10 %, 300 EUR a
+customer: a lost contact is worth 0.1 x 300 = 30 EUR; the cost of inaction is
+100 x 260 x 30 = 780 000 EUR a year; a target-service scenario loses 100 000 x 0.2 x 0.5 = 10 000
+contacts a year, worth 300 000 EUR.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import gammaln
+
+from ..engine import Comparison
+from ..model import CONSTANTS
+
+WEEKS_PER_YEAR = CONSTANTS["WEEKS_PER_YEAR"][0]
+_INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
+
+
+def erlang_a_abandonment(traffic: float, agents: float, aht_seconds: float, patience_seconds: float) -> float:
+    """Probability that a contact abandons in an M/M/N+M queue (Erlang A).
+
+    ``traffic`` in erlangs (arrival rate x handling time), ``agents`` on duty (rounded down to whole
+    agents), exponential patience of mean ``patience_seconds``.  Birth-death chain: arrivals at
+    rate lambda; departures at ``min(k, N) mu + max(0, k - N) theta``; abandonment probability =
+    theta x E[queue] / lambda.  Computed in logs, the queue truncated where its terms are negligible.
+
+    >>> round(erlang_a_abandonment(8.0, 10, 180.0, 1e-9), 4)  # no patience: Erlang B blocking
+    0.1217
+    """
+    if traffic <= 0:
+        return 0.0
+    n = int(math.floor(agents + 1e-9))
+    mu, theta = 1.0 / aht_seconds, 1.0 / patience_seconds
+    lam = traffic * mu
+    k = np.arange(n + 1)
+    log_served = k * math.log(traffic) - gammaln(k + 1)  # pi_k / pi_0 for k <= N
+    j = np.arange(1, 20000)
+    log_queue = log_served[-1] + np.cumsum(np.log(lam) - np.log(n * mu + j * theta))
+    stop = np.argmax(log_queue < log_served.max() - 50) if (log_queue < log_served.max() - 50).any() else len(j)
+    log_queue, j = log_queue[: stop + 1], j[: stop + 1]
+    top = max(log_served.max(), log_queue.max())
+    served, queued = np.exp(log_served - top), np.exp(log_queue - top)
+    total = served.sum() + queued.sum()
+    return float(theta * (j * queued).sum() / total / lam)
+
+
+@dataclass
+class ScenarioEconomics:
+    """One scenario's lost contacts and economic view (money in the case currency; lists per year)."""
+
+    id: str
+    lost_contacts: list[float]
+    lost_customers: list[float]
+    lost_customer_value: list[float]
+    economic_annual_cost: list[float]
+    economic_npv_cost: float
+    economic_npv_savings: float
+    npv_lost_customer_value: float
+
+    def as_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Economics:
+    """The cost of inaction and every scenario's economic view."""
+
+    value_per_lost_contact: float
+    open_days_per_year: float
+    lost_contacts_today_per_year: float
+    cost_of_inaction_per_year: float
+    lost_share_by_channel: dict[str, float]  # year-1 lost share at target service, per live channel
+    rule_by_channel: dict[str, str]          # "erlang_a" | "late_abandon_share" | "deferred"
+    scenarios: list[ScenarioEconomics]
+    best_economic: str
+
+    def scenario(self, scenario_id: str) -> ScenarioEconomics:
+        return next(s for s in self.scenarios if s.id == scenario_id)
+
+    def as_json(self) -> dict:
+        return {"value_per_lost_contact": self.value_per_lost_contact,
+                "open_days_per_year": self.open_days_per_year,
+                "lost_contacts_today_per_year": self.lost_contacts_today_per_year,
+                "cost_of_inaction_per_year": self.cost_of_inaction_per_year,
+                "lost_share_by_channel": self.lost_share_by_channel, "rule_by_channel": self.rule_by_channel,
+                "best_economic": self.best_economic}
+
+
+def _lost_at_target(result: Comparison) -> tuple[np.ndarray, dict, dict]:
+    """Contacts lost per year by a scenario at target service, and per-channel year-1 lost shares."""
+    case, ev = result.case, result.evaluation
+    years = case.finance.horizon_years
+    lost = np.zeros(years)
+    shares, rules = {}, {}
+    hours = float(ev.values["time.open_hours_month"])
+    intervals = hours * 3600.0 / _INTERVAL
+    for i, ch in enumerate(case.channels):
+        contacts = np.asarray(ev.values[f"demand.contacts.{i}"], dtype=float)
+        if ch.kind != "live":
+            rules[ch.name] = "deferred"
+            shares[ch.name] = 0.0
+            continue
+        if ch.patience_seconds > 0:
+            agents = np.asarray(ev.staff[f"inh.agents.{i}"], dtype=float)
+            aht = ch.aht_seconds / ch.concurrency
+            monthly_share = np.array([
+                erlang_a_abandonment(c / intervals * aht / _INTERVAL, n, aht, ch.patience_seconds)
+                for c, n in zip(contacts, agents)])
+            rules[ch.name] = "erlang_a"
+        else:
+            monthly_share = np.full(contacts.shape, (1 - ch.service_level) * ch.late_abandon_share)
+            rules[ch.name] = "late_abandon_share"
+        lost_months = contacts * monthly_share
+        lost += lost_months.reshape(years, 12).sum(axis=1)
+        shares[ch.name] = float(lost_months[:12].sum() / contacts[:12].sum()) if contacts[:12].sum() else 0.0
+    return lost, shares, rules
+
+
+def economic_view(result: Comparison) -> Economics:
+    """The cost of inaction and, per scenario, lost contacts and the economic view (see module)."""
+    case = result.case
+    years = case.finance.horizon_years
+    rate = case.finance.discount_rate
+    discount = (1 + rate) ** -np.arange(1, years + 1)
+    per_contact = case.customer.churn_share * case.customer.value_per_lost_customer
+    open_days = case.demand.open_days_per_week * WEEKS_PER_YEAR
+    growth = (1 + case.demand.growth_rate) ** np.arange(years)
+    today = case.inhouse.lost_contacts_per_day * open_days
+    status_quo_lost = today * growth
+    target_lost, shares, rules = _lost_at_target(result)
+
+    rows = []
+    for s in result.scenarios:
+        lost = status_quo_lost if s.kind == "status_quo" else target_lost
+        value = lost * per_contact
+        annual = np.asarray(s.annual_cost, dtype=float) + value
+        rows.append((s, lost, value, annual, float(s.one_off_cost + annual @ discount)))
+    inhouse = next(r for r in rows if r[0].kind == "inhouse")
+    out = []
+    for s, lost, value, annual, npv in rows:
+        savings = -s.one_off_cost + float((inhouse[3] - annual) @ discount)
+        out.append(ScenarioEconomics(
+            id=s.id, lost_contacts=lost.tolist(), lost_customers=(lost * case.customer.churn_share).tolist(),
+            lost_customer_value=value.tolist(), economic_annual_cost=annual.tolist(), economic_npv_cost=npv,
+            economic_npv_savings=0.0 if s.kind == "inhouse" else savings,
+            npv_lost_customer_value=float(value @ discount)))
+    best = min((e for e, s in zip(out, result.scenarios) if s.meets_target_service),
+               key=lambda e: e.economic_npv_cost).id
+    return Economics(value_per_lost_contact=per_contact, open_days_per_year=open_days,
+                     lost_contacts_today_per_year=today, cost_of_inaction_per_year=today * per_contact,
+                     lost_share_by_channel=shares, rule_by_channel=rules, scenarios=out, best_economic=best)
