@@ -10,10 +10,10 @@ through the same validation as a case file; every problem is reported with its c
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries, get_column_letter
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
@@ -31,19 +31,54 @@ def _labels(section) -> dict[str, str]:
     return found
 
 
-def _table_rows(wb, sheet: str, table_name: str, where: str):
+class BookView(Protocol):
+    """What the reader needs of a workbook: a file read by openpyxl, or a live book through xlwings."""
+
+    def sheetnames(self) -> list[str]: ...
+    def name_target(self, name: str) -> tuple[str, str] | None: ...  # ("Inputs", "B7") or ("Inputs", "B20:B31")
+    def table_ref(self, sheet: str, table: str) -> str | None: ...  # "A4:R7"
+    def value(self, sheet: str, row: int, column: int) -> Any: ...
+
+
+class OpenpyxlBook:
+    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``)."""
+
+    def __init__(self, wb):
+        self.wb = wb
+
+    def sheetnames(self):
+        return self.wb.sheetnames
+
+    def name_target(self, name):
+        defined = self.wb.defined_names.get(name)
+        if defined is None:
+            return None
+        for sheet, ref in defined.destinations:
+            return sheet, ref.replace("$", "")
+        return None
+
+    def table_ref(self, sheet, table):
+        tables = self.wb[sheet].tables
+        return tables[table].ref if table in tables else None
+
+    def value(self, sheet, row, column):
+        return self.wb[sheet].cell(row=row, column=column).value
+
+
+def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
     """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it."""
-    ws = wb[sheet]
-    if table_name not in ws.tables:
+    ref = book.table_ref(sheet, table_name)
+    if ref is None:
         raise InputError(Problem(f"{sheet}!", f"table {table_name!r} not found: is this a workbook built by "
                                               f"xlmodel? ({where})"))
-    min_col, min_row, max_col, max_row = range_boundaries(ws.tables[table_name].ref)
-    headers = {get_column_letter(c): ws.cell(row=min_row, column=c).value for c in range(min_col, max_col + 1)}
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    cell = lambda r, c: book.value(sheet, r, c)  # noqa: E731
+    headers = {get_column_letter(c): cell(min_row, c) for c in range(min_col, max_col + 1)}
     rows = []
     r = min_row + 1
     # Rows typed just below the table (Excel did not extend it) count too, until an empty name.
-    while r <= max_row or (ws.cell(row=r, column=min_col).value not in (None, "")):
-        values = {get_column_letter(c): ws.cell(row=r, column=c).value for c in range(min_col, max_col + 1)}
+    while r <= max_row or (cell(r, min_col) not in (None, "")):
+        values = {get_column_letter(c): cell(r, c) for c in range(min_col, max_col + 1)}
         if any(v not in (None, "") for v in values.values()):
             rows.append((r, values))
         elif r > max_row:
@@ -63,21 +98,25 @@ def read_workbook_case(path: str | Path) -> Case:
         wb = load_workbook(path, data_only=True, read_only=False)
     except Exception as exc:  # noqa: BLE001 - any failure to open is the user's file, not our bug
         raise InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({type(exc).__name__}: {exc})"))
+    return read_book_case(OpenpyxlBook(wb), str(path))
+
+
+def read_book_case(book: BookView, origin: str = "workbook") -> Case:
+    """Read and validate the inputs of a workbook seen through a :class:`BookView`."""
     for sheet in ("Inputs", "Vendors", "Hybrid"):
-        if sheet not in wb.sheetnames:
-            raise InputError(Problem(str(path), f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
+        if sheet not in book.sheetnames():
+            raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
 
     data: dict[str, Any] = {}
     where: dict[str, str] = {}
     problems: list[Problem] = []
 
     def cell_of(name: str) -> tuple[str, str] | None:
-        defined = wb.defined_names.get(name)
-        if defined is None:
-            return None
-        for sheet, ref in defined.destinations:
-            return sheet, ref.replace("$", "")
-        return None
+        return book.name_target(name)
+
+    def read(sheet: str, ref: str):
+        col_min, row_min, _, _ = range_boundaries(ref)
+        return book.value(sheet, row_min, col_min)
 
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
@@ -89,19 +128,19 @@ def read_workbook_case(path: str | Path) -> Case:
                 continue
             sheet, ref = found
             where[location] = f"{sheet}!{ref}"
-            value = wb[sheet][ref].value
+            value = read(sheet, ref)
             if value not in (None, ""):
                 table[f.name] = value
 
     found = cell_of("demand_seasonality")
     if found:
         sheet, ref = found
-        cells = [row[0] for row in wb[sheet][ref]]
-        data["demand"]["seasonality"] = [c.value for c in cells]
+        col_min, row_min, _, row_max = range_boundaries(ref)
+        data["demand"]["seasonality"] = [book.value(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
 
     channel_labels = _labels(CHANNEL)
-    headers, rows = _table_rows(wb, "Inputs", "Channels", "channels")
+    headers, rows = _table_rows(book, "Inputs", "Channels", "channels")
     channels = []
     for i, (r, values) in enumerate(rows, start=1):
         item = {}
@@ -117,7 +156,7 @@ def read_workbook_case(path: str | Path) -> Case:
 
     vendor_labels = _labels(VENDOR)
     hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
-    headers, rows = _table_rows(wb, "Vendors", "VendorQuotes", "vendor quotes")
+    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes")
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
         item = {}
@@ -139,7 +178,7 @@ def read_workbook_case(path: str | Path) -> Case:
     data["hybrid"]["vendors"] = hybrid_vendors
     where["[hybrid] .vendors"] = "Vendors!"
 
-    headers, rows = _table_rows(wb, "Hybrid", "HybridChannels", "hybrid channels")
+    headers, rows = _table_rows(book, "Hybrid", "HybridChannels", "hybrid channels")
     letters = list(headers)
     hybrid_channels = []
     for r, values in rows:
