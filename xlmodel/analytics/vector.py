@@ -402,7 +402,7 @@ class ArrayModel:
     def evaluate(self, inputs: dict[str, np.ndarray]) -> ArrayResult:
         """Scenario costs for draws of the varying inputs (each an array of one value per draw)."""
         draws = len(next(iter(inputs.values()))) if inputs else 1
-        env: dict[str, object] = {ref: np.asarray(v, dtype=float).reshape(draws, 1) for ref, v in inputs.items()}
+        env = self._inputs(inputs, draws)
         months = self.months
         for (key, fn, scalar), release in zip(self._order, self._release):
             value = fn(env)
@@ -427,6 +427,21 @@ class ArrayModel:
                            dtype=float).reshape(-1), (draws,))
         npv = one_off + np.einsum("dsy,dy->ds", annual, discount)
         return ArrayResult(self.scenario_ids, npv, annual, one_off)
+
+    def _inputs(self, inputs: dict[str, np.ndarray], draws: int) -> dict[str, object]:
+        """Varying inputs as ``(draws, 1)`` arrays; those not given keep the case's value."""
+        env: dict[str, object] = {ref: np.asarray(v, dtype=float).reshape(draws, 1) for ref, v in inputs.items()}
+        for ref in self.varying - env.keys():
+            env[ref] = np.full((draws, 1), float(self.ev.resolve(ref)))
+        return env
+
+    def staffing(self, inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Agents on duty of every draw-dependent staffing row (``(draws, months)``), for checks."""
+        draws = len(next(iter(inputs.values()))) if inputs else 1
+        env = self._inputs(inputs, draws)
+        for key, fn, scalar in self._order:
+            env[key] = np.broadcast_to(np.asarray(fn(env), dtype=float), (draws, 1) if scalar else (draws, self.months))
+        return {key[3:]: env[key] for key, _, _ in self._order if key.startswith("st:")}
 
     def dependent_rows(self) -> int:
         """How many rows and staffing rows are re-evaluated per block of draws."""
