@@ -622,6 +622,11 @@ class WorkbookBuilder:
         for s in scenarios:
             ws[f"{sc_col[s.id]}{r}"] = s.id
         c["ids"] = r
+        r += 1
+        ws[f"A{r}"] = t["short_label"]
+        for s in scenarios:
+            ws[f"{sc_col[s.id]}{r}"] = self.short_label(s)
+        c["short_labels"] = r
         c["labels"] = head
         c["first_col"], c["last_col"] = col(3), col(2 + len(scenarios))
         c["sc_col"] = sc_col
@@ -631,6 +636,15 @@ class WorkbookBuilder:
         for j in range(len(scenarios)):
             ws.column_dimensions[col(3 + j)].width = 20
         ws.freeze_panes = f"C{head + 1}"
+
+    def short_label(self, s) -> str:
+        """A label short enough for a chart axis."""
+        if s.vendor is None:
+            return {"status_quo": t_("Status quo", "Statu quo"), "inhouse": t_("In-house", "Interne")}[s.kind][
+                self.lang == "fr"]
+        name = self.case.vendors[s.vendor].name
+        name = name if len(name) <= 18 else name[:17] + "."
+        return name if s.kind == "outsourced" else f"{t_('Hybrid', 'Hybride')[self.lang == 'fr']}: {name}"
 
     def money_2(self) -> str:
         return styles.money_format(self.cur, decimals=2)
@@ -762,8 +776,8 @@ class WorkbookBuilder:
         from openpyxl.chart.series import SeriesLabel
         for s, (line, en, fr) in zip(bar.series, COST_LINES):
             s.tx = SeriesLabel(v=en if self.lang == "en" else fr)
-        bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=c["labels"]))
-        bar.height, bar.width = 9, 16
+        bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=c["short_labels"]))
+        bar.height, bar.width = 10, 17
         bar.y_axis.title = self.cur
         bar.y_axis.numFmt = "#,##0"
         ws.add_chart(bar, f"A{row}")
@@ -777,7 +791,7 @@ class WorkbookBuilder:
             line.add_data(Reference(compare_ws, min_col=3 + j, min_row=c0, max_row=c1), titles_from_data=False)
             line.series[-1].tx = SeriesLabel(v=self.label(self.model.scenarios[j]))
         line.set_categories(Reference(compare_ws, min_col=2, min_row=c0, max_row=c1))
-        line.height, line.width = 9, 16
+        line.height, line.width = 10, 17
         line.y_axis.title = self.cur
         line.y_axis.numFmt = "#,##0"
         line.x_axis.title = t["year"]
@@ -794,6 +808,10 @@ class WorkbookBuilder:
         ws["B1"] = UDF_MODULE
         ws["A3"] = self.t["conf_help"]
         ws.sheet_state = "hidden"
+
+
+def t_(en: str, fr: str) -> tuple[str, str]:
+    return en, fr
 
 
 def _validation(f: Field) -> dict:
