@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -31,8 +32,9 @@ from . import styles
 from .text import UNITS, words
 
 FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the month before month 1)
-SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Checks", "Method",
+SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks", "Method",
           "xlwings.conf")
+RISK_DRAWS = 5000  # Monte Carlo draws written by the builder and the refresh macro
 UDF_MODULE = "udfs.functions"
 VENDOR_TABLE = "VendorQuotes"
 CHANNEL_TABLE = "Channels"
@@ -73,14 +75,20 @@ class Layout:
     compare: dict = field(default_factory=dict)
     checks: list = field(default_factory=list)  # (text key, absolute ref) of 0/1 checks
     seasonality_row: int = 0
+    sizing_check: str = ""
+    sentence_cell: str = ""
+    tornado: tuple = ()
+    risk_rows: tuple = ()
+    histogram: tuple = ()
     channel_name_row: int = 0
 
 
 class WorkbookBuilder:
     """Build the workbook of one case in one language (see module docstring)."""
 
-    def __init__(self, case: Case, lang: str = "en", comparison: Comparison | None = None):
+    def __init__(self, case: Case, lang: str = "en", comparison: Comparison | None = None, analysis=None):
         self.case = case
+        self._analysis = analysis
         self.lang = lang
         self.t = words(lang)
         self.result = comparison or compare(case)
@@ -135,6 +143,7 @@ class WorkbookBuilder:
         self.calc_sheet()
         self.staffing_sheet()
         self.compare_sheet()
+        self.risk_sheet()
         self.checks_sheet()
         self.method_sheet()
         self.dashboard_sheet()
@@ -401,6 +410,7 @@ class WorkbookBuilder:
         ws[f"A{r + 1}"] = t["sizing_current"]
         ws[f"B{r + 1}"] = f"=(SUM(D{first}:D{r - 1})=0)*1"
         lay.checks.append(("check_sizing", f"Staffing!$B${r + 1}"))
+        lay.sizing_check = f"Staffing!$B${r + 1}"
         ws.column_dimensions["A"].width = 70
         ws.column_dimensions["B"].width = 14
         ws.column_dimensions["C"].width = 14
@@ -646,6 +656,12 @@ class WorkbookBuilder:
         name = name if len(name) <= 18 else name[:17] + "."
         return name if s.kind == "outsourced" else f"{t_('Hybrid', 'Hybride')[self.lang == 'fr']}: {name}"
 
+    def analytics_sentence(self) -> str:
+        """The recommendation with its probability of being cheapest and the drivers that could flip it
+        (computed in Python; refreshed with the Risk sheet)."""
+        from ..analytics.summary import recommendation_sentence
+        return recommendation_sentence(self.result, self.analysis.risk, self.analysis.tornado, self.lang)
+
     def money_2(self) -> str:
         return styles.money_format(self.cur, decimals=2)
 
@@ -653,6 +669,156 @@ class WorkbookBuilder:
         if key not in self.layout.calc_rows:
             return "=0"
         return f"=SUMIF({years_span},$B{year_row},{calc_span(key)})/12"
+
+    @property
+    def analysis(self):
+        if self._analysis is None:
+            from ..analytics.summary import analyse
+            self._analysis = analyse(self.result, draws=RISK_DRAWS)
+        return self._analysis
+
+    def risk_sheet(self):
+        """Python-computed decision analytics, written as values with the base they came from."""
+        ws, t, lay = self.ws["Risk"], self.t, self.layout
+        a = self.analysis
+        cur = self.cur
+        c = lay.compare
+        styles.title(ws, "A1", t["risk_title"])
+        ws["A2"] = t["risk_help"]
+        # Staleness: these values hold while the native NPV of savings of the tornado's scenario is
+        # still the one they were computed from, and the staffing sizing is current.
+        x = c["sc_col"][a.tornado.scenario_id]
+        styles.section(ws, "A4", t["risk_base"])
+        ws["A5"] = t["risk_scenario"]
+        ws["B5"] = a.tornado.scenario_id
+        ws["A6"] = t["risk_base_at_analysis"]
+        styles.write_computed(ws, "B6", a.tornado.base_npv_savings, self.money)
+        ws["A7"] = t["risk_base_now"]
+        ws["B7"] = f"=Compare!{x}{c['npv_savings']}"
+        ws["B7"].number_format = self.money
+        ws["A8"] = t["risk_current"]
+        ws["B8"] = f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{lay.sizing_check}"
+        lay.checks.append(("risk_current", "Risk!$B$8"))
+        r = 10
+
+        # Tornado.
+        styles.section(ws, f"A{r}", t["chart_tornado"])
+        styles.header_row(ws, r + 1, [t["driver"], t["low_change"], t["high_change"], t["at_low"], t["at_high"],
+                                      t["delta_low"], t["delta_high"]])
+        r += 2
+        lay.tornado = (r, r + len(a.tornado.bars) - 1)
+        for bar in a.tornado.bars:
+            ws[f"A{r}"] = bar.label_en if self.lang == "en" else bar.label_fr
+            pct = styles.PERCENT
+            styles.write_computed(ws, f"B{r}", bar.low_change, pct)
+            styles.write_computed(ws, f"C{r}", bar.high_change, pct)
+            styles.write_computed(ws, f"D{r}", bar.npv_savings_low, self.money)
+            styles.write_computed(ws, f"E{r}", bar.npv_savings_high, self.money)
+            ws[f"F{r}"] = f"=D{r}-$B$6"  # change from the base saving
+            ws[f"G{r}"] = f"=E{r}-$B$6"
+            ws[f"F{r}"].number_format = ws[f"G{r}"].number_format = self.money
+            r += 1
+        r += 1
+
+        # Monte Carlo.
+        risk = a.risk
+        styles.section(ws, f"A{r}", f"{t['monte_carlo']} ({risk.draws:,} {t['draws']}, seed {risk.seed})"
+                       .replace(",", " "))
+        styles.header_row(ws, r + 1, [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
+        r += 2
+        lay.risk_rows = (r, r + len(risk.scenarios) - 1)
+        for sr in risk.scenarios:
+            ws[f"A{r}"] = sr.label_en if self.lang == "en" else sr.label_fr
+            for letter, value in zip("BCD", (sr.npv_savings_p10, sr.npv_savings_p50, sr.npv_savings_p90)):
+                styles.write_computed(ws, f"{letter}{r}", value, self.money)
+            styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
+            styles.write_computed(ws, f"F{r}", sr.npv_cost_p50, self.money)
+            r += 1
+        ws[f"A{r}"] = t["risk_note"]
+        r += 2
+        hist = risk.histogram(self.result.best if self.result.best != "inhouse" else a.tornado.scenario_id, bins=15)
+        styles.section(ws, f"A{r}", f"{t['histogram']}: {hist['scenario']}")
+        styles.header_row(ws, r + 1, [t["bin_from"], t["bin_to"], t["bin_label"], t["count"]])
+        r += 2
+        lay.histogram = (r, r + len(hist["counts"]) - 1)
+        for k, count in enumerate(hist["counts"]):
+            lo, hi = hist["edges"][k], hist["edges"][k + 1]
+            styles.write_computed(ws, f"A{r}", lo, self.money)
+            styles.write_computed(ws, f"B{r}", hi, self.money)
+            ws[f"C{r}"] = f"{lo / 1000:,.0f}..{hi / 1000:,.0f} k{cur}".replace(",", " ")
+            styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
+            r += 1
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = f"{t['histogram']} ({t['npv_savings']})"
+        chart.add_data(Reference(ws, min_col=4, min_row=lay.histogram[0], max_row=lay.histogram[1]),
+                       titles_from_data=False)
+        chart.set_categories(Reference(ws, min_col=3, min_row=lay.histogram[0], max_row=lay.histogram[1]))
+        chart.legend = None
+        chart.height, chart.width = 8, 16
+        ws.add_chart(chart, f"I{lay.histogram[0] - 2}")
+        r += 1
+
+        # Vendor scoring.
+        ranking = a.ranking
+        styles.section(ws, f"A{r}", t["scoring"])
+        criteria = list(ranking.weights)
+        styles.header_row(ws, r + 1, [t["vendor"]] + criteria + [t["total"], t["rank"], t["knock_out"]])
+        r += 2
+        ws[f"A{r}"] = t["weights"]
+        for j, crit in enumerate(criteria):
+            styles.write_computed(ws, f"{col(2 + j)}{r}", ranking.weights[crit], styles.PERCENT)
+        r += 1
+        for vs in ranking.vendors:
+            ws[f"A{r}"] = vs.vendor
+            for j, crit in enumerate(criteria):
+                styles.write_computed(ws, f"{col(2 + j)}{r}", vs.scores.get(crit), "0.0")
+            styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
+            styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
+            ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(vs.knocked_out) or "-"
+            r += 1
+        ws[f"A{r}"] = ranking.reason_en if self.lang == "en" else ranking.reason_fr
+        r += 2
+
+        # Break-even.
+        be = a.break_even
+        styles.section(ws, f"A{r}", t["break_even"])
+        styles.header_row(ws, r + 1, [t["vendor"], t["pricing_model"], t["price"], t["break_even_price"],
+                                      t["headroom"], t["break_even_volume"], t["note"]])
+        r += 2
+        for vb in be.vendors:
+            ws[f"A{r}"] = vb.vendor
+            ws[f"B{r}"] = vb.pricing_model
+            styles.write_computed(ws, f"C{r}", vb.price, "#,##0.00")
+            styles.write_computed(ws, f"D{r}", vb.break_even_price, "#,##0.00")
+            styles.write_computed(ws, f"E{r}", vb.price_headroom, styles.PERCENT)
+            styles.write_computed(ws, f"F{r}", vb.break_even_volume, styles.INTEGER)
+            ws[f"G{r}"] = "; ".join(n for n in (vb.price_note, vb.volume_note) if n)
+            r += 1
+        for hs in be.hybrid_share:
+            ws[f"A{r}"] = f"{t['best_share']}: {hs.vendor}"
+            styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
+            styles.write_computed(ws, f"F{r}", hs.npv_cost_at_best, self.money)
+            r += 1
+        r += 1
+
+        # Economic view.
+        e = a.economics
+        styles.section(ws, f"A{r}", t["economic"])
+        ws[f"A{r + 1}"] = t["inaction"]
+        styles.write_computed(ws, f"B{r + 1}", e.cost_of_inaction_per_year, self.money)
+        styles.header_row(ws, r + 2, [t["scenario"], t["npv_cost"], t["economic_npv_cost"], t["lost_value_npv"]])
+        r += 3
+        for se in e.scenarios:
+            sc = self.result.scenario(se.id)
+            ws[f"A{r}"] = self.label(sc) if hasattr(sc, "label_en") else se.id
+            styles.write_computed(ws, f"B{r}", sc.npv_cost, self.money)
+            styles.write_computed(ws, f"C{r}", se.economic_npv_cost, self.money)
+            styles.write_computed(ws, f"D{r}", se.npv_lost_customer_value, self.money)
+            r += 1
+        ws.column_dimensions["A"].width = 48
+        for j in range(2, 14):
+            ws.column_dimensions[col(j)].width = 15
 
     def checks_sheet(self):
         ws, t, lay = self.ws["Checks"], self.t, self.layout
@@ -759,7 +925,11 @@ class WorkbookBuilder:
             ws.column_dimensions[col(j)].width = 16
         chart_row = r + len(scenarios) + 3
         self.add_charts(ws, chart_row)
-        styles.set_print_landscape_one_page(ws, f"A1:P{chart_row + 18}")
+        self.layout.sentence_cell = f"A{chart_row + 21}"
+        ws[f"A{chart_row + 21}"] = self.analytics_sentence()
+        ws[f"A{chart_row + 21}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(f"A{chart_row + 21}:P{chart_row + 23}")
+        styles.set_print_landscape_one_page(ws, f"A1:P{chart_row + 23}")
 
     def add_charts(self, ws, row: int):
         t, c = self.t, self.layout.compare
@@ -773,7 +943,6 @@ class WorkbookBuilder:
             series_ref = Reference(compare_ws, min_col=3, max_col=2 + n, min_row=r)
             bar.add_data(series_ref, from_rows=True, titles_from_data=False)
             bar.series[-1].tx = None
-        from openpyxl.chart.series import SeriesLabel
         for s, (line, en, fr) in zip(bar.series, COST_LINES):
             s.tx = SeriesLabel(v=en if self.lang == "en" else fr)
         bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=c["short_labels"]))
@@ -796,11 +965,20 @@ class WorkbookBuilder:
         line.y_axis.numFmt = "#,##0"
         line.x_axis.title = t["year"]
         ws.add_chart(line, f"E{row}")
-        ws[f"K{row}"] = t["chart_tornado"]
-        ws[f"K{row}"].font = Font(bold=True)
-        ws[f"K{row + 1}"] = t["tornado_room"]
-        ws[f"K{row + 1}"].alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(f"K{row + 1}:P{row + 6}")
+        risk_ws = self.ws["Risk"]
+        t0, t1 = self.layout.tornado
+        tornado = BarChart()
+        tornado.type, tornado.grouping, tornado.overlap = "bar", "clustered", 100
+        tornado.title = t["chart_tornado"]
+        for letter_col, name in ((6, t["delta_low"]), (7, t["delta_high"])):
+            tornado.add_data(Reference(risk_ws, min_col=letter_col, min_row=t0, max_row=t1), titles_from_data=False)
+            tornado.series[-1].tx = SeriesLabel(v=name)
+        tornado.set_categories(Reference(risk_ws, min_col=1, min_row=t0, max_row=t1))
+        tornado.y_axis.title = f"{t['npv_savings']} ({self.cur})"
+        tornado.y_axis.numFmt = "#,##0"
+        tornado.x_axis.scaling.orientation = "maxMin"  # largest swing on top
+        tornado.height, tornado.width = 10, 17
+        ws.add_chart(tornado, f"J{row}")
 
     def conf_sheet(self):
         ws = self.ws["xlwings.conf"]

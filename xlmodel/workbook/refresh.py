@@ -16,7 +16,9 @@ CellValues = dict[tuple[str, str], object]  # (sheet, "E5") -> value
 
 
 def python_blocks(case: Case, lang: str = "en") -> CellValues:
-    """Every value cell of the Python-computed blocks (Staffing sizing and the inputs it used).
+    """Every value cell of the Python-computed blocks: the Staffing sizing and the inputs it used,
+    the Risk sheet (tornado, Monte Carlo, scoring, break-evens, economic view) and the Dashboard's
+    analytics sentence.
 
     The workbook's layout depends only on the case's structure (channels, vendors, horizon), so a
     refresh of a workbook whose inputs changed writes exactly the cells the builder wrote.
@@ -24,8 +26,13 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     builder = WorkbookBuilder(case, lang)
     builder.number_staffing_rows()
     wb = builder.build()
-    ws = wb["Staffing"]
     cells: CellValues = {}
+    for row in wb["Risk"].iter_rows(min_row=4):
+        for cell in row:
+            if cell.value is not None and not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                cells[("Risk", cell.coordinate)] = cell.value
+    cells[("Dashboard", builder.layout.sentence_cell)] = wb["Dashboard"][builder.layout.sentence_cell].value
+    ws = wb["Staffing"]
     for row in ws.iter_rows(min_row=4):
         for cell in row:
             value = cell.value
