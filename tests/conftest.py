@@ -1,0 +1,24 @@
+"""Shared fixtures. Tests that need LibreOffice use the ``soffice`` fixture: skipped with the reason
+when it is absent locally, a failure under CI (CI=true) where it must be installed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/workbook_helpers.py
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    from xlmodel.workbook.libreoffice import find_soffice
+    path = find_soffice()
+    if path is None:
+        message = "LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (required under CI)")
+        pytest.skip(message)
+    return path
