@@ -57,13 +57,19 @@ def test_no_numbers_typed_in_formulas_but_0_1_and_12(built):
     assert not offenders, offenders[:5]
 
 
-def test_only_excel_2010_functions(built):
+def test_only_excel_2010_functions_and_python_ones_behind_a_plain_message(built):
+    from udfs import UDF_NAMES
     wb, _, _ = built
     used = set()
-    for _, cell in all_formulas(wb):
-        used |= functions_in(cell.value)
-    assert used <= EXCEL_2010_FUNCTIONS, used - EXCEL_2010_FUNCTIONS
+    for sheet, cell in all_formulas(wb):
+        functions = functions_in(cell.value)
+        used |= functions
+        if functions & set(UDF_NAMES):
+            # Without the add-in the cell must say so in words, not show #NAME?.
+            assert cell.value.startswith("=IFERROR("), f"{sheet}!{cell.coordinate}: {cell.value}"
+    assert used - set(UDF_NAMES) <= EXCEL_2010_FUNCTIONS, used - set(UDF_NAMES) - EXCEL_2010_FUNCTIONS
     assert {"SUMIF", "SUMPRODUCT", "IRR", "MATCH"} <= used
+    assert used & set(UDF_NAMES), "the workbook should carry the Python twins"
 
 
 def _is_input(cell) -> bool:

@@ -196,7 +196,9 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
             roi = finance.roi(inhouse_cost, annual, one_off, rate) if one_off > 0 else None
             payback_value = ev.values[f"{sc.prefix}.payback"]
             payback = None if math.isnan(payback_value) else int(payback_value)
-            irr = finance.irr(one_off, savings) if one_off > 0 else None
+            # A negative IRR says no more than "never pays back", and spreadsheets fail to converge
+            # on it: the IRR is reported when the one-off cost is recovered within the horizon.
+            irr = finance.irr(one_off, savings) if one_off > 0 and payback is not None else None
         scenarios.append(ScenarioResult(
             id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else case.vendors[sc.vendor].name,
             label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),

@@ -570,7 +570,8 @@ class WorkbookBuilder:
             r += 1
         f0, f1 = c["flow"]
         single("irr", t["irr"],
-               lambda s, x: (f'=IF({x}{c["one_off"]}>0,IFERROR(IRR({x}{f0}:{x}{f1}),"{t["na"]}"),"{t["na"]}")'
+               lambda s, x: (f'=IF(AND({x}{c["one_off"]}>0,ISNUMBER({x}{c["payback"]})),'
+                             f'IFERROR(IRR({x}{f0}:{x}{f1}),"{t["na"]}"),"{t["na"]}")'
                              if s.kind != "inhouse" else f'="{t["reference"]}"'), styles.PERCENT)
         block_title(t["cumulative"])
         c["cumulative"] = (r, r + years)

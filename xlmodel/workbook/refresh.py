@@ -44,7 +44,7 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     return cells
 
 
-_CALL = re.compile(r"\b([A-Z][A-Z0-9_]*)\s*\(")
+_CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_.]*)\s*\(")  # Excel names are case-insensitive
 
 
 def freeze_plan(cells: Iterable[tuple[str, str, str, object]], python_functions: set[str]) -> CellValues:
