@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from xlmodel.case import SEASONALITY_TOLERANCE, example_case_text  # noqa: E402
+from xlmodel import schema  # noqa: E402
 from xlmodel.schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE,  # noqa: E402
                             TRANSITION, VENDOR, Field, Section)
 
@@ -47,7 +48,7 @@ Conventions:
 - an unknown key is an error (with a suggestion when it looks like a typo), so a misspelt input
   never silently falls back to its default.
 
-The sections, in the order of the example file:
+The sections, in the order of the example file, then the optional ones:
 """
 
 # Keys that the reader handles itself (lists) rather than through the schema's fields.
@@ -74,10 +75,17 @@ NOTES = {
     "vendors": "One table per vendor quote; each gives an outsourced scenario and, when listed in "
                "`[hybrid] vendors`, a hybrid one. The example shows the first of its three quotes.",
     "hybrid": "The hybrid scenarios share one mode; the fields of the other modes are ignored.",
+    "scoring": "Optional (the example leaves it out: the defaults below apply). Used by the vendor "
+               "scoring of the decision analytics, not by the cost comparison; the eight weights sum to 1.",
+    "risk": "Optional (the example leaves it out: the defaults below apply). Ranges of the tornado and "
+            "the Monte Carlo simulation; they do not change the base comparison.",
 }
 
-SECTIONS: tuple[Section, ...] = (CASE, FINANCE, DEMAND, CHANNEL, INHOUSE, VENDOR, TRANSITION, HYBRID,
-                                 CUSTOMER)
+# The order of the example file, then any other section the schema declares (optional tables such
+# as [scoring] and [risk]), so that a section added to the schema is documented without a change here.
+_ORDER = (CASE, FINANCE, DEMAND, CHANNEL, INHOUSE, VENDOR, TRANSITION, HYBRID, CUSTOMER)
+SECTIONS: tuple[Section, ...] = _ORDER + tuple(
+    s for s in schema.ALL_SECTIONS + getattr(schema, "ANALYTICS_SECTIONS", ()) if s not in _ORDER)
 
 
 def _cell(text: str) -> str:
@@ -125,6 +133,8 @@ def _example(section: Section, data: dict) -> str:
         table = {"vendors": [data["vendors"][0]]}
     else:
         body = {k: v for k, v in data.get(section.name, {}).items() if k != "channels" or section is HYBRID}
+        if not body:  # a table the example leaves out: show its defaults
+            body = {f.name: f.default for f in section.fields if f.default is not None}
         table = {section.name: body}
     return tomli_w.dumps(table).strip()
 
