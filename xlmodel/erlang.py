@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 SHRINKAGE_TOLERANCE = 1e-9  # 14 / 0.7 is 20.000000000000004 in floating point: still 20 agents
+MAX_ERLANGS = 1_000_000  # far beyond any contact centre; bounds time and memory on absurd input
+MAX_AGENTS = 2_000_000
 
 
 def _check(name: str, value, *, positive=False, non_negative=False, fraction=False, integer=False,
@@ -41,6 +43,14 @@ def _check(name: str, value, *, positive=False, non_negative=False, fraction=Fal
         raise ValueError(f"{name} must be a whole number (found {value:g})")
 
 
+def _bounded(traffic_erlangs: float, agents: float | None = None):
+    if traffic_erlangs > MAX_ERLANGS:
+        raise ValueError(f"traffic of {traffic_erlangs:g} Erlangs is beyond {MAX_ERLANGS:,} Erlangs: "
+                         "check the contacts, the AHT and the interval")
+    if agents is not None and agents > MAX_AGENTS:
+        raise ValueError(f"agents ({agents:g}) is beyond {MAX_AGENTS:,}")
+
+
 def erlang_b(traffic_erlangs: float, agents: int) -> float:
     """Blocking probability of an M/M/N/N system (Erlang B), by the stable recursion.
 
@@ -49,6 +59,7 @@ def erlang_b(traffic_erlangs: float, agents: int) -> float:
     """
     _check("traffic_erlangs", traffic_erlangs, non_negative=True)
     _check("agents", agents, non_negative=True, integer=True)
+    _bounded(traffic_erlangs, agents)
     b = 1.0
     for k in range(1, int(agents) + 1):
         b = traffic_erlangs * b / (k + traffic_erlangs * b)
@@ -79,7 +90,9 @@ def _traffic(contacts, aht_seconds, interval_seconds) -> float:
     _check("contacts", contacts, non_negative=True)
     _check("aht_seconds", aht_seconds, positive=True)
     _check("interval_seconds", interval_seconds, positive=True)
-    return contacts * aht_seconds / interval_seconds
+    traffic = contacts * aht_seconds / interval_seconds
+    _bounded(traffic)
+    return traffic
 
 
 def service_level(contacts: float, aht_seconds: float, agents: int, answer_seconds: float = 20,
@@ -185,6 +198,8 @@ def agents_required_many(traffic_erlangs, aht_seconds, target_sl: float, answer_
     array([14,  0, 14])
     """
     a = np.asarray(traffic_erlangs, dtype=float)
+    if a.size and (not np.isfinite(a).all() or a.max() > MAX_ERLANGS):
+        raise ValueError(f"traffic must be finite and at most {MAX_ERLANGS:,} Erlangs")
     shape = a.shape
     a = a.ravel()
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), shape).ravel()
@@ -247,17 +262,22 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     theta = 1.0 / patience_seconds
     if lam == 0:
         return ErlangA(0.0, 0.0, 0.0, 0.0, 1.0)
+    _bounded(lam / mu, n_agents)
     # Log of the unnormalised stationary probabilities.
     log_a = math.log(lam / mu)
     states = [0.0]
     for n in range(1, n_agents + 1):
         states.append(states[-1] + log_a - math.log(n))
     n = n_agents
+    peak = max(states)
     while True:
         n += 1
         states.append(states[-1] + math.log(lam) - math.log(n_agents * mu + (n - n_agents) * theta))
-        if states[-1] < max(states) - 50 and n > n_agents + 10:
+        peak = max(peak, states[-1])
+        if states[-1] < peak - 50 and n > n_agents + 10:
             break
+        if n > n_agents + 10 * MAX_AGENTS:
+            raise ValueError("the queue does not settle: patience_seconds is too long for this load")
     logp = np.array(states)
     p = np.exp(logp - logp.max())
     p /= p.sum()

@@ -210,3 +210,67 @@ def _locate(problem: Problem, where: dict[str, str]) -> Problem:
                 cell = target.split("!")[0] + "!"
                 break
     return Problem(cell or problem.location, problem.message)
+
+
+def _rows(name: str, value) -> list[list]:
+    if not isinstance(value, (list, tuple)) or not value:
+        raise InputError(Problem(name, "expected a range of cells"))
+    if not isinstance(value[0], (list, tuple)):
+        value = [value]
+    return [list(row) for row in value]
+
+
+def _table_from(name: str, value, labels: dict[str, str]) -> list[dict]:
+    """Records of a table range whose first row holds the field labels (English or French)."""
+    rows = _rows(name, value)
+    header = [labels.get(str(h or "").strip().lower()) for h in rows[0]]
+    if not any(header):
+        raise InputError(Problem(name, "its first row must be the table's header (field labels)"))
+    records = []
+    for row in rows[1:]:
+        if all(v in (None, "") for v in row):
+            continue
+        records.append({field: v for field, v in zip(header, row) if field and v not in (None, "")})
+    return records
+
+
+def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case:
+    """A case from the ranges of an xlmodel workbook as an Excel function receives them.
+
+    ``inputs`` and ``hybrid`` are label/value columns (Inputs!A:B, Hybrid!A:B); ``channels``,
+    ``vendors`` and ``hybrid_channels`` are the tables with their header rows. Labels may be
+    English or French.
+    """
+    data: dict[str, Any] = {}
+    pairs = {}
+    for row in _rows("inputs", inputs) + _rows("hybrid", hybrid):
+        if len(row) >= 2 and isinstance(row[0], str):
+            pairs.setdefault(row[0].strip().lower(), row[1])
+    for section in _SCALAR_SHEET_SECTIONS:
+        table = data.setdefault(section.name, {})
+        for f in section.fields:
+            for label in (f.label_en, f.label_fr):
+                value = pairs.get(label.strip().lower())
+                if value not in (None, ""):
+                    table[f.name] = value
+                    break
+    weights = []
+    for lang in TEXT:
+        for month in TEXT[lang]["months"]:
+            key = f"{TEXT[lang]['seasonality']}: {month}".lower()
+            if key in pairs:
+                weights.append(pairs[key])
+    if weights:
+        data["demand"]["seasonality"] = weights
+    data["demand"]["channels"] = _table_from("channels", channels, _labels(CHANNEL))
+    vendor_labels = _labels(VENDOR)
+    for lang in TEXT:
+        vendor_labels[TEXT[lang]["hybrid_scenario"].lower()] = "__hybrid__"
+    records = _table_from("vendors", vendors, vendor_labels)
+    data["hybrid"]["vendors"] = [r.get("name") for r in records
+                                 if str(r.pop("__hybrid__", "no")).strip().lower() in ("yes", "oui")]
+    data["vendors"] = records
+    flags = _rows("hybrid_channels", hybrid_channels)[1:]
+    data["hybrid"]["channels"] = [str(r[0]) for r in flags
+                                  if len(r) > 1 and str(r[1] or "").strip().lower() in ("yes", "oui") and r[0]]
+    return case_from_mapping(data)
