@@ -35,7 +35,7 @@ FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the m
 SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks", "Method",
           "xlwings.conf")
 RISK_DRAWS = 5000  # Monte Carlo draws written by the builder and the refresh macro
-UDF_MODULE = "udfs.functions"
+UDF_MODULE = "udfs.functions;udfs.macros"
 VENDOR_TABLE = "VendorQuotes"
 CHANNEL_TABLE = "Channels"
 HYBRID_CHANNEL_TABLE = "HybridChannels"
@@ -911,6 +911,7 @@ class WorkbookBuilder:
         heads = [t["scenario"], t["npv_cost"], t["npv_savings"], t["roi"], t["payback"], t["irr"],
                  f"{t['cost_per_contact']} ({t['year'].lower()} 1)", f"{t['fte']} ({t['year'].lower()} 1)"]
         styles.header_row(ws, r, heads)
+        ws.row_dimensions[r].height = 32
         for j, s in enumerate(scenarios):
             x = c["sc_col"][s.id]
             rr = r + 1 + j
@@ -947,7 +948,7 @@ class WorkbookBuilder:
         for s, (line, en, fr) in zip(bar.series, COST_LINES):
             s.tx = SeriesLabel(v=en if self.lang == "en" else fr)
         bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=c["short_labels"]))
-        bar.height, bar.width = 10, 17
+        bar.height, bar.width = 10, 15
         bar.y_axis.title = self.cur
         bar.y_axis.numFmt = "#,##0"
         ws.add_chart(bar, f"A{row}")
@@ -961,7 +962,7 @@ class WorkbookBuilder:
             line.add_data(Reference(compare_ws, min_col=3 + j, min_row=c0, max_row=c1), titles_from_data=False)
             line.series[-1].tx = SeriesLabel(v=self.label(self.model.scenarios[j]))
         line.set_categories(Reference(compare_ws, min_col=2, min_row=c0, max_row=c1))
-        line.height, line.width = 10, 17
+        line.height, line.width = 10, 15
         line.y_axis.title = self.cur
         line.y_axis.numFmt = "#,##0"
         line.x_axis.title = t["year"]
@@ -978,7 +979,9 @@ class WorkbookBuilder:
         tornado.y_axis.title = f"{t['npv_savings']} ({self.cur})"
         tornado.y_axis.numFmt = "#,##0"
         tornado.x_axis.scaling.orientation = "maxMin"  # largest swing on top
-        tornado.height, tornado.width = 10, 17
+        tornado.x_axis.tickLblPos = "low"  # driver names left of the bars, not across them
+        tornado.legend.position = "b"
+        tornado.height, tornado.width = 10, 15
         ws.add_chart(tornado, f"J{row}")
 
     def conf_sheet(self):
