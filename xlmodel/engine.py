@@ -18,7 +18,7 @@ import numpy as np
 
 from . import finance
 from .case import Case
-from .formula import evaluate, parse
+from .formula import fast_evaluate, parse
 from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
 from .staffing import agents_on_duty, yearly_peak
 
@@ -61,18 +61,19 @@ class Evaluation:
         raise KeyError(ref)
 
     def _evaluate_row(self, row):
-        tree = parse(row.expr)
         bind = row.bind
+        lookup = lambda n: self.resolve(bind[n])  # noqa: E731
         if f"row:{row.key}" in bind.values():
             # An accumulator, prev(self) + step (a counter, a cumulative sum): a running sum.
+            tree = parse(row.expr)
             if not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Add)
                     and isinstance(tree.left, ast.Call) and tree.left.func.id == "prev"
                     and bind[tree.left.args[0].id] == f"row:{row.key}"):
                 raise ValueError(f"row {row.key}: a row may refer to itself only as prev(itself) + step")
-            step = evaluate(tree.right, lambda n: self.resolve(bind[n]))
+            step = fast_evaluate(ast.unparse(tree.right), lookup)
             self.values[row.key] = np.cumsum(np.broadcast_to(np.asarray(step, dtype=float), (self.months,)))
             return
-        value = evaluate(tree, lambda n: self.resolve(bind[n]))
+        value = fast_evaluate(row.expr, lookup)
         if row.scalar:
             self.values[row.key] = value if isinstance(value, str) else float(value)
         else:

@@ -209,6 +209,11 @@ def agents_required_many(traffic_erlangs, aht_seconds, target_sl: float, answer_
         return result.reshape(shape)
     b = np.ones(a.size)
     k = 0
+    # Below the smallest traffic no element can be served: only the recursion runs there.
+    floor = int(np.floor(a[todo].min()))
+    while k < floor:
+        k += 1
+        b = a * b / (k + a * b)
     while todo.any():
         k += 1
         b = a * b / (k + a * b)

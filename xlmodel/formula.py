@@ -74,6 +74,63 @@ def names(text: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called
 
 
+class _Names(dict):
+    """The local names of a compiled expression, fetched on demand through ``lookup``."""
+
+    __slots__ = ("lookup",)
+
+    def __init__(self, lookup):
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, name):
+        return self.lookup(name)
+
+
+def _compare(op: str, a, b):
+    if isinstance(a, str) or isinstance(b, str):  # Excel compares text without case
+        a, b = str(a).lower(), str(b).lower()
+    result = {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b, "!=": a != b}[op] \
+        if not isinstance(a, np.ndarray) and not isinstance(b, np.ndarray) else _array_compare(op, a, b)
+    return result.astype(float) if isinstance(result, np.ndarray) else float(result)
+
+
+def _array_compare(op, a, b):
+    return {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal, "==": np.equal,
+            "!=": np.not_equal}[op](a, b)
+
+
+_CMP_SOURCE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+
+
+class _ToPython(ast.NodeTransformer):
+    """Rewrite calls and comparisons to the helpers below, so that Python's own evaluator runs them."""
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        node.func = ast.Name(id=f"_fn_{node.func.id}", ctx=ast.Load())
+        return node
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        return ast.Call(func=ast.Name(id="_compare", ctx=ast.Load()),
+                        args=[ast.Constant(_CMP_SOURCE[type(node.ops[0])]), node.left, node.comparators[0]],
+                        keywords=[])
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(text: str):
+    """The expression compiled to Python bytecode once; evaluating it is then a single ``eval``."""
+    parse(text)  # checks the syntax is the formula language's
+    tree = _ToPython().visit(ast.Expression(body=ast.parse(text, mode="eval").body))
+    return compile(ast.fix_missing_locations(tree), f"<formula {text}>", "eval")
+
+
+def fast_evaluate(text: str, lookup: Callable[[str], object]):
+    """Evaluate expression ``text`` like :func:`evaluate`, from its compiled form (same results)."""
+    return eval(compiled(text), _GLOBALS, _Names(lookup))  # noqa: S307 - our own checked expressions
+
+
 def evaluate(tree: ast.expr, lookup: Callable[[str], object]):
     """Evaluate a parsed expression; ``lookup(name)`` gives a float, a str or a numpy array."""
     if isinstance(tree, ast.Constant):
@@ -104,27 +161,7 @@ def evaluate(tree: ast.expr, lookup: Callable[[str], object]):
                   ast.GtE: lambda: a >= b, ast.Eq: lambda: a == b, ast.NotEq: lambda: a != b}[op]()
         return result.astype(float) if isinstance(result, np.ndarray) else float(result)
     if isinstance(tree, ast.Call):
-        fn = tree.func.id
-        args = [evaluate(arg, lookup) for arg in tree.args]
-        if fn == "max":
-            return functools.reduce(np.maximum, args) if _any_array(args) else float(max(args))
-        if fn == "min":
-            return functools.reduce(np.minimum, args) if _any_array(args) else float(min(args))
-        if fn == "roundup":
-            return np.ceil(args[0] - 1e-9) if isinstance(args[0], np.ndarray) else float(np.ceil(args[0] - 1e-9))
-        if fn == "index":
-            vector, position = np.asarray(args[0]), args[1]
-            return vector[np.asarray(position, dtype=int) - 1]
-        if fn == "prev":
-            row = np.asarray(args[0], dtype=float)
-            return np.concatenate(([0.0], row[:-1]))
-        if fn == "first":
-            return float(np.asarray(args[0]).flat[0])
-        if fn == "annual":
-            return np.repeat(np.asarray(args[0], dtype=float).reshape(-1, 12).sum(axis=1), 12)
-        if fn == "firstmonth":
-            hits = np.flatnonzero(np.asarray(args[0]) == 1)
-            return float(hits[0] + 1) if hits.size else float("nan")
+        return _call(tree.func.id, [evaluate(arg, lookup) for arg in tree.args])
     raise FormulaError(f"cannot evaluate {ast.dump(tree)}")
 
 
@@ -183,3 +220,36 @@ def render(tree: ast.expr, ref: Callable[..., str]) -> str:
         args = ",".join(render(arg, ref) for arg in tree.args)
         return f"{fn.upper()}({args})"
     raise FormulaError(f"cannot render {ast.dump(tree)}")
+
+
+def _direct(fn):
+    def call(*args):
+        return _call(fn, list(args))
+    return call
+
+
+def _call(fn: str, args: list):
+    if fn == "max":
+        return functools.reduce(np.maximum, args) if _any_array(args) else float(max(args))
+    if fn == "min":
+        return functools.reduce(np.minimum, args) if _any_array(args) else float(min(args))
+    if fn == "roundup":
+        return np.ceil(args[0] - 1e-9) if isinstance(args[0], np.ndarray) else float(np.ceil(args[0] - 1e-9))
+    if fn == "index":
+        vector, position = np.asarray(args[0]), args[1]
+        return vector[np.asarray(position, dtype=int) - 1]
+    if fn == "prev":
+        row = np.asarray(args[0], dtype=float)
+        return np.concatenate(([0.0], row[:-1]))
+    if fn == "first":
+        return float(np.asarray(args[0]).flat[0])
+    if fn == "annual":
+        return np.repeat(np.asarray(args[0], dtype=float).reshape(-1, 12).sum(axis=1), 12)
+    if fn == "firstmonth":
+        hits = np.flatnonzero(np.asarray(args[0]) == 1)
+        return float(hits[0] + 1) if hits.size else float("nan")
+    raise FormulaError(f"unknown function {fn}")
+
+
+_GLOBALS = {"__builtins__": {}, "_compare": _compare, "np": np,
+            **{f"_fn_{name}": _direct(name) for name in _FUNCTIONS}}

@@ -123,14 +123,15 @@ class _Builder:
     def __init__(self):
         self.rows: list[Row] = []
         self.staff: list[StaffRow] = []
+        self.keys: set[str] = set()
 
     def add(self, key, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
             on_error=None, **bind):
-        known = {r.key for r in self.rows}
         for name, ref in bind.items():
-            if ref.startswith("row:") and ref[4:] not in known and ref[4:] != key:
+            if ref.startswith("row:") and ref[4:] not in self.keys and ref[4:] != key:
                 raise ValueError(f"row {key}: {name} refers to {ref}, not defined before it")
         self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off, on_error))
+        self.keys.add(key)
         return f"row:{key}"
 
 
