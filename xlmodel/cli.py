@@ -115,7 +115,7 @@ def build(case_file, output, lang):
         case, origin = example_case(), "the embedded example case"
     report = build_file(case, output, lang=lang or case.case.language, backup=case_file is not None)
     click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
-               f"{report.formulas} formulas) in {time.perf_counter() - started:.2f} s.")
+               f"{report.rows} line items) in {time.perf_counter() - started:.2f} s.")
     if report.backup:
         click.echo(f"The previous workbook is kept as {report.backup}.")
     click.echo(report.recommendation)
@@ -132,6 +132,7 @@ def validate(source):
 
 def main(argv=None):
     """Entry point: run the click group and map errors to exit statuses and one-line messages."""
+    _State.debug = False  # a previous in-process call must not leave --debug on
     try:
         cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
     except InputError as exc:

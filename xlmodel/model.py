@@ -40,7 +40,7 @@ COST_LINES = (
     ("payroll", "Agent payroll", "Masse salariale conseillers"),
     ("management", "Supervision and support", "Encadrement et support"),
     ("workplace", "Workplace and IT", "Poste de travail et informatique"),
-    ("attrition", "Attrition and hiring", "Turnover et recrutement"),
+    ("attrition", "Attrition, hiring and downsizing", "Turnover, recrutements et départs"),
     ("overhead", "Overheads", "Frais de structure"),
     ("vendor", "Vendor invoice", "Facture prestataire"),
     ("governance", "Governance", "Pilotage"),
@@ -259,6 +259,13 @@ def build_model(case: Case) -> Model:
             b.add(f"{p}.recruitment", "Hiring to reach the target", "Recrutements pour atteindre la cible", "money",
                   "first_month * max(0, fte - current_fte) * cost_per_hire", scenario=s, line="attrition",
                   first_month=first, fte=fte, current_fte=inh["current_fte"], cost_per_hire=inh["cost_per_hire"])
+        if recruit and sc.kind == "inhouse":
+            # The reference shrinks to its target like any other scenario: the agents it no longer
+            # needs and cannot redeploy are paid severance (hybrids count them as leavers).
+            b.add(f"{p}.downsizing", "Severance to reach the target", "Indemnités pour atteindre la cible", "money",
+                  "first_month * max(0, current_fte - fte) * (1 - redeployed) * severance", scenario=s,
+                  line="attrition", first_month=first, fte=fte, current_fte=inh["current_fte"],
+                  redeployed=trn["redeployment_rate"], severance=trn["severance_per_agent"])
         b.add(f"{p}.overhead", "Overheads", "Frais de structure", "money",
               "rate * (payroll + supervision + support)", scenario=s, line="overhead",
               rate=inh["overhead_rate"], payroll=pay, supervision=sup, support=sp)

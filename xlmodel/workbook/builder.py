@@ -34,7 +34,7 @@ from .text import UNITS, words
 FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the month before month 1)
 SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks", "Method",
           "xlwings.conf")
-RISK_DRAWS = 5000  # Monte Carlo draws written by the builder and the refresh macro
+RISK_DRAWS = 2000  # Monte Carlo draws written by the builder and the refresh macro (python cli.py risk for more)
 UDF_MODULE = "udfs.functions;udfs.macros"
 VENDOR_TABLE = "VendorQuotes"
 CHANNEL_TABLE = "Channels"
@@ -673,9 +673,12 @@ class WorkbookBuilder:
 
     @property
     def analysis(self):
+        """The decision analytics: given, given as a function that finishes them, or computed here."""
         if self._analysis is None:
             from ..analytics.summary import analyse
             self._analysis = analyse(self.result, draws=RISK_DRAWS)
+        elif callable(self._analysis):
+            self._analysis = self._analysis()
         return self._analysis
 
     def risk_sheet(self):
