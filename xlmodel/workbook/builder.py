@@ -151,6 +151,8 @@ class WorkbookBuilder:
         for ws in self.wb.worksheets:
             if ws.title != "xlwings.conf":
                 styles.protect(ws)
+            if ws.title in ("Inputs", "Vendors", "Hybrid", "Compare", "Risk", "Checks", "Method"):
+                styles.set_print_fit_width(ws)
         self.wb.active = 0
         return self.wb
 
