@@ -422,8 +422,8 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     truncated where the terms fall below e^-50 of the largest. P(abandon) = theta E[queue] / lambda;
     ASA = E[queue] / lambda (Little). The service level follows an arrival that finds j callers
     waiting: it is answered within t if the j + 1 departures ahead of it (rates N mu + i theta,
-    i = j .. 0) all happen within t before its own patience runs out; this phase-type probability
-    is computed exactly (up to 1e-12) by uniformisation.
+    i = j .. 0) all happen within t before its own patience runs out; that probability has a closed
+    form in the incomplete beta function (see ``_served_within``).
 
     Examples
     --------
@@ -475,13 +475,80 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
 def _served_within(max_ahead: int, service_rate: float, theta: float, t: float) -> np.ndarray:
     """P(reach an agent within t before abandoning), for j = 0 .. max_ahead - 1 callers ahead.
 
-    The tagged caller with j ahead moves to j - 1 at rate N mu + j theta (a service or an abandon
-    ahead), reaches an agent from j = 0 at rate N mu, and leaves at rate theta. Uniformisation at
-    rate q turns this into a discrete chain weighted by Poisson(q t) step counts: exact up to the
-    Poisson tail cut at 1e-12, stable for any load because every term is a probability.
+    A tagged caller with j ahead leaves "i ahead" (i = j .. 0) at rate r_i = N mu + (i + 1) theta:
+    forward (a service or an abandon ahead, rate N mu + i theta) or its own abandon (theta). So
+
+        P_j(t) = prod_i (N mu + i theta) / r_i x P(sum_i Exp(r_i) <= t)
+               = N mu / (N mu + (j + 1) theta) x (1 - I_x(N mu / theta + 1, j + 1)),  x = e^(-theta t),
+
+    since the product telescopes and the rates r_i = theta (alpha + i), alpha = N mu / theta + 1,
+    make e^(-theta S) a Beta(alpha, j + 1) variable (I is the regularised incomplete beta function,
+    by its continued fraction). When the fraction converges slowly (very patient callers),
+    uniformisation, whose cost grows with the rates instead, gives the same probabilities.
     """
     if t == 0:
         return np.zeros(max_ahead)
+    ahead = np.arange(max_ahead, dtype=float)
+    alpha = service_rate / theta + 1.0
+    # Both are exact: take the cheaper (fraction steps grow like sqrt(alpha), uniformisation's like q t).
+    if (service_rate + max_ahead * theta) * t < 2 * math.sqrt(max(alpha, max_ahead)):
+        return _served_within_uniformised(max_ahead, service_rate, theta, t)
+    try:
+        within = _sum_of_phases_within(alpha, ahead + 1.0, theta * t)
+    except ArithmeticError:
+        return _served_within_uniformised(max_ahead, service_rate, theta, t)
+    return service_rate / (service_rate + (ahead + 1.0) * theta) * within
+
+
+_CF_MAX_ITERATIONS = 5000
+
+
+def _sum_of_phases_within(alpha: float, phases: np.ndarray, theta_t: float) -> np.ndarray:
+    """P(sum_{i < m} Exp(theta (alpha + i)) <= t) = 1 - I_x(alpha, m), x = e^(-theta t), per m."""
+    alpha_v = np.full_like(phases, alpha)
+    log_x, log_y = -theta_t, math.log(-math.expm1(-theta_t))  # log x and log(1 - x), both precise
+    log_beta = np.array([math.lgamma(alpha) + math.lgamma(m) - math.lgamma(alpha + m) for m in phases])
+    front = np.exp(alpha_v * log_x + phases * log_y - log_beta)
+    x = math.exp(log_x)
+    direct = x < (alpha_v + 1) / (alpha_v + phases + 2)  # where the fraction converges fast
+    out = np.empty_like(phases)
+    if direct.any():  # 1 - I_x(alpha, m)
+        out[direct] = 1 - front[direct] * _beta_fraction(alpha_v[direct], phases[direct], x) / alpha
+    if (~direct).any():  # I_(1-x)(m, alpha), computed directly rather than as 1 - (1 - ...)
+        out[~direct] = front[~direct] * _beta_fraction(phases[~direct], alpha_v[~direct], -math.expm1(-theta_t)) \
+            / phases[~direct]
+    return np.clip(out, 0.0, 1.0)
+
+
+def _beta_fraction(a: np.ndarray, b: np.ndarray, x: float) -> np.ndarray:
+    """Continued fraction of the incomplete beta function (modified Lentz), vectorised."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c = np.ones_like(a)
+    d = 1.0 - qab * x / qap
+    d = 1.0 / np.where(np.abs(d) < tiny, tiny, d)
+    h = d.copy()
+    for m in range(1, _CF_MAX_ITERATIONS):
+        m2 = 2 * m
+        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)), -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
+            d = 1.0 + aa * d
+            d = 1.0 / np.where(np.abs(d) < tiny, tiny, d)
+            c = 1.0 + aa / c
+            c = np.where(np.abs(c) < tiny, tiny, c)
+            delta = d * c
+            h = h * delta
+        if (np.abs(delta - 1.0) < 1e-15).all():
+            return h
+    raise ArithmeticError("incomplete beta continued fraction did not converge")
+
+
+def _served_within_uniformised(max_ahead: int, service_rate: float, theta: float, t: float) -> np.ndarray:
+    """The same probabilities as :func:`_served_within`, by uniformisation of the tagged caller's chain.
+
+    Uniformisation at rate q turns the chain into a discrete one weighted by Poisson(q t) step
+    counts: exact up to the Poisson tail cut at 1e-12, stable because every term is a probability,
+    and cheap when q t is small (patient callers), where the continued fraction is slow.
+    """
     forward = service_rate + np.arange(max_ahead) * theta
     q = forward.max() + theta
     p_forward = forward / q
@@ -502,8 +569,6 @@ def _served_within(max_ahead: int, service_rate: float, theta: float, t: float) 
         weight = math.exp(log_weight)
         cumulative_weight += weight
         total += weight * served
-    # P(served within t) = sum_n Poisson(n; qt) P(served within n steps); the tail beyond the last
-    # step (< 1e-12) is counted with the last value.
     return total + (1 - cumulative_weight) * served
 
 
