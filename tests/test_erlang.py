@@ -98,9 +98,12 @@ class TestErlangA:
                                                          (27.8, 1 / 300, 20), (0.07, 1 / 30, 60)])
     def test_closed_form_waiting_law_equals_uniformisation(self, service_rate, theta, t):
         """Two exact methods for P(answered within t | j ahead): incomplete beta vs a Markov chain."""
-        closed = erlang._served_within(60, service_rate, theta, t)
+        ahead = np.arange(60.0)
+        closed = service_rate / (service_rate + (ahead + 1) * theta) * erlang._sum_of_phases_within(
+            service_rate / theta + 1, ahead + 1, theta * t)
         assert_allclose(closed, erlang._served_within_uniformised(60, service_rate, theta, t), atol=1e-12)
-        assert np.all(np.diff(closed) < 0), "more callers ahead, less chance to be answered in time"
+        assert_allclose(erlang._served_within(60, service_rate, theta, t), closed, atol=1e-12)
+        assert np.all(np.diff(closed) <= 0) and closed[0] > closed[1], "more callers ahead, less often in time"
 
     def test_no_contacts(self):
         assert erlang.erlang_a(0, 180, 3, 300) == erlang.ErlangA(0.0, 0.0, 0.0, 0.0, 1.0)
