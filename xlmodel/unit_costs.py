@@ -1,9 +1,14 @@
-"""Unit costs a finance user compares quotes with: in-house cost per productive hour, and a vendor
-quote normalised to cost per contact and per handled hour, whatever its pricing model.
+"""Unit costs a finance user compares quotes with: the in-house cost of an hour, and a vendor quote
+normalised to a cost per contact and per handled hour, whatever its pricing model.
 
 A *handled hour* is an hour of contact handling (talk, hold and wrap-up: AHT). Agents are logged in
-longer than they handle contacts: occupancy = handled time / logged time.
+longer than they handle contacts: occupancy = handled time / logged time. The conversions follow the
+engine's billing rules (:mod:`xlmodel.model`): billed logged hours = handled hours / occupancy,
+billed FTE = logged hours / hours per FTE-month; they leave out what only a whole case knows
+(minimum invoices, concurrency of chats, the vendor's proposed headcount).
 
+Examples
+--------
 >>> round(inhouse_hourly_cost(24000, 0.30, 1607, 0.32), 2)
 28.55
 >>> vendor_cost_per_contact("per_minute", 0.42, 300)
@@ -12,30 +17,68 @@ longer than they handle contacts: occupancy = handled time / logged time.
 
 from __future__ import annotations
 
+import math
+
 from .schema import PRICING_MODELS
 
+SECONDS_PER_HOUR = 3600.0
+SECONDS_PER_MINUTE = 60.0
 
-def _positive(name, value):
-    if value is None or value <= 0:
-        raise ValueError(f"{name} must be > 0 (found {value!r})")
+__all__ = ["PRICING_MODELS", "inhouse_hourly_cost", "vendor_cost_per_contact", "vendor_cost_per_handled_hour"]
+
+
+def _number(name: str, value, *, above: float | None = None, minimum: float | None = None,
+            maximum: float | None = None, below: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number (found {value!r})")
+    if above is not None and value <= above:
+        raise ValueError(f"{name} must be > {above:g} (found {value:g})")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum:g} (found {value:g})")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum:g} (found {value:g})")
+    if below is not None and value >= below:
+        raise ValueError(f"{name} must be < {below:g} (found {value:g})")
+    return float(value)
 
 
 def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_hours: float, shrinkage: float,
-                        other_costs_per_fte: float = 0.0) -> float:
-    """Cost of one productive in-house hour.
+                        other_costs_per_fte: float = 0.0, occupancy: float = 1.0) -> float:
+    """Cost of one in-house hour on the phones (or, with ``occupancy``, of one handled hour).
 
-    = (gross salary x (1 + employer charges) + other yearly costs per FTE) / (paid hours x (1 - shrinkage)).
-    Money per year per FTE; paid hours per year; rates as fractions.
+    Parameters
+    ----------
+    gross_salary : float
+        Gross annual salary of one full-time agent.
+    employer_charge_rate : float
+        Employer charges as a fraction of gross salary (0 to 1.5).
+    paid_hours : float
+        Paid hours per FTE per year (1 607 in France).
+    shrinkage : float
+        Share of paid time off the phones (0 <= shrinkage < 1).
+    other_costs_per_fte : float, default 0
+        Other annual costs per FTE: seat, IT, share of supervision.
+    occupancy : float, default 1
+        Handled time / time on the phones; below 1 gives the cost per handled hour, comparable with
+        :func:`vendor_cost_per_handled_hour`.
+
+    Returns
+    -------
+    float
+        (gross salary x (1 + charges) + other costs) / (paid hours x (1 - shrinkage) x occupancy).
+
+    Examples
+    --------
+    >>> round(inhouse_hourly_cost(24000, 0.30, 1607, 0.32, 0, 0.85), 2)
+    33.59
     """
-    _positive("gross_salary", gross_salary)
-    _positive("paid_hours", paid_hours)
-    if not 0 <= employer_charge_rate < 1.5:
-        raise ValueError(f"employer_charge_rate must be between 0 and 1.5 (found {employer_charge_rate!r})")
-    if not 0 <= shrinkage < 1:
-        raise ValueError(f"shrinkage must be >= 0 and < 1 (found {shrinkage!r})")
-    if other_costs_per_fte < 0:
-        raise ValueError(f"other_costs_per_fte must be >= 0 (found {other_costs_per_fte!r})")
-    return (gross_salary * (1 + employer_charge_rate) + other_costs_per_fte) / (paid_hours * (1 - shrinkage))
+    salary = _number("gross_salary", gross_salary, above=0)
+    charges = _number("employer_charge_rate", employer_charge_rate, minimum=0, maximum=1.5)
+    hours = _number("paid_hours", paid_hours, above=0)
+    off_phone = _number("shrinkage", shrinkage, minimum=0, below=1)
+    other = _number("other_costs_per_fte", other_costs_per_fte, minimum=0)
+    busy = _number("occupancy", occupancy, above=0, maximum=1)
+    return (salary * (1 + charges) + other) / (hours * (1 - off_phone) * busy)
 
 
 def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: float,
@@ -43,42 +86,64 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
                                  monthly_contacts: float = 0.0) -> float:
     """A quote's cost per handled hour.
 
-    per_hour: price / occupancy (a logged hour holds ``occupancy`` handled hours);
-    per_fte_month: price / hours per FTE-month / occupancy; per_minute: price x 60;
-    per_contact: price x 3600 / AHT; fixed_monthly: price / (monthly contacts x AHT / 3600).
+    Parameters
+    ----------
+    pricing_model : str
+        per_hour (per logged hour), per_fte_month, per_minute (per handled minute), per_contact or
+        fixed_monthly.
+    price : float
+        The price in its unit, > 0.
+    aht_seconds : float
+        The vendor's average handling time, seconds, > 0.
+    occupancy_billed : float, default 0.85
+        Handled time / logged time the price assumes (per_hour, per_fte_month).
+    hours_per_fte_month : float, default 140
+        Logged hours in a billed FTE-month (per_fte_month).
+    monthly_contacts : float, default 0
+        Contacts per month (fixed_monthly; must then be > 0).
 
+    Returns
+    -------
+    float
+        per_hour: price / occupancy; per_fte_month: price / hours per FTE-month / occupancy;
+        per_minute: price x 60; per_contact: price x 3600 / AHT;
+        fixed_monthly: price / (monthly contacts x AHT / 3600).
+
+    Examples
+    --------
     >>> round(vendor_cost_per_handled_hour("per_hour", 30, 300, occupancy_billed=0.8), 2)
     37.5
     """
     if pricing_model not in PRICING_MODELS:
         raise ValueError(f"pricing_model must be one of {', '.join(PRICING_MODELS)} (found {pricing_model!r})")
-    _positive("price", price)
-    _positive("aht_seconds", aht_seconds)
-    if pricing_model == "per_hour":
-        _occupancy(occupancy_billed)
-        return price / occupancy_billed
-    if pricing_model == "per_fte_month":
-        _occupancy(occupancy_billed)
-        _positive("hours_per_fte_month", hours_per_fte_month)
-        return price / hours_per_fte_month / occupancy_billed
+    amount = _number("price", price, above=0)
+    aht = _number("aht_seconds", aht_seconds, above=0)
+    if pricing_model in ("per_hour", "per_fte_month"):
+        occupancy = _number("occupancy_billed", occupancy_billed, above=0, maximum=1)
+        if pricing_model == "per_hour":
+            return amount / occupancy
+        return amount / _number("hours_per_fte_month", hours_per_fte_month, above=0) / occupancy
     if pricing_model == "per_minute":
-        return price * 60.0
+        return amount * SECONDS_PER_HOUR / SECONDS_PER_MINUTE
     if pricing_model == "per_contact":
-        return price * 3600.0 / aht_seconds
-    _positive("monthly_contacts", monthly_contacts)
-    return price / (monthly_contacts * aht_seconds / 3600.0)
+        return amount * SECONDS_PER_HOUR / aht
+    contacts = _number("monthly_contacts", monthly_contacts, above=0)
+    return amount / (contacts * aht / SECONDS_PER_HOUR)
 
 
 def vendor_cost_per_contact(pricing_model: str, price: float, aht_seconds: float, occupancy_billed: float = 0.85,
                             hours_per_fte_month: float = 140.0, monthly_contacts: float = 0.0) -> float:
-    """A quote's cost per contact = cost per handled hour x AHT / 3600 (per_contact: the price)."""
+    """A quote's cost per contact = cost per handled hour x AHT / 3600 (per_contact: the price itself).
+
+    Examples
+    --------
+    10 contacts an hour at 36 per handled hour: 3.6 per contact.
+
+    >>> round(vendor_cost_per_contact("per_hour", 30.6, 360, occupancy_billed=0.85), 6)
+    3.6
+    """
+    hourly = vendor_cost_per_handled_hour(pricing_model, price, aht_seconds, occupancy_billed,
+                                          hours_per_fte_month, monthly_contacts)
     if pricing_model == "per_contact":
-        _positive("price", price)
-        return float(price)
-    return vendor_cost_per_handled_hour(pricing_model, price, aht_seconds, occupancy_billed,
-                                        hours_per_fte_month, monthly_contacts) * aht_seconds / 3600.0
-
-
-def _occupancy(value):
-    if not 0 < value <= 1:
-        raise ValueError(f"occupancy_billed must be > 0 and <= 1 (found {value!r})")
+        return float(price)  # exact, not price x 3600 / AHT x AHT / 3600
+    return hourly * aht_seconds / SECONDS_PER_HOUR
