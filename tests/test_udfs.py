@@ -9,7 +9,7 @@ import pytest
 
 from udfs.functions import (ABANDON_RATE, AGENTS_REQUIRED, ASA, ERLANG_C, INHOUSE_HOURLY_COST, OUTSOURCE_IRR,
                             OUTSOURCE_NPV, OUTSOURCE_ROI, PAYBACK_MONTHS, SERVICE_LEVEL, VENDOR_COST_PER_CONTACT,
-                            VENDOR_COST_PER_HOUR)
+                            VENDOR_COST_PER_HOUR, OUTSOURCE_COMPARE)
 from xlmodel.case import example_case
 from xlmodel.engine import compare
 
@@ -32,11 +32,22 @@ class TestFinance:
     def test_range_and_number_mix(self):
         assert OUTSOURCE_NPV([1000, 1000, 1000], 800, 0, None, 0) == pytest.approx(600.0)
 
+    def test_omitted_years_follow_the_ranges_and_default_to_five(self):
+        """Excel passes the Python default for an omitted argument: ranges of 4 years need no years."""
+        assert OUTSOURCE_NPV([1000] * 4, [800] * 4, 0, None, 0) == pytest.approx(800.0)
+        assert OUTSOURCE_NPV(1000, 800, 0, None, 0) == pytest.approx(1000.0)  # 5 years of 200
+
+    def test_empty_optional_cells_take_the_defaults(self):
+        assert OUTSOURCE_NPV(1000, 800, 300, None, None, None, None) == OUTSOURCE_NPV(1000, 800, 300)
+        assert AGENTS_REQUIRED(100, 180, None, None, None, None, None) == 14
+
     def test_roi_payback_irr(self):
         assert OUTSOURCE_ROI(1000, 800, 300, 3, 0) == pytest.approx(1.0)
         assert PAYBACK_MONTHS(1000, 800, 300, 3) == 18
         assert PAYBACK_MONTHS(1000, 800, 0, 3) == 0
         assert PAYBACK_MONTHS(1000, 990, 300, 2) == "#N/A payback not reached within 2 years"
+        assert PAYBACK_MONTHS([1000] * 3, [990] * 3, 300) == "#N/A payback not reached within 3 years"
+        assert OUTSOURCE_IRR(100, 110, 50, 3).startswith("#N/A")
         rate = OUTSOURCE_IRR(160, 100, 100, 2)
         assert OUTSOURCE_NPV(160, 100, 100, 2, rate) == pytest.approx(0, abs=1e-9)
 
@@ -71,6 +82,10 @@ class TestStaffing:
     def test_published_erlang_a_case(self):
         assert ABANDON_RATE(100, 180, 14, 300) == pytest.approx(0.013984, abs=1e-6)
 
+    def test_one_cell_ranges_are_numbers(self):
+        assert ERLANG_C([[10.0]], [14.0]) == ERLANG_C(10, 14)
+        assert OUTSOURCE_NPV([[1000.0]], [800.0], 300, 3, 0) == pytest.approx(300.0)
+
     def test_too_few_agents(self):
         assert ASA(100, 180, 10).startswith("#N/A")
         assert ERLANG_C(10, 10) == 1.0
@@ -84,6 +99,10 @@ def test_unit_costs():
     assert VENDOR_COST_PER_CONTACT("per_fte_month", 2800, 360, 0.8, 140) == pytest.approx(2800 / 140 / 0.8 / 10)
     assert VENDOR_COST_PER_CONTACT("fixed_monthly", 100000, 300, 0.85, 140, 50000) == pytest.approx(2.0)
     assert VENDOR_COST_PER_HOUR("per_contact", 3, 300) == pytest.approx(36.0)
+    assert VENDOR_COST_PER_HOUR(" Per_Hour ", 30, 300, 0.8) == pytest.approx(37.5)  # as typed in a cell
+    # With an occupancy, in-house is per handled hour too: 28.55 / 0.85.
+    assert INHOUSE_HOURLY_COST(24000, 0.30, 1607, 0.32, 0, 0.85) == pytest.approx(31200 / (1607 * 0.68 * 0.85))
+    assert INHOUSE_HOURLY_COST(24000, 0.30, 1607, 0.32, 3000) == pytest.approx(34200 / (1607 * 0.68))
     # Every model gives per contact = per handled hour x AHT / 3600.
     for model in ("per_hour", "per_fte_month", "per_minute", "per_contact"):
         assert VENDOR_COST_PER_CONTACT(model, 5, 240) == pytest.approx(VENDOR_COST_PER_HOUR(model, 5, 240) * 240 / 3600)
@@ -96,6 +115,9 @@ def test_unit_costs():
     (lambda: OUTSOURCE_NPV(None, 800, 300), "#VALUE! inhouse_cost is empty"),
     (lambda: OUTSOURCE_NPV([1, 2, 3], [1, 2], 0, None), "#VALUE! inhouse_cost and outsourced_cost have different lengths (3 and 2)"),
     (lambda: OUTSOURCE_NPV([1, 2, 3], [1, 2, 3], 0, 5), "#VALUE! years (5) contradicts the length of inhouse_cost (3)"),
+    (lambda: OUTSOURCE_NPV([1, "x"], [1, 2], 0), "#VALUE! inhouse_cost (year 2) must be a number (found 'x')"),
+    (lambda: OUTSOURCE_NPV(1000, 800, 300, 2030), "#VALUE! years must be <= 100"),
+    (lambda: OUTSOURCE_NPV(1000, 800, "", 5), "#VALUE! one_off_cost is empty"),
     (lambda: OUTSOURCE_NPV([[1, 2], [3, 4]], 1, 0), "#VALUE! inhouse_cost must be a single row or column"),
     (lambda: OUTSOURCE_NPV(1000, 800, -5), "#VALUE! one_off_cost must be >= 0"),
     (lambda: OUTSOURCE_NPV(1000, 800, 300, 2.5), "#VALUE! years must be a whole number"),
@@ -110,6 +132,9 @@ def test_unit_costs():
     (lambda: VENDOR_COST_PER_CONTACT("fixed_monthly", 30, 300), "#VALUE! monthly_contacts must be > 0"),
     (lambda: INHOUSE_HOURLY_COST(24000, 30, 1607, 0.32), "#VALUE! employer_charge_rate looks like a percentage"),
     (lambda: SERVICE_LEVEL(100, 180, True), "#VALUE! agents must be a number"),
+    (lambda: ERLANG_C(10, [[14, 15]]), "#VALUE! agents must be a single number, not a range of 2 cells"),
+    (lambda: ASA(100, 180, None), "#VALUE! agents is empty"),
+    (lambda: OUTSOURCE_COMPARE(None, None, None, None, None), "#VALUE! inputs"),
 ])
 def test_every_bad_argument_gets_a_named_hash_message(call, expected):
     result = call()
@@ -117,13 +142,16 @@ def test_every_bad_argument_gets_a_named_hash_message(call, expected):
 
 
 def test_no_function_raises_on_garbage():
+    import inspect
+
     import udfs
-    garbage = [None, "", "x", -1, 1e300, [[1, 2], [3, 4]], float("nan"), True]
-    for name, (f, args) in udfs.REGISTRY.items():
-        if name == "OUTSOURCE_COMPARE":
-            continue
+    from udfs import functions
+    garbage = [None, "", "x", -1, 0, 1e300, [[1, 2], [3, 4]], [], float("nan"), True]
+    for name in udfs.UDF_NAMES:
+        f = getattr(functions, name)
+        n_args = len(inspect.signature(f).parameters)
         for value in garbage:
-            result = f(*([value] * len(args)))
+            result = f(*([value] * n_args))
             assert isinstance(result, (str, int, float, list)), (name, value)
             if isinstance(result, float):
                 assert not math.isnan(result), (name, value)
