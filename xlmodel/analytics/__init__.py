@@ -16,12 +16,25 @@ lang)``
 =====================================================  ===========================================
 """
 
-from .breakeven import BreakEven, HybridShare, VendorBreakEven, break_even
-from .economics import Economics, ScenarioEconomics, economic_view, erlang_a_abandonment
-from .montecarlo import RiskResult, ScenarioRisk, run_risk
-from .scoring import VendorRanking, VendorScore, score_vendors
-from .sensitivity import Tornado, TornadoBar, tornado
-from .summary import Analysis, analyse, recommendation_sentence
+import importlib
+
+# Imported on first use: scipy (break-even root finding) costs a third of a second to import, and
+# the workbook build runs the analytics that need it on a second core.
+_WHERE = {
+    "BreakEven": "breakeven", "HybridShare": "breakeven", "VendorBreakEven": "breakeven", "break_even": "breakeven",
+    "Economics": "economics", "ScenarioEconomics": "economics", "economic_view": "economics",
+    "erlang_a_abandonment": "economics", "RiskResult": "montecarlo", "ScenarioRisk": "montecarlo",
+    "run_risk": "montecarlo", "VendorRanking": "scoring", "VendorScore": "scoring", "score_vendors": "scoring",
+    "Tornado": "sensitivity", "TornadoBar": "sensitivity", "tornado": "sensitivity", "Analysis": "summary",
+    "analyse": "summary", "recommendation_sentence": "summary",
+}
+
+
+def __getattr__(name):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["Analysis", "BreakEven", "Economics", "HybridShare", "RiskResult", "ScenarioEconomics", "ScenarioRisk",
            "Tornado", "TornadoBar", "VendorBreakEven", "VendorRanking", "VendorScore", "analyse", "break_even",

@@ -9,13 +9,16 @@ and a small Monte Carlo (``COMPARE_DRAWS`` draws, the case's seed) for ``compare
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from .breakeven import BreakEven, break_even
-from .economics import Economics, economic_view
-from .montecarlo import RiskResult, run_risk
-from .scoring import VendorRanking, score_vendors
-from .sensitivity import Tornado, tornado
+
+if TYPE_CHECKING:  # imported where used: break-even and economics pull in scipy
+    from .breakeven import BreakEven
+    from .economics import Economics
+    from .montecarlo import RiskResult
+    from .scoring import VendorRanking
+    from .sensitivity import Tornado
 
 COMPARE_DRAWS = 2000
 
@@ -31,6 +34,11 @@ class Analysis:
 
 def analyse(result: Comparison, draws: int = COMPARE_DRAWS, seed: int | None = None) -> Analysis:
     """The decision analytics of a comparison (about 2 s on the example case)."""
+    from .breakeven import break_even
+    from .economics import economic_view
+    from .montecarlo import run_risk
+    from .scoring import score_vendors
+    from .sensitivity import tornado
     case = result.case
     return Analysis(economic_view(result), score_vendors(result), break_even(case, result),
                     tornado(case, result), run_risk(case, draws, seed, comparison=result))

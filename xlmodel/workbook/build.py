@@ -32,17 +32,16 @@ _JOB = None  # (case, comparison) handed to a forked worker without pickling
 
 def _slow_job():
     from ..analytics.breakeven import break_even
-    from ..analytics.sensitivity import tornado
     case, result = _JOB
-    return break_even(case, result), tornado(case, result)
+    return break_even(case, result)
 
 
 def workbook_analysis(result, draws: int = RISK_DRAWS):
     """Start the decision analytics the workbook shows; returns a function that finishes them.
 
-    The break-evens and the tornado (dozens of engine runs) go to a second core where the platform
-    can fork; the caller builds the other sheets meanwhile and calls the function when the Risk
-    sheet needs the results.
+    The break-evens (dozens of engine runs, and scipy's import) go to a second core where the
+    platform can fork; the caller builds the other sheets meanwhile and calls the function when the
+    Risk sheet needs the results.
     """
     global _JOB
     pool = future = None
@@ -55,16 +54,18 @@ def workbook_analysis(result, draws: int = RISK_DRAWS):
         global _JOB
         from ..analytics.economics import economic_view
         from ..analytics.montecarlo import run_risk
+        from ..analytics.sensitivity import tornado
         from ..analytics.scoring import score_vendors
         from ..analytics.summary import Analysis
         try:
-            economics, ranking = economic_view(result), score_vendors(result)
+            ranking, economics = score_vendors(result), economic_view(result)
+            sensitivity = tornado(result.case, result)
             risk = run_risk(result.case, draws, None, comparison=result)
             if future is not None:
-                be, sensitivity = future.result()
+                be = future.result()
             else:
                 _JOB = (result.case, result)
-                be, sensitivity = _slow_job()
+                be = _slow_job()
         finally:
             _JOB = None
             if pool is not None:
