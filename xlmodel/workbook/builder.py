@@ -77,6 +77,8 @@ class Layout:
     seasonality_row: int = 0
     sizing_check: str = ""
     sentence_cell: str = ""
+    decision_cells: tuple = ()
+    economic_rows: dict = field(default_factory=dict)
     tornado: tuple = ()
     risk_rows: tuple = ()
     histogram: tuple = ()
@@ -665,6 +667,19 @@ class WorkbookBuilder:
         from ..analytics.summary import recommendation_sentence
         return recommendation_sentence(self.result, self.analysis.risk, self.analysis.tornado, self.lang)
 
+    def decision_lines(self) -> list[str]:
+        """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
+        a, t, cur = self.analysis, self.t, self.cur
+        k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
+        ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
+        reason = a.ranking.reason_en if self.lang == "en" else a.ranking.reason_fr
+        prices = "; ".join(
+            f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
+            if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
+        return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
+                f"{t['scoring']}: {ranking}. {reason}",
+                f"{t['break_even_price']}: {prices}"]
+
     def money_2(self) -> str:
         return styles.money_format(self.cur, decimals=2)
 
@@ -817,6 +832,7 @@ class WorkbookBuilder:
         r += 3
         for se in e.scenarios:
             sc = self.result.scenario(se.id)
+            lay.economic_rows[se.id] = r
             ws[f"A{r}"] = self.label(sc) if hasattr(sc, "label_en") else se.id
             styles.write_computed(ws, f"B{r}", sc.npv_cost, self.money)
             styles.write_computed(ws, f"C{r}", se.economic_npv_cost, self.money)
@@ -914,7 +930,8 @@ class WorkbookBuilder:
         # Scenario table.
         r = 11
         heads = [t["scenario"], t["npv_cost"], t["npv_savings"], t["roi"], t["payback"], t["irr"],
-                 f"{t['cost_per_contact']} ({t['year'].lower()} 1)", f"{t['fte']} ({t['year'].lower()} 1)"]
+                 f"{t['cost_per_contact']} ({t['year'].lower()} 1)", f"{t['fte']} ({t['year'].lower()} 1)",
+                 t["economic_npv_cost"]]
         styles.header_row(ws, r, heads)
         ws.row_dimensions[r].height = 32
         for j, s in enumerate(scenarios):
@@ -927,8 +944,10 @@ class WorkbookBuilder:
                 ws.cell(row=rr, column=2 + k, value=f"=Compare!{x}{c[key]}").number_format = fmt
             ws.cell(row=rr, column=7, value=f"=Compare!{x}{c['cost_per_contact'][0]}").number_format = self.money_2()
             ws.cell(row=rr, column=8, value=f"=Compare!{x}{c['fte'][0]}").number_format = styles.DECIMAL
+            if s.id in self.layout.economic_rows:
+                ws.cell(row=rr, column=9, value=f"=Risk!C{self.layout.economic_rows[s.id]}").number_format = self.money
         ws.column_dimensions["A"].width = 46
-        for j in range(2, 9):
+        for j in range(2, 10):
             ws.column_dimensions[col(j)].width = 16
         chart_row = r + len(scenarios) + 3
         self.add_charts(ws, chart_row)
@@ -936,7 +955,11 @@ class WorkbookBuilder:
         ws[f"A{chart_row + 21}"] = self.analytics_sentence()
         ws[f"A{chart_row + 21}"].alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(f"A{chart_row + 21}:P{chart_row + 23}")
-        styles.set_print_landscape_one_page(ws, f"A1:P{chart_row + 23}")
+        lines = self.decision_lines()
+        self.layout.decision_cells = tuple(f"A{chart_row + 24 + i}" for i in range(len(lines)))
+        for cell, line in zip(self.layout.decision_cells, lines):
+            ws[cell] = line
+        styles.set_print_landscape_one_page(ws, f"A1:P{chart_row + 24 + len(lines)}")
 
     def add_charts(self, ws, row: int):
         t, c = self.t, self.layout.compare

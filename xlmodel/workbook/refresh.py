@@ -31,7 +31,8 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
         for cell in row:
             if cell.value is not None and not (isinstance(cell.value, str) and cell.value.startswith("=")):
                 cells[("Risk", cell.coordinate)] = cell.value
-    cells[("Dashboard", builder.layout.sentence_cell)] = wb["Dashboard"][builder.layout.sentence_cell].value
+    for cell in (builder.layout.sentence_cell, *builder.layout.decision_cells):
+        cells[("Dashboard", cell)] = wb["Dashboard"][cell].value
     ws = wb["Staffing"]
     for row in ws.iter_rows(min_row=4):
         for cell in row:
