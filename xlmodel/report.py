@@ -18,9 +18,12 @@ def recommendation(result: Comparison, lang: str = "en") -> str:
     best = result.scenario(result.best)
     case = result.case
     years = case.finance.horizon_years
+    fr = lang == "fr"
     targets = ", ".join(
-        f"{c.name} {c.service_level:.0%} in {c.answer_seconds:g} s" if c.kind == "live"
-        else f"{c.name} within {c.response_hours:g} h" for c in case.channels)
+        (f"{c.name} {c.service_level:.0%} en {c.answer_seconds:g} s" if fr else
+         f"{c.name} {c.service_level:.0%} in {c.answer_seconds:g} s") if c.kind == "live"
+        else (f"{c.name} sous {c.response_hours:g} h" if fr else f"{c.name} within {c.response_hours:g} h")
+        for c in case.channels)
     cur = case.case.currency
     if best.kind == "inhouse":
         cheapest_other = min((s for s in result.scenarios if s.kind not in ("status_quo", "inhouse")),
