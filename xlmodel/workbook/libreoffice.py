@@ -1,108 +1,259 @@
 """LibreOffice headless: recalculate a built workbook, render it to PDF and PNG (DESIGN section 7).
 
 LibreOffice keeps the cached values of an xlsx by default; a throw-away profile whose
-``registrymodifications.xcu`` sets ``OOXMLRecalcMode`` to 0 ("always recalculate") forces a full
-recalculation on load. The profile lives in a temporary folder and is removed afterwards.
+``user/registrymodifications.xcu`` sets ``OOXMLRecalcMode`` to 0 ("always recalculate") forces a
+full recalculation on load. Each call gets its own profile in the system temporary folder (never
+in the repository), so calls may run side by side; the profile is removed afterwards.
 
 Usage as a script (renders a workbook to PNG pages for a person to look at)::
 
-    python -m xlmodel.workbook.libreoffice BOOK.xlsx OUT_DIR
+    python -m xlmodel.workbook.libreoffice BOOK.xlsx OUT_DIR [--sheets Dashboard,Compare]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
+# One item per setting, in the format LibreOffice itself writes. ODFRecalcMode too, so that a
+# workbook round-tripped through .ods is recalculated as well.
 _PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
 TIMEOUT_SECONDS = 180
+"""Longest one conversion may take, start-up included (s); a recalculation takes about 1-3 s."""
+
+_MAC_SOFFICE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+_WINDOWS_SOFFICE = r"C:\Program Files\LibreOffice\program\soffice.exe"
 
 
 class LibreOfficeError(RuntimeError):
-    """LibreOffice is missing, failed, or produced nothing."""
+    """LibreOffice (or pdftoppm) is missing, failed, timed out, or produced nothing."""
 
 
 def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """Path of the LibreOffice executable, or None when it is not installed.
+
+    ``XLMODEL_SOFFICE`` overrides the search; then ``soffice``/``libreoffice`` on the PATH, then
+    the standard macOS and Windows install locations.
+    """
+    explicit = os.environ.get("XLMODEL_SOFFICE")
+    if explicit:
+        return explicit if Path(explicit).is_file() else None
+    for candidate in (shutil.which("soffice"), shutil.which("libreoffice"), _MAC_SOFFICE, _WINDOWS_SOFFICE):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def _run(cmd: list[str], env: dict[str, str] | None, what: str) -> subprocess.CompletedProcess:
+    """Run ``cmd`` in its own process group, killing the whole group on timeout: ``soffice`` is a
+    launcher whose ``soffice.bin`` child would otherwise outlive the timeout and keep the profile."""
+    popen_args = {"start_new_session": True} if os.name == "posix" else {}
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          **popen_args) as proc:
+        try:
+            stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            if os.name == "posix":
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
+            proc.communicate()
+            raise LibreOfficeError(f"{what} took longer than {TIMEOUT_SECONDS} s and was stopped") from None
+    return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
 
 
 def _convert(path: Path, out_dir: Path, target: str) -> Path:
+    """Open ``path`` in a fresh LibreOffice profile that recalculates on load, save as ``target``."""
     soffice = find_soffice()
     if soffice is None:
-        raise LibreOfficeError("LibreOffice is not installed (apt-get install -y libreoffice-calc-nogui)")
+        raise LibreOfficeError("LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui "
+                               "(or set XLMODEL_SOFFICE to the soffice executable)")
     path, out_dir = Path(path).resolve(), Path(out_dir).resolve()
+    if not path.is_file():
+        raise LibreOfficeError(f"{path} does not exist")
     if out_dir == path.parent:
-        raise LibreOfficeError("use an output folder other than the workbook's: LibreOffice overwrites")
+        raise LibreOfficeError(f"use an output folder other than {out_dir}: LibreOffice would write "
+                               f"its copy over {path.name}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="xlmodel-lo-") as profile:
+    produced = out_dir / f"{path.stem}.{target.split(':')[0]}"
+    # A copy left by an earlier run would pass for this run's output if LibreOffice fails silently
+    # (it exits 0 when it cannot load a file).
+    produced.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="xlmodel-lo-", ignore_cleanup_errors=True) as profile:
         user = Path(profile, "user")
         user.mkdir()
         (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
         env = {**os.environ, "HOME": profile}
-        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(out_dir), str(path)]
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    produced = out_dir / f"{path.stem}.{target.split(':')[0]}"
-    if done.returncode != 0 or not produced.exists():
-        raise LibreOfficeError(f"LibreOffice could not convert {path.name} to {target}: "
-                               f"{(done.stderr or done.stdout).strip()[-300:]}")
+        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), str(path)]
+        done = _run(cmd, env, f"LibreOffice converting {path.name} to {target}")
+    if done.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
+        detail = (done.stderr.strip() or done.stdout.strip())[-400:]
+        raise LibreOfficeError(f"LibreOffice could not convert {path.name} to {target} "
+                               f"(exit code {done.returncode}): {detail or 'no output'}")
     return produced
 
 
 def recalculate(path: str | Path, out_dir: str | Path) -> Path:
     """Recalculate every formula of ``path`` in LibreOffice; returns the recalculated copy's path.
 
-    Read the copy with ``openpyxl.load_workbook(copy, data_only=True)``; LibreOffice writes 15
+    The copy is ``out_dir/NAME.xlsx``; ``out_dir`` must differ from the workbook's folder.
+    Read it with :func:`read_values` (or openpyxl ``data_only=True``). LibreOffice writes 15
     significant digits, so compare with a tolerance.
     """
     return _convert(Path(path), Path(out_dir), "xlsx")
 
 
+def read_values(path: str | Path) -> dict[str, dict[str, object]]:
+    """Cached values of a (recalculated) workbook: ``{sheet: {"B4": value}}``, empty cells left out.
+
+    Errors come back as their text (``"#NAME?"``, ``"#DIV/0!"``), as openpyxl reads them.
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, data_only=True)
+    try:
+        return {ws.title: {cell.coordinate: cell.value for row in ws.iter_rows() for cell in row
+                           if cell.value is not None}
+                for ws in wb.worksheets}
+    finally:
+        wb.close()
+
+
 def render_pdf(path: str | Path, out_dir: str | Path) -> Path:
-    """Print the workbook to PDF as LibreOffice lays it out (print areas, fit to page)."""
+    """Print the workbook to PDF as LibreOffice lays it out (print areas, fit to page), after a
+    full recalculation; returns ``out_dir/NAME.pdf``."""
     return _convert(Path(path), Path(out_dir), "pdf")
 
 
 def render_png(pdf: str | Path, out_dir: str | Path, first_page: int | None = None,
                last_page: int | None = None, dpi: int = 110) -> list[Path]:
-    """PNG pages of a PDF (poppler's ``pdftoppm``)."""
-    if shutil.which("pdftoppm") is None:
-        raise LibreOfficeError("pdftoppm is not installed (apt-get install -y poppler-utils)")
+    """PNG pages of a PDF (poppler's ``pdftoppm``), in page order: ``out_dir/NAME-<page>.png``.
+
+    Parameters
+    ----------
+    first_page, last_page : int, optional
+        1-based page range; all pages when omitted.
+    dpi : int
+        Resolution in dots per inch (110 gives an A4 landscape page of about 1290 x 910 pixels).
+    """
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise LibreOfficeError("pdftoppm is not installed: apt-get install -y poppler-utils")
     pdf, out_dir = Path(pdf), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    cmd = ["pdftoppm", "-png", "-r", str(dpi)]
-    if first_page:
+    page_file = re.compile(re.escape(pdf.stem) + r"-(\d+)\.png")
+
+    def pages() -> list[Path]:
+        found = [(int(m.group(1)), p) for p in out_dir.iterdir() if (m := page_file.fullmatch(p.name))]
+        return [p for _, p in sorted(found)]  # numeric: page 10 after page 9
+
+    for stale in pages():  # pages of an earlier, longer render would be returned as this one's
+        stale.unlink()
+    cmd = [pdftoppm, "-png", "-r", str(dpi)]
+    if first_page is not None:
         cmd += ["-f", str(first_page)]
-    if last_page:
+    if last_page is not None:
         cmd += ["-l", str(last_page)]
-    subprocess.run(cmd + [str(pdf), str(out_dir / pdf.stem)], check=True, capture_output=True,
-                   timeout=TIMEOUT_SECONDS)
-    return sorted(out_dir.glob(f"{pdf.stem}*.png"))
+    done = _run(cmd + [str(pdf), str(out_dir / pdf.stem)], None, f"pdftoppm rendering {pdf.name}")
+    if done.returncode != 0:
+        raise LibreOfficeError(f"pdftoppm could not render {pdf.name} (exit code {done.returncode}): "
+                               f"{done.stderr.strip()[-400:]}")
+    return pages()
+
+
+def with_only_sheets(path: str | Path, sheets: list[str], out_path: str | Path) -> Path:
+    """A copy of the workbook where every sheet but ``sheets`` is hidden, for printing a subset.
+
+    Edits ``xl/workbook.xml`` in the zip rather than loading with openpyxl, which would drop the
+    charts. Raises ``ValueError`` naming the sheets that do not exist.
+    """
+    path, out_path = Path(path), Path(out_path)
+    with zipfile.ZipFile(path) as src:
+        book = src.read("xl/workbook.xml").decode("utf-8")
+        tags = re.findall(r"<(?:\w+:)?sheet\b[^>]*/>", book)
+        names = {_unescape(re.search(r'\bname="([^"]*)"', t).group(1)): t for t in tags}
+        missing = [s for s in sheets if s not in names]
+        if missing:
+            raise ValueError(f"no sheet named {', '.join(missing)}; the workbook has {', '.join(names)}")
+        order = list(names)
+        for name, tag in names.items():
+            new = re.sub(r'\sstate="[^"]*"', "", tag)
+            if name not in sheets:
+                new = new.replace("/>", ' state="hidden"/>', 1)
+            book = book.replace(tag, new, 1)
+        # LibreOffice prints the print area of a hidden sheet all the same: drop those areas.
+        hidden = {str(i) for i, name in enumerate(order) if name not in sheets}
+
+        def keep(m: re.Match) -> str:
+            area = re.search(r'\bname="_xlnm\.Print_Area"', m.group(1))
+            sheet = re.search(r'\blocalSheetId="(\d+)"', m.group(1))
+            return "" if area and sheet and sheet.group(1) in hidden else m.group(0)
+
+        book = re.sub(r"<(?:\w+:)?definedName\b([^>]*)>.*?</(?:\w+:)?definedName>", keep, book, flags=re.S)
+        # The active tab must be a visible sheet, or the print starts from a hidden one.
+        first_shown = min(order.index(s) for s in sheets)
+        book = re.sub(r'\bactiveTab="\d+"', f'activeTab="{first_shown}"', book)
+        if "activeTab=" not in book:
+            book = re.sub(r"<(\w+:)?workbookView\b", rf'<\g<1>workbookView activeTab="{first_shown}"', book, 1)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = book.encode("utf-8") if info.filename == "xl/workbook.xml" else src.read(info.filename)
+                dst.writestr(info, data)
+    return out_path
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def render(path: str | Path, out_dir: str | Path, sheets: list[str] | None = None,
+           dpi: int = 110) -> list[Path]:
+    """What a person sees: the workbook recalculated, printed to PDF and cut into PNG pages.
+
+    With ``sheets``, only those sheets are printed (the others are hidden in a temporary copy).
+    Returns the PDF's path followed by the PNG pages. This is what ``cli.py render`` delegates to.
+    """
+    path, out_dir = Path(path), Path(out_dir)
+    if not sheets:
+        pdf = render_pdf(path, out_dir)
+        return [pdf, *render_png(pdf, out_dir, dpi=dpi)]
+    with tempfile.TemporaryDirectory(prefix="xlmodel-render-") as tmp:
+        subset = with_only_sheets(path, sheets, Path(tmp) / path.name)
+        pdf = render_pdf(subset, out_dir)
+    return [pdf, *render_png(pdf, out_dir, dpi=dpi)]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: python -m xlmodel.workbook.libreoffice BOOK.xlsx OUT_DIR", file=sys.stderr)
-        return 2
-    book, out = Path(args[0]), Path(args[1])
+    parser = argparse.ArgumentParser(prog="python -m xlmodel.workbook.libreoffice",
+                                     description="Render a workbook to PDF and PNG pages with LibreOffice.")
+    parser.add_argument("book", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--sheets", help="comma-separated sheet names to print (default: all)")
+    parser.add_argument("--dpi", type=int, default=110)
+    args = parser.parse_args(argv)
+    sheets = [s.strip() for s in args.sheets.split(",") if s.strip()] if args.sheets else None
     try:
-        pdf = render_pdf(book, out)
-        pages = render_png(pdf, out)
-    except (LibreOfficeError, subprocess.SubprocessError, OSError) as exc:
+        files = render(args.book, args.out_dir, sheets, dpi=args.dpi)
+    except (LibreOfficeError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"{pdf}\n" + "\n".join(str(p) for p in pages))
+    print("\n".join(str(f) for f in files))
     return 0
 
 
