@@ -1,8 +1,9 @@
 """The house style as data, and the small verbs the builder uses to write cells.
 
-Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); values computed in Python
-are green on grey so nobody mistakes them for inputs or native formulas; every other cell is
-locked by sheet protection (no password: protection prevents accidents, not access).
+Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); calculations are black;
+links that bring a value from another sheet are green; values computed in Python are green italic
+on grey so nobody mistakes them for inputs or native formulas; every cell but the inputs is locked
+by sheet protection (no password: protection prevents accidents, not access).
 Number formats are in file syntax, so Excel shows them in the user's locale.
 """
 
@@ -15,6 +16,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 INPUT_FONT = Font(color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
+CALC_FONT = Font(color="FF000000")
+LINK_FONT = Font(color="FF008000")
+LOCKED = Protection(locked=True)
 COMPUTED_FONT = Font(color="FF00703C", italic=True)
 COMPUTED_FILL = PatternFill("solid", fgColor="FFF2F2F2")
 HEADER_FONT = Font(bold=True, color="FFFFFFFF")
@@ -29,13 +33,31 @@ RED_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 PERCENT = "0.0%"
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0"
+TWO_DECIMALS = "0.00"
+WHOLE = "0"
 FACTOR = "0.000"
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
 
+COLUMN_WIDTHS = {"label": 46, "value": 14, "unit": 12, "source": 60, "month": 11, "scenario": 16}
+"""Column widths by role, in Excel character units."""
+
+# Excel's own limits: beyond them it "repairs" the file on opening and drops the validation.
+_MAX_PROMPT, _MAX_TITLE, _MAX_LIST = 255, 32, 255
+
+
+def currency_symbol(currency: str) -> str:
+    """The symbol shown after amounts: € for EUR, £ for GBP, $ for USD, else the ISO code."""
+    code = currency.strip().upper()
+    return CURRENCY_SYMBOLS.get(code, code)
+
 
 def money_format(currency: str, decimals: int = 0) -> str:
-    """``#,##0 "€"`` for EUR; negative amounts in red with a minus sign."""
-    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    """``#,##0 "€"`` for EUR; negative amounts in red with a minus sign.
+
+    The symbol is a quoted literal in file syntax, so Excel keeps the user's thousands separator
+    and decimal mark and puts the symbol after the amount in every locale.
+    """
+    symbol = currency_symbol(currency).replace('"', "")  # a quote would end the literal
     body = "#,##0" + ("." + "0" * decimals if decimals else "")
     return f'{body} "{symbol}";[Red]-{body} "{symbol}"'
 
@@ -43,42 +65,96 @@ def money_format(currency: str, decimals: int = 0) -> str:
 def unit_format(unit: str, money: str) -> str:
     """Number format of a model row by its unit (see :class:`xlmodel.model.Row`)."""
     return {"money": money, "fte": DECIMAL, "contacts": INTEGER, "hours": INTEGER, "minutes": INTEGER,
-            "seconds": DECIMAL, "agents": DECIMAL, "flag": "0", "index": FACTOR, "number": "0"}.get(unit, DECIMAL)
+            "seconds": DECIMAL, "agents": DECIMAL, "flag": WHOLE, "index": FACTOR, "number": WHOLE}.get(unit, DECIMAL)
 
 
-def _add_validation(ws, cell: str, rule: dict):
-    """One DataValidation object per distinct rule and sheet (openpyxl writes one element each),
-    remembered on the sheet itself."""
+def _add_validation(ws, cell: str, rule: dict) -> DataValidation:
+    """Put ``cell`` under the sheet's DataValidation for ``rule``, creating it on first use.
+
+    One object per distinct rule and sheet: openpyxl writes one ``<dataValidation>`` element per
+    object, so a hundred inputs with the same bounds cost one element with a hundred cells in its
+    range, not a hundred elements. The objects are remembered on the sheet itself.
+    """
     rules = ws.__dict__.setdefault("_xlmodel_validations", {})
     key = tuple(sorted((k, str(v)) for k, v in rule.items()))
     dv = rules.get(key)
     if dv is None:
-        dv = _make_validation(rule)
+        dv = make_validation(rule)
         ws.add_data_validation(dv)
         rules[key] = dv
     dv.add(cell)
+    return dv
 
 
-def _make_validation(rule: dict) -> DataValidation:
+def make_validation(rule: dict) -> DataValidation:
+    """A DataValidation from a rule such as ``{"type": "decimal", "minimum": 0, "maximum": 1,
+    "unit": "share"}``, with an error message and an input prompt naming the unit.
+
+    Rule types: ``decimal`` and ``whole`` (``minimum``/``maximum``, either may be None,
+    ``exclusive_min``/``exclusive_max``, ``unit``), ``list`` (``choices``), ``textLength``
+    (``minimum``/``maximum`` characters). Raises ``ValueError`` for a list Excel cannot store.
+    """
     kind = rule["type"]
     if kind == "list":
-        dv = DataValidation(type="list", formula1='"' + ",".join(rule["choices"]) + '"', allow_blank=False)
-        dv.error = "Choose one of: " + ", ".join(rule["choices"])
+        choices = [str(c) for c in rule["choices"]]
+        if any("," in c or '"' in c for c in choices):
+            raise ValueError(f"list choices cannot contain commas or quotes in Excel: {choices}")
+        literal = ",".join(choices)
+        if len(literal) > _MAX_LIST:
+            raise ValueError(f"list choices are {len(literal)} characters long; Excel allows {_MAX_LIST} "
+                             "(put them in a range and validate against the range instead)")
+        dv = DataValidation(type="list", formula1=f'"{literal}"', allow_blank=False)
+        dv.error = "Choose one of: " + ", ".join(choices)
+        dv.prompt = dv.error
     elif kind == "textLength":
-        dv = DataValidation(type="textLength", operator="between", formula1=str(rule["minimum"]),
-                            formula2=str(rule["maximum"]), allow_blank=rule["minimum"] == 0)
-        dv.error = f"Text of {rule['minimum']} to {rule['maximum']} characters"
+        lo, hi = int(rule["minimum"]), int(rule["maximum"])
+        dv = DataValidation(type="textLength", operator="between", formula1=str(lo), formula2=str(hi),
+                            allow_blank=lo == 0)
+        dv.error = f"Text of {lo} to {hi} characters"
+        dv.prompt = dv.error
+    elif kind in ("decimal", "whole"):
+        dv = _number_validation(kind, rule)
     else:
-        lo, hi = rule["minimum"], rule["maximum"]
-        dv = DataValidation(type=kind, operator="between", formula1=_num(lo), formula2=_num(hi), allow_blank=False)
-        # Data validation bounds are inclusive; strict bounds are checked again when the case is read.
-        strict = " (strictly)" if rule.get("exclusive_min") or rule.get("exclusive_max") else ""
-        dv.error = f"Enter a {'whole ' if kind == 'whole' else ''}number between {_num(lo)} and {_num(hi)}" \
-                   f"{strict} ({rule.get('unit') or 'no unit'})"
+        raise ValueError(f"unknown data-validation type {kind!r}: use decimal, whole, list or textLength")
     dv.errorTitle = "Invalid input"
+    dv.promptTitle = "Input"
+    dv.error = _clip(dv.error, _MAX_PROMPT)
+    dv.prompt = _clip(dv.prompt, _MAX_PROMPT)
     dv.showErrorMessage = True
+    dv.showInputMessage = True
     dv.errorStyle = "stop"
     return dv
+
+
+def _number_validation(kind: str, rule: dict) -> DataValidation:
+    lo, hi = rule.get("minimum"), rule.get("maximum")
+    lo_strict, hi_strict = bool(rule.get("exclusive_min")), bool(rule.get("exclusive_max"))
+    unit = rule.get("unit") or "no unit"
+    what = "a whole number" if kind == "whole" else "a number"
+    if lo is not None and hi is not None:
+        # "between" is inclusive in Excel; strict bounds are checked again when the case is read.
+        dv = DataValidation(type=kind, operator="between", formula1=_num(lo), formula2=_num(hi))
+        strict = " (strictly)" if lo_strict or hi_strict else ""
+        bounds = f"between {_num(lo)} and {_num(hi)}{strict}"
+    elif lo is not None:
+        dv = DataValidation(type=kind, operator="greaterThan" if lo_strict else "greaterThanOrEqual",
+                            formula1=_num(lo))
+        bounds = f"{'above' if lo_strict else 'at least'} {_num(lo)}"
+    elif hi is not None:
+        dv = DataValidation(type=kind, operator="lessThan" if hi_strict else "lessThanOrEqual",
+                            formula1=_num(hi))
+        bounds = f"{'below' if hi_strict else 'at most'} {_num(hi)}"
+    else:  # no bound: still refuses text in a number cell
+        dv = DataValidation(type=kind, operator="between", formula1="-1E+307", formula2="1E+307")
+        bounds = "of any size"
+    dv.allow_blank = False
+    dv.error = f"Enter {what} {bounds} ({unit})"
+    dv.prompt = f"Unit: {unit}. {what[0].upper()}{what[1:]} {bounds}."
+    return dv
+
+
+def _clip(text: str | None, limit: int) -> str | None:
+    return text if text is None or len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _num(x) -> str:
@@ -86,7 +162,11 @@ def _num(x) -> str:
 
 
 def write_input(ws, cell: str, value, *, number_format: str, validation: dict, note: str):
-    """An input cell: value, input style, unlocked, validated, with a note giving unit and source."""
+    """An input cell: value, input style, unlocked, validated, with a note giving unit and source.
+
+    ``validation`` is a rule for :func:`make_validation`; cells with equal rules share one
+    validation object. ``note`` becomes the cell's comment (author "xlmodel").
+    """
     c = ws[cell]
     c.value = value
     c.number_format = number_format
@@ -98,6 +178,24 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     comment = Comment(note, "xlmodel")
     comment.width, comment.height = 320, 140
     c.comment = comment
+
+
+def write_calc(ws, cell: str, formula: str, number_format: str):
+    """A native-formula calculation: black, locked (the sheet's protection keeps it)."""
+    c = ws[cell]
+    c.value = formula
+    c.number_format = number_format
+    c.font = CALC_FONT
+    c.protection = LOCKED
+
+
+def write_link(ws, cell: str, formula: str, number_format: str):
+    """A link bringing one value from another sheet (``=Inputs!$C$5``): green, locked."""
+    c = ws[cell]
+    c.value = formula
+    c.number_format = number_format
+    c.font = LINK_FONT
+    c.protection = LOCKED
 
 
 def write_computed(ws, cell: str, value, number_format: str):
@@ -132,24 +230,46 @@ def header_row(ws, row: int, labels: list[str] | None):
 
 
 def check_format(ws, cells: str, text: bool = False):
-    """Green when a check is 1 (or the status text says all pass), red when 0."""
+    """Green when a check is 1 (or the status text says all pass), red otherwise.
+
+    Red also covers an error value: a check that cannot be computed has not passed (a plain
+    "not equal to 1" rule leaves an error unformatted, looking neutral). Empty cells stay plain, so
+    a spacer row inside the range is not a false alarm.
+    """
     if text:
         ws.conditional_formatting.add(cells, FormulaRule(formula=["master_check=1"], fill=GREEN_FILL))
         ws.conditional_formatting.add(cells, FormulaRule(formula=["master_check<>1"], fill=RED_FILL))
         return
+    top_left = cells.split(":")[0].replace("$", "")  # relative: the rule moves with each cell
     ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=["1"], fill=GREEN_FILL))
-    ws.conditional_formatting.add(cells, CellIsRule(operator="notEqual", formula=["1"], fill=RED_FILL))
+    ws.conditional_formatting.add(cells, FormulaRule(formula=[f'IFERROR(AND({top_left}<>"",{top_left}<>1),TRUE)'],
+                                                         fill=RED_FILL))
 
 
 def protect(ws):
-    """Sheet protection without password; users may still format and resize."""
+    """Sheet protection without password: inputs stay editable (they are unlocked), every other
+    cell is locked; users may still select cells and resize or format columns and rows."""
     ws.protection.sheet = True
+    # In the file these flags mean "this action is protected": False allows it.
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.protection.formatCells = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+
+
+def freeze(ws, cell: str):
+    """Keep the rows above and the columns left of ``cell`` in view (labels, month headers)."""
+    ws.freeze_panes = cell
+
+
+def set_column_widths(ws, widths: dict[str, float]):
+    """Column widths by letter, in Excel character units: ``{"A": COLUMN_WIDTHS["label"]}``."""
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
 
 
 def set_print_landscape_one_page(ws, area: str):
+    """Print ``area`` (``"A1:H40"``) on one landscape A4 page, scaled to fit."""
     ws.print_area = area
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
