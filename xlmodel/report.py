@@ -13,17 +13,23 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f} %"
 
 
+def service_targets(case, lang: str = "en") -> str:
+    """Each channel's service target in words, e.g. ``phone 80% in 20 s, email within 48 h``."""
+    fr = lang == "fr"
+    return ", ".join(
+        (f"{c.name} {c.service_level:.0%} en {c.answer_seconds:g} s" if fr else
+         f"{c.name} {c.service_level:.0%} in {c.answer_seconds:g} s") if c.kind == "live"
+        else (f"{c.name} sous {c.response_hours:g} h" if fr else f"{c.name} within {c.response_hours:g} h")
+        for c in case.channels)
+
+
 def recommendation(result: Comparison, lang: str = "en") -> str:
     """The recommendation in one sentence: which option, saving, payback, at which service level."""
     best = result.scenario(result.best)
     case = result.case
     years = case.finance.horizon_years
     fr = lang == "fr"
-    targets = ", ".join(
-        (f"{c.name} {c.service_level:.0%} en {c.answer_seconds:g} s" if fr else
-         f"{c.name} {c.service_level:.0%} in {c.answer_seconds:g} s") if c.kind == "live"
-        else (f"{c.name} sous {c.response_hours:g} h" if fr else f"{c.name} within {c.response_hours:g} h")
-        for c in case.channels)
+    targets = service_targets(case, lang)
     cur = case.case.currency
     if best.kind == "inhouse":
         cheapest_other = min((s for s in result.scenarios if s.kind not in ("status_quo", "inhouse")),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
+from ..report import service_targets
 
 if TYPE_CHECKING:  # imported where used: break-even and economics pull in scipy
     from .breakeven import BreakEven
@@ -70,11 +71,7 @@ def recommendation_sentence(result: Comparison, risk: RiskResult | None = None, 
     cur = case.case.currency
     best = result.scenario(result.best)
     fr = lang == "fr"
-    targets = ", ".join(
-        (f"{c.name} {c.service_level:.0%} en {c.answer_seconds:g} s" if fr else
-         f"{c.name} {c.service_level:.0%} in {c.answer_seconds:g} s") if c.kind == "live"
-        else (f"{c.name} sous {c.response_hours:g} h" if fr else f"{c.name} within {c.response_hours:g} h")
-        for c in case.channels)
+    targets = service_targets(case, lang)
     years = case.finance.horizon_years
     if best.kind == "inhouse":
         text = (f"Recommandation : garder le service en interne, dimensionné au niveau de service cible ({targets})"
