@@ -324,7 +324,7 @@ class WorkbookBuilder:
             ws[f"{c}3"].number_format = "mmm yyyy"
             ws[f"{c}2"] = None
         for r, row in placed:
-            ws[f"A{r}"] = self.label(row)
+            styles.write_text(ws, f"A{r}", self.label(row))
             ws[f"B{r}"] = UNITS[self.lang][row.unit].format(cur=self.cur)
             fmt = styles.unit_format(row.unit, self.money)
             if row.scalar:
@@ -398,7 +398,7 @@ class WorkbookBuilder:
         r += 2
         first = r
         for key, label in self.sizing_inputs():
-            ws[f"A{r}"] = label
+            styles.write_text(ws, f"A{r}", label)
             current = self.layout.refs[key]
             ws[f"B{r}"] = self.ev.resolve(key)
             ws[f"C{r}"] = f"={current}"
@@ -640,7 +640,7 @@ class WorkbookBuilder:
         r += 1
         ws[f"A{r}"] = t["short_label"]
         for s in scenarios:
-            ws[f"{sc_col[s.id]}{r}"] = self.short_label(s)
+            styles.write_text(ws, f"{sc_col[s.id]}{r}", self.short_label(s))
         c["short_labels"] = r
         c["labels"] = head
         c["first_col"], c["last_col"] = col(3), col(2 + len(scenarios))
@@ -791,7 +791,7 @@ class WorkbookBuilder:
             styles.write_computed(ws, f"{col(2 + j)}{r}", ranking.weights[crit], styles.PERCENT)
         r += 1
         for vs in ranking.vendors:
-            ws[f"A{r}"] = vs.vendor
+            styles.write_text(ws, f"A{r}", vs.vendor)
             for j, crit in enumerate(criteria):
                 styles.write_computed(ws, f"{col(2 + j)}{r}", vs.scores.get(crit), "0.0")
             styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
@@ -808,7 +808,7 @@ class WorkbookBuilder:
                                       t["headroom"], t["break_even_volume"], t["note"]])
         r += 2
         for vb in be.vendors:
-            ws[f"A{r}"] = vb.vendor
+            styles.write_text(ws, f"A{r}", vb.vendor)
             ws[f"B{r}"] = vb.pricing_model
             styles.write_computed(ws, f"C{r}", vb.price, "#,##0.00")
             styles.write_computed(ws, f"D{r}", vb.break_even_price, "#,##0.00")
@@ -887,7 +887,7 @@ class WorkbookBuilder:
         styles.title(ws, "A1", self.t["method_title"])
         r = 3
         for kind, text in method_lines(self.case, self.model, self.lang):
-            ws[f"A{r}"] = text
+            styles.write_text(ws, f"A{r}", text)
             if kind == "h":
                 styles.section(ws, f"A{r}", text)
             else:

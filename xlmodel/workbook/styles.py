@@ -168,7 +168,7 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     validation object. ``note`` becomes the cell's comment (author "xlmodel").
     """
     c = ws[cell]
-    c.value = value
+    _set_value(c, value)
     c.number_format = number_format
     c.font = INPUT_FONT
     c.fill = INPUT_FILL
@@ -178,6 +178,29 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     comment = Comment(note, "xlmodel")
     comment.width, comment.height = 320, 140
     c.comment = comment
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+"""First characters that make Excel (or openpyxl, for ``=``) read typed text as a formula."""
+
+
+def _set_value(c, value):
+    """Set a cell's value; text is always stored as text, never as a formula (formula injection).
+
+    openpyxl turns any string starting with ``=`` into a formula, and Excel re-reads an edited
+    cell starting with ``=``, ``+``, ``-`` or ``@`` as one: such text is stored as a string with
+    Excel's quote prefix (the apostrophe a user types to keep ``=x`` as text).
+    """
+    c.value = value
+    if isinstance(value, str):
+        c.data_type = "s"
+        if value.startswith(FORMULA_TRIGGERS):
+            c.quotePrefix = True
+
+
+def write_text(ws, cell: str, text: str):
+    """Text that may come from the user (a vendor's or channel's name): stored as text, never a formula."""
+    _set_value(ws[cell], text)
 
 
 def write_calc(ws, cell: str, formula: str, number_format: str):
@@ -208,12 +231,12 @@ def write_computed(ws, cell: str, value, number_format: str):
 
 
 def title(ws, cell: str, text: str):
-    ws[cell] = text
+    _set_value(ws[cell], text)
     ws[cell].font = TITLE_FONT
 
 
 def section(ws, cell: str, text: str):
-    ws[cell] = text
+    _set_value(ws[cell], text)
     ws[cell].font = SECTION_FONT
 
 
@@ -221,7 +244,7 @@ def header_row(ws, row: int, labels: list[str] | None):
     """Style a header row; with ``labels``, write them from column A."""
     if labels:
         for j, label in enumerate(labels, start=1):
-            ws.cell(row=row, column=j, value=label)
+            _set_value(ws.cell(row=row, column=j), label)
     for cell in ws[row]:
         if cell.value is not None:
             cell.font = HEADER_FONT
