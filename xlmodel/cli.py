@@ -7,12 +7,14 @@ each, without a traceback unless ``--debug`` is given.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from .errors import InputError, Problem
+from .workbook.files import FileLockedError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -90,21 +92,40 @@ DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"
 
 
 @cli.command()
-@click.argument("case_file", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_WORKBOOK,
-              show_default=True, help="Workbook to write.")
+@click.argument("case_files", nargs=-1)
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help=f"Workbook to write (default: {DEFAULT_WORKBOOK}); with several case files, the folder "
+                   "to write one workbook per case into.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Language of the workbook's words (default: the case's language).")
-def build(case_file, output, lang):
+def build(case_files, output, lang):
     """Build the workbook of CASE_FILE (default: the example case, or the inputs already in OUTPUT).
 
     Rebuilding over an existing workbook keeps the inputs typed into it unless a case file is
     given; the file is written to a temporary file, then moved over the target.
+
+    Several case files (`build cases/*.toml -o out/`) build one workbook per case into the folder
+    OUTPUT, one case per core; a bad case is reported and the others still build (exit status 2
+    if any failed).
     """
+    as_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
+    output = None if output is None else Path(output)
+    if len(case_files) > 1 or as_folder:
+        if output is None or output.suffix.lower() in (".xlsx", ".xlsm"):
+            raise click.UsageError("several case files build one workbook each: give the folder to write them "
+                                   "into with -o, e.g. -o out/")
+        _build_many([Path(f) for f in case_files], output, lang)
+        return
+    _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang)
+
+
+def _build_one_case(case_file, output: Path, lang):
     import time
 
     from .workbook.build import build_file
     started = time.perf_counter()
+    if output.suffix.lower() != ".xlsx":
+        raise InputError(Problem(str(output), "the workbook to write must end in .xlsx"))
     if case_file is not None:
         case, origin = load_source(case_file), case_file
     elif output.exists():
@@ -119,6 +140,63 @@ def build(case_file, output, lang):
     if report.backup:
         click.echo(f"The previous workbook is kept as {report.backup}.")
     click.echo(report.recommendation)
+
+
+def _build_many(case_files: list[Path], out_dir: Path, lang):
+    """Batch build: a progress bar while the cores work, then one summary row per case."""
+    import time
+
+    from .workbook.build import batch_outputs, build_batch
+    for case_file in case_files:
+        if case_file.suffix.lower() != ".toml":
+            raise InputError(Problem(str(case_file), "a batch builds case files (.toml) only"))
+    batch_outputs(case_files, out_dir)  # refuse name clashes before any work
+    started, items = time.perf_counter(), []
+    with click.progressbar(length=len(case_files), label=f"Building {len(case_files)} workbooks",
+                           file=sys.stderr, show_pos=True) as bar:
+        for item in build_batch(case_files, out_dir, lang):
+            items.append(item)
+            bar.update(1)
+    order = {f: i for i, f in enumerate(case_files)}
+    items.sort(key=lambda it: order[it.case_file])
+    width = max(len(str(it.case_file)) for it in items)
+    click.echo(f"{'case':<{width}}  {'status':<6}  {'time':>6}  workbook or problem")
+    for it in items:
+        status, detail = ("ok", str(it.output)) if it.ok else ("FAILED", it.errors[0])
+        click.echo(f"{str(it.case_file):<{width}}  {status:<6}  {it.seconds:5.1f}s  {detail}")
+        for more in it.errors[1:]:
+            click.echo(f"{'':<{width}}  {'':<6}  {'':>6}  {more}")
+    failed = [it for it in items if not it.ok]
+    click.echo(f"{len(items) - len(failed)} built, {len(failed)} failed, in {time.perf_counter() - started:.1f} s "
+               f"on {min(len(items), os.cpu_count() or 1)} cores.")
+    for it in failed:
+        for problem in it.errors:
+            click.echo(f"error: {it.case_file}: {problem}", err=True)
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command("export-case")
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Case file to write (default: print the TOML on standard output).")
+def export_case(source, output):
+    """Write the inputs of SOURCE (a workbook .xlsx, or a case .toml) as a case file.
+
+    The case file builds the same workbook again: `build CASE.toml -o BOOK.xlsx`.
+    """
+    from .case import case_to_toml
+    from .workbook.files import write_atomic
+    case = load_source(source)
+    text = f"# Case exported by xlmodel from {Path(source).name}\n" + case_to_toml(case)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.suffix.lower() != ".toml":
+        raise InputError(Problem(str(output), "the case file to write must end in .toml"))
+    write_atomic(output, text.encode("utf-8"))
+    click.echo(f"Wrote {output}: the inputs of {source} ({len(case.channels)} channels, "
+               f"{len(case.vendors)} vendor quotes). Build it again with: xlmodel build {output}")
 
 
 @cli.command()
@@ -140,6 +218,9 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except FileLockedError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(EXIT_ERROR)

@@ -36,7 +36,7 @@ def _slow_job():
     return break_even(case, result)
 
 
-def workbook_analysis(result, draws: int = RISK_DRAWS):
+def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     """Start the decision analytics the workbook shows; returns a function that finishes them.
 
     The break-evens (dozens of engine runs, and scipy's import) go to a second core where the
@@ -45,7 +45,7 @@ def workbook_analysis(result, draws: int = RISK_DRAWS):
     """
     global _JOB
     pool = future = None
-    if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+    if parallel and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
         _JOB = (result.case, result)
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         future = pool.submit(_slow_job)
@@ -75,15 +75,17 @@ def workbook_analysis(result, draws: int = RISK_DRAWS):
     return finish
 
 
-def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = False) -> BuildReport:
+def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = False,
+               parallel: bool = True) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
     With ``backup``, an existing workbook is first copied beside it with a timestamp
-    (``NAME.2026-11-22T103000.xlsx``).
+    (``NAME.2026-11-22T103000.xlsx``). ``parallel=False`` keeps the work on one core (a batch
+    already gives each core a workbook).
     """
     path = Path(path)
     result = compare(case)
-    builder = WorkbookBuilder(case, lang, result, workbook_analysis(result))
+    builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
     builder.number_staffing_rows()
     wb = builder.build()
     kept = None
@@ -95,3 +97,71 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     save_deterministic(wb, path)
     return BuildReport(path, len(result.scenarios), case.months, len(builder.model.rows),
                        recommendation(result, lang), kept)
+
+
+@dataclass
+class BatchItem:
+    """The outcome of one case of a batch: a report, or the problems that stopped it."""
+
+    case_file: Path
+    output: Path
+    seconds: float
+    report: BuildReport | None = None
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def batch_outputs(case_files: list[Path], out_dir: Path) -> list[tuple[Path, Path]]:
+    """(case file, workbook) pairs: ``OUT_DIR/<case name>.xlsx``; two cases of one name are refused."""
+    from ..errors import InputError, Problem
+    pairs, seen = [], {}
+    for case_file in case_files:
+        target = out_dir / (case_file.stem + ".xlsx")
+        if target in seen:
+            raise InputError(Problem(str(case_file), f"would write {target} too, like {seen[target]}: "
+                                                     "give the case files different names"))
+        seen[target] = case_file
+        pairs.append((case_file, target))
+    return pairs
+
+
+def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
+    """Build one case of a batch; bad input and refusals become the item's errors, never an exception."""
+    import time
+
+    from ..case import load_case
+    from ..errors import InputError
+    from .files import FileLockedError
+    started = time.perf_counter()
+    try:
+        case = load_case(case_file)
+        report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False)
+        return BatchItem(case_file, output, time.perf_counter() - started, report)
+    except InputError as exc:
+        errors = tuple(str(p) for p in exc.problems)
+    except FileLockedError as exc:
+        errors = (str(exc),)
+    except Exception as exc:  # noqa: BLE001 - one case's failure must not stop the batch
+        errors = (f"{type(exc).__name__}: {exc}",)
+    return BatchItem(case_file, output, time.perf_counter() - started, None, errors)
+
+
+def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, workers: int | None = None):
+    """Build one workbook per case file into ``out_dir``, one case per core; yields each
+    :class:`BatchItem` as it finishes (in completion order). A bad case never stops the others.
+    """
+    from concurrent.futures import as_completed
+    pairs = batch_outputs(case_files, out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(pairs)))
+    if workers == 1:
+        for case_file, output in pairs:
+            yield _build_one(case_file, output, lang)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(_build_one, case_file, output, lang) for case_file, output in pairs]
+        for future in as_completed(futures):
+            yield future.result()
