@@ -18,6 +18,8 @@ import numpy as np
 
 from . import finance
 from .case import Case
+from .erlang import MAX_TRAFFIC_ERLANGS
+from .errors import InputError, Problem
 from .formula import fast_evaluate, parse
 from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
 from .staffing import agents_on_duty, yearly_peak
@@ -83,11 +85,21 @@ class Evaluation:
         if s.peak_of:
             return yearly_peak(sum(self.resolve(f"st:{k}") for k in s.peak_of))
         channel = self.case.channels[s.channel]
-        return agents_on_duty(
-            self.resolve(s.contacts), self.resolve(s.aht), self.resolve(s.hours), kind=channel.kind,
-            service_level=channel.service_level, answer_seconds=channel.answer_seconds,
-            max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
-            interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0])
+        try:
+            return agents_on_duty(
+                self.resolve(s.contacts), self.resolve(s.aht), self.resolve(s.hours), kind=channel.kind,
+                service_level=channel.service_level, answer_seconds=channel.answer_seconds,
+                max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
+                interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0])
+        except ValueError as exc:
+            if "traffic_erlangs" not in str(exc):
+                raise
+            # Valid inputs one by one, but together a load no contact centre has: say which channel.
+            raise InputError(Problem(
+                f"[[demand.channels]] {s.channel + 1} .annual_volume",
+                f"channel {channel.name!r} would need more than {MAX_TRAFFIC_ERLANGS:,.0f} Erlangs of traffic "
+                f"on an average interval ({s.label_en}), beyond what the staffing model sizes: check its annual "
+                "volume, handling time and the opening hours")) from None
 
     def annual(self, key: str) -> np.ndarray:
         """Sum of a monthly row over each year."""

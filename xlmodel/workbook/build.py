@@ -14,7 +14,7 @@ from ..case import Case
 from ..engine import compare
 from ..report import recommendation
 from .builder import RISK_DRAWS, WorkbookBuilder
-from .files import save_deterministic
+from .files import refuse_if_locked, save_deterministic
 
 
 @dataclass
@@ -84,6 +84,7 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     already gives each core a workbook).
     """
     path = Path(path)
+    refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
     result = compare(case)
     builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
     builder.number_staffing_rows()

@@ -68,7 +68,8 @@ def workbook_bytes(wb) -> bytes:
     return out.getvalue()
 
 
-def _refuse_if_locked(path: Path) -> None:
+def refuse_if_locked(path: Path) -> None:
+    """Raise :class:`FileLockedError` when Excel holds ``path`` open."""
     if lock_file(path).exists():
         raise FileLockedError(
             f"{path} is open in Excel (lock file {lock_file(path).name} found beside it): close the "
@@ -96,7 +97,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         When Excel's lock file ``~$NAME`` sits beside ``path``; nothing is written.
     """
     path = Path(path)
-    _refuse_if_locked(path)
+    refuse_if_locked(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Same folder as the target: os.replace is atomic only within one file system.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
@@ -136,5 +137,5 @@ def save_deterministic(wb, path: str | Path) -> None:
         When the target is open in Excel; checked before serialising, and nothing is written.
     """
     path = Path(path)
-    _refuse_if_locked(path)  # early: do not spend the serialisation on a file we cannot write
+    refuse_if_locked(path)  # early: do not spend the serialisation on a file we cannot write
     write_atomic(path, workbook_bytes(wb))

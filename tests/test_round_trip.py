@@ -1,0 +1,297 @@
+"""Round-trip: every input typed into a workbook survives a rebuild; export-case builds the same
+workbook again; an interrupted or refused build changes no byte; batch build (issue 5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+from xlmodel.case import example_case, load_case
+from xlmodel.cli import main
+from xlmodel.engine import compare
+from xlmodel.workbook.build import build_file
+from xlmodel.workbook.reader import read_workbook_case
+
+from workbook_helpers import ROOT
+
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(a) for a in args])
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err
+
+
+@pytest.fixture(scope="module")
+def example_book(tmp_path_factory):
+    book = tmp_path_factory.mktemp("example") / "book.xlsx"
+    build_file(example_case(), book)
+    return book
+
+
+def input_cells(wb):
+    """Every input cell of the input sheets with the data-validation rule that guards it."""
+    for name in INPUT_SHEETS:
+        ws = wb[name]
+        rule_of = {}
+        for dv in ws.data_validations.dataValidation:
+            for rng in dv.sqref.ranges:
+                for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row,
+                                        min_col=rng.min_col, max_col=rng.max_col):
+                    for cell in row:
+                        rule_of[cell.coordinate] = dv
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.protection.locked is False:
+                    yield cell, rule_of.get(cell.coordinate)
+
+
+def other_valid_value(cell, rule):
+    """A value different from the cell's that its own data-validation rule accepts."""
+    value = cell.value
+    if rule.type == "list":
+        choices = rule.formula1.strip('"').split(",")
+        return choices[(choices.index(value) + 1) % len(choices)]
+    if rule.type == "textLength":
+        return f"{value} (edited)" if value else "fr, en"
+    lo = float(rule.formula1) if rule.operator in ("between", "greaterThan", "greaterThanOrEqual") else None
+    hi = float(rule.formula2) if rule.operator == "between" else (
+        float(rule.formula1) if rule.operator in ("lessThan", "lessThanOrEqual") else None)
+    if hi is not None and hi > 1e300:
+        hi = None
+    # About 10 % more (a realistic edit), else halfway to the bound it would cross.
+    new = value * 1.1 if value else (hi / 10 if hi else 1)
+    if hi is not None and new >= hi:
+        new = (value + hi) / 2 if value < hi else (value + lo) / 2
+    if rule.type == "whole":
+        new = int(round(new)) if round(new) != value else int(value) + (1 if hi is None or value < hi else -1)
+    return new
+
+
+def named_cells(wb, name):
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
+    return [wb[sheet].cell(row=r, column=c1) for r in range(r1, r2 + 1)]
+
+
+def edit_every_input(wb):
+    """Give every input cell another valid value; returns {(sheet, cell): new value}.
+
+    Where inputs are bound together the edit keeps the case valid: seasonality weights move in
+    pairs (+0.01 / -0.01, so they still average 1); a vendor priced per FTE-month with FTE proposed
+    keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; the
+    hybrid mode moves to 'share' (the 'channel' mode needs its channels flagged); the first vendor
+    keeps its hybrid scenario (at least one is needed).
+    """
+    seasonality = {c.coordinate for c in named_cells(wb, "demand_seasonality")}
+    vendors = wb["Vendors"]
+    header = {vendors.cell(row=4, column=j).value: j for j in range(1, vendors.max_column + 1)}
+    pricing_col, fte_col, hybrid_col = header["Pricing model"], header["FTE proposed (per-FTE contracts)"], \
+        header["Hybrid scenario"]
+    changes = {}
+    sign = 1
+    for cell, rule in input_cells(wb):
+        sheet = cell.parent.title
+        if sheet == "Inputs" and cell.coordinate in seasonality:
+            new, sign = round(cell.value + 0.01 * sign, 6), -sign
+        elif sheet == "Vendors" and cell.column in (pricing_col, fte_col):
+            fte = vendors.cell(row=cell.row, column=fte_col).value
+            if fte:  # per-FTE quote with its FTE: change the FTE, not the model
+                if cell.column == pricing_col:
+                    continue
+                new = fte + 5
+            elif cell.column == fte_col:
+                continue  # 0 FTE: any other value would be refused for a non per-FTE model
+            else:
+                new = "per_contact" if cell.value != "per_contact" else "per_minute"
+        elif sheet == "Vendors" and cell.column == hybrid_col and cell.row == 5:
+            continue
+        elif sheet == "Hybrid" and cell.coordinate == named_cells(wb, "hybrid_mode")[0].coordinate:
+            new = "share" if cell.value != "share" else "overflow"
+        else:
+            new = other_valid_value(cell, rule)
+        assert new != cell.value, (sheet, cell.coordinate)
+        cell.value = new
+        changes[(sheet, cell.coordinate)] = new
+    return changes
+
+
+def test_every_input_typed_into_the_workbook_survives_a_rebuild(example_book, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(example_book.read_bytes())
+    wb = load_workbook(book)
+    changes = edit_every_input(wb)
+    # And a quote typed on the first empty row below the vendors table (Excel did not extend it).
+    vendors = wb["Vendors"]
+    new_row = vendors.max_row + 1
+    for column, value in {"A": "Lille Appels", "B": "onshore", "C": "per_hour", "D": 31.5}.items():
+        vendors[f"{column}{new_row}"] = value
+    wb.save(book)
+    edited_case = read_workbook_case(book)
+
+    code, stdout, stderr = run(["build", "-o", book], capsys)
+    assert code == 0, stderr
+    assert "the inputs of" in stdout
+
+    rebuilt = load_workbook(book)
+    lost = {place: (new, rebuilt[place[0]][place[1]].value) for place, new in changes.items()
+            if rebuilt[place[0]][place[1]].value != pytest.approx(new) and rebuilt[place[0]][place[1]].value != new}
+    assert not lost, f"inputs lost by the rebuild (cell: typed, found): {lost}"
+    assert len(changes) > 150  # every input cell of the example, bar the few bound ones above
+    case = read_workbook_case(book)
+    assert case == edited_case
+    assert case.vendors[-1].name == "Lille Appels" and case.vendors[-1].price == 31.5
+    assert case != example_case()
+    code, stdout, _ = run(["compare", book, "--json", "--no-analytics"], capsys)
+    assert code == 0 and json.loads(stdout) == json.loads(json.dumps(compare(edited_case).as_json()))
+
+
+def test_export_case_builds_the_same_workbook_again(example_book, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(example_book.read_bytes())
+    wb = load_workbook(book)
+    wb["Vendors"]["D6"] = 2777.5  # a negotiated price
+    wb.save(book)
+    code, _, stderr = run(["build", "-o", book], capsys)  # the book as xlmodel writes it
+    assert code == 0, stderr
+    code, stdout, stderr = run(["export-case", book, "-o", tmp_path / "case.toml"], capsys)
+    assert code == 0, stderr
+    assert "case.toml" in stdout
+    exported = load_case(tmp_path / "case.toml")
+    assert exported == read_workbook_case(book) and exported.vendors[1].price == 2777.5
+    code, _, stderr = run(["build", tmp_path / "case.toml", "-o", tmp_path / "again.xlsx"], capsys)
+    assert code == 0, stderr
+    assert (tmp_path / "again.xlsx").read_bytes() == book.read_bytes()
+
+
+def test_export_case_without_output_prints_the_toml(example_book, capsys):
+    code, stdout, _ = run(["export-case", example_book], capsys)
+    assert code == 0
+    assert stdout.startswith("# Case exported by xlmodel") and "[[vendors]]" in stdout
+
+
+def test_export_case_refuses_a_target_that_is_not_toml_and_writes_nothing(example_book, tmp_path, capsys):
+    code, _, stderr = run(["export-case", example_book, "-o", tmp_path / "case.txt"], capsys)
+    assert code == 2 and "must end in .toml" in stderr
+    assert not (tmp_path / "case.txt").exists()
+
+
+def test_build_refuses_a_workbook_open_in_excel_with_exit_1_and_writes_nothing(example_book, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(example_book.read_bytes())
+    (tmp_path / "~$book.xlsx").write_bytes(b"lock")
+    code, stdout, stderr = run(["build", ROOT / "workbooks/examples/hybrid_share.toml", "-o", book], capsys)
+    assert code == 1
+    assert stderr.startswith("error: ") and "open in Excel" in stderr and "Traceback" not in stderr
+    assert book.read_bytes() == example_book.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "~$book.xlsx"]  # no backup either
+
+
+def test_a_build_killed_while_writing_leaves_the_previous_workbook_byte_identical(example_book, tmp_path):
+    """A real kill (SIGKILL) of `build` in the middle of writing the new workbook's bytes."""
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(example_book.read_bytes())
+    marker = tmp_path / "writing"
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        from pathlib import Path
+        import xlmodel.workbook.files as files
+        real_fsync = files.os.fsync
+        class SlowOs:  # files.py sees this os: the temporary file is half-written when we stop
+            def __getattr__(self, name):
+                return getattr(os, name)
+            @staticmethod
+            def fsync(fd):
+                Path({str(marker)!r}).write_text("now")
+                time.sleep(60)
+                real_fsync(fd)
+        files.os = SlowOs()
+        from xlmodel.cli import main
+        main(["build", {str(ROOT / "workbooks/examples/hybrid_share.toml")!r}, "-o", {str(book)!r}])
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert child.poll() is None, child.stderr.read().decode()
+            assert time.monotonic() < deadline, "the build never reached the write"
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    assert book.read_bytes() == example_book.read_bytes()
+    assert read_workbook_case(book) == example_case()
+
+
+def write_case(path, text=None, **changes):
+    """A case file: the example's TOML with some lines replaced."""
+    from xlmodel.case import example_case_text
+    text = text if text is not None else example_case_text()
+    for old, new in changes.items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_batch_builds_every_good_case_and_reports_the_bad_one(tmp_path, capsys):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in ("hybrid_share", "hybrid_overflow_one_year"):
+        (cases / f"{name}.toml").write_bytes((ROOT / f"workbooks/examples/{name}.toml").read_bytes())
+    write_case(cases / "bad.toml", **{"horizon_years = 5": "horizon_years = 50"})
+    out = tmp_path / "out"
+    code, stdout, stderr = run(["build", *sorted(cases.glob("*.toml")), "-o", f"{out}/"], capsys)
+    assert code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["hybrid_overflow_one_year.xlsx", "hybrid_share.xlsx"]
+    assert read_workbook_case(out / "hybrid_share.xlsx") == load_case(cases / "hybrid_share.toml")
+    lines = stdout.splitlines()
+    assert lines[0].split() == ["case", "status", "time", "workbook", "or", "problem"]
+    assert any("bad.toml" in line and "FAILED" in line and "horizon_years" in line for line in lines)
+    assert sum(" ok " in line for line in lines) == 2
+    assert "2 built, 1 failed" in stdout
+    assert f"error: {cases / 'bad.toml'}: [finance] .horizon_years: must be >= 1 and <= 10" in stderr
+
+
+def test_batch_of_good_cases_exits_0_and_writes_into_an_existing_folder(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    cases = [ROOT / "workbooks/examples/hybrid_share.toml", write_case(tmp_path / "example.toml")]
+    code, stdout, stderr = run(["build", *cases, "-o", out], capsys)
+    assert code == 0, stderr
+    assert sorted(p.name for p in out.iterdir()) == ["example.xlsx", "hybrid_share.xlsx"]
+    assert "2 built, 0 failed" in stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["a.toml", "b.toml", "-o", "one.xlsx"], "give the folder"),
+    (["a.toml", "b.toml"], "give the folder"),
+])
+def test_batch_usage_errors(tmp_path, capsys, args, message):
+    code, _, stderr = run(["build", *args], capsys)
+    assert code == 2 and message in stderr
+
+
+def test_batch_refuses_two_cases_that_would_write_the_same_workbook(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = write_case(tmp_path / "a" / "case.toml"), write_case(tmp_path / "b" / "case.toml")
+    code, _, stderr = run(["build", first, second, "-o", tmp_path / "out"], capsys)
+    assert code == 2 and "give the case files different names" in stderr
+    assert not (tmp_path / "out").exists()
