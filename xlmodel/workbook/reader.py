@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..schema import CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
 from .text import TEXT
+from .untrusted import open_untrusted
 
 _SCALAR_SHEET_SECTIONS = tuple(s for s in SCALAR_SECTIONS)
 
@@ -92,12 +92,7 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
 def read_workbook_case(path: str | Path) -> Case:
     """Read and validate the inputs of a workbook built by :mod:`xlmodel.workbook.builder`."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(Problem(str(path), "file not found"))
-    try:
-        wb = load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is the user's file, not our bug
-        raise InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({type(exc).__name__}: {exc})"))
+    wb = open_untrusted(path).wb  # refuses what is not a safe xlsx with an InputError naming the file
     return read_book_case(OpenpyxlBook(wb), str(path))
 
 

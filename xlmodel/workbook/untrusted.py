@@ -1,0 +1,421 @@
+"""Opening a workbook we did not build (a vendor's quote form, a finance user's file) safely.
+
+An ``.xlsx`` file is a zip archive of XML parts, and both layers can be turned against the reader:
+a zip "bomb" unpacks a few kilobytes into gigabytes, an XML part may declare entities that expand
+exponentially ("billion laughs") or pull in a local file (XXE), and a workbook may carry macros or
+links to other files.  :func:`open_untrusted` reads the file once, checks the archive and every XML
+part *before* openpyxl sees it, then loads it from those same bytes with macros and external
+links dropped.  Every refusal is an :class:`~xlmodel.errors.InputError` with one sentence saying
+what the file is and what to do; whatever is found and ignored comes back as a notice.
+"""
+
+from __future__ import annotations
+
+import struct
+import warnings
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import NoReturn
+from xml.sax import SAXParseException
+from xml.sax.handler import ContentHandler
+
+import defusedxml
+import defusedxml.ElementTree
+import openpyxl
+from defusedxml import expatreader
+
+from ..errors import InputError, Problem
+
+MiB = 1024 * 1024
+
+# Our own workbooks are 0.2-0.35 MB and vendor quote forms smaller still; 20 MiB leaves room for
+# pasted logos and screenshots while bounding what is held in memory (the file is read at once).
+MAX_FILE_BYTES = 20 * MiB
+# Parts in the zip: ours have 41 (42 once saved by LibreOffice); 2 000 is a workbook with hundreds
+# of sheets, each with its drawing and comments.  Also bounds the zip directory read below.
+MAX_MEMBERS = 2_000
+# The zip directory itself: a real entry takes about 80 bytes (header and part name); 512 bytes
+# per allowed member caps what zipfile parses before the member count can be checked.
+MAX_DIRECTORY_BYTES = MAX_MEMBERS * 512
+# Everything unpacked: ours unpack to 1.6-2.7 MB (120 month columns, ~300 rows); 100 MiB is ~40
+# times that and still loads in openpyxl without exhausting a laptop's memory.
+MAX_UNCOMPRESSED_BYTES = 100 * MiB
+# Unpacked / stored size of one part: our big sheets compress about 8-9:1 and our comment drawings
+# (small, repetitive VML) 40-57:1; zip bombs sit near deflate's maximum of ~1 000:1.
+MAX_RATIO = 100
+# The ratio is only judged for parts unpacking above this: small repetitive parts compress very
+# well and cannot hurt, whatever their ratio.
+RATIO_CHECKED_ABOVE = 1 * MiB
+# Parts are read by chunks of this size, counting real bytes rather than trusting the declared ones.
+READ_CHUNK = 1 * MiB
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+_ARCHIVES = {
+    b"\x1f\x8b": "a gzip archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"Rar!\x1a\x07": "a RAR archive",
+}
+_STRICT_XML_SUFFIXES = (".xml", ".rels")  # must be well-formed XML
+_LENIENT_XML_SUFFIXES = (".vml",)  # XML, but Excel's is not always well-formed
+_RESEND = "ask the sender for a clean copy saved from Excel"
+
+
+@dataclass(frozen=True)
+class OpenedWorkbook:
+    """A workbook loaded from an untrusted file, and what was found in it and ignored."""
+
+    wb: openpyxl.Workbook  # loaded with data_only=True (cached values), keep_vba=False, keep_links=False
+    notices: tuple[str, ...]  # things found and ignored, one sentence each
+
+
+def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbook:
+    """Open an ``.xlsx`` file we did not build, refusing anything unsafe or not a workbook.
+
+    Raises xlmodel.errors.InputError(Problem(str(path), message)) for every refusal.
+    """
+    path = Path(path)
+    data = _read_file(path)
+    _refuse_unless_zip(path, data)
+    zf = _open_zip(path, data)
+    infos = _check_members(path, zf)
+    _check_is_workbook(path, zf, infos)
+    _check_parts(path, zf, infos)
+    notices = _notices(zf, infos)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops when reading (data validation extensions,
+            # missing default style...): irrelevant to the values we read, noise for the user.
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            wb = openpyxl.load_workbook(BytesIO(data), read_only=read_only, data_only=True,
+                                        keep_vba=False, keep_links=False)
+    except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
+        _refuse(path, f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again from Excel "
+                      "or ask the sender for a new copy")
+    return OpenedWorkbook(wb, tuple(notices))
+
+
+def _refuse(path: Path, message: str) -> NoReturn:
+    raise InputError(Problem(str(path), message))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = text if len(text) <= 120 else text[:117] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+def _read_file(path: Path) -> bytes:
+    if not path.exists():
+        _refuse(path, "file not found")
+    if path.is_dir():
+        _refuse(path, "is a folder, not a workbook: give the path of the .xlsx file itself")
+    if not path.is_file():
+        _refuse(path, "is not a regular file (a device or a pipe): give the path of an .xlsx workbook")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _too_big(path, size)
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        _refuse(path, f"cannot be opened ({exc.strerror or type(exc).__name__}): check that the file "
+                      "is readable and not locked by another program")
+    if not data:
+        _refuse(path, "is empty (0 bytes): it was not saved completely; save or download it again")
+    if len(data) > MAX_FILE_BYTES:
+        _too_big(path, len(data))
+    return data
+
+
+def _too_big(path: Path, size: int) -> NoReturn:
+    _refuse(path, f"is over the {MAX_FILE_BYTES // MiB} MB limit for a workbook to read ({size / MiB:,.1f} MB): "
+                  "remove large pictures or unused sheets and save it again")
+
+
+def _refuse_unless_zip(path: Path, data: bytes) -> None:
+    """An xlsx file is a zip archive: anything else is named by its first bytes."""
+    if data.startswith(_ZIP_STARTS):
+        return
+    if data.startswith(_OLE2):
+        _refuse(path, "is an encrypted or old-format (.xls) file: save it as an unprotected .xlsx")
+    if data.startswith(b"%PDF"):
+        _refuse(path, "is a PDF document, not a workbook: ask for the .xlsx file itself")
+    for magic, what in _ARCHIVES.items():
+        if data.startswith(magic):
+            _refuse(path, f"is {what}, not a workbook: extract the .xlsx file from it first")
+    text = _as_text(data[:8192])
+    if text is not None:
+        head = text.lstrip().lower()
+        if head.startswith(("<!doctype html", "<html")) or "<html" in head[:1024]:
+            _refuse(path, "is a web page (HTML), not a workbook: open it in Excel and save it as "
+                          "an .xlsx workbook")
+        if "urn:schemas-microsoft-com:office:spreadsheet" in head:
+            _refuse(path, "is an Excel 2003 XML spreadsheet, not an xlsx workbook: open it in Excel "
+                          "and save it as an .xlsx workbook")
+        if head.startswith("<"):
+            _refuse(path, "is an XML file, not an xlsx workbook: ask for the .xlsx file itself")
+        if head.startswith("{\\rtf"):
+            _refuse(path, "is a Word (RTF) document, not a workbook: ask for the .xlsx file itself")
+        _refuse(path, "is a CSV or plain-text file, not a workbook: open it in Excel and save it as "
+                      "an .xlsx workbook")
+    _refuse(path, "is not an xlsx workbook (nor any document type we recognise): save it from Excel "
+                  "as an .xlsx workbook")
+
+
+def _as_text(head: bytes) -> str | None:
+    """The beginning of the file as text if it looks like text (UTF-8, UTF-16 or a Windows code page)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if b"\x00" in head:
+        return None
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut by the 8 KB window
+            return head[: exc.start].decode("utf-8")
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\r\n\f")
+    return head.decode("cp1252", errors="replace") if controls <= len(head) // 100 else None
+
+
+# --- the zip archive ---------------------------------------------------------------------------
+
+def _directory_declared(data: bytes) -> tuple[int, int] | None:
+    """(entries, bytes) of the zip directory as the end record declares them, ZIP64 included.
+
+    Read before :mod:`zipfile` parses the directory, whose size bounds its work and memory.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count, size = struct.unpack("<HL", data[end + 10:end + 16])
+    locator = end - 20
+    if locator >= 56 and data[locator:locator + 4] == b"PK\x06\x07":  # zipfile believes ZIP64 records
+        record = data[locator - 56:locator]
+        if record[:4] == b"PK\x06\x06":
+            count64, size64 = struct.unpack("<QQ", record[32:48])
+            count, size = max(count, count64), max(size, size64)
+    return count, size
+
+
+def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
+    declared = _directory_declared(data)
+    if declared is not None:
+        count, size = declared
+        if count > MAX_MEMBERS:
+            _too_many(path, count)
+        if size > MAX_DIRECTORY_BYTES:
+            _refuse(path, f"has a zip directory of {size / 1024:,.0f} KB, far more than a workbook needs: "
+                          f"it is damaged or not a genuine workbook; {_RESEND}")
+    try:
+        return zipfile.ZipFile(BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, but also struct/value errors on garbage
+        _refuse(path, f"cannot be read as an xlsx workbook (the file is truncated or damaged: "
+                      f"{_reason(exc)}): save it again from Excel or ask the sender for a new copy")
+
+
+def _too_many(path: Path, count: int) -> NoReturn:
+    _refuse(path, f"holds {count} parts, more than the {MAX_MEMBERS} a workbook may have: it is damaged "
+                  f"or not a genuine workbook; {_RESEND}")
+
+
+def _check_members(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """Refuse by what the zip directory declares, before anything is unpacked."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        _too_many(path, len(infos))
+    seen: set[str] = set()
+    for info in infos:
+        if info.filename in seen:
+            _refuse(path, f"contains the part {info.filename} twice, which Excel never writes: it is "
+                          f"damaged or tampered with; {_RESEND}")
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            _refuse(path, "has encrypted parts inside its zip archive: save it as an unprotected .xlsx")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        _bomb(path, f"would unpack to {total / MiB:,.0f} MB, over the {MAX_UNCOMPRESSED_BYTES // MiB} MB "
+                    "limit")
+    for info in infos:
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            _bomb(path, f"has a part ({info.filename}) that unpacks to {ratio:,.0f} times its stored size, "
+                        "which no genuine workbook does")
+    return infos
+
+
+def _bomb(path: Path, what: str) -> NoReturn:
+    _refuse(path, f"{what}: it is damaged or built to exhaust memory (a \"zip bomb\") and was not opened; "
+                  f"{_RESEND}")
+
+
+def _check_is_workbook(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    names = {info.filename for info in infos}
+    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+        return
+    if "mimetype" in names and _read_bounded(path, zf, zf.getinfo("mimetype"), limit=256).startswith(
+            b"application/vnd.oasis.opendocument.spreadsheet"):
+        _refuse(path, "is an OpenDocument spreadsheet (.ods), not an xlsx workbook: save it as "
+                      "\"Excel 2007-365 (.xlsx)\"")
+    if "mimetype" in names:
+        _refuse(path, "is an OpenDocument file, not a workbook: ask for the .xlsx file itself")
+    if "word/document.xml" in names:
+        _refuse(path, "is a Word document (.docx), not a workbook: ask for the .xlsx file itself")
+    if "ppt/presentation.xml" in names:
+        _refuse(path, "is a PowerPoint presentation (.pptx), not a workbook: ask for the .xlsx file itself")
+    inner = sorted(n for n in names if n.lower().endswith((".xlsx", ".xlsm")))
+    if inner:
+        _refuse(path, f"is a zip archive containing {inner[0]}, not a workbook itself: extract the "
+                      "workbook from it first")
+    _refuse(path, "is a zip archive but not an xlsx workbook (it has no [Content_Types].xml or "
+                  "xl/workbook.xml): ask for the .xlsx file itself")
+
+
+def _read_bounded(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A small part, read by chunks and never past ``limit`` whatever its declared size."""
+    out = bytearray()
+    try:
+        with zf.open(info) as f:
+            while len(out) <= limit and (chunk := f.read(min(READ_CHUNK, limit + 1 - len(out)))):
+                out += chunk
+    except Exception as exc:  # noqa: BLE001 - a corrupt part
+        _damaged_part(path, info, exc)
+    return bytes(out[:limit])
+
+
+def _damaged_part(path: Path, info: zipfile.ZipInfo, exc: BaseException) -> NoReturn:
+    _refuse(path, f"cannot be read as an xlsx workbook ({info.filename}: {_reason(exc)}): save it again "
+                  "from Excel or ask the sender for a new copy")
+
+
+# --- the XML parts -----------------------------------------------------------------------------
+
+def _looks_like_xml(head: bytes) -> bool:
+    """Whether a part not named as XML holds XML anyway (openpyxl follows relationships, not names)."""
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    return head.replace(b"\x00", b"").lstrip(b" \t\r\n").startswith(b"<")
+
+
+def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Unpack the XML parts by chunks, counting real bytes, and parse each with DTDs forbidden.
+
+    No part may hold a DTD: xlsx parts never need one, and a DTD is what entity expansion
+    ("billion laughs") and external entities (reading a local file, XXE) need.  Checked are the
+    parts named ``.xml``/``.rels``, which must also be well-formed, and, for the DTD only, VML
+    drawings (Excel writes VML that is not always well-formed XML, and openpyxl does not read it)
+    and any part starting like XML whatever its name (openpyxl follows relationships, not names).
+    The other parts (pictures, macro code) are only sniffed; their unpacked size is bounded by the
+    zip checks and by zipfile itself.
+    """
+    unpacked = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        strict = info.filename.lower().endswith(_STRICT_XML_SUFFIXES)
+        named_xml = strict or info.filename.lower().endswith(_LENIENT_XML_SUFFIXES)
+        parser = None
+        try:
+            with zf.open(info) as f:
+                read = 0
+                while chunk := f.read(READ_CHUNK):
+                    read += len(chunk)
+                    unpacked += len(chunk)
+                    if read > info.file_size or unpacked > MAX_UNCOMPRESSED_BYTES:
+                        _bomb(path, f"unpacks to more than it declares ({info.filename})")
+                    if parser is None:
+                        if not (named_xml or _looks_like_xml(chunk[:64])):
+                            break  # not XML: nothing to parse
+                        parser = expatreader.create_parser(forbid_dtd=True, forbid_entities=True,
+                                                           forbid_external=True)
+                        parser.setContentHandler(ContentHandler())
+                    if not _feed(parser, chunk, strict):
+                        parser = None
+                        break
+            if parser is not None:
+                _feed(parser, None, strict)
+        except InputError:
+            raise
+        except defusedxml.DefusedXmlException:
+            _refuse(path, f"contains an XML document type declaration (DTD) in {info.filename}; workbooks "
+                          "never need one and XML attacks rely on it, so it was not opened; " + _RESEND)
+        except Exception as exc:  # noqa: BLE001 - malformed XML, bad CRC, unknown compression...
+            _damaged_part(path, info, exc)
+
+
+def _feed(parser, chunk: bytes | None, strict: bool) -> bool:
+    """Feed a chunk (``None``: the end) to the parser; False once a lenient part proves malformed."""
+    try:
+        if chunk is None:
+            parser.close()
+        else:
+            parser.feed(chunk)
+    except SAXParseException:
+        if strict:
+            raise
+        return False  # no parser goes past a syntax error, so no DTD can come into play after it
+    return True
+
+
+# --- what is ignored ---------------------------------------------------------------------------
+
+def _few(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def _notices(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[str]:
+    names = [info.filename for info in infos if not info.is_dir()]
+    lower = {n: n.lower() for n in names}
+    notices: list[str] = []
+
+    vba = [n for n in names if lower[n].endswith("vbaproject.bin")]
+    if vba:
+        notices.append(f"macros ({_few(vba)}) found and ignored: a quote form is data, never code")
+    else:
+        types = zf.read("[Content_Types].xml")  # checked above: present, bounded, safe XML
+        if b"macroenabled" in types.lower():
+            notices.append("saved as a macro-enabled workbook (.xlsm) but without macro code; any "
+                           "macros are ignored: a quote form is data, never code")
+    macro_sheets = [n for n in names if lower[n].startswith(("xl/macrosheets/", "xl/dialogsheets/"))
+                    and lower[n].endswith(".xml")]
+    if macro_sheets:
+        notices.append(f"Excel 4 macro sheets ({_few(macro_sheets)}) found: their cells are read as "
+                       "plain values and nothing in them is run")
+
+    for name in names:
+        if lower[name].startswith("xl/externallinks/") and lower[name].endswith(".xml"):
+            target = _external_target(zf, name)
+            what = f"external link to {target[:200]!r}" if target else "external link"
+            notices.append(f"{what} ({name}) found and ignored: cells using it keep the values last "
+                           "saved in this file and nothing is fetched")
+
+    for folder, what in (("xl/embeddings/", "embedded objects"), ("xl/activex/", "ActiveX controls")):
+        found = [n for n in names if lower[n].startswith(folder)]
+        if found:
+            notices.append(f"{what} ({_few(found)}) found and ignored: only cell values are read")
+    if "xl/connections.xml" in names:
+        notices.append("data connections (xl/connections.xml) found and ignored: nothing is refreshed, "
+                       "cells keep the values last saved")
+    return notices
+
+
+def _external_target(zf: zipfile.ZipFile, name: str) -> str | None:
+    """The file an external link part points to, from its relationships, if they say."""
+    folder, _, base = name.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels"
+    try:
+        root = defusedxml.ElementTree.fromstring(zf.read(rels), forbid_dtd=True)
+    except Exception:  # noqa: BLE001 - no relationships part: the notice just names the part
+        return None
+    for rel in root:
+        if rel.get("TargetMode") == "External" and rel.get("Target"):
+            return rel.get("Target")
+    return None
