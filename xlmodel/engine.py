@@ -95,11 +95,12 @@ class Evaluation:
             if "traffic_erlangs" not in str(exc):
                 raise
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
+            limit = f"{MAX_TRAFFIC_ERLANGS:,.0f}".replace(",", " ")
             raise InputError(Problem(
                 f"[[demand.channels]] {s.channel + 1} .annual_volume",
-                f"channel {channel.name!r} would need more than {MAX_TRAFFIC_ERLANGS:,.0f} Erlangs of traffic "
-                f"on an average interval ({s.label_en}), beyond what the staffing model sizes: check its annual "
-                "volume, handling time and the opening hours")) from None
+                f"channel {channel.name!r} would need more than {limit} Erlangs of traffic on an average "
+                f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
+                "handling time and the opening hours")) from None
 
     def annual(self, key: str) -> np.ndarray:
         """Sum of a monthly row over each year."""

@@ -1,0 +1,228 @@
+"""The bad-input matrix (issue 5): case files, workbooks and quote forms, each refused with its
+located message, exit status 2 (1 for a file held by Excel), and no file changed or added.
+
+Every row starts from good files in a scratch folder (an existing workbook that a bad build must
+not touch), breaks one thing, runs the command as a user would, and checks the folder afterwards
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+from xlmodel.case import example_case, example_case_text
+from xlmodel.cli import main
+from xlmodel.workbook.build import build_file
+
+
+@pytest.fixture(scope="module")
+def good_book(tmp_path_factory):
+    book = tmp_path_factory.mktemp("good") / "book.xlsx"
+    build_file(example_case(), book)
+    return book
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(a) for a in args])
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err
+
+
+# -- case files ---------------------------------------------------------------------------------------
+
+def case_text(**changes):
+    text = example_case_text()
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+CASE_ROWS = {
+    "negative price": (case_text(**{"price = 2900": "price = -3"}),
+                       "[[vendors]] 2 .price: must be > 0 and <= 1 000 000 000 per pricing unit (found -3)"),
+    "rate typed as a percentage": (case_text(**{"shrinkage = 0.32": "shrinkage = 45"}),
+                                   "[inhouse] .shrinkage: must be >= 0 and < 0.7 of paid time (found 45): rates are "
+                                   "fractions, write 0.45 for 45 %"),
+    "misspelt key": (case_text(**{"shrinkage = 0.32": "shrinkge = 0.32"}),
+                     "[inhouse] .shrinkge: unknown key 'shrinkge': did you mean 'shrinkage'?"),
+    "unknown pricing model": (case_text(**{'pricing_model = "per_minute"': 'pricing_model = "per_call"'}),
+                              "[[vendors]] 3 .pricing_model: must be one of 'per_hour'"),
+    "eleven seasonality weights": (case_text(**{"1.00, 1.05]": "1.00]"}),
+                                   "[demand] .seasonality: expected 12 numbers, one weight per month"),
+    "seasonality not averaging 1": (case_text(**{"[1.15,": "[2.15,"}),
+                                    "[demand] .seasonality: the 12 weights must average 1"),
+    "duplicate vendor": (case_text(**{'name = "Casablanca Contact"': 'name = "Atlantique Relation Client"'}),
+                         "[[vendors]] 2 .name: vendor name 'Atlantique Relation Client' is already used"),
+    "hybrid names an unknown vendor": (case_text(**{'vendors = ["Atlantique Relation Client",':
+                                                    'vendors = ["Atlantic",'}),
+                                       "[hybrid] .vendors: vendor 'Atlantic' does not exist"),
+    "channel mode without channels": (case_text(**{'mode = "extended_hours"': 'mode = "channel"',
+                                                   'channels = ["email"]': "channels = []"}),
+                                      "[hybrid] .channels: mode 'channel' needs the list of channels"),
+    "FTE proposed on a per-hour quote": (case_text(**{"price = 31.5": "price = 31.5\nfte_proposed = 12"}),
+                                         "[[vendors]] 1 .fte_proposed: applies only to pricing_model"),
+    "TOML syntax error": (case_text(**{"shrinkage = 0.32": "shrinkage = 0.32 0.4"}), "is not valid TOML"),
+    "text in a number": (case_text(**{"price = 31.5": 'price = "cheap"'}),
+                         "[[vendors]] 1 .price: expected a number (per pricing unit), found str 'cheap'"),
+    "horizon of zero years": (case_text(**{"horizon_years = 5": "horizon_years = 0"}),
+                              "[finance] .horizon_years: must be >= 1 and <= 10 years (found 0)"),
+    "not a number (nan)": (case_text(**{"price = 0.42": "price = nan"}),
+                           "[[vendors]] 3 .price: must be a finite number (found nan)"),
+    "scoring weights not summing to 1": (case_text() + "\n[scoring]\nweight_price = 0.9\n",
+                                         "[scoring] .weight_price: the eight weights must sum to 1"),
+    "a load no staffing model sizes": (case_text(**{"annual_volume = 700000": "annual_volume = 999000000",
+                                                    "aht_seconds = 330": "aht_seconds = 3000",
+                                                    "opening_hours_per_week = 60": "opening_hours_per_week = 10"}),
+                                       "[[demand.channels]] 1 .annual_volume: channel 'phone' would need more than"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASE_ROWS))
+def test_bad_case_file(name, tmp_path, good_book, capsys):
+    text, message = CASE_ROWS[name]
+    shutil.copy(good_book, tmp_path / "book.xlsx")
+    (tmp_path / "case.toml").write_text(text, encoding="utf-8")
+    before = snapshot(tmp_path)
+    code, stdout, stderr = run(["build", tmp_path / "case.toml", "-o", tmp_path / "book.xlsx"], capsys)
+    assert code == 2, stderr
+    assert message in stderr
+    assert "Traceback" not in stderr and "nothing was computed or written" in stderr
+    assert snapshot(tmp_path) == before  # no new workbook, no backup, no temporary file
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validate", "{tmp}/missing.toml"], "missing.toml: file not found"),
+    (["compare", "{tmp}/case.txt"], "case.txt: expected a case file (.toml) or a workbook (.xlsx)"),
+    (["validate", "{tmp}/latin1.toml"], "latin1.toml: cannot be read as UTF-8 text"),
+    (["build", "-o", "{tmp}/book.txt"], "book.txt: the workbook to write must end in .xlsx"),
+], ids=["missing file", "not a case file", "not UTF-8", "target not .xlsx"])
+def test_bad_files_and_targets(args, message, tmp_path, capsys):
+    (tmp_path / "case.txt").write_text("name = 'x'")
+    (tmp_path / "latin1.toml").write_bytes(case_text().encode("utf-8").replace("è".encode(), b"\xe8"))
+    before = snapshot(tmp_path)
+    code, _, stderr = run([a.format(tmp=tmp_path) for a in args], capsys)
+    assert code == 2 and message in stderr and "Traceback" not in stderr
+    assert snapshot(tmp_path) == before
+
+
+# -- workbooks -----------------------------------------------------------------------------------------
+
+def named_cell(wb, name):
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    c1, r1, _, _ = range_boundaries(ref.replace("$", ""))
+    return wb[sheet].cell(row=r1, column=c1)
+
+
+def vendor_cell(wb, row, header):
+    ws = wb["Vendors"]
+    column = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == header)
+    return ws.cell(row=4 + row, column=column)
+
+
+def set_named(name, value):
+    def edit(wb):
+        cell = named_cell(wb, name)
+        cell.value = value
+        return f"{cell.parent.title}!{cell.coordinate}"
+    return edit
+
+
+def set_vendor(row, header, value):
+    def edit(wb):
+        cell = vendor_cell(wb, row, header)
+        cell.value = value
+        return f"Vendors!{cell.coordinate}"
+    return edit
+
+
+def set_channel(row, column, value):
+    def edit(wb):
+        ws = wb["Inputs"]
+        table = ws.tables["Channels"]
+        c1, r1, _, _ = range_boundaries(table.ref)
+        cell = ws.cell(row=r1 + row, column=c1 + column)
+        cell.value = value
+        return f"Inputs!{cell.coordinate}"
+    return edit
+
+
+def all_hybrid_flags_no(wb):
+    for row in (1, 2, 3):
+        vendor_cell(wb, row, "Hybrid scenario").value = "no"
+    return "Vendors!"
+
+
+def unbalanced_seasonality(wb):
+    sheet, ref = next(iter(wb.defined_names["demand_seasonality"].destinations))
+    named_cell(wb, "demand_seasonality").value = 3.0
+    return f"{sheet}!{ref.replace('$', '')}"
+
+
+def remove_vendors_sheet(wb):
+    del wb["Vendors"]
+    return "has no 'Vendors' sheet"
+
+
+WORKBOOK_ROWS = {
+    "negative price": (set_vendor(2, "Price", -3), "must be > 0 and <= 1 000 000 000 per pricing unit (found -3)"),
+    "rate typed as a percentage": (set_named("inhouse_shrinkage", 45), "write 0.45 for 45 %"),
+    "text in a number cell": (set_named("inhouse_gross_salary", "about 24k"), "expected a number"),
+    "unknown pricing model": (set_vendor(1, "Pricing model", "per_call"), "must be one of 'per_hour'"),
+    "vendor row without a name": (set_vendor(3, "Vendor", None), "is required (Vendor, text)"),
+    "duplicate vendor name": (set_vendor(2, "Vendor", "Atlantique Relation Client"), "is already used"),
+    "seasonality not averaging 1": (unbalanced_seasonality, "the 12 weights must average 1"),
+    "negative channel volume": (set_channel(1, 2, -10), "must be >= 0"),
+    "unknown hybrid mode": (set_named("hybrid_mode", "half"), "must be one of 'share'"),
+    "no vendor kept for the hybrid scenarios": (all_hybrid_flags_no, "name at least one vendor"),
+    "a sheet deleted": (remove_vendors_sheet, None),
+}
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+@pytest.mark.parametrize("name", list(WORKBOOK_ROWS))
+def test_bad_workbook_input(name, command, tmp_path, good_book, capsys):
+    edit, message = WORKBOOK_ROWS[name]
+    book = tmp_path / "book.xlsx"
+    wb = load_workbook(good_book)
+    where = edit(wb)
+    wb.save(book)
+    before = snapshot(tmp_path)
+    args = ["build", "-o", book] if command == "build" else ["validate", book]
+    code, _, stderr = run(args, capsys)
+    assert code == 2, stderr
+    expected = f"error: {where}: {message}" if message else where
+    assert expected in stderr.replace("\n", " ") or (message and where in stderr and message in stderr), stderr
+    assert "Traceback" not in stderr
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"vendor;price\nAcme;31.5\n", "is a CSV or plain-text file, not a workbook"),
+    (b"", "empty"),
+], ids=["a CSV renamed .xlsx", "an empty file"])
+def test_a_file_that_is_not_a_workbook(content, message, tmp_path, capsys):
+    (tmp_path / "book.xlsx").write_bytes(content)
+    before = snapshot(tmp_path)
+    for args in (["build", "-o", tmp_path / "book.xlsx"], ["compare", tmp_path / "book.xlsx"]):
+        code, _, stderr = run(args, capsys)
+        assert code == 2 and message in stderr and "book.xlsx" in stderr, stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_a_workbook_not_built_by_xlmodel(tmp_path, capsys):
+    from openpyxl import Workbook
+    Workbook().save(tmp_path / "other.xlsx")
+    before = snapshot(tmp_path)
+    code, _, stderr = run(["build", "-o", tmp_path / "other.xlsx"], capsys)
+    assert code == 2 and "is it a workbook built by xlmodel?" in stderr
+    assert snapshot(tmp_path) == before
