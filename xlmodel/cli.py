@@ -208,6 +208,40 @@ def validate(source):
                f"{len(case.vendors)} vendor quotes, {case.finance.horizon_years} years).")
 
 
+@cli.command("rfp-template")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("quote_form.xlsx"),
+              show_default=True, help="Quote form to write.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the form.")
+@click.option("--currency", type=click.Choice(["EUR", "GBP", "USD", "CHF"]), default="EUR", show_default=True,
+              help="Currency of every amount on the form (that of the workbook the quotes go into).")
+def rfp_template(output, lang, currency):
+    """Write the quote form a vendor fills in for the tender (one form per offer)."""
+    from .tender import form_fields, write_quote_form
+    write_quote_form(output, lang=lang, currency=currency)
+    click.echo(f"Wrote {output}: a quote form of {len(form_fields())} fields ({lang}, amounts in {currency}). "
+               f"Send one to each vendor, then: python cli.py import-quotes FORM.xlsx ... --into BOOK.xlsx")
+
+
+@cli.command("import-quotes")
+@click.argument("forms", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--into", "book", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Workbook built by `build` whose vendor quotes are added or updated.")
+def import_quotes(forms, book):
+    """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing)."""
+    from .tender import import_quotes as run
+    report = run(forms, book)
+    for item in report.imported:
+        click.echo(f"{item.quote.path}: {item.describe()}")
+        for notice in item.quote.notices:
+            click.echo(f"  notice: {notice}")
+    click.echo(f"Wrote {report.book}: {report.vendors} vendor quotes.")
+    if report.backup:
+        click.echo(f"The workbook as it was before the import is kept as {report.backup}.")
+    if report.recommendation:
+        click.echo(report.recommendation)
+
+
 def main(argv=None):
     """Entry point: run the click group and map errors to exit statuses and one-line messages."""
     _State.debug = False  # a previous in-process call must not leave --debug on

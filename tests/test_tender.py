@@ -1,0 +1,346 @@
+"""The tender: the quote form a vendor fills in, and importing returned forms into a workbook."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from xlmodel import tender
+from xlmodel.case import example_case
+from xlmodel.cli import main
+from xlmodel.schema import VENDOR
+from xlmodel.workbook.build import build_file
+from xlmodel.workbook.reader import read_workbook_case
+
+GOOD = {
+    "name": "Acme Contact", "location": "nearshore", "production_sites": "Tunis, Sousse",
+    "production_countries": "Tunisia", "annual_revenue": 120e6, "years_in_business": 22,
+    "agent_headcount": 4200, "contact_name": "Jeanne Martin", "contact_email": "jeanne.martin@acme.example",
+    "pricing_model": "per_hour", "price": 24.5, "setup_fee": 35000, "minimum_monthly": 10000,
+    "indexation_rate": 0.025, "indexation_fixed_share": 0.15, "bonus_malus": -0.01, "aht_factor": 1.05,
+    "ramp_up_months": 4, "ramp_up_aht_premium": 0.2, "occupancy_billed": 0.82,
+    "first_contact_resolution": 0.74, "committed_service_level": 0.8, "languages": "fr, ar",
+    "coverage_24_7": "yes", "certified_nf345_iso18295": "yes", "certified_iso27001": "no",
+    "minimum_term_months": 24, "exit_notice_months": 6, "quote_validity_months": 6,
+    "reference_1": "Energie Sud, energy, 150 agents, since 2019",
+}
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(a) for a in args])
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err
+
+
+def key_rows(ws) -> dict[str, int]:
+    """Field name -> row, read from the form's hidden key column."""
+    col = tender._col_index(tender.KEY_COLUMN)
+    return {c.value: c.row for (c,) in ws.iter_rows(min_col=col, max_col=col) if isinstance(c.value, str)}
+
+
+@pytest.fixture(scope="module")
+def blank_form(tmp_path_factory):
+    path = tmp_path_factory.mktemp("form") / "quote_form.xlsx"
+    tender.write_quote_form(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def example_book(tmp_path_factory):
+    path = tmp_path_factory.mktemp("book") / "book.xlsx"
+    build_file(example_case(), path)
+    return path
+
+
+@pytest.fixture
+def book(example_book, tmp_path):
+    path = tmp_path / "BOOK.xlsx"
+    shutil.copy(example_book, path)
+    return path
+
+
+def make_form(blank_form, path, **changes):
+    """A returned form with GOOD's answers and the changes (None blanks a cell), as Excel saves it."""
+    wb = load_workbook(blank_form)
+    ws = wb[tender.WORDS["en"]["quote"]]
+    rows = key_rows(ws)
+    for key, value in {**GOOD, **changes}.items():
+        cell = ws[f"{tender.VALUE_COLUMN}{rows[key]}"]
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # what Excel stores for typed text, even text starting with "="
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def fill(blank_form, tmp_path):
+    """fill(file_name, **changes): a returned form in the test's folder."""
+    def fill(file_name="quote_acme.xlsx", **changes):
+        return make_form(blank_form, tmp_path / file_name, **changes)
+    return fill
+
+
+INJECTED_NAME = '=HYPERLINK("http://x","click")'
+
+
+@pytest.fixture(scope="module")
+def batch(blank_form, example_book, tmp_path_factory):
+    """One import of three forms (one rebuild, for speed): a plain new vendor, a vendor whose text
+    looks like formulas, and a macro-enabled form."""
+    folder = tmp_path_factory.mktemp("batch")
+    book = folder / "BOOK.xlsx"
+    shutil.copy(example_book, book)
+    plain = make_form(blank_form, folder / "quote_acme.xlsx")
+    injected = make_form(blank_form, folder / "quote_inject.xlsx", name=INJECTED_NAME, languages="@SUM(1)",
+                         production_sites="+33 1 23 45 67 89", contact_name="-Bob")
+    xlsm = folder / "quote_macro.xlsm"
+    source = make_form(blank_form, folder / "quote_macro_plain.xlsx", name="Macro Services",
+                       pricing_model="per_minute", price=0.45)
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/vbaProject.bin" '
+                                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            dst.writestr(item, data)
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_info, redirect_stdout(out), redirect_stderr(err):
+        main(["import-quotes", str(plain), str(injected), str(xlsm), "--into", str(book)])
+    return {"code": exit_info.value.code, "stdout": out.getvalue(), "stderr": err.getvalue(), "book": book,
+            "plain": plain, "injected": injected, "xlsm": xlsm}
+
+
+def cell_of(form, key) -> str:
+    ws = load_workbook(form)[tender.WORDS["en"]["quote"]]
+    return f"{ws.title}!{tender.VALUE_COLUMN}{key_rows(ws)[key]}"
+
+
+# -- the template --------------------------------------------------------------------------------
+
+def test_form_asks_every_vendor_field_except_the_client_scores():
+    on_form = {f.name for f in tender.form_fields() if f.name in VENDOR.by_name}
+    assert on_form.isdisjoint(tender.CLIENT_ASSESSED)
+    assert on_form | set(tender.CLIENT_ASSESSED) == set(VENDOR.by_name)
+    names = [f.name for f in tender.form_fields()]
+    assert len(names) == len(set(names))
+    assert {"production_sites", "annual_revenue", "contact_email", "reference_3", "quote_validity_months"} <= set(names)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys, lang):
+    path = tmp_path / "quote_form.xlsx"
+    code, stdout, stderr = run(["rfp-template", "-o", path, "--lang", lang], capsys)
+    assert code == 0, stderr
+    assert "35 fields" in stdout
+    wb = load_workbook(path)
+    words = tender.WORDS[lang]
+    assert wb.sheetnames == [words["instructions"], words["quote"]]
+    assert wb.security.lockStructure
+    ws = wb[words["quote"]]
+    assert ws.protection.sheet and wb[words["instructions"]].protection.sheet
+    assert ws.column_dimensions[tender.KEY_COLUMN].hidden
+    assert ws[f"{tender.KEY_COLUMN}1"].value == tender.FORM_MARKER
+    rows = key_rows(ws)
+    assert [k for k in rows if not k.startswith(("__", tender.FORM_MARKER_PREFIX))] == [
+        f.name for f in tender.form_fields()]
+    for f in tender.form_fields():
+        r = rows[f.name]
+        cell = ws[f"{tender.VALUE_COLUMN}{r}"]
+        label = tender._label(f, lang)
+        assert ws[f"A{r}"].value.startswith(label)
+        assert cell.protection.locked is False and ws[f"A{r}"].protection.locked is not False
+        assert any(cell.coordinate in dv.sqref for dv in ws.data_validations.dataValidation), f.name
+        unit = tender._unit(f, lang, "EUR")
+        assert cell.comment is not None and label in cell.comment.text
+        assert unit in cell.comment.text and (f.kind == "choice" or unit in (ws[f"C{r}"].value or ""))
+        if f.kind == "rate":
+            assert cell.number_format == "0.0%"
+    instructions = " ".join(str(c.value) for c in wb[words["instructions"]]["A"] if c.value)
+    for word in (("rated by us, the client", "xlsx", "%", "0.45") if lang == "en" else ("nos soins", "xlsx", "%", "0,45")):
+        assert word in instructions
+
+
+def test_template_bytes_are_deterministic(tmp_path):
+    tender.write_quote_form(tmp_path / "a.xlsx", lang="fr")
+    tender.write_quote_form(tmp_path / "b.xlsx", lang="fr")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+# -- importing ---------------------------------------------------------------------------------
+
+def test_filled_forms_import_as_new_vendors(batch):
+    assert batch["code"] == 0, batch["stderr"]
+    case = read_workbook_case(batch["book"])
+    assert [v.name for v in case.vendors] == [v.name for v in example_case().vendors] + [
+        "Acme Contact", INJECTED_NAME, "Macro Services"]
+    acme = case.vendors[3]
+    for key in VENDOR.by_name:
+        if key in GOOD:
+            assert getattr(acme, key) == GOOD[key], key
+        elif key in tender.CLIENT_ASSESSED:
+            assert getattr(acme, key) == VENDOR.by_name[key].default
+    assert acme.hours_per_fte_month == VENDOR.by_name["hours_per_fte_month"].default  # left blank
+    assert {"Acme Contact", INJECTED_NAME, "Macro Services"} <= set(case.hybrid.vendors)
+    assert case.vendors[:3] == example_case().vendors
+
+
+def test_update_keeps_client_scores_hybrid_flag_and_name(fill, book, capsys):
+    # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
+    wb = load_workbook(book)
+    ws = wb["Vendors"]
+    column = {c.value: c.column_letter for c in ws[4] if c.value}
+    scores = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4.0, "location_rating": 5.0}
+    for key, value in scores.items():
+        ws[f"{column[VENDOR.by_name[key].label_en]}5"] = value
+    ws[f"{column['Hybrid scenario']}5"] = "no"
+    wb.save(book)
+    before = read_workbook_case(book)
+    form = fill(name="  ATLANTIQUE relation client ", price=29.9, location="onshore")
+    code, stdout, stderr = run(["import-quotes", form, "--into", book], capsys)
+    assert code == 0, stderr
+    assert f"{form}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in stdout
+    after = read_workbook_case(book)
+    assert len(after.vendors) == 3
+    v = after.vendors[0]
+    assert v.name == "Atlantique Relation Client" and v.price == 29.9 and v.aht_factor == GOOD["aht_factor"]
+    assert {key: getattr(v, key) for key in scores} == scores
+    assert "Atlantique Relation Client" not in after.hybrid.vendors
+    assert after.vendors[1:] == before.vendors[1:] and after.hybrid == before.hybrid
+
+
+@pytest.mark.parametrize("changes, key, message", [
+    ({"price": -3}, "price", "must be > 0 and <= 1 000 000 000 per pricing unit (found -3)"),
+    ({"pricing_model": "per_call"}, "pricing_model", "must be one of 'per_hour'"),
+    ({"occupancy_billed": 45}, "occupancy_billed", "rates are fractions, write 0.45 for 45 %"),
+    ({"name": None}, "name", "is required"),
+    ({"name": "   "}, "name", "is required"),
+    ({"setup_fee": "thirty thousand"}, "setup_fee", "expected a number"),
+    ({"contact_email": "jeanne at acme"}, "contact_email", "must be an e-mail address"),
+    ({"ramp_up_months": 2.5}, "ramp_up_months", "must be a whole number of months"),
+    ({"fte_proposed": 40}, "fte_proposed", "applies only to pricing_model 'per_fte_month'"),
+])
+def test_bad_form_is_located_by_form_and_cell_and_nothing_is_written(fill, book, capsys, changes, key, message):
+    form = fill(**changes)
+    before = book.read_bytes()
+    code, stdout, stderr = run(["import-quotes", form, "--into", book], capsys)
+    assert code == 2
+    assert f"error: {form}: {cell_of(form, key)}: " in stderr
+    assert message in stderr
+    assert "Traceback" not in stderr and stdout == ""
+    assert book.read_bytes() == before
+
+
+def test_not_a_workbook_and_a_workbook_without_the_marker_are_refused(book, tmp_path, capsys):
+    text = tmp_path / "quote_text.xlsx"
+    text.write_text("name;price\nAcme;24.5\n", encoding="utf-8")
+    other = tmp_path / "quote_other.xlsx"
+    wb = Workbook()
+    wb.active.append(["Vendor", "Price"])
+    wb.active.append(["Acme", 24.5])
+    wb.save(other)
+    before = book.read_bytes()
+    code, _, stderr = run(["import-quotes", text, other, "--into", book], capsys)
+    assert code == 2
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 2
+    assert lines[0].startswith(f"error: {text}: ") and "not a workbook" in lines[0]
+    assert lines[1].startswith(f"error: {other}: ") and "is not an xlmodel quote form" in lines[1]
+    assert book.read_bytes() == before
+
+
+def test_one_bad_form_in_a_batch_imports_nothing(fill, book, capsys):
+    good = fill("quote_good.xlsx", name="Good One")
+    bad = fill("quote_bad.xlsx", name="Bad One", price=-3, indexation_rate=3)
+    other = fill("quote_other.xlsx", name="Other One")
+    before = book.read_bytes()
+    code, stdout, stderr = run(["import-quotes", good, bad, other, "--into", book], capsys)
+    assert code == 2 and stdout == ""
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {bad}: {cell_of(bad, 'price')}: must be > 0 and <= 1 000 000 000 per "
+                      "pricing unit (found -3)",
+                      f"error: {bad}: {cell_of(bad, 'indexation_rate')}: must be >= -0.1 and <= 0.3 per year "
+                      "(found 3): rates are fractions, write 0.03 for 3 %"]
+    assert book.read_bytes() == before
+
+
+def test_two_forms_for_the_same_vendor_in_one_batch_are_an_error(fill, book, capsys):
+    first = fill("quote_a.xlsx")
+    second = fill("quote_b.xlsx", name=" acme CONTACT", price=23)
+    before = book.read_bytes()
+    code, _, stderr = run(["import-quotes", first, second, "--into", book], capsys)
+    assert code == 2
+    assert f"error: {second}: {cell_of(second, 'name')}: vendor 'acme CONTACT' is also quoted by {first}" in stderr
+    assert book.read_bytes() == before
+
+
+def test_book_open_in_excel_is_refused_and_nothing_is_written(fill, book, capsys):
+    form = fill()
+    (book.parent / f"~${book.name}").write_bytes(b"")
+    before = book.read_bytes()
+    code, stdout, stderr = run(["import-quotes", form, "--into", book], capsys)
+    assert code == 1
+    assert "is open in Excel" in stderr and "Traceback" not in stderr
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in book.parent.iterdir()) == sorted([book.name, f"~${book.name}", form.name])
+
+
+def test_vendor_text_lands_in_the_book_as_text_never_a_formula(batch, capsys):
+    assert batch["code"] == 0
+    ws = load_workbook(batch["book"])["Vendors"]
+    found = {c.value: c.data_type for row in ws.iter_rows() for c in row if c.value in (INJECTED_NAME, "@SUM(1)")}
+    assert found == {INJECTED_NAME: "s", "@SUM(1)": "s"}
+    code, stdout, stderr = run(["compare", batch["book"], "--json", "--no-analytics"], capsys)
+    assert code == 0, stderr
+    assert INJECTED_NAME in [s["vendor"] for s in json.loads(stdout)["scenarios"]]
+
+
+def test_macro_enabled_form_imports_with_a_notice(batch):
+    assert batch["code"] == 0
+    lines = batch["stdout"].splitlines()
+    added = lines.index(f"{batch['xlsm']}: added vendor 'Macro Services' (per_minute, 0.45 EUR per handled minute)")
+    assert lines[added + 1].startswith("  notice: macros (xl/vbaProject.bin) found and ignored")
+    assert lines[0] == f"{batch['plain']}: added vendor 'Acme Contact' (per_hour, 24.5 EUR per logged agent hour)"
+    assert f"Wrote {batch['book']}: 6 vendor quotes." in lines
+
+
+def test_form_in_another_currency_is_refused(blank_form, book, tmp_path, capsys):
+    form = tmp_path / "quote_gbp.xlsx"
+    tender.write_quote_form(form, currency="GBP")
+    wb = load_workbook(form)
+    ws = wb["Quote"]
+    rows = key_rows(ws)
+    for key in ("name", "pricing_model", "price", "contact_name", "contact_email"):
+        ws[f"B{rows[key]}"] = GOOD[key]
+    wb.save(form)
+    code, _, stderr = run(["import-quotes", form, "--into", book], capsys)
+    assert code == 2
+    assert f"{form}: Quote!B3: the form is priced in GBP but BOOK.xlsx is in EUR" in stderr
+
+
+def test_french_form_with_an_inserted_row_is_read_by_its_keys(tmp_path):
+    form = tmp_path / "offre.xlsx"
+    tender.write_quote_form(form, lang="fr")
+    wb = load_workbook(form)
+    ws = wb["Offre"]
+    ws.protection.sheet = False
+    ws.insert_rows(1, amount=2)  # a vendor's letterhead above the form
+    ws["A1"] = "Acme Contact SAS - réponse à l'appel d'offres"
+    rows = key_rows(ws)
+    for key in ("name", "pricing_model", "price", "indexation_rate", "contact_name", "contact_email"):
+        ws[f"B{rows[key]}"] = GOOD[key]
+    wb.save(form)
+    quote = tender.read_quote_form(form)
+    assert quote.vendor["name"] == "Acme Contact" and quote.vendor["price"] == 24.5
+    assert quote.vendor["indexation_rate"] == 0.025 and quote.info["contact_email"] == GOOD["contact_email"]
+    assert quote.vendor["setup_fee"] == 0.0  # blank: the schema default
+    assert quote.cells["price"] == f"Offre!B{rows['price']}" and rows["price"] == 20
+    assert quote.currency == "EUR" and quote.notices == ()
