@@ -295,3 +295,51 @@ def test_batch_refuses_two_cases_that_would_write_the_same_workbook(tmp_path, ca
     code, _, stderr = run(["build", first, second, "-o", tmp_path / "out"], capsys)
     assert code == 2 and "give the case files different names" in stderr
     assert not (tmp_path / "out").exists()
+
+
+HOSTILE_TEXTS = {"case": '=HYPERLINK("http://evil.example","open")', "channel": "=1+1",
+                 "vendor_1": '=HYPERLINK("http://x.example","click")', "vendor_2": "+33 Call Centre",
+                 "vendor_3": "-SUM(A1)", "languages": "@SUM(1)"}
+
+
+def hostile_case():
+    """The example with every kind of user text starting like a formula."""
+    from xlmodel.case import case_from_mapping, case_to_mapping
+    data = case_to_mapping(example_case())
+    data["case"]["name"] = HOSTILE_TEXTS["case"]
+    old_channel = data["demand"]["channels"][0]["name"]
+    data["demand"]["channels"][0]["name"] = HOSTILE_TEXTS["channel"]
+    data["hybrid"]["channels"] = [HOSTILE_TEXTS["channel"] if c == old_channel else c for c in data["hybrid"]["channels"]]
+    for i in (1, 2, 3):
+        data["vendors"][i - 1]["name"] = HOSTILE_TEXTS[f"vendor_{i}"]
+    data["vendors"][0]["languages"] = HOSTILE_TEXTS["languages"]
+    data["hybrid"]["vendors"] = [v["name"] for v in data["vendors"]]
+    return case_from_mapping(data)
+
+
+def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path, soffice):
+    """Formula injection: a name typed as `=HYPERLINK(...)` is shown, never evaluated, in every sheet."""
+    from xlmodel.workbook.libreoffice import recalculate
+    case = hostile_case()
+    book = tmp_path / "book.xlsx"
+    build_file(case, book)
+    wb = load_workbook(book)
+    injected = [(ws.title, cell.coordinate, cell.value) for ws in wb.worksheets for row in ws.iter_rows()
+                for cell in row if cell.data_type == "f" and any(t in cell.value for t in HOSTILE_TEXTS.values())]
+    assert not injected
+    shown = [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row
+             if isinstance(cell.value, str) and cell.value in HOSTILE_TEXTS.values()]
+    assert {c.value for c in shown} == set(HOSTILE_TEXTS.values())
+    assert all(c.data_type == "s" and c.quotePrefix for c in shown)
+    assert read_workbook_case(book) == case
+    # LibreOffice shows the texts as typed, no cell is an error, and every check still holds.
+    recalculated = load_workbook(recalculate(book, tmp_path / "recalc"), data_only=True)
+    assert recalculated["Vendors"]["A5"].value == HOSTILE_TEXTS["vendor_1"]
+    hybrid_names = [row[0].value for row in recalculated["Hybrid"].iter_rows(min_row=5) if row[0].value]
+    assert HOSTILE_TEXTS["channel"] in hybrid_names  # the Hybrid sheet's link to the channel's name
+    errors = [(ws.title, c.coordinate, c.value) for ws in recalculated.worksheets for row in ws.iter_rows()
+              for c in row if isinstance(c.value, str) and c.value.startswith("#")]
+    assert not errors, errors[:10]
+    checks = recalculated["Checks"]
+    results = [checks[f"B{r}"].value for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value]
+    assert len(results) >= 6 and all(value == 1 for value in results), results

@@ -63,5 +63,5 @@ def all_formulas(wb):
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
+                if cell.data_type == "f":
                     yield ws.title, cell

@@ -45,8 +45,21 @@ class XlwingsBook:
 
 def _write(book, cells) -> int:
     for (sheet, coordinate), value in cells.items():
-        book.sheets[sheet].range(coordinate).value = value
+        book.sheets[sheet].range(coordinate).value = as_excel_value(value)
     return len(cells)
+
+
+def as_excel_value(value):
+    """What to assign to a live range so that text stays text: Excel reads an assigned string
+    starting with = + - @ as a formula, unless it carries the quote prefix (a vendor's name is data).
+
+    >>> print(as_excel_value("=1+1"), as_excel_value("Acme"), as_excel_value(3.5))
+    '=1+1 Acme 3.5
+    """
+    from xlmodel.workbook.styles import FORMULA_TRIGGERS
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
 @xw.script

@@ -29,7 +29,7 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     cells: CellValues = {}
     for row in wb["Risk"].iter_rows(min_row=4):
         for cell in row:
-            if cell.value is not None and not (isinstance(cell.value, str) and cell.value.startswith("=")):
+            if cell.value is not None and cell.data_type != "f":
                 cells[("Risk", cell.coordinate)] = cell.value
     for cell in (builder.layout.sentence_cell, *builder.layout.decision_cells):
         cells[("Dashboard", cell)] = wb["Dashboard"][cell].value
@@ -37,7 +37,7 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     for row in ws.iter_rows(min_row=4):
         for cell in row:
             value = cell.value
-            if isinstance(value, (int, float, str)) and not (isinstance(value, str) and value.startswith("=")):
+            if isinstance(value, (int, float, str)) and cell.data_type != "f":
                 if cell.column >= FIRST_MONTH_COL or cell.column == 2:
                     if isinstance(value, str):
                         continue  # labels and units stay as built
