@@ -343,3 +343,14 @@ def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path, soffice
     checks = recalculated["Checks"]
     results = [checks[f"B{r}"].value for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value]
     assert len(results) >= 6 and all(value == 1 for value in results), results
+
+
+def test_a_workbook_built_in_french_is_rebuilt_in_french(tmp_path, capsys):
+    book = tmp_path / "livre.xlsx"
+    code, _, stderr = run(["build", "-o", book, "--lang", "fr"], capsys)
+    assert code == 0, stderr
+    code, _, stderr = run(["build", "-o", book], capsys)
+    assert code == 0, stderr
+    wb = load_workbook(book)
+    assert "Prestataire" in [c.value for c in wb["Vendors"][4]]
+    assert read_workbook_case(book).case.language == "fr"
