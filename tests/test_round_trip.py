@@ -88,13 +88,15 @@ def named_cells(wb, name):
 def edit_every_input(wb):
     """Give every input cell another valid value; returns {(sheet, cell): new value}.
 
-    Where inputs are bound together the edit keeps the case valid: seasonality weights move in
-    pairs (+0.01 / -0.01, so they still average 1); a vendor priced per FTE-month with FTE proposed
+    Where inputs are bound together the edit keeps the case valid: seasonality and scoring weights
+    move in pairs (+0.01 / -0.01, so they still average or sum to 1); a vendor priced per FTE-month with FTE proposed
     keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; the
     hybrid mode moves to 'share' (the 'channel' mode needs its channels flagged); the first vendor
     keeps its hybrid scenario (at least one is needed).
     """
     seasonality = {c.coordinate for c in named_cells(wb, "demand_seasonality")}
+    weights = {named_cells(wb, name)[0].coordinate for name in wb.defined_names if name.startswith("scoring_weight_")}
+    assert len(seasonality) == 12 and len(weights) == 8  # even counts: the pairs balance
     vendors = wb["Vendors"]
     header = {vendors.cell(row=4, column=j).value: j for j in range(1, vendors.max_column + 1)}
     pricing_col, fte_col, hybrid_col = header["Pricing model"], header["FTE proposed (per-FTE contracts)"], \
@@ -103,7 +105,7 @@ def edit_every_input(wb):
     sign = 1
     for cell, rule in input_cells(wb):
         sheet = cell.parent.title
-        if sheet == "Inputs" and cell.coordinate in seasonality:
+        if sheet == "Inputs" and cell.coordinate in seasonality | weights:
             new, sign = round(cell.value + 0.01 * sign, 6), -sign
         elif sheet == "Vendors" and cell.column in (pricing_col, fte_col):
             fte = vendors.cell(row=cell.row, column=fte_col).value
@@ -354,3 +356,31 @@ def test_a_workbook_built_in_french_is_rebuilt_in_french(tmp_path, capsys):
     wb = load_workbook(book)
     assert "Prestataire" in [c.value for c in wb["Vendors"][4]]
     assert read_workbook_case(book).case.language == "fr"
+
+
+def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the_risk_sheet(tmp_path, capsys,
+                                                                                            soffice):
+    from xlmodel.workbook.libreoffice import recalculate
+    case_file = write_case(tmp_path / "case.toml", example_case_text_with(
+        "\n[scoring]\nweight_price = 0.5\nweight_quality = 0.1\n\n[risk]\nseed = 7\nvolume_high = 0.25\n"))
+    book = tmp_path / "book.xlsx"
+    code, _, stderr = run(["build", case_file, "-o", book], capsys)
+    assert code == 0, stderr
+    code, _, stderr = run(["build", "-o", book], capsys)  # rebuilt from its own inputs
+    assert code == 0, stderr
+    assert read_workbook_case(book) == load_case(case_file)
+    code, stdout, _ = run(["export-case", book], capsys)
+    assert "weight_price = 0.5" in stdout and "volume_high = 0.25" in stdout and "seed = 7" in stdout
+    # Editing a risk setting in the workbook makes the Risk sheet stale until refreshed.
+    wb = load_workbook(book)
+    assert named_cells(wb, "risk_volume_high")[0].value == 0.25
+    named_cells(wb, "risk_volume_high")[0].value = 0.3
+    wb.save(tmp_path / "edited.xlsx")
+    fresh = load_workbook(recalculate(book, tmp_path / "fresh"), data_only=True)
+    stale = load_workbook(recalculate(tmp_path / "edited.xlsx", tmp_path / "stale"), data_only=True)
+    assert fresh["Risk"]["B8"].value == 1 and stale["Risk"]["B8"].value == 0
+
+
+def example_case_text_with(extra: str) -> str:
+    from xlmodel.case import example_case_text
+    return example_case_text() + extra

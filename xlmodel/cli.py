@@ -188,11 +188,7 @@ def export_case(source, output):
     from .case import case_to_toml
     from .workbook.files import write_atomic
     case = load_source(source)
-    text = f"# Case exported by xlmodel from {Path(source).name}\n"
-    if Path(source).suffix.lower() in (".xlsx", ".xlsm"):
-        text += ("# [scoring] and [risk] are settings of the case file, not inputs of the workbook: the values\n"
-                 "# below are the defaults; edit them here if the original case file had others.\n")
-    text += case_to_toml(case)
+    text = f"# Case exported by xlmodel from {Path(source).name}\n" + case_to_toml(case)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -27,7 +27,8 @@ from ..case import Case
 from ..engine import Comparison, compare
 from ..formula import parse, render
 from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
-from ..schema import CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, TRANSITION, VENDOR, Field
+from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
+                      Field)
 from . import styles
 from .text import UNITS, words
 
@@ -83,6 +84,10 @@ class Layout:
     risk_rows: tuple = ()
     histogram: tuple = ()
     channel_name_row: int = 0
+
+
+INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK)
+"""The single-value sections of the Inputs sheet, in order (the Hybrid sheet has its own)."""
 
 
 class WorkbookBuilder:
@@ -164,7 +169,9 @@ class WorkbookBuilder:
         ws["A2"] = t["inputs_help"]
         styles.header_row(ws, 4, [t["label"], t["value"], t["unit"], t["source"]])
         r = 5
-        for section in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER):
+        # The scoring weights and risk ranges are inputs too: the Risk sheet is computed from them, and
+        # a rebuild over the workbook must keep them.
+        for section in INPUT_SECTIONS:
             styles.section(ws, f"A{r}", self.label(section, "title"))
             r += 1
             record = getattr(case, section.name)
@@ -448,7 +455,7 @@ class WorkbookBuilder:
         kind, _, rest = key.partition(":")
         if kind == "in":
             section, _, name = rest.partition(".")
-            sec = {s.name: s for s in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, HYBRID)}[section]
+            sec = {s.name: s for s in INPUT_SECTIONS + (HYBRID,)}[section]
             return f"{self.label(sec, 'title')}: {self.label(sec.by_name[name])}"
         if kind in ("ch", "vd"):
             index, _, name = rest.partition(".")
@@ -838,6 +845,26 @@ class WorkbookBuilder:
             styles.write_computed(ws, f"C{r}", se.economic_npv_cost, self.money)
             styles.write_computed(ws, f"D{r}", se.npv_lost_customer_value, self.money)
             r += 1
+        r += 1
+
+        # The scoring and risk settings these figures were computed from, against the Inputs sheet now:
+        # editing one of them makes the Risk sheet stale until it is refreshed.
+        styles.section(ws, f"A{r}", t["settings_used"])
+        styles.header_row(ws, r + 1, [t["label"], t["value_used"], t["value_now"], t["changed"]])
+        r += 2
+        first = r
+        for section in (SCORING, RISK):
+            record = getattr(self.case, section.name)
+            for f in section.fields:
+                styles.write_text(ws, f"A{r}", f"{self.label(section, 'title')}: {self.label(f)}")
+                styles.write_computed(ws, f"B{r}", getattr(record, f.name), self.number_format(f))
+                text = f.kind in ("text", "choice")  # an empty text cell links as 0: compare as text
+                ws[f"C{r}"] = f"={defined_name(section.name, f.name)}" + ('&""' if text else "")
+                ws[f"C{r}"].number_format = self.number_format(f)
+                ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
+                r += 1
+        ws["B8"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{lay.sizing_check}"
+                    f"*(SUM(D{first}:D{r - 1})=0)")
         ws.column_dimensions["A"].width = 48
         for j in range(2, 14):
             ws.column_dimensions[col(j)].width = 15

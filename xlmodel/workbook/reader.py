@@ -16,11 +16,11 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
-from ..schema import CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
+from ..schema import ANALYTICS_SECTIONS, CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
 from .text import TEXT
 from .untrusted import open_untrusted
 
-_SCALAR_SHEET_SECTIONS = tuple(s for s in SCALAR_SECTIONS)
+_SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
 
 
 def _labels(section) -> dict[str, str]:
