@@ -357,8 +357,8 @@ def _risk_fields():
     for name, kind, low, high, en, fr in _RISK_RANGES:
         unit, fr_unit = ("relative change", "variation relative") if kind == "rel" else (
             "points of rate", "points de taux")
-        out.append(F(f"{name}_low", "number", low, unit, f"{en}: low", f"{fr} : bas", -0.9, 0, fr_unit=fr_unit))
-        out.append(F(f"{name}_high", "number", high, unit, f"{en}: high", f"{fr} : haut", 0, 5, fr_unit=fr_unit))
+        out.append(F(f"{name}_low", "rate", low, unit, f"{en}: low", f"{fr} : bas", -0.9, 0, fr_unit=fr_unit))
+        out.append(F(f"{name}_high", "rate", high, unit, f"{en}: high", f"{fr} : haut", 0, 5, fr_unit=fr_unit))
     return tuple(out)
 
 
