@@ -23,3 +23,13 @@ def soffice() -> str:
             pytest.fail(message + " (required under CI)")
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def example_book(tmp_path_factory) -> Path:
+    """The example case's workbook, built once per session: copy it before changing it."""
+    from xlmodel.case import example_case
+    from xlmodel.workbook.build import build_file
+    book = tmp_path_factory.mktemp("example") / "book.xlsx"
+    build_file(example_case(), book)
+    return book

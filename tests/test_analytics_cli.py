@@ -6,14 +6,10 @@ import json
 
 import pytest
 
-from xlmodel import cli as cli_module
+
+from workbook_helpers import run_cli
 
 
-def run_cli(args, capsys):
-    with pytest.raises(SystemExit) as info:
-        cli_module.main(args)
-    out, err = capsys.readouterr()
-    return info.value.code, out, err
 
 
 def test_risk_json_has_the_contract_keys_and_is_reproducible(capsys):

@@ -14,27 +14,15 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from xlmodel.case import example_case, example_case_text
-from xlmodel.cli import main
-from xlmodel.workbook.build import build_file
+from xlmodel.case import example_case_text
 
-
-@pytest.fixture(scope="module")
-def good_book(tmp_path_factory):
-    book = tmp_path_factory.mktemp("good") / "book.xlsx"
-    build_file(example_case(), book)
-    return book
+from workbook_helpers import run_cli as run
 
 
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main([str(a) for a in args])
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 # -- case files ---------------------------------------------------------------------------------------
@@ -88,9 +76,9 @@ CASE_ROWS = {
 
 
 @pytest.mark.parametrize("name", list(CASE_ROWS))
-def test_bad_case_file(name, tmp_path, good_book, capsys):
+def test_bad_case_file(name, tmp_path, example_book, capsys):
     text, message = CASE_ROWS[name]
-    shutil.copy(good_book, tmp_path / "book.xlsx")
+    shutil.copy(example_book, tmp_path / "book.xlsx")
     (tmp_path / "case.toml").write_text(text, encoding="utf-8")
     before = snapshot(tmp_path)
     code, stdout, stderr = run(["build", tmp_path / "case.toml", "-o", tmp_path / "book.xlsx"], capsys)
@@ -190,10 +178,10 @@ WORKBOOK_ROWS = {
 
 @pytest.mark.parametrize("command", ["build", "validate"])
 @pytest.mark.parametrize("name", list(WORKBOOK_ROWS))
-def test_bad_workbook_input(name, command, tmp_path, good_book, capsys):
+def test_bad_workbook_input(name, command, tmp_path, example_book, capsys):
     edit, message = WORKBOOK_ROWS[name]
     book = tmp_path / "book.xlsx"
-    wb = load_workbook(good_book)
+    wb = load_workbook(example_book)
     where = edit(wb)
     wb.save(book)
     before = snapshot(tmp_path)

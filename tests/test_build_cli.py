@@ -9,19 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 from xlmodel.case import example_case
-from xlmodel.cli import main
 from xlmodel.engine import compare
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
-from workbook_helpers import ROOT, parity_case
+from workbook_helpers import ROOT, parity_case, run_cli as run
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 def test_build_writes_the_example_workbook(tmp_path, capsys):

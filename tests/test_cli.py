@@ -12,15 +12,11 @@ import pytest
 from xlmodel import cli as cli_module
 from xlmodel.case import example_case_text
 
+from workbook_helpers import run_cli
+
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
-    """Run the program in process, as ``python cli.py ARGV`` would: (exit status, stdout, stderr)."""
-    with pytest.raises(SystemExit) as info:
-        cli_module.main(argv)
-    out, err = capsys.readouterr()
-    return info.value.code, out, err
 
 
 @pytest.fixture

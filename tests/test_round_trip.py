@@ -16,28 +16,15 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from xlmodel.case import example_case, load_case
-from xlmodel.cli import main
 from xlmodel.engine import compare
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
-from workbook_helpers import ROOT
+from workbook_helpers import ROOT, run_cli as run
 
 INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main([str(a) for a in args])
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
-
-
-@pytest.fixture(scope="module")
-def example_book(tmp_path_factory):
-    book = tmp_path_factory.mktemp("example") / "book.xlsx"
-    build_file(example_case(), book)
-    return book
 
 
 def input_cells(wb):

@@ -18,6 +18,8 @@ from xlmodel.schema import VENDOR
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
+from workbook_helpers import run_cli as run
+
 GOOD = {
     "name": "Acme Contact", "location": "nearshore", "production_sites": "Tunis, Sousse",
     "production_countries": "Tunisia", "annual_revenue": 120e6, "years_in_business": 22,
@@ -32,11 +34,6 @@ GOOD = {
 }
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main([str(a) for a in args])
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 def key_rows(ws) -> dict[str, int]:

@@ -1,4 +1,5 @@
-"""Shared helpers of the workbook tests: build a case, read formulas as patterns and tokens."""
+"""Shared helpers of the tests: run the command line in process, build a case, read formulas as patterns
+and tokens."""
 
 from __future__ import annotations
 
@@ -65,3 +66,17 @@ def all_formulas(wb):
             for cell in row:
                 if cell.data_type == "f":
                     yield ws.title, cell
+
+
+def run_cli(args, capsys) -> tuple[int, str, str]:
+    """Run the program in process, as ``python cli.py ARGS`` would: (exit status, stdout, stderr).
+
+    Arguments may be paths; they are passed as text.
+    """
+    import pytest
+
+    from xlmodel import cli as cli_module
+    with pytest.raises(SystemExit) as info:
+        cli_module.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
