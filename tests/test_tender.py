@@ -10,6 +10,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string
 
 from xlmodel import tender
 from xlmodel.case import example_case
@@ -38,7 +39,7 @@ GOOD = {
 
 def key_rows(ws) -> dict[str, int]:
     """Field name -> row, read from the form's hidden key column."""
-    col = tender._col_index(tender.KEY_COLUMN)
+    col = column_index_from_string(tender.KEY_COLUMN)
     return {c.value: c.row for (c,) in ws.iter_rows(min_col=col, max_col=col) if isinstance(c.value, str)}
 
 

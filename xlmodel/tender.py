@@ -29,6 +29,7 @@ from typing import Any, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.protection import WorkbookProtection
 
 from .case import Case, _read_section, case_from_mapping, case_to_mapping
@@ -187,7 +188,6 @@ WORDS = {
                       "Every amount is in {currency}, excluding VAT.",
         "currency": "Currency of every amount", "field": "Field", "answer": "Your answer", "unit": "Unit",
         "guidance": "Guidance", "default": "Blank: counted as {value}.",
-        "rate_hint": "A percentage: type 45% (stored as 0.45).",
         "paragraphs": (
             "Thank you for answering our request for proposal. Give your offer in the '{quote}' sheet: "
             "type your answers in the yellow cells of the column '{answer}'. Every other cell is locked.",
@@ -220,7 +220,6 @@ WORDS = {
                       "Instructions. Tous les montants sont en {currency}, hors TVA.",
         "currency": "Devise de tous les montants", "field": "Rubrique", "answer": "Votre réponse",
         "unit": "Unité", "guidance": "Explications", "default": "Vide : compté comme {value}.",
-        "rate_hint": "Un pourcentage : saisissez 45% (enregistré 0,45).",
         "paragraphs": (
             "Merci de répondre à notre appel d'offres. Donnez votre offre dans la feuille « {quote} » : "
             "saisissez vos réponses dans les cellules jaunes de la colonne « {answer} ». Toutes les autres "
@@ -278,11 +277,11 @@ def _field(name: str) -> Field:
 # -- the template ----------------------------------------------------------------------------------
 
 def _unit(f: Field, lang: str, currency: str) -> str:
-    unit = (f.fr_unit or f.unit) if lang == "fr" else f.unit
+    from .workbook.builder import field_unit
     if f.name == "price":
         return {"en": f"{currency} per pricing unit (see guidance)",
                 "fr": f"{currency} par unité de prix (voir explications)"}[lang]
-    return f"{currency} {unit}".strip() if f.kind == "money" else unit
+    return field_unit(f, lang, currency)
 
 
 def _number_format(f: Field, currency: str) -> str:
@@ -298,13 +297,6 @@ def _number_format(f: Field, currency: str) -> str:
     return "@"  # text and choices: what is typed stays text, even "=..."
 
 
-def _bounds(f: Field, lang: str) -> str:
-    text = f.bounds_text()
-    if lang == "fr":
-        text = text.replace(" and ", " et ").replace("one of ", "parmi ").replace("any value", "toute valeur")
-    return text
-
-
 def _default_text(f: Field, currency: str) -> str:
     if f.kind == "rate":
         return f"{f.default * 100:g} %"
@@ -316,16 +308,8 @@ def _default_text(f: Field, currency: str) -> str:
 
 
 def _note(f: Field, lang: str, currency: str) -> str:
-    label = _label(f, lang)
-    unit = _unit(f, lang, currency)
-    parts = [f"{label} ({unit})" if unit else label]
-    if f.kind == "choice":
-        parts.append(", ".join(f.choices))
-    elif f.kind != "text":
-        parts.append(_bounds(f, lang) + (f" ({WORDS[lang]['rate_hint']})" if f.kind == "rate" else ""))
-    if f.source:
-        parts.append(f.source)
-    return "\n".join(parts)
+    from .workbook.builder import field_note
+    return field_note(f, lang, currency, _label(f, lang), _unit(f, lang, currency))
 
 
 def quote_form(lang: str = "en", currency: str = "EUR") -> Workbook:
@@ -470,15 +454,10 @@ def _find_form_sheet(wb):
     for ws in wb.worksheets:
         if not hasattr(ws, "iter_rows"):
             continue
-        for (cell,) in ws.iter_rows(min_col=_col_index(KEY_COLUMN), max_col=_col_index(KEY_COLUMN)):
+        for (cell,) in ws.iter_rows(min_col=column_index_from_string(KEY_COLUMN), max_col=column_index_from_string(KEY_COLUMN)):
             if isinstance(cell.value, str) and cell.value.strip().lower().startswith(FORM_MARKER_PREFIX):
                 return ws, cell.value.strip()
     return None, None
-
-
-def _col_index(letter: str) -> int:
-    from openpyxl.utils import column_index_from_string
-    return column_index_from_string(letter)
 
 
 def read_quote_form(path: str | Path) -> Quote:
@@ -503,7 +482,7 @@ def read_quote_form(path: str | Path) -> Quote:
     if marker.lower() != FORM_MARKER:
         raise InputError(Problem(where_file, f"form version {marker!r} is not supported (this program reads "
                                              f"{FORM_MARKER!r}): send the vendor a new form"))
-    key_col, value_col = _col_index(KEY_COLUMN), _col_index(VALUE_COLUMN)
+    key_col, value_col = column_index_from_string(KEY_COLUMN), column_index_from_string(VALUE_COLUMN)
     rows: dict[str, int] = {}
     problems: list[Problem] = []
     for (cell,) in ws.iter_rows(min_col=key_col, max_col=key_col):

@@ -115,10 +115,7 @@ class WorkbookBuilder:
         return getattr(obj, f"{attr}_{self.lang}")
 
     def unit_of(self, f: Field) -> str:
-        unit = (f.fr_unit or f.unit) if self.lang == "fr" else f.unit
-        if f.kind == "money":
-            return f"{self.cur} {unit}".strip()
-        return unit
+        return field_unit(f, self.lang, self.cur)
 
     def number_format(self, f: Field) -> str:
         return {"money": self.money, "rate": styles.PERCENT, "int": styles.INTEGER}.get(
@@ -128,14 +125,7 @@ class WorkbookBuilder:
         self.wb.defined_names[name] = DefinedName(name, attr_text=ref)
 
     def note_for(self, f: Field) -> str:
-        parts = [f"{self.label(f)} ({self.unit_of(f)})" if self.unit_of(f) else self.label(f)]
-        if f.kind == "choice":
-            parts.append(", ".join(f.choices))
-        else:
-            parts.append(f.bounds_text())
-        if f.source:
-            parts.append(f.source)
-        return "\n".join(parts)
+        return field_note(f, self.lang, self.cur, self.label(f))
 
     def input_cell(self, ws, cell: str, f: Field, value):
         styles.write_input(ws, cell, value, number_format=self.number_format(f), validation=_validation(f),
@@ -1045,6 +1035,32 @@ class WorkbookBuilder:
         ws["B1"] = UDF_MODULE
         ws["A3"] = self.t["conf_help"]
         ws.sheet_state = "hidden"
+
+
+def field_unit(f: Field, lang: str, currency: str) -> str:
+    """An input's unit in ``lang``; amounts name the currency (``EUR per FTE per year``)."""
+    unit = (f.fr_unit or f.unit) if lang == "fr" else f.unit
+    return f"{currency} {unit}".strip() if f.kind == "money" else unit
+
+
+_RATE_HINT = {"en": "A percentage: type 45% (stored as 0.45).",
+              "fr": "Un pourcentage : saisissez 45% (enregistré 0,45)."}
+
+
+def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None = None) -> str:
+    """The note of an input cell: label and unit, accepted values (with how to type a rate), source."""
+    unit = field_unit(f, lang, currency) if unit is None else unit
+    parts = [f"{label} ({unit})" if unit else label]
+    if f.kind == "choice":
+        parts.append(", ".join(f.choices))
+    elif f.kind != "text":
+        bounds = f.bounds_text()
+        if lang == "fr":
+            bounds = bounds.replace(" and ", " et ").replace("any value", "toute valeur")
+        parts.append(bounds + (f" ({_RATE_HINT[lang]})" if f.kind == "rate" else ""))
+    if f.source:
+        parts.append(f.source)
+    return "\n".join(parts)
 
 
 def t_(en: str, fr: str) -> tuple[str, str]:
