@@ -18,7 +18,7 @@ import numpy as np
 
 from . import finance
 from .case import Case
-from .erlang import MAX_TRAFFIC_ERLANGS
+from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
 from .formula import fast_evaluate, parse
 from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
@@ -91,9 +91,7 @@ class Evaluation:
                 service_level=channel.service_level, answer_seconds=channel.answer_seconds,
                 max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
                 interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0])
-        except ValueError as exc:
-            if "traffic_erlangs" not in str(exc):
-                raise
+        except TrafficOutOfRange:
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
             limit = f"{MAX_TRAFFIC_ERLANGS:,.0f}".replace(",", " ")
             raise InputError(Problem(

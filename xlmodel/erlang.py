@@ -29,6 +29,11 @@ SHRINKAGE_TOLERANCE = 1e-9
 #: Above this, a sizing is not a contact centre any more (and the O(N) recursion would take long).
 MAX_AGENTS = 1_000_000
 MAX_TRAFFIC_ERLANGS = 1_000_000.0
+
+
+class TrafficOutOfRange(ValueError):
+    """The offered traffic is not a finite load between 0 and :data:`MAX_TRAFFIC_ERLANGS`."""
+
 #: numpy's exp and the C library's may differ by one unit in the last place; a service level this
 #: close to the target is decided again with math.exp so that the vectorised and the scalar sizing
 #: agree exactly.
@@ -342,7 +347,7 @@ def agents_required_many(traffic_erlangs, aht_seconds, target_sl: float, answer_
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), shape).ravel()
     a = a.ravel()
     if not np.isfinite(a).all() or (a < 0).any() or (a > MAX_TRAFFIC_ERLANGS).any():
-        raise ValueError(f"traffic_erlangs must be finite, >= 0 and at most {MAX_TRAFFIC_ERLANGS:g} "
+        raise TrafficOutOfRange(f"traffic_erlangs must be finite, >= 0 and at most {MAX_TRAFFIC_ERLANGS:g} "
                          f"(found {a[~(np.isfinite(a) & (a >= 0) & (a <= MAX_TRAFFIC_ERLANGS))][0]!r})")
     if not np.isfinite(aht).all() or (aht <= 0).any():
         raise ValueError(f"aht_seconds must be > 0 (found {aht[~(np.isfinite(aht) & (aht > 0))][0]!r})")
