@@ -1,0 +1,68 @@
+"""Golden files, in XlsxWriter's manner: the example workbook, in English and in French, compared
+part by part with a committed reference (``tests/golden/``).
+
+A build is deterministic (fixed document properties, zip dates and entry order), so nothing needs
+normalising: any change to the output fails here with a diff of the parts it touched, and becomes a
+visible, reviewed change when the references are regenerated::
+
+    XLMODEL_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from xlmodel.case import example_case
+from xlmodel.workbook.build import build_file
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("XLMODEL_UPDATE_GOLDEN", "").strip() not in ("", "0")
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _lines(data: bytes) -> list[str]:
+    """An XML part as one tag per line, so that a diff points at the element that changed."""
+    text = data.decode("utf-8", errors="replace")
+    return re.sub(r">\s*<", ">\n<", text).splitlines()
+
+
+def _report(expected: dict[str, bytes], actual: dict[str, bytes], limit: int = 60) -> str:
+    out = []
+    for name in sorted(expected.keys() - actual.keys()):
+        out.append(f"part removed: {name}")
+    for name in sorted(actual.keys() - expected.keys()):
+        out.append(f"part added: {name}")
+    for name in sorted(expected.keys() & actual.keys()):
+        if expected[name] != actual[name]:
+            diff = list(difflib.unified_diff(_lines(expected[name]), _lines(actual[name]), f"golden/{name}",
+                                             f"built/{name}", n=1, lineterm=""))
+            out.append(f"part changed: {name} ({sum(l.startswith(('+', '-')) for l in diff) - 2} lines)")
+            out.extend(diff[:limit])
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_example_workbook_matches_its_golden_file(lang, example_book, tmp_path):
+    reference = GOLDEN / f"example_{lang}.xlsx"
+    if lang == "en":
+        built = example_book
+    else:
+        built = tmp_path / "book.xlsx"
+        build_file(example_case(), built, lang=lang)
+    if UPDATE:
+        shutil.copyfile(built, reference)
+    expected, actual = _parts(reference), _parts(built)
+    assert expected.keys() == actual.keys() and all(expected[k] == actual[k] for k in expected), \
+        "the built workbook differs from tests/golden (regenerate with XLMODEL_UPDATE_GOLDEN=1 once the " \
+        "change is intended):\n" + _report(expected, actual)
