@@ -206,10 +206,10 @@ def test_sizing_is_the_smallest_meeting_the_target(traffic, target):
     (lambda: erlang.service_level(100, 180, 14.5), "agents must be a whole number"),
     (lambda: erlang.service_level(100, 180, 14, -1), "answer_seconds must be >= 0"),
     (lambda: erlang.asa(100, 180, 14, 0), "interval_seconds must be > 0"),
-    (lambda: erlang.erlang_c(float("nan"), 3), "traffic_erlangs must be finite"),
-    (lambda: erlang.erlang_b(10, 10**7), "agents must be at most"),
+    (lambda: erlang.erlang_c(float("nan"), 3), "traffic_erlangs must be a finite number (found nan)"),
+    (lambda: erlang.erlang_b(10, 10**7), "agents must be <= 1000000 (found 10000000)"),
     (lambda: erlang.erlang_c("10", 3), "traffic_erlangs must be a number"),
-    (lambda: erlang.agents_required(100, 180, target_sl=1), "target_sl must be strictly between 0 and 1"),
+    (lambda: erlang.agents_required(100, 180, target_sl=1), "target_sl must be < 1 (found 1)"),
     (lambda: erlang.agents_required(100, 180, max_occupancy=0), "max_occupancy must be > 0"),
     (lambda: erlang.agents_required(100, 180, shrinkage=1), "shrinkage must be < 1"),
     (lambda: erlang.agents_required(100, 180, shrinkage=-0.1), "shrinkage must be >= 0"),
@@ -218,7 +218,7 @@ def test_sizing_is_the_smallest_meeting_the_target(traffic, target):
     (lambda: erlang.erlang_a(100, 180, 0, 300), "agents must be > 0"),
     (lambda: erlang.agents_required_many(np.array([10.0, -1.0]), 180.0, 0.8, 20, 1.0), "traffic_erlangs must be"),
     (lambda: erlang.agents_required_many(np.array([10.0]), np.array([0.0]), 0.8, 20, 1.0), "aht_seconds must be > 0"),
-    (lambda: erlang.agents_required_many(np.array([10.0]), 180.0, 80, 20, 1.0), "target_sl must be strictly"),
+    (lambda: erlang.agents_required_many(np.array([10.0]), 180.0, 80, 20, 1.0), "target_sl looks like a percentage (80): type 0.8"),
 ])
 def test_bad_arguments_raise_a_sentence_naming_them(call, name):
     with pytest.raises(ValueError, match=name.replace("(", r"\(").replace(")", r"\)")):

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arguments import number, rate, whole_number
+
 #: 14 / 0.7 is 20.000000000000004 in floating point: still 20 agents, not 21.
 SHRINKAGE_TOLERANCE = 1e-9
 #: Above this, a sizing is not a contact centre any more (and the O(N) recursion would take long).
@@ -42,38 +44,16 @@ _TIE_BAND = 1e-12
 _SCALAR_TAIL = 4
 
 
-def _check(name: str, value, *, positive=False, non_negative=False, fraction=False, integer=False,
-           open_fraction=False, maximum=None):
-    """Raise ValueError with a sentence naming the argument when ``value`` breaks a rule."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} must be a number (found {value!r})")
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite (found {value!r})")
-    if positive and value <= 0:
-        raise ValueError(f"{name} must be > 0 (found {value:g})")
-    if non_negative and value < 0:
-        raise ValueError(f"{name} must be >= 0 (found {value:g})")
-    if fraction and not 0 <= value <= 1:
-        raise ValueError(f"{name} must be between 0 and 1 (found {value:g})")
-    if open_fraction and not 0 < value < 1:
-        raise ValueError(f"{name} must be strictly between 0 and 1 (found {value:g})")
-    if integer and value != int(value):
-        raise ValueError(f"{name} must be a whole number (found {value:g})")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be at most {maximum:g} (found {value:g})")
-
-
-def _check_agents(agents, *, positive=False):
-    _check("agents", agents, non_negative=not positive, positive=positive, integer=True, maximum=MAX_AGENTS)
-    return int(agents)
+def _check_agents(agents, *, positive=False) -> int:
+    return whole_number("agents", agents, **({"above": 0} if positive else {"minimum": 0}), maximum=MAX_AGENTS)
 
 
 def _traffic(contacts, aht_seconds, interval_seconds) -> float:
-    _check("contacts", contacts, non_negative=True)
-    _check("aht_seconds", aht_seconds, positive=True)
-    _check("interval_seconds", interval_seconds, positive=True)
+    number("contacts", contacts, minimum=0)
+    number("aht_seconds", aht_seconds, above=0)
+    number("interval_seconds", interval_seconds, above=0)
     traffic = contacts * aht_seconds / interval_seconds
-    _check("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
+    number("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
     return traffic
 
 
@@ -110,7 +90,7 @@ def erlang_b(traffic_erlangs: float, agents: int) -> float:
     >>> round(erlang_b(2, 5), 4), round(erlang_b(10, 14), 4)
     (0.0367, 0.0568)
     """
-    _check("traffic_erlangs", traffic_erlangs, non_negative=True, maximum=MAX_TRAFFIC_ERLANGS)
+    number("traffic_erlangs", traffic_erlangs, minimum=0, maximum=MAX_TRAFFIC_ERLANGS)
     return _erlang_b_recursion(float(traffic_erlangs), _check_agents(agents))
 
 
@@ -138,7 +118,7 @@ def erlang_c(traffic_erlangs: float, agents: int) -> float:
     >>> round(erlang_c(10, 14), 6)
     0.174132
     """
-    _check("traffic_erlangs", traffic_erlangs, non_negative=True, maximum=MAX_TRAFFIC_ERLANGS)
+    number("traffic_erlangs", traffic_erlangs, minimum=0, maximum=MAX_TRAFFIC_ERLANGS)
     n = _check_agents(agents)
     a = float(traffic_erlangs)
     if a == 0:
@@ -178,7 +158,7 @@ def service_level(contacts: float, aht_seconds: float, agents: int, answer_secon
     """
     a = _traffic(contacts, aht_seconds, interval_seconds)
     n = _check_agents(agents)
-    _check("answer_seconds", answer_seconds, non_negative=True)
+    number("answer_seconds", answer_seconds, minimum=0)
     if a == 0:
         return 1.0
     if n <= a:
@@ -254,9 +234,9 @@ def _search(a: float, aht_seconds: float, target_sl: float, answer_seconds: floa
 
 
 def _check_targets(target_sl, answer_seconds, max_occupancy):
-    _check("target_sl", target_sl, open_fraction=True)
-    _check("answer_seconds", answer_seconds, non_negative=True)
-    _check("max_occupancy", max_occupancy, positive=True, fraction=True)
+    rate("target_sl", target_sl, above=0, below=1)
+    number("answer_seconds", answer_seconds, minimum=0)
+    rate("max_occupancy", max_occupancy, above=0, maximum=1)
 
 
 def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8, answer_seconds: float = 20,
@@ -300,9 +280,7 @@ def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8,
     """
     a = _traffic(contacts, aht_seconds, interval_seconds)
     _check_targets(target_sl, answer_seconds, max_occupancy)
-    _check("shrinkage", shrinkage, non_negative=True)
-    if shrinkage >= 1:
-        raise ValueError(f"shrinkage must be < 1 (found {shrinkage:g})")
+    rate("shrinkage", shrinkage, minimum=0, below=1)
     if a == 0:
         return Staffing(0, 0, 1.0, 0.0, 0.0, 0.0, 0.0)
     start = _first_start(a, max_occupancy)
@@ -440,8 +418,8 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    _check("patience_seconds", patience_seconds, positive=True)
-    _check("answer_seconds", answer_seconds, non_negative=True)
+    number("patience_seconds", patience_seconds, above=0)
+    number("answer_seconds", answer_seconds, minimum=0)
     lam = contacts / interval_seconds
     mu = 1.0 / aht_seconds
     theta = 1.0 / patience_seconds
