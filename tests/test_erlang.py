@@ -80,6 +80,18 @@ class TestErlangA:
         assert_allclose(r.asa_seconds, erlang.asa(100, 180, 14), rtol=1e-5)
         assert_allclose(r.service_level, erlang.service_level(100, 180, 14), rtol=1e-5)
 
+    def test_abandonment_falls_with_agents_and_with_patience(self):
+        values = [erlang.abandon_rate(120, 300, n, 120) for n in range(20, 30)]  # 20 Erlangs
+        assert all(b < a for a, b in zip(values, values[1:]))
+        assert erlang.abandon_rate(120, 300, 22, 240) < erlang.abandon_rate(120, 300, 22, 60)
+        assert erlang.abandon_rate(0, 300, 22, 60) == 0.0
+
+    def test_an_overloaded_queue_of_patient_callers_is_not_cut_short(self):
+        """10 000 Erlangs on 9 000 agents, two-hour patience: the agents answer at most 9 000 Erlangs'
+        worth, so about 10 % hang up. The queue then holds tens of thousands of callers; a law cut at
+        a fixed 20 000 states (the economic view's former copy) gave 8.3 %."""
+        assert erlang.abandon_rate(60000, 300, 9000, 7200) == pytest.approx(0.1, rel=1e-3)
+
     def test_stable_when_overloaded_and_at_large_loads(self):
         """Erlang A has a steady state even with fewer agents than traffic, and must not overflow."""
         r = erlang.erlang_a(100, 180, 8, 300)
