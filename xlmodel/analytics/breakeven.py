@@ -36,7 +36,6 @@ from .vector import ArrayModel
 
 VOLUME_FACTORS = (0.25, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0, 2.8, 4.0)
 SHARE_GRID = tuple(np.round(np.linspace(0.0, 1.0, 11), 10))
-TOLERANCE = 1.0  # currency units of NPV of savings at the break-even price
 
 
 @dataclass
