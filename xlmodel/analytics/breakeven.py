@@ -27,7 +27,6 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.optimize import brentq, minimize_scalar
 
 from ..case import Case
 from ..engine import Comparison, compare
@@ -101,6 +100,8 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
     with the price as its only varying input (exact here: every staffing row keeps the engine's
     Erlang C sizing), and the root is then checked by one exact engine run.
     """
+    from scipy.optimize import brentq  # here: unpickling a result in the build's parent needs no scipy
+
     runs = runs or _Counter()
     comparison = comparison or runs.compare(case)
     v = case.vendors[vendor_index]
@@ -136,6 +137,8 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
 
 def break_even_volumes(case: Case, runs: _Counter | None = None) -> dict[str, tuple]:
     """Vendor name -> ``(factor or None, note)``: the volume factor where outsourcing and in-house cross."""
+    from scipy.optimize import brentq
+
     runs = runs or _Counter()
     names = [v.name for v in case.vendors]
 
@@ -169,6 +172,8 @@ def break_even_volumes(case: Case, runs: _Counter | None = None) -> dict[str, tu
 
 def best_hybrid_shares(case: Case, runs: _Counter | None = None) -> list[HybridShare]:
     """Per hybrid vendor, the share of volume sent to it that minimises the NPV of cost (share mode)."""
+    from scipy.optimize import minimize_scalar
+
     runs = runs or _Counter()
     if not case.hybrid.vendors:
         return []
