@@ -126,7 +126,8 @@ def test_every_module_of_the_tree_has_a_layer():
      "xlmodel.finance (calculation) imports xlmodel.workbook.builder (workbook and tender), a higher layer"),
     ("xlmodel/analytics/summary.py", "from .. import report\n",
      "xlmodel.analytics.summary (analytics) imports xlmodel.report (text), a higher layer"),
-    ("xlmodel/model.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from xlmodel.engine import Comparison\n",
+    ("xlmodel/model.py",
+     "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from xlmodel.engine import Comparison\n",
      "xlmodel.model (model) imports xlmodel.engine (calculation), a higher layer"),
     ("xlmodel/newcomer.py", "import numpy\n", "xlmodel.newcomer: no layer; place it in tests/test_layers.py PLACES"),
 ])

@@ -26,7 +26,7 @@ from xlmodel.arguments import BadArgument
 #: Longer than any contract or business plan; stops a typo such as 2030 from building huge arrays.
 MAX_YEARS = 100
 
-__all__ = ["BadArgument", "choice", "costs", "excel_errors", "number", "rate", "years"]
+__all__ = ["BadArgument", "choice", "costs", "defaults", "excel_errors", "number", "rate", "years"]
 
 
 def _one_cell(name: str, value):
