@@ -7,9 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from xlmodel.analytics.economics import economic_view, erlang_a_abandonment
+from xlmodel.analytics.economics import economic_view
 from xlmodel.case import loads_case
 from xlmodel.engine import compare
+from xlmodel.erlang import abandon_rate, contacts_per_interval
+from xlmodel.model import CONSTANTS
 
 HAND_CASE = """
 [case]
@@ -91,21 +93,6 @@ def test_status_quo_losses_grow_with_volume():
     assert e.scenario("status_quo").lost_contacts == pytest.approx([26_000, 28_600])
 
 
-def test_erlang_a_tends_to_erlang_b_without_patience_and_to_zero_with_infinite_patience():
-    blocking = 1.0
-    for k in range(1, 11):
-        blocking = 8 * blocking / (k + 8 * blocking)
-    assert erlang_a_abandonment(8.0, 10, 180.0, 1e-9) == pytest.approx(blocking, rel=1e-6)
-    assert erlang_a_abandonment(8.0, 10, 180.0, 1e12) < 1e-6
-    assert erlang_a_abandonment(0.0, 10, 180.0, 60.0) == 0.0
-
-
-def test_erlang_a_falls_with_agents_and_patience():
-    values = [erlang_a_abandonment(20.0, n, 300.0, 120.0) for n in range(20, 30)]
-    assert all(b < a for a, b in zip(values, values[1:]))
-    assert erlang_a_abandonment(20.0, 22, 300.0, 240.0) < erlang_a_abandonment(20.0, 22, 300.0, 60.0)
-
-
 def test_patience_switches_the_rule_to_erlang_a():
     case = loads_case(HAND_CASE.replace("late_abandon_share = 0.5", "patience_seconds = 90"))
     e = economic_view(compare(case))
@@ -113,3 +100,19 @@ def test_patience_switches_the_rule_to_erlang_a():
     assert 0 < e.lost_share_by_channel["phone"] < 0.2
     assert math.isfinite(e.scenario("inhouse").economic_npv_cost)
     assert np.all(np.asarray(e.scenario("inhouse").lost_contacts) > 0)
+
+
+def test_the_lost_share_with_patience_is_erlang_a_of_the_inhouse_team():
+    """Each month: contacts of an average interval, the in-house team sized at target, Erlang A."""
+    case = loads_case(HAND_CASE.replace("late_abandon_share = 0.5", "patience_seconds = 90"))
+    result = compare(case)
+    e = economic_view(result)
+    ev = result.evaluation
+    interval = CONSTANTS["INTERVAL_SECONDS"][0]
+    contacts = np.asarray(ev.values["demand.contacts.0"])
+    agents = np.asarray(ev.staff["inh.agents.0"])
+    hours = float(ev.values["time.open_hours_month"])
+    shares = [abandon_rate(contacts_per_interval(c, hours, interval), 300, n, 90, interval)
+              for c, n in zip(contacts[:12], agents[:12])]
+    assert e.lost_share_by_channel["phone"] == pytest.approx(float(np.dot(contacts[:12], shares) / contacts[:12].sum()),
+                                                             rel=1e-12)

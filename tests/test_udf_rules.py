@@ -142,7 +142,7 @@ def test_the_generated_vba_declares_each_function_with_its_optional_arguments(re
 
 
 def test_the_designed_functions_exist_with_their_argument_order():
-    """DESIGN section 5 is a public contract: names and order of arguments."""
+    """The functions' names and order of arguments are a public contract (README)."""
     finance_args = ["inhouse_cost", "outsourced_cost", "one_off_cost", "years", "discount_rate",
                     "inhouse_escalation", "outsourced_escalation"]
     expected = {
@@ -189,3 +189,75 @@ def test_import_stays_light():
               "import udfs; print(len(udfs.UDF_NAMES))")
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
+
+
+# --- the defaults: typed once, in each function's signature ---------------------------------------
+
+def _signature_defaults(name: str) -> dict:
+    return {p.name: p.default for p in inspect.signature(getattr(functions, name)).parameters.values()
+            if p.default is not inspect.Parameter.empty}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_wizard_shows_the_default_of_the_signature(name, registered):
+    defaults = _signature_defaults(name)
+    for arg in registered["functions"][name]["args"]:
+        default = defaults.get(arg["name"])
+        if default is None:
+            assert "(default" not in arg["doc"], f"{name}.{arg['name']}: a default typed in its help text"
+        else:
+            assert arg["doc"].endswith(f"(default {default:g})"), f"{name}.{arg['name']}: {arg['doc']!r}"
+            assert arg["optional"] == default  # what Excel passes for an omitted argument
+
+
+def test_an_empty_cell_means_the_default_of_the_signature():
+    """The edge reads the defaults from the signature: change one there and an empty cell follows it."""
+    assert functions.SERVICE_LEVEL(100, 180, 14, None, None) == functions.SERVICE_LEVEL(100, 180, 14)
+    from udfs._convert import excel_errors
+
+    def LOOKS_LIKE_A_UDF(contacts, answer_seconds=7):
+        return answer_seconds
+
+    assert excel_errors(LOOKS_LIKE_A_UDF)(1, None) == 7
+    assert excel_errors(LOOKS_LIKE_A_UDF)(1, 3) == 3
+
+
+# The Python function each Excel function delegates to: its defaults must be the Excel ones.
+DELEGATES = {
+    "OUTSOURCE_NPV": "finance.outsource_npv", "OUTSOURCE_ROI": "finance.outsource_roi",
+    "PAYBACK_MONTHS": "finance.outsource_payback_months", "OUTSOURCE_IRR": "finance.outsource_irr",
+    "SERVICE_LEVEL": "erlang.service_level", "ASA": "erlang.asa", "AGENTS_REQUIRED": "erlang.agents_required",
+    "ABANDON_RATE": "erlang.abandon_rate", "INHOUSE_HOURLY_COST": "unit_costs.inhouse_hourly_cost",
+    "VENDOR_COST_PER_CONTACT": "unit_costs.vendor_cost_per_contact",
+    "VENDOR_COST_PER_HOUR": "unit_costs.vendor_cost_per_handled_hour",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DELEGATES))
+def test_python_and_excel_share_the_defaults(name):
+    import xlmodel
+    module, function = DELEGATES[name].split(".")
+    target = getattr(getattr(xlmodel, module), function)
+    python = {p.name: p.default for p in inspect.signature(target).parameters.values()}
+    excel = _signature_defaults(name)
+    assert excel, name
+    for arg, default in excel.items():
+        assert arg in python and python[arg] == default, f"{name}.{arg}: Excel {default!r}, Python {python.get(arg)!r}"
+
+
+def test_the_readme_states_the_signatures_defaults():
+    """The README's table of functions writes ``[answer_seconds=20]``: the value of the signature
+    (``years=None`` means finance.DEFAULT_YEARS for single numbers, which the README writes)."""
+    from xlmodel.finance import DEFAULT_YEARS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    checked = 0
+    for call in re.findall(r"`([A-Z_]+)\(([^`]*)\)`", readme):
+        name, params = call
+        if name not in NAMES:
+            continue
+        defaults = _signature_defaults(name)
+        for arg, value in re.findall(r"\[(\w+)=([^\]]+)\]", params):
+            expected = DEFAULT_YEARS if arg == "years" else defaults[arg]
+            assert float(value) == expected, f"README: {name}({arg}={value}), signature {expected!r}"
+            checked += 1
+    assert checked >= 15

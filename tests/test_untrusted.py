@@ -4,7 +4,6 @@ one sentence naming the file and the reason, before openpyxl (or our own reads) 
 from __future__ import annotations
 
 import re
-import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -215,10 +214,8 @@ def test_a_bomb_over_the_total_size_is_refused_without_unpacking(tmp_path, no_un
     bomb = tmp_path / "vendor quote.xlsx"
     write_zeros(bomb, "xl/worksheets/sheet1.xml", 210, level=1)
     assert bomb.stat().st_size < 2 * MiB
-    no_unpacking()
-    start = time.perf_counter()
+    no_unpacking()  # refused from the zip's directory alone (its speed: benchmarks/bench_untrusted.py)
     refusal(bomb, "would unpack to 210 MB, over the 100 MB limit", "zip bomb", "was not opened")
-    assert time.perf_counter() - start < 1
 
 
 def test_a_part_with_an_absurd_ratio_is_refused_without_unpacking(tmp_path, no_unpacking):
@@ -331,9 +328,8 @@ LAUGHS = b"""<?xml version="1.0"?>
 def test_billion_laughs_in_shared_strings(tmp_path, no_openpyxl):
     assert part(SMALL, "xl/sharedStrings.xml").count(b"<si>") == 3
     book = rewrite(SMALL, tmp_path / "laughs.xlsx", {"xl/sharedStrings.xml": LAUGHS})
-    start = time.perf_counter()
+    # Refused at the declaration, before any entity is expanded (speed: benchmarks/bench_untrusted.py).
     refusal(book, "document type declaration (DTD) in xl/sharedStrings.xml", "was not opened")
-    assert time.perf_counter() - start < 1
 
 
 def xxe(secret: Path) -> bytes:

@@ -1,9 +1,15 @@
 """Converting Excel arguments, and turning bad ones into a short ``#`` text (never a traceback).
 
 Excel, through xlwings, passes numbers as float, empty cells (and cells holding an error) as None,
-text as str, a range as a list (one row or one column) or a list of lists. Each helper checks one
-argument and raises :class:`BadArgument` with a sentence naming it; :func:`excel_errors` turns that,
-and the ``ValueError`` of :mod:`xlmodel`, into ``#VALUE! <sentence>`` in the cell.
+text as str, a range as a list (one row or one column) or a list of lists. Each helper turns one
+argument into what :mod:`xlmodel` takes and raises :class:`BadArgument` with a sentence naming it;
+:func:`excel_errors` turns that, and the ``ValueError`` of :mod:`xlmodel`, into
+``#VALUE! <sentence>`` in the cell.
+
+The rules of a number (bounds, whole, a rate typed as a percentage) are :mod:`xlmodel.arguments`,
+the one rule book of the engine and of these functions: a bound xlmodel checks is not repeated
+here. The defaults of the optional arguments are the functions' signatures, read once by
+:func:`excel_errors` (an empty cell means the default) and by the wizard's help texts.
 
 No model arithmetic here: only shapes, types and the rules a user can break while typing.
 """
@@ -11,18 +17,20 @@ No model arithmetic here: only shapes, types and the rules a user can break whil
 from __future__ import annotations
 
 import functools
+import inspect
 import math
+
+from xlmodel import arguments
+from xlmodel.arguments import BadArgument
 
 #: Longer than any contract or business plan; stops a typo such as 2030 from building huge arrays.
 MAX_YEARS = 100
 
-
-class BadArgument(ValueError):
-    """An argument a user typed is not what the function needs."""
+__all__ = ["BadArgument", "choice", "costs", "defaults", "excel_errors", "number", "rate", "years"]
 
 
-def number(name: str, value, *, minimum=None, maximum=None, exclusive_min=False, whole=False) -> float:
-    """A single number in range; text, empty cells, booleans and multi-cell ranges are refused by name."""
+def _one_cell(name: str, value):
+    """A number typed or one cell: a one-cell range is its value; an empty cell is refused by name."""
     if isinstance(value, (list, tuple)):
         flat = _flatten(name, value)
         if len(flat) != 1:
@@ -30,35 +38,19 @@ def number(name: str, value, *, minimum=None, maximum=None, exclusive_min=False,
         value = flat[0]
     if value is None or (isinstance(value, str) and not value.strip()):
         raise BadArgument(f"{name} is empty: type a number")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadArgument(f"{name} must be a number (found {value!r})")
-    if not math.isfinite(value):
-        raise BadArgument(f"{name} must be a finite number (found {value!r})")
-    if whole and value != int(value):
-        raise BadArgument(f"{name} must be a whole number (found {value:g})")
-    if minimum is not None and (value <= minimum if exclusive_min else value < minimum):
-        raise BadArgument(f"{name} must be {'>' if exclusive_min else '>='} {minimum:g} (found {value:g})")
-    if maximum is not None and value > maximum:
-        raise BadArgument(f"{name} must be <= {maximum:g} (found {value:g})")
-    return float(value)
+    return value
 
 
-def optional_number(name: str, value, default, **rules) -> float:
-    """An optional argument: an empty cell given explicitly means the default, as when omitted."""
-    return default if value is None else number(name, value, **rules)
+def number(name: str, value, **rules) -> float:
+    """A single number (:func:`xlmodel.arguments.number` and its ``rules``); text, empty cells,
+    booleans and multi-cell ranges are refused by name."""
+    return arguments.number(name, _one_cell(name, value), **rules)
 
 
-def count(name: str, value, *, minimum=0) -> int:
-    """A whole number such as agents."""
-    return int(number(name, value, minimum=minimum, whole=True))
-
-
-def rate(name: str, value, *, minimum: float = -1.0, exclusive_min: bool = True, maximum: float = 1.0) -> float:
-    """A rate as a fraction, 0.08 for 8 %; a value such as 8 is refused as a likely percentage."""
-    x = number(name, value)
-    if x > maximum and 1 < x <= 100:
-        raise BadArgument(f"{name} looks like a percentage ({x:g}): type {x / 100:g}")
-    return number(name, x, minimum=minimum, exclusive_min=exclusive_min, maximum=maximum)
+def rate(name: str, value, **rules) -> float:
+    """A rate as a fraction, 0.08 for 8 % (:func:`xlmodel.arguments.rate`): 8 is refused as a
+    likely percentage."""
+    return arguments.rate(name, _one_cell(name, value), **rules)
 
 
 def costs(name: str, value):
@@ -97,15 +89,33 @@ def _flatten(name: str, value) -> list:
     return list(value)
 
 
+def defaults(f) -> dict:
+    """The optional arguments of ``f`` and their defaults, from its signature (the one place they are typed).
+
+    >>> defaults(lambda contacts, aht_seconds, answer_seconds=20, years=None: 0)
+    {'answer_seconds': 20, 'years': None}
+    """
+    return {p.name: p.default for p in inspect.signature(f).parameters.values()
+            if p.default is not inspect.Parameter.empty}
+
+
 def excel_errors(f):
     """The edge between Excel and Python: a bad argument becomes ``#VALUE! sentence`` in the cell.
+
+    An empty cell given for an optional argument means its default, as when it is omitted (Excel
+    passes None for an empty cell, the signature's default for an omitted argument).
 
     Only ``ValueError`` (which :class:`BadArgument` and xlmodel's checks raise) is caught: anything
     else is a bug and must not be dressed up as a user error. A result that is not a finite number
     becomes ``#NUM!`` rather than a cell Excel cannot show.
     """
+    empty = inspect.Parameter.empty
+    fallback = tuple(p.default for p in inspect.signature(f).parameters.values())
+
     @functools.wraps(f)
     def wrapper(*args):
+        args = tuple(fallback[i] if value is None and i < len(fallback) and fallback[i] is not empty else value
+                     for i, value in enumerate(args))
         try:
             result = f(*args)
         except ValueError as exc:

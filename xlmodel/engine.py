@@ -167,6 +167,16 @@ class Comparison:
             "reference": "inhouse", "scenarios": [s.as_json() for s in self.scenarios], "best": self.best,
         }
 
+    def to_frame(self):
+        """A pandas DataFrame, one row per scenario and year (:func:`xlmodel.frames.scenario_frame`)."""
+        from .frames import scenario_frame
+        return scenario_frame(self)
+
+    def to_frames(self) -> dict:
+        """pandas DataFrames: ``scenarios``, ``cost_lines``, ``one_off_lines`` (:func:`xlmodel.frames.frames`)."""
+        from .frames import frames
+        return frames(self)
+
 
 def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
     """Evaluate a case and compare its scenarios over the horizon.

@@ -5,7 +5,8 @@ B(k) = A B(k-1) / (k + A B(k-1)), and C = N B / (N - A (1 - B)) for N > A; never
 overflow past about 170 agents. Erlang A (callers who abandon) works in log space.
 
 Units: times in seconds; a *contact* is a call, a chat or an e-mail arriving in one interval
-(``interval_seconds``, 30 minutes by default); *traffic* A in Erlangs = contacts x AHT / interval.
+(``interval_seconds``, 30 minutes by default); *traffic* A in Erlangs = contacts x AHT / interval
+(:func:`offered_traffic`, the one statement of it).
 
 Examples
 --------
@@ -23,6 +24,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+
+from .arguments import number, rate, whole_number
 
 #: 14 / 0.7 is 20.000000000000004 in floating point: still 20 agents, not 21.
 SHRINKAGE_TOLERANCE = 1e-9
@@ -42,38 +45,60 @@ _TIE_BAND = 1e-12
 _SCALAR_TAIL = 4
 
 
-def _check(name: str, value, *, positive=False, non_negative=False, fraction=False, integer=False,
-           open_fraction=False, maximum=None):
-    """Raise ValueError with a sentence naming the argument when ``value`` breaks a rule."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} must be a number (found {value!r})")
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite (found {value!r})")
-    if positive and value <= 0:
-        raise ValueError(f"{name} must be > 0 (found {value:g})")
-    if non_negative and value < 0:
-        raise ValueError(f"{name} must be >= 0 (found {value:g})")
-    if fraction and not 0 <= value <= 1:
-        raise ValueError(f"{name} must be between 0 and 1 (found {value:g})")
-    if open_fraction and not 0 < value < 1:
-        raise ValueError(f"{name} must be strictly between 0 and 1 (found {value:g})")
-    if integer and value != int(value):
-        raise ValueError(f"{name} must be a whole number (found {value:g})")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be at most {maximum:g} (found {value:g})")
+def _check_agents(agents, *, positive=False) -> int:
+    return whole_number("agents", agents, **({"above": 0} if positive else {"minimum": 0}), maximum=MAX_AGENTS)
 
 
-def _check_agents(agents, *, positive=False):
-    _check("agents", agents, non_negative=not positive, positive=positive, integer=True, maximum=MAX_AGENTS)
-    return int(agents)
+def offered_traffic(contacts, aht_seconds, interval_seconds: float = 1800, *, service_hours=None,
+                    concurrency=1.0):
+    """Offered traffic in Erlangs: A = contacts per interval x (AHT / concurrency) / interval length.
+
+    The one statement of the traffic formula, for numbers or numpy arrays (broadcast). Nothing is
+    checked here: the functions below check their arguments first.
+
+    Parameters
+    ----------
+    contacts : float or array
+        Contacts arriving in one interval; with ``service_hours``, over that many hours (a month's
+        contacts, spread evenly over its service hours).
+    aht_seconds : float or array
+        Average handling time, seconds.
+    interval_seconds : float, default 1800
+        Length of the interval, seconds.
+    service_hours : float or array, optional
+        Hours over which ``contacts`` arrive: contacts per interval = contacts / (hours x 3600 /
+        interval).
+    concurrency : float or array, default 1
+        Contacts an agent handles at once (chat): it divides the handling time.
+
+    Examples
+    --------
+    100 contacts in half an hour at 180 s; the same as 2 000 contacts over 10 hours; 2 chats at once:
+
+    >>> offered_traffic(100, 180), offered_traffic(2000, 180, service_hours=10), offered_traffic(100, 180, concurrency=2)
+    (10.0, 10.0, 5.0)
+    """
+    if service_hours is not None:
+        contacts = contacts_per_interval(contacts, service_hours, interval_seconds)
+    return contacts * (aht_seconds / concurrency) / interval_seconds
+
+
+def contacts_per_interval(contacts, service_hours, interval_seconds: float = 1800):
+    """Contacts arriving in one interval when ``contacts`` arrive evenly over ``service_hours``:
+    contacts / (hours x 3600 / interval). Numbers or numpy arrays; nothing checked.
+
+    >>> contacts_per_interval(2000, 10)
+    100.0
+    """
+    return contacts / (service_hours * 3600.0 / interval_seconds)
 
 
 def _traffic(contacts, aht_seconds, interval_seconds) -> float:
-    _check("contacts", contacts, non_negative=True)
-    _check("aht_seconds", aht_seconds, positive=True)
-    _check("interval_seconds", interval_seconds, positive=True)
-    traffic = contacts * aht_seconds / interval_seconds
-    _check("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
+    number("contacts", contacts, minimum=0)
+    number("aht_seconds", aht_seconds, above=0)
+    number("interval_seconds", interval_seconds, above=0)
+    traffic = offered_traffic(contacts, aht_seconds, interval_seconds)
+    number("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
     return traffic
 
 
@@ -110,7 +135,7 @@ def erlang_b(traffic_erlangs: float, agents: int) -> float:
     >>> round(erlang_b(2, 5), 4), round(erlang_b(10, 14), 4)
     (0.0367, 0.0568)
     """
-    _check("traffic_erlangs", traffic_erlangs, non_negative=True, maximum=MAX_TRAFFIC_ERLANGS)
+    number("traffic_erlangs", traffic_erlangs, minimum=0, maximum=MAX_TRAFFIC_ERLANGS)
     return _erlang_b_recursion(float(traffic_erlangs), _check_agents(agents))
 
 
@@ -138,7 +163,7 @@ def erlang_c(traffic_erlangs: float, agents: int) -> float:
     >>> round(erlang_c(10, 14), 6)
     0.174132
     """
-    _check("traffic_erlangs", traffic_erlangs, non_negative=True, maximum=MAX_TRAFFIC_ERLANGS)
+    number("traffic_erlangs", traffic_erlangs, minimum=0, maximum=MAX_TRAFFIC_ERLANGS)
     n = _check_agents(agents)
     a = float(traffic_erlangs)
     if a == 0:
@@ -178,7 +203,7 @@ def service_level(contacts: float, aht_seconds: float, agents: int, answer_secon
     """
     a = _traffic(contacts, aht_seconds, interval_seconds)
     n = _check_agents(agents)
-    _check("answer_seconds", answer_seconds, non_negative=True)
+    number("answer_seconds", answer_seconds, minimum=0)
     if a == 0:
         return 1.0
     if n <= a:
@@ -254,9 +279,9 @@ def _search(a: float, aht_seconds: float, target_sl: float, answer_seconds: floa
 
 
 def _check_targets(target_sl, answer_seconds, max_occupancy):
-    _check("target_sl", target_sl, open_fraction=True)
-    _check("answer_seconds", answer_seconds, non_negative=True)
-    _check("max_occupancy", max_occupancy, positive=True, fraction=True)
+    rate("target_sl", target_sl, above=0, below=1)
+    number("answer_seconds", answer_seconds, minimum=0)
+    rate("max_occupancy", max_occupancy, above=0, maximum=1)
 
 
 def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8, answer_seconds: float = 20,
@@ -300,9 +325,7 @@ def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8,
     """
     a = _traffic(contacts, aht_seconds, interval_seconds)
     _check_targets(target_sl, answer_seconds, max_occupancy)
-    _check("shrinkage", shrinkage, non_negative=True)
-    if shrinkage >= 1:
-        raise ValueError(f"shrinkage must be < 1 (found {shrinkage:g})")
+    rate("shrinkage", shrinkage, minimum=0, below=1)
     if a == 0:
         return Staffing(0, 0, 1.0, 0.0, 0.0, 0.0, 0.0)
     start = _first_start(a, max_occupancy)
@@ -440,13 +463,29 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    _check("patience_seconds", patience_seconds, positive=True)
-    _check("answer_seconds", answer_seconds, non_negative=True)
+    number("patience_seconds", patience_seconds, above=0)
+    number("answer_seconds", answer_seconds, minimum=0)
     lam = contacts / interval_seconds
     mu = 1.0 / aht_seconds
     theta = 1.0 / patience_seconds
     if lam == 0:
         return ErlangA(0.0, 0.0, 0.0, 0.0, 1.0)
+    p = _erlang_a_law(lam, mu, theta, n_agents)
+    waiting = float(p[n_agents:].sum())
+    mean_queue = _mean_queue(p, n_agents)
+    abandon = theta * mean_queue / lam
+    occ = (lam / mu) * (1 - abandon) / n_agents
+    asa_all = mean_queue / lam
+    # PASTA: an arrival sees the stationary law; in state N + j it has j callers ahead.
+    served = _served_within(len(p) - n_agents, n_agents * mu, theta, answer_seconds)
+    sl = float(p[:n_agents].sum() + (p[n_agents:] * served).sum())
+    return ErlangA(waiting, abandon, occ, asa_all, sl)
+
+
+def _erlang_a_law(lam: float, mu: float, theta: float, n_agents: int) -> np.ndarray:
+    """Stationary probabilities of the states 0, 1, ... of the M/M/N+M queue (arrivals lam, services
+    mu, abandons theta, per second), computed in logs and cut where the terms fall below e^-50 of
+    the largest (never at a fixed number of states)."""
     # Log of the unnormalised stationary probabilities, states 0 .. N, then the queue.
     log_a = math.log(lam / mu)
     states = [0.0]
@@ -465,16 +504,12 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     logp = np.array(states)
     p = np.exp(logp - highest)
     p /= p.sum()
+    return p
+
+
+def _mean_queue(p: np.ndarray, n_agents: int) -> float:
     queue = np.arange(len(p)) - n_agents
-    waiting = float(p[n_agents:].sum())
-    mean_queue = float((p[n_agents + 1:] * queue[n_agents + 1:]).sum())
-    abandon = theta * mean_queue / lam
-    occ = (lam / mu) * (1 - abandon) / n_agents
-    asa_all = mean_queue / lam
-    # PASTA: an arrival sees the stationary law; in state N + j it has j callers ahead.
-    served = _served_within(len(p) - n_agents, n_agents * mu, theta, answer_seconds)
-    sl = float(p[:n_agents].sum() + (p[n_agents:] * served).sum())
-    return ErlangA(waiting, abandon, occ, asa_all, sl)
+    return float((p[n_agents + 1:] * queue[n_agents + 1:]).sum())
 
 
 def _served_within(max_ahead: int, service_rate: float, theta: float, t: float) -> np.ndarray:
@@ -581,11 +616,20 @@ def abandon_rate(contacts: float, aht_seconds: float, agents: int, patience_seco
                  interval_seconds: float = 1800) -> float:
     """Share of contacts that abandon before being answered (Erlang A, exponential patience).
 
-    See :func:`erlang_a` for the model.
+    See :func:`erlang_a` for the model; the same figure as its ``abandon_probability``, without
+    the service level's cost.
 
     Examples
     --------
     >>> round(abandon_rate(100, 180, 14, 300), 6)
     0.013984
     """
-    return erlang_a(contacts, aht_seconds, agents, patience_seconds, 20, interval_seconds).abandon_probability
+    _traffic(contacts, aht_seconds, interval_seconds)
+    n_agents = _check_agents(agents, positive=True)
+    number("patience_seconds", patience_seconds, above=0)
+    lam = contacts / interval_seconds
+    if lam == 0:
+        return 0.0
+    theta = 1.0 / patience_seconds
+    p = _erlang_a_law(lam, 1.0 / aht_seconds, theta, n_agents)
+    return theta * _mean_queue(p, n_agents) / lam

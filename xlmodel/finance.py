@@ -1,4 +1,4 @@
-"""The finance of an outsourcing decision: NPV, ROI, payback and IRR (DESIGN sections 4 to 6).
+"""The finance of an outsourcing decision: NPV, ROI, payback and IRR (docs/method.md, "Money").
 
 Money is in the case currency, rates are fractions (0.08 for 8 %).
 
@@ -30,26 +30,16 @@ from typing import Sequence
 import numpy as np
 import numpy_financial as npf
 
+from .arguments import number, whole_number
+
 #: An exact payback hit counts, whatever the floating-point noise (relative to the one-off cost).
 PAYBACK_TOLERANCE = 1e-9
 #: Years of a comparison when both costs are single numbers and ``years`` is not given.
 DEFAULT_YEARS = 5
 
 
-def _number(name: str, value, *, minimum: float | None = None, above: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} must be a number (found {value!r})")
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite (found {value!r})")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be >= {minimum:g} (found {value:g})")
-    if above is not None and value <= above:
-        raise ValueError(f"{name} must be > {above:g} (found {value:g})")
-    return float(value)
-
-
 def _rate(discount_rate) -> float:
-    return _number("discount_rate", discount_rate, above=-1)
+    return number("discount_rate", discount_rate, above=-1)
 
 
 def _stream(name: str, values) -> np.ndarray:
@@ -92,14 +82,12 @@ def yearly_costs(cost, years: int | None = None, escalation: float = 0.0, name: 
     ValueError: years (3) contradicts the length of cost (2)
     """
     if np.ndim(cost) == 0:
-        value = _number(name, cost)
+        value = number(name, cost)
         if years is None:
             raise ValueError(f"years is required when {name} is a single number")
-        if isinstance(years, bool) or not isinstance(years, (int, float, np.integer)) or years != int(years) \
-                or years < 1:
-            raise ValueError(f"years must be a whole number >= 1 (found {years!r})")
-        growth = _number("escalation", escalation, above=-1)
-        return value * (1.0 + growth) ** np.arange(int(years))
+        n_years = whole_number("years", years, minimum=1)
+        growth = number("escalation", escalation, above=-1)
+        return value * (1.0 + growth) ** np.arange(n_years)
     values = _stream(name, cost)
     if years is not None and years != values.size:
         raise ValueError(f"years ({years:g}) contradicts the length of {name} ({values.size})")
@@ -133,7 +121,7 @@ def npv_cost(annual_costs: Sequence[float], one_off_cost: float, discount_rate: 
     250.0
     """
     costs = _stream("annual_costs", annual_costs)
-    return float(_number("one_off_cost", one_off_cost) + costs @ discount_factors(discount_rate, costs.size))
+    return float(number("one_off_cost", one_off_cost) + costs @ discount_factors(discount_rate, costs.size))
 
 
 def npv_savings(inhouse_annual: Sequence[float], scenario_annual: Sequence[float], one_off_cost: float,
@@ -154,7 +142,7 @@ def npv_savings(inhouse_annual: Sequence[float], scenario_annual: Sequence[float
     if inhouse.shape != scenario.shape:
         raise ValueError(f"in-house and scenario costs have different lengths ({inhouse.size} and "
                          f"{scenario.size})")
-    one_off = _number("one_off_cost", one_off_cost)
+    one_off = number("one_off_cost", one_off_cost)
     return float(-one_off + (inhouse - scenario) @ discount_factors(discount_rate, inhouse.size))
 
 
@@ -167,7 +155,7 @@ def roi(inhouse_annual: Sequence[float], scenario_annual: Sequence[float], one_o
     >>> roi([1000] * 3, [800] * 3, 300, 0.0)
     1.0
     """
-    one_off = _number("one_off_cost", one_off_cost)
+    one_off = number("one_off_cost", one_off_cost)
     if one_off <= 0:
         raise ValueError(f"one_off_cost must be > 0 for a ROI (found {one_off:g})")
     return npv_savings(inhouse_annual, scenario_annual, one_off, discount_rate) / one_off
@@ -198,7 +186,7 @@ def payback_months(annual_savings: Sequence[float], one_off_cost: float) -> int 
     (3, None, 0)
     """
     savings = _stream("annual_savings", annual_savings)
-    one_off = _number("one_off_cost", one_off_cost, minimum=0)
+    one_off = number("one_off_cost", one_off_cost, minimum=0)
     if one_off == 0:
         return 0
     goal = one_off - PAYBACK_TOLERANCE * one_off
@@ -230,7 +218,7 @@ def irr(one_off_cost: float, annual_savings: Sequence[float]) -> float | None:
     >>> irr(100, [10, 10]) < 0, irr(100, [-10]) is None
     (True, True)
     """
-    flows = np.concatenate(([-_number("one_off_cost", one_off_cost)], _stream("annual_savings", annual_savings)))
+    flows = np.concatenate(([-number("one_off_cost", one_off_cost)], _stream("annual_savings", annual_savings)))
     if not (flows > 0).any() or not (flows < 0).any():
         return None
     value = npf.irr(flows)
@@ -238,7 +226,7 @@ def irr(one_off_cost: float, annual_savings: Sequence[float]) -> float | None:
 
 
 def _pair(inhouse_cost, outsourced_cost, years, inhouse_escalation, outsourced_escalation):
-    """The two yearly cost streams of DESIGN section 5, with the length rules checked by name."""
+    """The two yearly cost streams of the Excel functions, with the length rules checked by name."""
     ranges = {name: np.size(value) for name, value in (("inhouse_cost", inhouse_cost),
                                                        ("outsourced_cost", outsourced_cost))
               if np.ndim(value) > 0}
@@ -258,13 +246,13 @@ def _pair(inhouse_cost, outsourced_cost, years, inhouse_escalation, outsourced_e
 
 
 def _one_off(one_off_cost) -> float:
-    return _number("one_off_cost", one_off_cost, minimum=0)
+    return number("one_off_cost", one_off_cost, minimum=0)
 
 
 def outsource_npv(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
                   discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
                   outsourced_escalation: float = 0.0) -> float:
-    """NPV of outsourcing, DESIGN section 5's OUTSOURCE_NPV.
+    """NPV of outsourcing: the Excel function OUTSOURCE_NPV.
 
     Parameters
     ----------
@@ -324,7 +312,7 @@ def outsource_roi(inhouse_cost, outsourced_cost, one_off_cost: float, years: int
 def outsource_payback_months(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
                              discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
                              outsourced_escalation: float = 0.0) -> int | None:
-    """PAYBACK_MONTHS of DESIGN section 5: :func:`payback_months` of in-house - outsourced.
+    """The Excel function PAYBACK_MONTHS: :func:`payback_months` of in-house - outsourced.
 
     The discount rate is checked but plays no part: payback is undiscounted. None when the
     one-off cost is not recovered within the years.

@@ -17,29 +17,13 @@ Examples
 
 from __future__ import annotations
 
-import math
-
+from .arguments import number, rate
 from .schema import PRICING_MODELS
 
 SECONDS_PER_HOUR = 3600.0
 SECONDS_PER_MINUTE = 60.0
 
 __all__ = ["PRICING_MODELS", "inhouse_hourly_cost", "vendor_cost_per_contact", "vendor_cost_per_handled_hour"]
-
-
-def _number(name: str, value, *, above: float | None = None, minimum: float | None = None,
-            maximum: float | None = None, below: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number (found {value!r})")
-    if above is not None and value <= above:
-        raise ValueError(f"{name} must be > {above:g} (found {value:g})")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be >= {minimum:g} (found {value:g})")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be <= {maximum:g} (found {value:g})")
-    if below is not None and value >= below:
-        raise ValueError(f"{name} must be < {below:g} (found {value:g})")
-    return float(value)
 
 
 def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_hours: float, shrinkage: float,
@@ -72,12 +56,12 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
     >>> round(inhouse_hourly_cost(24000, 0.30, 1607, 0.32, 0, 0.85), 2)
     33.59
     """
-    salary = _number("gross_salary", gross_salary, above=0)
-    charges = _number("employer_charge_rate", employer_charge_rate, minimum=0, maximum=1.5)
-    hours = _number("paid_hours", paid_hours, above=0)
-    off_phone = _number("shrinkage", shrinkage, minimum=0, below=1)
-    other = _number("other_costs_per_fte", other_costs_per_fte, minimum=0)
-    busy = _number("occupancy", occupancy, above=0, maximum=1)
+    salary = number("gross_salary", gross_salary, above=0)
+    charges = rate("employer_charge_rate", employer_charge_rate, minimum=0, maximum=1.5)
+    hours = number("paid_hours", paid_hours, above=0)
+    off_phone = rate("shrinkage", shrinkage, minimum=0, below=1)
+    other = number("other_costs_per_fte", other_costs_per_fte, minimum=0)
+    busy = rate("occupancy", occupancy, above=0, maximum=1)
     return (salary * (1 + charges) + other) / (hours * (1 - off_phone) * busy)
 
 
@@ -96,11 +80,12 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
     aht_seconds : float
         The vendor's average handling time, seconds, > 0.
     occupancy_billed : float, default 0.85
-        Handled time / logged time the price assumes (per_hour, per_fte_month).
+        Handled time / logged time the price assumes (used by per_hour and per_fte_month; checked
+        whatever the model, 0 < occupancy <= 1).
     hours_per_fte_month : float, default 140
-        Logged hours in a billed FTE-month (per_fte_month).
+        Logged hours in a billed FTE-month (used by per_fte_month; checked > 0 whatever the model).
     monthly_contacts : float, default 0
-        Contacts per month (fixed_monthly; must then be > 0).
+        Contacts per month (>= 0; used by fixed_monthly, where it must be > 0).
 
     Returns
     -------
@@ -116,18 +101,20 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
     """
     if pricing_model not in PRICING_MODELS:
         raise ValueError(f"pricing_model must be one of {', '.join(PRICING_MODELS)} (found {pricing_model!r})")
-    amount = _number("price", price, above=0)
-    aht = _number("aht_seconds", aht_seconds, above=0)
-    if pricing_model in ("per_hour", "per_fte_month"):
-        occupancy = _number("occupancy_billed", occupancy_billed, above=0, maximum=1)
-        if pricing_model == "per_hour":
-            return amount / occupancy
-        return amount / _number("hours_per_fte_month", hours_per_fte_month, above=0) / occupancy
+    amount = number("price", price, above=0)
+    aht = number("aht_seconds", aht_seconds, above=0)
+    occupancy = rate("occupancy_billed", occupancy_billed, above=0, maximum=1)
+    hours_per_fte = number("hours_per_fte_month", hours_per_fte_month, above=0)
+    contacts = number("monthly_contacts", monthly_contacts, minimum=0)
+    if pricing_model == "per_hour":
+        return amount / occupancy
+    if pricing_model == "per_fte_month":
+        return amount / hours_per_fte / occupancy
     if pricing_model == "per_minute":
         return amount * SECONDS_PER_HOUR / SECONDS_PER_MINUTE
     if pricing_model == "per_contact":
         return amount * SECONDS_PER_HOUR / aht
-    contacts = _number("monthly_contacts", monthly_contacts, above=0)
+    contacts = number("monthly_contacts", contacts, above=0)  # fixed_monthly: the only model needing it
     return amount / (contacts * aht / SECONDS_PER_HOUR)
 
 

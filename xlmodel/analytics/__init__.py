@@ -23,7 +23,7 @@ import importlib
 _WHERE = {
     "BreakEven": "breakeven", "HybridShare": "breakeven", "VendorBreakEven": "breakeven", "break_even": "breakeven",
     "Economics": "economics", "ScenarioEconomics": "economics", "economic_view": "economics",
-    "erlang_a_abandonment": "economics", "RiskResult": "montecarlo", "ScenarioRisk": "montecarlo",
+    "RiskResult": "montecarlo", "ScenarioRisk": "montecarlo",
     "run_risk": "montecarlo", "VendorRanking": "scoring", "VendorScore": "scoring", "score_vendors": "scoring",
     "Tornado": "sensitivity", "TornadoBar": "sensitivity", "tornado": "sensitivity", "Analysis": "summary",
     "analyse": "summary", "recommendation_sentence": "summary",
@@ -38,5 +38,5 @@ def __getattr__(name):
 
 __all__ = ["Analysis", "BreakEven", "Economics", "HybridShare", "RiskResult", "ScenarioEconomics", "ScenarioRisk",
            "Tornado", "TornadoBar", "VendorBreakEven", "VendorRanking", "VendorScore", "analyse", "break_even",
-           "economic_view", "erlang_a_abandonment", "recommendation_sentence", "run_risk", "score_vendors",
+           "economic_view", "recommendation_sentence", "run_risk", "score_vendors",
            "tornado"]

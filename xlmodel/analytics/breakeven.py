@@ -27,7 +27,6 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.optimize import brentq, minimize_scalar
 
 from ..case import Case
 from ..engine import Comparison, compare
@@ -36,7 +35,6 @@ from .vector import ArrayModel
 
 VOLUME_FACTORS = (0.25, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0, 2.8, 4.0)
 SHARE_GRID = tuple(np.round(np.linspace(0.0, 1.0, 11), 10))
-TOLERANCE = 1.0  # currency units of NPV of savings at the break-even price
 
 
 @dataclass
@@ -102,6 +100,8 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
     with the price as its only varying input (exact here: every staffing row keeps the engine's
     Erlang C sizing), and the root is then checked by one exact engine run.
     """
+    from scipy.optimize import brentq  # here: unpickling a result in the build's parent needs no scipy
+
     runs = runs or _Counter()
     comparison = comparison or runs.compare(case)
     v = case.vendors[vendor_index]
@@ -137,6 +137,8 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
 
 def break_even_volumes(case: Case, runs: _Counter | None = None) -> dict[str, tuple]:
     """Vendor name -> ``(factor or None, note)``: the volume factor where outsourcing and in-house cross."""
+    from scipy.optimize import brentq
+
     runs = runs or _Counter()
     names = [v.name for v in case.vendors]
 
@@ -170,6 +172,8 @@ def break_even_volumes(case: Case, runs: _Counter | None = None) -> dict[str, tu
 
 def best_hybrid_shares(case: Case, runs: _Counter | None = None) -> list[HybridShare]:
     """Per hybrid vendor, the share of volume sent to it that minimises the NPV of cost (share mode)."""
+    from scipy.optimize import minimize_scalar
+
     runs = runs or _Counter()
     if not case.hybrid.vendors:
         return []

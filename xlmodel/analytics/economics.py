@@ -13,7 +13,8 @@ Rules (stated on the Method page, docs/analytics.md):
   the channel's lost share, where the lost share is
 
   - with ``patience_seconds > 0``: the Erlang A (M/M/N+M) abandonment probability of a team of the
-    in-house scenario's size that month, for that month's traffic, handling time and patience;
+    in-house scenario's size that month, for that month's traffic, handling time and patience
+    (:func:`xlmodel.erlang.abandon_rate`);
   - otherwise ``(1 - service_level) x late_abandon_share`` (the share answered later than the
     target, times the share of those who hang up first).
 
@@ -31,45 +32,25 @@ contacts a year, worth 300 000 EUR.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import gammaln
 
 from ..engine import Comparison
+from ..erlang import abandon_rate, contacts_per_interval
 from ..model import CONSTANTS
 
 WEEKS_PER_YEAR = CONSTANTS["WEEKS_PER_YEAR"][0]
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
 
 
-def erlang_a_abandonment(traffic: float, agents: float, aht_seconds: float, patience_seconds: float) -> float:
-    """Probability that a contact abandons in an M/M/N+M queue (Erlang A).
-
-    ``traffic`` in erlangs (arrival rate x handling time), ``agents`` on duty (rounded down to whole
-    agents), exponential patience of mean ``patience_seconds``.  Birth-death chain: arrivals at
-    rate lambda; departures at ``min(k, N) mu + max(0, k - N) theta``; abandonment probability =
-    theta x E[queue] / lambda.  Computed in logs, the queue truncated where its terms are negligible.
-
-    >>> round(erlang_a_abandonment(8.0, 10, 180.0, 1e-9), 4)  # no patience: Erlang B blocking
-    0.1217
-    """
-    if traffic <= 0:
+def _abandon_share(contacts_in_interval: float, aht_seconds: float, agents: float, patience_seconds: float) -> float:
+    """Share of the contacts of one interval that abandon (:func:`xlmodel.erlang.abandon_rate`, Erlang A)."""
+    if contacts_in_interval <= 0:
         return 0.0
-    n = int(math.floor(agents + 1e-9))
-    mu, theta = 1.0 / aht_seconds, 1.0 / patience_seconds
-    lam = traffic * mu
-    k = np.arange(n + 1)
-    log_served = k * math.log(traffic) - gammaln(k + 1)  # pi_k / pi_0 for k <= N
-    j = np.arange(1, 20000)
-    log_queue = log_served[-1] + np.cumsum(np.log(lam) - np.log(n * mu + j * theta))
-    stop = np.argmax(log_queue < log_served.max() - 50) if (log_queue < log_served.max() - 50).any() else len(j)
-    log_queue, j = log_queue[: stop + 1], j[: stop + 1]
-    top = max(log_served.max(), log_queue.max())
-    served, queued = np.exp(log_served - top), np.exp(log_queue - top)
-    total = served.sum() + queued.sum()
-    return float(theta * (j * queued).sum() / total / lam)
+    if agents < 1:
+        return 1.0  # nobody to answer: every caller hangs up
+    return abandon_rate(contacts_in_interval, aht_seconds, agents, patience_seconds, _INTERVAL)
 
 
 @dataclass
@@ -121,7 +102,6 @@ def _lost_at_target(result: Comparison) -> tuple[np.ndarray, dict, dict]:
     lost = np.zeros(years)
     shares, rules = {}, {}
     hours = float(ev.values["time.open_hours_month"])
-    intervals = hours * 3600.0 / _INTERVAL
     for i, ch in enumerate(case.channels):
         contacts = np.asarray(ev.values[f"demand.contacts.{i}"], dtype=float)
         if ch.kind != "live":
@@ -130,9 +110,9 @@ def _lost_at_target(result: Comparison) -> tuple[np.ndarray, dict, dict]:
             continue
         if ch.patience_seconds > 0:
             agents = np.asarray(ev.staff[f"inh.agents.{i}"], dtype=float)
-            aht = ch.aht_seconds / ch.concurrency
+            aht = ch.aht_seconds / ch.concurrency  # chats at once share an agent, as in the staffing
             monthly_share = np.array([
-                erlang_a_abandonment(c / intervals * aht / _INTERVAL, n, aht, ch.patience_seconds)
+                _abandon_share(contacts_per_interval(c, hours, _INTERVAL), aht, n, ch.patience_seconds)
                 for c, n in zip(contacts, agents)])
             rules[ch.name] = "erlang_a"
         else:
