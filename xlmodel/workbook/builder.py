@@ -81,7 +81,6 @@ class Layout:
     decision_cells: tuple = ()
     economic_rows: dict = field(default_factory=dict)
     tornado: tuple = ()
-    risk_rows: tuple = ()
     histogram: tuple = ()
     channel_name_row: int = 0
 
@@ -744,7 +743,6 @@ class WorkbookBuilder:
                        .replace(",", " "))
         styles.header_row(ws, r + 1, [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
         r += 2
-        lay.risk_rows = (r, r + len(risk.scenarios) - 1)
         for sr in risk.scenarios:
             ws[f"A{r}"] = sr.label_en if self.lang == "en" else sr.label_fr
             for letter, value in zip("BCD", (sr.npv_savings_p10, sr.npv_savings_p50, sr.npv_savings_p90)):
@@ -1078,9 +1076,3 @@ def _validation(f: Field) -> dict:
     return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
             "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}
 
-
-def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None = None) -> Workbook:
-    """The workbook of ``case`` in ``lang`` ('en' or 'fr'), as an openpyxl Workbook."""
-    builder = WorkbookBuilder(case, lang, comparison)
-    builder.number_staffing_rows()
-    return builder.build()

@@ -1,9 +1,9 @@
 """The house style as data, and the small verbs the builder uses to write cells.
 
-Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); calculations are black;
-links that bring a value from another sheet are green; values computed in Python are green italic
-on grey so nobody mistakes them for inputs or native formulas; every cell but the inputs is locked
-by sheet protection (no password: protection prevents accidents, not access).
+Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); calculations keep the
+default black; values computed in Python are green italic on grey so nobody mistakes them for
+inputs or native formulas; every cell but the inputs is locked by sheet protection (no password:
+protection prevents accidents, not access).
 Number formats are in file syntax, so Excel shows them in the user's locale.
 """
 
@@ -16,9 +16,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 INPUT_FONT = Font(color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
-CALC_FONT = Font(color="FF000000")
-LINK_FONT = Font(color="FF008000")
-LOCKED = Protection(locked=True)
 COMPUTED_FONT = Font(color="FF00703C", italic=True)
 COMPUTED_FILL = PatternFill("solid", fgColor="FFF2F2F2")
 HEADER_FONT = Font(bold=True, color="FFFFFFFF")
@@ -37,9 +34,6 @@ TWO_DECIMALS = "0.00"
 WHOLE = "0"
 FACTOR = "0.000"
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
-
-COLUMN_WIDTHS = {"label": 46, "value": 14, "unit": 12, "source": 60, "month": 11, "scenario": 16}
-"""Column widths by role, in Excel character units."""
 
 # Excel's own limits: beyond them it "repairs" the file on opening and drops the validation.
 _MAX_PROMPT, _MAX_TITLE, _MAX_LIST = 255, 32, 255
@@ -203,24 +197,6 @@ def write_text(ws, cell: str, text: str):
     _set_value(ws[cell], text)
 
 
-def write_calc(ws, cell: str, formula: str, number_format: str):
-    """A native-formula calculation: black, locked (the sheet's protection keeps it)."""
-    c = ws[cell]
-    c.value = formula
-    c.number_format = number_format
-    c.font = CALC_FONT
-    c.protection = LOCKED
-
-
-def write_link(ws, cell: str, formula: str, number_format: str):
-    """A link bringing one value from another sheet (``=Inputs!$C$5``): green, locked."""
-    c = ws[cell]
-    c.value = formula
-    c.number_format = number_format
-    c.font = LINK_FONT
-    c.protection = LOCKED
-
-
 def write_computed(ws, cell: str, value, number_format: str):
     """A value computed in Python (Erlang staffing, analytics): distinct style, locked."""
     c = ws[cell]
@@ -280,13 +256,8 @@ def protect(ws):
     ws.protection.selectUnlockedCells = False
 
 
-def freeze(ws, cell: str):
-    """Keep the rows above and the columns left of ``cell`` in view (labels, month headers)."""
-    ws.freeze_panes = cell
-
-
 def set_column_widths(ws, widths: dict[str, float]):
-    """Column widths by letter, in Excel character units: ``{"A": COLUMN_WIDTHS["label"]}``."""
+    """Column widths by letter, in Excel character units: ``{"A": 40, "B": 24}``."""
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
 

@@ -82,8 +82,6 @@ TEXT = {
         "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
         "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
         "chart_tornado": "Sensitivity of the recommended option (tornado)",
-        "tornado_room": "Tornado: sensitivity of the NPV of savings to each driver (computed by the "
-                        "decision analytics, refreshed by the 'refresh' macro).",
         "rec_prefix": "Recommended: ", "rec_saves": ". It saves ", "rec_npv": " in NPV over ",
         "rec_years": " years against in-house at the target service level; payback month ",
         "rec_inhouse": "Keep the service in-house, staffed to the target service level: no vendor quote "
@@ -175,8 +173,6 @@ TEXT = {
         "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
         "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
         "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
-        "tornado_room": "Tornade : sensibilité de la VAN des économies à chaque hypothèse (calculée par l'analyse "
-                        "de décision, mise à jour par la macro 'refresh').",
         "rec_prefix": "Recommandation : ", "rec_saves": ". Économie de ", "rec_npv": " en VAN sur ",
         "rec_years": " ans par rapport à l'interne au niveau de service cible ; retour sur investissement au mois ",
         "rec_inhouse": "Garder le service en interne, dimensionné au niveau de service cible : aucune offre ne "
