@@ -35,6 +35,8 @@ from openpyxl.workbook.protection import WorkbookProtection
 from .case import Case, _read_section, case_from_mapping, case_to_mapping
 from .errors import InputError, Problem
 from .schema import CURRENCIES, LANGUAGES, VENDOR, Field, Section
+from .text import form_words, guidance, label, price_units
+from .text.fields import field_note, field_unit
 
 FORM_MARKER_PREFIX = "xlmodel quote form"
 FORM_VERSION = 1
@@ -72,202 +74,32 @@ INFO = Section("quote_info", (
 ), title_en="Information for the tender", title_fr="Informations pour l'appel d'offres")
 """Information a tender needs that the model does not use; validated like the case fields."""
 
-# The Quote sheet, group by group: (title en, title fr, field names). Every vendor field but the
-# client-assessed ones appears exactly once (a test checks it against the schema).
+# The Quote sheet, group by group: (key of the group's title in the form words, field names). Every
+# vendor field but the client-assessed ones appears exactly once (a test checks it against the schema).
 GROUPS = (
-    ("Your company", "Votre société",
-     ("name", "location", "production_sites", "production_countries", "annual_revenue", "years_in_business",
-      "agent_headcount", "contact_name", "contact_email")),
-    ("Price", "Prix",
-     ("pricing_model", "price", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
-      "bonus_malus")),
-    ("Operations and productivity", "Production et productivité",
-     ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-      "fte_proposed", "first_contact_resolution", "committed_service_level", "languages", "coverage_24_7")),
-    ("Certifications", "Certifications",
-     ("certified_nf345_iso18295", "certified_iso27001", "certified_pci_dss")),
-    ("Contract", "Contrat", ("minimum_term_months", "exit_notice_months", "quote_validity_months")),
-    ("Client references (client, sector, scope, since when)",
-     "Références clients (client, secteur, périmètre, depuis quand)",
-     ("reference_1", "reference_2", "reference_3")),
+    ("company", ("name", "location", "production_sites", "production_countries", "annual_revenue",
+                 "years_in_business", "agent_headcount", "contact_name", "contact_email")),
+    ("price", ("pricing_model", "price", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+               "bonus_malus")),
+    ("operations", ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
+                    "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
+                    "coverage_24_7")),
+    ("certifications", ("certified_nf345_iso18295", "certified_iso27001", "certified_pci_dss")),
+    ("contract", ("minimum_term_months", "exit_notice_months", "quote_validity_months")),
+    ("references", ("reference_1", "reference_2", "reference_3")),
 )
-
-PRICE_UNITS = {
-    "per_hour": ("per logged agent hour", "par heure de conseiller connecté"),
-    "per_fte_month": ("per billed FTE per month", "par ETP facturé et par mois"),
-    "per_minute": ("per handled minute", "par minute traitée"),
-    "per_contact": ("per handled contact", "par contact traité"),
-    "fixed_monthly": ("per month (fixed fee)", "par mois (forfait)"),
-}
-
-# What each row asks, in the vendor's words; the unit and range come from the field itself.
-GUIDANCE = {
-    "name": ("Required. Your company's name as it will appear in the comparison; one name per offer "
-             "(e.g. 'Acme - nearshore' for a second offer).",
-             "Obligatoire. Le nom de votre société tel qu'il apparaîtra dans la comparaison ; un nom par "
-             "offre (ex. « Acme - nearshore » pour une seconde offre)."),
-    "location": ("Where the agents work: onshore (France), nearshore (e.g. North Africa, Southern Europe) "
-                 "or offshore.",
-                 "Où travaillent les conseillers : onshore (France), nearshore (ex. Maghreb, Europe du Sud) "
-                 "ou offshore."),
-    "production_sites": ("The sites that would serve us.", "Les sites qui nous serviraient."),
-    "production_countries": ("The countries of those sites (data may be processed there).",
-                             "Les pays de ces sites (les données peuvent y être traitées)."),
-    "annual_revenue": ("Group revenue of the last closed financial year.",
-                       "Chiffre d'affaires du groupe, dernier exercice clos."),
-    "years_in_business": ("Years since your company was founded.", "Années depuis la création de la société."),
-    "agent_headcount": ("Agents employed today, all clients together.",
-                        "Conseillers employés aujourd'hui, tous clients confondus."),
-    "contact_name": ("Required. Who answers our questions on this quote.",
-                     "Obligatoire. Qui répond à nos questions sur cette offre."),
-    "contact_email": ("Required.", "Obligatoire."),
-    "pricing_model": ("Required. per_hour: per logged agent hour; per_fte_month: per billed full-time agent "
-                      "per month; per_minute: per handled minute; per_contact: per handled contact; "
-                      "fixed_monthly: a fixed fee per month.",
-                      "Obligatoire. per_hour : par heure de conseiller connecté ; per_fte_month : par ETP "
-                      "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
-                      "traité ; fixed_monthly : forfait mensuel."),
-    "price": ("Required. Excluding VAT, in the unit of the pricing model above.",
-              "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus."),
-    "setup_fee": ("Excluding VAT, invoiced once at the start (transition, training, set-up).",
-                  "Hors TVA, facturés une fois au démarrage (transition, formation, installation)."),
-    "minimum_monthly": ("The minimum monthly invoice, if any (0: none).",
-                        "La facture mensuelle minimale, s'il y en a une (0 : aucune)."),
-    "indexation_rate": ("Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
-                        "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec)."),
-    "indexation_fixed_share": ("The part of the price the revision clause does not index: "
-                               "P = P0 x (fixed share + (1 - fixed share) x index ratio).",
-                               "La part du prix non indexée par la clause de révision : "
-                               "P = P0 x (part fixe + (1 - part fixe) x rapport des indices)."),
-    "bonus_malus": ("Expected bonus (+) or penalty (-) on the invoice, as a share of it.",
-                    "Bonus (+) ou pénalité (-) attendu sur la facture, en part de celle-ci."),
-    "aht_factor": ("Your average handling time once in steady state, relative to ours (1.00 = the same, "
-                   "1.10 = 10 % longer).",
-                   "Votre durée moyenne de traitement en régime, rapportée à la nôtre (1,00 = la même, "
-                   "1,10 = 10 % plus longue)."),
-    "ramp_up_months": ("Months until your handling time reaches the steady state.",
-                       "Mois avant que votre durée de traitement atteigne le régime."),
-    "ramp_up_aht_premium": ("Extra handling time in the first month, fading to 0 over the ramp-up.",
-                            "Durée de traitement supplémentaire le premier mois, réduite à 0 sur la "
-                            "montée en charge."),
-    "occupancy_billed": ("Per-hour contracts: handled time / logged time your price assumes.",
-                         "Contrats horaires : temps traité / temps connecté que suppose votre prix."),
-    "hours_per_fte_month": ("Per-FTE contracts: productive hours delivered per billed FTE per month.",
-                            "Contrats à l'ETP : heures productives fournies par ETP facturé et par mois."),
-    "fte_proposed": ("Per-FTE contracts only: the FTE you propose to bill (0 or blank otherwise).",
-                     "Contrats à l'ETP seulement : les ETP que vous proposez de facturer (0 ou vide sinon)."),
-    "first_contact_resolution": ("Share of contacts resolved without a repeat contact.",
-                                 "Part des contacts résolus sans nouveau contact."),
-    "committed_service_level": ("Share of contacts answered within the target time that you commit to, "
-                                "with penalties.",
-                                "Part des contacts répondus dans le délai cible sur laquelle vous vous "
-                                "engagez, avec pénalités."),
-    "languages": ("Language codes, separated by commas (e.g. fr, en, es).",
-                  "Codes de langue séparés par des virgules (ex. fr, en, es)."),
-    "coverage_24_7": ("Can you serve 24 hours a day, 7 days a week?", "Pouvez-vous servir 24 h/24, 7 j/7 ?"),
-    "certified_nf345_iso18295": ("Current certificate for the sites above.",
-                                 "Certificat en cours de validité pour les sites ci-dessus."),
-    "certified_iso27001": ("Current certificate for the sites above.",
-                           "Certificat en cours de validité pour les sites ci-dessus."),
-    "certified_pci_dss": ("Compliant for card payments taken by phone.",
-                          "Conforme pour les paiements par carte pris au téléphone."),
-    "minimum_term_months": ("The shortest contract you accept.", "La durée de contrat la plus courte acceptée."),
-    "exit_notice_months": ("Notice to end the contract.", "Préavis pour mettre fin au contrat."),
-    "quote_validity_months": ("How long these prices hold from today.", "Durée de validité de ces prix."),
-    "reference_1": ("A client we may call: company, sector, scope, since when, contact.",
-                    "Un client que nous pouvons appeler : société, secteur, périmètre, depuis quand, contact."),
-    "reference_2": ("As above.", "Idem."),
-    "reference_3": ("As above.", "Idem."),
-}
-
-WORDS = {
-    "en": {
-        "instructions": "Instructions", "quote": "Quote",
-        "title": "Quote form: outsourcing of customer service",
-        "quote_help": "Type your answers in the yellow cells only; read the Instructions sheet first. "
-                      "Every amount is in {currency}, excluding VAT.",
-        "currency": "Currency of every amount", "field": "Field", "answer": "Your answer", "unit": "Unit",
-        "guidance": "Guidance", "default": "Blank: counted as {value}.",
-        "paragraphs": (
-            "Thank you for answering our request for proposal. Give your offer in the '{quote}' sheet: "
-            "type your answers in the yellow cells of the column '{answer}'. Every other cell is locked.",
-            "One form per offer. If you propose several options (onshore and nearshore, per-hour and "
-            "per-FTE pricing...), copy this file and fill one form for each, each with its own name in "
-            "the first row (e.g. 'Acme - nearshore').",
-            "Units: each row states its unit in the column '{unit}', and each yellow cell has a note (hover "
-            "over it) giving the unit and the accepted range. Every amount is in {currency}, excluding VAT.",
-            "Rates and shares are percentages: their cells are formatted as %, so type 45% and the cell "
-            "stores the fraction 0.45. Typed as a plain number, a rate is a fraction: 0.45 for 45 %.",
-            "Pricing model: choose one from the list: per_hour (per logged agent hour), per_fte_month "
-            "(per billed full-time agent per month), per_minute (per handled minute), per_contact (per "
-            "handled contact) or fixed_monthly (a fixed monthly fee). The price is in that model's unit.",
-            "Required: your company's name, the pricing model, the price, and the contact's name and "
-            "e-mail. A blank optional cell counts as the value stated in the column '{guidance}'; please "
-            "answer every row all the same.",
-            "Do not change the layout: do not insert, delete, move or rename rows, columns or sheets, and "
-            "keep the hidden column. The form is read automatically; the sheets are protected without a "
-            "password only to prevent accidents.",
-            "Not asked here: the quality of service, security and GDPR compliance, financial solidity and "
-            "the fit of your location are rated by us, the client (site visits, references, audits, credit ratings).",
-            "Return this file in Excel format (.xlsx), not as PDF or CSV. Macros and links to other "
-            "files are not read: a returned file that has them is accepted, but they are ignored.",
-        ),
-    },
-    "fr": {
-        "instructions": "Instructions", "quote": "Offre",
-        "title": "Formulaire d'offre : externalisation de la relation client",
-        "quote_help": "Saisissez vos réponses dans les cellules jaunes seulement ; lisez d'abord la feuille "
-                      "Instructions. Tous les montants sont en {currency}, hors TVA.",
-        "currency": "Devise de tous les montants", "field": "Rubrique", "answer": "Votre réponse",
-        "unit": "Unité", "guidance": "Explications", "default": "Vide : compté comme {value}.",
-        "paragraphs": (
-            "Merci de répondre à notre appel d'offres. Donnez votre offre dans la feuille « {quote} » : "
-            "saisissez vos réponses dans les cellules jaunes de la colonne « {answer} ». Toutes les autres "
-            "cellules sont verrouillées.",
-            "Un formulaire par offre. Si vous proposez plusieurs options (onshore et nearshore, prix à "
-            "l'heure et à l'ETP...), copiez ce fichier et remplissez un formulaire par option, chacun avec "
-            "son propre nom à la première ligne (ex. « Acme - nearshore »).",
-            "Unités : chaque ligne indique son unité dans la colonne « {unit} », et chaque cellule jaune "
-            "porte une note (survolez-la) avec l'unité et les valeurs admises. Tous les montants sont en "
-            "{currency}, hors TVA.",
-            "Les taux et les parts sont des pourcentages : leurs cellules sont au format %, saisissez 45% "
-            "et la cellule enregistre la fraction 0,45. Saisi comme un nombre simple, un taux est une "
-            "fraction : 0,45 pour 45 %.",
-            "Modèle de prix : choisissez-en un dans la liste : per_hour (par heure de conseiller "
-            "connecté), per_fte_month (par ETP facturé et par mois), per_minute (par minute traitée), "
-            "per_contact (par contact traité) ou fixed_monthly (forfait mensuel). Le prix est dans "
-            "l'unité de ce modèle.",
-            "Obligatoire : le nom de votre société, le modèle de prix, le prix, le nom et l'e-mail du "
-            "contact. Une cellule facultative laissée vide compte pour la valeur indiquée dans la colonne "
-            "« {guidance} » ; merci de répondre à toutes les lignes malgré tout.",
-            "Ne modifiez pas la mise en page : n'insérez, ne supprimez, ne déplacez ni ne renommez aucune "
-            "ligne, colonne ou feuille, et gardez la colonne masquée. Le formulaire est lu automatiquement ; "
-            "les feuilles sont protégées sans mot de passe seulement pour éviter les accidents.",
-            "Non demandé ici : la qualité de service, la sécurité et la conformité RGPD, la solidité "
-            "financière et l'adéquation de votre localisation sont notées par nos soins (visites, "
-            "références, audits, notations financières).",
-            "Renvoyez ce fichier au format Excel (.xlsx), pas en PDF ni en CSV. Les macros et les liaisons "
-            "vers d'autres fichiers ne sont pas lues : un fichier qui en contient est accepté, mais elles "
-            "sont ignorées.",
-        ),
-    },
-}
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def form_fields() -> tuple[Field, ...]:
     """Every field of the Quote sheet, in form order (vendor fields and :data:`INFO` fields)."""
-    return tuple(_field(name) for _, _, names in GROUPS for name in names)
-
-
-# The schema's label of the vendor's name reads as the client's column title; on the form it asks.
-_FORM_LABELS = {"name": ("Company name (name of this offer)", "Raison sociale (nom de cette offre)")}
+    return tuple(_field(name) for _, names in GROUPS for name in names)
 
 
 def _label(f: Field, lang: str) -> str:
-    en, fr = _FORM_LABELS.get(f.name, (f.label_en, f.label_fr))
-    return fr if lang == "fr" else en
+    # The schema's label of the vendor's name reads as the client's column title; on the form it asks.
+    return form_words(lang)["labels"].get(f.name) or label(f, lang)
 
 
 def _field(name: str) -> Field:
@@ -277,10 +109,8 @@ def _field(name: str) -> Field:
 # -- the template ----------------------------------------------------------------------------------
 
 def _unit(f: Field, lang: str, currency: str) -> str:
-    from .workbook.builder import field_unit
     if f.name == "price":
-        return {"en": f"{currency} per pricing unit (see guidance)",
-                "fr": f"{currency} par unité de prix (voir explications)"}[lang]
+        return form_words(lang)["price_unit"].format(currency=currency)
     return field_unit(f, lang, currency)
 
 
@@ -308,19 +138,17 @@ def _default_text(f: Field, currency: str) -> str:
 
 
 def _note(f: Field, lang: str, currency: str) -> str:
-    from .workbook.builder import field_note
     return field_note(f, lang, currency, _label(f, lang), _unit(f, lang, currency))
 
 
 def quote_form(lang: str = "en", currency: str = "EUR") -> Workbook:
     """The quote form as an openpyxl workbook: Instructions, then the Quote sheet (see module doc)."""
     from .workbook import styles
-    from .workbook.builder import _validation
     if lang not in LANGUAGES:
         raise InputError(Problem("--lang", f"must be one of {', '.join(LANGUAGES)} (found {lang!r})"))
     if currency not in CURRENCIES:
         raise InputError(Problem("--currency", f"must be one of {', '.join(CURRENCIES)} (found {currency!r})"))
-    w = WORDS[lang]
+    w = form_words(lang)
     fmt = {"currency": currency, "quote": w["quote"], "answer": w["answer"], "unit": w["unit"],
            "guidance": w["guidance"]}
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -354,22 +182,22 @@ def quote_form(lang: str = "en", currency: str = "EUR") -> Workbook:
     header = 5
     styles.header_row(ws, header, [w["field"], w["answer"], w["unit"], w["guidance"]])
     r = header + 1
-    for title_en, title_fr, names in GROUPS:
-        styles.section(ws, f"A{r}", title_fr if lang == "fr" else title_en)
+    for group, names in GROUPS:
+        styles.section(ws, f"A{r}", w["groups"][group])
         r += 1
         for name in names:
             f = _field(name)
             ws[f"A{r}"] = _label(f, lang) + (" *" if f.required else "")
             ws[f"A{r}"].alignment = wrap
             styles.write_input(ws, f"{VALUE_COLUMN}{r}", None, number_format=_number_format(f, currency),
-                               validation=_validation(f), note=_note(f, lang, currency))
+                               validation=styles.field_validation(f), note=_note(f, lang, currency))
             ws[f"{VALUE_COLUMN}{r}"].alignment = Alignment(vertical="top")
             ws[f"C{r}"] = " / ".join(f.choices) if f.kind == "choice" else _unit(f, lang, currency)
             ws[f"C{r}"].alignment = wrap
-            guidance = GUIDANCE[name][1 if lang == "fr" else 0]
+            asks = guidance(lang)[name]
             if name in VENDOR.by_name and not f.required and f.default not in ("", None):
-                guidance += " " + w["default"].format(value=_default_text(f, currency))
-            ws[f"D{r}"] = guidance
+                asks += " " + w["default"].format(value=_default_text(f, currency))
+            ws[f"D{r}"] = asks
             ws[f"D{r}"].alignment = wrap
             ws[f"{KEY_COLUMN}{r}"] = name
             ws.row_dimensions[r].height = max(_height(ws[f"{c}{r}"].value, QUOTE_WIDTHS[c]) for c in "ACD")
@@ -549,7 +377,7 @@ class ImportedQuote:
 
     def describe(self, lang: str = "en") -> str:
         v = self.quote.vendor
-        unit = PRICE_UNITS[v["pricing_model"]][1 if lang == "fr" else 0]
+        unit = price_units(lang)[v["pricing_model"]]
         price = f"{v['price']:,.4f}".rstrip("0").rstrip(".").replace(",", " ")
         return f"{self.action} vendor {self.vendor!r} ({v['pricing_model']}, {price} {self.quote.currency} {unit})"
 

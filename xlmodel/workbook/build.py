@@ -85,10 +85,9 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     """
     path = Path(path)
     refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
-    if lang != case.case.language:
-        # The workbook's own "Workbook language" input says the language it is written in, so a
-        # rebuild over it (which reads its inputs) keeps that language.
-        case = case.replace(case=replace(case.case, language=lang))
+    # The workbook's own "Workbook language" input says the language it is written in, so a rebuild
+    # over it (which reads its inputs) keeps that language.
+    case = case.replace(case=replace(case.case, language=lang))
     result = compare(case)
     builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
     builder.number_staffing_rows()

@@ -29,8 +29,9 @@ from ..formula import parse, render
 from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
                       Field)
+from ..text import label, pick, units, words
+from ..text.fields import field_note, field_unit
 from . import styles
-from .text import UNITS, words
 
 FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the month before month 1)
 SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks", "Method",
@@ -111,7 +112,7 @@ class WorkbookBuilder:
 
     # -- helpers ---------------------------------------------------------------------------------
     def label(self, obj, attr="label") -> str:
-        return getattr(obj, f"{attr}_{self.lang}")
+        return label(obj, self.lang, attr)
 
     def unit_of(self, f: Field) -> str:
         return field_unit(f, self.lang, self.cur)
@@ -127,7 +128,7 @@ class WorkbookBuilder:
         return field_note(f, self.lang, self.cur, self.label(f))
 
     def input_cell(self, ws, cell: str, f: Field, value):
-        styles.write_input(ws, cell, value, number_format=self.number_format(f), validation=_validation(f),
+        styles.write_input(ws, cell, value, number_format=self.number_format(f), validation=styles.field_validation(f),
                            note=self.note_for(f))
         self.layout.input_cells.append((ws.title, cell))
 
@@ -180,7 +181,7 @@ class WorkbookBuilder:
                                source="The 12 weights must average 1 (checked on the Checks sheet).")
                 for m, month_name in enumerate(t["months"]):
                     ws[f"A{r}"] = f"{t['seasonality']}: {month_name}"
-                    ws[f"C{r}"] = "x average month" if self.lang == "en" else "x mois moyen"
+                    ws[f"C{r}"] = t["seasonality_unit"]
                     self.input_cell(ws, f"B{r}", weight, case.demand.seasonality[m])
                     r += 1
                 self.name("demand_seasonality", f"Inputs!$B${first}:$B${r - 1}")
@@ -206,7 +207,7 @@ class WorkbookBuilder:
         styles.section(ws, f"A{r}", t["constants"])
         r += 1
         for name, (value, unit, en, fr) in CONSTANTS.items():
-            ws[f"A{r}"] = en if self.lang == "en" else fr
+            ws[f"A{r}"] = pick(self.lang, en, fr)
             ws[f"B{r}"] = value
             ws[f"C{r}"] = unit
             self.name(name, f"Inputs!$B${r}")
@@ -283,12 +284,12 @@ class WorkbookBuilder:
         if row.key.endswith((".saving_spread", ".cum_saving", ".payback_reached", ".payback")):
             return self.t["payback"]
         if prefix == "time":
-            return "Timeline and flags" if self.lang == "en" else "Calendrier et indicateurs"
+            return self.t["group_time"]
         if prefix == "demand":
-            return "Demand" if self.lang == "en" else "Demande"
+            return self.t["group_demand"]
         if prefix.startswith("vendor"):
             name = self.case.vendors[int(prefix[6:])].name
-            return f"Vendor terms: {name}" if self.lang == "en" else f"Conditions prestataire : {name}"
+            return self.t["group_vendor"].format(name=name)
         for sc in self.model.scenarios:
             if sc.prefix == prefix:
                 return self.label(sc)
@@ -321,7 +322,7 @@ class WorkbookBuilder:
             ws[f"{c}2"] = None
         for r, row in placed:
             styles.write_text(ws, f"A{r}", self.label(row))
-            ws[f"B{r}"] = UNITS[self.lang][row.unit].format(cur=self.cur)
+            ws[f"B{r}"] = units(self.lang)[row.unit].format(cur=self.cur)
             fmt = styles.unit_format(row.unit, self.money)
             if row.scalar:
                 ws[f"C{r}"] = "=" + self.formula(row, None)
@@ -506,11 +507,11 @@ class WorkbookBuilder:
         for line, en, fr in COST_LINES:
             keys_by_sc = {s.id: [row.key for row in self.model.rows if row.scenario == s.id and row.line == line]
                           for s in scenarios}
-            year_rows(en if self.lang == "en" else fr, lambda s, yr, y, k=keys_by_sc: sumif(k[s.id], yr),
+            year_rows(pick(self.lang, en, fr), lambda s, yr, y, k=keys_by_sc: sumif(k[s.id], yr),
                       self.money, f"line:{line}")
         block_title(t["one_off"])
         for line, en, fr in ONE_OFF_LINES:
-            ws[f"A{r}"] = en if self.lang == "en" else fr
+            ws[f"A{r}"] = pick(self.lang, en, fr)
             for s in scenarios:
                 key = f"{s.prefix}.{line}"
                 ws[f"{sc_col[s.id]}{r}"] = f"=Calc!$C${lay.calc_rows[key]}" if key in lay.calc_rows else "=0"
@@ -599,7 +600,7 @@ class WorkbookBuilder:
         c["avg_lines"] = (r, r + len(COST_LINES) - 1)
         for line, en, fr in COST_LINES:
             l0, l1 = c[f"line:{line}"]
-            ws[f"A{r}"] = en if self.lang == "en" else fr
+            ws[f"A{r}"] = pick(self.lang, en, fr)
             for s in scenarios:
                 x = sc_col[s.id]
                 ws[f"{x}{r}"] = f"=AVERAGE({x}{l0}:{x}{l1})"
@@ -651,11 +652,10 @@ class WorkbookBuilder:
     def short_label(self, s) -> str:
         """A label short enough for a chart axis."""
         if s.vendor is None:
-            return {"status_quo": t_("Status quo", "Statu quo"), "inhouse": t_("In-house", "Interne")}[s.kind][
-                self.lang == "fr"]
+            return self.t[f"short_{s.kind}"]
         name = self.case.vendors[s.vendor].name
         name = name if len(name) <= 18 else name[:17] + "."
-        return name if s.kind == "outsourced" else f"{t_('Hybrid', 'Hybride')[self.lang == 'fr']}: {name}"
+        return name if s.kind == "outsourced" else self.t["short_hybrid"].format(name=name)
 
     def analytics_sentence(self) -> str:
         """The recommendation with its probability of being cheapest and the drivers that could flip it
@@ -668,7 +668,7 @@ class WorkbookBuilder:
         a, t, cur = self.analysis, self.t, self.cur
         k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
         ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
-        reason = a.ranking.reason_en if self.lang == "en" else a.ranking.reason_fr
+        reason = self.label(a.ranking, "reason")
         prices = "; ".join(
             f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
             if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
@@ -725,7 +725,7 @@ class WorkbookBuilder:
         r += 2
         lay.tornado = (r, r + len(a.tornado.bars) - 1)
         for bar in a.tornado.bars:
-            ws[f"A{r}"] = bar.label_en if self.lang == "en" else bar.label_fr
+            ws[f"A{r}"] = self.label(bar)
             pct = styles.PERCENT
             styles.write_computed(ws, f"B{r}", bar.low_change, pct)
             styles.write_computed(ws, f"C{r}", bar.high_change, pct)
@@ -744,7 +744,7 @@ class WorkbookBuilder:
         styles.header_row(ws, r + 1, [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
         r += 2
         for sr in risk.scenarios:
-            ws[f"A{r}"] = sr.label_en if self.lang == "en" else sr.label_fr
+            ws[f"A{r}"] = self.label(sr)
             for letter, value in zip("BCD", (sr.npv_savings_p10, sr.npv_savings_p50, sr.npv_savings_p90)):
                 styles.write_computed(ws, f"{letter}{r}", value, self.money)
             styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
@@ -793,7 +793,7 @@ class WorkbookBuilder:
             styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
             ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(vs.knocked_out) or "-"
             r += 1
-        ws[f"A{r}"] = ranking.reason_en if self.lang == "en" else ranking.reason_fr
+        ws[f"A{r}"] = self.label(ranking, "reason")
         r += 2
 
         # Break-even.
@@ -897,7 +897,7 @@ class WorkbookBuilder:
         ws.column_dimensions["B"].width = 12
 
     def method_sheet(self):
-        from .method import method_lines
+        from ..text.method import method_lines
         ws = self.ws["Method"]
         styles.title(ws, "A1", self.t["method_title"])
         r = 3
@@ -989,7 +989,7 @@ class WorkbookBuilder:
             bar.add_data(series_ref, from_rows=True, titles_from_data=False)
             bar.series[-1].tx = None
         for s, (line, en, fr) in zip(bar.series, COST_LINES):
-            s.tx = SeriesLabel(v=en if self.lang == "en" else fr)
+            s.tx = SeriesLabel(v=pick(self.lang, en, fr))
         bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=c["short_labels"]))
         bar.height, bar.width = 10, 15
         bar.y_axis.title = self.cur
@@ -1033,46 +1033,3 @@ class WorkbookBuilder:
         ws["B1"] = UDF_MODULE
         ws["A3"] = self.t["conf_help"]
         ws.sheet_state = "hidden"
-
-
-def field_unit(f: Field, lang: str, currency: str) -> str:
-    """An input's unit in ``lang``; amounts name the currency (``EUR per FTE per year``)."""
-    unit = (f.fr_unit or f.unit) if lang == "fr" else f.unit
-    return f"{currency} {unit}".strip() if f.kind == "money" else unit
-
-
-_RATE_HINT = {"en": "A percentage: type 45% (stored as 0.45).",
-              "fr": "Un pourcentage : saisissez 45% (enregistré 0,45)."}
-
-
-def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None = None) -> str:
-    """The note of an input cell: label and unit, accepted values (with how to type a rate), source."""
-    unit = field_unit(f, lang, currency) if unit is None else unit
-    parts = [f"{label} ({unit})" if unit else label]
-    if f.kind == "choice":
-        parts.append(", ".join(f.choices))
-    elif f.kind != "text":
-        bounds = f.bounds_text()
-        if lang == "fr":
-            bounds = bounds.replace(" and ", " et ").replace("any value", "toute valeur")
-        parts.append(bounds + (f" ({_RATE_HINT[lang]})" if f.kind == "rate" else ""))
-    if f.source:
-        parts.append(f.source)
-    return "\n".join(parts)
-
-
-def t_(en: str, fr: str) -> tuple[str, str]:
-    return en, fr
-
-
-def _validation(f: Field) -> dict:
-    """The data-validation rule of an input field, as the styles helper takes it."""
-    if f.kind == "choice":
-        return {"type": "list", "choices": f.choices}
-    if f.kind == "text":
-        return {"type": "textLength", "operator": "between", "minimum": 0 if not f.required else 1,
-                "maximum": 200}
-    kind = "whole" if f.kind == "int" else "decimal"
-    return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
-            "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}
-

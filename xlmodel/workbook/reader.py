@@ -16,8 +16,8 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
-from ..schema import ANALYTICS_SECTIONS, CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
-from .text import TEXT
+from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
+from ..text import words
 from .untrusted import open_untrusted
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
@@ -150,7 +150,7 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     data["demand"]["channels"] = channels
 
     vendor_labels = _labels(VENDOR)
-    hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
+    hybrid_headers = {words(lang)["hybrid_scenario"].lower() for lang in LANGUAGES}
     headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes")
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
@@ -250,17 +250,17 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
                     table[f.name] = value
                     break
     weights = []
-    for lang in TEXT:
-        for month in TEXT[lang]["months"]:
-            key = f"{TEXT[lang]['seasonality']}: {month}".lower()
+    for lang in LANGUAGES:
+        for month in words(lang)["months"]:
+            key = f"{words(lang)['seasonality']}: {month}".lower()
             if key in pairs:
                 weights.append(pairs[key])
     if weights:
         data["demand"]["seasonality"] = weights
     data["demand"]["channels"] = _table_from("channels", channels, _labels(CHANNEL))
     vendor_labels = _labels(VENDOR)
-    for lang in TEXT:
-        vendor_labels[TEXT[lang]["hybrid_scenario"].lower()] = "__hybrid__"
+    for lang in LANGUAGES:
+        vendor_labels[words(lang)["hybrid_scenario"].lower()] = "__hybrid__"
     records = _table_from("vendors", vendors, vendor_labels)
     data["hybrid"]["vendors"] = [r.get("name") for r in records
                                  if str(r.pop("__hybrid__", "no")).strip().lower() in ("yes", "oui")]

@@ -174,6 +174,18 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     c.comment = comment
 
 
+def field_validation(f) -> dict:
+    """The data-validation rule of an input field (:class:`xlmodel.schema.Field`), for :func:`write_input`."""
+    if f.kind == "choice":
+        return {"type": "list", "choices": f.choices}
+    if f.kind == "text":
+        return {"type": "textLength", "operator": "between", "minimum": 0 if not f.required else 1,
+                "maximum": 200}
+    kind = "whole" if f.kind == "int" else "decimal"
+    return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
+            "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}
+
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 """First characters that make Excel (or openpyxl, for ``=``) read typed text as a formula."""
 
