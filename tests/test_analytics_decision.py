@@ -13,7 +13,7 @@ from xlmodel.analytics.breakeven import break_even, break_even_price, best_hybri
 from xlmodel.analytics.montecarlo import run_risk
 from xlmodel.analytics.scoring import score_vendors
 from xlmodel.analytics.sensitivity import tornado
-from xlmodel.analytics.summary import recommendation_sentence
+from xlmodel.text.sentences import recommendation_sentence
 from xlmodel.case import case_from_mapping, case_to_mapping, example_case
 from xlmodel.engine import compare
 from xlmodel.errors import InputError

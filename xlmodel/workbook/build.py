@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..case import Case
 from ..engine import compare
-from ..report import recommendation
+from ..text.sentences import recommendation
 from .builder import RISK_DRAWS, WorkbookBuilder
 from .files import refuse_if_locked, save_deterministic
 

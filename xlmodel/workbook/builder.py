@@ -660,7 +660,7 @@ class WorkbookBuilder:
     def analytics_sentence(self) -> str:
         """The recommendation with its probability of being cheapest and the drivers that could flip it
         (computed in Python; refreshed with the Risk sheet)."""
-        from ..analytics.summary import recommendation_sentence
+        from ..text.sentences import recommendation_sentence
         return recommendation_sentence(self.result, self.analysis.risk, self.analysis.tornado, self.lang)
 
     def decision_lines(self) -> list[str]:
