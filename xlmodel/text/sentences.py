@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
+from . import label, words
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -124,3 +125,27 @@ def recommendation_sentence(result: Comparison, risk: RiskResult | None = None, 
             if not flipped:
                 text += " (neither flips it within its range)"
     return text + "."
+
+
+def short_label(scenario, case, lang: str) -> str:
+    """A scenario's label short enough for a chart axis (``Hybrid: Casablanca Con.``)."""
+    t = words(lang)
+    if scenario.vendor is None:
+        return t[f"short_{scenario.kind}"]
+    name = case.vendors[scenario.vendor].name
+    name = name if len(name) <= 18 else name[:17] + "."
+    return name if scenario.kind == "outsourced" else t["short_hybrid"].format(name=name)
+
+
+def decision_lines(analysis, lang: str, currency: str) -> list[str]:
+    """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
+    a, t, cur = analysis, words(lang), currency
+    k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
+    ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
+    reason = label(a.ranking, lang, "reason")
+    prices = "; ".join(
+        f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
+        if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
+    return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
+            f"{t['scoring']}: {ranking}. {reason}",
+            f"{t['break_even_price']}: {prices}"]
