@@ -9,12 +9,15 @@ significant digits).
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
 
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES, ONE_OFF_LINES
+from xlmodel.text.sentences import recommendation, service_targets
 from xlmodel.workbook.build import build_file
 
 from workbook_helpers import PARITY_CASES, parity_case
@@ -99,3 +102,30 @@ def test_dashboard_recommends_the_engines_best(recalculated, name):
     best = next(s for s in expected["scenarios"] if s["id"] == expected["best"])
     assert close(ws["B7"].value, best["npv_savings"])
     assert isinstance(ws["A4"].value, str) and len(ws["A4"].value) > 40
+
+
+def _as_libreoffice_shows(sentence: str) -> str:
+    """LibreOffice formats FIXED() in its own locale (English here): 7 841 431 shows as 7,841,431."""
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", sentence)
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_dashboard_headline_is_the_engines_recommendation_sentence(recalculated, name):
+    wb, _, _ = recalculated[name]
+    case = parity_case(name)
+    lang = case.case.language
+    ws = wb["Dashboard"]
+    assert ws["B10"].value == service_targets(case, lang)
+    assert ws["A4"].value == _as_libreoffice_shows(recommendation(compare(case), lang))
+
+
+def test_dashboard_headline_when_in_house_wins(soffice, tmp_path):
+    from xlmodel.workbook.libreoffice import recalculate
+    case = parity_case("hybrid_share")
+    case = case.replace(vendors=tuple(replace(v, price=4 * v.price) for v in case.vendors))
+    result = compare(case)
+    assert result.best == "inhouse"
+    build_file(case, tmp_path / "book.xlsx")
+    wb = load_workbook(recalculate(tmp_path / "book.xlsx", tmp_path / "recalculated"), data_only=True)
+    sentence = wb["Dashboard"]["A4"].value
+    assert sentence == recommendation(result, "en") and "cheapest alternative" in sentence

@@ -74,7 +74,7 @@ def risk(source, draws, seed, as_json):
     """Monte Carlo of SOURCE: P10/P50/P90 of NPV of cost and savings, probability of being cheapest."""
     from .analytics.montecarlo import run_risk
     from .analytics.sensitivity import tornado
-    from .text.sentences import recommendation_sentence
+    from .text.sentences import recommendation
     from .text.tables import risk_text
     from .engine import compare as run
     case = load_source(source)
@@ -82,8 +82,8 @@ def risk(source, draws, seed, as_json):
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
-                "recommendation_en": recommendation_sentence(result, outcome, None, "en"),
-                "recommendation_fr": recommendation_sentence(result, outcome, None, "fr")}
+                "recommendation_en": recommendation(result, "en", outcome),
+                "recommendation_fr": recommendation(result, "fr", outcome)}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(risk_text(result, outcome, tornado(case, result)))

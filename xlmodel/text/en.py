@@ -84,10 +84,27 @@ WORKBOOK = {
     "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
     "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
     "chart_tornado": "Sensitivity of the recommended option (tornado)",
-    "rec_prefix": "Recommended: ", "rec_saves": ". It saves ", "rec_npv": " in NPV over ",
-    "rec_years": " years against in-house at the target service level; payback month ",
-    "rec_inhouse": "Keep the service in-house, staffed to the target service level: no vendor quote "
-                   "costs less in NPV.",
+    # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
+    # Dashboard's native formula (text.sentences.recommendation_formula).
+    "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {years} years against "
+                  "in-house at the same service level ({targets}), {payback}",
+    "rec_payback": "payback in month {month}",
+    "rec_no_payback": "payback beyond the horizon",
+    "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "
+                   "the cheapest alternative, {option}, costs {extra} {currency} more in NPV",
+    "rec_cheapest": "; cheapest in {share} of {draws} simulated draws",
+    "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
+    "rec_of": " of {scenario}",
+    "rec_lead_flip": "the two drivers that could flip it",
+    "rec_lead_sensitive": "the two drivers it is most sensitive to",
+    "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
+    "rec_and": " and ",
+    "rec_neither": " (neither flips it within its range)",
+    "target_live": "{channel} {level} in {seconds} s",
+    "target_deferred": "{channel} within {hours} h",
+    "service_targets": "Target service",
+    "points": " pts",
+    "thousands": ",",
     "not_reached": "not reached", "staff_unit": "agents",
     "conf_help": "xlwings settings: the Python module with the functions (UDFs) and macros.",
     "seasonality_unit": "x average month",

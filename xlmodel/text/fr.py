@@ -85,10 +85,28 @@ WORKBOOK = {
     "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
     "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
     "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
-    "rec_prefix": "Recommandation : ", "rec_saves": ". Économie de ", "rec_npv": " en VAN sur ",
-    "rec_years": " ans par rapport à l'interne au niveau de service cible ; retour sur investissement au mois ",
-    "rec_inhouse": "Garder le service en interne, dimensionné au niveau de service cible : aucune offre ne "
-                   "coûte moins en VAN.",
+    # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
+    # Dashboard's native formula (text.sentences.recommendation_formula).
+    "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {years} ans face à "
+                  "l'interne au même niveau de service ({targets}), {payback}",
+    "rec_payback": "retour au mois {month}",
+    "rec_no_payback": "retour au-delà de l'horizon",
+    "rec_inhouse": "Recommandation : garder le service en interne, dimensionné au niveau de service cible "
+                   "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
+                   "VAN",
+    "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
+    "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
+    "rec_of": " de {scenario}",
+    "rec_lead_flip": "les deux facteurs qui pourraient la renverser",
+    "rec_lead_sensitive": "les deux facteurs les plus sensibles",
+    "rec_driver": "{driver} ({change} : {low} à {high} {currency})",
+    "rec_and": " et ",
+    "rec_neither": " (aucun ne la renverse dans sa plage)",
+    "target_live": "{channel} {level} en {seconds} s",
+    "target_deferred": "{channel} sous {hours} h",
+    "service_targets": "Service cible",
+    "points": " pts",
+    "thousands": " ",
     "not_reached": "non atteint", "staff_unit": "conseillers",
     "conf_help": "Réglages xlwings : le module Python des fonctions (UDF) et des macros.",
     "seasonality_unit": "x mois moyen",

@@ -9,12 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from .sentences import _change, _money_k, recommendation, recommendation_sentence
+from .sentences import _change, recommendation
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
     from ..analytics.sensitivity import Tornado
     from ..analytics.summary import Analysis
+
+
+def _k(value: float | None) -> str:
+    """Thousands, space-grouped: ``7 841`` for 7 841 431 (``-`` for None); tables say ``k`` in the header."""
+    return "-" if value is None else f"{value / 1000:,.0f}".replace(",", " ")
 
 
 def _pct(value: float | None) -> str:
@@ -31,8 +36,8 @@ def comparison_table(result: Comparison) -> str:
     for s in result.scenarios:
         rows.append((
             ("* " if s.id == result.best else "  ") + s.label_en,
-            _money_k(s.annual_cost[0]), _money_k(s.one_off_cost), _money_k(s.npv_cost),
-            _money_k(s.npv_savings) if s.kind != "inhouse" else "reference",
+            _k(s.annual_cost[0]), _k(s.one_off_cost), _k(s.npv_cost),
+            _k(s.npv_savings) if s.kind != "inhouse" else "reference",
             _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), _pct(s.irr),
             "-" if s.cost_per_contact[0] is None else f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
         ))
@@ -57,8 +62,8 @@ def decision_analytics(result: Comparison) -> tuple[dict, str]:
     from ..analytics.summary import analyse, extend_json
     analysis = analyse(result)
     data = extend_json(result.as_json(), result, analysis)
-    data["recommendation_en"] = recommendation_sentence(result, analysis.risk, analysis.tornado, "en")
-    data["recommendation_fr"] = recommendation_sentence(result, analysis.risk, analysis.tornado, "fr")
+    data["recommendation_en"] = recommendation(result, "en", analysis.risk, analysis.tornado)
+    data["recommendation_fr"] = recommendation(result, "fr", analysis.risk, analysis.tornado)
     return data, analysis_text(result, analysis)
 
 
@@ -72,7 +77,7 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
                  f"({case.inhouse.lost_contacts_per_day:g} a day x {e.open_days_per_year:g} open days); "
                  f"each is worth {e.value_per_lost_contact:,.2f} {cur} "
                  f"(churn {case.customer.churn_share:.0%} x {case.customer.value_per_lost_customer:,.0f} {cur}): "
-                 f"cost of inaction {_money_k(e.cost_of_inaction_per_year)} k{cur} a year.".replace(",", " "))
+                 f"cost of inaction {_k(e.cost_of_inaction_per_year)} k{cur} a year.".replace(",", " "))
     rules = ", ".join(f"{k} {v.replace('_', ' ')} ({e.lost_share_by_channel[k]:.1%})" for k, v in e.rule_by_channel.items())
     lines.append(f"  Lost share at target service by channel: {rules}.")
     head = ("Scenario", "Lost contacts y1", f"NPV cost k{cur}", f"NPV lost customers k{cur}",
@@ -80,8 +85,8 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
     rows = []
     for s, x in zip(result.scenarios, e.scenarios):
         rows.append((("* " if s.id == e.best_economic else "  ") + s.label_en, f"{x.lost_contacts[0]:,.0f}".replace(",", " "),
-                     _money_k(s.npv_cost), _money_k(x.npv_lost_customer_value), _money_k(x.economic_npv_cost),
-                     "reference" if s.kind == "inhouse" else _money_k(x.economic_npv_savings)))
+                     _k(s.npv_cost), _k(x.npv_lost_customer_value), _k(x.economic_npv_cost),
+                     "reference" if s.kind == "inhouse" else _k(x.economic_npv_savings)))
     lines += _table(head, rows)
 
     r = a.ranking
@@ -104,20 +109,20 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
     lines += _table(head, rows)
     for h in b.hybrid_share:
         lines.append(f"  Hybrid share with {h.vendor}: NPV of cost is lowest at {h.best_share:.0%} of volume "
-                     f"({_money_k(h.npv_cost_at_best)} k{cur}).")
+                     f"({_k(h.npv_cost_at_best)} k{cur}).")
 
     t = a.tornado
     lines += ["", f"Sensitivity of the NPV of savings of {result.scenario(t.scenario_id).label_en} "
-                  f"(base {_money_k(t.base_npv_savings)} k{cur}; {t.evaluations} engine runs, {t.seconds:.2f} s)"]
+                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} engine runs, {t.seconds:.2f} s)"]
     head = ("Driver", "Range (low / high)", f"At low k{cur}", f"At high k{cur}", f"Swing k{cur}")
-    rows = [(bar.label_en, _change(bar, "en"), _money_k(bar.npv_savings_low), _money_k(bar.npv_savings_high), _money_k(bar.swing))
+    rows = [(bar.label_en, _change(bar, "en"), _k(bar.npv_savings_low), _k(bar.npv_savings_high), _k(bar.swing))
             for bar in t.bars]
     lines += _table(head, rows)
 
     k = a.risk
     lines += ["", f"Monte Carlo ({k.draws} draws, seed {k.seed}, {k.distribution}; run `risk` for more draws)"]
     lines += risk_table(result, k)
-    lines += ["", recommendation_sentence(result, k, t)]
+    lines += ["", recommendation(result, "en", k, t)]
     return "\n".join(lines)
 
 
@@ -125,9 +130,9 @@ def risk_table(result: Comparison, risk: RiskResult) -> list[str]:
     cur = result.case.case.currency
     head = ("Scenario", f"NPV cost P10 k{cur}", "P50", "P90", f"NPV savings P10 k{cur}", "P50", "P90",
             "P(cheapest)")
-    rows = [(s.label_en, _money_k(s.npv_cost_p10), _money_k(s.npv_cost_p50), _money_k(s.npv_cost_p90),
-             "reference" if s.kind == "inhouse" else _money_k(s.npv_savings_p10),
-             "" if s.kind == "inhouse" else _money_k(s.npv_savings_p50), "" if s.kind == "inhouse" else _money_k(s.npv_savings_p90),
+    rows = [(s.label_en, _k(s.npv_cost_p10), _k(s.npv_cost_p50), _k(s.npv_cost_p90),
+             "reference" if s.kind == "inhouse" else _k(s.npv_savings_p10),
+             "" if s.kind == "inhouse" else _k(s.npv_savings_p50), "" if s.kind == "inhouse" else _k(s.npv_savings_p90),
              "-" if not s.meets_target_service else f"{s.p_cheapest:.1%}") for s in risk.scenarios]
     return _table(head, rows)
 
@@ -145,7 +150,7 @@ def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = No
     lines += risk_table(result, risk)
     lines.append("P(cheapest): share of draws in which the option has the lowest NPV of cost among the options "
                  "at target service (the status quo is not one).")
-    lines.append(recommendation_sentence(result, risk, tornado))
+    lines.append(recommendation(result, "en", risk, tornado))
     return "\n".join(lines)
 
 

@@ -159,6 +159,7 @@ class CompareLayout:
     columns: Mapping[str, str]  # scenario id -> column
     first_col: str
     last_col: str
+    alternatives: tuple[str, str]  # first and last column of the outsourced and hybrid scenarios
     titles: Mapping[str, int]  # text key of a block title -> row
     annual: Span
     lines: Mapping[str, Span]  # cost line -> its year rows
@@ -187,6 +188,11 @@ class CompareLayout:
     def row_span(self, row: int) -> str:
         """One row across every scenario, absolute, e.g. ``Compare!$C$40:$J$40``."""
         return f"Compare!${self.first_col}${row}:${self.last_col}${row}"
+
+    def alternative_span(self, row: int) -> str:
+        """One row across the outsourced and hybrid scenarios (every alternative to in-house)."""
+        first, last = self.alternatives
+        return f"Compare!${first}${row}:${last}${row}"
 
 
 @dataclass(frozen=True)
@@ -233,7 +239,8 @@ class ChecksLayout:
 @dataclass(frozen=True)
 class DashboardLayout:
     """Dashboard: the recommendation (A4, from the best scenario's id, saving, payback and label in
-    B6:B9), the scenario table, the charts, then the sentences computed in Python."""
+    B6:B9 and the service targets in B10), the scenario table, the charts, then the sentences
+    computed in Python."""
 
     table_header: int
     scenarios: Span  # one row per scenario

@@ -169,6 +169,9 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     head = 4
     scenarios = model.scenarios
     columns = {s.id: col(3 + j) for j, s in enumerate(scenarios)}
+    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid")]
+    if alternatives != list(range(alternatives[0], alternatives[-1] + 1)):
+        raise ValueError("the model must list the outsourced and hybrid scenarios side by side")
     r = _Rows(head + 1)
     r.title("annual_cost")
     annual = r.take(years)
@@ -195,7 +198,8 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     python_agree = r.one()
     r.title("eligible")
     eligible, eligible_npv, ids, short_labels = r.take(4).rows
-    return CompareLayout(head, columns, col(3), col(2 + len(scenarios)), r.titles, annual, lines, one_off_lines,
+    return CompareLayout(head, columns, col(3), col(2 + len(scenarios)),
+                         (col(3 + alternatives[0]), col(3 + alternatives[-1])), r.titles, annual, lines, one_off_lines,
                          one_off, discount, npv_cost, npv_savings, roi, payback, flow, irr, cumulative, contacts,
                          cost_per_contact, fte, vendor_fte, average_lines, python, python_agree, eligible,
                          eligible_npv, ids, short_labels)

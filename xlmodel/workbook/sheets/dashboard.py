@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font
 
-from ...text.sentences import decision_lines, recommendation_sentence
+from ...text.sentences import (ChannelCells, RecommendationCells, decision_lines, recommendation,
+                               recommendation_formula, service_targets_formula)
 from .. import styles
 from ..content import Content, define_name
 from ..layout import Plan, col
@@ -25,7 +26,7 @@ def write(ws, plan: Plan, c: Content):
     ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
     ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
     a = c.analysis
-    ws[lay.sentence_cell] = recommendation_sentence(c.result, a.risk, a.tornado, c.lang)
+    ws[lay.sentence_cell] = recommendation(c.result, c.lang, a.risk, a.tornado)
     ws[lay.sentence_cell].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(f"A{lay.sentence_row}:P{lay.sentence_row + 2}")
     lines = decision_lines(a, c.lang, c.cur)
@@ -37,7 +38,8 @@ def write(ws, plan: Plan, c: Content):
 
 
 def _recommendation(ws, plan: Plan, c: Content):
-    """The eligible scenario with the lowest NPV of cost, natively, and the sentence that says it."""
+    """The eligible scenario with the lowest NPV of cost, natively, and the sentence that says it
+    (the template of :func:`xlmodel.text.sentences.recommendation`, rendered as a live formula)."""
     t, lay = c.t, plan.compare
     span = lay.row_span
     best = f"MATCH(MIN({span(lay.eligible_npv)}),{span(lay.eligible_npv)},0)"
@@ -54,12 +56,26 @@ def _recommendation(ws, plan: Plan, c: Content):
     ws["B9"] = f"=INDEX({span(lay.head)},{best})"
     define_name(ws, "best_npv_savings", "Dashboard!$B$7")
     define_name(ws, "best_payback_month", "Dashboard!$B$8")
-    ws["A4"] = (f'=IF(B6="inhouse","{t["rec_inhouse"]}","{t["rec_prefix"]}"&B9&"{t["rec_saves"]}"'
-                f'&FIXED(B7,0)&" {c.cur}{t["rec_npv"]}"&finance_horizon_years&"{t["rec_years"]}"&B8&".")')
+    ws["A10"] = t["service_targets"]
+    ws["B10"] = "=" + service_targets_formula(_channel_cells(plan), c.lang)
+    alternative = lay.alternative_span
+    match = f"MATCH(MIN({alternative(lay.eligible_npv)}),{alternative(lay.eligible_npv)},0)"
+    cells = RecommendationCells(best_id="B6", label="B9", saving="B7", payback="B8", targets="B10",
+                                alternative_label=f"INDEX({alternative(lay.head)},{match})",
+                                alternative_saving=f"INDEX({alternative(lay.npv_savings)},{match})")
+    ws["A4"] = recommendation_formula(cells, c.lang, c.cur)
     ws["A4"].font = Font(bold=True, size=12)
     ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A4:L4")
     ws.row_dimensions[4].height = 36
+
+
+def _channel_cells(plan: Plan) -> list[ChannelCells]:
+    """Each channel's name and service target on the Inputs sheet."""
+    lay = plan.inputs
+    return [ChannelCells(*(f"Inputs!${lay.channel_columns[name]}${lay.channel_row(i)}"
+                           for name in ("name", "kind", "service_level", "answer_seconds", "response_hours")))
+            for i in range(lay.channel_count)]
 
 
 def _scenario_table(ws, plan: Plan, c: Content):
