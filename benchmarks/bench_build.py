@@ -4,7 +4,7 @@
 
 Measures, on the example case, `python cli.py build -o NEW.xlsx` as a user runs it (a fresh
 process, Python start-up included, no existing workbook), and a full LibreOffice recalculation of
-the built workbook (forced recalculation, DESIGN section 7). Prints medians; not a test.
+the built workbook (forced recalculation, see xlmodel/workbook/libreoffice.py). Prints medians; not a test.
 """
 
 from __future__ import annotations

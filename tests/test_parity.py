@@ -1,7 +1,7 @@
 """Parity, the heart of the suite: LibreOffice recalculates the built workbook from its native
 formulas, and every result must equal the engine's ``compare --json``.
 
-Each case is built, recalculated with a forced full recalculation (DESIGN section 7), and read back
+Each case is built, recalculated with a forced full recalculation (:mod:`xlmodel.workbook.libreoffice`), and read back
 with openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
 significant digits).
 """

@@ -142,7 +142,7 @@ def test_the_generated_vba_declares_each_function_with_its_optional_arguments(re
 
 
 def test_the_designed_functions_exist_with_their_argument_order():
-    """DESIGN section 5 is a public contract: names and order of arguments."""
+    """The functions' names and argument order are a public contract (README, "Excel functions and macros")."""
     finance_args = ["inhouse_cost", "outsourced_cost", "one_off_cost", "years", "discount_rate",
                     "inhouse_escalation", "outsourced_escalation"]
     expected = {

@@ -1,4 +1,4 @@
-"""Excel functions (xlwings UDFs): names and argument order are a public contract (DESIGN section 5).
+"""Excel functions (xlwings UDFs): names and argument order are a public contract (README, Excel functions).
 
 Each function converts its arguments (:mod:`udfs._convert`), delegates to :mod:`xlmodel`, and
 answers a bad argument with a short text starting with ``#`` that names the argument and the rule;

@@ -1,4 +1,4 @@
-"""The finance of an outsourcing decision: NPV, ROI, payback and IRR (DESIGN sections 4 to 6).
+"""The finance of an outsourcing decision: NPV, ROI, payback and IRR (docs/method.md, "Money").
 
 Money is in the case currency, rates are fractions (0.08 for 8 %).
 
@@ -238,7 +238,7 @@ def irr(one_off_cost: float, annual_savings: Sequence[float]) -> float | None:
 
 
 def _pair(inhouse_cost, outsourced_cost, years, inhouse_escalation, outsourced_escalation):
-    """The two yearly cost streams of DESIGN section 5, with the length rules checked by name."""
+    """The two yearly cost streams of OUTSOURCE_NPV and its siblings, with the length rules checked by name."""
     ranges = {name: np.size(value) for name, value in (("inhouse_cost", inhouse_cost),
                                                        ("outsourced_cost", outsourced_cost))
               if np.ndim(value) > 0}
@@ -264,7 +264,7 @@ def _one_off(one_off_cost) -> float:
 def outsource_npv(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
                   discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
                   outsourced_escalation: float = 0.0) -> float:
-    """NPV of outsourcing, DESIGN section 5's OUTSOURCE_NPV.
+    """NPV of outsourcing: the Excel function OUTSOURCE_NPV (README, "Excel functions and macros").
 
     Parameters
     ----------
@@ -324,7 +324,7 @@ def outsource_roi(inhouse_cost, outsourced_cost, one_off_cost: float, years: int
 def outsource_payback_months(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
                              discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
                              outsourced_escalation: float = 0.0) -> int | None:
-    """PAYBACK_MONTHS of DESIGN section 5: :func:`payback_months` of in-house - outsourced.
+    """The Excel function PAYBACK_MONTHS: :func:`payback_months` of in-house - outsourced.
 
     The discount rate is checked but plays no part: payback is undiscounted. None when the
     one-off cost is not recovered within the years.
