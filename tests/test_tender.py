@@ -154,11 +154,11 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     for f in tender.form_fields():
         r = rows[f.name]
         cell = ws[f"{tender.VALUE_COLUMN}{r}"]
-        label = tender._label(f, lang)
+        label = tender.form_label(f, lang)
         assert ws[f"A{r}"].value.startswith(label)
         assert cell.protection.locked is False and ws[f"A{r}"].protection.locked is not False
         assert any(cell.coordinate in dv.sqref for dv in ws.data_validations.dataValidation), f.name
-        unit = tender._unit(f, lang, "EUR")
+        unit = tender.form_unit(f, lang, "EUR")
         assert cell.comment is not None and label in cell.comment.text
         assert unit in cell.comment.text and (f.kind == "choice" or unit in (ws[f"C{r}"].value or ""))
         if f.kind == "rate":
