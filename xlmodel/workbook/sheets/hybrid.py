@@ -7,7 +7,6 @@ from ...schema import CHANNEL, HYBRID, Field
 from .. import styles
 from ..content import Content, define_name
 from ..layout import HYBRID_CHANNEL_TABLE, Plan, defined_name
-from .tables import add_table
 
 
 def write(ws, plan: Plan, c: Content):
@@ -31,7 +30,7 @@ def write(ws, plan: Plan, c: Content):
         r = lay.flag_row(i)
         ws[f"A{r}"] = f"=Inputs!$A${plan.inputs.channel_row(i)}"
         c.input_cell(ws, f"B{r}", yes_no, "yes" if channel.name in case.hybrid.channels else "no")
-    add_table(ws, HYBRID_CHANNEL_TABLE, f"A{lay.flags_header}:B{lay.flag_row(len(case.channels) - 1)}")
+    styles.add_table(ws, HYBRID_CHANNEL_TABLE, f"A{lay.flags_header}:B{lay.flag_row(len(case.channels) - 1)}")
     ws.column_dimensions["A"].width = 52
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["C"].width = 18

@@ -9,7 +9,6 @@ from ...text import pick
 from .. import styles
 from ..content import Content, define_name
 from ..layout import CHANNEL_TABLE, Plan, col, defined_name
-from .tables import add_table
 
 
 def write(ws, plan: Plan, c: Content):
@@ -70,4 +69,4 @@ def _channels(ws, plan: Plan, c: Content):
     styles.header_row(ws, r, None)
     for j, f in enumerate(CHANNEL.fields, start=1):
         ws.cell(row=lay.channel_units_row, column=j, value=c.unit_of(f) or None)
-    add_table(ws, CHANNEL_TABLE, f"A{r}:{col(len(CHANNEL.fields))}{r + len(channels)}")
+    styles.add_table(ws, CHANNEL_TABLE, f"A{r}:{col(len(CHANNEL.fields))}{r + len(channels)}")

@@ -7,7 +7,6 @@ from ...schema import VENDOR, Field
 from .. import styles
 from ..content import Content
 from ..layout import VENDOR_TABLE, Plan, col
-from .tables import add_table
 
 
 def write(ws, plan: Plan, c: Content):
@@ -30,5 +29,5 @@ def write(ws, plan: Plan, c: Content):
     ws.column_dimensions[lay.hybrid_column].width = 16
     ws.column_dimensions["A"].width = 28
     styles.header_row(ws, lay.header, None)
-    add_table(ws, VENDOR_TABLE, f"A{lay.header}:{lay.hybrid_column}{lay.last_row}")
+    styles.add_table(ws, VENDOR_TABLE, f"A{lay.header}:{lay.hybrid_column}{lay.last_row}")
     ws.freeze_panes = f"B{lay.header + 1}"
