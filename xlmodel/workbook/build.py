@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..case import Case
 from ..engine import compare
-from ..report import recommendation
-from .builder import RISK_DRAWS, WorkbookBuilder
+from ..text.sentences import recommendation
+from .book import build_workbook
+from .content import RISK_DRAWS
+from .layout import Plan
 from .files import refuse_if_locked, save_deterministic
 
 
@@ -24,6 +26,7 @@ class BuildReport:
     months: int
     rows: int  # line items of the Calc sheet
     recommendation: str
+    plan: Plan  # where everything is in the workbook
     backup: Path | None = None
 
 
@@ -85,14 +88,11 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     """
     path = Path(path)
     refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
-    if lang != case.case.language:
-        # The workbook's own "Workbook language" input says the language it is written in, so a
-        # rebuild over it (which reads its inputs) keeps that language.
-        case = case.replace(case=replace(case.case, language=lang))
+    # The workbook's own "Workbook language" input says the language it is written in, so a rebuild
+    # over it (which reads its inputs) keeps that language.
+    case = case.replace(case=replace(case.case, language=lang))
     result = compare(case)
-    builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
-    builder.number_staffing_rows()
-    wb = builder.build()
+    wb, plan = build_workbook(case, lang, result, workbook_analysis(result, parallel=parallel))
     kept = None
     if backup and path.exists():
         stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
@@ -100,8 +100,8 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
         shutil.copy2(path, kept)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_deterministic(wb, path)
-    return BuildReport(path, len(result.scenarios), case.months, len(builder.model.rows),
-                       recommendation(result, lang), kept)
+    return BuildReport(path, len(result.scenarios), case.months, len(result.evaluation.model.rows),
+                       recommendation(result, lang), plan, kept)
 
 
 @dataclass

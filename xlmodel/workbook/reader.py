@@ -16,8 +16,8 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
-from ..schema import ANALYTICS_SECTIONS, CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
-from .text import TEXT
+from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
+from ..text import words
 from .untrusted import open_untrusted
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
@@ -90,7 +90,7 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
 
 
 def read_workbook_case(path: str | Path) -> Case:
-    """Read and validate the inputs of a workbook built by :mod:`xlmodel.workbook.builder`."""
+    """Read and validate the inputs of a workbook built by :func:`xlmodel.workbook.build_workbook`."""
     path = Path(path)
     wb = open_untrusted(path).wb  # refuses what is not a safe xlsx with an InputError naming the file
     return read_book_case(OpenpyxlBook(wb), str(path))
@@ -101,39 +101,50 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     for sheet in ("Inputs", "Vendors", "Hybrid"):
         if sheet not in book.sheetnames():
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
-
     data: dict[str, Any] = {}
-    where: dict[str, str] = {}
+    where: dict[str, str] = {}  # case-file location -> the cell it was read from
     problems: list[Problem] = []
+    _read_single_inputs(book, data, where, problems)
+    channels = _read_channels(book, where)
+    data["demand"]["channels"] = channels
+    data["vendors"], data["hybrid"]["vendors"] = _read_vendors(book, where)
+    where["[hybrid] .vendors"] = "Vendors!"
+    data["hybrid"]["channels"] = _read_hybrid_channels(book, channels)
+    where["[hybrid] .channels"] = "Hybrid!"
+    if problems:
+        raise InputError(problems)
+    try:
+        return case_from_mapping(data)
+    except InputError as exc:
+        raise InputError([_locate(p, where) for p in exc.problems]) from None
 
-    def cell_of(name: str) -> tuple[str, str] | None:
-        return book.name_target(name)
 
-    def read(sheet: str, ref: str):
-        col_min, row_min, _, _ = range_boundaries(ref)
-        return book.value(sheet, row_min, col_min)
-
+def _read_single_inputs(book: BookView, data: dict, where: dict[str, str], problems: list[Problem]):
+    """Every single input, found by its defined name, and the seasonality weights."""
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
         for f in section.fields:
-            found = cell_of(f"{section.name}_{f.name}")
+            found = book.name_target(f"{section.name}_{f.name}")
             location = f"[{section.name}] .{f.name}"
             if found is None:
                 problems.append(Problem(location, f"defined name {section.name}_{f.name} not found in the workbook"))
                 continue
             sheet, ref = found
             where[location] = f"{sheet}!{ref}"
-            value = read(sheet, ref)
+            col_min, row_min, _, _ = range_boundaries(ref)
+            value = book.value(sheet, row_min, col_min)
             if value not in (None, ""):
                 table[f.name] = value
-
-    found = cell_of("demand_seasonality")
+    found = book.name_target("demand_seasonality")
     if found:
         sheet, ref = found
         col_min, row_min, _, row_max = range_boundaries(ref)
         data["demand"]["seasonality"] = [book.value(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
 
+
+def _read_channels(book: BookView, where: dict[str, str]) -> list[dict]:
+    """The Channels table, one mapping per channel, columns found by their header in either language."""
     channel_labels = _labels(CHANNEL)
     headers, rows = _table_rows(book, "Inputs", "Channels", "channels")
     channels = []
@@ -147,10 +158,14 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
             if values[letter] not in (None, ""):
                 item[name] = values[letter]
         channels.append(item)
-    data["demand"]["channels"] = channels
+    return channels
 
+
+def _read_vendors(book: BookView, where: dict[str, str]) -> tuple[list[dict], list[str]]:
+    """The vendor quotes table, one mapping per quote, and the names of the vendors marked for a
+    hybrid scenario."""
     vendor_labels = _labels(VENDOR)
-    hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
+    hybrid_headers = {words(lang)["hybrid_scenario"].lower() for lang in LANGUAGES}
     headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes")
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
@@ -169,10 +184,11 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
             if values[letter] not in (None, ""):
                 item[name] = values[letter]
         vendors.append(item)
-    data["vendors"] = vendors
-    data["hybrid"]["vendors"] = hybrid_vendors
-    where["[hybrid] .vendors"] = "Vendors!"
+    return vendors, hybrid_vendors
 
+
+def _read_hybrid_channels(book: BookView, channels: list[dict]) -> list[str]:
+    """The names of the channels marked for the vendor in the channel mode."""
     headers, rows = _table_rows(book, "Hybrid", "HybridChannels", "hybrid channels")
     letters = list(headers)
     hybrid_channels = []
@@ -184,15 +200,7 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     if any(name is None for name in hybrid_channels) or (rows and values[letters[0]] is None):
         hybrid_channels = [channels[k].get("name") for k, (r, values) in enumerate(rows)
                            if k < len(channels) and str(values[letters[1]] or "").strip().lower() in ("yes", "oui")]
-    data["hybrid"]["channels"] = [n for n in hybrid_channels if n]
-    where["[hybrid] .channels"] = "Hybrid!"
-
-    if problems:
-        raise InputError(problems)
-    try:
-        return case_from_mapping(data)
-    except InputError as exc:
-        raise InputError([_locate(p, where) for p in exc.problems]) from None
+    return [n for n in hybrid_channels if n]
 
 
 def _locate(problem: Problem, where: dict[str, str]) -> Problem:
@@ -250,17 +258,17 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
                     table[f.name] = value
                     break
     weights = []
-    for lang in TEXT:
-        for month in TEXT[lang]["months"]:
-            key = f"{TEXT[lang]['seasonality']}: {month}".lower()
+    for lang in LANGUAGES:
+        for month in words(lang)["months"]:
+            key = f"{words(lang)['seasonality']}: {month}".lower()
             if key in pairs:
                 weights.append(pairs[key])
     if weights:
         data["demand"]["seasonality"] = weights
     data["demand"]["channels"] = _table_from("channels", channels, _labels(CHANNEL))
     vendor_labels = _labels(VENDOR)
-    for lang in TEXT:
-        vendor_labels[TEXT[lang]["hybrid_scenario"].lower()] = "__hybrid__"
+    for lang in LANGUAGES:
+        vendor_labels[words(lang)["hybrid_scenario"].lower()] = "__hybrid__"
     records = _table_from("vendors", vendors, vendor_labels)
     data["hybrid"]["vendors"] = [r.get("name") for r in records
                                  if str(r.pop("__hybrid__", "no")).strip().lower() in ("yes", "oui")]
