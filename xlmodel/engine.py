@@ -20,7 +20,7 @@ from . import finance
 from .case import Case
 from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
-from .formula import fast_evaluate, parse
+from .model.language import fast_evaluate, parse
 from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
 from .staffing import agents_on_duty, yearly_peak
 

@@ -2,13 +2,13 @@
 
 The exact engine (:class:`xlmodel.engine.Evaluation`) evaluates one case, sizing every team by
 Erlang C month by month: about 10-20 ms, far too slow for 100 000 Monte Carlo draws.  This module
-evaluates the *same rows* (:mod:`xlmodel.model`, parsed by :func:`xlmodel.formula.parse`) for a
+evaluates the *same rows* (:mod:`xlmodel.model`, parsed by :func:`xlmodel.model.language.parse`) for a
 block of draws at once:
 
 - inputs moved by a driver are arrays shaped ``(draws, 1)``; a row that depends on none of them
   keeps the engine's exact base value (shape ``(months,)``); a row that does is an array shaped
   ``(draws, months)`` (scalar rows ``(draws, 1)``).  ``prev``, ``first``, ``annual`` and
-  ``firstmonth`` act along the last (month) axis; :func:`xlmodel.formula.evaluate` is untouched.
+  ``firstmonth`` act along the last (month) axis; :func:`xlmodel.model.language.evaluate` is untouched.
 - staffing uses the **square-root staffing rule** instead of Erlang C:
   ``N = max(A + beta * sqrt(A), A / max_occupancy)`` for live channels, where ``A`` is the
   traffic in erlangs and ``beta`` is fitted per staffing row and month so that the rule gives the
@@ -36,7 +36,7 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Evaluation
-from ..formula import FormulaError, parse
+from ..model.language import FormulaError, parse
 from ..model import CONSTANTS
 
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])

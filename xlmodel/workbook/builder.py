@@ -1,7 +1,7 @@
 """The workbook builder: lays the model out as native Excel formulas, one row per line item.
 
 Nothing here defines model arithmetic: the Calc sheet is :mod:`xlmodel.model`'s rows rendered by
-:func:`xlmodel.formula.render`; the Staffing sheet holds the values the engine computed in Python
+:func:`xlmodel.model.language.render`; the Staffing sheet holds the values the engine computed in Python
 (Erlang C), with the inputs they came from and a staleness check; the Compare sheet aggregates the
 Calc rows by year with SUMIF and applies DESIGN section 4's finance with explicit discount factors.
 
@@ -25,7 +25,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..case import Case
 from ..engine import Comparison, compare
-from ..formula import parse, render
+from ..model.language import parse, render
 from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
                       Field)
