@@ -67,17 +67,26 @@ class Model:
         self._by_key = {r.key: r for r in self.rows}
 
 
-class _Builder:
+class Declaration:
+    """The rows and staffing rows declared so far, in evaluation order; each row is checked as it is
+    added (a reference to a row must point to one declared before it)."""
+
     def __init__(self):
         self.rows: list[Row] = []
         self.staff: list[StaffRow] = []
         self.keys: set[str] = set()
 
     def add(self, key, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
-            on_error=None, **bind):
+            on_error=None, **bind) -> str:
+        """Declare a row; returns the reference to it."""
         for name, ref in bind.items():
             if ref.startswith("row:") and ref[4:] not in self.keys and ref[4:] != key:
                 raise ValueError(f"row {key}: {name} refers to {ref}, not defined before it")
         self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off, on_error))
         self.keys.add(key)
         return f"row:{key}"
+
+    def staff_row(self, row: StaffRow) -> str:
+        """Declare a staffing row; returns the reference to it."""
+        self.staff.append(row)
+        return f"st:{row.key}"
