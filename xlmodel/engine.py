@@ -21,7 +21,8 @@ from .case import Case
 from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
 from .model.language import fast_evaluate, parse
-from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
+from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, StaffRef, StaffRow,
+                    build_model)
 from .staffing import agents_on_duty, yearly_peak
 
 
@@ -32,45 +33,37 @@ class Evaluation:
         self.case = case
         self.model = model or build_model(case)
         self.months = case.months
-        self.values: dict[str, np.ndarray | float | str] = {}
-        self.staff: dict[str, np.ndarray] = {}
+        self.values: dict[RowKey, np.ndarray | float | str] = {}
+        self.staff: dict[RowKey, np.ndarray] = {}
         self._staff_rows = {s.key: s for s in self.model.staff}
         for row in self.model.rows:
             self._evaluate_row(row)
 
     # -- references ------------------------------------------------------------------------------
-    def resolve(self, ref: str):
-        """The value of a reference key (see :mod:`xlmodel.model`)."""
-        kind, _, rest = ref.partition(":")
-        if kind == "row":
-            return self.values[rest]
-        if kind == "st":
-            if rest not in self.staff:
-                self.staff[rest] = self._size(self._staff_rows[rest])
-            return self.staff[rest]
-        if kind == "in":
-            section, _, name = rest.partition(".")
-            value = getattr(getattr(self.case, section), name)
-            return np.asarray(value, dtype=float) if name == "seasonality" else value
-        if kind == "const":
-            return float(CONSTANTS[rest][0])
-        if kind in ("ch", "vd"):
-            index, _, name = rest.partition(".")
-            items = self.case.channels if kind == "ch" else self.case.vendors
-            return getattr(items[int(index)], name)
-        if kind == "hc":
-            return "yes" if self.case.channels[int(rest)].name in self.case.hybrid.channels else "no"
-        raise KeyError(ref)
+    def resolve(self, ref: Ref):
+        """The value of a reference (see :mod:`xlmodel.model.refs`)."""
+        kind = type(ref)
+        if kind is RowRef:
+            return self.values[ref.key]
+        if kind is StaffRef:
+            return self.staffing(ref.key)
+        return ref.value_in(self.case)
+
+    def staffing(self, key: RowKey) -> np.ndarray:
+        """Agents on duty of staffing row ``key``, month by month (sized on first use)."""
+        if key not in self.staff:
+            self.staff[key] = self._size(self._staff_rows[key])
+        return self.staff[key]
 
     def _evaluate_row(self, row):
         bind = row.bind
         lookup = lambda n: self.resolve(bind[n])  # noqa: E731
-        if f"row:{row.key}" in bind.values():
+        if RowRef(row.key) in bind.values():
             # An accumulator, prev(self) + step (a counter, a cumulative sum): a running sum.
             tree = parse(row.expr)
             if not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Add)
                     and isinstance(tree.left, ast.Call) and tree.left.func.id == "prev"
-                    and bind[tree.left.args[0].id] == f"row:{row.key}"):
+                    and bind[tree.left.args[0].id] == RowRef(row.key)):
                 raise ValueError(f"row {row.key}: a row may refer to itself only as prev(itself) + step")
             step = fast_evaluate(ast.unparse(tree.right), lookup)
             self.values[row.key] = np.cumsum(np.broadcast_to(np.asarray(step, dtype=float), (self.months,)))
@@ -83,7 +76,7 @@ class Evaluation:
 
     def _size(self, s: StaffRow) -> np.ndarray:
         if s.peak_of:
-            return yearly_peak(sum(self.resolve(f"st:{k}") for k in s.peak_of))
+            return yearly_peak(sum(self.staffing(k) for k in s.peak_of))
         channel = self.case.channels[s.channel]
         try:
             return agents_on_duty(
@@ -100,11 +93,11 @@ class Evaluation:
                 f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
                 "handling time and the opening hours")) from None
 
-    def annual(self, key: str) -> np.ndarray:
+    def annual(self, key: RowKey) -> np.ndarray:
         """Sum of a monthly row over each year."""
         return np.asarray(self.values[key]).reshape(-1, 12).sum(axis=1)
 
-    def annual_mean(self, key: str) -> np.ndarray:
+    def annual_mean(self, key: RowKey) -> np.ndarray:
         return np.asarray(self.values[key]).reshape(-1, 12).mean(axis=1)
 
 
@@ -177,21 +170,20 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
     """
     ev = evaluation or Evaluation(case)
     rate = case.finance.discount_rate
-    contacts = ev.annual("demand.contacts")
+    contacts = ev.annual(RowKey("demand", "contacts"))
     results = []
     inhouse_cost = None
     for sc in ev.model.scenarios:
-        p = sc.prefix
         lines = {line: np.zeros(case.finance.horizon_years) for line in COST_LINE_IDS}
         for row in ev.model.rows:
             if row.scenario == sc.id and row.line in lines:
                 lines[row.line] = lines[row.line] + ev.annual(row.key)
         annual = sum(lines.values())
-        one_off = float(ev.values[f"{p}.one_off"])
-        one_off_lines = {line: float(ev.values.get(f"{p}.{line}", 0.0)) for line, _, _ in ONE_OFF_LINES}
+        one_off = float(ev.values[sc.key("one_off")])
+        one_off_lines = {line: float(ev.values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES}
         if sc.kind == "inhouse":
             inhouse_cost = annual
-        fte_key, vfte_key = f"{p}.fte", f"{p}.vendor_fte"
+        fte_key, vfte_key = sc.key("fte"), sc.key("vendor_fte")
         results.append(dict(
             sc=sc, annual=annual, lines=lines, one_off=one_off, one_off_lines=one_off_lines,
             fte=ev.annual_mean(fte_key) if fte_key in ev.values else np.zeros_like(annual),
@@ -206,7 +198,7 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
             savings = inhouse_cost - annual
             npv_savings = finance.npv_savings(inhouse_cost, annual, one_off, rate)
             roi = finance.roi(inhouse_cost, annual, one_off, rate) if one_off > 0 else None
-            payback_value = ev.values[f"{sc.prefix}.payback"]
+            payback_value = ev.values[sc.key("payback")]
             payback = None if math.isnan(payback_value) else int(payback_value)
             # A negative IRR says no more than "never pays back", and spreadsheets fail to converge
             # on it: the IRR is reported when the one-off cost is recovered within the horizon.

@@ -4,32 +4,27 @@ block refers only to rows of the blocks before it (the declaration checks it).""
 from __future__ import annotations
 
 from ..case import Case
+from .refs import Inputs, RowRef
 from .rows import Declaration, Model
 from .scenarios import SCENARIO_ROWS, payback, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
 
-_INHOUSE_FIELDS = (
-    "current_fte", "gross_salary", "employer_charge_rate", "paid_hours_per_fte", "shrinkage", "attrition_rate",
-    "cost_per_hire", "training_weeks", "supervision_span", "supervisor_salary", "support_ratio", "support_salary",
-    "seat_cost", "it_cost_per_agent", "overhead_rate", "wage_inflation", "seasonal_flex", "first_contact_resolution")
-_TRANSITION_FIELDS = ("governance_rate", "knowledge_transfer", "parallel_run_months", "severance_per_agent",
-                      "redeployment_rate", "it_integration", "exit_provision")
+_INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references shared by every model
 
 
 class Context(Declaration):
     """The declaration under way, and what the earlier blocks made for the later ones."""
 
     def __init__(self, case: Case):
-        super().__init__()
+        super().__init__(len(case.channels), len(case.vendors))
         self.case = case
-        self.inh = {name: f"in:inhouse.{name}" for name in _INHOUSE_FIELDS}
-        self.trn = {name: f"in:transition.{name}" for name in _TRANSITION_FIELDS}
+        self.inh, self.trn = _INHOUSE, _TRANSITION
         self.time: Timeline | None = None
         self.demand: Demand | None = None
         self.terms: list[VendorTerms] = []
-        self.cost_per_fte_today: str | None = None  # the status quo's cost per agent (parallel runs)
-        self.totals: dict[str, tuple[str, str]] = {}  # scenario id -> (monthly total, one-off total)
+        self.cost_per_fte_today: RowRef | None = None  # the status quo's cost per agent (parallel runs)
+        self.totals: dict[str, tuple[RowRef, RowRef]] = {}  # scenario id -> (monthly total, one-off total)
 
 
 def build_model(case: Case) -> Model:

@@ -67,11 +67,12 @@ def parse(text: str) -> ast.expr:
     return tree
 
 
-def names(text: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def names(text: str) -> frozenset[str]:
     """The local names an expression uses (function names excluded)."""
     tree = parse(text)
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called
+    return frozenset({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - called)
 
 
 class _Names(dict):

@@ -1,21 +1,28 @@
 """What the model is made of: rows (line items), staffing rows and scenarios, and the declaration
-context that checks each row as it is added."""
+that checks each row as it is added."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .language import FormulaError, names
+from .refs import CaseRef, ChannelInput, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
+
+
+class ModelError(ValueError):
+    """A row declared with a reference that cannot be resolved (a bug in the model's declaration)."""
 
 
 @dataclass(frozen=True)
 class Row:
     """One line item: a formula over named references, monthly (a timeline row) or a single value."""
 
-    key: str
+    key: RowKey
     label_en: str
     label_fr: str
     unit: str  # money | fte | contacts | hours | minutes | seconds | agents | flag | index | number
     expr: str
-    bind: dict = field(default_factory=dict, hash=False, compare=False)
+    bind: dict[str, Ref] = field(default_factory=dict, hash=False, compare=False)
     scalar: bool = False
     scenario: str | None = None
     line: str | None = None  # a COST_LINES id, or a ONE_OFF_LINES id for one-off rows
@@ -27,19 +34,20 @@ class Row:
 class StaffRow:
     """Agents on duty, sized in Python by Erlang C (live) or workload (deferred), month by month.
 
-    ``contacts`` and ``aht`` are reference keys of rows (or inputs) evaluated before it;
-    ``hours`` the service hours per month over which the contacts arrive.
+    ``contacts`` and ``aht`` refer to rows (or inputs) evaluated before it; ``hours`` to the
+    service hours per month over which the contacts arrive.  A peak row has none of them but
+    ``peak_of``: each month gets its year's peak of the sum of these staffing rows.
     """
 
-    key: str
+    key: RowKey
     label_en: str
     label_fr: str
     scenario: str
-    channel: int
-    contacts: str
-    aht: str
-    hours: str
-    peak_of: tuple = ()  # when set: each year's peak of the sum of these staff rows
+    channel: int  # -1 for a peak row
+    contacts: Ref | None
+    aht: Ref | None
+    hours: Ref
+    peak_of: tuple[RowKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,11 @@ class Scenario:
     vendor: int | None
     label_en: str
     label_fr: str
-    prefix: str  # row-key prefix
+    prefix: str  # the block of its row keys
+
+    def key(self, name: str, channel: int | None = None) -> RowKey:
+        """The key of this scenario's row ``name`` (of channel ``channel``): ``inh.agents.0``."""
+        return RowKey(self.prefix, name, channel)
 
 
 @dataclass
@@ -60,33 +72,79 @@ class Model:
     staff: list[StaffRow]
     scenarios: list[Scenario]
 
-    def row(self, key: str) -> Row:
+    def row(self, key: RowKey) -> Row:
         return self._by_key[key]
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for sc in self.scenarios:
+            if sc.id == scenario_id:
+                return sc
+        raise KeyError(scenario_id)
 
     def __post_init__(self):
         self._by_key = {r.key: r for r in self.rows}
 
 
 class Declaration:
-    """The rows and staffing rows declared so far, in evaluation order; each row is checked as it is
-    added (a reference to a row must point to one declared before it)."""
+    """The rows and staffing rows declared so far, in evaluation order, for a case of ``channels``
+    channels and ``vendors`` vendor quotes.  Each row is checked as it is added: its formula's names
+    are exactly its bindings, each bound to a reference to a row declared before it (or to itself,
+    for a running sum), to a declared staffing row, or to a channel or vendor the case has."""
 
-    def __init__(self):
+    def __init__(self, channels: int, vendors: int):
+        self.channels, self.vendors = channels, vendors
         self.rows: list[Row] = []
         self.staff: list[StaffRow] = []
-        self.keys: set[str] = set()
+        self.keys: set[RowKey] = set()
+        self.staff_keys: set[RowKey] = set()
 
-    def add(self, key, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
-            on_error=None, **bind) -> str:
+    def add(self, key: RowKey, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
+            on_error=None, **bind) -> RowRef:
         """Declare a row; returns the reference to it."""
+        if key in self.keys:
+            raise ModelError(f"row {key}: declared twice")
+        try:
+            used = names(expr)
+        except FormulaError as exc:
+            raise ModelError(f"row {key}: {exc}") from None
+        if used != bind.keys():
+            unbound, unused = sorted(used - bind.keys()), sorted(bind.keys() - used)
+            raise ModelError(f"row {key}: " + "; ".join(
+                part for part in (unbound and f"{', '.join(unbound)} used in {expr!r} but not bound",
+                                  unused and f"{', '.join(unused)} bound but not used in {expr!r}") if part))
         for name, ref in bind.items():
-            if ref.startswith("row:") and ref[4:] not in self.keys and ref[4:] != key:
-                raise ValueError(f"row {key}: {name} refers to {ref}, not defined before it")
+            problem = self._problem(ref, key)
+            if problem:
+                raise ModelError(f"row {key}: {name} refers to {ref}: {problem}")
         self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off, on_error))
         self.keys.add(key)
-        return f"row:{key}"
+        return RowRef(key)
 
-    def staff_row(self, row: StaffRow) -> str:
+    def staff_row(self, row: StaffRow) -> StaffRef:
         """Declare a staffing row; returns the reference to it."""
+        if row.key in self.staff_keys:
+            raise ModelError(f"staffing row {row.key}: declared twice")
+        for ref in (row.contacts, row.aht, row.hours):
+            problem = None if ref is None else self._problem(ref, None)
+            if problem:
+                raise ModelError(f"staffing row {row.key}: refers to {ref}: {problem}")
+        for part in row.peak_of:
+            if part not in self.staff_keys:
+                raise ModelError(f"staffing row {row.key}: the peak of {part}, not declared before it")
         self.staff.append(row)
-        return f"st:{row.key}"
+        self.staff_keys.add(row.key)
+        return StaffRef(row.key)
+
+    def _problem(self, ref, key: RowKey | None) -> str | None:
+        """Why ``ref`` cannot be resolved from a row ``key`` declared now, or None."""
+        if isinstance(ref, RowRef):
+            return None if ref.key in self.keys or ref.key == key else "not a row declared before it"
+        if isinstance(ref, StaffRef):
+            return None if ref.key in self.staff_keys else "not a staffing row declared before it"
+        if isinstance(ref, (ChannelInput, ToVendor)):
+            return None if ref.channel < self.channels else f"the case has {self.channels} channels"
+        if isinstance(ref, VendorInput):
+            return None if ref.vendor < self.vendors else f"the case has {self.vendors} vendor quotes"
+        if isinstance(ref, CaseRef):
+            return None
+        return f"not a reference ({type(ref).__name__})"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..case import Case
 from .constants import COST_LINE_IDS
+from .refs import RowRef
 from .rows import Scenario
 from .team import inhouse_costs, inhouse_team
 from .vendor import one_offs, vendor_shares, vendor_side
@@ -35,12 +36,12 @@ def scenario_list(case: Case) -> list[Scenario]:
 def status_quo(ctx: Context, sc: Scenario) -> None:
     """Today's team at today's cost; its cost per agent prices the parallel run of the others."""
     inh = ctx.inh
-    fte = ctx.add("sq.fte", "Agents employed (FTE)", "Conseillers employés (ETP)", "fte", "current_fte",
+    fte = ctx.add(sc.key("fte"), "Agents employed (FTE)", "Conseillers employés (ETP)", "fte", "current_fte",
                   scenario=sc.id, current_fte=inh["current_fte"])
     inhouse_costs(ctx, sc, fte, recruit=False)
     total, _ = totals(ctx, sc)
     ctx.cost_per_fte_today = ctx.add(
-        "sq.cost_per_fte", "Cost per agent today (FTE-month)", "Coût par conseiller aujourd'hui (ETP-mois)",
+        sc.key("cost_per_fte"), "Cost per agent today (FTE-month)", "Coût par conseiller aujourd'hui (ETP-mois)",
         "money", "total / current_fte", scenario=sc.id, total=total, current_fte=inh["current_fte"])
 
 
@@ -53,7 +54,7 @@ def inhouse(ctx: Context, sc: Scenario) -> None:
 
 def outsourced(ctx: Context, sc: Scenario) -> None:
     """The vendor takes every contact; today's agents all leave."""
-    leavers = ctx.add(f"{sc.prefix}.leavers", "Agents leaving", "Conseillers sortants", "fte", "current_fte",
+    leavers = ctx.add(sc.key("leavers"), "Agents leaving", "Conseillers sortants", "fte", "current_fte",
                       scalar=True, scenario=sc.id, current_fte=ctx.inh["current_fte"])
     vendor_side(ctx, sc, None, leavers)
     one_offs(ctx, sc, leavers)
@@ -65,7 +66,7 @@ def hybrid(ctx: Context, sc: Scenario) -> None:
     shares = vendor_shares(ctx, sc)
     fte = inhouse_team(ctx, sc, shares)
     inhouse_costs(ctx, sc, fte, recruit=True)
-    leavers = ctx.add(f"{sc.prefix}.leavers", "Agents leaving", "Conseillers sortants", "fte",
+    leavers = ctx.add(sc.key("leavers"), "Agents leaving", "Conseillers sortants", "fte",
                       "max(0, current_fte - first(fte))", scalar=True, scenario=sc.id,
                       current_fte=ctx.inh["current_fte"], fte=fte)
     vendor_side(ctx, sc, shares, leavers)
@@ -77,18 +78,17 @@ def hybrid(ctx: Context, sc: Scenario) -> None:
 SCENARIO_ROWS = {"status_quo": status_quo, "inhouse": inhouse, "outsourced": outsourced, "hybrid": hybrid}
 
 
-def totals(ctx: Context, sc: Scenario) -> tuple[str, str]:
+def totals(ctx: Context, sc: Scenario) -> tuple[RowRef, RowRef]:
     """The scenario's total monthly cost (its cost-line rows so far) and its one-off total, also
     kept in ``ctx.totals[sc.id]``."""
-    p = sc.prefix
     cost_rows = [r for r in ctx.rows if r.scenario == sc.id and r.line in COST_LINE_IDS]
-    total = ctx.add(f"{p}.total", "Total monthly cost", "Coût mensuel total", "money",
+    total = ctx.add(sc.key("total"), "Total monthly cost", "Coût mensuel total", "money",
                     " + ".join(f"x{i}" for i in range(len(cost_rows))), scenario=sc.id,
-                    **{f"x{i}": f"row:{r.key}" for i, r in enumerate(cost_rows)})
+                    **{f"x{i}": RowRef(r.key) for i, r in enumerate(cost_rows)})
     offs = [r for r in ctx.rows if r.scenario == sc.id and r.one_off]
-    one_off = ctx.add(f"{p}.one_off", "One-off costs at signature", "Coûts ponctuels à la signature", "money",
+    one_off = ctx.add(sc.key("one_off"), "One-off costs at signature", "Coûts ponctuels à la signature", "money",
                       " + ".join(f"x{i}" for i in range(len(offs))) if offs else "0", scalar=True,
-                      scenario=sc.id, **{f"x{i}": f"row:{r.key}" for i, r in enumerate(offs)})
+                      scenario=sc.id, **{f"x{i}": RowRef(r.key) for i, r in enumerate(offs)})
     ctx.totals[sc.id] = total, one_off
     return total, one_off
 
@@ -96,19 +96,18 @@ def totals(ctx: Context, sc: Scenario) -> tuple[str, str]:
 def payback(ctx: Context, sc: Scenario) -> None:
     """Payback (DESIGN section 5) against in-house: each year's saving spread evenly over its months;
     the first month whose cumulative saving reaches the one-off cost; 0 when there is no one-off cost."""
-    p = sc.prefix
     (inhouse_total, _), (total, one_off) = ctx.totals["inhouse"], ctx.totals[sc.id]
-    spread = ctx.add(f"{p}.saving_spread", f"{sc.label_en}: saving vs in-house, spread over the year",
+    spread = ctx.add(sc.key("saving_spread"), f"{sc.label_en}: saving vs in-house, spread over the year",
                      f"{sc.label_fr} : économie vs interne, répartie sur l'année", "money",
                      "(annual(inhouse_total) - annual(total)) / 12", scenario=sc.id,
                      inhouse_total=inhouse_total, total=total)
-    cum = ctx.add(f"{p}.cum_saving", f"{sc.label_en}: cumulative saving (undiscounted)",
+    cum = ctx.add(sc.key("cum_saving"), f"{sc.label_en}: cumulative saving (undiscounted)",
                   f"{sc.label_fr} : économie cumulée (non actualisée)", "money", "prev(cum) + spread",
-                  scenario=sc.id, cum=f"row:{p}.cum_saving", spread=spread)
-    reached = ctx.add(f"{p}.payback_reached", f"{sc.label_en}: one-off cost recovered",
+                  scenario=sc.id, cum=RowRef(sc.key("cum_saving")), spread=spread)
+    reached = ctx.add(sc.key("payback_reached"), f"{sc.label_en}: one-off cost recovered",
                       f"{sc.label_fr} : coûts ponctuels récupérés", "flag",
                       "((cum >= upfront) + (upfront == 0) > 0) * 1", scenario=sc.id, cum=cum,
                       upfront=one_off)
-    ctx.add(f"{p}.payback", f"{sc.label_en}: payback month", f"{sc.label_fr} : mois de retour", "number",
+    ctx.add(sc.key("payback"), f"{sc.label_en}: payback month", f"{sc.label_fr} : mois de retour", "number",
             "(upfront > 0) * firstmonth(reached)", scalar=True, scenario=sc.id, on_error="not reached",
             upfront=one_off, reached=reached)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import HYBRID_MODES
+from .refs import SEASONALITY, ChannelInput, Constant, Input, RowKey, RowRef
 
 if TYPE_CHECKING:
     from .declare import Context
@@ -15,63 +16,68 @@ if TYPE_CHECKING:
 class Timeline:
     """References to the timeline rows the later blocks use."""
 
-    month: str
-    year: str
-    season: str
-    growth_index: str
-    wage_index: str
-    first_month: str
-    parallel: str
-    open_hours: str
-    productive_hours: str
-    charges_factor: str
-    modes: dict
-    vendor_hours: str
+    month: RowRef
+    year: RowRef
+    season: RowRef
+    growth_index: RowRef
+    wage_index: RowRef
+    first_month: RowRef
+    parallel: RowRef
+    open_hours: RowRef
+    productive_hours: RowRef
+    charges_factor: RowRef
+    modes: dict[str, RowRef]
+    vendor_hours: RowRef
 
 
 @dataclass(frozen=True)
 class Demand:
     """References to each channel's contacts per month, and to their total."""
 
-    contacts: tuple
-    total: str
+    contacts: tuple[RowRef, ...]
+    total: RowRef
 
 
 def timeline(ctx: Context) -> Timeline:
     """Month and year numbers, calendar indices, flags and hours per month (one row each)."""
-    add, inh, trn = ctx.add, ctx.inh, ctx.trn
-    month = add("time.month", "Month number", "Numéro de mois", "number", "prev(month) + 1", month="row:time.month")
-    year = add("time.year", "Year number", "Numéro d'année", "number", "roundup(month / 12, 0)", month=month)
-    moy = add("time.month_of_year", "Month of year", "Mois de l'année", "number", "month - 12 * (year - 1)",
+    inh, trn = ctx.inh, ctx.trn
+    weeks = Constant("WEEKS_PER_YEAR")
+
+    def add(name, *args, **kwargs):
+        return ctx.add(RowKey("time", name), *args, **kwargs)
+
+    month = add("month", "Month number", "Numéro de mois", "number", "prev(month) + 1",
+                month=RowRef(RowKey("time", "month")))
+    year = add("year", "Year number", "Numéro d'année", "number", "roundup(month / 12, 0)", month=month)
+    moy = add("month_of_year", "Month of year", "Mois de l'année", "number", "month - 12 * (year - 1)",
               month=month, year=year)
-    season = add("time.season", "Seasonality weight", "Coefficient saisonnier", "index",
-                 "index(weights, month_of_year)", weights="in:demand.seasonality", month_of_year=moy)
-    growth = add("time.growth_index", "Volume index", "Indice de volume", "index", "(1 + growth) ** (year - 1)",
-                 growth="in:demand.growth_rate", year=year)
-    wage = add("time.wage_index", "Wage index", "Indice salarial", "index", "(1 + inflation) ** (year - 1)",
+    season = add("season", "Seasonality weight", "Coefficient saisonnier", "index",
+                 "index(weights, month_of_year)", weights=SEASONALITY, month_of_year=moy)
+    growth = add("growth_index", "Volume index", "Indice de volume", "index", "(1 + growth) ** (year - 1)",
+                 growth=Input("demand", "growth_rate"), year=year)
+    wage = add("wage_index", "Wage index", "Indice salarial", "index", "(1 + inflation) ** (year - 1)",
                inflation=inh["wage_inflation"], year=year)
-    first = add("time.first_month", "First-month flag", "Indicateur premier mois", "flag", "(month == 1) * 1",
+    first = add("first_month", "First-month flag", "Indicateur premier mois", "flag", "(month == 1) * 1",
                 month=month)
-    parallel = add("time.parallel_flag", "Parallel-run flag", "Indicateur double run", "flag",
+    parallel = add("parallel_flag", "Parallel-run flag", "Indicateur double run", "flag",
                    "(month <= parallel_months) * 1", month=month, parallel_months=trn["parallel_run_months"])
-    open_hours = add("time.open_hours_month", "Opening hours per month", "Heures d'ouverture par mois", "hours",
+    open_hours = add("open_hours_month", "Opening hours per month", "Heures d'ouverture par mois", "hours",
                      "hours_per_week * weeks / 12", scalar=True,
-                     hours_per_week="in:demand.opening_hours_per_week", weeks="const:WEEKS_PER_YEAR")
-    productive = add("time.productive_hours", "Productive hours per in-house FTE-month",
+                     hours_per_week=Input("demand", "opening_hours_per_week"), weeks=weeks)
+    productive = add("productive_hours", "Productive hours per in-house FTE-month",
                      "Heures productives par ETP interne et par mois", "hours",
                      "paid_hours / 12 * (1 - shrinkage) * (1 - attrition * training_weeks / weeks)", scalar=True,
                      paid_hours=inh["paid_hours_per_fte"], shrinkage=inh["shrinkage"],
-                     attrition=inh["attrition_rate"], training_weeks=inh["training_weeks"],
-                     weeks="const:WEEKS_PER_YEAR")
-    loaded = add("time.charges_factor", "Salary-to-cost factor", "Coefficient de chargement", "index",
+                     attrition=inh["attrition_rate"], training_weeks=inh["training_weeks"], weeks=weeks)
+    loaded = add("charges_factor", "Salary-to-cost factor", "Coefficient de chargement", "index",
                  "1 + charges", scalar=True, charges=inh["employer_charge_rate"])
-    modes = {mode: add(f"time.mode_{mode}", f"Hybrid mode is {mode}", f"Mode hybride = {mode}", "flag",
-                       f'(mode == "{mode}") * 1', scalar=True, mode="in:hybrid.mode") for mode in HYBRID_MODES}
-    vendor_hours = add("time.vendor_hours_month", "Vendor service hours per month (hybrid)",
+    modes = {mode: add(f"mode_{mode}", f"Hybrid mode is {mode}", f"Mode hybride = {mode}", "flag",
+                       f'(mode == "{mode}") * 1', scalar=True, mode=Input("hybrid", "mode")) for mode in HYBRID_MODES}
+    vendor_hours = add("vendor_hours_month", "Vendor service hours per month (hybrid)",
                        "Heures de service prestataire par mois (hybride)", "hours",
                        "ext * hours_per_week * weeks / 12 + (1 - ext) * open_hours", scalar=True,
-                       ext=modes["extended_hours"], hours_per_week="in:hybrid.vendor_hours_per_week",
-                       weeks="const:WEEKS_PER_YEAR", open_hours=open_hours)
+                       ext=modes["extended_hours"], hours_per_week=Input("hybrid", "vendor_hours_per_week"),
+                       weeks=weeks, open_hours=open_hours)
     return Timeline(month, year, season, growth, wage, first, parallel, open_hours, productive, loaded, modes,
                     vendor_hours)
 
@@ -80,11 +86,11 @@ def demand(ctx: Context) -> Demand:
     """Contacts per month of each channel (annual volume x growth x seasonality / 12), and their sum."""
     time = ctx.time
     contacts = tuple(
-        ctx.add(f"demand.contacts.{i}", f"Contacts: {ch.name}", f"Contacts : {ch.name}", "contacts",
-                "annual_volume * growth * season / 12", annual_volume=f"ch:{i}.annual_volume",
+        ctx.add(RowKey("demand", "contacts", i), f"Contacts: {ch.name}", f"Contacts : {ch.name}", "contacts",
+                "annual_volume * growth * season / 12", annual_volume=ChannelInput(i, "annual_volume"),
                 growth=time.growth_index, season=time.season)
         for i, ch in enumerate(ctx.case.channels))
-    total = ctx.add("demand.contacts", "Contacts: all channels", "Contacts : tous canaux", "contacts",
+    total = ctx.add(RowKey("demand", "contacts"), "Contacts: all channels", "Contacts : tous canaux", "contacts",
                     " + ".join(f"c{i}" for i in range(len(contacts))),
                     **{f"c{i}": ref for i, ref in enumerate(contacts)})
     return Demand(contacts, total)

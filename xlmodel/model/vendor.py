@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..schema import PRICING_MODELS
 from .constants import ONE_OFF_LINES
+from .refs import ChannelInput, Constant, Input, RowKey, RowRef, ToVendor, VendorInput
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
@@ -23,82 +24,84 @@ class VendorTerms:
     """References to one quote's fields and to the rows derived from them, shared by the vendor's
     outsourced and hybrid scenarios."""
 
-    quote: dict  # field name -> reference
-    priced: dict  # pricing model -> its 0/1 flag row
-    index: str
-    ramp: str
-    repeat: str
+    quote: dict[str, VendorInput]  # field name -> reference
+    priced: dict[str, RowRef]  # pricing model -> its 0/1 flag row
+    index: RowRef
+    ramp: RowRef
+    repeat: RowRef
 
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     """Pricing-model flags, price index, AHT ramp-up and repeat-contact factor of vendor ``v``."""
-    add, time, name = ctx.add, ctx.time, ctx.case.vendors[v].name
-    p = f"vendor{v}"
-    vd = {field: f"vd:{v}.{field}" for field in _QUOTE_FIELDS}
-    priced = {model: add(f"{p}.is_{model}", f"{name}: priced {model}", f"{name} : prix {model}", "flag",
+    time, name = ctx.time, ctx.case.vendors[v].name
+    vd = {field: VendorInput(v, field) for field in _QUOTE_FIELDS}
+
+    def add(key, *args, **kwargs):
+        return ctx.add(RowKey(f"vendor{v}", key), *args, **kwargs)
+
+    priced = {model: add(f"is_{model}", f"{name}: priced {model}", f"{name} : prix {model}", "flag",
                          f'(pricing_model == "{model}") * 1', scalar=True, pricing_model=vd["pricing_model"])
               for model in PRICING_MODELS}
-    index = add(f"{p}.indexation", f"{name}: price index", f"{name} : indice de prix", "index",
+    index = add("indexation", f"{name}: price index", f"{name} : indice de prix", "index",
                 "fixed + (1 - fixed) * (1 + rate) ** (year - 1)",
                 fixed=vd["indexation_fixed_share"], rate=vd["indexation_rate"], year=time.year)
-    ramp = add(f"{p}.ramp", f"{name}: AHT ramp-up factor", f"{name} : montée en charge DMT", "index",
+    ramp = add("ramp", f"{name}: AHT ramp-up factor", f"{name} : montée en charge DMT", "index",
                "1 + premium * max(0, ramp_months - (month - 1)) / max(1, ramp_months)",
                premium=vd["ramp_up_aht_premium"], ramp_months=vd["ramp_up_months"], month=time.month)
-    repeat = add(f"{p}.repeat_factor", f"{name}: contacts per in-house contact (FCR)",
+    repeat = add("repeat_factor", f"{name}: contacts per in-house contact (FCR)",
                  f"{name} : contacts par contact interne (FCR)", "index", "fcr_inhouse / fcr_vendor", scalar=True,
                  fcr_inhouse=ctx.inh["first_contact_resolution"], fcr_vendor=vd["first_contact_resolution"])
     return VendorTerms(vd, priced, index, ramp, repeat)
 
 
-def vendor_shares(ctx: Context, sc: Scenario) -> list[str]:
+def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
     """Each channel's share of contacts sent to the vendor in a hybrid, by the hybrid mode's flag."""
     modes = ctx.time.modes
     return [ctx.add(
-        f"{sc.prefix}.vendor_share.{i}", f"Share to vendor: {ch.name}", f"Part confiée : {ch.name}", "index",
+        sc.key("vendor_share", i), f"Share to vendor: {ch.name}", f"Part confiée : {ch.name}", "index",
         'is_share * share + is_ext * out_of_hours + is_overflow * max(0, season - threshold) / season'
         ' + is_channel * (to_vendor == "yes")', scenario=sc.id, is_share=modes["share"],
-        share="in:hybrid.share", is_ext=modes["extended_hours"],
-        out_of_hours="in:demand.out_of_hours_share", is_overflow=modes["overflow"], season=ctx.time.season,
-        threshold="in:hybrid.overflow_threshold", is_channel=modes["channel"], to_vendor=f"hc:{i}")
+        share=Input("hybrid", "share"), is_ext=modes["extended_hours"],
+        out_of_hours=Input("demand", "out_of_hours_share"), is_overflow=modes["overflow"], season=ctx.time.season,
+        threshold=Input("hybrid", "overflow_threshold"), is_channel=modes["channel"], to_vendor=ToVendor(i))
         for i, ch in enumerate(ctx.case.channels)]
 
 
-def vendor_side(ctx: Context, sc: Scenario, shares: list[str] | None, leavers: str) -> None:
+def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef) -> None:
     """The vendor's contacts, handling time and billed units per channel, its invoice, governance and
     the parallel run; ``shares`` as in :func:`vendor_shares` (None: the vendor takes everything)."""
-    add, p, t, time = ctx.add, sc.prefix, ctx.terms[sc.vendor], ctx.time
+    add, t, time = ctx.add, ctx.terms[sc.vendor], ctx.time
     vd = t.quote
     hours_rows, contact_rows, minute_rows = [], [], []
     service_hours = time.open_hours if shares is None else time.vendor_hours
     for i, ch in enumerate(ctx.case.channels):
         label = (f"Vendor contacts: {ch.name}", f"Contacts prestataire : {ch.name}", "contacts")
         if shares is None:
-            vc = add(f"{p}.vendor_contacts.{i}", *label, "contacts * repeat", scenario=sc.id,
+            vc = add(sc.key("vendor_contacts", i), *label, "contacts * repeat", scenario=sc.id,
                      contacts=ctx.demand.contacts[i], repeat=t.repeat)
         else:
-            vc = add(f"{p}.vendor_contacts.{i}", *label, "contacts * vendor_share * repeat", scenario=sc.id,
+            vc = add(sc.key("vendor_contacts", i), *label, "contacts * vendor_share * repeat", scenario=sc.id,
                      contacts=ctx.demand.contacts[i], vendor_share=shares[i], repeat=t.repeat)
-        aht = add(f"{p}.vendor_aht.{i}", f"Vendor AHT: {ch.name}", f"DMT prestataire : {ch.name}", "seconds",
-                  "aht * factor * ramp", scenario=sc.id, aht=f"ch:{i}.aht_seconds", factor=vd["aht_factor"],
+        aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {ch.name}", f"DMT prestataire : {ch.name}", "seconds",
+                  "aht * factor * ramp", scenario=sc.id, aht=ChannelInput(i, "aht_seconds"), factor=vd["aht_factor"],
                   ramp=t.ramp)
-        minute_rows.append(add(f"{p}.vendor_minutes.{i}", f"Vendor handled minutes: {ch.name}",
+        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {ch.name}",
                                f"Minutes traitées prestataire : {ch.name}", "minutes",
                                "contacts * aht / seconds_per_minute", scenario=sc.id, contacts=vc, aht=aht,
-                               seconds_per_minute="const:SECONDS_PER_MINUTE"))
-        key = f"{p}.vendor_agents.{i}"
-        ctx.staff_row(StaffRow(key, f"{sc.label_en}: vendor agents on duty, {ch.name}",
-                               f"{sc.label_fr} : conseillers prestataire en poste, {ch.name}", sc.id, i,
-                               vc, aht, service_hours))
+                               seconds_per_minute=Constant("SECONDS_PER_MINUTE")))
+        agents = ctx.staff_row(StaffRow(
+            sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {ch.name}",
+            f"{sc.label_fr} : conseillers prestataire en poste, {ch.name}", sc.id, i, vc, aht, service_hours))
         hours_rows.append(add(
-            f"{p}.vendor_hours.{i}", f"Vendor logged hours billed: {ch.name}",
+            sc.key("vendor_hours", i), f"Vendor logged hours billed: {ch.name}",
             f"Heures connectées facturées : {ch.name}", "hours",
             "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
-            scenario=sc.id, agents=f"st:{key}", service_hours=service_hours, contacts=vc, aht=aht,
-            seconds_per_hour="const:SECONDS_PER_HOUR", concurrency=f"ch:{i}.concurrency",
+            scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
+            seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
             occupancy=vd["occupancy_billed"]))
         contact_rows.append(vc)
     _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
-    add(f"{p}.parallel_run", "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
+    add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
         "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=time.parallel,
         leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
 
@@ -106,11 +109,11 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[str] | None, leavers: s
 def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_rows, minute_rows) -> None:
     """The vendor's billed totals, its invoice (pricing model, minimum, indexation, bonus/malus) and
     the client's governance of it."""
-    add, p, t = ctx.add, sc.prefix, ctx.terms[sc.vendor]
+    add, t = ctx.add, ctx.terms[sc.vendor]
     vd = t.quote
 
     def total(name, en, fr, unit, parts):
-        return add(f"{p}.{name}", en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
+        return add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
                    scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
 
     vhours = total("vendor_hours", "Vendor logged hours billed", "Heures connectées facturées", "hours", hours_rows)
@@ -121,23 +124,23 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
     # takes everything, and does not apply to the part it takes in a hybrid.
     floor = {"floor": vd["fte_proposed"]} if whole_scope else {}
-    vfte = add(f"{p}.vendor_fte", "Vendor FTE billed", "ETP prestataire facturés", "fte",
+    vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
                "max(floor, hours / hours_per_fte)" if floor else "hours / hours_per_fte", scenario=sc.id,
                hours=vhours, hours_per_fte=vd["hours_per_fte_month"], **floor)
-    base = add(f"{p}.vendor_base", "Vendor invoice before minimum and indexation",
+    base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
                "Facture prestataire avant minimum et indexation", "money",
                "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"
                " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
                per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
                per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
-    invoice = add(f"{p}.vendor_invoice", "Vendor invoice", "Facture prestataire", "money",
+    invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
                   base=base, minimum=vd["minimum_monthly"], indexation=t.index, bonus_malus=vd["bonus_malus"])
-    add(f"{p}.governance", "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
+    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
         scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
 
 
-def one_offs(ctx: Context, sc: Scenario, leavers: str) -> None:
+def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:
     """The one-off costs at signature (t = 0), one row per line of :data:`ONE_OFF_LINES`."""
     trn, vd = ctx.trn, ctx.terms[sc.vendor].quote
     formulas = {
@@ -151,5 +154,5 @@ def one_offs(ctx: Context, sc: Scenario, leavers: str) -> None:
     }
     for line, en, fr in ONE_OFF_LINES:
         expr, bind = formulas[line]
-        ctx.add(f"{sc.prefix}.{line}", en, fr, "money", expr, scalar=True, scenario=sc.id, line=line, one_off=True,
+        ctx.add(sc.key(line), en, fr, "money", expr, scalar=True, scenario=sc.id, line=line, one_off=True,
                 **bind)

@@ -26,7 +26,8 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from ..case import Case
 from ..engine import Comparison, compare
 from ..model.language import parse, render
-from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
+from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
+                     Row, RowRef, StaffRef, ToVendor, VendorInput)
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
                       Field)
 from . import styles
@@ -67,7 +68,7 @@ def defined_name(section: str, name: str) -> str:
 class Layout:
     """Where everything was put, so that formulas on other sheets can refer to it."""
 
-    refs: dict[str, str] = field(default_factory=dict)  # reference key -> absolute reference or name
+    refs: dict[CaseRef, str] = field(default_factory=dict)  # input reference -> absolute reference or name
     calc_rows: dict[str, int] = field(default_factory=dict)  # row key -> Calc row
     staff_rows: dict[str, int] = field(default_factory=dict)  # staff key -> Staffing row
     input_cells: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell) of every input
@@ -172,7 +173,7 @@ class WorkbookBuilder:
                 self.input_cell(ws, f"B{r}", f, getattr(record, f.name))
                 ref = f"Inputs!$B${r}"
                 self.name(defined_name(section.name, f.name), ref)
-                self.layout.refs[f"in:{section.name}.{f.name}"] = defined_name(section.name, f.name)
+                self.layout.refs[Input(section.name, f.name)] = defined_name(section.name, f.name)
                 r += 1
             if section is DEMAND:
                 first = r
@@ -186,7 +187,7 @@ class WorkbookBuilder:
                     r += 1
                 self.name("demand_seasonality", f"Inputs!$B${first}:$B${r - 1}")
                 self.layout.seasonality_row = first
-                self.layout.refs["in:demand.seasonality"] = "demand_seasonality"
+                self.layout.refs[SEASONALITY] = "demand_seasonality"
             r += 1
         # Channels: one row per channel, as an Excel table (the reader finds it by name).
         styles.section(ws, f"A{r}", t["channels"])
@@ -196,7 +197,7 @@ class WorkbookBuilder:
             for i, channel in enumerate(case.channels):
                 cell = f"{col(j)}{r + 1 + i}"
                 self.input_cell(ws, cell, f, getattr(channel, f.name))
-                self.layout.refs[f"ch:{i}.{f.name}"] = f"Inputs!${col(j)}${r + 1 + i}"
+                self.layout.refs[ChannelInput(i, f.name)] = f"Inputs!${col(j)}${r + 1 + i}"
         styles.header_row(ws, r, None)
         for j, f in enumerate(CHANNEL.fields, start=1):
             ws.cell(row=r + 1 + len(case.channels), column=j, value=self.unit_of(f) or None)
@@ -211,7 +212,7 @@ class WorkbookBuilder:
             ws[f"B{r}"] = value
             ws[f"C{r}"] = unit
             self.name(name, f"Inputs!$B${r}")
-            self.layout.refs[f"const:{name}"] = name
+            self.layout.refs[Constant(name)] = name
             r += 1
         ws.column_dimensions["A"].width = 52
         for c in "BCDEF":
@@ -230,7 +231,7 @@ class WorkbookBuilder:
             for v, vendor in enumerate(self.case.vendors):
                 row = header + 1 + v
                 self.input_cell(ws, f"{col(j)}{row}", f, getattr(vendor, f.name))
-                self.layout.refs[f"vd:{v}.{f.name}"] = f"Vendors!${col(j)}${row}"
+                self.layout.refs[VendorInput(v, f.name)] = f"Vendors!${col(j)}${row}"
             ws.column_dimensions[col(j)].width = 16
         # Which vendors get a hybrid scenario: a per-vendor choice, so it lives in the quotes table.
         j = len(VENDOR.fields) + 1
@@ -259,7 +260,7 @@ class WorkbookBuilder:
             ws[f"D{r}"] = f.source
             self.input_cell(ws, f"B{r}", f, getattr(case.hybrid, f.name))
             self.name(defined_name("hybrid", f.name), f"Hybrid!$B${r}")
-            self.layout.refs[f"in:hybrid.{f.name}"] = defined_name("hybrid", f.name)
+            self.layout.refs[Input("hybrid", f.name)] = defined_name("hybrid", f.name)
             r += 1
         r += 1
         ws[f"A{r}"] = self.label(CHANNEL.by_name["name"])
@@ -271,7 +272,7 @@ class WorkbookBuilder:
         for i, channel in enumerate(case.channels):
             ws[f"A{r}"] = f"=Inputs!$A${self.layout.channel_name_row + i}"
             self.input_cell(ws, f"B{r}", yes_no, "yes" if channel.name in case.hybrid.channels else "no")
-            self.layout.refs[f"hc:{i}"] = f"Hybrid!$B${r}"
+            self.layout.refs[ToVendor(i)] = f"Hybrid!$B${r}"
             r += 1
         _table(ws, HYBRID_CHANNEL_TABLE, f"A{first_flag - 1}:B{r - 1}")
         ws.column_dimensions["A"].width = 52
@@ -310,7 +311,6 @@ class WorkbookBuilder:
                 r += 1
                 group = title
             lay.calc_rows[row.key] = r
-            lay.refs[f"row:{row.key}"] = f"Calc!$C${r}" if row.scalar else f"Calc!{{col}}{r}"
             placed.append((r, row))
             r += 1
         lay.year_row = lay.calc_rows["time.year"]
@@ -347,11 +347,11 @@ class WorkbookBuilder:
 
         def ref(name: str, mode: str | None = None) -> str:
             key = row.bind[name]
-            kind, _, rest = key.partition(":")
-            if kind in ("row", "st"):
-                sheet = "" if kind == "row" else "Staffing!"
-                target_row = lay.calc_rows[rest] if kind == "row" else lay.staff_rows[rest]
-                target = self.model.row(rest) if kind == "row" else None
+            if isinstance(key, (RowRef, StaffRef)):
+                is_row = isinstance(key, RowRef)
+                sheet = "" if is_row else "Staffing!"
+                target_row = lay.calc_rows[key.key] if is_row else lay.staff_rows[key.key]
+                target = self.model.row(key.key) if is_row else None
                 if target is not None and target.scalar:
                     return f"{sheet}$C${target_row}"
                 span = f"{sheet}${month_col(1)}${target_row}:${lay.last_col}${target_row}"
@@ -419,42 +419,37 @@ class WorkbookBuilder:
 
     def sizing_inputs(self) -> list[tuple[str, str]]:
         """Every single input the Staffing values depend on, found by walking the row bindings."""
-        found: set[str] = set()
-        rows = {r.key: r for r in self.model.rows}
+        found: set[CaseRef] = set()
 
-        def walk(key: str):
-            kind, _, rest = key.partition(":")
-            if kind == "row":
-                for ref in rows[rest].bind.values():
-                    if ref != key:
-                        walk(ref)
-            elif kind in ("in", "ch", "vd", "hc", "const") and key != "in:demand.seasonality":
-                found.add(key)
+        def walk(ref):
+            if isinstance(ref, RowRef):
+                for used in self.model.row(ref.key).bind.values():
+                    if used != ref:
+                        walk(used)
+            elif isinstance(ref, CaseRef) and ref != SEASONALITY:
+                found.add(ref)
 
         for s in self.model.staff:
             if s.peak_of:
                 continue
-            for key in (s.contacts, s.aht, s.hours):
-                walk(key)
+            for ref in (s.contacts, s.aht, s.hours):
+                walk(ref)
             for name in ("kind", "service_level", "answer_seconds", "max_occupancy", "concurrency"):
-                found.add(f"ch:{s.channel}.{name}")
-        found.add("const:INTERVAL_SECONDS")
-        return [(key, self.describe(key)) for key in sorted(found)]
+                found.add(ChannelInput(s.channel, name))
+        found.add(Constant("INTERVAL_SECONDS"))
+        return [(ref, self.describe(ref)) for ref in sorted(found, key=str)]
 
-    def describe(self, key: str) -> str:
-        kind, _, rest = key.partition(":")
-        if kind == "in":
-            section, _, name = rest.partition(".")
-            sec = {s.name: s for s in INPUT_SECTIONS + (HYBRID,)}[section]
-            return f"{self.label(sec, 'title')}: {self.label(sec.by_name[name])}"
-        if kind in ("ch", "vd"):
-            index, _, name = rest.partition(".")
-            section = CHANNEL if kind == "ch" else VENDOR
-            item = (self.case.channels if kind == "ch" else self.case.vendors)[int(index)]
-            return f"{item.name}: {self.label(section.by_name[name])}"
-        if kind == "hc":
-            return f"{self.case.channels[int(rest)].name}: {self.t['to_vendor']}"
-        return rest
+    def describe(self, ref: CaseRef) -> str:
+        if isinstance(ref, Input):
+            sec = {s.name: s for s in INPUT_SECTIONS + (HYBRID,)}[ref.section]
+            return f"{self.label(sec, 'title')}: {self.label(ref.schema_field)}"
+        if isinstance(ref, ChannelInput):
+            return f"{self.case.channels[ref.channel].name}: {self.label(ref.schema_field)}"
+        if isinstance(ref, VendorInput):
+            return f"{self.case.vendors[ref.vendor].name}: {self.label(ref.schema_field)}"
+        if isinstance(ref, ToVendor):
+            return f"{self.case.channels[ref.channel].name}: {self.t['to_vendor']}"
+        return ref.target
 
     def number_staffing_rows(self):
         r = 5
@@ -874,7 +869,7 @@ class WorkbookBuilder:
         npv_identity = "+".join(
             f"ABS(Compare!{x}{c['npv_savings']}-(Compare!{inh}{c['npv_cost']}-Compare!{x}{c['npv_cost']}))"
             for x in c["sc_col"].values())
-        prices = self.layout.refs["vd:0.price"].replace("$", "")
+        prices = self.layout.refs[VendorInput(0, "price")].replace("$", "")
         price_col = "".join(ch for ch in prices.split("!")[1] if ch.isalpha())
         n_vendors = len(self.case.vendors)
         checks = [
