@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import ast
 import math
 from dataclasses import dataclass, field
 
@@ -20,7 +19,6 @@ from . import finance
 from .case import Case
 from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
-from .model.language import fast_evaluate, parse
 from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, StaffRef, StaffRow,
                     build_model)
 from .staffing import agents_on_duty, yearly_peak
@@ -56,19 +54,7 @@ class Evaluation:
         return self.staff[key]
 
     def _evaluate_row(self, row):
-        bind = row.bind
-        lookup = lambda n: self.resolve(bind[n])  # noqa: E731
-        if RowRef(row.key) in bind.values():
-            # An accumulator, prev(self) + step (a counter, a cumulative sum): a running sum.
-            tree = parse(row.expr)
-            if not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Add)
-                    and isinstance(tree.left, ast.Call) and tree.left.func.id == "prev"
-                    and bind[tree.left.args[0].id] == RowRef(row.key)):
-                raise ValueError(f"row {row.key}: a row may refer to itself only as prev(itself) + step")
-            step = fast_evaluate(ast.unparse(tree.right), lookup)
-            self.values[row.key] = np.cumsum(np.broadcast_to(np.asarray(step, dtype=float), (self.months,)))
-            return
-        value = fast_evaluate(row.expr, lookup)
+        value = row.formula.evaluate({name: self.resolve(row.bind[name]) for name in row.formula.inputs}, self.months)
         if row.scalar:
             self.values[row.key] = value if isinstance(value, str) else float(value)
         else:

@@ -2,20 +2,20 @@
 
 The exact engine (:class:`xlmodel.engine.Evaluation`) evaluates one case, sizing every team by
 Erlang C month by month: about 10-20 ms, far too slow for 100 000 Monte Carlo draws.  This module
-evaluates the *same rows* (:mod:`xlmodel.model`, parsed by :func:`xlmodel.model.language.parse`) for a
-block of draws at once:
+evaluates the *same rows* (:mod:`xlmodel.model`) with the same evaluator and functions
+(:meth:`xlmodel.model.language.Formula.compile`) for a block of draws at once:
 
 - inputs moved by a driver are arrays shaped ``(draws, 1)``; a row that depends on none of them
   keeps the engine's exact base value (shape ``(months,)``); a row that does is an array shaped
-  ``(draws, months)`` (scalar rows ``(draws, 1)``).  ``prev``, ``first``, ``annual`` and
-  ``firstmonth`` act along the last (month) axis; :func:`xlmodel.model.language.evaluate` is untouched.
+  ``(draws, months)`` (scalar rows ``(draws, 1)``), whose parts that depend on no draw are computed
+  once, and whose products multiply the small factors before the big arrays.
 - staffing uses the **square-root staffing rule** instead of Erlang C:
   ``N = max(A + beta * sqrt(A), A / max_occupancy)`` for live channels, where ``A`` is the
   traffic in erlangs and ``beta`` is fitted per staffing row and month so that the rule gives the
   engine's exact Erlang C sizing at the base case (``beta = (N0 - A0) / sqrt(A0)``).  Deferred
   channels are sized exactly (workload over occupancy).  This is an approximation: it reproduces
   the engine at the base draw (to rounding) and stays within 1.5 agents (or 3 %) of exact Erlang C
-  for volumes moved by +-20 % (tests/test_analytics_vector.py); the sizing is continuous rather than
+  for volumes moved by +-20 % (tests/test_analytics_montecarlo.py); the sizing is continuous rather than
   whole agents, which is what a Monte Carlo of averages wants.
 
 Only the rows that the scenario totals and one-off costs need are evaluated (the payback rows are
@@ -25,7 +25,6 @@ not), and each draw-dependent row is released after its last use, so the memory 
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import ctypes
 import functools
@@ -36,7 +35,6 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Evaluation
-from ..model.language import FormulaError, parse
 from ..model import CONSTANTS, Input, RowRef, StaffRef
 
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
@@ -50,158 +48,6 @@ class ArrayResult:
     npv_cost: np.ndarray      # (draws, scenarios)
     annual_cost: np.ndarray   # (draws, scenarios, years)
     one_off_cost: np.ndarray  # (draws, scenarios)
-
-
-def _prev(x):
-    x = np.asarray(x, dtype=float)
-    out = np.empty_like(x)
-    out[..., 0] = 0.0
-    out[..., 1:] = x[..., :-1]
-    return out
-
-
-def _first(x):
-    x = np.asarray(x)
-    return x[..., :1] if x.ndim == 2 else float(x.flat[0])
-
-
-def _annual(x):
-    x = np.asarray(x, dtype=float)
-    totals = x.reshape(*x.shape[:-1], -1, 12).sum(axis=-1)
-    return np.repeat(totals, 12, axis=-1)
-
-
-def _firstmonth(flags):
-    hit = np.asarray(flags) == 1
-    found = hit.any(axis=-1, keepdims=hit.ndim == 2)
-    first = np.argmax(hit, axis=-1)
-    if hit.ndim == 2:
-        first = first[:, None]
-    return np.where(found, first + 1.0, np.nan)
-
-
-def _compile(tree: ast.expr, name_fn, rank_fn):
-    """A closure ``f(env) -> value`` for a parsed expression.
-
-    ``name_fn(name)`` compiles a name; ``rank_fn(name)`` tells its shape: 0 a base scalar, 1 a base
-    monthly row ``(months,)``, 2 a per-draw scalar ``(draws, 1)``, 3 a per-draw monthly row
-    ``(draws, months)``.  Sub-expressions without per-draw names are computed once, here; products
-    are regrouped so that small factors are multiplied together before the big arrays (fewer
-    passes over ``(draws, months)`` arrays; the result differs from the engine's only by rounding).
-    """
-    if _rank(tree, rank_fn) <= 1:
-        value = _compile_plain(tree, name_fn, rank_fn)(None)
-        return lambda env: value
-    if isinstance(tree, ast.BinOp) and isinstance(tree.op, (ast.Mult, ast.Div)):
-        return _compile_product(tree, name_fn, rank_fn)
-    return _compile_plain(tree, name_fn, rank_fn)
-
-
-def _rank(tree, rank_fn) -> int:
-    ranks = [rank_fn(n.id) for n in ast.walk(tree) if isinstance(n, ast.Name)
-             and not any(isinstance(c, ast.Call) and c.func is n for c in ast.walk(tree))]
-    return max(ranks, default=0)
-
-
-def _factors(tree, out, divide=False):
-    if isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Mult):
-        _factors(tree.left, out, divide)
-        _factors(tree.right, out, divide)
-    elif isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Div) and not divide:
-        _factors(tree.left, out, divide)
-        _factors(tree.right, out, True)
-    else:
-        out.append((tree, divide))
-    return out
-
-
-def _compile_product(tree, name_fn, rank_fn):
-    factors = _factors(tree, [])
-    small_num, small_den, big = [], [], []
-    for node, divide in factors:
-        r = _rank(node, rank_fn)
-        fn = _compile(node, name_fn, rank_fn)
-        if r <= 2:
-            (small_den if divide else small_num).append((r, fn))
-        else:
-            big.append((divide, fn))
-    scalar_num = [fn for r, fn in small_num if r != 1]
-    scalar_den = [fn for r, fn in small_den if r != 1]
-    month_num = [fn for r, fn in small_num if r == 1]
-    month_den = [fn for r, fn in small_den if r == 1]
-
-    def combine(num, den, env):
-        value = None
-        for fn in num:
-            value = fn(env) if value is None else value * fn(env)
-        if den:
-            d = None
-            for fn in den:
-                d = fn(env) if d is None else d * fn(env)
-            value = 1.0 / d if value is None else value / d
-        return value
-
-    def product(env):
-        # (draws, 1) factors together, (months,) factors together, then one pass per big factor.
-        value = combine(scalar_num, scalar_den, env)
-        monthly = combine(month_num, month_den, env)
-        if monthly is not None:
-            value = monthly if value is None else value * monthly
-        for divide, fn in big:
-            if divide:
-                value = (1.0 / fn(env)) if value is None else value / fn(env)
-            else:
-                value = fn(env) if value is None else fn(env) * value
-        return value
-    return product
-
-
-def _compile_plain(tree: ast.expr, name_fn, rank_fn):
-    if isinstance(tree, ast.Constant):
-        value = tree.value
-        return lambda env: value
-    if isinstance(tree, ast.Name):
-        return name_fn(tree.id)
-    sub = lambda node: _compile(node, name_fn, rank_fn)  # noqa: E731
-    if isinstance(tree, ast.BinOp):
-        a, b = sub(tree.left), sub(tree.right)
-        op = type(tree.op)
-        if op is ast.Add:
-            return lambda env: a(env) + b(env)
-        if op is ast.Sub:
-            return lambda env: a(env) - b(env)
-        if op is ast.Mult:
-            return lambda env: a(env) * b(env)
-        if op is ast.Div:
-            return lambda env: a(env) / b(env)
-        return lambda env: np.power(a(env), b(env))
-    if isinstance(tree, ast.UnaryOp):
-        inner = sub(tree.operand)
-        return (lambda env: -inner(env)) if isinstance(tree.op, ast.USub) else inner
-    if isinstance(tree, ast.Compare):
-        a, b = sub(tree.left), sub(tree.comparators[0])
-        op = {ast.Lt: np.less, ast.LtE: np.less_equal, ast.Gt: np.greater, ast.GtE: np.greater_equal,
-              ast.Eq: np.equal, ast.NotEq: np.not_equal}[type(tree.ops[0])]
-
-        def compare(env):
-            x, y = a(env), b(env)
-            if isinstance(x, str) or isinstance(y, str):
-                return float(op(str(x).lower(), str(y).lower()))
-            return np.asarray(op(x, y), dtype=float)
-        return compare
-    if isinstance(tree, ast.Call):
-        fn = tree.func.id
-        args = [sub(arg) for arg in tree.args]
-        if fn in ("max", "min"):
-            reduce = np.maximum if fn == "max" else np.minimum
-            return lambda env: functools.reduce(reduce, [f(env) for f in args])
-        if fn == "roundup":
-            return lambda env: np.ceil(args[0](env) - 1e-9)
-        if fn == "index":
-            return lambda env: np.asarray(args[0](env))[..., np.asarray(args[1](env), dtype=int) - 1]
-        single = {"prev": _prev, "first": _first, "annual": _annual, "firstmonth": _firstmonth}[fn]
-        return lambda env: single(args[0](env))
-    raise FormulaError(f"cannot evaluate {ast.dump(tree)}")
 
 
 class ArrayModel:
@@ -278,8 +124,6 @@ class ArrayModel:
                 if isinstance(used, StaffRef):
                     schedule_staff(used)
             if any(depends(used) for used in row.bind.values()):
-                if ref in row.bind.values():
-                    raise FormulaError(f"row {row.key}: accumulators are not needed by the totals")
                 dependent.add(ref)
                 order.append((ref, row))
         return order
@@ -323,8 +167,8 @@ class ArrayModel:
 
     def _compile_step(self, ref, row):
         if isinstance(ref, RowRef):
-            fn = _compile(parse(row.expr), self._name_fn(row.bind), self._rank_fn(row.bind))
-            return (ref, fn, row.scalar)
+            evaluate, months = row.formula.compile(self._name_fn(row.bind), self._rank_fn(row.bind)), self.months
+            return (ref, lambda env: evaluate(env, months), row.scalar)
         s = row
         if s.peak_of:
             getters = [self._name_fn({"part": StaffRef(k)})("part") for k in s.peak_of]

@@ -5,8 +5,9 @@ of the formula's local names to references (:mod:`xlmodel.model.refs`).  The eng
 rows in order with numpy; the workbook builder writes the same rows as native Excel formulas on the
 Calc sheet.  Nothing else defines the arithmetic of the cost model.
 
-The package: ``refs`` (references and row keys), ``language`` (the formula language), ``rows``
-(rows, scenarios and the checked declaration), ``constants``, then the blocks of the declaration in
+The package: ``refs`` (references and row keys), ``language`` (the formula language: ``functions``,
+its one table, ``evaluator`` for numpy, ``excel`` for the workbook), ``rows`` (rows, scenarios and
+the checked declaration), ``constants``, then the blocks of the declaration in
 the order ``declare.build_model`` runs them: ``timeline`` (timeline, flags, demand), ``vendor``
 (quote terms, the vendor side of a scenario, one-off costs), ``team`` (an in-house team) and
 ``scenarios`` (what each kind of scenario declares, totals, payback).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .language import FormulaError, names
+from .language import Formula, FormulaError, formula
 from .refs import CaseRef, ChannelInput, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
 
 
@@ -28,6 +28,7 @@ class Row:
     line: str | None = None  # a COST_LINES id, or a ONE_OFF_LINES id for one-off rows
     one_off: bool = False
     on_error: str | None = None  # text shown instead of an error value (the engine gives None)
+    formula: Formula | None = field(default=None, repr=False, compare=False)  # the parsed ``expr``
 
 
 @dataclass(frozen=True)
@@ -103,20 +104,23 @@ class Declaration:
         """Declare a row; returns the reference to it."""
         if key in self.keys:
             raise ModelError(f"row {key}: declared twice")
+        self_name = None
+        for name, ref in bind.items():
+            if type(ref) is RowRef and ref.key == key:
+                self_name = name
+            elif (problem := self._problem(ref)) is not None:
+                raise ModelError(f"row {key}: {name} refers to {ref}: {problem}")
         try:
-            used = names(expr)
+            parsed = formula(expr, self_name)
         except FormulaError as exc:
             raise ModelError(f"row {key}: {exc}") from None
+        used = parsed.names
         if used != bind.keys():
             unbound, unused = sorted(used - bind.keys()), sorted(bind.keys() - used)
             raise ModelError(f"row {key}: " + "; ".join(
                 part for part in (unbound and f"{', '.join(unbound)} used in {expr!r} but not bound",
                                   unused and f"{', '.join(unused)} bound but not used in {expr!r}") if part))
-        for name, ref in bind.items():
-            problem = self._problem(ref, key)
-            if problem:
-                raise ModelError(f"row {key}: {name} refers to {ref}: {problem}")
-        self.rows.append(Row(key, en, fr, unit, expr, dict(bind), scalar, scenario, line, one_off, on_error))
+        self.rows.append(Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed))
         self.keys.add(key)
         return RowRef(key)
 
@@ -125,8 +129,7 @@ class Declaration:
         if row.key in self.staff_keys:
             raise ModelError(f"staffing row {row.key}: declared twice")
         for ref in (row.contacts, row.aht, row.hours):
-            problem = None if ref is None else self._problem(ref, None)
-            if problem:
+            if ref is not None and (problem := self._problem(ref)) is not None:
                 raise ModelError(f"staffing row {row.key}: refers to {ref}: {problem}")
         for part in row.peak_of:
             if part not in self.staff_keys:
@@ -135,16 +138,15 @@ class Declaration:
         self.staff_keys.add(row.key)
         return StaffRef(row.key)
 
-    def _problem(self, ref, key: RowKey | None) -> str | None:
-        """Why ``ref`` cannot be resolved from a row ``key`` declared now, or None."""
-        if isinstance(ref, RowRef):
-            return None if ref.key in self.keys or ref.key == key else "not a row declared before it"
-        if isinstance(ref, StaffRef):
+    def _problem(self, ref) -> str | None:
+        """Why a row or staffing row declared now cannot use ``ref``, or None."""
+        kind = type(ref)
+        if kind is RowRef:
+            return None if ref.key in self.keys else "not a row declared before it"
+        if kind is StaffRef:
             return None if ref.key in self.staff_keys else "not a staffing row declared before it"
-        if isinstance(ref, (ChannelInput, ToVendor)):
+        if kind is ChannelInput or kind is ToVendor:
             return None if ref.channel < self.channels else f"the case has {self.channels} channels"
-        if isinstance(ref, VendorInput):
+        if kind is VendorInput:
             return None if ref.vendor < self.vendors else f"the case has {self.vendors} vendor quotes"
-        if isinstance(ref, CaseRef):
-            return None
-        return f"not a reference ({type(ref).__name__})"
+        return None if isinstance(ref, CaseRef) else f"not a reference ({kind.__name__})"

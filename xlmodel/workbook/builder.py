@@ -1,8 +1,8 @@
 """The workbook builder: lays the model out as native Excel formulas, one row per line item.
 
 Nothing here defines model arithmetic: the Calc sheet is :mod:`xlmodel.model`'s rows rendered by
-:func:`xlmodel.model.language.render`; the Staffing sheet holds the values the engine computed in Python
-(Erlang C), with the inputs they came from and a staleness check; the Compare sheet aggregates the
+:meth:`xlmodel.model.language.Formula.excel`; the Staffing sheet holds the values the engine computed
+in Python (Erlang C), with the inputs they came from and a staleness check; the Compare sheet aggregates the
 Calc rows by year with SUMIF and applies DESIGN section 4's finance with explicit discount factors.
 
 Sheets, in order: Dashboard, Inputs, Vendors, Hybrid, Calc, Staffing, Compare, Checks, Method and
@@ -25,7 +25,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..case import Case
 from ..engine import Comparison, compare
-from ..model.language import parse, render
+from ..model.language import MonthlyRow, Template, Timeline
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
                      Row, RowRef, StaffRef, ToVendor, VendorInput)
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
@@ -324,13 +324,14 @@ class WorkbookBuilder:
             styles.write_text(ws, f"A{r}", self.label(row))
             ws[f"B{r}"] = UNITS[self.lang][row.unit].format(cur=self.cur)
             fmt = styles.unit_format(row.unit, self.money)
+            template = self.formula(row)
             if row.scalar:
-                ws[f"C{r}"] = "=" + self.formula(row, None)
+                ws[f"C{r}"] = "=" + template.at()
                 ws[f"C{r}"].number_format = fmt
             else:
                 for m in range(1, self.months + 1):
                     cell = ws[f"{month_col(m)}{r}"]
-                    cell.value = "=" + self.formula(row, m)
+                    cell.value = "=" + template.at(month_col(m), col(FIRST_MONTH_COL + m - 2))
                     cell.number_format = fmt
         ws.column_dimensions["A"].width = 58
         ws.column_dimensions["B"].width = 12
@@ -340,37 +341,22 @@ class WorkbookBuilder:
             ws.column_dimensions[month_col(m)].width = 11
         ws.freeze_panes = f"{month_col(1)}4"
 
-    def formula(self, row: Row, month: int | None) -> str:
-        """The Excel formula of ``row`` in month ``month`` (None for a single-value row)."""
+    def formula(self, row: Row) -> Template:
+        """The Excel formula of ``row``, rendered once with its month columns left open."""
         lay = self.layout
-        this = month_col(month) if month else None
 
-        def ref(name: str, mode: str | None = None) -> str:
-            key = row.bind[name]
-            if isinstance(key, (RowRef, StaffRef)):
-                is_row = isinstance(key, RowRef)
-                sheet = "" if is_row else "Staffing!"
-                target_row = lay.calc_rows[key.key] if is_row else lay.staff_rows[key.key]
-                target = self.model.row(key.key) if is_row else None
-                if target is not None and target.scalar:
-                    return f"{sheet}$C${target_row}"
-                span = f"{sheet}${month_col(1)}${target_row}:${lay.last_col}${target_row}"
-                if mode == "prev":
-                    return f"{sheet}{col(FIRST_MONTH_COL + month - 2)}{target_row}"
-                if mode == "first":
-                    return f"{sheet}${month_col(1)}${target_row}"
-                if mode == "annual":
-                    years = f"${month_col(1)}${lay.year_row}:${lay.last_col}${lay.year_row}"
-                    return f"SUMIF({years},{this}${lay.year_row},{span})"
-                if mode == "firstmonth":
-                    return f"MATCH(1,{span},0)"
-                return f"{sheet}{this}{target_row}"
-            return lay.refs[key]
+        def locate(name: str) -> str | MonthlyRow:
+            ref = row.bind[name]
+            if isinstance(ref, RowRef):
+                target_row = lay.calc_rows[ref.key]
+                return f"$C${target_row}" if self.model.row(ref.key).scalar else MonthlyRow("", target_row)
+            if isinstance(ref, StaffRef):
+                return MonthlyRow("Staffing!", lay.staff_rows[ref.key])
+            return lay.refs[ref]
 
-        text = render(parse(row.expr), ref)
-        if row.on_error:
-            text = f'IFERROR({text},"{self.t["not_reached"] if row.on_error == "not reached" else row.on_error}")'
-        return text
+        on_error = None if row.on_error is None else (
+            self.t["not_reached"] if row.on_error == "not reached" else row.on_error)
+        return row.formula.excel(locate, Timeline(month_col(1), lay.last_col, lay.year_row), on_error)
 
     def staffing_sheet(self):
         """Staffing values must exist before Calc formulas refer to them: rows are numbered first."""
