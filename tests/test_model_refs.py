@@ -106,3 +106,16 @@ def test_a_row_may_refer_to_itself_and_each_declared_row_is_found():
         for ref in row.bind.values():
             if isinstance(ref, RowRef):
                 assert ref.key in keys
+
+
+def test_cases_of_one_shape_share_one_model_and_numbers_reach_it_through_references():
+    from dataclasses import replace
+    case = example_case()
+    dearer = case.replace(inhouse=replace(case.inhouse, gross_salary=case.inhouse.gross_salary * 2))
+    assert build_model(dearer) is build_model(case)
+    renamed = case.replace(demand=replace(case.demand, channels=(replace(case.channels[0], name="voice"),)
+                                          + case.channels[1:]))
+    other = build_model(renamed)
+    assert other is not build_model(case)
+    assert other.row(RowKey("demand", "contacts", 0)).label_en == "Contacts: voice"
+    assert isinstance(other.rows, tuple) and isinstance(other.staff, tuple)

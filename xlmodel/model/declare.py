@@ -3,6 +3,9 @@ block refers only to rows of the blocks before it (the declaration checks it).""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from ..case import Case
 from .refs import Inputs, RowRef
 from .rows import Declaration, Model
@@ -13,12 +16,29 @@ from .vendor import VendorTerms, vendor_terms
 _INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references shared by every model
 
 
+@dataclass(frozen=True)
+class Shape:
+    """All the model's rows depend on: the names of the case's channels and vendors (in labels, one
+    row per channel or vendor), the vendors given a hybrid scenario and the hybrid mode (in labels).
+    Every number reaches the rows through references, so the cases of one shape share one model."""
+
+    channels: tuple[str, ...]
+    vendors: tuple[str, ...]
+    hybrid_vendors: tuple[str, ...]
+    hybrid_mode: str
+
+    @classmethod
+    def of(cls, case: Case) -> Shape:
+        return cls(tuple(c.name for c in case.channels), tuple(v.name for v in case.vendors),
+                   tuple(case.hybrid.vendors), case.hybrid.mode)
+
+
 class Context(Declaration):
     """The declaration under way, and what the earlier blocks made for the later ones."""
 
-    def __init__(self, case: Case):
-        super().__init__(len(case.channels), len(case.vendors))
-        self.case = case
+    def __init__(self, shape: Shape):
+        super().__init__(len(shape.channels), len(shape.vendors))
+        self.shape = shape
         self.inh, self.trn = _INHOUSE, _TRANSITION
         self.time: Timeline | None = None
         self.demand: Demand | None = None
@@ -28,15 +48,21 @@ class Context(Declaration):
 
 
 def build_model(case: Case) -> Model:
-    """Declare every row of the model for this case (channels and vendors set the row count)."""
-    ctx = Context(case)
+    """Every row of the model for this case (channels and vendors set the row count); the model of
+    a shape is declared once (a sensitivity or break-even run re-uses it) and never changes."""
+    return _declare(Shape.of(case))
+
+
+@functools.lru_cache(maxsize=32)
+def _declare(shape: Shape) -> Model:
+    ctx = Context(shape)
     ctx.time = timeline(ctx)  # 1. timeline and flags
     ctx.demand = demand(ctx)  # 2. contacts per channel
-    ctx.terms = [vendor_terms(ctx, v) for v in range(len(case.vendors))]  # 3. each quote's terms
-    scenarios = scenario_list(case)  # 4. the scenarios, status quo first: the others price their
+    ctx.terms = [vendor_terms(ctx, v) for v in range(len(shape.vendors))]  # 3. each quote's terms
+    scenarios = scenario_list(shape)  # 4. the scenarios, status quo first: the others price their
     for sc in scenarios:  # parallel run at its cost per agent
         SCENARIO_ROWS[sc.kind](ctx, sc)  # team, vendor side, one-offs, totals
     for sc in scenarios:  # 5. payback, once every scenario can refer to in-house
         if sc.kind != "inhouse":
             payback(ctx, sc)
-    return Model(ctx.rows, ctx.staff, scenarios)
+    return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios)

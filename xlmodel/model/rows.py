@@ -65,13 +65,18 @@ class Scenario:
         return RowKey(self.prefix, name, channel)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Model:
-    """All rows, staffing rows and scenarios of one case, in evaluation order."""
+    """All rows, staffing rows and scenarios of one case, in evaluation order (shared by the cases
+    of one shape: never changed once declared)."""
 
-    rows: list[Row]
-    staff: list[StaffRow]
-    scenarios: list[Scenario]
+    rows: tuple[Row, ...]
+    staff: tuple[StaffRow, ...]
+    scenarios: tuple[Scenario, ...]
+    _by_key: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_key", {r.key: r for r in self.rows})
 
     def row(self, key: RowKey) -> Row:
         return self._by_key[key]
@@ -81,9 +86,6 @@ class Model:
             if sc.id == scenario_id:
                 return sc
         raise KeyError(scenario_id)
-
-    def __post_init__(self):
-        self._by_key = {r.key: r for r in self.rows}
 
 
 class Declaration:

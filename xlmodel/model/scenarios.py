@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..case import Case
 from .constants import COST_LINE_IDS
 from .refs import RowRef
 from .rows import Scenario
@@ -12,25 +11,24 @@ from .team import inhouse_costs, inhouse_team
 from .vendor import one_offs, vendor_shares, vendor_side
 
 if TYPE_CHECKING:
-    from .declare import Context
+    from .declare import Context, Shape
 
 
-def scenario_list(case: Case) -> list[Scenario]:
+def scenario_list(shape: Shape) -> tuple[Scenario, ...]:
     """Status quo, in-house at target service, one outsourced scenario per quote, then one hybrid per
     vendor chosen for it."""
     scenarios = [Scenario("status_quo", "status_quo", None, "Status quo (today's team)",
                           "Statu quo (équipe actuelle)", "sq"),
                  Scenario("inhouse", "inhouse", None, "In-house at target service",
                           "Interne au niveau de service cible", "inh")]
-    for v, vendor in enumerate(case.vendors):
-        scenarios.append(Scenario(f"outsourced:{vendor.name}", "outsourced", v, f"Outsourced: {vendor.name}",
-                                  f"Externalisé : {vendor.name}", f"out{v}"))
-    for v, vendor in enumerate(case.vendors):
-        if vendor.name in case.hybrid.vendors:
-            scenarios.append(Scenario(f"hybrid:{vendor.name}", "hybrid", v,
-                                      f"Hybrid ({case.hybrid.mode}): {vendor.name}",
-                                      f"Hybride ({case.hybrid.mode}) : {vendor.name}", f"hyb{v}"))
-    return scenarios
+    for v, vendor in enumerate(shape.vendors):
+        scenarios.append(Scenario(f"outsourced:{vendor}", "outsourced", v, f"Outsourced: {vendor}",
+                                  f"Externalisé : {vendor}", f"out{v}"))
+    for v, vendor in enumerate(shape.vendors):
+        if vendor in shape.hybrid_vendors:
+            scenarios.append(Scenario(f"hybrid:{vendor}", "hybrid", v, f"Hybrid ({shape.hybrid_mode}): {vendor}",
+                                      f"Hybride ({shape.hybrid_mode}) : {vendor}", f"hyb{v}"))
+    return tuple(scenarios)
 
 
 def status_quo(ctx: Context, sc: Scenario) -> None:

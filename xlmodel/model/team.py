@@ -16,16 +16,16 @@ def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> Row
     vendor (``shares``: each channel's share to the vendor).  Returns the FTE row."""
     time, inh = ctx.time, ctx.inh
     staff = []
-    for i, ch in enumerate(ctx.case.channels):
+    for i, channel in enumerate(ctx.shape.channels):
         if shares is None:
             part = ctx.demand.contacts[i]
         else:
-            part = ctx.add(sc.key("inhouse_contacts", i), f"In-house contacts: {ch.name}",
-                           f"Contacts internes : {ch.name}", "contacts", "contacts * (1 - vendor_share)",
+            part = ctx.add(sc.key("inhouse_contacts", i), f"In-house contacts: {channel}",
+                           f"Contacts internes : {channel}", "contacts", "contacts * (1 - vendor_share)",
                            scenario=sc.id, contacts=ctx.demand.contacts[i], vendor_share=shares[i])
         staff.append(ctx.staff_row(StaffRow(
-            sc.key("agents", i), f"{sc.label_en}: agents on duty, {ch.name}",
-            f"{sc.label_fr} : conseillers en poste, {ch.name}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
+            sc.key("agents", i), f"{sc.label_en}: agents on duty, {channel}",
+            f"{sc.label_fr} : conseillers en poste, {channel}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
             time.open_hours)))
     peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.label_en}: agents on duty, year's peak month",
                                   f"{sc.label_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,

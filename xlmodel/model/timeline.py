@@ -86,10 +86,10 @@ def demand(ctx: Context) -> Demand:
     """Contacts per month of each channel (annual volume x growth x seasonality / 12), and their sum."""
     time = ctx.time
     contacts = tuple(
-        ctx.add(RowKey("demand", "contacts", i), f"Contacts: {ch.name}", f"Contacts : {ch.name}", "contacts",
+        ctx.add(RowKey("demand", "contacts", i), f"Contacts: {channel}", f"Contacts : {channel}", "contacts",
                 "annual_volume * growth * season / 12", annual_volume=ChannelInput(i, "annual_volume"),
                 growth=time.growth_index, season=time.season)
-        for i, ch in enumerate(ctx.case.channels))
+        for i, channel in enumerate(ctx.shape.channels))
     total = ctx.add(RowKey("demand", "contacts"), "Contacts: all channels", "Contacts : tous canaux", "contacts",
                     " + ".join(f"c{i}" for i in range(len(contacts))),
                     **{f"c{i}": ref for i, ref in enumerate(contacts)})

@@ -33,7 +33,7 @@ class VendorTerms:
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     """Pricing-model flags, price index, AHT ramp-up and repeat-contact factor of vendor ``v``."""
-    time, name = ctx.time, ctx.case.vendors[v].name
+    time, name = ctx.time, ctx.shape.vendors[v]
     vd = {field: VendorInput(v, field) for field in _QUOTE_FIELDS}
 
     def add(key, *args, **kwargs):
@@ -58,13 +58,13 @@ def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
     """Each channel's share of contacts sent to the vendor in a hybrid, by the hybrid mode's flag."""
     modes = ctx.time.modes
     return [ctx.add(
-        sc.key("vendor_share", i), f"Share to vendor: {ch.name}", f"Part confiée : {ch.name}", "index",
+        sc.key("vendor_share", i), f"Share to vendor: {channel}", f"Part confiée : {channel}", "index",
         'is_share * share + is_ext * out_of_hours + is_overflow * max(0, season - threshold) / season'
         ' + is_channel * (to_vendor == "yes")', scenario=sc.id, is_share=modes["share"],
         share=Input("hybrid", "share"), is_ext=modes["extended_hours"],
         out_of_hours=Input("demand", "out_of_hours_share"), is_overflow=modes["overflow"], season=ctx.time.season,
         threshold=Input("hybrid", "overflow_threshold"), is_channel=modes["channel"], to_vendor=ToVendor(i))
-        for i, ch in enumerate(ctx.case.channels)]
+        for i, channel in enumerate(ctx.shape.channels)]
 
 
 def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef) -> None:
@@ -74,27 +74,27 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
     vd = t.quote
     hours_rows, contact_rows, minute_rows = [], [], []
     service_hours = time.open_hours if shares is None else time.vendor_hours
-    for i, ch in enumerate(ctx.case.channels):
-        label = (f"Vendor contacts: {ch.name}", f"Contacts prestataire : {ch.name}", "contacts")
+    for i, channel in enumerate(ctx.shape.channels):
+        label = (f"Vendor contacts: {channel}", f"Contacts prestataire : {channel}", "contacts")
         if shares is None:
             vc = add(sc.key("vendor_contacts", i), *label, "contacts * repeat", scenario=sc.id,
                      contacts=ctx.demand.contacts[i], repeat=t.repeat)
         else:
             vc = add(sc.key("vendor_contacts", i), *label, "contacts * vendor_share * repeat", scenario=sc.id,
                      contacts=ctx.demand.contacts[i], vendor_share=shares[i], repeat=t.repeat)
-        aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {ch.name}", f"DMT prestataire : {ch.name}", "seconds",
+        aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {channel}", f"DMT prestataire : {channel}", "seconds",
                   "aht * factor * ramp", scenario=sc.id, aht=ChannelInput(i, "aht_seconds"), factor=vd["aht_factor"],
                   ramp=t.ramp)
-        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {ch.name}",
-                               f"Minutes traitées prestataire : {ch.name}", "minutes",
+        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {channel}",
+                               f"Minutes traitées prestataire : {channel}", "minutes",
                                "contacts * aht / seconds_per_minute", scenario=sc.id, contacts=vc, aht=aht,
                                seconds_per_minute=Constant("SECONDS_PER_MINUTE")))
         agents = ctx.staff_row(StaffRow(
-            sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {ch.name}",
-            f"{sc.label_fr} : conseillers prestataire en poste, {ch.name}", sc.id, i, vc, aht, service_hours))
+            sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
+            f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
         hours_rows.append(add(
-            sc.key("vendor_hours", i), f"Vendor logged hours billed: {ch.name}",
-            f"Heures connectées facturées : {ch.name}", "hours",
+            sc.key("vendor_hours", i), f"Vendor logged hours billed: {channel}",
+            f"Heures connectées facturées : {channel}", "hours",
             "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
             scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
             seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
