@@ -31,6 +31,7 @@ class Evaluation:
         self.case = case
         self.model = model or build_model(case)
         self.months = case.months
+        self.years = case.finance.horizon_years
         self.values: dict[RowKey, np.ndarray | float | str] = {}
         self.staff: dict[RowKey, np.ndarray] = {}
         self._staff_rows = {s.key: s for s in self.model.staff}
@@ -54,11 +55,12 @@ class Evaluation:
         return self.staff[key]
 
     def _evaluate_row(self, row):
-        value = row.formula.evaluate({name: self.resolve(row.bind[name]) for name in row.formula.inputs}, self.months)
+        periods = self.years + 1 if row.yearly else self.months
+        value = row.formula.evaluate({name: self.resolve(row.bind[name]) for name in row.formula.inputs}, periods)
         if row.scalar:
             self.values[row.key] = value if isinstance(value, str) else float(value)
         else:
-            self.values[row.key] = np.array(np.broadcast_to(value, (self.months,)), dtype=float)
+            self.values[row.key] = np.array(np.broadcast_to(value, (periods,)), dtype=float)
 
     def _size(self, s: StaffRow) -> np.ndarray:
         if s.peak_of:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ast
 
-from .functions import COMPARISONS, FUNCTIONS, OPERATORS, THIS, FormulaError, MonthlyRow, Timeline
+from .functions import COMPARISONS, FUNCTIONS, OPERATORS, THIS, FormulaError, MonthlyRow, Timeline, YearlyRow
+
+_PERIOD = {"month": MonthlyRow, "year": YearlyRow, None: type(None)}
 
 
 def _precedence(tree: ast.expr) -> int:
@@ -18,11 +20,11 @@ def _precedence(tree: ast.expr) -> int:
     return 9
 
 
-def _render_operand(tree, locate, grid, prec: int, right: bool, symbol: str = "+") -> str:
+def _render_operand(tree, locate, grid, period, prec: int, right: bool, symbol: str = "+") -> str:
     """An operand of a binary operator of precedence ``prec``, parenthesised where Excel needs it:
     Excel evaluates ``-2^2`` as 4 and ``2^3^2`` as 64, so powers and negations are parenthesised
     whenever their operand is compound."""
-    text = render(tree, locate, grid)
+    text = render(tree, locate, grid, period)
     p = _precedence(tree)
     if right:
         needs = p < prec or (p == prec and symbol in "-/^")
@@ -31,9 +33,11 @@ def _render_operand(tree, locate, grid, prec: int, right: bool, symbol: str = "+
     return f"({text})" if needs else text
 
 
-def render(tree: ast.expr, locate, grid: Timeline) -> str:
-    """The Excel formula of ``tree``, the current month's column left open (see :class:`Template
-    <xlmodel.model.language.Template>`); ``locate(name)`` is a fixed reference or a :class:`MonthlyRow`."""
+def render(tree: ast.expr, locate, grid: Timeline, period: str | None) -> str:
+    """The Excel formula of ``tree`` in a row of ``period`` (``"month"``, ``"year"`` or None for a
+    single value), the row's own column left open (see :class:`Template
+    <xlmodel.model.language.Template>`); ``locate(name)`` is a fixed reference, a
+    :class:`MonthlyRow` or a :class:`YearlyRow`."""
     if isinstance(tree, ast.Constant):
         if isinstance(tree.value, str):
             return '"' + tree.value.replace('"', '""') + '"'
@@ -41,24 +45,32 @@ def render(tree: ast.expr, locate, grid: Timeline) -> str:
         return str(int(value)) if float(value).is_integer() else repr(value)
     if isinstance(tree, ast.Name):
         at = locate(tree.id)
-        return f"{at.sheet}{THIS}{at.row}" if isinstance(at, MonthlyRow) else at
+        if isinstance(at, str):
+            return at
+        if not isinstance(at, _PERIOD[period]):
+            raise FormulaError(f"{tree.id} is a {'monthly' if isinstance(at, MonthlyRow) else 'yearly'} row: "
+                               f"a {period or 'single-value'} row uses it only through a function of rows")
+        return f"{at.sheet}{THIS}{at.row}"
     if isinstance(tree, ast.BinOp):
         _, symbol, prec = OPERATORS[type(tree.op)]
-        left = _render_operand(tree.left, locate, grid, prec, False, symbol)
-        right = _render_operand(tree.right, locate, grid, prec, True, symbol)
+        left = _render_operand(tree.left, locate, grid, period, prec, False, symbol)
+        right = _render_operand(tree.right, locate, grid, period, prec, True, symbol)
         return f"{left}{symbol}{right}"
     if isinstance(tree, ast.UnaryOp):
-        inner = render(tree.operand, locate, grid)
+        inner = render(tree.operand, locate, grid, period)
         if _precedence(tree.operand) < 9:
             inner = f"({inner})"
         return f"(-{inner})" if isinstance(tree.op, ast.USub) else inner
     if isinstance(tree, ast.Compare):
         symbol = COMPARISONS[type(tree.ops[0])][1]
-        return f"({render(tree.left, locate, grid)}{symbol}{render(tree.comparators[0], locate, grid)})"
+        left, right = render(tree.left, locate, grid, period), render(tree.comparators[0], locate, grid, period)
+        return f"({left}{symbol}{right})"
     fn = FUNCTIONS[tree.func.id]
-    if fn.time_operator:
-        at = locate(tree.args[0].id)
-        if not isinstance(at, MonthlyRow):
-            raise FormulaError(f"{fn.name}() takes a monthly row")
-        return fn.excel(at, grid)
-    return fn.excel([render(arg, locate, grid) for arg in tree.args])
+    if fn.rows:
+        ats = [locate(arg.id) for arg in tree.args]
+        kind = period if fn.rows == "same" else fn.rows
+        if kind is None or not all(isinstance(at, _PERIOD[kind]) for at in ats):
+            wanted = {"month": "a monthly row", "year": "a yearly row", None: "a row of the row's own period"}[kind]
+            raise FormulaError(f"{fn.name}() takes {wanted}")
+        return fn.excel(ats, grid)
+    return fn.excel([render(arg, locate, grid, period) for arg in tree.args])

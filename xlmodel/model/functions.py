@@ -12,6 +12,8 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from .. import finance
+
 
 class FormulaError(ValueError):
     """A line-item expression the formula language does not support (a model bug)."""
@@ -62,6 +64,40 @@ def _firstmonth(flags):
     return float(first + 1) if found else float("nan")
 
 
+def _yearly(x):
+    x = np.asarray(x, dtype=float)
+    totals = x.reshape(*x.shape[:-1], -1, 12).sum(axis=-1)
+    return np.concatenate((np.zeros(totals.shape[:-1] + (1,)), totals), axis=-1)
+
+
+def _sumproduct(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.ndim <= 1 and b.ndim <= 1:
+        return float(a @ b)
+    return np.einsum("...i,...i->...", *np.broadcast_arrays(a, b))[..., None]
+
+
+def _irr(flows):
+    flows = np.asarray(flows, dtype=float)
+    if flows.ndim == 2:
+        return np.array([[_irr(row)] for row in flows])
+    rate = finance.irr(-flows[0], flows[1:])  # flows: year 0 (the one-off costs, negative), then each year
+    return float("nan") if rate is None else rate
+
+
+def _when(condition, value):
+    if isinstance(condition, np.ndarray) or isinstance(value, np.ndarray):
+        return np.where(np.asarray(condition) != 0, value, np.nan)
+    return float(value) if condition else float("nan")
+
+
+def _divide(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError:  # numbers, not arrays: an error value, as Excel's #DIV/0!
+        return float("nan")
+
+
 def _any_array(args) -> bool:
     return any(isinstance(a, np.ndarray) for a in args)
 
@@ -73,32 +109,49 @@ class MonthlyRow(NamedTuple):
     row: int
 
 
+class YearlyRow(NamedTuple):
+    """Where a yearly row is laid out: its sheet prefix and its row (year 0 first, then each year)."""
+
+    sheet: str
+    row: int
+
+
 class Timeline(NamedTuple):
-    """Where the months are laid out: first and last month columns, and the row of year numbers."""
+    """Where the periods are laid out: the first and last month columns and the row of each month's
+    year number; the columns of year 0 and of the last year, and the row of each year's number."""
 
     first: str
     last: str
     year_row: int
+    year_first: str = ""
+    year_last: str = ""
+    year_number_row: int = 0
 
 
-THIS, PREV = "\x00", "\x01"  # the month's column and the previous month's, left open in a template
+THIS, PREV = "\x00", "\x01"  # the period's column and the previous one's, left open in a template
 
 
-def _span(at: MonthlyRow, grid: Timeline) -> str:
-    return f"{at.sheet}${grid.first}${at.row}:${grid.last}${at.row}"
+def _span(at: MonthlyRow | YearlyRow, grid: Timeline) -> str:
+    first, last = (grid.first, grid.last) if isinstance(at, MonthlyRow) else (grid.year_first, grid.year_last)
+    return f"{at.sheet}${first}${at.row}:${last}${at.row}"
 
 
-def _sumif_year(at: MonthlyRow, grid: Timeline) -> str:
+def _sumif_year(ats, grid: Timeline, criterion_row: int) -> str:
     years = f"${grid.first}${grid.year_row}:${grid.last}${grid.year_row}"
-    return f"SUMIF({years},{THIS}${grid.year_row},{_span(at, grid)})"
+    return f"SUMIF({years},{THIS}${criterion_row},{_span(ats[0], grid)})"
+
+
+def _call(name: str):
+    return lambda args: f"{name}({','.join(args)})"
 
 
 @dataclass(frozen=True)
 class Function:
     """A function of the language: its numpy implementation and how Excel writes it.
 
-    A *time operator* takes one row name and is rendered from where that row is laid out
-    (``excel(at, grid)``); any other function is rendered from its rendered arguments
+    A function of *rows* (``rows`` is ``"month"``, ``"year"`` or ``"same"``, the period of the row
+    being written) takes row names of that period and is rendered from where those rows are laid
+    out (``excel(locations, grid)``); any other function is rendered from its rendered arguments
     (``excel(args)``).
     """
 
@@ -106,18 +159,23 @@ class Function:
     arity: tuple[int, int | None]  # fewest and most arguments
     numpy: Callable
     excel: Callable[..., str]
-    time_operator: bool = False
+    rows: str | None = None
 
 
 FUNCTIONS = {f.name: f for f in (
-    Function("max", (2, None), _max, lambda args: f"MAX({','.join(args)})"),
-    Function("min", (2, None), _min, lambda args: f"MIN({','.join(args)})"),
-    Function("roundup", (2, 2), _roundup, lambda args: f"ROUNDUP({','.join(args)})"),
-    Function("index", (2, 2), _index, lambda args: f"INDEX({','.join(args)})"),
-    Function("prev", (1, 1), _prev, lambda at, grid: f"{at.sheet}{PREV}{at.row}", True),
-    Function("first", (1, 1), _first, lambda at, grid: f"{at.sheet}${grid.first}${at.row}", True),
-    Function("annual", (1, 1), _annual, _sumif_year, True),
-    Function("firstmonth", (1, 1), _firstmonth, lambda at, grid: f"MATCH(1,{_span(at, grid)},0)", True),
+    Function("max", (2, None), _max, _call("MAX")),
+    Function("min", (2, None), _min, _call("MIN")),
+    Function("roundup", (2, 2), _roundup, _call("ROUNDUP")),
+    Function("index", (2, 2), _index, _call("INDEX")),
+    Function("when", (2, 2), _when, lambda args: f"IF({args[0]},{args[1]},NA())"),
+    Function("prev", (1, 1), _prev, lambda ats, grid: f"{ats[0].sheet}{PREV}{ats[0].row}", "same"),
+    Function("first", (1, 1), _first, lambda ats, grid: f"{ats[0].sheet}${grid.first}${ats[0].row}", "month"),
+    Function("annual", (1, 1), _annual, lambda ats, grid: _sumif_year(ats, grid, grid.year_row), "month"),
+    Function("firstmonth", (1, 1), _firstmonth, lambda ats, grid: f"MATCH(1,{_span(ats[0], grid)},0)", "month"),
+    Function("yearly", (1, 1), _yearly, lambda ats, grid: _sumif_year(ats, grid, grid.year_number_row), "month"),
+    Function("sumproduct", (2, 2), _sumproduct,
+             lambda ats, grid: f"SUMPRODUCT({_span(ats[0], grid)},{_span(ats[1], grid)})", "year"),
+    Function("irr", (1, 1), _irr, lambda ats, grid: f"IRR({_span(ats[0], grid)})", "year"),
 )}
 
 
@@ -139,4 +197,4 @@ COMPARISONS = {
 }
 #: Arithmetic operators: numpy, Excel symbol, Excel precedence.
 OPERATORS = {ast.Add: (operator.add, "+", 2), ast.Sub: (operator.sub, "-", 2), ast.Mult: (operator.mul, "*", 3),
-             ast.Div: (operator.truediv, "/", 3), ast.Pow: (operator.pow, "^", 5)}
+             ast.Div: (_divide, "/", 3), ast.Pow: (operator.pow, "^", 5)}

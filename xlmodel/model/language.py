@@ -2,36 +2,50 @@
 
 A row's formula is a Python-syntax expression over short local names, e.g.
 ``"fte * salary * (1 + charges) * wage_index / 12"``; each name is bound to a reference when the
-model is declared (:mod:`xlmodel.model.refs`).  The engine and the vectorised Monte Carlo evaluate
-the expression with numpy through :meth:`Formula.compile` (values are floats, texts, monthly arrays
-``(months,)`` or arrays of draws ``(draws, months)``: every function works along the last, month,
-axis); the workbook builder renders the very same expression as an Excel formula with
-:meth:`Formula.excel`, supplying only where each name's cells are.  Parity between the two faces
-therefore holds by construction, and the LibreOffice recalculation test checks it.
+model is declared (:mod:`xlmodel.model.refs`).  A row is monthly (one value per month), yearly (one
+value per year, year 0, the signature, first) or a single value.  The engine and the vectorised
+Monte Carlo evaluate the expression with numpy through :meth:`Formula.compile` (values are floats,
+texts, arrays of periods ``(months,)`` or ``(years + 1,)``, or arrays of draws ``(draws, periods)``:
+every function works along the last axis); the workbook builder renders the very same expression
+as an Excel formula with :meth:`Formula.excel`, supplying only where each name's cells are.  Parity
+between the two faces therefore holds by construction, and the LibreOffice recalculation test
+checks it.
 
-Supported: numbers, strings, ``+ - * / **``, unary minus, comparisons (``< <= > >= == !=``, 1.0 or
-0.0; texts compare without case, as in Excel) and the functions of the one table
+Supported: numbers, strings, ``+ - * / **`` (a number divided by 0 is an error value: nan, and
+``#DIV/0!`` in Excel), unary minus, comparisons (``< <= > >= == !=``, 1.0 or 0.0; texts compare
+without case, as in Excel) and the functions of the one table
 :data:`~xlmodel.model.functions.FUNCTIONS` (each with its numpy implementation and its Excel
 rendering; :mod:`~xlmodel.model.evaluator` and :mod:`~xlmodel.model.excel` walk the expression):
 
 ========================  =============================================  ============================
-function                  meaning (numpy, along the month axis)          Excel
+function                  meaning (numpy, along the period axis)         Excel
 ========================  =============================================  ============================
 ``max(a, b, ...)``        element-wise maximum                           ``MAX(a,b,...)``
 ``min(a, b, ...)``        element-wise minimum                           ``MIN(a,b,...)``
 ``roundup(x, 0)``         ceiling (a 1e-9 guard absorbs rounding noise)  ``ROUNDUP(x,0)``
 ``index(vector, i)``      ``vector[i - 1]`` (1-based)                    ``INDEX(range,i)``
-``prev(row)``             the row one month later, 0 in the first month  the cell to the left
-``first(row)``            the first month's value                        ``$E$n``
-``annual(row)``           each month gets its year's total               ``SUMIF(years,year,row)``
+``when(condition, x)``    ``x`` where the condition holds, else an       ``IF(condition,x,NA())``
+                          error value (nan)
+``prev(row)``             the row one period later, 0 in the first       the cell to the left
+``first(month)``          the first month's value                        ``$E$n``
+``annual(month)``         each month gets its year's total               ``SUMIF(years,year,row)``
 ``firstmonth(flags)``     first month (1-based) flagged 1, else nan      ``MATCH(1,row,0)``
+``yearly(month)``         each year's total of a monthly row (0 in year  ``SUMIF(years,year,row)``
+                          0), as a yearly row
+``sumproduct(a, b)``      sum over the years of two yearly rows'         ``SUMPRODUCT(a,b)``
+                          products
+``irr(flows)``            the rate at which a yearly row's flows have a  ``IRR(row)``
+                          net present value of 0 (year 0 undiscounted;
+                          :func:`xlmodel.finance.irr`), else nan
 ========================  =============================================  ============================
 
-A row may refer to itself only as ``prev(itself) + step``: a running sum (the cumulative sum of
-``step`` along the months), rendered as the cell to the left plus ``step``.
+``first``, ``annual``, ``firstmonth`` and ``yearly`` take monthly rows, ``sumproduct`` and ``irr``
+yearly rows, ``prev`` a row of the row's own period.  A row may refer to itself only as
+``prev(itself) + step``: a running sum (the cumulative sum of ``step``), rendered as the cell to the
+left plus ``step``.
 
 >>> f = formula("max(0, a - b) * 2")
->>> f.evaluate({"a": 5.0, "b": 3.0}, months=1)
+>>> f.evaluate({"a": 5.0, "b": 3.0}, periods=1)
 4.0
 >>> f.excel({"a": "Inputs!$C$4", "b": MonthlyRow("", 9)}.__getitem__, Timeline("E", "P", 7)).at("F", "E")
 'MAX(0,Inputs!$C$4-F9)*2'
@@ -48,9 +62,11 @@ import numpy as np
 
 from .evaluator import compile_expr
 from .excel import render
-from .functions import COMPARISONS, FUNCTIONS, OPERATORS, PREV, THIS, FormulaError, MonthlyRow, Timeline
+from .functions import (COMPARISONS, FUNCTIONS, OPERATORS, PREV, THIS, FormulaError, MonthlyRow, Timeline,
+                        YearlyRow)
 
-__all__ = ["FUNCTIONS", "Formula", "FormulaError", "MonthlyRow", "Template", "Timeline", "formula", "parse"]
+__all__ = ["FUNCTIONS", "Formula", "FormulaError", "MonthlyRow", "Template", "Timeline", "YearlyRow", "formula",
+           "parse"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,8 +99,8 @@ def _check_call(node: ast.Call, text: str) -> None:
     low, high = fn.arity
     if len(node.args) < low or (high is not None and len(node.args) > high):
         raise FormulaError(f"{fn.name}() takes {low}{'' if high == low else ' or more'} arguments in {text!r}")
-    if fn.time_operator and not isinstance(node.args[0], ast.Name):
-        raise FormulaError(f"{fn.name}() takes a row name in {text!r}")
+    if fn.rows and not all(isinstance(arg, ast.Name) for arg in node.args):
+        raise FormulaError(f"{fn.name}() takes row names in {text!r}")
     if fn.name == "roundup" and not (isinstance(node.args[1], ast.Constant) and node.args[1].value == 0):
         raise FormulaError(f"roundup() rounds to whole numbers: roundup(x, 0) in {text!r}")
 
@@ -118,12 +134,13 @@ class Formula:
         self.inputs = self.names - {itself}  # the names evaluated before the row
         self._plain = self.compile(lambda name: lambda env: env[name])
 
-    def evaluate(self, env: dict, months: int):
-        """The value for local names ``env`` (name -> float, text or array); ``months`` for a running sum."""
-        return self._plain(env, months)
+    def evaluate(self, env: dict, periods: int):
+        """The value for local names ``env`` (name -> float, text or array); ``periods``, the months
+        or years of the row, for a running sum."""
+        return self._plain(env, periods)
 
     def compile(self, leaf: Callable[[str], Callable], rank: Callable[[str], int] | None = None):
-        """A function ``f(env, months)`` evaluating the expression.
+        """A function ``f(env, periods)`` evaluating the expression.
 
         ``leaf(name)`` gives a function of ``env`` for a name.  With ``rank(name)``, the shape of
         each name's value (0 a scalar, 1 a monthly row ``(months,)``, both the same for every
@@ -134,22 +151,25 @@ class Formula:
         """
         if self.step is None:
             body = compile_expr(self.tree, leaf, rank)
-            return lambda env, months: body(env)
+            return lambda env, periods: body(env)
         step = compile_expr(self.step, leaf, rank)
 
-        def running_sum(env, months):
+        def running_sum(env, periods):
             value = np.asarray(step(env), dtype=float)
-            return np.cumsum(np.broadcast_to(value, np.broadcast_shapes(value.shape, (months,))), axis=-1)
+            return np.cumsum(np.broadcast_to(value, np.broadcast_shapes(value.shape, (periods,))), axis=-1)
         return running_sum
 
-    def excel(self, locate: Callable[[str], str | MonthlyRow], grid: Timeline, on_error: str | None = None):
-        """The Excel formula (without ``=``) as a :class:`Template` whose month columns are left open.
+    def excel(self, locate: Callable[[str], str | MonthlyRow | YearlyRow], grid: Timeline,
+              on_error: str | None = None, period: str | None = "month"):
+        """The Excel formula (without ``=``) of a row of ``period`` (``"month"``, ``"year"`` or None
+        for a single value), as a :class:`Template` whose period columns are left open.
 
-        ``locate(name)`` gives a name's cell: a fixed reference (a defined name, ``Inputs!$B$7``,
-        a single-value row's ``$C$12``) or the :class:`MonthlyRow` of a monthly row; ``grid`` where
-        the months are.  ``on_error``: a text shown instead of an error value.
+        ``locate(name)`` gives a name's cells: a fixed reference (a defined name, ``Inputs!$B$7``,
+        a single-value row's ``$C$12``), the :class:`MonthlyRow` of a monthly row or the
+        :class:`YearlyRow` of a yearly row; ``grid`` where the periods are.  ``on_error``: a text
+        shown instead of an error value.
         """
-        text = render(self.tree, locate, grid)
+        text = render(self.tree, locate, grid, period)
         if on_error is not None:
             text = f'IFERROR({text},"{on_error}")'
         return Template(text)
@@ -168,13 +188,14 @@ class Template:
     text: str
 
     @property
-    def monthly(self) -> bool:
+    def periodic(self) -> bool:
         return THIS in self.text or PREV in self.text
 
     def at(self, column: str | None = None, previous: str | None = None) -> str:
-        """The formula in the month of column ``column``, whose previous month is in ``previous``."""
-        if not self.monthly:
+        """The formula in the period (month or year) of column ``column``, the previous period's in
+        ``previous``."""
+        if not self.periodic:
             return self.text
         if column is None or previous is None:
-            raise FormulaError("a single-value row cannot refer to a month of a monthly row")
+            raise FormulaError("a single-value row cannot refer to one period of a row")
         return self.text.replace(THIS, column).replace(PREV, previous)

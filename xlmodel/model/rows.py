@@ -15,7 +15,8 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    """One line item: a formula over named references, monthly (a timeline row) or a single value."""
+    """One line item: a formula over named references, monthly (a timeline row), yearly (one value
+    per year, year 0 first) or a single value."""
 
     key: RowKey
     label_en: str
@@ -27,8 +28,9 @@ class Row:
     scenario: str | None = None
     line: str | None = None  # a COST_LINES id, or a ONE_OFF_LINES id for one-off rows
     one_off: bool = False
-    on_error: str | None = None  # text shown instead of an error value (the engine gives None)
+    on_error: str | None = None  # the text key of what is shown instead of an error value (the engine gives None)
     formula: Formula | None = field(default=None, repr=False, compare=False)  # the parsed ``expr``
+    yearly: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class Declaration:
         self.staff_keys: set[RowKey] = set()
 
     def add(self, key: RowKey, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
-            on_error=None, **bind) -> RowRef:
+            on_error=None, yearly=False, **bind) -> RowRef:
         """Declare a row; returns the reference to it."""
         if key in self.keys:
             raise ModelError(f"row {key}: declared twice")
@@ -122,7 +124,8 @@ class Declaration:
             raise ModelError(f"row {key}: " + "; ".join(
                 part for part in (unbound and f"{', '.join(unbound)} used in {expr!r} but not bound",
                                   unused and f"{', '.join(unused)} bound but not used in {expr!r}") if part))
-        self.rows.append(Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed))
+        self.rows.append(Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed,
+                             yearly))
         self.keys.add(key)
         return RowRef(key)
 

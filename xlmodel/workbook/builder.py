@@ -25,7 +25,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..case import Case
 from ..engine import Comparison, compare
-from ..model.language import MonthlyRow, Template, Timeline
+from ..model.language import MonthlyRow, Template, Timeline, YearlyRow
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
                      Row, RowRef, StaffRef, ToVendor, VendorInput)
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
@@ -73,6 +73,7 @@ class Layout:
     staff_rows: dict[str, int] = field(default_factory=dict)  # staff key -> Staffing row
     input_cells: list[tuple[str, str]] = field(default_factory=list)  # (sheet, cell) of every input
     year_row: int = 0
+    year_number_row: int = 0  # Calc row of each year column's number (yearly rows)
     last_col: str = ""
     compare: dict = field(default_factory=dict)
     checks: list = field(default_factory=list)  # (text key, absolute ref) of 0/1 checks
@@ -314,6 +315,7 @@ class WorkbookBuilder:
             placed.append((r, row))
             r += 1
         lay.year_row = lay.calc_rows["time.year"]
+        lay.year_number_row = lay.calc_rows.get("year.number", 0)
         month_row = lay.calc_rows["time.month"]
         for m in range(1, self.months + 1):
             c = month_col(m)
@@ -328,6 +330,11 @@ class WorkbookBuilder:
             if row.scalar:
                 ws[f"C{r}"] = "=" + template.at()
                 ws[f"C{r}"].number_format = fmt
+            elif row.yearly:  # year 0 (the signature) in the column before the first month, then each year
+                for y in range(self.years + 1):
+                    cell = ws[f"{col(FIRST_MONTH_COL - 1 + y)}{r}"]
+                    cell.value = "=" + template.at(col(FIRST_MONTH_COL - 1 + y), col(FIRST_MONTH_COL - 2 + y))
+                    cell.number_format = fmt
             else:
                 for m in range(1, self.months + 1):
                     cell = ws[f"{month_col(m)}{r}"]
@@ -348,15 +355,19 @@ class WorkbookBuilder:
         def locate(name: str) -> str | MonthlyRow:
             ref = row.bind[name]
             if isinstance(ref, RowRef):
-                target_row = lay.calc_rows[ref.key]
-                return f"$C${target_row}" if self.model.row(ref.key).scalar else MonthlyRow("", target_row)
+                target, target_row = self.model.row(ref.key), lay.calc_rows[ref.key]
+                if target.scalar:
+                    return f"$C${target_row}"
+                return YearlyRow("", target_row) if target.yearly else MonthlyRow("", target_row)
             if isinstance(ref, StaffRef):
                 return MonthlyRow("Staffing!", lay.staff_rows[ref.key])
             return lay.refs[ref]
 
-        on_error = None if row.on_error is None else (
-            self.t["not_reached"] if row.on_error == "not reached" else row.on_error)
-        return row.formula.excel(locate, Timeline(month_col(1), lay.last_col, lay.year_row), on_error)
+        on_error = None if row.on_error is None else self.t[row.on_error]
+        period = None if row.scalar else "year" if row.yearly else "month"
+        grid = Timeline(month_col(1), lay.last_col, lay.year_row, col(FIRST_MONTH_COL - 1),
+                        col(FIRST_MONTH_COL + self.years - 1), lay.year_number_row)
+        return row.formula.excel(locate, grid, on_error, period)
 
     def staffing_sheet(self):
         """Staffing values must exist before Calc formulas refer to them: rows are numbered first."""
