@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import finance
 from .case import Case
 from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
-from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, StaffRef, StaffRow,
-                    build_model)
+from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
+                    StaffRow, build_model)
 from .staffing import agents_on_duty, yearly_peak
 
 
@@ -154,57 +153,45 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
 
     Savings, ROI, payback and IRR of a scenario are measured against ``inhouse`` (in-house staffed
     to the target service level): the same service, so the comparison is fair.  The status quo
-    saves money only by serving customers worse; it is shown, never recommended.
+    saves money only by serving customers worse; it is shown, never recommended.  Every figure is
+    a row of the model (:mod:`xlmodel.model.appraisal` for the finance), read here.
     """
     ev = evaluation or Evaluation(case)
-    rate = case.finance.discount_rate
     contacts = ev.annual(RowKey("demand", "contacts"))
-    results = []
-    inhouse_cost = None
-    for sc in ev.model.scenarios:
-        lines = {line: np.zeros(case.finance.horizon_years) for line in COST_LINE_IDS}
-        for row in ev.model.rows:
-            if row.scenario == sc.id and row.line in lines:
-                lines[row.line] = lines[row.line] + ev.annual(row.key)
-        annual = sum(lines.values())
-        one_off = float(ev.values[sc.key("one_off")])
-        one_off_lines = {line: float(ev.values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES}
-        if sc.kind == "inhouse":
-            inhouse_cost = annual
-        fte_key, vfte_key = sc.key("fte"), sc.key("vendor_fte")
-        results.append(dict(
-            sc=sc, annual=annual, lines=lines, one_off=one_off, one_off_lines=one_off_lines,
-            fte=ev.annual_mean(fte_key) if fte_key in ev.values else np.zeros_like(annual),
-            vendor_fte=ev.annual_mean(vfte_key) if vfte_key in ev.values else np.zeros_like(annual)))
-
-    scenarios = []
-    for r in results:
-        sc, annual, one_off = r["sc"], r["annual"], r["one_off"]
-        if sc.kind == "inhouse":
-            npv_savings, roi, payback, irr = 0.0, None, None, None
-        else:
-            savings = inhouse_cost - annual
-            npv_savings = finance.npv_savings(inhouse_cost, annual, one_off, rate)
-            roi = finance.roi(inhouse_cost, annual, one_off, rate) if one_off > 0 else None
-            payback_value = ev.values[sc.key("payback")]
-            payback = None if math.isnan(payback_value) else int(payback_value)
-            # A negative IRR says no more than "never pays back", and spreadsheets fail to converge
-            # on it: the IRR is reported when the one-off cost is recovered within the horizon.
-            irr = finance.irr(one_off, savings) if one_off > 0 and payback is not None else None
-        scenarios.append(ScenarioResult(
-            id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else case.vendors[sc.vendor].name,
-            label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
-            cost_lines={k: _floats(v) for k, v in r["lines"].items()}, one_off_cost=one_off,
-            one_off_lines=r["one_off_lines"], npv_cost=float(finance.npv_cost(annual, one_off, rate)),
-            npv_savings=None if npv_savings is None else float(npv_savings),
-            roi=None if roi is None else float(roi), payback_months=payback,
-            irr=None if irr is None else float(irr), contacts=_floats(contacts),
-            cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
-            fte=_floats(r["fte"]), vendor_fte=_floats(r["vendor_fte"]),
-            meets_target_service=sc.kind != "status_quo"))
+    scenarios = [_result(ev, sc, contacts) for sc in ev.model.scenarios]
     eligible = [s for s in scenarios if s.meets_target_service]
     best = min(eligible, key=lambda s: s.npv_cost).id
     return Comparison(case, scenarios, best, ev)
+
+
+def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResult:
+    """One scenario's figures, read from its rows (yearly rows without their year 0)."""
+    values = ev.values
+
+    def by_year(name: str) -> np.ndarray:
+        key = sc.key(name)
+        return np.asarray(values[key])[1:] if key in values else np.zeros(ev.years)
+
+    def number(name: str) -> float | None:  # an error value (nan) is None
+        value = values[sc.key(name)]
+        return None if math.isnan(value) else float(value)
+
+    annual = by_year("annual_cost")
+    reference = sc.kind == "inhouse"
+    payback = None if reference else number("payback")
+    fte, vendor_fte = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
+                       for k in ("fte", "vendor_fte"))
+    return ScenarioResult(
+        id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else ev.case.vendors[sc.vendor].name,
+        label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
+        cost_lines={line: _floats(by_year(f"cost_{line}")) for line in COST_LINE_IDS},
+        one_off_cost=float(values[sc.key("one_off")]),
+        one_off_lines={line: float(values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES},
+        npv_cost=number("npv_cost"), npv_savings=number("npv_savings"),
+        roi=None if reference else number("roi"), payback_months=None if payback is None else int(payback),
+        irr=None if reference else number("irr"), contacts=_floats(contacts),
+        cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
+        fte=_floats(fte), vendor_fte=_floats(vendor_fte), meets_target_service=sc.kind != "status_quo")
 
 
 def _floats(values) -> list[float]:

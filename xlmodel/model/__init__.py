@@ -9,8 +9,9 @@ The package: ``refs`` (references and row keys), ``language`` (the formula langu
 its one table, ``evaluator`` for numpy, ``excel`` for the workbook), ``rows`` (rows, scenarios and
 the checked declaration), ``constants``, then the blocks of the declaration in
 the order ``declare.build_model`` runs them: ``timeline`` (timeline, flags, demand), ``vendor``
-(quote terms, the vendor side of a scenario, one-off costs), ``team`` (an in-house team) and
-``scenarios`` (what each kind of scenario declares, totals, payback).
+(quote terms, the vendor side of a scenario, one-off costs), ``team`` (an in-house team),
+``scenarios`` (what each kind of scenario declares, and its totals), then ``appraisal`` (payback,
+and by year the costs, NPVs, ROI and IRR).
 
 Scenarios: ``status_quo`` (today's agents and service), ``inhouse`` (agents sized by Erlang C to
 the target service: the reference for savings), ``outsourced:VENDOR`` and ``hybrid:VENDOR``.

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..case import Case
 from .refs import Inputs, RowRef
 from .rows import Declaration, Model
-from .scenarios import SCENARIO_ROWS, payback, scenario_list
+from .appraisal import appraisal, payback, years
+from .scenarios import SCENARIO_ROWS, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
 
@@ -45,6 +46,8 @@ class Context(Declaration):
         self.terms: list[VendorTerms] = []
         self.cost_per_fte_today: RowRef | None = None  # the status quo's cost per agent (parallel runs)
         self.totals: dict[str, tuple[RowRef, RowRef]] = {}  # scenario id -> (monthly total, one-off total)
+        self.reached: dict[str, RowRef] = {}  # scenario id -> its monthly flags "one-off cost recovered"
+        self.annual_costs: dict[str, RowRef] = {}  # scenario id -> its cost by year
 
 
 def build_model(case: Case) -> Model:
@@ -65,4 +68,7 @@ def _declare(shape: Shape) -> Model:
     for sc in scenarios:  # 5. payback, once every scenario can refer to in-house
         if sc.kind != "inhouse":
             payback(ctx, sc)
+    by_year = years(ctx)  # 6. the yearly timeline, then each scenario's appraisal, in-house first
+    for sc in sorted(scenarios, key=lambda sc: sc.kind != "inhouse"):
+        appraisal(ctx, sc, by_year)
     return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios)

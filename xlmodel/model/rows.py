@@ -21,7 +21,7 @@ class Row:
     key: RowKey
     label_en: str
     label_fr: str
-    unit: str  # money | fte | contacts | hours | minutes | seconds | agents | flag | index | number
+    unit: str  # money | fte | contacts | hours | minutes | seconds | agents | flag | index | number | rate
     expr: str
     bind: dict[str, Ref] = field(default_factory=dict, hash=False, compare=False)
     scalar: bool = False

@@ -1,4 +1,4 @@
-"""The scenarios of a case, the rows each kind declares in order, their totals, and the payback."""
+"""The scenarios of a case, the rows each kind declares in order, and their totals."""
 
 from __future__ import annotations
 
@@ -89,23 +89,3 @@ def totals(ctx: Context, sc: Scenario) -> tuple[RowRef, RowRef]:
                       scenario=sc.id, **{f"x{i}": RowRef(r.key) for i, r in enumerate(offs)})
     ctx.totals[sc.id] = total, one_off
     return total, one_off
-
-
-def payback(ctx: Context, sc: Scenario) -> None:
-    """Payback (DESIGN section 5) against in-house: each year's saving spread evenly over its months;
-    the first month whose cumulative saving reaches the one-off cost; 0 when there is no one-off cost."""
-    (inhouse_total, _), (total, one_off) = ctx.totals["inhouse"], ctx.totals[sc.id]
-    spread = ctx.add(sc.key("saving_spread"), f"{sc.label_en}: saving vs in-house, spread over the year",
-                     f"{sc.label_fr} : économie vs interne, répartie sur l'année", "money",
-                     "(annual(inhouse_total) - annual(total)) / 12", scenario=sc.id,
-                     inhouse_total=inhouse_total, total=total)
-    cum = ctx.add(sc.key("cum_saving"), f"{sc.label_en}: cumulative saving (undiscounted)",
-                  f"{sc.label_fr} : économie cumulée (non actualisée)", "money", "prev(cum) + spread",
-                  scenario=sc.id, cum=RowRef(sc.key("cum_saving")), spread=spread)
-    reached = ctx.add(sc.key("payback_reached"), f"{sc.label_en}: one-off cost recovered",
-                      f"{sc.label_fr} : coûts ponctuels récupérés", "flag",
-                      "((cum >= upfront) + (upfront == 0) > 0) * 1", scenario=sc.id, cum=cum,
-                      upfront=one_off)
-    ctx.add(sc.key("payback"), f"{sc.label_en}: payback month", f"{sc.label_fr} : mois de retour", "number",
-            "(upfront > 0) * firstmonth(reached)", scalar=True, scenario=sc.id, on_error="not_reached",
-            upfront=one_off, reached=reached)

@@ -2,8 +2,8 @@
 
 Nothing here defines model arithmetic: the Calc sheet is :mod:`xlmodel.model`'s rows rendered by
 :meth:`xlmodel.model.language.Formula.excel`; the Staffing sheet holds the values the engine computed
-in Python (Erlang C), with the inputs they came from and a staleness check; the Compare sheet aggregates the
-Calc rows by year with SUMIF and applies DESIGN section 4's finance with explicit discount factors.
+in Python (Erlang C), with the inputs they came from and a staleness check; the Compare sheet links to
+the Calc rows of each scenario's costs by year and finance (NPV, ROI, payback, IRR: model rows too).
 
 Sheets, in order: Dashboard, Inputs, Vendors, Hybrid, Calc, Staffing, Compare, Checks, Method and
 the hidden ``xlwings.conf``.  Every input cell is unlocked, styled as input, validated and noted;
@@ -25,9 +25,10 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..case import Case
 from ..engine import Comparison, compare
+from ..model.appraisal import APPRAISAL_NAMES
 from ..model.language import MonthlyRow, Template, Timeline, YearlyRow
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
-                     Row, RowRef, StaffRef, ToVendor, VendorInput)
+                     Row, RowKey, RowRef, StaffRef, ToVendor, VendorInput)
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
                       Field)
 from . import styles
@@ -282,9 +283,15 @@ class WorkbookBuilder:
         ws.column_dimensions["D"].width = 60
 
     def _group_title(self, row: Row) -> str:
-        prefix = row.key.split(".")[0]
+        prefix = row.key.block
         if row.key.endswith((".saving_spread", ".cum_saving", ".payback_reached", ".payback")):
             return self.t["payback"]
+        if prefix == "year":
+            return ("Years: column D is the signature (year 0), then one column per year" if self.lang == "en"
+                    else "Années : la colonne D est la signature (année 0), puis une colonne par année")
+        if row.key.name in APPRAISAL_NAMES:
+            label = self.label(next(sc for sc in self.model.scenarios if sc.prefix == prefix))
+            return f"Finance by year: {label}" if self.lang == "en" else f"Finance par année : {label}"
         if prefix == "time":
             return "Timeline and flags" if self.lang == "en" else "Calendrier et indicateurs"
         if prefix == "demand":
@@ -315,7 +322,7 @@ class WorkbookBuilder:
             placed.append((r, row))
             r += 1
         lay.year_row = lay.calc_rows["time.year"]
-        lay.year_number_row = lay.calc_rows.get("year.number", 0)
+        lay.year_number_row = lay.calc_rows[RowKey("year", "number")]
         month_row = lay.calc_rows["time.month"]
         for m in range(1, self.months + 1):
             c = month_col(m)
@@ -343,7 +350,7 @@ class WorkbookBuilder:
         ws.column_dimensions["A"].width = 58
         ws.column_dimensions["B"].width = 12
         ws.column_dimensions["C"].width = 14
-        ws.column_dimensions["D"].width = 2
+        ws.column_dimensions["D"].width = 11  # empty for monthly rows, year 0 (the signature) for yearly rows
         for m in range(1, self.months + 1):
             ws.column_dimensions[month_col(m)].width = 11
         ws.freeze_panes = f"{month_col(1)}4"
@@ -466,6 +473,9 @@ class WorkbookBuilder:
         calc_span = lambda key: (f"Calc!${month_col(1)}${lay.calc_rows[key]}:"  # noqa: E731
                                  f"${lay.last_col}${lay.calc_rows[key]}")
         years_span = calc_span("time.year")
+        # The finance figures are rows of the model (xlmodel.model.appraisal): this sheet links to them.
+        calc_year = lambda key, y: f"=Calc!{col(FIRST_MONTH_COL - 1 + y)}{lay.calc_rows[key]}"  # noqa: E731
+        calc_single = lambda key: f"=Calc!$C${lay.calc_rows[key]}"  # noqa: E731
         r = head + 1
         c = {}
 
@@ -494,12 +504,12 @@ class WorkbookBuilder:
             return "=" + "+".join(f"SUMIF({years_span},$B{year_row},{calc_span(k)})" for k in keys)
 
         block_title(t["annual_cost"])
-        year_rows(t["annual_cost"], lambda s, yr, y: sumif([f"{s.prefix}.total"], yr), self.money, "annual")
+        year_rows(t["annual_cost"], lambda s, yr, y: calc_year(s.key("annual_cost"), y), self.money, "annual")
         block_title(t["cost_lines"])
         for line, en, fr in COST_LINES:
-            keys_by_sc = {s.id: [row.key for row in self.model.rows if row.scenario == s.id and row.line == line]
-                          for s in scenarios}
-            year_rows(en if self.lang == "en" else fr, lambda s, yr, y, k=keys_by_sc: sumif(k[s.id], yr),
+            year_rows(en if self.lang == "en" else fr,
+                      lambda s, yr, y, line=line: (calc_year(s.key(f"cost_{line}"), y)
+                                                   if s.key(f"cost_{line}") in lay.calc_rows else "=0"),
                       self.money, f"line:{line}")
         block_title(t["one_off"])
         for line, en, fr in ONE_OFF_LINES:
@@ -522,10 +532,9 @@ class WorkbookBuilder:
         for y in range(1, years + 1):
             ws[f"A{r}"] = f"{t['discount_factor']}, {t['year'].lower()} {y}"
             ws[f"B{r}"] = y
-            ws[f"C{r}"] = f"=1/(1+finance_discount_rate)^B{r}"
+            ws[f"C{r}"] = calc_year("year.discount_factor", y)
             ws[f"C{r}"].number_format = "0.0000"
             r += 1
-        df = f"$C${c['df'][0]}:$C${c['df'][1]}"
         a0, a1 = c["annual"]
         inh = sc_col["inhouse"]
 
@@ -539,14 +548,10 @@ class WorkbookBuilder:
             r += 1
 
         block_title(t["npv_cost"])
-        single("npv_cost", t["npv_cost"],
-               lambda s, x: f"={x}{c['one_off']}+SUMPRODUCT({x}{a0}:{x}{a1},{df})", self.money)
-        single("npv_savings", t["npv_savings"],
-               lambda s, x: (f"=SUMPRODUCT({inh}{a0}:{inh}{a1},{df})-SUMPRODUCT({x}{a0}:{x}{a1},{df})"
-                             f"-{x}{c['one_off']}"), self.money)
-        single("roi", t["roi"], lambda s, x: (f'=IF({x}{c["one_off"]}>0,{x}{c["npv_savings"]}/{x}{c["one_off"]},'
-                                              f'"{t["na"]}")' if s.kind != "inhouse" else f'="{t["reference"]}"'),
-               styles.PERCENT)
+        single("npv_cost", t["npv_cost"], lambda s, x: calc_single(s.key("npv_cost")), self.money)
+        single("npv_savings", t["npv_savings"], lambda s, x: calc_single(s.key("npv_savings")), self.money)
+        single("roi", t["roi"], lambda s, x: (calc_single(s.key("roi")) if s.kind != "inhouse"
+                                              else f'="{t["reference"]}"'), styles.PERCENT)
         single("payback", t["payback"],
                lambda s, x: (f"=Calc!$C${lay.calc_rows[f'{s.prefix}.payback']}" if s.kind != "inhouse"
                              else f'="{t["reference"]}"'), styles.INTEGER)
@@ -558,14 +563,11 @@ class WorkbookBuilder:
             ws[f"B{r}"] = y
             for s in scenarios:
                 x = sc_col[s.id]
-                ws[f"{x}{r}"] = (f"=-{x}{c['one_off']}" if y == 0 else f"={inh}{a0 + y - 1}-{x}{a0 + y - 1}")
+                ws[f"{x}{r}"] = calc_year(s.key("flow"), y)
                 ws[f"{x}{r}"].number_format = self.money
             r += 1
-        f0, f1 = c["flow"]
-        single("irr", t["irr"],
-               lambda s, x: (f'=IF(AND({x}{c["one_off"]}>0,ISNUMBER({x}{c["payback"]})),'
-                             f'IFERROR(IRR({x}{f0}:{x}{f1}),"{t["na"]}"),"{t["na"]}")'
-                             if s.kind != "inhouse" else f'="{t["reference"]}"'), styles.PERCENT)
+        single("irr", t["irr"], lambda s, x: (calc_single(s.key("irr")) if s.kind != "inhouse"
+                                              else f'="{t["reference"]}"'), styles.PERCENT)
         block_title(t["cumulative"])
         c["cumulative"] = (r, r + years)
         for y in range(0, years + 1):
@@ -573,7 +575,7 @@ class WorkbookBuilder:
             ws[f"B{r}"] = y
             for s in scenarios:
                 x = sc_col[s.id]
-                ws[f"{x}{r}"] = f"={x}{f0}" if y == 0 else f"={x}{r - 1}+{x}{f0 + y}"
+                ws[f"{x}{r}"] = calc_year(s.key("cumulative_flow"), y)
                 ws[f"{x}{r}"].number_format = self.money
             r += 1
 

@@ -188,10 +188,11 @@ TEXT = {
 
 UNITS = {
     "en": {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
-           "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number"},
+           "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number",
+           "rate": "rate"},
     "fr": {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
            "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient",
-           "number": "nombre"},
+           "number": "nombre", "rate": "taux"},
 }
 
 
