@@ -1,7 +1,7 @@
-"""How each scenario pays back against in-house at target service (DESIGN sections 4 and 5), as
-rows like every other figure: the payback month (monthly rows), then, by year, each scenario's
-costs, its saving and net cash flow against in-house, the NPV of its cost and of its savings, its
-ROI and its IRR.  The Compare sheet only links to these rows.
+"""How each scenario pays back against in-house at target service (docs/method.md, "Money: timing,
+NPV, ROI, payback, IRR"), as rows like every other figure: the payback month (monthly rows), then,
+by year, each scenario's costs, its saving and net cash flow against in-house, the NPV of its cost
+and of its savings, its ROI and its IRR.  The Compare sheet only links to these rows.
 
 Yearly rows hold year 0 (the signature, when the one-off costs are paid, undiscounted) first, then
 each year, discounted at its end: NPV of cost = one-off + sum_y cost_y / (1 + r)^y.
@@ -34,7 +34,7 @@ class Years:
 
 
 def payback(ctx: Context, sc: Scenario) -> None:
-    """Payback (DESIGN section 5) against in-house: each year's saving spread evenly over its months;
+    """Payback (docs/method.md) against in-house: each year's saving spread evenly over its months;
     the first month whose cumulative saving reaches the one-off cost; 0 when there is no one-off cost."""
     (inhouse_total, _), (total, one_off) = ctx.totals["inhouse"], ctx.totals[sc.id]
     spread = ctx.add(sc.key("saving_spread"), f"{sc.label_en}: saving vs in-house, spread over the year",
