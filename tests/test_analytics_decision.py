@@ -16,6 +16,7 @@ from xlmodel.text.sentences import recommendation
 from xlmodel.case import case_from_mapping, case_to_mapping, example_case
 from xlmodel.engine import compare
 from xlmodel.errors import InputError
+from xlmodel.model import RowKey, VendorInput
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def bars(case, result):
 def test_break_even_price_makes_the_npv_of_savings_zero_within_one_unit(case, vendor):
     price, at, _, _ = break_even_price(case, vendor)
     assert price is not None and price > 0
-    moved = compare(drv.with_inputs(case, {f"vd:{vendor}.price": price}))
+    moved = compare(drv.with_inputs(case, {VendorInput(vendor, "price"): price}))
     assert abs(moved.scenario(f"outsourced:{case.vendors[vendor].name}").npv_savings) < 1.0
     assert abs(at) < 1.0
 
@@ -46,8 +47,8 @@ def test_break_even_price_through_the_minimum_invoice_kink(case):
     """A minimum invoice 5 % above the quietest month's bill at the break-even price: the floor binds in the
     quiet months, the saving bends there, and the root is still within 1 unit."""
     price, _, _, _ = break_even_price(case, 0)
-    at = compare(drv.with_inputs(case, {"vd:0.price": price}))
-    minimum = 1.05 * float(np.min(at.evaluation.values["out0.vendor_base"]))
+    at = compare(drv.with_inputs(case, {VendorInput(0, "price"): price}))
+    minimum = 1.05 * float(np.min(at.evaluation.values[RowKey("out0", "vendor_base")]))
     kinked = case.replace(vendors=(replace(case.vendors[0], minimum_monthly=minimum),) + case.vendors[1:])
     price, at, binds, note = break_even_price(kinked, 0)
     assert price is not None and binds and "minimum" in note

@@ -12,6 +12,7 @@ from xlmodel.analytics.montecarlo import array_model, evaluate_changes, run_risk
 from xlmodel.analytics.vector import ArrayModel
 from xlmodel.case import example_case
 from xlmodel.engine import Evaluation, compare
+from xlmodel.model import VendorInput
 
 DRAWS = 400
 
@@ -56,7 +57,7 @@ def test_square_root_staffing_stays_close_to_erlang_c_for_volume_plus_minus_20_p
     staffing = model.staffing({ref: np.array([drv.input_value(moved, ref)]) for ref in refs})
     assert staffing, "volume moves staffing rows"
     for key, got in staffing.items():
-        want = exact.resolve(f"st:{key}")
+        want = exact.staffing(key)
         assert np.all(np.abs(got[0] - want) <= np.maximum(1.5, 0.03 * want)), key
 
 
@@ -98,10 +99,10 @@ def test_draws_follow_the_stated_ranges(case):
 def test_raising_a_vendor_price_never_raises_its_probability_of_being_cheapest(case, vendor):
     """Common random numbers: the price is never drawn, so both runs see the same futures."""
     # Make the race close, so that the probabilities are not all 0 or 1.
-    close = drv.with_inputs(case, {"vd:1.price": case.vendors[1].price * 1.45})
+    close = drv.with_inputs(case, {VendorInput(1, "price"): case.vendors[1].price * 1.45})
     previous = None
     for factor in (0.9, 1.0, 1.1, 1.3):
-        priced = drv.with_inputs(close, {f"vd:{vendor}.price": close.vendors[vendor].price * factor})
+        priced = drv.with_inputs(close, {VendorInput(vendor, "price"): close.vendors[vendor].price * factor})
         risk = run_risk(priced, 300, 11)
         name = close.vendors[vendor].name
         p = (risk.scenario(f"outsourced:{name}").p_cheapest, risk.scenario(f"hybrid:{name}").p_cheapest)

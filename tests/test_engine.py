@@ -573,6 +573,31 @@ def test_npv_savings_are_measured_against_in_house_at_target_service():
             assert s.roi == pytest.approx(s.npv_savings / s.one_off_cost, rel=1e-9)
 
 
+@pytest.mark.parametrize("toml", ["example", "hybrid_channel_ten_years"])
+def test_the_finance_rows_of_the_model_are_the_functions_of_the_udfs(toml):
+    """NPV, ROI and IRR are rows of the model (the workbook links to them); xlmodel.finance, the
+    library of the Excel functions, gives the very same numbers from the annual costs."""
+    from pathlib import Path
+
+    from xlmodel import finance
+    from xlmodel.case import load_case
+    case = example_case() if toml == "example" else load_case(
+        Path(__file__).resolve().parents[1] / "workbooks" / "examples" / f"{toml}.toml")
+    result = compare(case)
+    rate, inhouse = case.finance.discount_rate, result.scenario("inhouse")
+    for s in result.scenarios:
+        assert s.npv_cost == finance.npv_cost(s.annual_cost, s.one_off_cost, rate)
+        assert s.npv_savings == finance.npv_savings(inhouse.annual_cost, s.annual_cost, s.one_off_cost, rate)
+        if s.kind == "inhouse":
+            assert s.roi is None and s.irr is None and s.npv_savings == 0.0
+            continue
+        assert s.roi == (finance.roi(inhouse.annual_cost, s.annual_cost, s.one_off_cost, rate)
+                         if s.one_off_cost > 0 else None)
+        savings = np.subtract(inhouse.annual_cost, s.annual_cost)
+        assert s.irr == (finance.irr(s.one_off_cost, savings) if s.one_off_cost > 0 and s.payback_months else None)
+        assert s.payback_months == finance.payback_months(savings, s.one_off_cost)
+
+
 def test_status_quo_is_never_best_even_when_cheapest():
     """Today's under-staffed team is cheap because it loses calls: shown, never recommended."""
     result = run(inhouse={"current_fte": 5})

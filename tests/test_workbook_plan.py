@@ -11,6 +11,7 @@ from openpyxl.cell.cell import Cell
 
 from xlmodel.analytics.summary import analyse
 from xlmodel.engine import compare
+from xlmodel.model import RowRef, StaffRef
 from xlmodel.workbook import book
 from xlmodel.workbook.plan import make_plan
 
@@ -87,10 +88,9 @@ def test_every_reference_of_the_model_is_placed(analysed):
     model = result.evaluation.model
     plan = make_plan(case, model)
     for row in model.rows:
-        for key in row.bind.values():
-            kind, _, rest = key.partition(":")
-            placed = {"row": plan.calc.rows, "st": plan.staffing.rows}.get(kind)
-            assert (rest in placed) if placed is not None else (key in plan.refs), (row.key, key)
+        for ref in row.bind.values():
+            placed = {RowRef: plan.calc.rows, StaffRef: plan.staffing.rows}.get(type(ref))
+            assert (ref.key in placed) if placed is not None else (ref in plan.refs), (row.key, ref)
 
 
 def test_an_analysis_that_does_not_fit_the_plan_is_refused(analysed):

@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from xlmodel.model import build_model
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.layout import FIRST_MONTH_COL, SHEETS
 
@@ -30,21 +31,28 @@ def test_sheets_in_the_designed_order_with_conf_hidden(built):
     assert wb["xlwings.conf"]["A1"].value == "UDF Modules" and wb["xlwings.conf"]["B1"].value
 
 
-def test_every_calc_row_has_one_formula_pattern_across_the_months(built):
+def test_every_calc_row_has_one_formula_pattern_across_the_months_or_the_years(built):
+    """A monthly row from the first month to the last; a yearly row from year 0 (the signature, the
+    column before the first month) to the last year; a single value in column C."""
     wb, layout, case = built
     ws = wb["Calc"]
-    checked = 0
+    model = build_model(case)
+    checked = {"month": 0, "year": 0}
     for key, r in layout.calc.rows.items():
-        cells = [ws.cell(row=r, column=FIRST_MONTH_COL + m) for m in range(case.months)]
-        formulas = [c.value for c in cells if c.value is not None]
-        if not formulas:
-            assert isinstance(ws.cell(row=r, column=3).value, str), f"{key}: neither monthly nor single"
+        row = model.row(key)
+        if row.scalar:
+            assert isinstance(ws.cell(row=r, column=3).value, str), f"{key}: no single value"
+            assert all(ws.cell(row=r, column=FIRST_MONTH_COL - 1 + m).value is None for m in range(case.months + 1))
             continue
-        assert len(formulas) == case.months, f"{key}: {len(formulas)} formulas for {case.months} months"
+        period, first, count = ("year", FIRST_MONTH_COL - 1, case.finance.horizon_years + 1) if row.yearly else (
+            "month", FIRST_MONTH_COL, case.months)
+        cells = [ws.cell(row=r, column=first + m) for m in range(count)]
+        assert all(isinstance(c.value, str) and c.value.startswith("=") for c in cells), f"{key}: a period empty"
+        assert ws.cell(row=r, column=first + count).value is None and ws.cell(row=r, column=3).value is None, key
         patterns = {relative_pattern(c.value, c.column, c.row) for c in cells}
         assert len(patterns) == 1, f"Calc row {r} ({key}) has {len(patterns)} patterns: {sorted(patterns)[:2]}"
-        checked += 1
-    assert checked > 100
+        checked[period] += 1
+    assert checked["month"] > 100 and checked["year"] > 40
 
 
 def test_no_numbers_typed_in_formulas_but_0_1_and_12(built):

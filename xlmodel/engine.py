@@ -10,18 +10,16 @@
 
 from __future__ import annotations
 
-import ast
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import finance
 from .case import Case
 from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
-from .formula import fast_evaluate, parse
-from .model import CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, StaffRow, build_model
+from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
+                    StaffRow, build_model)
 from .staffing import agents_on_duty, yearly_peak
 
 
@@ -32,58 +30,40 @@ class Evaluation:
         self.case = case
         self.model = model or build_model(case)
         self.months = case.months
-        self.values: dict[str, np.ndarray | float | str] = {}
-        self.staff: dict[str, np.ndarray] = {}
+        self.years = case.finance.horizon_years
+        self.values: dict[RowKey, np.ndarray | float | str] = {}
+        self.staff: dict[RowKey, np.ndarray] = {}
         self._staff_rows = {s.key: s for s in self.model.staff}
         for row in self.model.rows:
             self._evaluate_row(row)
 
     # -- references ------------------------------------------------------------------------------
-    def resolve(self, ref: str):
-        """The value of a reference key (see :mod:`xlmodel.model`)."""
-        kind, _, rest = ref.partition(":")
-        if kind == "row":
-            return self.values[rest]
-        if kind == "st":
-            if rest not in self.staff:
-                self.staff[rest] = self._size(self._staff_rows[rest])
-            return self.staff[rest]
-        if kind == "in":
-            section, _, name = rest.partition(".")
-            value = getattr(getattr(self.case, section), name)
-            return np.asarray(value, dtype=float) if name == "seasonality" else value
-        if kind == "const":
-            return float(CONSTANTS[rest][0])
-        if kind in ("ch", "vd"):
-            index, _, name = rest.partition(".")
-            items = self.case.channels if kind == "ch" else self.case.vendors
-            return getattr(items[int(index)], name)
-        if kind == "hc":
-            return "yes" if self.case.channels[int(rest)].name in self.case.hybrid.channels else "no"
-        raise KeyError(ref)
+    def resolve(self, ref: Ref):
+        """The value of a reference (see :mod:`xlmodel.model.refs`)."""
+        kind = type(ref)
+        if kind is RowRef:
+            return self.values[ref.key]
+        if kind is StaffRef:
+            return self.staffing(ref.key)
+        return ref.value_in(self.case)
+
+    def staffing(self, key: RowKey) -> np.ndarray:
+        """Agents on duty of staffing row ``key``, month by month (sized on first use)."""
+        if key not in self.staff:
+            self.staff[key] = self._size(self._staff_rows[key])
+        return self.staff[key]
 
     def _evaluate_row(self, row):
-        bind = row.bind
-        lookup = lambda n: self.resolve(bind[n])  # noqa: E731
-        if f"row:{row.key}" in bind.values():
-            # An accumulator, prev(self) + step (a counter, a cumulative sum): a running sum.
-            tree = parse(row.expr)
-            if not (isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Add)
-                    and isinstance(tree.left, ast.Call) and tree.left.func.id == "prev"
-                    and bind[tree.left.args[0].id] == f"row:{row.key}"):
-                raise ValueError(f"row {row.key}: a row may refer to itself only as prev(itself) + step")
-            step = fast_evaluate(ast.unparse(tree.right), lookup)
-            self.values[row.key] = np.cumsum(np.broadcast_to(np.asarray(step, dtype=float), (self.months,)))
-            return
-        value = fast_evaluate(row.expr, lookup)
+        periods = self.years + 1 if row.yearly else self.months
+        value = row.formula.evaluate({name: self.resolve(row.bind[name]) for name in row.formula.inputs}, periods)
         if row.scalar:
             self.values[row.key] = value if isinstance(value, str) else float(value)
         else:
-            self.values[row.key] = np.array(np.broadcast_to(value, (self.months,)), dtype=float)
+            self.values[row.key] = np.array(np.broadcast_to(value, (periods,)), dtype=float)
 
     def _size(self, s: StaffRow) -> np.ndarray:
         if s.peak_of:
-            return yearly_peak(sum(self.resolve(f"st:{k}") for k in s.peak_of))
+            return yearly_peak(sum(self.staffing(k) for k in s.peak_of))
         channel = self.case.channels[s.channel]
         try:
             return agents_on_duty(
@@ -100,11 +80,11 @@ class Evaluation:
                 f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
                 "handling time and the opening hours")) from None
 
-    def annual(self, key: str) -> np.ndarray:
+    def annual(self, key: RowKey) -> np.ndarray:
         """Sum of a monthly row over each year."""
         return np.asarray(self.values[key]).reshape(-1, 12).sum(axis=1)
 
-    def annual_mean(self, key: str) -> np.ndarray:
+    def annual_mean(self, key: RowKey) -> np.ndarray:
         return np.asarray(self.values[key]).reshape(-1, 12).mean(axis=1)
 
 
@@ -184,58 +164,45 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
 
     Savings, ROI, payback and IRR of a scenario are measured against ``inhouse`` (in-house staffed
     to the target service level): the same service, so the comparison is fair.  The status quo
-    saves money only by serving customers worse; it is shown, never recommended.
+    saves money only by serving customers worse; it is shown, never recommended.  Every figure is
+    a row of the model (:mod:`xlmodel.model.appraisal` for the finance), read here.
     """
     ev = evaluation or Evaluation(case)
-    rate = case.finance.discount_rate
-    contacts = ev.annual("demand.contacts")
-    results = []
-    inhouse_cost = None
-    for sc in ev.model.scenarios:
-        p = sc.prefix
-        lines = {line: np.zeros(case.finance.horizon_years) for line in COST_LINE_IDS}
-        for row in ev.model.rows:
-            if row.scenario == sc.id and row.line in lines:
-                lines[row.line] = lines[row.line] + ev.annual(row.key)
-        annual = sum(lines.values())
-        one_off = float(ev.values[f"{p}.one_off"])
-        one_off_lines = {line: float(ev.values.get(f"{p}.{line}", 0.0)) for line, _, _ in ONE_OFF_LINES}
-        if sc.kind == "inhouse":
-            inhouse_cost = annual
-        fte_key, vfte_key = f"{p}.fte", f"{p}.vendor_fte"
-        results.append(dict(
-            sc=sc, annual=annual, lines=lines, one_off=one_off, one_off_lines=one_off_lines,
-            fte=ev.annual_mean(fte_key) if fte_key in ev.values else np.zeros_like(annual),
-            vendor_fte=ev.annual_mean(vfte_key) if vfte_key in ev.values else np.zeros_like(annual)))
-
-    scenarios = []
-    for r in results:
-        sc, annual, one_off = r["sc"], r["annual"], r["one_off"]
-        if sc.kind == "inhouse":
-            npv_savings, roi, payback, irr = 0.0, None, None, None
-        else:
-            savings = inhouse_cost - annual
-            npv_savings = finance.npv_savings(inhouse_cost, annual, one_off, rate)
-            roi = finance.roi(inhouse_cost, annual, one_off, rate) if one_off > 0 else None
-            payback_value = ev.values[f"{sc.prefix}.payback"]
-            payback = None if math.isnan(payback_value) else int(payback_value)
-            # A negative IRR says no more than "never pays back", and spreadsheets fail to converge
-            # on it: the IRR is reported when the one-off cost is recovered within the horizon.
-            irr = finance.irr(one_off, savings) if one_off > 0 and payback is not None else None
-        scenarios.append(ScenarioResult(
-            id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else case.vendors[sc.vendor].name,
-            label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
-            cost_lines={k: _floats(v) for k, v in r["lines"].items()}, one_off_cost=one_off,
-            one_off_lines=r["one_off_lines"], npv_cost=float(finance.npv_cost(annual, one_off, rate)),
-            npv_savings=None if npv_savings is None else float(npv_savings),
-            roi=None if roi is None else float(roi), payback_months=payback,
-            irr=None if irr is None else float(irr), contacts=_floats(contacts),
-            cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
-            fte=_floats(r["fte"]), vendor_fte=_floats(r["vendor_fte"]),
-            meets_target_service=sc.kind != "status_quo"))
+    contacts = ev.annual(RowKey("demand", "contacts"))
+    scenarios = [_result(ev, sc, contacts) for sc in ev.model.scenarios]
     eligible = [s for s in scenarios if s.meets_target_service]
     best = min(eligible, key=lambda s: s.npv_cost).id
     return Comparison(case, scenarios, best, ev)
+
+
+def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResult:
+    """One scenario's figures, read from its rows (yearly rows without their year 0)."""
+    values = ev.values
+
+    def by_year(name: str) -> np.ndarray:
+        key = sc.key(name)
+        return np.asarray(values[key])[1:] if key in values else np.zeros(ev.years)
+
+    def number(name: str) -> float | None:  # an error value (nan) is None
+        value = values[sc.key(name)]
+        return None if math.isnan(value) else float(value)
+
+    annual = by_year("annual_cost")
+    reference = sc.kind == "inhouse"
+    payback = None if reference else number("payback")
+    fte, vendor_fte = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
+                       for k in ("fte", "vendor_fte"))
+    return ScenarioResult(
+        id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else ev.case.vendors[sc.vendor].name,
+        label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
+        cost_lines={line: _floats(by_year(f"cost_{line}")) for line in COST_LINE_IDS},
+        one_off_cost=float(values[sc.key("one_off")]),
+        one_off_lines={line: float(values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES},
+        npv_cost=number("npv_cost"), npv_savings=number("npv_savings"),
+        roi=None if reference else number("roi"), payback_months=None if payback is None else int(payback),
+        irr=None if reference else number("irr"), contacts=_floats(contacts),
+        cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
+        fte=_floats(fte), vendor_fte=_floats(vendor_fte), meets_target_service=sc.kind != "status_quo")
 
 
 def _floats(values) -> list[float]:

@@ -30,6 +30,7 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Comparison, compare
+from ..model import ChannelInput, VendorInput
 from . import drivers as drv
 from .vector import ArrayModel
 
@@ -106,7 +107,7 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
     comparison = comparison or runs.compare(case)
     v = case.vendors[vendor_index]
     sid = f"outsourced:{v.name}"
-    ref = f"vd:{vendor_index}.price"
+    ref = VendorInput(vendor_index, "price")
     model = ArrayModel(case, [ref], comparison.evaluation)
     j, inh = model.scenario_ids.index(sid), model.scenario_ids.index("inhouse")
 
@@ -129,7 +130,8 @@ def break_even_price(case: Case, vendor_index: int, runs: _Counter | None = None
     price = brentq(savings, low, high, xtol=1e-12, rtol=4 * np.finfo(float).eps, maxiter=200)
     moved = runs.compare(drv.with_inputs(case, {ref: price}))
     at = moved.scenario(sid).npv_savings
-    base = np.asarray(moved.evaluation.values[f"out{vendor_index}.vendor_base"])
+    ev = moved.evaluation
+    base = np.asarray(ev.values[ev.model.scenario(sid).key("vendor_base")])
     binds = bool(np.any(base < v.minimum_monthly))
     note = "the minimum monthly invoice is the floor in some months at this price" if binds else ""
     return float(price), float(at), binds, note
@@ -143,7 +145,7 @@ def break_even_volumes(case: Case, runs: _Counter | None = None) -> dict[str, tu
     names = [v.name for v in case.vendors]
 
     def scaled(factor: float) -> Case:
-        return drv.with_inputs(case, {f"ch:{i}.annual_volume": c.annual_volume * factor
+        return drv.with_inputs(case, {ChannelInput(i, "annual_volume"): c.annual_volume * factor
                                       for i, c in enumerate(case.channels)})
 
     grid = {f: runs.compare(scaled(f)) for f in VOLUME_FACTORS}

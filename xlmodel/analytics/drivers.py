@@ -40,7 +40,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..case import Case
-from ..schema import CHANNEL, FINANCE, INHOUSE, RISK, TRANSITION, VENDOR
+from ..model import CaseRef, ChannelInput, Input, VendorInput
+from ..schema import RISK
 
 
 @dataclass(frozen=True)
@@ -84,52 +85,39 @@ def driver_range(case: Case, driver_id: str) -> tuple[float, float]:
     return (float(getattr(case.risk, f"{driver_id}_low")), float(getattr(case.risk, f"{driver_id}_high")))
 
 
-def driver_refs(case: Case, driver_id: str) -> list[str]:
-    """The reference keys (:mod:`xlmodel.model`) of the inputs a driver moves."""
+InputRef = Input | ChannelInput | VendorInput
+
+
+def driver_refs(case: Case, driver_id: str) -> list[InputRef]:
+    """The references (:mod:`xlmodel.model.refs`) to the inputs a driver moves."""
     channels, vendors = range(len(case.channels)), range(len(case.vendors))
     return {
-        "volume": [f"ch:{i}.annual_volume" for i in channels],
-        "aht": [f"ch:{i}.aht_seconds" for i in channels],
-        "salary": ["in:inhouse.gross_salary", "in:inhouse.supervisor_salary", "in:inhouse.support_salary"],
-        "employer_charges": ["in:inhouse.employer_charge_rate"],
-        "attrition": ["in:inhouse.attrition_rate"],
-        "vendor_price": [f"vd:{v}.price" for v in vendors],
-        "indexation": [f"vd:{v}.indexation_rate" for v in vendors],
-        "governance": ["in:transition.governance_rate"],
-        "ramp_up": [f"vd:{v}.{name}" for v in vendors for name in ("ramp_up_months", "ramp_up_aht_premium")],
-        "discount_rate": ["in:finance.discount_rate"],
-        "vendor_aht": [f"vd:{v}.aht_factor" for v in vendors],
+        "volume": [ChannelInput(i, "annual_volume") for i in channels],
+        "aht": [ChannelInput(i, "aht_seconds") for i in channels],
+        "salary": [Input("inhouse", "gross_salary"), Input("inhouse", "supervisor_salary"),
+                   Input("inhouse", "support_salary")],
+        "employer_charges": [Input("inhouse", "employer_charge_rate")],
+        "attrition": [Input("inhouse", "attrition_rate")],
+        "vendor_price": [VendorInput(v, "price") for v in vendors],
+        "indexation": [VendorInput(v, "indexation_rate") for v in vendors],
+        "governance": [Input("transition", "governance_rate")],
+        "ramp_up": [VendorInput(v, name) for v in vendors for name in ("ramp_up_months", "ramp_up_aht_premium")],
+        "discount_rate": [Input("finance", "discount_rate")],
+        "vendor_aht": [VendorInput(v, "aht_factor") for v in vendors],
     }[driver_id]
 
 
-_SECTIONS = {"inhouse": INHOUSE, "transition": TRANSITION, "finance": FINANCE}
+def input_value(case: Case, ref: CaseRef) -> float:
+    """The case's value of a numeric input."""
+    return float(ref.value_in(case))
 
 
-def _field(ref: str):
-    kind, _, rest = ref.partition(":")
-    if kind == "in":
-        section, _, name = rest.partition(".")
-        return _SECTIONS[section].by_name[name]
-    return (CHANNEL if kind == "ch" else VENDOR).by_name[rest.partition(".")[2]]
-
-
-def input_value(case: Case, ref: str) -> float:
-    """The case's value of an input reference key (``in:``, ``ch:`` or ``vd:``)."""
-    kind, _, rest = ref.partition(":")
-    if kind == "in":
-        section, _, name = rest.partition(".")
-        return float(getattr(getattr(case, section), name))
-    index, _, name = rest.partition(".")
-    items = case.channels if kind == "ch" else case.vendors
-    return float(getattr(items[int(index)], name))
-
-
-def moved(case: Case, ref: str, driver_id: str, change):
+def moved(case: Case, ref: InputRef, driver_id: str, change):
     """The value of input ``ref`` when ``driver_id`` moves by ``change`` (a number or an array)."""
     base = input_value(case, ref)
     value = base * (1 + np.asarray(change, dtype=float)) if _BY_ID[driver_id].kind == "rel" \
         else base + np.asarray(change, dtype=float)
-    f = _field(ref)
+    f = ref.schema_field
     lo = -np.inf if f.minimum is None else f.minimum
     hi = np.inf if f.maximum is None else f.maximum
     if f.exclusive_min:
@@ -139,9 +127,9 @@ def moved(case: Case, ref: str, driver_id: str, change):
     return np.clip(value, lo, hi)
 
 
-def overrides(case: Case, changes: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Reference key -> moved values, for drivers moved by arrays of changes (one per draw)."""
-    out: dict[str, np.ndarray] = {}
+def overrides(case: Case, changes: dict[str, np.ndarray]) -> dict[InputRef, np.ndarray]:
+    """Input reference -> moved values, for drivers moved by arrays of changes (one per draw)."""
+    out: dict[InputRef, np.ndarray] = {}
     for driver_id, change in changes.items():
         for ref in driver_refs(case, driver_id):
             current = out.get(ref)
@@ -157,19 +145,20 @@ def apply(case: Case, changes: dict[str, float]) -> Case:
     return with_inputs(case, {ref: float(v) for ref, v in values.items()})
 
 
-def with_inputs(case: Case, values: dict[str, float]) -> Case:
-    """A copy of the case with some inputs (by reference key) set to new values."""
+def with_inputs(case: Case, values: dict[InputRef, float]) -> Case:
+    """A copy of the case with some inputs (by reference) set to new values."""
     sections: dict[str, dict] = {}
     channels = [dict() for _ in case.channels]
     vendors = [dict() for _ in case.vendors]
     for ref, value in values.items():
-        kind, _, rest = ref.partition(":")
-        if kind == "in":
-            section, _, name = rest.partition(".")
-            sections.setdefault(section, {})[name] = value
+        if isinstance(ref, Input):
+            sections.setdefault(ref.section, {})[ref.field] = value
+        elif isinstance(ref, ChannelInput):
+            channels[ref.channel][ref.field] = value
+        elif isinstance(ref, VendorInput):
+            vendors[ref.vendor][ref.field] = value
         else:
-            index, _, name = rest.partition(".")
-            (channels if kind == "ch" else vendors)[int(index)][name] = value
+            raise TypeError(f"{ref} is not an input a driver can move")
     new = {name: replace(getattr(case, name), **changes) for name, changes in sections.items()}
     if any(channels):
         demand = new.get("demand", case.demand)

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..engine import Comparison
 from ..erlang import abandon_rate, contacts_per_interval
-from ..model import CONSTANTS
+from ..model import CONSTANTS, RowKey
 
 WEEKS_PER_YEAR = CONSTANTS["WEEKS_PER_YEAR"][0]
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
@@ -101,7 +101,7 @@ def _lost_at_target(result: Comparison) -> tuple[np.ndarray, dict, dict]:
     years = case.finance.horizon_years
     lost = np.zeros(years)
     shares, rules = {}, {}
-    hours = float(ev.values["time.open_hours_month"])
+    hours = float(ev.values[RowKey("time", "open_hours_month")])
     for i, ch in enumerate(case.channels):
         contacts = np.asarray(ev.values[f"demand.contacts.{i}"], dtype=float)
         if ch.kind != "live":

@@ -111,6 +111,8 @@ WORKBOOK = {
     "group_time": "Timeline and flags",
     "group_demand": "Demand",
     "group_vendor": "Vendor terms: {name}",
+    "group_years": "Years: column D is the signature (year 0), then one column per year",
+    "group_finance": "Finance by year: {label}",
     "short_status_quo": "Status quo",
     "short_inhouse": "In-house",
     "short_hybrid": "Hybrid: {name}",
@@ -124,7 +126,8 @@ WORKBOOK = {
 
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
-         "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number"}
+         "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number",
+         "rate": "rate"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

@@ -113,6 +113,8 @@ WORKBOOK = {
     "group_time": "Calendrier et indicateurs",
     "group_demand": "Demande",
     "group_vendor": "Conditions prestataire : {name}",
+    "group_years": "Années : la colonne D est la signature (année 0), puis une colonne par année",
+    "group_finance": "Finance par année : {label}",
     "short_status_quo": "Statu quo",
     "short_inhouse": "Interne",
     "short_hybrid": "Hybride: {name}",
@@ -129,7 +131,8 @@ WORKBOOK = {
 
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
-         "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre"}
+         "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre",
+         "rate": "taux"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

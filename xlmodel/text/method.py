@@ -19,13 +19,11 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     lines.append(("h", t["method_rows"]))
     seen = set()
     for row in model.rows:
-        # One line per kind of row: the key without its scenario prefix and channel index.
-        parts = row.key.split(".")
-        kind = ".".join(p for p in parts[1:] if not p.isdigit()) or parts[0]
+        kind = row.key.name  # one line per kind of row: the key without its block and channel
         if kind in seen:
             continue
         seen.add(kind)
-        names = ", ".join(f"{name} = {ref.split(':', 1)[1]}" for name, ref in row.bind.items())
+        names = ", ".join(f"{name} = {ref.target}" for name, ref in row.bind.items())
         lines.append(("f", f"{label(row, lang)}: {row.expr}" + (f"   where {names}" if names else "")))
     lines.append(("h", t["method_inputs"]))
     for section in ALL_SECTIONS:

@@ -14,6 +14,8 @@ from typing import Mapping
 
 from openpyxl.utils import get_column_letter
 
+from ..model import CaseRef, RowKey
+from ..model.language import Timeline
 from ..schema import Section
 
 FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the month before month 1)
@@ -119,16 +121,28 @@ class HybridLayout:
 
 @dataclass(frozen=True)
 class CalcLayout:
-    """Calc: one row per model row under group titles; single values in column C, months from E."""
+    """Calc: one row per model row under group titles; single values in column C, months from E;
+    yearly rows from D (year 0, the signature), one column per year."""
 
     groups: tuple[tuple[tuple, int], ...]  # (group key, row of its title); see plan.calc_group
-    rows: Mapping[str, int]  # model row key -> row
+    rows: Mapping[RowKey, int]  # model row key -> row
     months: int
+    years: int
     last_col: str  # column of the last month
-    year_row: int
+    year_row: int  # each month's year
     month_row: int
+    year_number_row: int  # each year column's number (0 = the signature)
 
-    def span(self, key: str) -> str:
+    def year_col(self, year: int) -> str:
+        """The column of year ``year`` (0 = the signature) of a yearly row."""
+        return col(FIRST_MONTH_COL - 1 + year)
+
+    def timeline(self) -> Timeline:
+        """Where the months and the years are, for the formula renderer."""
+        return Timeline(month_col(1), self.last_col, self.year_row, self.year_col(0), self.year_col(self.years),
+                        self.year_number_row)
+
+    def span(self, key: RowKey) -> str:
         """The months of one row, absolute, e.g. ``Calc!$E$12:$BL$12``."""
         r = self.rows[key]
         return f"Calc!${month_col(1)}${r}:${self.last_col}${r}"
@@ -138,9 +152,9 @@ class CalcLayout:
 class StaffingLayout:
     """Staffing: one row per Erlang sizing, then the inputs the sizing used and its check."""
 
-    rows: Mapping[str, int]  # staff key -> row
+    rows: Mapping[RowKey, int]  # staff key -> row
     inputs_title: int
-    sized_inputs: tuple[str, ...]  # reference keys of the inputs, one row each from first_input
+    sized_inputs: tuple[CaseRef, ...]  # the inputs, one row each from first_input
     first_input: int
     seasonality: Span  # the 12 weights, after the sized inputs
     check_row: int
@@ -270,5 +284,5 @@ class Plan:
     risk: RiskLayout
     checks: ChecksLayout
     dashboard: DashboardLayout
-    refs: Mapping[str, str]  # reference key of the model ("in:finance.discount_rate") -> name or reference
+    refs: Mapping[CaseRef, str]  # an input of the model (Input("finance", "discount_rate")) -> name or reference
     input_cells: frozenset[tuple[str, str]]  # (sheet, cell) of every input cell

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from ..analytics.drivers import DRIVER_IDS
 from ..case import Case
-from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
+from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
+                     Row, RowKey, ToVendor, VendorInput)
+from ..model.appraisal import APPRAISAL_NAMES
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
                       VENDOR)
 from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
@@ -27,11 +29,11 @@ DECISION_LINES = 3  # cost of inaction, vendor ranking, break-even prices (text.
 
 def make_plan(case: Case, model: Model) -> Plan:
     """The layout of the workbook of ``case`` (see the module)."""
-    refs: dict[str, str] = {}
+    refs: dict[CaseRef, str] = {}
     inputs = plan_inputs(case, refs)
     vendors = plan_vendors(case, refs)
     hybrid = plan_hybrid(case, refs)
-    calc = plan_calc(model, case.months, refs)
+    calc = plan_calc(model, case.months, case.finance.horizon_years)
     staffing = plan_staffing(model)
     compare = plan_compare(model, case.finance.horizon_years)
     risk = plan_risk(case, model)
@@ -48,7 +50,7 @@ def make_plan(case: Case, model: Model) -> Plan:
     return Plan(inputs, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs, frozenset(cells))
 
 
-def plan_inputs(case: Case, refs: dict[str, str]) -> InputsLayout:
+def plan_inputs(case: Case, refs: dict[CaseRef, str]) -> InputsLayout:
     """Sections from row 5, each followed by a blank row; the demand section ends with the 12
     seasonality weights; then the Channels table and the constants."""
     r = 5
@@ -59,61 +61,67 @@ def plan_inputs(case: Case, refs: dict[str, str]) -> InputsLayout:
         r += 1
         for f in section.fields:
             fields[(section.name, f.name)] = r
-            refs[f"in:{section.name}.{f.name}"] = defined_name(section.name, f.name)
+            refs[Input(section.name, f.name)] = defined_name(section.name, f.name)
             r += 1
         if section is DEMAND:
             seasonality = Span.of(r, 12)
-            refs["in:demand.seasonality"] = "demand_seasonality"
+            refs[SEASONALITY] = "demand_seasonality"
             r += 12
         r += 1
     channels_title, channel_header = r, r + 1
     columns = {f.name: col(j) for j, f in enumerate(CHANNEL.fields, start=1)}
     for i in range(len(case.channels)):
         for name, c in columns.items():
-            refs[f"ch:{i}.{name}"] = f"Inputs!${c}${channel_header + 1 + i}"
+            refs[ChannelInput(i, name)] = f"Inputs!${c}${channel_header + 1 + i}"
     r = channel_header + len(case.channels) + 3
     constants = {name: r + 1 + k for k, name in enumerate(CONSTANTS)}
-    refs.update({f"const:{name}": name for name in CONSTANTS})
+    refs.update({Constant(name): name for name in CONSTANTS})
     return InputsLayout(tuple(sections), fields, seasonality, channels_title, channel_header, columns,
                         len(case.channels), r, constants)
 
 
-def plan_vendors(case: Case, refs: dict[str, str]) -> VendorsLayout:
+def plan_vendors(case: Case, refs: dict[CaseRef, str]) -> VendorsLayout:
     """Units on row 3, the table's header on row 4, one quote per row below it."""
     columns = {f.name: col(j) for j, f in enumerate(VENDOR.fields, start=1)}
     layout = VendorsLayout(3, 4, columns, col(len(VENDOR.fields) + 1), len(case.vendors))
     for v in range(layout.count):
         for name, c in columns.items():
-            refs[f"vd:{v}.{name}"] = f"Vendors!${c}${layout.row(v)}"
+            refs[VendorInput(v, name)] = f"Vendors!${c}${layout.row(v)}"
     return layout
 
 
-def plan_hybrid(case: Case, refs: dict[str, str]) -> HybridLayout:
+def plan_hybrid(case: Case, refs: dict[CaseRef, str]) -> HybridLayout:
     """The hybrid inputs from row 5, a blank row, then the channel flags under their header."""
     fields = {f.name: 5 + k for k, f in enumerate(HYBRID.fields)}
-    refs.update({f"in:hybrid.{name}": defined_name("hybrid", name) for name in fields})
+    refs.update({Input("hybrid", name): defined_name("hybrid", name) for name in fields})
     layout = HybridLayout(fields, 5 + len(fields) + 1, len(case.channels))
-    refs.update({f"hc:{i}": f"Hybrid!$B${layout.flag_row(i)}" for i in range(layout.channel_count)})
+    refs.update({ToVendor(i): f"Hybrid!$B${layout.flag_row(i)}" for i in range(layout.channel_count)})
     return layout
+
+
+_PAYBACK_NAMES = frozenset({"saving_spread", "cum_saving", "payback_reached", "payback"})
 
 
 def calc_group(model: Model, row: Row) -> tuple:
-    """The group a Calc row is shown under: ``("payback",)``, ``("time",)``, ``("demand",)``,
-    ``("vendor", index)``, ``("scenario", id)``, or ``("other", prefix)``."""
-    prefix = row.key.split(".")[0]
-    if row.key.endswith((".saving_spread", ".cum_saving", ".payback_reached", ".payback")):
+    """The group a Calc row is shown under: ``("payback",)``, ``("years",)``, ``("finance", id)``
+    (a scenario's appraisal by year), ``("time",)``, ``("demand",)``, ``("vendor", index)``,
+    ``("scenario", id)``, or ``("other", block)``."""
+    block = row.key.block
+    if row.key.name in _PAYBACK_NAMES:
         return ("payback",)
-    if prefix in ("time", "demand"):
-        return (prefix,)
-    if prefix.startswith("vendor"):
-        return ("vendor", int(prefix[6:]))
+    if block == "year":
+        return ("years",)
+    if block in ("time", "demand"):
+        return (block,)
+    if block.startswith("vendor"):
+        return ("vendor", int(block[6:]))
     for sc in model.scenarios:
-        if sc.prefix == prefix:
-            return ("scenario", sc.id)
-    return ("other", prefix)
+        if sc.prefix == block:
+            return ("finance", sc.id) if row.key.name in APPRAISAL_NAMES else ("scenario", sc.id)
+    return ("other", block)
 
 
-def plan_calc(model: Model, months: int, refs: dict[str, str]) -> CalcLayout:
+def plan_calc(model: Model, months: int, years: int) -> CalcLayout:
     """From row 4: a title row at each change of group (a blank row before every title but the
     first), then one row per model row, in the model's order."""
     r, group = 4, None
@@ -126,9 +134,9 @@ def plan_calc(model: Model, months: int, refs: dict[str, str]) -> CalcLayout:
             r += 1
             group = g
         rows[row.key] = r
-        refs[f"row:{row.key}"] = f"Calc!$C${r}" if row.scalar else f"Calc!{{col}}{r}"
         r += 1
-    return CalcLayout(tuple(groups), rows, months, month_col(months), rows["time.year"], rows["time.month"])
+    return CalcLayout(tuple(groups), rows, months, years, month_col(months), rows[RowKey("time", "year")],
+                      rows[RowKey("time", "month")], rows[RowKey("year", "number")])
 
 
 def plan_staffing(model: Model) -> StaffingLayout:

@@ -60,7 +60,8 @@ def money_format(currency: str, decimals: int = 0) -> str:
 def unit_format(unit: str, money: str) -> str:
     """Number format of a model row by its unit (see :class:`xlmodel.model.Row`)."""
     return {"money": money, "fte": DECIMAL, "contacts": INTEGER, "hours": INTEGER, "minutes": INTEGER,
-            "seconds": DECIMAL, "agents": DECIMAL, "flag": WHOLE, "index": FACTOR, "number": WHOLE}.get(unit, DECIMAL)
+            "seconds": DECIMAL, "agents": DECIMAL, "flag": WHOLE, "index": FACTOR, "number": WHOLE,
+            "rate": PERCENT}.get(unit, DECIMAL)
 
 
 def _add_validation(ws, cell: str, rule: dict) -> DataValidation:

@@ -1,18 +1,20 @@
 """The Calc sheet: the model's rows as native formulas, one row per line item under group titles,
-one column per month (single values in column C), the same formula across each row.
+one column per month (yearly rows: year 0, the signature, in column D, then one column per year;
+single values in column C), the same formula across each row.
 
-Nothing here defines model arithmetic: each row is :mod:`xlmodel.model`'s expression rendered by
-:func:`xlmodel.formula.render`, its references resolved through the plan.
+Nothing here defines model arithmetic: each row is :mod:`xlmodel.model`'s formula rendered once by
+:meth:`xlmodel.model.language.Formula.excel`, its references resolved through the plan, and its
+period columns substituted.
 """
 
 from __future__ import annotations
 
-from ...formula import parse, render
-from ...model import Row
+from ...model import Row, RowRef, StaffRef
+from ...model.language import MonthlyRow, Template, YearlyRow
 from ...text import units
 from .. import styles
 from ..content import Content
-from ..layout import FIRST_MONTH_COL, Plan, col, month_col
+from ..layout import Plan, month_col
 
 
 def write(ws, plan: Plan, c: Content):
@@ -32,18 +34,21 @@ def write(ws, plan: Plan, c: Content):
         styles.write_text(ws, f"A{r}", c.label(row))
         ws[f"B{r}"] = units(c.lang)[row.unit].format(cur=c.cur)
         fmt = styles.unit_format(row.unit, c.money)
+        template = formula(plan, c, row)
         if row.scalar:
-            ws[f"C{r}"] = "=" + formula(plan, c, row, None)
-            ws[f"C{r}"].number_format = fmt
+            cells = [(f"C{r}", template.at())]
+        elif row.yearly:
+            cells = [(f"{lay.year_col(y)}{r}", template.at(lay.year_col(y), lay.year_col(y - 1)))
+                     for y in range(lay.years + 1)]
         else:
-            for m in range(1, c.months + 1):
-                cell = ws[f"{month_col(m)}{r}"]
-                cell.value = "=" + formula(plan, c, row, m)
-                cell.number_format = fmt
+            cells = [(f"{month_col(m)}{r}", template.at(month_col(m), month_col(m - 1))) for m in range(1, c.months + 1)]
+        for cell, text in cells:
+            ws[cell] = "=" + text
+            ws[cell].number_format = fmt
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 14
-    ws.column_dimensions["D"].width = 2
+    ws.column_dimensions["D"].width = 11  # empty for monthly rows, year 0 (the signature) for yearly rows
     for m in range(1, c.months + 1):
         ws.column_dimensions[month_col(m)].width = 11
     ws.freeze_panes = f"{month_col(1)}4"
@@ -54,8 +59,10 @@ def group_title(group: tuple, c: Content) -> str:
     kind = group[0]
     if kind == "payback":
         return c.t["payback"]
-    if kind in ("time", "demand"):
+    if kind in ("time", "demand", "years"):
         return c.t[f"group_{kind}"]
+    if kind == "finance":
+        return c.t["group_finance"].format(label=c.label(c.model.scenario(group[1])))
     if kind == "vendor":
         return c.t["group_vendor"].format(name=c.case.vendors[group[1]].name)
     if kind == "scenario":
@@ -63,34 +70,21 @@ def group_title(group: tuple, c: Content) -> str:
     return group[1]
 
 
-def formula(plan: Plan, c: Content, row: Row, month: int | None) -> str:
-    """The Excel formula of ``row`` in month ``month`` (None for a single-value row)."""
-    calc, staff = plan.calc, plan.staffing
-    this = month_col(month) if month else None
+def formula(plan: Plan, c: Content, row: Row) -> Template:
+    """The Excel formula of ``row``, rendered once with its period columns left open."""
+    calc = plan.calc
 
-    def ref(name: str, mode: str | None = None) -> str:
-        key = row.bind[name]
-        kind, _, rest = key.partition(":")
-        if kind in ("row", "st"):
-            sheet = "" if kind == "row" else "Staffing!"
-            target_row = calc.rows[rest] if kind == "row" else staff.rows[rest]
-            target = c.model.row(rest) if kind == "row" else None
-            if target is not None and target.scalar:
-                return f"{sheet}$C${target_row}"
-            span = f"{sheet}${month_col(1)}${target_row}:${calc.last_col}${target_row}"
-            if mode == "prev":
-                return f"{sheet}{col(FIRST_MONTH_COL + month - 2)}{target_row}"
-            if mode == "first":
-                return f"{sheet}${month_col(1)}${target_row}"
-            if mode == "annual":
-                years = f"${month_col(1)}${calc.year_row}:${calc.last_col}${calc.year_row}"
-                return f"SUMIF({years},{this}${calc.year_row},{span})"
-            if mode == "firstmonth":
-                return f"MATCH(1,{span},0)"
-            return f"{sheet}{this}{target_row}"
-        return plan.refs[key]
+    def locate(name: str) -> str | MonthlyRow | YearlyRow:
+        ref = row.bind[name]
+        if isinstance(ref, RowRef):
+            target, target_row = c.model.row(ref.key), calc.rows[ref.key]
+            if target.scalar:
+                return f"$C${target_row}"
+            return YearlyRow("", target_row) if target.yearly else MonthlyRow("", target_row)
+        if isinstance(ref, StaffRef):
+            return MonthlyRow("Staffing!", plan.staffing.rows[ref.key])
+        return plan.refs[ref]
 
-    text = render(parse(row.expr), ref)
-    if row.on_error:
-        text = f'IFERROR({text},"{c.t["not_reached"] if row.on_error == "not reached" else row.on_error}")'
-    return text
+    on_error = None if row.on_error is None else c.t[row.on_error]
+    period = None if row.scalar else "year" if row.yearly else "month"
+    return row.formula.excel(locate, calc.timeline(), on_error, period)

@@ -14,7 +14,7 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
     lay, calc = plan.compare, plan.calc
     first, last = lay.first_col, lay.last_col
     a0, a1 = lay.annual.first, lay.annual.last
-    calc_totals = "+".join(f"SUM({calc.span(f'{s.prefix}.total')})" for s in c.model.scenarios)
+    calc_totals = "+".join(f"SUM({calc.span(s.key('total'))})" for s in c.model.scenarios)
     line_sums = "+".join(f"SUM(Compare!${first}${lay.lines[line].first}:${last}${lay.lines[line].last})"
                          for line, _, _ in COST_LINES)
     inh = lay.columns["inhouse"]

@@ -1,14 +1,15 @@
 """The Compare sheet: the scenarios side by side, one column each.
 
-It aggregates the Calc rows by year with SUMIF and applies the finance of docs/method.md ("Money:
-timing, NPV, ROI, payback, IRR") with explicit discount factors: NPV of cost, NPV of savings
-against in-house at target service, ROI, payback, IRR, then the cash flows, volumes and FTE, the
-UDF twins of the finance, and which scenarios may be recommended.
+Its costs and finance link to the Calc rows that compute them (:mod:`xlmodel.model.appraisal`:
+each scenario's costs by year and by line, the discount factors, the NPV of cost and of savings
+against in-house at target service, ROI, payback, net and cumulative cash flows, IRR), so the
+workbook's finance is the engine's by construction; then the volumes and FTE (SUMIF of Calc rows by
+year), the UDF twins of the finance, and which scenarios may be recommended.
 """
 
 from __future__ import annotations
 
-from ...model import COST_LINES, ONE_OFF_LINES
+from ...model import COST_LINES, ONE_OFF_LINES, RowKey
 from ...text import pick
 from ...text.sentences import short_label
 from .. import styles
@@ -22,7 +23,7 @@ class _Sheet:
     def __init__(self, ws, plan: Plan, c: Content):
         self.ws, self.plan, self.c, self.lay = ws, plan, c, plan.compare
         self.scenarios = c.model.scenarios
-        self.years_span = plan.calc.span("time.year")
+        self.years_span = plan.calc.span(RowKey("time", "year"))
 
     def title(self, key: str):
         styles.section(self.ws, f"A{self.lay.titles[key]}", self.c.t[key])
@@ -47,13 +48,20 @@ class _Sheet:
             ws[f"{x}{r}"] = formula_for(s, x)
             ws[f"{x}{r}"].number_format = fmt
 
-    def sumif(self, keys, year_row: int) -> str:
-        if not keys:
-            return "=0"
-        calc = self.plan.calc
-        return "=" + "+".join(f"SUMIF({self.years_span},$B{year_row},{calc.span(k)})" for k in keys)
+    def sumif(self, key: RowKey, year_row: int) -> str:
+        """A monthly Calc row's total in the year of ``year_row``."""
+        return f"=SUMIF({self.years_span},$B{year_row},{self.plan.calc.span(key)})"
 
-    def average(self, key: str, year_row: int) -> str:
+    def year_of(self, key: RowKey, year: int) -> str:
+        """A link to year ``year`` (0 = the signature) of a yearly Calc row, or 0 if the row is absent."""
+        calc = self.plan.calc
+        return f"=Calc!{calc.year_col(year)}{calc.rows[key]}" if key in calc.rows else "=0"
+
+    def single_of(self, key: RowKey) -> str:
+        """A link to a single-value Calc row."""
+        return f"=Calc!$C${self.plan.calc.rows[key]}"
+
+    def average(self, key: RowKey, year_row: int) -> str:
         if key not in self.plan.calc.rows:
             return "=0"
         return f"=SUMIF({self.years_span},$B{year_row},{self.plan.calc.span(key)})/12"
@@ -82,75 +90,57 @@ def _costs(sheet: _Sheet):
     ws, c, lay, calc_rows = sheet.ws, sheet.c, sheet.lay, sheet.plan.calc.rows
     t, money = c.t, c.money
     sheet.title("annual_cost")
-    sheet.year_rows(lay.annual, t["annual_cost"], lambda s, yr, y: sheet.sumif([f"{s.prefix}.total"], yr), money)
+    sheet.year_rows(lay.annual, t["annual_cost"], lambda s, yr, y: sheet.year_of(s.key("annual_cost"), y), money)
     sheet.title("cost_lines")
     for line, en, fr in COST_LINES:
-        keys_by_sc = {s.id: [row.key for row in c.model.rows if row.scenario == s.id and row.line == line]
-                      for s in sheet.scenarios}
         sheet.year_rows(lay.lines[line], pick(c.lang, en, fr),
-                        lambda s, yr, y, k=keys_by_sc: sheet.sumif(k[s.id], yr), money)
+                        lambda s, yr, y, line=line: sheet.year_of(s.key(f"cost_{line}"), y), money)
     sheet.title("one_off")
     for line, en, fr in ONE_OFF_LINES:
         r = lay.one_off_lines[line]
         ws[f"A{r}"] = pick(c.lang, en, fr)
         for s in sheet.scenarios:
-            key = f"{s.prefix}.{line}"
-            ws[f"{lay.columns[s.id]}{r}"] = f"=Calc!$C${calc_rows[key]}" if key in calc_rows else "=0"
+            key = s.key(line)
+            ws[f"{lay.columns[s.id]}{r}"] = sheet.single_of(key) if key in calc_rows else "=0"
             ws[f"{lay.columns[s.id]}{r}"].number_format = money
     r = lay.one_off
     ws[f"A{r}"] = t["one_off_total"]
     for s in sheet.scenarios:
-        ws[f"{lay.columns[s.id]}{r}"] = f"=Calc!$C${calc_rows[f'{s.prefix}.one_off']}"
+        ws[f"{lay.columns[s.id]}{r}"] = sheet.single_of(s.key("one_off"))
         ws[f"{lay.columns[s.id]}{r}"].number_format = money
 
 
 def _finance(sheet: _Sheet):
-    """Discount factors, NPV of cost and of savings, ROI, payback; net and cumulative cash flows, IRR."""
-    ws, c, lay, calc_rows, single = sheet.ws, sheet.c, sheet.lay, sheet.plan.calc.rows, sheet.single
+    """Discount factors, NPV of cost and of savings, ROI, payback; net and cumulative cash flows, IRR:
+    links to the appraisal rows on Calc."""
+    ws, c, lay, single = sheet.ws, sheet.c, sheet.lay, sheet.single
     t = c.t
+    reference = f'="{t["reference"]}"'
     sheet.title("discount_factor")
     for y, r in enumerate(lay.discount.rows, start=1):
         ws[f"A{r}"] = f"{t['discount_factor']}, {t['year'].lower()} {y}"
         ws[f"B{r}"] = y
-        ws[f"C{r}"] = f"=1/(1+finance_discount_rate)^B{r}"
+        ws[f"C{r}"] = sheet.year_of(RowKey("year", "discount_factor"), y)
         ws[f"C{r}"].number_format = "0.0000"
-    df = f"$C${lay.discount.first}:$C${lay.discount.last}"
-    a0, a1 = lay.annual.first, lay.annual.last
-    inh = lay.columns["inhouse"]
     sheet.title("npv_cost")
-    single(lay.npv_cost, t["npv_cost"],
-           lambda s, x: f"={x}{lay.one_off}+SUMPRODUCT({x}{a0}:{x}{a1},{df})", c.money)
-    single(lay.npv_savings, t["npv_savings"],
-           lambda s, x: (f"=SUMPRODUCT({inh}{a0}:{inh}{a1},{df})-SUMPRODUCT({x}{a0}:{x}{a1},{df})"
-                         f"-{x}{lay.one_off}"), c.money)
-    single(lay.roi, t["roi"], lambda s, x: (f'=IF({x}{lay.one_off}>0,{x}{lay.npv_savings}/{x}{lay.one_off},'
-                                            f'"{t["na"]}")' if s.kind != "inhouse" else f'="{t["reference"]}"'),
+    single(lay.npv_cost, t["npv_cost"], lambda s, x: sheet.single_of(s.key("npv_cost")), c.money)
+    single(lay.npv_savings, t["npv_savings"], lambda s, x: sheet.single_of(s.key("npv_savings")), c.money)
+    single(lay.roi, t["roi"], lambda s, x: sheet.single_of(s.key("roi")) if s.kind != "inhouse" else reference,
            styles.PERCENT)
     single(lay.payback, t["payback"],
-           lambda s, x: (f"=Calc!$C${calc_rows[f'{s.prefix}.payback']}" if s.kind != "inhouse"
-                         else f'="{t["reference"]}"'), styles.INTEGER)
-
-    sheet.title("flow")
-    for y, r in enumerate(lay.flow.rows):
-        ws[f"A{r}"] = f"{t['flow']}, {t['year'].lower()} {y}"
-        ws[f"B{r}"] = y
-        for s in sheet.scenarios:
-            x = lay.columns[s.id]
-            ws[f"{x}{r}"] = (f"=-{x}{lay.one_off}" if y == 0 else f"={inh}{a0 + y - 1}-{x}{a0 + y - 1}")
-            ws[f"{x}{r}"].number_format = c.money
-    f0, f1 = lay.flow.first, lay.flow.last
-    single(lay.irr, t["irr"],
-           lambda s, x: (f'=IF(AND({x}{lay.one_off}>0,ISNUMBER({x}{lay.payback})),'
-                         f'IFERROR(IRR({x}{f0}:{x}{f1}),"{t["na"]}"),"{t["na"]}")'
-                         if s.kind != "inhouse" else f'="{t["reference"]}"'), styles.PERCENT)
-    sheet.title("cumulative")
-    for y, r in enumerate(lay.cumulative.rows):
-        ws[f"A{r}"] = f"{t['cumulative']}, {t['year'].lower()} {y}"
-        ws[f"B{r}"] = y
-        for s in sheet.scenarios:
-            x = lay.columns[s.id]
-            ws[f"{x}{r}"] = f"={x}{f0}" if y == 0 else f"={x}{r - 1}+{x}{f0 + y}"
-            ws[f"{x}{r}"].number_format = c.money
+           lambda s, x: sheet.single_of(s.key("payback")) if s.kind != "inhouse" else reference, styles.INTEGER)
+    for block, span, name in (("flow", lay.flow, "flow"), ("cumulative", lay.cumulative, "cumulative_flow")):
+        sheet.title(block)
+        for y, r in enumerate(span.rows):
+            ws[f"A{r}"] = f"{t[block]}, {t['year'].lower()} {y}"
+            ws[f"B{r}"] = y
+            for s in sheet.scenarios:
+                x = lay.columns[s.id]
+                ws[f"{x}{r}"] = sheet.year_of(s.key(name), y)
+                ws[f"{x}{r}"].number_format = c.money
+        if block == "flow":
+            single(lay.irr, t["irr"], lambda s, x: sheet.single_of(s.key("irr")) if s.kind != "inhouse" else reference,
+                   styles.PERCENT)
 
 
 def _volumes(sheet: _Sheet):
@@ -158,14 +148,14 @@ def _volumes(sheet: _Sheet):
     ws, c, lay = sheet.ws, sheet.c, sheet.lay
     t, a0, n0 = c.t, lay.annual.first, lay.contacts.first
     sheet.title("contacts")
-    sheet.year_rows(lay.contacts, t["contacts"], lambda s, yr, y: sheet.sumif(["demand.contacts"], yr),
+    sheet.year_rows(lay.contacts, t["contacts"], lambda s, yr, y: sheet.sumif(RowKey("demand", "contacts"), yr),
                     styles.INTEGER)
     sheet.year_rows(lay.cost_per_contact, t["cost_per_contact"],
                     lambda s, yr, y: f"={lay.columns[s.id]}{a0 + y - 1}/{lay.columns[s.id]}{n0 + y - 1}",
                     c.money_2)
-    sheet.year_rows(lay.fte, t["fte"], lambda s, yr, y: sheet.average(f"{s.prefix}.fte", yr), styles.DECIMAL)
+    sheet.year_rows(lay.fte, t["fte"], lambda s, yr, y: sheet.average(s.key("fte"), yr), styles.DECIMAL)
     sheet.year_rows(lay.vendor_fte, t["vendor_fte"],
-                    lambda s, yr, y: sheet.average(f"{s.prefix}.vendor_fte", yr), styles.DECIMAL)
+                    lambda s, yr, y: sheet.average(s.key("vendor_fte"), yr), styles.DECIMAL)
     sheet.title("average_cost_line")
     for r, (line, en, fr) in zip(lay.average_lines.rows, COST_LINES):
         span = lay.lines[line]

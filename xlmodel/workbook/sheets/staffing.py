@@ -4,8 +4,8 @@ inputs that sizing used as values next to live links, and a check that turns red
 
 from __future__ import annotations
 
-from ...model import Model
-from ...schema import CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR
+from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
+from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
@@ -32,10 +32,10 @@ def write(ws, plan: Plan, c: Content):
     r = lay.inputs_title
     styles.section(ws, f"A{r}", t["sized_inputs"])
     styles.header_row(ws, r + 1, [t["label"], t["at_sizing"], t["now"], t["changed"]])
-    for r, key in enumerate(lay.sized_inputs, start=lay.first_input):
-        styles.write_text(ws, f"A{r}", describe(key, c))
-        ws[f"B{r}"] = c.ev.resolve(key)
-        ws[f"C{r}"] = f"={plan.refs[key]}"
+    for r, ref in enumerate(lay.sized_inputs, start=lay.first_input):
+        styles.write_text(ws, f"A{r}", describe(ref, c))
+        ws[f"B{r}"] = c.ev.resolve(ref)
+        ws[f"C{r}"] = f"={plan.refs[ref]}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first
     for m, r in enumerate(lay.seasonality.rows):
@@ -51,44 +51,39 @@ def write(ws, plan: Plan, c: Content):
     ws.freeze_panes = f"{month_col(1)}4"
 
 
-def sizing_inputs(model: Model) -> list[str]:
-    """Every single input the Staffing values depend on (reference keys, sorted), found by walking
-    the row bindings."""
-    found: set[str] = set()
-    rows = {r.key: r for r in model.rows}
+def sizing_inputs(model: Model) -> list[CaseRef]:
+    """Every single input the Staffing values depend on (sorted by their text form), found by
+    walking the row bindings."""
+    found: set[CaseRef] = set()
 
-    def walk(key: str):
-        kind, _, rest = key.partition(":")
-        if kind == "row":
-            for ref in rows[rest].bind.values():
-                if ref != key:
-                    walk(ref)
-        elif kind in ("in", "ch", "vd", "hc", "const") and key != "in:demand.seasonality":
-            found.add(key)
+    def walk(ref):
+        if isinstance(ref, RowRef):
+            for used in model.row(ref.key).bind.values():
+                if used != ref:
+                    walk(used)
+        elif isinstance(ref, CaseRef) and ref != SEASONALITY:
+            found.add(ref)
 
     for s in model.staff:
         if s.peak_of:
             continue
-        for key in (s.contacts, s.aht, s.hours):
-            walk(key)
+        for ref in (s.contacts, s.aht, s.hours):
+            walk(ref)
         for name in ("kind", "service_level", "answer_seconds", "max_occupancy", "concurrency"):
-            found.add(f"ch:{s.channel}.{name}")
-    found.add("const:INTERVAL_SECONDS")
-    return sorted(found)
+            found.add(ChannelInput(s.channel, name))
+    found.add(Constant("INTERVAL_SECONDS"))
+    return sorted(found, key=str)
 
 
-def describe(key: str, c: Content) -> str:
+def describe(ref: CaseRef, c: Content) -> str:
     """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``."""
-    kind, _, rest = key.partition(":")
-    if kind == "in":
-        section, _, name = rest.partition(".")
-        sec = {s.name: s for s in _SECTIONS}[section]
-        return f"{c.label(sec, 'title')}: {c.label(sec.by_name[name])}"
-    if kind in ("ch", "vd"):
-        index, _, name = rest.partition(".")
-        section = CHANNEL if kind == "ch" else VENDOR
-        item = (c.case.channels if kind == "ch" else c.case.vendors)[int(index)]
-        return f"{item.name}: {c.label(section.by_name[name])}"
-    if kind == "hc":
-        return f"{c.case.channels[int(rest)].name}: {c.t['to_vendor']}"
-    return rest
+    if isinstance(ref, Input):
+        sec = {s.name: s for s in _SECTIONS}[ref.section]
+        return f"{c.label(sec, 'title')}: {c.label(ref.schema_field)}"
+    if isinstance(ref, ChannelInput):
+        return f"{c.case.channels[ref.channel].name}: {c.label(ref.schema_field)}"
+    if isinstance(ref, VendorInput):
+        return f"{c.case.vendors[ref.vendor].name}: {c.label(ref.schema_field)}"
+    if isinstance(ref, ToVendor):
+        return f"{c.case.channels[ref.channel].name}: {c.t['to_vendor']}"
+    return ref.target

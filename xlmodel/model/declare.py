@@ -1,0 +1,74 @@
+"""The model of one case, declared block by block in the order :func:`build_model` states: each
+block refers only to rows of the blocks before it (the declaration checks it)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..case import Case
+from .refs import Inputs, RowRef
+from .rows import Declaration, Model
+from .appraisal import appraisal, payback, years
+from .scenarios import SCENARIO_ROWS, scenario_list
+from .timeline import Demand, Timeline, demand, timeline
+from .vendor import VendorTerms, vendor_terms
+
+_INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references shared by every model
+
+
+@dataclass(frozen=True)
+class Shape:
+    """All the model's rows depend on: the names of the case's channels and vendors (in labels, one
+    row per channel or vendor), the vendors given a hybrid scenario and the hybrid mode (in labels).
+    Every number reaches the rows through references, so the cases of one shape share one model."""
+
+    channels: tuple[str, ...]
+    vendors: tuple[str, ...]
+    hybrid_vendors: tuple[str, ...]
+    hybrid_mode: str
+
+    @classmethod
+    def of(cls, case: Case) -> Shape:
+        return cls(tuple(c.name for c in case.channels), tuple(v.name for v in case.vendors),
+                   tuple(case.hybrid.vendors), case.hybrid.mode)
+
+
+class Context(Declaration):
+    """The declaration under way, and what the earlier blocks made for the later ones."""
+
+    def __init__(self, shape: Shape):
+        super().__init__(len(shape.channels), len(shape.vendors))
+        self.shape = shape
+        self.inh, self.trn = _INHOUSE, _TRANSITION
+        self.time: Timeline | None = None
+        self.demand: Demand | None = None
+        self.terms: list[VendorTerms] = []
+        self.cost_per_fte_today: RowRef | None = None  # the status quo's cost per agent (parallel runs)
+        self.totals: dict[str, tuple[RowRef, RowRef]] = {}  # scenario id -> (monthly total, one-off total)
+        self.reached: dict[str, RowRef] = {}  # scenario id -> its monthly flags "one-off cost recovered"
+        self.annual_costs: dict[str, RowRef] = {}  # scenario id -> its cost by year
+
+
+def build_model(case: Case) -> Model:
+    """Every row of the model for this case (channels and vendors set the row count); the model of
+    a shape is declared once (a sensitivity or break-even run re-uses it) and never changes."""
+    return _declare(Shape.of(case))
+
+
+@functools.lru_cache(maxsize=32)
+def _declare(shape: Shape) -> Model:
+    ctx = Context(shape)
+    ctx.time = timeline(ctx)  # 1. timeline and flags
+    ctx.demand = demand(ctx)  # 2. contacts per channel
+    ctx.terms = [vendor_terms(ctx, v) for v in range(len(shape.vendors))]  # 3. each quote's terms
+    scenarios = scenario_list(shape)  # 4. the scenarios, status quo first: the others price their
+    for sc in scenarios:  # parallel run at its cost per agent
+        SCENARIO_ROWS[sc.kind](ctx, sc)  # team, vendor side, one-offs, totals
+    for sc in scenarios:  # 5. payback, once every scenario can refer to in-house
+        if sc.kind != "inhouse":
+            payback(ctx, sc)
+    by_year = years(ctx)  # 6. the yearly timeline, then each scenario's appraisal, in-house first
+    for sc in sorted(scenarios, key=lambda sc: sc.kind != "inhouse"):
+        appraisal(ctx, sc, by_year)
+    return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios)

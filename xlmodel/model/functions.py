@@ -1,0 +1,200 @@
+"""The one table of the formula language: each function and operator with its numpy
+implementation (along the last, month, axis, for values shaped ``(months,)`` or ``(draws, months)``)
+and its Excel rendering.  See :mod:`xlmodel.model.language`."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import operator
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from .. import finance
+
+
+class FormulaError(ValueError):
+    """A line-item expression the formula language does not support (a model bug)."""
+
+
+def _max(*args):
+    return functools.reduce(np.maximum, args) if _any_array(args) else float(max(args))
+
+
+def _min(*args):
+    return functools.reduce(np.minimum, args) if _any_array(args) else float(min(args))
+
+
+def _roundup(x, digits=0):
+    value = np.ceil(x - 1e-9)  # a whole number computed as 2.0000000001 stays 2
+    return value if isinstance(value, np.ndarray) else float(value)
+
+
+def _index(vector, position):
+    return np.asarray(vector)[..., np.asarray(position, dtype=int) - 1]
+
+
+def _prev(x):
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    out[..., 0] = 0.0
+    out[..., 1:] = x[..., :-1]
+    return out
+
+
+def _first(x):
+    x = np.asarray(x)
+    return x[..., :1] if x.ndim == 2 else float(x.flat[0])
+
+
+def _annual(x):
+    x = np.asarray(x, dtype=float)
+    totals = x.reshape(*x.shape[:-1], -1, 12).sum(axis=-1)
+    return np.repeat(totals, 12, axis=-1)
+
+
+def _firstmonth(flags):
+    hit = np.asarray(flags) == 1
+    found = hit.any(axis=-1, keepdims=hit.ndim == 2)
+    first = np.argmax(hit, axis=-1)
+    if hit.ndim == 2:
+        return np.where(found, first[:, None] + 1.0, np.nan)
+    return float(first + 1) if found else float("nan")
+
+
+def _yearly(x):
+    x = np.asarray(x, dtype=float)
+    totals = x.reshape(*x.shape[:-1], -1, 12).sum(axis=-1)
+    return np.concatenate((np.zeros(totals.shape[:-1] + (1,)), totals), axis=-1)
+
+
+def _sumproduct(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.ndim <= 1 and b.ndim <= 1:
+        return float(a @ b)
+    return np.einsum("...i,...i->...", *np.broadcast_arrays(a, b))[..., None]
+
+
+def _irr(flows):
+    flows = np.asarray(flows, dtype=float)
+    if flows.ndim == 2:
+        return np.array([[_irr(row)] for row in flows])
+    rate = finance.irr(-flows[0], flows[1:])  # flows: year 0 (the one-off costs, negative), then each year
+    return float("nan") if rate is None else rate
+
+
+def _when(condition, value):
+    if isinstance(condition, np.ndarray) or isinstance(value, np.ndarray):
+        return np.where(np.asarray(condition) != 0, value, np.nan)
+    return float(value) if condition else float("nan")
+
+
+def _divide(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError:  # numbers, not arrays: an error value, as Excel's #DIV/0!
+        return float("nan")
+
+
+def _any_array(args) -> bool:
+    return any(isinstance(a, np.ndarray) for a in args)
+
+
+class MonthlyRow(NamedTuple):
+    """Where a monthly row is laid out: its sheet prefix (``""`` or ``"Staffing!"``) and its row."""
+
+    sheet: str
+    row: int
+
+
+class YearlyRow(NamedTuple):
+    """Where a yearly row is laid out: its sheet prefix and its row (year 0 first, then each year)."""
+
+    sheet: str
+    row: int
+
+
+class Timeline(NamedTuple):
+    """Where the periods are laid out: the first and last month columns and the row of each month's
+    year number; the columns of year 0 and of the last year, and the row of each year's number."""
+
+    first: str
+    last: str
+    year_row: int
+    year_first: str = ""
+    year_last: str = ""
+    year_number_row: int = 0
+
+
+THIS, PREV = "\x00", "\x01"  # the period's column and the previous one's, left open in a template
+
+
+def _span(at: MonthlyRow | YearlyRow, grid: Timeline) -> str:
+    first, last = (grid.first, grid.last) if isinstance(at, MonthlyRow) else (grid.year_first, grid.year_last)
+    return f"{at.sheet}${first}${at.row}:${last}${at.row}"
+
+
+def _sumif_year(ats, grid: Timeline, criterion_row: int) -> str:
+    years = f"${grid.first}${grid.year_row}:${grid.last}${grid.year_row}"
+    return f"SUMIF({years},{THIS}${criterion_row},{_span(ats[0], grid)})"
+
+
+def _call(name: str):
+    return lambda args: f"{name}({','.join(args)})"
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function of the language: its numpy implementation and how Excel writes it.
+
+    A function of *rows* (``rows`` is ``"month"``, ``"year"`` or ``"same"``, the period of the row
+    being written) takes row names of that period and is rendered from where those rows are laid
+    out (``excel(locations, grid)``); any other function is rendered from its rendered arguments
+    (``excel(args)``).
+    """
+
+    name: str
+    arity: tuple[int, int | None]  # fewest and most arguments
+    numpy: Callable
+    excel: Callable[..., str]
+    rows: str | None = None
+
+
+FUNCTIONS = {f.name: f for f in (
+    Function("max", (2, None), _max, _call("MAX")),
+    Function("min", (2, None), _min, _call("MIN")),
+    Function("roundup", (2, 2), _roundup, _call("ROUNDUP")),
+    Function("index", (2, 2), _index, _call("INDEX")),
+    Function("when", (2, 2), _when, lambda args: f"IF({args[0]},{args[1]},NA())"),
+    Function("prev", (1, 1), _prev, lambda ats, grid: f"{ats[0].sheet}{PREV}{ats[0].row}", "same"),
+    Function("first", (1, 1), _first, lambda ats, grid: f"{ats[0].sheet}${grid.first}${ats[0].row}", "month"),
+    Function("annual", (1, 1), _annual, lambda ats, grid: _sumif_year(ats, grid, grid.year_row), "month"),
+    Function("firstmonth", (1, 1), _firstmonth, lambda ats, grid: f"MATCH(1,{_span(ats[0], grid)},0)", "month"),
+    Function("yearly", (1, 1), _yearly, lambda ats, grid: _sumif_year(ats, grid, grid.year_number_row), "month"),
+    Function("sumproduct", (2, 2), _sumproduct,
+             lambda ats, grid: f"SUMPRODUCT({_span(ats[0], grid)},{_span(ats[1], grid)})", "year"),
+    Function("irr", (1, 1), _irr, lambda ats, grid: f"IRR({_span(ats[0], grid)})", "year"),
+)}
+
+
+def _comparison(python, ufunc):
+    def compare(a, b):
+        if isinstance(a, str) or isinstance(b, str):  # Excel compares text without case
+            return float(python(str(a).lower(), str(b).lower()))
+        if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+            return ufunc(a, b).astype(float)
+        return float(python(a, b))
+    return compare
+
+
+#: Comparison operators: how numpy evaluates each (1.0 or 0.0) and its Excel symbol.
+COMPARISONS = {
+    ast.Lt: (_comparison(operator.lt, np.less), "<"), ast.LtE: (_comparison(operator.le, np.less_equal), "<="),
+    ast.Gt: (_comparison(operator.gt, np.greater), ">"), ast.GtE: (_comparison(operator.ge, np.greater_equal), ">="),
+    ast.Eq: (_comparison(operator.eq, np.equal), "="), ast.NotEq: (_comparison(operator.ne, np.not_equal), "<>"),
+}
+#: Arithmetic operators: numpy, Excel symbol, Excel precedence.
+OPERATORS = {ast.Add: (operator.add, "+", 2), ast.Sub: (operator.sub, "-", 2), ast.Mult: (operator.mul, "*", 3),
+             ast.Div: (_divide, "/", 3), ast.Pow: (operator.pow, "^", 5)}

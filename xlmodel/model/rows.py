@@ -1,0 +1,157 @@
+"""What the model is made of: rows (line items), staffing rows and scenarios, and the declaration
+that checks each row as it is added."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .language import Formula, FormulaError, formula
+from .refs import CaseRef, ChannelInput, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
+
+
+class ModelError(ValueError):
+    """A row declared with a reference that cannot be resolved (a bug in the model's declaration)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line item: a formula over named references, monthly (a timeline row), yearly (one value
+    per year, year 0 first) or a single value."""
+
+    key: RowKey
+    label_en: str
+    label_fr: str
+    unit: str  # money | fte | contacts | hours | minutes | seconds | agents | flag | index | number | rate
+    expr: str
+    bind: dict[str, Ref] = field(default_factory=dict, hash=False, compare=False)
+    scalar: bool = False
+    scenario: str | None = None
+    line: str | None = None  # a COST_LINES id, or a ONE_OFF_LINES id for one-off rows
+    one_off: bool = False
+    on_error: str | None = None  # the text key of what is shown instead of an error value (the engine gives None)
+    formula: Formula | None = field(default=None, repr=False, compare=False)  # the parsed ``expr``
+    yearly: bool = False
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """Agents on duty, sized in Python by Erlang C (live) or workload (deferred), month by month.
+
+    ``contacts`` and ``aht`` refer to rows (or inputs) evaluated before it; ``hours`` to the
+    service hours per month over which the contacts arrive.  A peak row has none of them but
+    ``peak_of``: each month gets its year's peak of the sum of these staffing rows.
+    """
+
+    key: RowKey
+    label_en: str
+    label_fr: str
+    scenario: str
+    channel: int  # -1 for a peak row
+    contacts: Ref | None
+    aht: Ref | None
+    hours: Ref
+    peak_of: tuple[RowKey, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    kind: str  # status_quo | inhouse | outsourced | hybrid
+    vendor: int | None
+    label_en: str
+    label_fr: str
+    prefix: str  # the block of its row keys
+
+    def key(self, name: str, channel: int | None = None) -> RowKey:
+        """The key of this scenario's row ``name`` (of channel ``channel``): ``inh.agents.0``."""
+        return RowKey(self.prefix, name, channel)
+
+
+@dataclass(frozen=True)
+class Model:
+    """All rows, staffing rows and scenarios of one case, in evaluation order (shared by the cases
+    of one shape: never changed once declared)."""
+
+    rows: tuple[Row, ...]
+    staff: tuple[StaffRow, ...]
+    scenarios: tuple[Scenario, ...]
+    _by_key: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_key", {r.key: r for r in self.rows})
+
+    def row(self, key: RowKey) -> Row:
+        return self._by_key[key]
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for sc in self.scenarios:
+            if sc.id == scenario_id:
+                return sc
+        raise KeyError(scenario_id)
+
+
+class Declaration:
+    """The rows and staffing rows declared so far, in evaluation order, for a case of ``channels``
+    channels and ``vendors`` vendor quotes.  Each row is checked as it is added: its formula's names
+    are exactly its bindings, each bound to a reference to a row declared before it (or to itself,
+    for a running sum), to a declared staffing row, or to a channel or vendor the case has."""
+
+    def __init__(self, channels: int, vendors: int):
+        self.channels, self.vendors = channels, vendors
+        self.rows: list[Row] = []
+        self.staff: list[StaffRow] = []
+        self.keys: set[RowKey] = set()
+        self.staff_keys: set[RowKey] = set()
+
+    def add(self, key: RowKey, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
+            on_error=None, yearly=False, **bind) -> RowRef:
+        """Declare a row; returns the reference to it."""
+        if key in self.keys:
+            raise ModelError(f"row {key}: declared twice")
+        self_name = None
+        for name, ref in bind.items():
+            if type(ref) is RowRef and ref.key == key:
+                self_name = name
+            elif (problem := self._problem(ref)) is not None:
+                raise ModelError(f"row {key}: {name} refers to {ref}: {problem}")
+        try:
+            parsed = formula(expr, self_name)
+        except FormulaError as exc:
+            raise ModelError(f"row {key}: {exc}") from None
+        used = parsed.names
+        if used != bind.keys():
+            unbound, unused = sorted(used - bind.keys()), sorted(bind.keys() - used)
+            raise ModelError(f"row {key}: " + "; ".join(
+                part for part in (unbound and f"{', '.join(unbound)} used in {expr!r} but not bound",
+                                  unused and f"{', '.join(unused)} bound but not used in {expr!r}") if part))
+        self.rows.append(Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed,
+                             yearly))
+        self.keys.add(key)
+        return RowRef(key)
+
+    def staff_row(self, row: StaffRow) -> StaffRef:
+        """Declare a staffing row; returns the reference to it."""
+        if row.key in self.staff_keys:
+            raise ModelError(f"staffing row {row.key}: declared twice")
+        for ref in (row.contacts, row.aht, row.hours):
+            if ref is not None and (problem := self._problem(ref)) is not None:
+                raise ModelError(f"staffing row {row.key}: refers to {ref}: {problem}")
+        for part in row.peak_of:
+            if part not in self.staff_keys:
+                raise ModelError(f"staffing row {row.key}: the peak of {part}, not declared before it")
+        self.staff.append(row)
+        self.staff_keys.add(row.key)
+        return StaffRef(row.key)
+
+    def _problem(self, ref) -> str | None:
+        """Why a row or staffing row declared now cannot use ``ref``, or None."""
+        kind = type(ref)
+        if kind is RowRef:
+            return None if ref.key in self.keys else "not a row declared before it"
+        if kind is StaffRef:
+            return None if ref.key in self.staff_keys else "not a staffing row declared before it"
+        if kind is ChannelInput or kind is ToVendor:
+            return None if ref.channel < self.channels else f"the case has {self.channels} channels"
+        if kind is VendorInput:
+            return None if ref.vendor < self.vendors else f"the case has {self.vendors} vendor quotes"
+        return None if isinstance(ref, CaseRef) else f"not a reference ({kind.__name__})"

@@ -1,0 +1,77 @@
+"""An in-house team: its agents sized by Erlang C for its contacts, and its cost lines."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .refs import ChannelInput, RowRef
+from .rows import Scenario, StaffRow
+
+if TYPE_CHECKING:
+    from .declare import Context
+
+
+def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> RowRef:
+    """Agents employed (FTE) by a team sized for its contacts: all of them, or those not sent to the
+    vendor (``shares``: each channel's share to the vendor).  Returns the FTE row."""
+    time, inh = ctx.time, ctx.inh
+    staff = []
+    for i, channel in enumerate(ctx.shape.channels):
+        if shares is None:
+            part = ctx.demand.contacts[i]
+        else:
+            part = ctx.add(sc.key("inhouse_contacts", i), f"In-house contacts: {channel}",
+                           f"Contacts internes : {channel}", "contacts", "contacts * (1 - vendor_share)",
+                           scenario=sc.id, contacts=ctx.demand.contacts[i], vendor_share=shares[i])
+        staff.append(ctx.staff_row(StaffRow(
+            sc.key("agents", i), f"{sc.label_en}: agents on duty, {channel}",
+            f"{sc.label_fr} : conseillers en poste, {channel}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
+            time.open_hours)))
+    peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.label_en}: agents on duty, year's peak month",
+                                  f"{sc.label_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,
+                                  None, None, time.open_hours, peak_of=tuple(ref.key for ref in staff)))
+    agents = ctx.add(sc.key("agents"), "Agents on duty (average over opening hours)",
+                     "Conseillers en poste (moyenne sur l'ouverture)", "agents",
+                     " + ".join(f"a{i}" for i in range(len(staff))), scenario=sc.id,
+                     **{f"a{i}": ref for i, ref in enumerate(staff)})
+    return ctx.add(sc.key("fte"), "Agents employed (FTE)", "Conseillers employés (ETP)", "fte",
+                   "(peak - flex * (peak - agents)) * open_hours / productive_hours", scenario=sc.id,
+                   peak=peak, flex=inh["seasonal_flex"], agents=agents, open_hours=time.open_hours,
+                   productive_hours=time.productive_hours)
+
+
+def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> None:
+    """Cost lines of an in-house team of ``fte`` agents (FTE); ``recruit``: hired (or let go) to its
+    size in the first month."""
+    add, time, inh, trn = ctx.add, ctx.time, ctx.inh, ctx.trn
+    s = sc.id
+    common = dict(fte=fte, wage_index=time.wage_index, loaded=time.charges_factor)
+    pay = add(sc.key("payroll"), "Agent payroll", "Masse salariale conseillers", "money",
+              "fte * salary * loaded * wage_index / 12", scenario=s, line="payroll",
+              salary=inh["gross_salary"], **common)
+    sup = add(sc.key("supervision"), "Team leaders", "Superviseurs", "money",
+              "fte / span * salary * loaded * wage_index / 12", scenario=s, line="management",
+              span=inh["supervision_span"], salary=inh["supervisor_salary"], **common)
+    sp = add(sc.key("support"), "Support staff (WFM, quality, training)", "Fonctions support", "money",
+             "fte * ratio * salary * loaded * wage_index / 12", scenario=s, line="management",
+             ratio=inh["support_ratio"], salary=inh["support_salary"], **common)
+    add(sc.key("workplace"), "Workplace and IT", "Poste de travail et informatique", "money",
+        "fte * (seat + it) / 12", scenario=s, line="workplace", fte=fte, seat=inh["seat_cost"],
+        it=inh["it_cost_per_agent"])
+    add(sc.key("attrition"), "Attrition (replacing leavers)", "Turnover (remplacement des départs)", "money",
+        "fte * attrition * cost_per_hire / 12", scenario=s, line="attrition", fte=fte,
+        attrition=inh["attrition_rate"], cost_per_hire=inh["cost_per_hire"])
+    if recruit:
+        add(sc.key("recruitment"), "Hiring to reach the target", "Recrutements pour atteindre la cible", "money",
+            "first_month * max(0, fte - current_fte) * cost_per_hire", scenario=s, line="attrition",
+            first_month=time.first_month, fte=fte, current_fte=inh["current_fte"], cost_per_hire=inh["cost_per_hire"])
+    if recruit and sc.kind == "inhouse":
+        # The reference shrinks to its target like any other scenario: the agents it no longer
+        # needs and cannot redeploy are paid severance (hybrids count them as leavers).
+        add(sc.key("downsizing"), "Severance to reach the target", "Indemnités pour atteindre la cible", "money",
+            "first_month * max(0, current_fte - fte) * (1 - redeployed) * severance", scenario=s,
+            line="attrition", first_month=time.first_month, fte=fte, current_fte=inh["current_fte"],
+            redeployed=trn["redeployment_rate"], severance=trn["severance_per_agent"])
+    add(sc.key("overhead"), "Overheads", "Frais de structure", "money",
+        "rate * (payroll + supervision + support)", scenario=s, line="overhead",
+        rate=inh["overhead_rate"], payroll=pay, supervision=sup, support=sp)

@@ -1,0 +1,158 @@
+"""The vendor's part of the model: each quote's terms, then per scenario the volume sent to the
+vendor, its invoice and the client's costs around it, and the one-off costs at signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..schema import PRICING_MODELS
+from .constants import ONE_OFF_LINES
+from .refs import ChannelInput, Constant, Input, RowKey, RowRef, ToVendor, VendorInput
+from .rows import Scenario, StaffRow
+
+if TYPE_CHECKING:
+    from .declare import Context
+
+_QUOTE_FIELDS = ("pricing_model", "price", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+                 "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
+                 "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
+
+
+@dataclass(frozen=True)
+class VendorTerms:
+    """References to one quote's fields and to the rows derived from them, shared by the vendor's
+    outsourced and hybrid scenarios."""
+
+    quote: dict[str, VendorInput]  # field name -> reference
+    priced: dict[str, RowRef]  # pricing model -> its 0/1 flag row
+    index: RowRef
+    ramp: RowRef
+    repeat: RowRef
+
+
+def vendor_terms(ctx: Context, v: int) -> VendorTerms:
+    """Pricing-model flags, price index, AHT ramp-up and repeat-contact factor of vendor ``v``."""
+    time, name = ctx.time, ctx.shape.vendors[v]
+    vd = {field: VendorInput(v, field) for field in _QUOTE_FIELDS}
+
+    def add(key, *args, **kwargs):
+        return ctx.add(RowKey(f"vendor{v}", key), *args, **kwargs)
+
+    priced = {model: add(f"is_{model}", f"{name}: priced {model}", f"{name} : prix {model}", "flag",
+                         f'(pricing_model == "{model}") * 1', scalar=True, pricing_model=vd["pricing_model"])
+              for model in PRICING_MODELS}
+    index = add("indexation", f"{name}: price index", f"{name} : indice de prix", "index",
+                "fixed + (1 - fixed) * (1 + rate) ** (year - 1)",
+                fixed=vd["indexation_fixed_share"], rate=vd["indexation_rate"], year=time.year)
+    ramp = add("ramp", f"{name}: AHT ramp-up factor", f"{name} : montée en charge DMT", "index",
+               "1 + premium * max(0, ramp_months - (month - 1)) / max(1, ramp_months)",
+               premium=vd["ramp_up_aht_premium"], ramp_months=vd["ramp_up_months"], month=time.month)
+    repeat = add("repeat_factor", f"{name}: contacts per in-house contact (FCR)",
+                 f"{name} : contacts par contact interne (FCR)", "index", "fcr_inhouse / fcr_vendor", scalar=True,
+                 fcr_inhouse=ctx.inh["first_contact_resolution"], fcr_vendor=vd["first_contact_resolution"])
+    return VendorTerms(vd, priced, index, ramp, repeat)
+
+
+def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
+    """Each channel's share of contacts sent to the vendor in a hybrid, by the hybrid mode's flag."""
+    modes = ctx.time.modes
+    return [ctx.add(
+        sc.key("vendor_share", i), f"Share to vendor: {channel}", f"Part confiée : {channel}", "index",
+        'is_share * share + is_ext * out_of_hours + is_overflow * max(0, season - threshold) / season'
+        ' + is_channel * (to_vendor == "yes")', scenario=sc.id, is_share=modes["share"],
+        share=Input("hybrid", "share"), is_ext=modes["extended_hours"],
+        out_of_hours=Input("demand", "out_of_hours_share"), is_overflow=modes["overflow"], season=ctx.time.season,
+        threshold=Input("hybrid", "overflow_threshold"), is_channel=modes["channel"], to_vendor=ToVendor(i))
+        for i, channel in enumerate(ctx.shape.channels)]
+
+
+def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef) -> None:
+    """The vendor's contacts, handling time and billed units per channel, its invoice, governance and
+    the parallel run; ``shares`` as in :func:`vendor_shares` (None: the vendor takes everything)."""
+    add, t, time = ctx.add, ctx.terms[sc.vendor], ctx.time
+    vd = t.quote
+    hours_rows, contact_rows, minute_rows = [], [], []
+    service_hours = time.open_hours if shares is None else time.vendor_hours
+    for i, channel in enumerate(ctx.shape.channels):
+        label = (f"Vendor contacts: {channel}", f"Contacts prestataire : {channel}", "contacts")
+        if shares is None:
+            vc = add(sc.key("vendor_contacts", i), *label, "contacts * repeat", scenario=sc.id,
+                     contacts=ctx.demand.contacts[i], repeat=t.repeat)
+        else:
+            vc = add(sc.key("vendor_contacts", i), *label, "contacts * vendor_share * repeat", scenario=sc.id,
+                     contacts=ctx.demand.contacts[i], vendor_share=shares[i], repeat=t.repeat)
+        aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {channel}", f"DMT prestataire : {channel}", "seconds",
+                  "aht * factor * ramp", scenario=sc.id, aht=ChannelInput(i, "aht_seconds"), factor=vd["aht_factor"],
+                  ramp=t.ramp)
+        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {channel}",
+                               f"Minutes traitées prestataire : {channel}", "minutes",
+                               "contacts * aht / seconds_per_minute", scenario=sc.id, contacts=vc, aht=aht,
+                               seconds_per_minute=Constant("SECONDS_PER_MINUTE")))
+        agents = ctx.staff_row(StaffRow(
+            sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
+            f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
+        hours_rows.append(add(
+            sc.key("vendor_hours", i), f"Vendor logged hours billed: {channel}",
+            f"Heures connectées facturées : {channel}", "hours",
+            "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
+            scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
+            seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
+            occupancy=vd["occupancy_billed"]))
+        contact_rows.append(vc)
+    _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
+    add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
+        "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=time.parallel,
+        leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
+
+
+def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_rows, minute_rows) -> None:
+    """The vendor's billed totals, its invoice (pricing model, minimum, indexation, bonus/malus) and
+    the client's governance of it."""
+    add, t = ctx.add, ctx.terms[sc.vendor]
+    vd = t.quote
+
+    def total(name, en, fr, unit, parts):
+        return add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
+                   scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
+
+    vhours = total("vendor_hours", "Vendor logged hours billed", "Heures connectées facturées", "hours", hours_rows)
+    vcontacts = total("vendor_contacts", "Vendor contacts (with repeats)", "Contacts prestataire (avec rappels)",
+                      "contacts", contact_rows)
+    vminutes = total("vendor_minutes", "Vendor handled minutes", "Minutes traitées prestataire", "minutes",
+                     minute_rows)
+    # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
+    # takes everything, and does not apply to the part it takes in a hybrid.
+    floor = {"floor": vd["fte_proposed"]} if whole_scope else {}
+    vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
+               "max(floor, hours / hours_per_fte)" if floor else "hours / hours_per_fte", scenario=sc.id,
+               hours=vhours, hours_per_fte=vd["hours_per_fte_month"], **floor)
+    base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
+               "Facture prestataire avant minimum et indexation", "money",
+               "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"
+               " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
+               per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
+               per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
+    invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
+                  "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
+                  base=base, minimum=vd["minimum_monthly"], indexation=t.index, bonus_malus=vd["bonus_malus"])
+    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
+        scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
+
+
+def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:
+    """The one-off costs at signature (t = 0), one row per line of :data:`ONE_OFF_LINES`."""
+    trn, vd = ctx.trn, ctx.terms[sc.vendor].quote
+    formulas = {
+        "setup_fee": ("fee", {"fee": vd["setup_fee"]}),
+        "knowledge_transfer": ("amount", {"amount": trn["knowledge_transfer"]}),
+        "it_integration": ("amount", {"amount": trn["it_integration"]}),
+        "severance": ("leavers * (1 - redeployed) * severance",
+                      {"leavers": leavers, "redeployed": trn["redeployment_rate"],
+                       "severance": trn["severance_per_agent"]}),
+        "exit_provision": ("amount", {"amount": trn["exit_provision"]}),
+    }
+    for line, en, fr in ONE_OFF_LINES:
+        expr, bind = formulas[line]
+        ctx.add(sc.key(line), en, fr, "money", expr, scalar=True, scenario=sc.id, line=line, one_off=True,
+                **bind)
