@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .erlang import agents_required_many
+from .erlang import agents_required_many, offered_traffic
 
 
 def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, kind: str,
@@ -41,8 +41,7 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
     """
     contacts = np.asarray(contacts, dtype=float)
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), contacts.shape) / concurrency
-    intervals = service_hours * 3600.0 / interval_seconds
-    traffic = contacts / intervals * aht / interval_seconds
+    traffic = offered_traffic(contacts, aht, interval_seconds, service_hours=service_hours)
     if kind == "deferred":
         return traffic / max_occupancy
     return agents_required_many(traffic, aht, service_level, answer_seconds, max_occupancy).astype(float)

@@ -35,6 +35,7 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Evaluation
+from ..erlang import offered_traffic
 from ..model import CONSTANTS, Input, RowRef, StaffRef
 
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
@@ -184,21 +185,23 @@ class ArrayModel:
                (("contacts", s.contacts), ("aht", s.aht), ("hours", s.hours))}
 
         def traffic(contacts, aht, hours):
-            intervals = np.asarray(hours) * 3600.0 / _INTERVAL
-            return contacts / intervals * (np.asarray(aht, dtype=float) / channel.concurrency) / _INTERVAL
+            return offered_traffic(contacts, np.asarray(aht, dtype=float), _INTERVAL, service_hours=np.asarray(hours),
+                                   concurrency=channel.concurrency)
 
         def traffic_fn():
-            # Erlangs = contacts x aht x scale; the non-drawn factors are folded once.
+            # Erlangs are proportional to the contacts and to the AHT: the factors that no draw
+            # moves are folded once (the traffic of one contact, or of one second of AHT).
             names = {"contacts": s.contacts, "aht": s.aht, "hours": s.hours}
             ranks = {n: self._rank_fn(names)(n) for n in names}
             if ranks["hours"] <= 1:
-                scale = 1.0 / (np.asarray(self._base(s.hours)) * 3600.0 / _INTERVAL * channel.concurrency * _INTERVAL)
+                hours = self._base(s.hours)
                 if ranks["aht"] <= 1:
-                    factor = np.asarray(self._base(s.aht), dtype=float) * scale
+                    factor = traffic(1.0, self._base(s.aht), hours)
                     return lambda env: get["contacts"](env) * factor
                 if ranks["contacts"] <= 1:
-                    factor = np.asarray(self._base(s.contacts), dtype=float) * scale
+                    factor = traffic(np.asarray(self._base(s.contacts), dtype=float), 1.0, hours)
                     return lambda env: get["aht"](env) * factor
+                scale = traffic(1.0, 1.0, hours)
                 return lambda env: get["contacts"](env) * get["aht"](env) * scale
             return lambda env: traffic(get["contacts"](env), get["aht"](env), get["hours"](env))
 
