@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from xlmodel import erlang
+from xlmodel.erlang import abandonment
 
 
 def poisson_erlang_c(traffic: float, agents: int) -> float:
@@ -110,10 +111,10 @@ class TestErlangA:
     def test_closed_form_waiting_law_equals_uniformisation(self, service_rate, theta, t):
         """Two exact methods for P(answered within t | j ahead): incomplete beta vs a Markov chain."""
         ahead = np.arange(60.0)
-        closed = service_rate / (service_rate + (ahead + 1) * theta) * erlang._sum_of_phases_within(
+        closed = service_rate / (service_rate + (ahead + 1) * theta) * abandonment._sum_of_phases_within(
             service_rate / theta + 1, ahead + 1, theta * t)
-        assert_allclose(closed, erlang._served_within_uniformised(60, service_rate, theta, t), atol=1e-12)
-        assert_allclose(erlang._served_within(60, service_rate, theta, t), closed, atol=1e-12)
+        assert_allclose(closed, abandonment._served_within_uniformised(60, service_rate, theta, t), atol=1e-12)
+        assert_allclose(abandonment._served_within(60, service_rate, theta, t), closed, atol=1e-12)
         assert np.all(np.diff(closed) <= 0) and closed[0] > closed[1], "more callers ahead, less often in time"
 
     def test_no_contacts(self):

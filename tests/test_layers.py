@@ -28,8 +28,8 @@ PLACES = {
     # Finance (NPV, IRR...) is a library of the model's language (irr() in model/functions.py) and
     # imports only xlmodel.arguments: it stands in the model layer.
     "xlmodel.finance": "model",
-    "xlmodel.engine": "calculation", "xlmodel.erlang": "calculation", "xlmodel.staffing": "calculation",
-    "xlmodel.unit_costs": "calculation", "xlmodel.frames": "calculation",
+    "xlmodel.engine": "calculation", "xlmodel.erlang": "calculation", "xlmodel.erlang.*": "calculation",
+    "xlmodel.staffing": "calculation", "xlmodel.unit_costs": "calculation", "xlmodel.frames": "calculation",
     "xlmodel.analytics": "analytics", "xlmodel.analytics.*": "analytics",
     "xlmodel.text": "text", "xlmodel.text.*": "text",
     "xlmodel.workbook": "workbook and tender", "xlmodel.workbook.*": "workbook and tender",
