@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, Problem
-from .schema import (ALL_SECTIONS, ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS,
-                     SCORING, VENDOR, Field, Section)
+from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
+                     Section)
 
 SEASONALITY_TOLERANCE = 1e-3  # also the workbook check's tolerance (model.CONSTANTS)
 
@@ -171,6 +171,8 @@ def _check_names(names, known, where, what, problems):
 def case_from_mapping(data: Mapping[str, Any]) -> Case:
     """Validate a parsed case (TOML tables as dicts) and return a :class:`Case`.
 
+    Every part is read, whatever the problems of the others, so that all problems are reported at once.
+
     Raises
     ------
     InputError
@@ -188,74 +190,21 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     for section in SCALAR_SECTIONS:
         extra = {"demand": ("seasonality", "channels"), "hybrid": ("channels", "vendors")}.get(section.name, ())
         scalar[section.name] = _read_section(section, data.get(section.name, {}), None, problems, extra)
-
-    demand_data = data.get("demand", {}) if isinstance(data.get("demand", {}), Mapping) else {}
-    seasonality = demand_data.get("seasonality", [1.0] * 12)
-    where = "[demand] .seasonality"
-    if (not isinstance(seasonality, list) or len(seasonality) != 12
-            or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
-        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
-        seasonality = [1.0] * 12
-    else:
-        seasonality = [float(w) for w in seasonality]
-        if min(seasonality) <= 0:
-            problems.append(Problem(where, "every monthly weight must be > 0"))
-        mean = sum(seasonality) / 12
-        if abs(mean - 1) > SEASONALITY_TOLERANCE:
-            problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
-                                           "divide each weight by that average"))
-    channel_data = demand_data.get("channels", [])
-    channels = []
-    if not isinstance(channel_data, list) or not channel_data:
-        problems.append(Problem("[[demand.channels]]", "at least one channel is required "
-                                                       "(name, kind, annual_volume, aht_seconds)"))
-        channel_data = []
-    for i, item in enumerate(channel_data, start=1):
-        channels.append(_read_section(CHANNEL, item, i, problems))
-
-    vendor_data = data.get("vendors", [])
-    vendors = []
-    if not isinstance(vendor_data, list) or not vendor_data:
-        problems.append(Problem("[[vendors]]", "at least one vendor quote is required "
-                                               "(name, pricing_model, price)"))
-        vendor_data = []
-    for i, item in enumerate(vendor_data, start=1):
-        vendors.append(_read_section(VENDOR, item, i, problems))
-
-    for what, items, table in (("channel", channels, "[[demand.channels]]"), ("vendor", vendors, "[[vendors]]")):
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items, start=1):
-            name = item.get("name")
-            if name and name in seen:
-                problems.append(Problem(f"{table} {i} .name", f"{what} name {name!r} is already used by "
-                                                              f"{table} {seen[name]}"))
-            elif name:
-                seen[name] = i
-
-    channel_names = [c["name"] for c in channels if c.get("name")]
-    vendor_names = [v["name"] for v in vendors if v.get("name")]
-    hybrid_data = data.get("hybrid", {}) if isinstance(data.get("hybrid", {}), Mapping) else {}
-    hybrid_channels = _read_names(hybrid_data.get("channels", []), "[hybrid] .channels", problems)
-    hybrid_vendors = _read_names(hybrid_data.get("vendors", vendor_names), "[hybrid] .vendors", problems)
-    _check_names(hybrid_channels, channel_names, "[hybrid] .channels", "channel", problems)
-    _check_names(hybrid_vendors, vendor_names, "[hybrid] .vendors", "vendor", problems)
-    if scalar["hybrid"].get("mode") == "channel" and not hybrid_channels:
-        problems.append(Problem("[hybrid] .channels", "mode 'channel' needs the list of channels the vendor takes"))
-    if not hybrid_vendors and vendor_names:
-        problems.append(Problem("[hybrid] .vendors", "name at least one vendor for the hybrid scenarios"))
-
+    demand_data = _table(data, "demand")
+    seasonality = _read_seasonality(demand_data.get("seasonality", [1.0] * 12), problems)
+    channels = _read_items(CHANNEL, demand_data.get("channels", []), "[[demand.channels]]",
+                           "at least one channel is required (name, kind, annual_volume, aht_seconds)", problems)
+    vendors = _read_items(VENDOR, data.get("vendors", []), "[[vendors]]",
+                          "at least one vendor quote is required (name, pricing_model, price)", problems)
+    _check_unique_names("channel", channels, "[[demand.channels]]", problems)
+    _check_unique_names("vendor", vendors, "[[vendors]]", problems)
+    hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
+                                                         channels, vendors, problems)
     for i, v in enumerate(vendors, start=1):
         if v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"):
             problems.append(Problem(f"[[vendors]] {i} .fte_proposed",
                                     "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"))
-
-    analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
-                 for section in ANALYTICS_SECTIONS}
-    weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
-    if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
-        problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
-                                                           f"they sum to {sum(weights):.4g}"))
-
+    analytics = _read_analytics(data, problems)
     if problems:
         raise InputError(problems)
 
@@ -272,6 +221,76 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
     )
+
+
+def _table(data: Mapping, name: str) -> Mapping:
+    """A section of the case, or an empty one when it is not a table (reported by its reader)."""
+    table = data.get(name, {})
+    return table if isinstance(table, Mapping) else {}
+
+
+def _read_seasonality(seasonality, problems: list[Problem]) -> list[float]:
+    """The 12 monthly weights (average 1), or twelve 1s when they cannot be read."""
+    where = "[demand] .seasonality"
+    if (not isinstance(seasonality, list) or len(seasonality) != 12
+            or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
+        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
+        return [1.0] * 12
+    seasonality = [float(w) for w in seasonality]
+    if min(seasonality) <= 0:
+        problems.append(Problem(where, "every monthly weight must be > 0"))
+    mean = sum(seasonality) / 12
+    if abs(mean - 1) > SEASONALITY_TOLERANCE:
+        problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
+                                       "divide each weight by that average"))
+    return seasonality
+
+
+def _read_items(section: Section, items, table: str, missing: str, problems: list[Problem]) -> list[dict]:
+    """The entries of an array of tables (channels, vendor quotes): at least one is required."""
+    if not isinstance(items, list) or not items:
+        problems.append(Problem(table, missing))
+        return []
+    return [_read_section(section, item, i, problems) for i, item in enumerate(items, start=1)]
+
+
+def _check_unique_names(what: str, items: list[dict], table: str, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items, start=1):
+        name = item.get("name")
+        if name and name in seen:
+            problems.append(Problem(f"{table} {i} .name", f"{what} name {name!r} is already used by "
+                                                          f"{table} {seen[name]}"))
+        elif name:
+            seen[name] = i
+
+
+def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors: list[dict],
+                       problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The channels the vendor takes (mode ``channel``) and the vendors given a hybrid scenario
+    (all, unless listed), each checked against the case's names."""
+    channel_names = [c["name"] for c in channels if c.get("name")]
+    vendor_names = [v["name"] for v in vendors if v.get("name")]
+    hybrid_channels = _read_names(hybrid_data.get("channels", []), "[hybrid] .channels", problems)
+    hybrid_vendors = _read_names(hybrid_data.get("vendors", vendor_names), "[hybrid] .vendors", problems)
+    _check_names(hybrid_channels, channel_names, "[hybrid] .channels", "channel", problems)
+    _check_names(hybrid_vendors, vendor_names, "[hybrid] .vendors", "vendor", problems)
+    if mode == "channel" and not hybrid_channels:
+        problems.append(Problem("[hybrid] .channels", "mode 'channel' needs the list of channels the vendor takes"))
+    if not hybrid_vendors and vendor_names:
+        problems.append(Problem("[hybrid] .vendors", "name at least one vendor for the hybrid scenarios"))
+    return hybrid_channels, hybrid_vendors
+
+
+def _read_analytics(data: Mapping, problems: list[Problem]) -> dict[str, dict]:
+    """The scoring and risk sections; the eight scoring weights must sum to 1."""
+    analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
+                 for section in ANALYTICS_SECTIONS}
+    weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
+    if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
+        problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
+                                                           f"they sum to {sum(weights):.4g}"))
+    return analytics
 
 
 def loads_case(text: str, source: str = "<case>") -> Case:
