@@ -1,10 +1,13 @@
 """Shared fixtures. Tests that need LibreOffice use the ``soffice`` fixture: skipped with the reason
-when it is absent locally, a failure under CI (CI=true) where it must be installed."""
+when it is absent locally, a failure under CI (CI=true) where it must be installed. A workbook is
+built once per session and case (``built_book``, ``example_book``): a test that changes one works
+on a copy."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,11 +28,47 @@ def soffice() -> str:
     return path
 
 
+@dataclass(frozen=True)
+class Built:
+    """A workbook built once for the session, and the plan of its layout."""
+
+    path: Path
+    plan: object  # xlmodel.workbook.layout.Plan
+
+
 @pytest.fixture(scope="session")
-def example_book(tmp_path_factory) -> Path:
-    """The example case's workbook, built once per session: copy it before changing it."""
-    from xlmodel.case import example_case
+def built_book(tmp_path_factory):
+    """``built_book(name, lang)``: the workbook of a parity case (tests/workbook_helpers.py), in
+    ``lang`` (the case's own language by default), built once per session. Copy it before changing it."""
     from xlmodel.workbook.build import build_file
-    book = tmp_path_factory.mktemp("example") / "book.xlsx"
-    build_file(example_case(), book)
-    return book
+    from workbook_helpers import parity_case
+    books: dict[tuple[str, str], Built] = {}
+
+    def get(name: str = "example", lang: str | None = None) -> Built:
+        case = parity_case(name)
+        key = (name, lang or case.case.language)
+        if key not in books:
+            path = tmp_path_factory.mktemp(f"{name}_{key[1]}") / f"{name}.xlsx"
+            books[key] = Built(path, build_file(case, path, lang=key[1]).plan)
+        return books[key]
+    return get
+
+
+@pytest.fixture(scope="session")
+def example_book(built_book) -> Path:
+    """The example case's workbook, built once per session: copy it before changing it."""
+    return built_book("example").path
+
+
+@pytest.fixture(scope="session")
+def example():
+    """The embedded example case."""
+    from xlmodel.case import example_case
+    return example_case()
+
+
+@pytest.fixture(scope="session")
+def example_result(example):
+    """The engine's comparison of the example case (read it, never change it)."""
+    from xlmodel.engine import compare
+    return compare(example)

@@ -176,14 +176,31 @@ WORKBOOK_ROWS = {
 }
 
 
+@pytest.fixture(scope="module")
+def broken_books(example_book, tmp_path_factory):
+    """``broken_books(name)``: the example workbook with row ``name``'s edit, saved once for both
+    commands: (its path, where the edit is)."""
+    made: dict[str, tuple] = {}
+
+    def get(name):
+        if name not in made:
+            edit, _ = WORKBOOK_ROWS[name]
+            wb = load_workbook(example_book)
+            where = edit(wb)
+            path = tmp_path_factory.mktemp("broken") / "book.xlsx"
+            wb.save(path)
+            made[name] = (path, where)
+        return made[name]
+    return get
+
+
 @pytest.mark.parametrize("command", ["build", "validate"])
 @pytest.mark.parametrize("name", list(WORKBOOK_ROWS))
-def test_bad_workbook_input(name, command, tmp_path, example_book, capsys):
-    edit, message = WORKBOOK_ROWS[name]
+def test_bad_workbook_input(name, command, tmp_path, broken_books, capsys):
+    _, message = WORKBOOK_ROWS[name]
+    broken, where = broken_books(name)
     book = tmp_path / "book.xlsx"
-    wb = load_workbook(example_book)
-    where = edit(wb)
-    wb.save(book)
+    shutil.copy(broken, book)
     before = snapshot(tmp_path)
     args = ["build", "-o", book] if command == "build" else ["validate", book]
     code, _, stderr = run(args, capsys)

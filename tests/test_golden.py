@@ -19,9 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from xlmodel.case import example_case
-from xlmodel.workbook.build import build_file
-
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("XLMODEL_UPDATE_GOLDEN", "").strip() not in ("", "0")
 
@@ -53,13 +50,9 @@ def _report(expected: dict[str, bytes], actual: dict[str, bytes], limit: int = 6
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_example_workbook_matches_its_golden_file(lang, example_book, tmp_path):
+def test_example_workbook_matches_its_golden_file(lang, built_book):
     reference = GOLDEN / f"example_{lang}.xlsx"
-    if lang == "en":
-        built = example_book
-    else:
-        built = tmp_path / "book.xlsx"
-        build_file(example_case(), built, lang=lang)
+    built = built_book("example", lang).path
     if UPDATE:
         shutil.copyfile(built, reference)
     expected, actual = _parts(reference), _parts(built)

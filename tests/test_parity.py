@@ -1,8 +1,9 @@
 """Parity, the heart of the suite: LibreOffice recalculates the built workbook from its native
 formulas, and every result must equal the engine's ``compare --json``.
 
-Each case is built, recalculated with a forced full recalculation (:mod:`xlmodel.workbook.libreoffice`), and read back
-with openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
+Each case's workbook (built once per session) is recalculated with a forced full recalculation
+(:mod:`xlmodel.workbook.libreoffice`; every case in one start of LibreOffice), and read back with
+openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
 significant digits).
 """
 
@@ -29,18 +30,27 @@ def close(a, b) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.01)
 
 
+IN_HOUSE_WINS = "in_house_wins"  # hybrid_share with every quote four times dearer
+
+
+def in_house_wins_case():
+    case = parity_case("hybrid_share")
+    return case.replace(vendors=tuple(replace(v, price=4 * v.price) for v in case.vendors))
+
+
 @pytest.fixture(scope="module")
-def recalculated(soffice, tmp_path_factory):
-    """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case."""
+def recalculated(soffice, built_book, tmp_path_factory):
+    """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case
+    and the in-house-wins case: the session's workbooks, recalculated in one start of LibreOffice."""
     from xlmodel.workbook.libreoffice import recalculate
-    out = {}
-    for name in PARITY_CASES:
-        case = parity_case(name)
-        folder = tmp_path_factory.mktemp(name)
-        book = folder / f"{name}.xlsx"
-        plan = build_file(case, book, lang=case.case.language).plan
-        copy = recalculate(book, folder / "recalculated")
-        out[name] = (load_workbook(copy, data_only=True), plan.compare, compare(case).as_json())
+    folder = tmp_path_factory.mktemp("parity")
+    books = {name: built_book(name) for name in PARITY_CASES}
+    wins = folder / f"{IN_HOUSE_WINS}.xlsx"
+    build_file(in_house_wins_case(), wins)
+    copies = recalculate([*(b.path for b in books.values()), wins], folder / "recalculated")
+    out = {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
+           for name, copy in zip(books, copies)}
+    out[IN_HOUSE_WINS] = (load_workbook(copies[-1], data_only=True), None, None)
     return out
 
 
@@ -119,13 +129,9 @@ def test_dashboard_headline_is_the_engines_recommendation_sentence(recalculated,
     assert ws["A4"].value == _as_libreoffice_shows(recommendation(compare(case), lang))
 
 
-def test_dashboard_headline_when_in_house_wins(soffice, tmp_path):
-    from xlmodel.workbook.libreoffice import recalculate
-    case = parity_case("hybrid_share")
-    case = case.replace(vendors=tuple(replace(v, price=4 * v.price) for v in case.vendors))
-    result = compare(case)
+def test_dashboard_headline_when_in_house_wins(recalculated):
+    result = compare(in_house_wins_case())
     assert result.best == "inhouse"
-    build_file(case, tmp_path / "book.xlsx")
-    wb = load_workbook(recalculate(tmp_path / "book.xlsx", tmp_path / "recalculated"), data_only=True)
+    wb, _, _ = recalculated[IN_HOUSE_WINS]
     sentence = wb["Dashboard"]["A4"].value
     assert sentence == recommendation(result, "en") and "cheapest alternative" in sentence

@@ -363,8 +363,8 @@ def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the
     assert named_cells(wb, "risk_volume_high")[0].value == 0.25
     named_cells(wb, "risk_volume_high")[0].value = 0.3
     wb.save(tmp_path / "edited.xlsx")
-    fresh = load_workbook(recalculate(book, tmp_path / "fresh"), data_only=True)
-    stale = load_workbook(recalculate(tmp_path / "edited.xlsx", tmp_path / "stale"), data_only=True)
+    fresh, stale = (load_workbook(copy, data_only=True)
+                    for copy in recalculate([book, tmp_path / "edited.xlsx"], tmp_path / "recalculated"))
     assert fresh["Risk"]["B8"].value == 1 and stale["Risk"]["B8"].value == 0
 
 

@@ -17,7 +17,6 @@ from xlmodel.case import example_case
 from xlmodel.cli import main
 from xlmodel.schema import VENDOR
 from xlmodel.text import form_words
-from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
 from workbook_helpers import run_cli as run
@@ -48,13 +47,6 @@ def key_rows(ws) -> dict[str, int]:
 def blank_form(tmp_path_factory):
     path = tmp_path_factory.mktemp("form") / "quote_form.xlsx"
     tender.write_quote_form(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def example_book(tmp_path_factory):
-    path = tmp_path_factory.mktemp("book") / "book.xlsx"
-    build_file(example_case(), path)
     return path
 
 

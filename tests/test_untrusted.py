@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from xlmodel.case import example_case
 from xlmodel.errors import InputError
 from xlmodel.workbook import untrusted
-from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.untrusted import MAX_FILE_BYTES, MAX_MEMBERS, MAX_RATIO, open_untrusted
 
@@ -115,10 +114,9 @@ def no_openpyxl(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("built") / "outsourcing_model.xlsx"
-    build_file(example_case(), path)
-    return path
+def built(example_book) -> Path:
+    """The example workbook (the session's: never changed here)."""
+    return example_book
 
 
 # --- good files --------------------------------------------------------------------------------

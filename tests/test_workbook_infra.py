@@ -278,53 +278,84 @@ def write_with_cached_value(path: Path, formula: str, cached: str):
             dst.writestr(info, part)
 
 
+FORMULAS = {
+    "A1": ('=SUMIF(Data!A1:A4,"north",Data!B1:B4)', 15),
+    "A2": ('=SUMIF(Data!B1:B4,">=7.5")', 37.5),
+    "A3": ('=INDEX(Data!B1:B4,MATCH("east",Data!A1:A4,0))', 7.5),
+    "A4": ('=IFERROR(INDEX(Data!B1:B4,MATCH("west",Data!A1:A4,0)),-1)', -1),
+    "A5": ("=MAX(Data!B1:B4)", 20),
+    "A6": ("=ROUND(2.5,0)+ROUND(-2.5,0)+ROUND(1/3,4)", 0.3333),  # half away from zero
+    "A7": ("=SUMPRODUCT(Data!B1:B4,Data!C1:C4)", 1750),
+    "A8": ("=NPV(0.1,Data!C2:C4)+Data!C1", -21.036814425244),  # t=0 flow outside NPV
+    "A9": ("=IRR(Data!C1:C4)", 0.088963394693),
+    "A10": ("=IFERROR(1/0,0)", 0),
+    "A11": ("=NA()", "#N/A"),
+}
+"""The formulas the workbook uses, on a small Data sheet, with the values Excel gives."""
+
+
+def formulas_workbook(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for r, (region, volume, cash) in enumerate(
+            [("north", 10, -1000), ("south", 20, 300), ("north", 5, 400), ("east", 7.5, 500)], start=1):
+        ws.cell(r, 1, region), ws.cell(r, 2, volume), ws.cell(r, 3, cash)
+    other = wb.create_sheet("Out")
+    for cell, (formula, _) in FORMULAS.items():
+        other[cell] = formula
+    save_deterministic(wb, path)
+    return path
+
+
+@pytest.fixture(scope="class")
+def recalculated(soffice, tmp_path_factory):
+    """Two workbooks recalculated in one start of LibreOffice, its profile made in a scratch
+    folder: (folder, scratch, the copies' paths)."""
+    folder = tmp_path_factory.mktemp("recalc")
+    scratch = folder / "scratch"
+    scratch.mkdir()
+    cached = folder / "cached.xlsx"
+    write_with_cached_value(cached, "=A1*A2", "99")
+    assert openpyxl.load_workbook(cached, data_only=True).active["A3"].value == 99  # the trap
+    books = [cached, formulas_workbook(folder / "formulas.xlsx")]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tempfile, "tempdir", str(scratch))  # where the profile is created
+        copies = recalculate(books, folder / "out")
+    return folder, scratch, copies
+
+
 @pytest.mark.libreoffice
 class TestLibreOffice:
-    def test_a_wrong_cached_value_is_recalculated(self, soffice, tmp_path):
-        book = tmp_path / "book.xlsx"
-        write_with_cached_value(book, "=A1*A2", "99")
-        assert openpyxl.load_workbook(book, data_only=True).active["A3"].value == 99  # the trap
-        copy = recalculate(book, tmp_path / "out")
-        assert copy == (tmp_path / "out" / "book.xlsx").resolve()
-        assert read_values(copy)["Sheet"]["A3"] == 6
+    def test_several_workbooks_recalculate_in_one_start_each_to_its_copy(self, recalculated):
+        folder, _, copies = recalculated
+        assert copies == [(folder / "out" / "cached.xlsx").resolve(), (folder / "out" / "formulas.xlsx").resolve()]
 
-    def test_the_formulas_the_workbook_uses_give_the_expected_numbers(self, soffice, tmp_path):
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "Data"
-        for r, (region, volume, cash) in enumerate(
-                [("north", 10, -1000), ("south", 20, 300), ("north", 5, 400), ("east", 7.5, 500)], start=1):
-            ws.cell(r, 1, region), ws.cell(r, 2, volume), ws.cell(r, 3, cash)
-        other = wb.create_sheet("Out")
-        formulas = {
-            "A1": ('=SUMIF(Data!A1:A4,"north",Data!B1:B4)', 15),
-            "A2": ('=SUMIF(Data!B1:B4,">=7.5")', 37.5),
-            "A3": ('=INDEX(Data!B1:B4,MATCH("east",Data!A1:A4,0))', 7.5),
-            "A4": ('=IFERROR(INDEX(Data!B1:B4,MATCH("west",Data!A1:A4,0)),-1)', -1),
-            "A5": ("=MAX(Data!B1:B4)", 20),
-            "A6": ("=ROUND(2.5,0)+ROUND(-2.5,0)+ROUND(1/3,4)", 0.3333),  # half away from zero
-            "A7": ("=SUMPRODUCT(Data!B1:B4,Data!C1:C4)", 1750),
-            "A8": ("=NPV(0.1,Data!C2:C4)+Data!C1", -21.036814425244),  # t=0 flow outside NPV
-            "A9": ("=IRR(Data!C1:C4)", 0.088963394693),
-            "A10": ("=IFERROR(1/0,0)", 0),
-        }
-        for cell, (formula, _) in formulas.items():
-            other[cell] = formula
-        book = tmp_path / "book.xlsx"
-        save_deterministic(wb, book)
-        values = read_values(recalculate(book, tmp_path / "out"))["Out"]
-        for cell, (formula, expected) in formulas.items():
-            assert values[cell] == pytest.approx(expected, rel=1e-9, abs=1e-9), formula
+    def test_a_wrong_cached_value_is_recalculated(self, recalculated):
+        _, _, (cached, _) = recalculated
+        assert read_values(cached)["Sheet"]["A3"] == 6
 
-    def test_the_profile_is_thrown_away(self, soffice, tmp_path, monkeypatch):
-        scratch = tmp_path / "scratch"
-        scratch.mkdir()
-        monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the profile is created
-        book = tmp_path / "book.xlsx"
-        save_deterministic(small_workbook(), book)
-        recalculate(book, tmp_path / "out")
+    def test_the_formulas_the_workbook_uses_give_the_expected_numbers(self, recalculated):
+        _, _, (_, formulas) = recalculated
+        values = read_values(formulas)["Out"]
+        for cell, (formula, expected) in FORMULAS.items():
+            if isinstance(expected, str):
+                assert values[cell] == expected, formula
+            else:
+                assert values[cell] == pytest.approx(expected, rel=1e-9, abs=1e-9), formula
+
+    def test_the_profile_is_thrown_away(self, recalculated):
+        folder, scratch, _ = recalculated
         assert list(scratch.iterdir()) == []
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "out", "scratch"]
+        assert sorted(p.name for p in folder.iterdir()) == ["cached.xlsx", "formulas.xlsx", "out", "scratch"]
+
+    def test_two_workbooks_of_one_name_are_refused_before_any_work(self, soffice, tmp_path):
+        for sub in ("a", "b"):
+            (tmp_path / sub).mkdir()
+            save_deterministic(small_workbook(), tmp_path / sub / "book.xlsx")
+        with pytest.raises(LibreOfficeError, match="two workbooks named book"):
+            recalculate([tmp_path / "a" / "book.xlsx", tmp_path / "b" / "book.xlsx"], tmp_path / "out")
+        assert not (tmp_path / "out").exists()
 
     def test_output_folder_must_differ_and_a_failed_load_is_an_error(self, soffice, tmp_path):
         book = tmp_path / "book.xlsx"

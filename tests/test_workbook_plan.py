@@ -39,10 +39,18 @@ def _writes(monkeypatch) -> Counter:
     return counts
 
 
-def test_no_cell_is_written_twice(analysed, monkeypatch):
+@pytest.fixture(scope="module")
+def written(analysed):
+    """The workbook written in the sheets' order, each cell assignment counted by (sheet, cell)."""
     case, result, analysis = analysed
-    counts = _writes(monkeypatch)
-    book.build_workbook(case, "fr", result, analysis)
+    with pytest.MonkeyPatch.context() as mp:
+        counts = _writes(mp)
+        wb, _ = book.build_workbook(case, "fr", result, analysis)
+    return wb, counts
+
+
+def test_no_cell_is_written_twice(written):
+    _, counts = written
     assert len(counts) > 10_000
     twice = sorted(key for key, n in counts.items() if n > 1)
     assert not twice, twice[:10]
@@ -51,11 +59,19 @@ def test_no_cell_is_written_twice(analysed, monkeypatch):
 def _cells(wb) -> dict:
     """Everything a writer puts in a cell, by (sheet, cell)."""
     out = {}
+    seen: dict[tuple, tuple] = {}  # a cell's style indices -> its style, spelt out once per workbook
+
+    def style(cell) -> tuple:
+        key = tuple(cell._style) if cell.has_style else ()
+        if key not in seen:
+            styles = (cell.font, cell.fill, cell.border, cell.alignment, cell.protection)
+            seen[key] = (cell.number_format, *map(repr, styles), cell.quotePrefix)
+        return seen[key]
+
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                styles = (cell.font, cell.fill, cell.border, cell.alignment, cell.protection)
-                out[(ws.title, cell.coordinate)] = (cell.value, cell.number_format, *map(repr, styles),
+                out[(ws.title, cell.coordinate)] = (cell.value, *style(cell),
                                                     cell.comment.text if cell.comment else None)
         out[(ws.title, "merged")] = sorted(str(r) for r in ws.merged_cells.ranges)
         out[(ws.title, "validations")] = sorted((dv.type, str(dv.sqref), dv.formula1)
@@ -65,11 +81,11 @@ def _cells(wb) -> dict:
     return out
 
 
-def test_sheets_written_in_reverse_order_hold_the_same_cells(analysed, monkeypatch):
+def test_sheets_written_in_reverse_order_hold_the_same_cells(analysed, written, monkeypatch):
     case, result, analysis = analysed
-    forward, _ = book.build_workbook(case, "en", result, analysis)
+    forward, _ = written
     monkeypatch.setattr(book, "WRITERS", tuple(reversed(book.WRITERS)))
-    backward, _ = book.build_workbook(case, "en", result, analysis)
+    backward, _ = book.build_workbook(case, "fr", result, analysis)
     a, b = _cells(forward), _cells(backward)
     assert a.keys() == b.keys()
     assert [key for key in a if a[key] != b[key]] == []

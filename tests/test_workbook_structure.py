@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from openpyxl import load_workbook
 
@@ -16,12 +14,10 @@ from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formul
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(built_book):
     """The example workbook as written to disk and read back, with the plan of its layout."""
-    case = parity_case("example")
-    path = tmp_path_factory.mktemp("wb") / "model.xlsx"
-    plan = build_file(case, path).plan
-    return load_workbook(path), plan, case
+    book = built_book("example")
+    return load_workbook(book.path), book.plan, parity_case("example")
 
 
 def test_sheets_in_the_designed_order_with_conf_hidden(built):
@@ -112,20 +108,15 @@ def test_single_inputs_and_headline_outputs_are_named(built):
             "master_check", "best_npv_savings", "best_payback_month"} <= names
 
 
-def test_same_case_gives_the_same_bytes(tmp_path):
-    case = parity_case("hybrid_share")
-    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    build_file(case, a)
-    build_file(case, b)
-    assert a.read_bytes() == b.read_bytes()
+def test_same_case_gives_the_same_bytes(tmp_path, built_book):
+    """Two builds of one case, one here and one earlier in the session, in other folders."""
+    again = tmp_path / "again.xlsx"
+    build_file(parity_case("hybrid_share"), again)
+    assert again.read_bytes() == built_book("hybrid_share").path.read_bytes()
 
 
-def test_french_build_differs_only_in_words(tmp_path):
-    case = parity_case("example")
-    en, fr = tmp_path / "en.xlsx", tmp_path / "fr.xlsx"
-    build_file(case, en, lang="en")
-    build_file(case, fr, lang="fr")
-    wen, wfr = load_workbook(en), load_workbook(fr)
+def test_french_build_differs_only_in_words(built_book):
+    wen, wfr = load_workbook(built_book("example", "en").path), load_workbook(built_book("example", "fr").path)
     assert wen["Inputs"]["A6"].value != wfr["Inputs"]["A6"].value  # the words change...
     for sheet in ("Calc", "Staffing", "Compare", "Inputs", "Vendors"):
         for row_en, row_fr in zip(wen[sheet].iter_rows(), wfr[sheet].iter_rows()):
