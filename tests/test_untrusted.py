@@ -454,3 +454,30 @@ def test_limits_hold_our_own_workbooks_comfortably(built):
     assert built.stat().st_size * 10 < untrusted.MAX_FILE_BYTES
     big = [i for i in infos if i.file_size > untrusted.RATIO_CHECKED_ABOVE // 4]
     assert big and all(i.file_size < untrusted.MAX_RATIO / 4 * i.compress_size for i in big)
+
+
+def _without(data: bytes, path: Path, name: str) -> Path:
+    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != name:
+                dst.writestr(info.filename, src.read(info))
+    return path
+
+
+def test_what_only_the_reader_meets_is_a_refusal_too(example_book, tmp_path):
+    """The reader loads a workbook read-only (its sheets parsed when read, its tables by the
+    reader): a number that is not one on the Inputs sheet, or a missing table part, is refused in
+    one line naming the file, never a crash."""
+    data = example_book.read_bytes()
+    inputs = part(data, "xl/worksheets/sheet2.xml")
+    assert b'<c r="B12" s="13" t="n"><v>0.08</v></c>' in inputs
+    damaged = {
+        "not a number": rewrite(data, tmp_path / "number.xlsx", {"xl/worksheets/sheet2.xml": inputs.replace(
+            b'<c r="B12" s="13" t="n"><v>0.08</v></c>', b'<c r="B12" s="13" t="n"><v>eight</v></c>')}),
+        "no table part": _without(data, tmp_path / "table.xlsx", "xl/tables/table1.xml"),
+    }
+    for what, path in damaged.items():
+        with pytest.raises(InputError) as info:
+            read_workbook_case(path)
+        message = str(info.value)
+        assert message.startswith(f"{path}: cannot be read as an xlsx workbook (") and "\n" not in message, what

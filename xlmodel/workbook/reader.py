@@ -18,9 +18,10 @@ from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import words
-from .untrusted import open_untrusted
+from .untrusted import open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
+_INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
 
 
 def _labels(section) -> dict[str, str]:
@@ -41,10 +42,17 @@ class BookView(Protocol):
 
 
 class OpenpyxlBook:
-    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``)."""
+    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``).
 
-    def __init__(self, wb):
+    A read-only workbook (:func:`read_workbook_case` opens one: it parses only the sheets read, about
+    0.03 s instead of 0.5 s for the whole example workbook) has no tables: give them as ``tables``,
+    ``{sheet: {table name: "A4:R7"}}`` (:func:`workbook_tables`); its sheets are read once each.
+    """
+
+    def __init__(self, wb, tables: dict[str, dict[str, str]] | None = None):
         self.wb = wb
+        self._tables = tables
+        self._values: dict[str, dict[tuple[int, int], Any]] = {}
 
     def sheetnames(self):
         return self.wb.sheetnames
@@ -58,11 +66,52 @@ class OpenpyxlBook:
         return None
 
     def table_ref(self, sheet, table):
+        if self._tables is not None:
+            return self._tables.get(sheet, {}).get(table)
         tables = self.wb[sheet].tables
         return tables[table].ref if table in tables else None
 
+    def load(self, sheets) -> None:
+        """Read the values of these sheets of a read-only workbook now (each is parsed once)."""
+        for sheet in sheets:
+            if sheet in self.wb.sheetnames and sheet not in self._values:
+                ws = self.wb[sheet]
+                ws.reset_dimensions()  # read every row, whatever size the file declares
+                self._values[sheet] = {(c.row, c.column): c.value for cells in ws.iter_rows() for c in cells
+                                       if c.value is not None}
+
     def value(self, sheet, row, column):
-        return self.wb[sheet].cell(row=row, column=column).value
+        if self._tables is None:
+            return self.wb[sheet].cell(row=row, column=column).value
+        self.load([sheet])
+        return self._values[sheet].get((row, column))
+
+
+def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
+    """The Excel tables of each sheet of an xlsx file's bytes, ``{sheet: {table name: ref}}``,
+    found as openpyxl finds them (the sheet's relationships to its table parts)."""
+    import zipfile
+    from io import BytesIO
+
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+    from openpyxl.reader.excel import _find_workbook_part
+    from openpyxl.reader.workbook import WorkbookParser
+    from openpyxl.worksheet.table import Table
+    from openpyxl.xml.functions import fromstring
+
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read("[Content_Types].xml"))))
+        parser = WorkbookParser(archive, part.PartName[1:])
+        parser.parse()
+        found = {}
+        for sheet, rel in parser.find_sheets():
+            rels = get_rels_path(rel.target)
+            parts = get_dependents(archive, rels).find(Table._rel_type) if rels in names else ()
+            found[sheet.name] = {t.name: t.ref for t in (Table.from_tree(fromstring(archive.read(p.target)))
+                                                         for p in parts)}
+    return found
 
 
 def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
@@ -92,13 +141,21 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
 def read_workbook_case(path: str | Path) -> Case:
     """Read and validate the inputs of a workbook built by :func:`xlmodel.workbook.build_workbook`."""
     path = Path(path)
-    wb = open_untrusted(path).wb  # refuses what is not a safe xlsx with an InputError naming the file
-    return read_book_case(OpenpyxlBook(wb), str(path))
+    opened = open_untrusted(path, read_only=True)  # refuses what is not a safe xlsx, naming the file
+    try:
+        try:  # a read-only workbook parses its sheets (and we its tables) only now
+            book = OpenpyxlBook(opened.wb, workbook_tables(opened.data))
+            book.load(_INPUT_SHEETS)
+        except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
+            raise unreadable(path, exc) from None
+        return read_book_case(book, str(path))
+    finally:
+        opened.wb.close()
 
 
 def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     """Read and validate the inputs of a workbook seen through a :class:`BookView`."""
-    for sheet in ("Inputs", "Vendors", "Hybrid"):
+    for sheet in _INPUT_SHEETS:
         if sheet not in book.sheetnames():
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
     data: dict[str, Any] = {}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import struct
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
@@ -73,6 +73,7 @@ class OpenedWorkbook:
 
     wb: openpyxl.Workbook  # loaded with data_only=True (cached values), keep_vba=False, keep_links=False
     notices: tuple[str, ...]  # things found and ignored, one sentence each
+    data: bytes = field(default=b"", repr=False)  # the checked bytes it was loaded from (read them, not the file)
 
 
 def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbook:
@@ -96,9 +97,14 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
             wb = openpyxl.load_workbook(BytesIO(data), read_only=read_only, data_only=True,
                                         keep_vba=False, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
-        _refuse(path, f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again from Excel "
-                      "or ask the sender for a new copy")
-    return OpenedWorkbook(wb, tuple(notices))
+        raise unreadable(path, exc) from None
+    return OpenedWorkbook(wb, tuple(notices), data)
+
+
+def unreadable(path: str | Path, exc: BaseException) -> InputError:
+    """The refusal of a file openpyxl trips on (when loading it, or reading a read-only one's sheets)."""
+    return InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again "
+                                         "from Excel or ask the sender for a new copy"))
 
 
 def _refuse(path: Path, message: str) -> NoReturn:
