@@ -9,6 +9,9 @@ Number formats are in file syntax, so Excel shows them in the user's locale.
 
 from __future__ import annotations
 
+import copy
+import weakref
+
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -25,6 +28,7 @@ SECTION_FONT = Font(bold=True, size=11, color="FF1F4E78")
 TITLE_FONT = Font(bold=True, size=14, color="FF1F4E78")
 THIN = Side(style="thin", color="FFBFBFBF")
 UNLOCKED = Protection(locked=False)
+INPUT_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GREEN_FILL = PatternFill("solid", fgColor="FFC6EFCE")
 RED_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 
@@ -165,11 +169,8 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     """
     c = ws[cell]
     _set_value(c, value)
-    c.number_format = number_format
-    c.font = INPUT_FONT
-    c.fill = INPUT_FILL
-    c.protection = UNLOCKED
-    c.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+    _restyle(c, ("input", number_format), number_format=number_format, font=INPUT_FONT, fill=INPUT_FILL,
+             protection=UNLOCKED, border=INPUT_BORDER)
     _add_validation(ws, cell, validation)
     comment = Comment(note, "xlmodel")
     comment.width, comment.height = 320, 140
@@ -215,9 +216,29 @@ def write_computed(ws, cell: str, value, number_format: str):
     """A value computed in Python (Erlang staffing, analytics): distinct style, locked."""
     c = ws[cell]
     c.value = value
-    c.number_format = number_format
-    c.font = COMPUTED_FONT
-    c.fill = COMPUTED_FILL
+    _restyle(c, ("computed", number_format), number_format=number_format, font=COMPUTED_FONT, fill=COMPUTED_FILL)
+
+
+def number_format(c, fmt: str):
+    """Set a cell's number format (as ``c.number_format = fmt``, faster for many cells alike)."""
+    _restyle(c, ("format", fmt), number_format=fmt)
+
+
+# Per workbook: (a cell's style indices before, what is set) -> its style indices after.  Setting a
+# font or a fill makes openpyxl hash it against the workbook's list of fonts or fills, about 0.1 ms
+# a cell: thousands of cells set alike (Staffing, Risk) take the indices the first one got instead.
+_RESTYLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _restyle(c, what: tuple, **styles):
+    known = _RESTYLED.setdefault(c.parent.parent, {})
+    key = (tuple(c._style) if c._style else (), what)
+    if key in known:
+        c._style = copy.copy(known[key])
+        return
+    for name, value in styles.items():
+        setattr(c, name, value)
+    known[key] = copy.copy(c._style)
 
 
 def title(ws, cell: str, text: str):
