@@ -58,17 +58,3 @@ def built_book(tmp_path_factory):
 def example_book(built_book) -> Path:
     """The example case's workbook, built once per session: copy it before changing it."""
     return built_book("example").path
-
-
-@pytest.fixture(scope="session")
-def example():
-    """The embedded example case."""
-    from xlmodel.case import example_case
-    return example_case()
-
-
-@pytest.fixture(scope="session")
-def example_result(example):
-    """The engine's comparison of the example case (read it, never change it)."""
-    from xlmodel.engine import compare
-    return compare(example)

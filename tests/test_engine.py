@@ -339,7 +339,7 @@ def test_parallel_run_and_severance(months, redeployed):
     result = run(transition={"parallel_run_months": months, "redeployment_rate": redeployed})
     cost_per_fte = monthly(result, "sq.total") / 36
     flags = (np.arange(1, 25) <= months).astype(float)
-    assert monthly(result, f"out0.parallel_run") == pytest.approx(flags * 36 * cost_per_fte, rel=REL)
+    assert monthly(result, "out0.parallel_run") == pytest.approx(flags * 36 * cost_per_fte, rel=REL)
     assert cost_per_fte[0] == pytest.approx(50_257 / 12, rel=REL)
     out = result.scenario(OUT)
     assert out.one_off_lines["severance"] == pytest.approx(36 * (1 - redeployed) * 20_000, rel=REL)
