@@ -106,18 +106,25 @@ class ScenarioResult:
     roi: float | None
     payback_months: int | None
     irr: float | None
+    sign_changes: int | None  # of the net cash flow (years 0 to H); None for in-house, the reference
     contacts: list[float]
     cost_per_contact: list[float]
     fte: list[float]
     vendor_fte: list[float]
     meets_target_service: bool
 
+    @property
+    def irr_note(self) -> str | None:
+        """``"no single IRR"`` when the net cash flow changes sign more than once (the IRR is then None)."""
+        return "no single IRR" if self.sign_changes is not None and self.sign_changes > 1 else None
+
     def as_json(self) -> dict:
         return {
             "id": self.id, "kind": self.kind, "vendor": self.vendor, "label": self.label_en,
             "annual_cost": self.annual_cost, "one_off_cost": self.one_off_cost, "npv_cost": self.npv_cost,
             "npv_savings": self.npv_savings, "roi": self.roi, "payback_months": self.payback_months,
-            "irr": self.irr, "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
+            "irr": self.irr, "irr_note": self.irr_note, "sign_changes": self.sign_changes,
+            "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
             "contacts": self.contacts, "cost_per_contact": self.cost_per_contact, "fte": self.fte,
             "vendor_fte": self.vendor_fte, "meets_target_service": self.meets_target_service,
         }
@@ -200,7 +207,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         one_off_lines={line: float(values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES},
         npv_cost=number("npv_cost"), npv_savings=number("npv_savings"),
         roi=None if reference else number("roi"), payback_months=None if payback is None else int(payback),
-        irr=None if reference else number("irr"), contacts=_floats(contacts),
+        irr=None if reference else number("irr"),
+        sign_changes=None if reference else int(values[sc.key("sign_changes")]), contacts=_floats(contacts),
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
         fte=_floats(fte), vendor_fte=_floats(vendor_fte), meets_target_service=sc.kind != "status_quo")
 

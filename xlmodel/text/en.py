@@ -42,6 +42,7 @@ WORKBOOK = {
     "fte": "In-house agents (FTE, average)", "vendor_fte": "Vendor FTE billed (average)",
     "average_cost_line": "Average annual cost by cost line", "eligible": "Meets the target service",
     "eligible_npv": "NPV of cost, if eligible", "reference": "reference", "na": "n/a",
+    "no_single_irr": "no single IRR",
     "checks_title": "Checks: each is 1 when true; the master check is the minimum",
     "check": "Check", "result": "Result", "master": "Master check (all checks pass)",
     "check_seasonality": "Seasonality weights average 1",
@@ -152,8 +153,11 @@ METHOD = [
           "discounting, one-off costs at signature (t = 0), with explicit discount factors. Excel's NPV() "
           "discounts its first value by one period; it is not used."),
     ("p", "NPV of savings = - one-off costs + sum over y of (in-house cost_y - scenario cost_y) / (1 + r)^y. "
-          "ROI = NPV of savings / one-off costs. IRR: the rate at which the NPV of savings is 0 (cash flows: "
-          "- one-off at t = 0, then the yearly savings)."),
+          "ROI = NPV of savings / one-off costs."),
+    ("p", "IRR rule: the rate at which the NPV of savings is 0 (cash flows: - one-off at t = 0, then the yearly "
+          "savings), given only when the one-off costs are recovered within the horizon and the net cash flow "
+          "changes sign once; when it changes sign more than once there may be several such rates, and the "
+          "workbook says 'no single IRR'."),
     ("p", "Payback month: the first month at which the cumulative undiscounted saving, each year's saving "
           "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs."),
     ("p", "Staffing: contacts arrive evenly over the opening hours (no intraday profile); agents on duty are "

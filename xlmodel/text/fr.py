@@ -43,6 +43,7 @@ WORKBOOK = {
     "fte": "Conseillers internes (ETP, moyenne)", "vendor_fte": "ETP prestataire facturés (moyenne)",
     "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
     "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
+    "no_single_irr": "pas de TRI unique",
     "checks_title": "Contrôles : chacun vaut 1 si vrai ; le contrôle général est le minimum",
     "check": "Contrôle", "result": "Résultat", "master": "Contrôle général (tous les contrôles passent)",
     "check_seasonality": "Les coefficients saisonniers ont une moyenne de 1",
@@ -160,7 +161,11 @@ METHOD = [
           "fin d'année, coûts ponctuels à la signature (t = 0), facteurs d'actualisation explicites. La "
           "fonction VAN() d'Excel actualise sa première valeur d'une période ; elle n'est pas utilisée."),
     ("p", "VAN des économies = - coûts ponctuels + somme sur y de (coût interne_y - coût scénario_y) / (1 + "
-          "r)^y. ROI = VAN des économies / coûts ponctuels. TRI : le taux qui annule la VAN des économies."),
+          "r)^y. ROI = VAN des économies / coûts ponctuels."),
+    ("p", "Règle du TRI : le taux qui annule la VAN des économies (flux : - coûts ponctuels à t = 0, puis les "
+          "économies annuelles), donné seulement si les coûts ponctuels sont récupérés sur l'horizon et si le "
+          "flux net ne change de signe qu'une fois ; s'il en change plusieurs fois, plusieurs taux peuvent "
+          "annuler la VAN et le classeur indique « pas de TRI unique »."),
     ("p", "Mois de retour : le premier mois où l'économie cumulée non actualisée, chaque économie annuelle "
           "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels."),
     ("p", "Effectifs : les contacts arrivent uniformément sur les heures d'ouverture (pas de profil "

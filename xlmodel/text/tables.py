@@ -38,7 +38,7 @@ def comparison_table(result: Comparison) -> str:
             ("* " if s.id == result.best else "  ") + s.label_en,
             _k(s.annual_cost[0]), _k(s.one_off_cost), _k(s.npv_cost),
             _k(s.npv_savings) if s.kind != "inhouse" else "reference",
-            _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), _pct(s.irr),
+            _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), s.irr_note or _pct(s.irr),
             "-" if s.cost_per_contact[0] is None else f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
         ))
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]

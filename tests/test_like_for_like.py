@@ -1,0 +1,48 @@
+"""Like for like (issue 12): one test per point of the issue, each failing before its fix.
+
+Every case is the hand-checked worked case of tests/test_engine.py with a few fields changed; the
+figures expected are derived here from the inputs and the method, never copied from the engine.
+"""
+
+from __future__ import annotations
+
+import numpy_financial as npf
+import numpy as np
+import pytest
+
+from xlmodel import finance
+from xlmodel.text import words
+from xlmodel.text.tables import comparison_table
+
+from test_engine import OUT, run
+
+from udfs.functions import OUTSOURCE_IRR
+
+
+# -- 7. IRR with two roots ----------------------------------------------------------------------
+
+def two_roots():
+    """A quote that saves a lot at first and then, indexed at 20 % a year with no fixed share,
+    costs more than in-house: the net cash flow is -, +, +, +, -, - (two sign changes) while the
+    NPV of savings is positive and the one-off cost is recovered within the first year."""
+    return run(vendor={"price": 1.0, "indexation_rate": 0.2, "indexation_fixed_share": 0.0},
+               finance={"horizon_years": 5})
+
+
+def test_irr_with_two_sign_changes_is_no_single_irr_in_the_engine_and_the_udf():
+    result = two_roots()
+    out, inhouse = result.scenario(OUT), result.scenario("inhouse")
+    flows = np.asarray(result.evaluation.values["out0.flow"])
+    signs = np.sign(flows)
+    assert (signs[1:] != signs[:-1]).sum() == 2 and out.npv_savings > 0 and out.payback_months <= 12
+    assert np.isfinite(npf.irr(flows))  # a root exists, but not the only one: no rate to report
+    assert out.sign_changes == 2 and out.irr is None
+    assert out.irr_note == words("en")["no_single_irr"] == "no single IRR"
+    assert out.as_json()["irr"] is None and out.as_json()["irr_note"] == "no single IRR"
+    assert "no single IRR" in comparison_table(result)
+    udf = OUTSOURCE_IRR(inhouse.annual_cost, out.annual_cost, out.one_off_cost)
+    assert udf.startswith("#N/A no single IRR")
+    assert finance.irr(out.one_off_cost, np.subtract(inhouse.annual_cost, out.annual_cost)) is None
+    single = run()  # the worked case: one sign change, its IRR by hand in test_engine
+    assert single.scenario(OUT).sign_changes == 1 and single.scenario(OUT).irr_note is None
+    assert single.scenario(OUT).irr == pytest.approx(0.17197, abs=1e-5)
