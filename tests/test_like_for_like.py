@@ -46,3 +46,13 @@ def test_irr_with_two_sign_changes_is_no_single_irr_in_the_engine_and_the_udf():
     single = run()  # the worked case: one sign change, its IRR by hand in test_engine
     assert single.scenario(OUT).sign_changes == 1 and single.scenario(OUT).irr_note is None
     assert single.scenario(OUT).irr == pytest.approx(0.17197, abs=1e-5)
+
+
+# -- 9. Every assumption that can flip the winner is a risk driver ----------------------------------
+
+def test_a_seeded_risk_json_is_byte_reproducible_and_compare_json_holds_no_run_time(capsys):
+    from workbook_helpers import run_cli
+    args = ["risk", "--draws", "200", "--seed", "11", "--json"]
+    (code, first, err), (_, second, _) = run_cli(args, capsys), run_cli(args, capsys)
+    assert code == 0 and first == second and '"seconds"' not in first
+    assert err.startswith("timings: Monte Carlo 200 draws in")

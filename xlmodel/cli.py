@@ -56,8 +56,10 @@ def compare(source, as_json, no_analytics):
     from .engine import compare as run
     from .text.tables import comparison_table, decision_analytics
     result = run(load_source(source))
-    data, text = (result.as_json(), None) if no_analytics else decision_analytics(result)
+    data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result)
     if as_json:
+        if timing is not None:
+            click.echo(timing, err=True)  # the JSON never depends on the clock: the same case, the same bytes
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(comparison_table(result) + ("" if text is None else "\n" + text))
@@ -75,12 +77,13 @@ def risk(source, draws, seed, as_json):
     from .analytics.montecarlo import run_risk
     from .analytics.sensitivity import tornado
     from .text.sentences import recommendation
-    from .text.tables import risk_text
+    from .text.tables import risk_text, timings
     from .engine import compare as run
     case = load_source(source)
     result = run(case)
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
+        click.echo(timings(None, outcome), err=True)  # a seeded run prints the same bytes every time
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
                 "recommendation_en": recommendation(result, "en", outcome),
                 "recommendation_fr": recommendation(result, "fr", outcome)}

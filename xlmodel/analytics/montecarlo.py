@@ -91,9 +91,11 @@ class RiskResult:
         return {"scenario": scenario_id, "what": what, "counts": counts.tolist(), "edges": edges.tolist()}
 
     def as_json(self) -> dict:
+        """The result as plain data; its run time (``seconds``) is left out, so that a seeded run
+        always gives the same JSON."""
         return {"draws": self.draws, "seed": self.seed, "distribution": self.distribution,
                 "drivers": self.drivers, "most_often_cheapest": self.most_often_cheapest,
-                "seconds": self.seconds, "chunk": self.chunk, "peak_bytes": self.peak_bytes,
+                "chunk": self.chunk, "peak_bytes": self.peak_bytes,
                 "scenarios": [s.as_json() for s in self.scenarios]}
 
 

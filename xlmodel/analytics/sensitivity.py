@@ -51,9 +51,10 @@ class Tornado:
     seconds: float
 
     def as_json(self) -> dict:
+        """The tornado as plain data; its run time (``seconds``) is left out, so that the same case
+        always gives the same JSON."""
         return {"scenario": self.scenario_id, "base_npv_savings": self.base_npv_savings,
-                "evaluations": self.evaluations, "seconds": self.seconds,
-                "bars": [b.as_json() for b in self.bars]}
+                "evaluations": self.evaluations, "bars": [b.as_json() for b in self.bars]}
 
     def flip_drivers(self, count: int = 2) -> list[TornadoBar]:
         """The drivers that could flip the recommendation: those whose adverse end changes the best

@@ -56,15 +56,27 @@ def comparison_table(result: Comparison) -> str:
     return "\n".join(lines)
 
 
-def decision_analytics(result: Comparison) -> tuple[dict, str]:
-    """``compare``'s analytics: the JSON object extended with them, and their text sections
-    (economic view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk)."""
+def decision_analytics(result: Comparison) -> tuple[dict, str, str]:
+    """``compare``'s analytics: the JSON object extended with them, their text sections (economic
+    view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk) and the line of
+    their run times (:func:`timings`)."""
     from ..analytics.summary import analyse, extend_json
     analysis = analyse(result)
     data = extend_json(result.as_json(), result, analysis)
     data["recommendation_en"] = recommendation(result, "en", analysis.risk, analysis.tornado)
     data["recommendation_fr"] = recommendation(result, "fr", analysis.risk, analysis.tornado)
-    return data, analysis_text(result, analysis)
+    return data, analysis_text(result, analysis), timings(analysis.tornado, analysis.risk)
+
+
+def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
+    """How long the tornado and the Monte Carlo took, in one line: what ``--json`` prints on stderr
+    (the JSON itself never depends on the clock)."""
+    parts = []
+    if tornado is not None:
+        parts.append(f"tornado {tornado.evaluations} engine runs in {tornado.seconds:.2f} s")
+    if risk is not None:
+        parts.append(f"Monte Carlo {risk.draws} draws in {risk.seconds:.2f} s")
+    return "timings: " + ", ".join(parts)
 
 
 def analysis_text(result: Comparison, a: Analysis) -> str:
