@@ -56,3 +56,20 @@ def test_a_seeded_risk_json_is_byte_reproducible_and_compare_json_holds_no_run_t
     (code, first, err), (_, second, _) = run_cli(args, capsys), run_cli(args, capsys)
     assert code == 0 and first == second and '"seconds"' not in first
     assert err.startswith("timings: Monte Carlo 200 draws in")
+
+
+# -- 5. Per-minute billing of concurrent chat -----------------------------------------------------
+
+CHAT = {"name": "chat", "kind": "live", "annual_volume": 624000, "aht_seconds": 600, "service_level": 0.8,
+        "answer_seconds": 60, "max_occupancy": 0.85, "concurrency": 2}
+
+
+@pytest.mark.parametrize("unit, minutes_per_chat", [("agent", 600 / 60 / 2), ("contact", 600 / 60)])
+def test_a_per_minute_quote_for_chat_at_concurrency_2_costs_what_the_unit_says(unit, minutes_per_chat):
+    """52 000 chats a month of 600 s, two at a time: 5 agent minutes or 10 contact minutes each, at
+    0.40 a minute (no minimum, no ramp-up, same FCR, year 1 index 1): 104 000 or 208 000 a month."""
+    result = run(channels=[CHAT], vendor={"pricing_model": "per_minute", "price": 0.40, "minimum_monthly": 0,
+                                          "minute_unit": unit})
+    invoice = np.asarray(result.evaluation.values["out0.vendor_invoice"])[:12]
+    assert invoice == pytest.approx([52_000 * minutes_per_chat * 0.40] * 12, rel=1e-12)
+    assert result.scenario(OUT).cost_lines["vendor"][0] == pytest.approx(12 * 52_000 * minutes_per_chat * 0.40)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PRICING_MODELS = ("per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly")
+MINUTE_UNITS = ("agent", "contact")  # what a per-minute price counts: agent minutes or contact minutes
 LOCATIONS = ("onshore", "nearshore", "offshore")
 CHANNEL_KINDS = ("live", "deferred")
 HYBRID_MODES = ("share", "extended_hours", "overflow", "channel")
@@ -201,6 +202,11 @@ VENDOR = Section("vendors", (
       required=True),
     F("price", "money", None, "per pricing unit", "Price", "Prix", 0, 1e9, exclusive_min=True,
       required=True, fr_unit="par unité de prix"),
+    F("minute_unit", "choice", "agent", "", "Minute billed (per_minute contracts)",
+      "Minute facturée (contrats à la minute)", choices=MINUTE_UNITS,
+      source="agent: the minutes agents spend on contacts (a chat handled two at a time bills half its "
+             "length, as the staffing counts it); contact: each contact's own length, whatever the "
+             "concurrency. Ask the vendor which one its price counts."),
     F("setup_fee", "money", 0.0, "one-off", "Set-up fee", "Frais de mise en place", 0, 1e9,
       fr_unit="ponctuel"),
     F("minimum_monthly", "money", 0.0, "per month", "Minimum monthly invoice", "Facture mensuelle minimale",

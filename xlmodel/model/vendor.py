@@ -14,7 +14,7 @@ from .rows import Scenario, StaffRow
 if TYPE_CHECKING:
     from .declare import Context
 
-_QUOTE_FIELDS = ("pricing_model", "price", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+_QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
                  "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
 
@@ -26,6 +26,7 @@ class VendorTerms:
 
     quote: dict[str, VendorInput]  # field name -> reference
     priced: dict[str, RowRef]  # pricing model -> its 0/1 flag row
+    agent_minutes: RowRef  # 1 when a per-minute price counts agent minutes, 0 for contact minutes
     index: RowRef
     ramp: RowRef
     repeat: RowRef
@@ -42,6 +43,9 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     priced = {model: add(f"is_{model}", f"{name}: priced {model}", f"{name} : prix {model}", "flag",
                          f'(pricing_model == "{model}") * 1', scalar=True, pricing_model=vd["pricing_model"])
               for model in PRICING_MODELS}
+    agent_minutes = add("agent_minutes", f"{name}: minute billed is the agent's (1) or the contact's (0)",
+                        f"{name} : minute facturée du conseiller (1) ou du contact (0)", "flag",
+                        '(minute_unit == "agent") * 1', scalar=True, minute_unit=vd["minute_unit"])
     index = add("indexation", f"{name}: price index", f"{name} : indice de prix", "index",
                 "fixed + (1 - fixed) * (1 + rate) ** (year - 1)",
                 fixed=vd["indexation_fixed_share"], rate=vd["indexation_rate"], year=time.year)
@@ -51,7 +55,7 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     repeat = add("repeat_factor", f"{name}: contacts per in-house contact (FCR)",
                  f"{name} : contacts par contact interne (FCR)", "index", "fcr_inhouse / fcr_vendor", scalar=True,
                  fcr_inhouse=ctx.inh["first_contact_resolution"], fcr_vendor=vd["first_contact_resolution"])
-    return VendorTerms(vd, priced, index, ramp, repeat)
+    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat)
 
 
 def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
@@ -85,10 +89,12 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {channel}", f"DMT prestataire : {channel}", "seconds",
                   "aht * factor * ramp", scenario=sc.id, aht=ChannelInput(i, "aht_seconds"), factor=vd["aht_factor"],
                   ramp=t.ramp)
-        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {channel}",
-                               f"Minutes traitées prestataire : {channel}", "minutes",
-                               "contacts * aht / seconds_per_minute", scenario=sc.id, contacts=vc, aht=aht,
-                               seconds_per_minute=Constant("SECONDS_PER_MINUTE")))
+        # Agent minutes divide a chat's length by the concurrency, as the staffing does.
+        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor minutes billed: {channel}",
+                               f"Minutes facturées prestataire : {channel}", "minutes",
+                               "contacts * aht / seconds_per_minute / (agent * concurrency + 1 - agent)",
+                               scenario=sc.id, contacts=vc, aht=aht, seconds_per_minute=Constant("SECONDS_PER_MINUTE"),
+                               agent=t.agent_minutes, concurrency=ChannelInput(i, "concurrency")))
         agents = ctx.staff_row(StaffRow(
             sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
             f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
@@ -119,7 +125,7 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     vhours = total("vendor_hours", "Vendor logged hours billed", "Heures connectées facturées", "hours", hours_rows)
     vcontacts = total("vendor_contacts", "Vendor contacts (with repeats)", "Contacts prestataire (avec rappels)",
                       "contacts", contact_rows)
-    vminutes = total("vendor_minutes", "Vendor handled minutes", "Minutes traitées prestataire", "minutes",
+    vminutes = total("vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
                      minute_rows)
     # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
     # takes everything, and does not apply to the part it takes in a hybrid.

@@ -49,7 +49,7 @@ INFO = Section("quote_info", (
 GROUPS = (
     ("company", ("name", "location", "production_sites", "production_countries", "annual_revenue",
                  "years_in_business", "agent_headcount", "contact_name", "contact_email")),
-    ("price", ("pricing_model", "price", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+    ("price", ("pricing_model", "price", "minute_unit", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                "bonus_malus")),
     ("operations", ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
                     "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",

@@ -238,6 +238,8 @@ GUIDANCE = {
                      "per month; per_minute: per handled minute; per_contact: per handled contact; "
                      "fixed_monthly: a fixed fee per month.",
     "price": "Required. Excluding VAT, in the unit of the pricing model above.",
+    "minute_unit": "Per-minute prices only: agent (the minutes your agents spend on our contacts: a chat "
+                   "handled two at a time counts half its length) or contact (each contact's own length).",
     "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
     "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
     "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",

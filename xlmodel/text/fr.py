@@ -252,6 +252,9 @@ GUIDANCE = {
                      "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
                      "traité ; fixed_monthly : forfait mensuel.",
     "price": "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus.",
+    "minute_unit": "Prix à la minute seulement : agent (les minutes que vos conseillers consacrent à nos "
+                   "contacts : un chat traité à deux en même temps compte pour la moitié de sa durée) ou "
+                   "contact (la durée propre de chaque contact).",
     "setup_fee": "Hors TVA, facturés une fois au démarrage (transition, formation, installation).",
     "minimum_monthly": "La facture mensuelle minimale, s'il y en a une (0 : aucune).",
     "indexation_rate": "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec).",
