@@ -6,9 +6,11 @@ figures expected are derived here from the inputs and the method, never copied f
 
 from __future__ import annotations
 
-import numpy_financial as npf
 import numpy as np
+import numpy_financial as npf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xlmodel import finance
 from xlmodel.text import words
@@ -73,3 +75,20 @@ def test_a_per_minute_quote_for_chat_at_concurrency_2_costs_what_the_unit_says(u
     invoice = np.asarray(result.evaluation.values["out0.vendor_invoice"])[:12]
     assert invoice == pytest.approx([52_000 * minutes_per_chat * 0.40] * 12, rel=1e-12)
     assert result.scenario(OUT).cost_lines["vendor"][0] == pytest.approx(12 * 52_000 * minutes_per_chat * 0.40)
+
+
+# -- 6. Hybrid minimums --------------------------------------------------------------------------
+
+@settings(max_examples=15, deadline=None)
+@given(share=st.sampled_from([0.05, 0.12, 0.3, 0.5, 0.8]), minimum=st.sampled_from([0, 50_000, 100_000, 400_000]))
+def test_splitting_a_minimum_s_scope_never_raises_the_hybrid_s_cost(share, minimum):
+    """The worked quote is per contact (2.50 for 52 000 contacts a month, 130 000 before any
+    minimum): the vendor's part of a share hybrid is `share` of its contacts and of its work, so its
+    invoice is `share` of the outsourced invoice, minimum included (pro rata of the work), never the
+    whole-scope minimum on a slice of it."""
+    result = run(vendor={"minimum_monthly": minimum}, hybrid={"share": share})
+    values = result.evaluation.values
+    whole, part = (np.asarray(values[f"{p}.vendor_invoice"]) for p in ("out0", "hyb0"))
+    assert part == pytest.approx(share * whole, rel=1e-12)
+    assert np.asarray(values["hyb0.vendor_scope"]) == pytest.approx(share, rel=1e-12)
+    assert whole[0] == pytest.approx(max(130_000, minimum))

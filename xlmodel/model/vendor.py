@@ -139,9 +139,23 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
                " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
                per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
                per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
+    minimum = vd["minimum_monthly"]
+    if whole_scope:
+        ctx.scope_minutes[sc.vendor] = vminutes
+    else:
+        # A minimum is quoted for the whole scope: a hybrid pays it in proportion to the share of
+        # that scope's work (minutes billed) it gives the vendor, so that splitting the scope between
+        # the vendor and the in-house team never raises the minimum it carries.
+        full = ctx.scope_minutes[sc.vendor]  # the outsourced scenario's, declared before the hybrids
+        scope = add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
+                    "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
+                    "minutes / (full + (full == 0))", scenario=sc.id, minutes=vminutes, full=full)
+        minimum = add(sc.key("vendor_minimum"), "Minimum monthly invoice for this scope",
+                      "Facture mensuelle minimale pour ce périmètre", "money", "minimum * scope", scenario=sc.id,
+                      minimum=vd["minimum_monthly"], scope=scope)
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
-                  base=base, minimum=vd["minimum_monthly"], indexation=t.index, bonus_malus=vd["bonus_malus"])
+                  base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
     add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
         scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
 
