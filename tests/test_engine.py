@@ -77,6 +77,8 @@ minimum_monthly = 100000
 indexation_rate = 0.02
 indexation_fixed_share = 0.2
 ramp_up_months = 0
+hours_per_fte_month = 140   # worked hours per billed FTE-month ...
+shrinkage = 0.0             # ... all of them productive (per-FTE tests)
 first_contact_resolution = 0.75
 bonus_malus = 0.0
 
@@ -260,11 +262,13 @@ HANDLED_MINUTES = MONTHLY_CONTACTS * 180 / 60
     ({"pricing_model": "per_fte_month", "price": 4000.0, "fte_proposed": 20}, 4000.0 * LOGGED_HOURS / 140),
     ({"pricing_model": "per_fte_month", "price": 4000.0, "fte_proposed": 30}, 4000.0 * 30),
     ({"pricing_model": "per_fte_month", "price": 4000.0, "hours_per_fte_month": 130}, 4000.0 * 28),
+    ({"pricing_model": "per_fte_month", "price": 4000.0, "shrinkage": 0.35}, 4000.0 * LOGGED_HOURS / 91),
     ({"pricing_model": "per_minute", "price": 0.70}, 0.70 * HANDLED_MINUTES),
     ({"pricing_model": "per_contact", "price": 2.5}, 2.5 * MONTHLY_CONTACTS),
     ({"pricing_model": "fixed_monthly", "price": 120_000.0}, 120_000.0),
 ], ids=["per_hour", "per_fte_month", "per_fte_month-fte_proposed_not_binding",
-        "per_fte_month-fte_proposed_binding", "per_fte_month-hours_per_fte", "per_minute", "per_contact",
+        "per_fte_month-fte_proposed_binding", "per_fte_month-hours_per_fte", "per_fte_month-vendor_shrinkage",
+        "per_minute", "per_contact",
         "fixed_monthly"])
 def test_each_pricing_model_bills_its_unit(vendor, expected_month_1):
     result = run(vendor={"minimum_monthly": 0.0, "indexation_rate": 0.0, **vendor})

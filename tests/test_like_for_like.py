@@ -92,3 +92,22 @@ def test_splitting_a_minimum_s_scope_never_raises_the_hybrid_s_cost(share, minim
     assert part == pytest.approx(share * whole, rel=1e-12)
     assert np.asarray(values["hyb0.vendor_scope"]) == pytest.approx(share, rel=1e-12)
     assert whole[0] == pytest.approx(max(130_000, minimum))
+
+
+# -- 3. Vendor productive hours per billed FTE ---------------------------------------------------
+
+@pytest.mark.parametrize("proposed, billed", [(25, 3640 / 120), (35, 35)])
+def test_vendor_fte_follow_from_the_work_and_the_vendor_s_shrinkage_checked_against_fte_proposed(
+        proposed, billed, capsys):
+    """The vendor's 14 agents on duty over 260 opening hours log 3 640 hours a month (more than the
+    handled workload, 52 000 x 180 s / 3 600 / 0.85 = 3 059 h); 150 worked hours per FTE-month less
+    20 % shrinkage are 120 productive hours: the work needs 30.33 FTE. A quote proposing 25 is billed
+    for 30.33 (and the comparison says so), one proposing 35 for its 35."""
+    result = run(vendor={"pricing_model": "per_fte_month", "price": 3000, "minimum_monthly": 0,
+                         "hours_per_fte_month": 150, "shrinkage": 0.2, "fte_proposed": proposed})
+    out = result.scenario(OUT)
+    assert out.vendor_fte_needed == pytest.approx([3640 / 120] * 2, rel=1e-12)
+    assert out.vendor_fte == pytest.approx([billed] * 2, rel=1e-12)
+    assert out.cost_lines["vendor"][0] == pytest.approx(12 * 3000 * billed, rel=1e-12)
+    shortfall = "V proposes 25 FTE; the work needs up to 30.3 FTE at 150 worked hours per FTE-month and 20% shrinkage"
+    assert (shortfall in comparison_table(result)) == (proposed < billed)

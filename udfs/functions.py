@@ -81,7 +81,7 @@ DOC = {
     "pricing_model": "per_hour, per_fte_month, per_minute, per_contact or fixed_monthly",
     "price": "The quoted price in its pricing unit, > 0",
     "occupancy_billed": "Handled time / billed logged time the price assumes, fraction",
-    "hours_per_fte_month": "Logged hours in one billed FTE-month",
+    "hours_per_fte_month": "Logged (productive) hours in one billed FTE-month: worked hours x (1 - the vendor's shrinkage)",
     "monthly_contacts": "Contacts handled per month (needed for fixed_monthly)",
     "inputs": "Inputs!A:B of an xlmodel workbook (labels and values)",
     "channels": "The Channels table with its header row (Inputs sheet)",

@@ -111,6 +111,7 @@ class ScenarioResult:
     cost_per_contact: list[float]
     fte: list[float]
     vendor_fte: list[float]
+    vendor_fte_needed: list[float]  # what the work needs at the vendor's productive hours (billed: at least this)
     meets_target_service: bool
 
     @property
@@ -126,7 +127,8 @@ class ScenarioResult:
             "irr": self.irr, "irr_note": self.irr_note, "sign_changes": self.sign_changes,
             "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
             "contacts": self.contacts, "cost_per_contact": self.cost_per_contact, "fte": self.fte,
-            "vendor_fte": self.vendor_fte, "meets_target_service": self.meets_target_service,
+            "vendor_fte": self.vendor_fte, "vendor_fte_needed": self.vendor_fte_needed,
+            "meets_target_service": self.meets_target_service,
         }
 
 
@@ -197,8 +199,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
     annual = by_year("annual_cost")
     reference = sc.kind == "inhouse"
     payback = None if reference else number("payback")
-    fte, vendor_fte = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
-                       for k in ("fte", "vendor_fte"))
+    fte, vendor_fte, needed = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
+                               for k in ("fte", "vendor_fte", "vendor_fte_needed"))
     return ScenarioResult(
         id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else ev.case.vendors[sc.vendor].name,
         label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
@@ -210,7 +212,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         irr=None if reference else number("irr"),
         sign_changes=None if reference else int(values[sc.key("sign_changes")]), contacts=_floats(contacts),
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
-        fte=_floats(fte), vendor_fte=_floats(vendor_fte), meets_target_service=sc.kind != "status_quo")
+        fte=_floats(fte), vendor_fte=_floats(vendor_fte), vendor_fte_needed=_floats(needed),
+        meets_target_service=sc.kind != "status_quo")
 
 
 def _floats(values) -> list[float]:

@@ -223,8 +223,16 @@ VENDOR = Section("vendors", (
       "Surcroît de DMT au démarrage", 0, 2, fr_unit="de DMT en plus le 1er mois"),
     F("occupancy_billed", "rate", 0.85, "of logged time", "Occupancy billed (per-hour contracts)",
       "Occupation facturée (contrats horaires)", 0.3, 1, fr_unit="du temps connecté"),
-    F("hours_per_fte_month", "number", 140.0, "productive hours", "Productive hours per billed FTE-month",
-      "Heures productives par ETP-mois facturé", 20, 250, fr_unit="heures productives"),
+    F("hours_per_fte_month", "number", 133.9, "worked hours", "Worked hours per billed FTE-month",
+      "Heures travaillées par ETP-mois facturé", 20, 250, fr_unit="heures travaillées",
+      source="The vendor's contractual working time per FTE, after paid leave and public holidays: "
+             "1 607 h / 12 = 133.9 h in France; about 170 h in Morocco (44-hour week, 2 288 h a year, less "
+             "about 31 days of leave and holidays). Its productive hours are these x (1 - its shrinkage)."),
+    F("shrinkage", "rate", 0.22, "of worked time", "Vendor shrinkage", "Taux d'indisponibilité du prestataire",
+      0, 0.7, exclusive_max=True, fr_unit="du temps travaillé",
+      source="The vendor's sickness, training, meetings, coaching and breaks, on the in-house basis (paid "
+             "leave is already out of the worked hours); the in-house default unless the vendor shows its "
+             "own figures."),
     F("fte_proposed", "number", 0.0, "FTE", "FTE proposed (per-FTE contracts)", "ETP proposés (contrats à l'ETP)",
       0, 100000, fr_unit="ETP"),
     F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                 "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
+                 "shrinkage", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class VendorTerms:
     index: RowRef
     ramp: RowRef
     repeat: RowRef
+    productive_hours: RowRef  # per billed FTE-month
 
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
@@ -55,7 +56,12 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     repeat = add("repeat_factor", f"{name}: contacts per in-house contact (FCR)",
                  f"{name} : contacts par contact interne (FCR)", "index", "fcr_inhouse / fcr_vendor", scalar=True,
                  fcr_inhouse=ctx.inh["first_contact_resolution"], fcr_vendor=vd["first_contact_resolution"])
-    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat)
+    # The FTE a quote needs follow from the work and the vendor's own time: worked hours less its
+    # shrinkage, on the basis of the in-house team's (never a productivity the quote merely states).
+    productive = add("productive_hours", f"{name}: productive hours per billed FTE-month",
+                     f"{name} : heures productives par ETP-mois facturé", "hours", "worked * (1 - shrinkage)",
+                     scalar=True, worked=vd["hours_per_fte_month"], shrinkage=vd["shrinkage"])
+    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive)
 
 
 def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
@@ -127,12 +133,17 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
                       "contacts", contact_rows)
     vminutes = total("vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
                      minute_rows)
+    needed = add(sc.key("vendor_fte_needed"), "Vendor FTE the work needs", "ETP prestataire nécessaires", "fte",
+                 "hours / productive_hours", scenario=sc.id, hours=vhours, productive_hours=t.productive_hours)
     # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
-    # takes everything, and does not apply to the part it takes in a hybrid.
-    floor = {"floor": vd["fte_proposed"]} if whole_scope else {}
-    vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
-               "max(floor, hours / hours_per_fte)" if floor else "hours / hours_per_fte", scenario=sc.id,
-               hours=vhours, hours_per_fte=vd["hours_per_fte_month"], **floor)
+    # takes everything (the work may need more: the quote is checked against it), and does not
+    # apply to the part it takes in a hybrid.
+    if whole_scope:
+        vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
+                   "max(proposed, needed)", scenario=sc.id, proposed=vd["fte_proposed"], needed=needed)
+    else:
+        vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte", "needed",
+                   scenario=sc.id, needed=needed)
     base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
                "Facture prestataire avant minimum et indexation", "money",
                "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"

@@ -251,7 +251,10 @@ GUIDANCE = {
     "ramp_up_months": "Months until your handling time reaches the steady state.",
     "ramp_up_aht_premium": "Extra handling time in the first month, fading to 0 over the ramp-up.",
     "occupancy_billed": "Per-hour contracts: handled time / logged time your price assumes.",
-    "hours_per_fte_month": "Per-FTE contracts: productive hours delivered per billed FTE per month.",
+    "hours_per_fte_month": "Worked hours per billed FTE per month: your contractual working time, after paid "
+                           "leave and public holidays (e.g. 1 607 h / 12 = 133.9 h in France).",
+    "shrinkage": "Share of worked hours your agents are off contacts: sickness, training, meetings, coaching, "
+                 "breaks (not paid leave nor public holidays, already out of the worked hours).",
     "fte_proposed": "Per-FTE contracts only: the FTE you propose to bill (0 or blank otherwise).",
     "first_contact_resolution": "Share of contacts resolved without a repeat contact.",
     "committed_service_level": "Share of contacts answered within the target time that you commit to, with "

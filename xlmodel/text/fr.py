@@ -267,7 +267,11 @@ GUIDANCE = {
     "ramp_up_aht_premium": "Durée de traitement supplémentaire le premier mois, réduite à 0 sur la montée en "
                            "charge.",
     "occupancy_billed": "Contrats horaires : temps traité / temps connecté que suppose votre prix.",
-    "hours_per_fte_month": "Contrats à l'ETP : heures productives fournies par ETP facturé et par mois.",
+    "hours_per_fte_month": "Heures travaillées par ETP facturé et par mois : votre durée contractuelle du "
+                           "travail, hors congés payés et jours fériés (ex. 1 607 h / 12 = 133,9 h en France).",
+    "shrinkage": "Part des heures travaillées où vos conseillers ne traitent pas de contacts : maladie, "
+                 "formation, réunions, coaching, pauses (ni congés payés ni jours fériés, déjà hors des heures "
+                 "travaillées).",
     "fte_proposed": "Contrats à l'ETP seulement : les ETP que vous proposez de facturer (0 ou vide sinon).",
     "first_contact_resolution": "Part des contacts résolus sans nouveau contact.",
     "committed_service_level": "Part des contacts répondus dans le délai cible sur laquelle vous vous "

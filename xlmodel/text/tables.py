@@ -52,8 +52,24 @@ def comparison_table(result: Comparison) -> str:
     lines.append("")
     lines.append("Savings, ROI, payback and IRR are measured against in-house at the target service level. "
                  "The status quo serves customers worse and is never recommended.")
+    lines.extend(fte_checks(result))
     lines.append(recommendation(result))
     return "\n".join(lines)
+
+
+def fte_checks(result: Comparison) -> list[str]:
+    """One line per per-FTE quote whose proposed FTE fall short of what the work needs at the vendor's
+    own productive hours (it is then billed for what the work needs)."""
+    lines, quotes = [], {v.name: v for v in result.case.vendors}
+    for s in result.scenarios:
+        if s.kind != "outsourced":
+            continue
+        v = quotes[s.vendor]
+        if v.pricing_model == "per_fte_month" and v.fte_proposed and max(s.vendor_fte_needed) > v.fte_proposed:
+            lines.append(f"{s.vendor} proposes {v.fte_proposed:g} FTE; the work needs up to "
+                         f"{max(s.vendor_fte_needed):.1f} FTE at {v.hours_per_fte_month:g} worked hours per "
+                         f"FTE-month and {v.shrinkage:.0%} shrinkage: billed for what it needs.")
+    return lines
 
 
 def decision_analytics(result: Comparison) -> tuple[dict, str, str]:
