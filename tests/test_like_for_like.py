@@ -111,3 +111,24 @@ def test_vendor_fte_follow_from_the_work_and_the_vendor_s_shrinkage_checked_agai
     assert out.cost_lines["vendor"][0] == pytest.approx(12 * 3000 * billed, rel=1e-12)
     shortfall = "V proposes 25 FTE; the work needs up to 30.3 FTE at 150 worked hours per FTE-month and 20% shrinkage"
     assert (shortfall in comparison_table(result)) == (proposed < billed)
+
+
+# -- 4. Flex asymmetry ---------------------------------------------------------------------------
+
+WEIGHTS = [1.2, 1.1, 1.0, 1.0, 0.9, 0.8, 0.8, 0.9, 1.0, 1.1, 1.0, 1.2]
+
+
+@pytest.mark.parametrize("flex", [0.0, 0.5, 1.0])
+def test_each_party_flexes_the_same_way_peak_less_its_flex_share_of_the_gap(flex):
+    """Both parties staff each month at the year's peak less their flex share of the gap between the
+    peak and the month's need: the in-house FTE (agents x 260 h / 91 productive hours) and the
+    per-hour vendor's billed hours (agents x 260 h), with the same flex, follow the same curve."""
+    from test_engine import erlang_c_agents
+    result = run(inhouse={"seasonal_flex": flex}, seasonality=WEIGHTS,
+                 vendor={"pricing_model": "per_hour", "price": 30.0, "minimum_monthly": 0, "seasonal_flex": flex})
+    agents = np.array([erlang_c_agents(10.0 * w, 180, 0.8, 20, 0.85) for w in WEIGHTS] * 2, dtype=float)
+    staffed = agents.max() - flex * (agents.max() - agents)
+    values = result.evaluation.values
+    assert np.asarray(values["inh.fte"]) == pytest.approx(staffed * 260 / 91, rel=1e-12)
+    assert np.asarray(values["out0.vendor_hours"]) == pytest.approx(staffed * 260, rel=1e-12)
+    assert np.asarray(values["out0.vendor_invoice"])[:12] == pytest.approx(30.0 * staffed[:12] * 260, rel=1e-12)

@@ -233,6 +233,12 @@ VENDOR = Section("vendors", (
       source="The vendor's sickness, training, meetings, coaching and breaks, on the in-house basis (paid "
              "leave is already out of the worked hours); the in-house default unless the vendor shows its "
              "own figures."),
+    F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility (per-hour and per-FTE contracts)",
+      "Flexibilité saisonnière (contrats horaires et à l'ETP)", 0, 1, fr_unit="de l'écart saisonnier",
+      source="The same rule as in-house: each month the vendor bills its year's peak less this share of the gap "
+             "between the peak and the month's need (0: billed at the peak all year; 1: every month's hours). "
+             "Read it from the contract (forecast tolerance, minimum billed hours); 0.5, the in-house default, "
+             "lets neither party flex more unless a contract or a plan says so."),
     F("fte_proposed", "number", 0.0, "FTE", "FTE proposed (per-FTE contracts)", "ETP proposés (contrats à l'ETP)",
       0, 100000, fr_unit="ETP"),
     F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                 "shrinkage", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
+                 "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,8 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
             sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
             f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
         hours_rows.append(add(
-            sc.key("vendor_hours", i), f"Vendor logged hours billed: {channel}",
-            f"Heures connectées facturées : {channel}", "hours",
+            sc.key("vendor_hours", i), f"Vendor logged hours needed: {channel}",
+            f"Heures connectées nécessaires : {channel}", "hours",
             "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
             scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
             seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
@@ -128,7 +128,16 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
         return add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
                    scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
 
-    vhours = total("vendor_hours", "Vendor logged hours billed", "Heures connectées facturées", "hours", hours_rows)
+    needed_hours = total("vendor_hours_needed", "Vendor logged hours the work needs",
+                         "Heures connectées nécessaires au travail", "hours", hours_rows)
+    # The flex rule of both parties: each month, the year's peak less the party's flex share of the
+    # gap between the peak and the month's need (in-house: FTE, inhouse_team; vendor: billed hours).
+    peak_hours = add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
+                     "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
+                     scenario=sc.id, needed=needed_hours)
+    vhours = add(sc.key("vendor_hours"), "Vendor logged hours billed", "Heures connectées facturées", "hours",
+                 "peak_hours - flex * (peak_hours - needed)", scenario=sc.id, peak_hours=peak_hours,
+                 flex=vd["seasonal_flex"], needed=needed_hours)
     vcontacts = total("vendor_contacts", "Vendor contacts (with repeats)", "Contacts prestataire (avec rappels)",
                       "contacts", contact_rows)
     vminutes = total("vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",

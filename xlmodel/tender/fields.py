@@ -52,7 +52,7 @@ GROUPS = (
     ("price", ("pricing_model", "price", "minute_unit", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                "bonus_malus")),
     ("operations", ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                    "shrinkage", "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
+                    "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
                     "coverage_24_7")),
     ("certifications", ("certified_nf345_iso18295", "certified_iso27001", "certified_pci_dss")),
     ("contract", ("minimum_term_months", "exit_notice_months", "quote_validity_months")),

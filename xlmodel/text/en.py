@@ -255,6 +255,8 @@ GUIDANCE = {
                            "leave and public holidays (e.g. 1 607 h / 12 = 133.9 h in France).",
     "shrinkage": "Share of worked hours your agents are off contacts: sickness, training, meetings, coaching, "
                  "breaks (not paid leave nor public holidays, already out of the worked hours).",
+    "seasonal_flex": "Per-hour and per-FTE contracts: the share of our seasonal swing your invoice follows "
+                     "below the year's peak month (0: billed at the peak all year; 1: every month's hours).",
     "fte_proposed": "Per-FTE contracts only: the FTE you propose to bill (0 or blank otherwise).",
     "first_contact_resolution": "Share of contacts resolved without a repeat contact.",
     "committed_service_level": "Share of contacts answered within the target time that you commit to, with "

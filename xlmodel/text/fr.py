@@ -272,6 +272,9 @@ GUIDANCE = {
     "shrinkage": "Part des heures travaillées où vos conseillers ne traitent pas de contacts : maladie, "
                  "formation, réunions, coaching, pauses (ni congés payés ni jours fériés, déjà hors des heures "
                  "travaillées).",
+    "seasonal_flex": "Contrats horaires et à l'ETP : la part de notre écart saisonnier que votre facture suit "
+                     "sous le mois de pointe de l'année (0 : facturé à la pointe toute l'année ; 1 : les heures de "
+                     "chaque mois).",
     "fte_proposed": "Contrats à l'ETP seulement : les ETP que vous proposez de facturer (0 ou vide sinon).",
     "first_contact_resolution": "Part des contacts résolus sans nouveau contact.",
     "committed_service_level": "Part des contacts répondus dans le délai cible sur laquelle vous vous "
