@@ -132,3 +132,34 @@ def test_each_party_flexes_the_same_way_peak_less_its_flex_share_of_the_gap(flex
     assert np.asarray(values["inh.fte"]) == pytest.approx(staffed * 260 / 91, rel=1e-12)
     assert np.asarray(values["out0.vendor_hours"]) == pytest.approx(staffed * 260, rel=1e-12)
     assert np.asarray(values["out0.vendor_invoice"])[:12] == pytest.approx(30.0 * staffed[:12] * 260, rel=1e-12)
+
+
+# -- 2. The committed service level ---------------------------------------------------------------
+
+def test_a_quote_below_target_service_is_not_comparable_and_carries_its_service_gap():
+    """The worked quote commits to 50 % answered in 20 s against a target of 80 %: 30 points of its
+    52 000 contacts a month are answered late beyond the target (15 600), 15 % of those hang up
+    (late_abandon_share), 10 % of them are customers lost (churn_share) worth 300 each:
+    15 600 x 0.15 x 0.1 x 300 = 70 200 a month. It is not comparable: never recommended."""
+    target = run()
+    below = run(vendor={"committed_service_level": 0.5})
+    gap = np.asarray(below.evaluation.values["out0.service_gap"])
+    assert gap == pytest.approx([15_600 * 0.15 * 0.1 * 300] * 24, rel=1e-12)
+    out, at_target = below.scenario(OUT), target.scenario(OUT)
+    assert out.cost_lines["service_gap"] == pytest.approx([12 * 70_200] * 2, rel=1e-12)
+    assert out.npv_cost == pytest.approx(at_target.npv_cost + 842_400 / 1.08 + 842_400 / 1.08 ** 2, rel=1e-12)
+    assert at_target.meets_target_service and not out.meets_target_service
+    assert target.best == OUT and below.best != OUT
+    assert "V commits to 50% of contacts answered in time, below the target (phone 80%)" in comparison_table(below)
+
+
+@settings(max_examples=20, deadline=None)
+@given(level=st.floats(0.0, 1.0), lower=st.floats(0.0, 0.5),
+       model=st.sampled_from(["per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly"]))
+def test_lowering_a_vendor_s_committed_service_level_never_lowers_its_comparable_cost(level, lower, model):
+    def npv(committed):
+        result = run(vendor={"pricing_model": model, "committed_service_level": committed},
+                     hybrid={"mode": "share", "share": 0.4})
+        return result.scenario(OUT).npv_cost, result.scenario("hybrid:V").npv_cost
+    high, low = npv(level), npv(max(0.0, level - lower))
+    assert low[0] >= high[0] * (1 - 1e-12) and low[1] >= high[1] * (1 - 1e-12)

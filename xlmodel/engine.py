@@ -173,7 +173,9 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
 
     Savings, ROI, payback and IRR of a scenario are measured against ``inhouse`` (in-house staffed
     to the target service level): the same service, so the comparison is fair.  The status quo
-    saves money only by serving customers worse; it is shown, never recommended.  Every figure is
+    saves money only by serving customers worse, and a vendor committing to less than a live
+    channel's target carries the cost of its service gap: both are shown, never recommended (the
+    model's ``comparable`` row).  Every figure is
     a row of the model (:mod:`xlmodel.model.appraisal` for the finance), read here.
     """
     ev = evaluation or Evaluation(case)
@@ -213,7 +215,7 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         sign_changes=None if reference else int(values[sc.key("sign_changes")]), contacts=_floats(contacts),
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
         fte=_floats(fte), vendor_fte=_floats(vendor_fte), vendor_fte_needed=_floats(needed),
-        meets_target_service=sc.kind != "status_quo")
+        meets_target_service=values[sc.key("comparable")] == 1)
 
 
 def _floats(values) -> list[float]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..schema import PRICING_MODELS
 from .constants import ONE_OFF_LINES
-from .refs import ChannelInput, Constant, Input, RowKey, RowRef, ToVendor, VendorInput
+from .refs import ChannelInput, Constant, Input, Inputs, RowKey, RowRef, ToVendor, VendorInput
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 _QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                 "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
+                 "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee",
+                 "committed_service_level")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
             occupancy=vd["occupancy_billed"]))
         contact_rows.append(vc)
     _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
+    _service_gap(ctx, sc, contact_rows)
     add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
         "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=time.parallel,
         leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
@@ -178,6 +180,41 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
                   base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
     add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
         scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
+
+
+def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
+    """What a commitment below a live channel's target costs, and whether the scenario is comparable.
+
+    The vendor's contacts answered later than the target beyond its share (contacts x the points the
+    commitment falls short of the target) hang up at the channel's late-abandon share and a share of
+    those leaves (churn, value of a lost customer): a cost line, so that a lower commitment never
+    lowers the scenario's cost.  Such a scenario is not comparable: never recommended."""
+    vd, customer = ctx.terms[sc.vendor].quote, Inputs("customer")
+    late = [ctx.add(
+        sc.key("vendor_late", i), f"Vendor contacts late beyond the target: {channel}",
+        f"Contacts prestataire en retard au-delà de la cible : {channel}", "contacts",
+        '(kind == "live") * contacts * (target - committed) * (target - committed > tolerance)', scenario=sc.id,
+        kind=ChannelInput(i, "kind"), contacts=contact_rows[i], target=ChannelInput(i, "service_level"),
+        committed=vd["committed_service_level"], tolerance=Constant("SERVICE_LEVEL_TOLERANCE"))
+        for i, channel in enumerate(ctx.shape.channels)]
+    terms = " + ".join(f"late{i} * abandon{i}" for i in range(len(late)))
+    ctx.add(sc.key("service_gap"), "Service gap below target (customers lost)",
+            "Écart de service sous la cible (clients perdus)", "money", f"({terms}) * churn * value",
+            scenario=sc.id, line="service_gap", churn=customer["churn_share"], value=customer["value_per_lost_customer"],
+            **{f"late{i}": r for i, r in enumerate(late)},
+            **{f"abandon{i}": ChannelInput(i, "late_abandon_share") for i in range(len(late))})
+    total = ctx.add(sc.key("vendor_late"), "Vendor contacts late beyond the target",
+                    "Contacts prestataire en retard au-delà de la cible", "contacts",
+                    " + ".join(f"x{i}" for i in range(len(late))), scenario=sc.id,
+                    **{f"x{i}": r for i, r in enumerate(late)})
+    comparable(ctx, sc, "(total(late) == 0) * 1", late=total)
+
+
+def comparable(ctx: Context, sc: Scenario, expr: str, **bind) -> RowRef:
+    """The scenario's 0/1 row 'meets the target service': only those may be recommended."""
+    return ctx.add(sc.key("comparable"), "Meets the target service (1): may be recommended",
+                   "Atteint le service cible (1) : peut être recommandé", "flag", expr, scalar=True,
+                   scenario=sc.id, **bind)
 
 
 def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:

@@ -142,6 +142,10 @@ METHOD = [
           "time (AHT factor, with a ramp-up premium fading linearly over the ramp-up months) and with the "
           "repeat contacts its first-contact resolution implies (contacts x FCR in-house / FCR vendor). It "
           "is billed at the same service level: logged hours are at least the Erlang C hours."),
+    ("p", "Committed service level: a quote committing to less than a live channel's target is not comparable "
+          "(never recommended) and carries the cost of its gap: its contacts answered late beyond the target x "
+          "the channel's late-abandon share x churn x value of a customer, so that a lower commitment never "
+          "lowers its cost."),
     ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "

@@ -149,6 +149,10 @@ METHOD = [
           "linéairement) et les rappels qu'implique sa résolution au premier contact (contacts x FCR interne "
           "/ FCR prestataire). Il est facturé au même niveau de service : les heures connectées sont au "
           "moins celles d'Erlang C."),
+    ("p", "Niveau de service contractuel : une offre qui s'engage sous l'objectif d'un canal en temps réel "
+          "n'est pas comparable (jamais recommandée) et porte le coût de son écart : ses contacts répondus en "
+          "retard au-delà de l'objectif x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un "
+          "client, si bien qu'un engagement plus bas ne baisse jamais son coût."),
     ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
           "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "

@@ -52,19 +52,27 @@ def comparison_table(result: Comparison) -> str:
     lines.append("")
     lines.append("Savings, ROI, payback and IRR are measured against in-house at the target service level. "
                  "The status quo serves customers worse and is never recommended.")
-    lines.extend(fte_checks(result))
+    lines.extend(quote_checks(result))
     lines.append(recommendation(result))
     return "\n".join(lines)
 
 
-def fte_checks(result: Comparison) -> list[str]:
-    """One line per per-FTE quote whose proposed FTE fall short of what the work needs at the vendor's
-    own productive hours (it is then billed for what the work needs)."""
-    lines, quotes = [], {v.name: v for v in result.case.vendors}
+def quote_checks(result: Comparison) -> list[str]:
+    """One line per quote committing to less than a live channel's target (not comparable, its service
+    gap priced), and per per-FTE quote whose proposed FTE fall short of what the work needs at the
+    vendor's own productive hours (it is then billed for what the work needs)."""
+    lines, quotes, cur = [], {v.name: v for v in result.case.vendors}, result.case.case.currency
     for s in result.scenarios:
         if s.kind != "outsourced":
             continue
         v = quotes[s.vendor]
+        short = [f"{c.name} {c.service_level:.0%}" for c in result.case.channels
+                 if c.kind == "live" and v.committed_service_level < c.service_level - 1e-9]
+        if short:
+            lines.append(f"{s.vendor} commits to {v.committed_service_level:.0%} of contacts answered in time, "
+                         f"below the target ({', '.join(short)}): not comparable, never recommended; its cost "
+                         f"includes the customers its service gap loses ({_k(s.cost_lines['service_gap'][0])} "
+                         f"k{cur} in year 1).")
         if v.pricing_model == "per_fte_month" and v.fte_proposed and max(s.vendor_fte_needed) > v.fte_proposed:
             lines.append(f"{s.vendor} proposes {v.fte_proposed:g} FTE; the work needs up to "
                          f"{max(s.vendor_fte_needed):.1f} FTE at {v.hours_per_fte_month:g} worked hours per "

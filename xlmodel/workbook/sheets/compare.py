@@ -203,7 +203,7 @@ def _eligibility(sheet: _Sheet):
     ws, c, lay = sheet.ws, sheet.c, sheet.lay
     t = c.t
     sheet.title("eligible")
-    sheet.single(lay.eligible, t["eligible"], lambda s, x: "=0" if s.kind == "status_quo" else "=1", styles.INTEGER)
+    sheet.single(lay.eligible, t["eligible"], lambda s, x: sheet.single_of(s.key("comparable")), styles.INTEGER)
     sheet.single(lay.eligible_npv, t["eligible_npv"],
                  lambda s, x: f'=IF({x}{lay.eligible}=1,{x}{lay.npv_cost},"")', c.money)
     ws[f"A{lay.ids}"] = "Scenario id"
