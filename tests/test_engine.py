@@ -56,9 +56,13 @@ paid_hours_per_fte = 1560
 shrinkage = 0.30
 attrition_rate = 0.25
 cost_per_hire = 10000
+training_cost_per_hire = 0     # the worked example's figures predate the split of training ...
 training_weeks = 0
 supervision_span = 10
 supervisor_salary = 39000
+management_charge_rate = 0.30  # ... and of the management's charges,
+payroll_extras = 0             # the payroll extras
+cost_inflation = 0.0           # and the indexation of seats, IT and hiring (tests/test_like_for_like.py)
 support_ratio = 0.05
 support_salary = 40000
 seat_cost = 3000
@@ -84,6 +88,7 @@ bonus_malus = 0.0
 
 [transition]
 governance_rate = 0.05
+governance_floor = 0
 knowledge_transfer = 30000
 parallel_run_months = 1
 severance_per_agent = 20000

@@ -163,3 +163,77 @@ def test_lowering_a_vendor_s_committed_service_level_never_lowers_its_comparable
         return result.scenario(OUT).npv_cost, result.scenario("hybrid:V").npv_cost
     high, low = npv(level), npv(max(0.0, level - lower))
     assert low[0] >= high[0] * (1 - 1e-12) and low[1] >= high[1] * (1 - 1e-12)
+
+
+# -- 8. Smaller asymmetries ----------------------------------------------------------------------
+
+def test_governance_has_a_fixed_floor_that_a_small_hybrid_pays():
+    """A share hybrid sends 5 % of the contacts: 6 500 a month of invoice, 5 % of it is 325; one vendor
+    manager (60 000 a year, wage-indexed) costs 5 000 a month, then 5 100. Outsourcing everything,
+    5 % of 130 000 = 6 500 a month is above the floor."""
+    result = run(transition={"governance_floor": 60_000}, hybrid={"share": 0.05})
+    values = result.evaluation.values
+    assert np.asarray(values["hyb0.governance"]) == pytest.approx([5_000] * 12 + [5_100] * 12, rel=1e-12)
+    assert np.asarray(values["out0.governance"])[:12] == pytest.approx([6_500] * 12, rel=1e-12)
+    nothing = run(transition={"governance_floor": 60_000}, hybrid={"share": 0.0}, vendor={"minimum_monthly": 0})
+    assert nothing.scenario("hybrid:V").cost_lines["governance"] == [0.0, 0.0]  # no vendor, no vendor manager
+
+
+def test_team_leaders_and_support_staff_pay_their_own_employer_charges():
+    """40 FTE: 4 team leaders at 39 000 and 2 support staff at 40 000, charged 42 %, not the agents' 30 %:
+    221 520 + 113 600 = 335 120 in year 1 (306 800 at 30 %)."""
+    result = run(inhouse={"management_charge_rate": 0.42})
+    assert result.scenario("inhouse").cost_lines["management"][0] == pytest.approx(335_120, rel=1e-12)
+    assert result.scenario("inhouse").cost_lines["payroll"][0] == pytest.approx(1_248_000, rel=1e-12)
+
+
+def test_seats_it_and_hiring_are_indexed_on_other_costs():
+    """At 3 % a year, year 2's workplace is 200 000 x 1.03 and its attrition 40 x 0.25 x 10 000 x 1.03."""
+    result = run(inhouse={"cost_inflation": 0.03})
+    lines = result.scenario("inhouse").cost_lines
+    assert lines["workplace"] == pytest.approx([200_000, 206_000], rel=1e-12)
+    assert lines["attrition"] == pytest.approx([140_000, 103_000], rel=1e-12)
+
+
+def test_hiring_is_charged_for_growth_not_only_to_reach_month_1():
+    """Volume +10 % in year 2: 11 Erlangs need more agents than 10; the rise of the team's size (its
+    year's peak FTE, flat seasonality here) is hired in month 13, at recruitment (10 000) + trainer (0)
+    in the worked case. With seasons, only the rise of each year's peak is hired (the flex below it
+    is paid when used)."""
+    from test_engine import erlang_c_agents
+    result = run(demand={"growth_rate": 0.10})
+    agents = [erlang_c_agents(a, 180, 0.8, 20, 0.85) for a in (10.0, 11.0)]
+    fte = [n * 260 / 91 for n in agents]
+    hires = np.asarray(result.evaluation.values["inh.hires"])
+    expected = np.zeros(24)
+    expected[0], expected[12] = fte[0] - 36, fte[1] - fte[0]
+    assert agents[1] > agents[0] and hires == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    recruitment = np.asarray(result.evaluation.values["inh.recruitment"])
+    assert recruitment == pytest.approx(expected * 10_000, rel=1e-12, abs=1e-9)
+    seasons = run(demand={"growth_rate": 0.10}, seasonality=WEIGHTS, inhouse={"seasonal_flex": 0.5})
+    values = seasons.evaluation.values
+    size = np.asarray(values["inh.fte"]).reshape(2, 12).max(axis=1)
+    hires = np.asarray(values["inh.hires"])
+    assert hires[1:12] == pytest.approx([0] * 11, abs=1e-12) and hires[13:] == pytest.approx([0] * 11, abs=1e-12)
+    assert hires[12] == pytest.approx(size[1] - size[0], rel=1e-12) and size[1] > size[0]
+
+
+def test_new_hires_training_is_paid_once():
+    """Recruitment 3 000 and trainer 1 000 per hire, 4 weeks of paid training. A leaver's replacement
+    trains within the FTE (productive hours = 91 x (1 - 0.25 x 4 / 52)): its cost is 4 000, not 4 000
+    plus its paid weeks; a hire that grows the team pays 4 000 + 4 / 52 x 24 000 x 1.3 = 6 400."""
+    result = run(inhouse={"cost_per_hire": 3_000, "training_cost_per_hire": 1_000, "training_weeks": 4})
+    values = result.evaluation.values
+    fte = np.asarray(values["inh.fte"])
+    assert fte == pytest.approx(14 * 260 / (91 * (1 - 0.25 * 4 / 52)), rel=1e-12)
+    assert np.asarray(values["inh.attrition"]) == pytest.approx(fte * 0.25 * 4_000 / 12, rel=1e-12)
+    assert np.asarray(values["inh.new_hire_cost"])[:12] == pytest.approx([6_400] * 12, rel=1e-12)
+    assert np.asarray(values["inh.recruitment"])[0] == pytest.approx((fte[0] - 36) * 6_400, rel=1e-12)
+
+
+def test_payroll_extras_are_paid_for_every_employee():
+    """1 700 a year for each of 40 agents, 4 team leaders and 2 support staff: 78 200, wage-indexed."""
+    result = run(inhouse={"payroll_extras": 1_700})
+    assert np.asarray(result.evaluation.values["inh.payroll_extras"]).reshape(2, 12).sum(axis=1) == pytest.approx(
+        [78_200, 78_200 * 1.02], rel=1e-12)
+    assert result.scenario("inhouse").cost_lines["payroll"][0] == pytest.approx(1_248_000 + 78_200, rel=1e-12)

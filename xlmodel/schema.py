@@ -160,9 +160,15 @@ INHOUSE = Section("inhouse", (
              "(Call Centre Helper and COPC benchmarks)."),
     F("attrition_rate", "rate", 0.25, "per year", "Attrition", "Turnover", 0, 2, fr_unit="par an",
       source="French contact-centre turnover often 20-30 % a year."),
-    F("cost_per_hire", "money", 10000.0, "per departing agent", "Cost to recruit and train an agent",
-      "Coût de recrutement et formation", 0, 200000, fr_unit="par départ",
-      source="About 10 000 EUR per departing agent to recruit and train (common French estimate)."),
+    F("cost_per_hire", "money", 3000.0, "per hire", "Cost to recruit an agent (training apart)",
+      "Coût de recrutement d'un conseiller (hors formation)", 0, 200000, fr_unit="par embauche",
+      source="Advertising, selection and onboarding of one agent: 2 000-4 000 EUR in France. Training is "
+             "counted apart (trainer cost, and the trainee's paid weeks): the common 10 000 EUR for a departure "
+             "adds the weeks a new agent is slower, which the model does not count."),
+    F("training_cost_per_hire", "money", 1000.0, "per hire", "Trainer and materials per new agent",
+      "Formateur et supports par nouveau conseiller", 0, 100000, fr_unit="par embauche",
+      source="A trainer (about 40 kEUR gross) for a class of 10-12 over the initial training, with materials "
+             "and systems: about 1 000 EUR per trainee. The trainee's own paid weeks are counted apart, once."),
     F("training_weeks", "number", 4.0, "weeks", "Initial training", "Formation initiale", 0, 52,
       fr_unit="semaines",
       source="New hires are paid but off the phones while training; the model adds that time "
@@ -172,6 +178,10 @@ INHOUSE = Section("inhouse", (
       source="12-18 agents per team leader is usual."),
     F("supervisor_salary", "money", 38000.0, "per year", "Team-leader gross salary",
       "Salaire brut superviseur", 0, 500000, fr_unit="par an"),
+    F("management_charge_rate", "rate", 0.42, "of gross salary", "Employer charges, team leaders and support staff",
+      "Charges patronales, superviseurs et fonctions support", 0, 0.8, fr_unit="du brut",
+      source="At 1.6-1.8 x SMIC (38-40 kEUR) the 2026 RGDU relief, which fades out at 3 x SMIC, is small: about "
+             "42 % of gross salary, against 30 % near the minimum wage of the agents."),
     F("support_ratio", "rate", 0.06, "support FTE per agent FTE", "Support staff ratio (WFM, quality, training)",
       "Ratio fonctions support (planification, qualité, formation)", 0, 1,
       fr_unit="ETP support par ETP conseiller"),
@@ -181,10 +191,20 @@ INHOUSE = Section("inhouse", (
       "Poste de travail (loyer, mobilier, énergie)", 0, 100000, fr_unit="par ETP et par an"),
     F("it_cost_per_agent", "money", 1800.0, "per agent FTE per year", "IT and telephony licences",
       "Informatique et téléphonie", 0, 100000, fr_unit="par ETP et par an"),
+    F("payroll_extras", "money", 1700.0, "per employee per year", "Payroll extras (health cover, meal vouchers, "
+      "transport)", "Avantages sociaux (mutuelle, titres-restaurant, transport)", 0, 50000,
+      fr_unit="par salarié et par an",
+      source="Employer's share per employee: health cover (mutuelle, at least 50 %) about 400 EUR, meal vouchers "
+             "(about 55 % of a 9 EUR voucher, 210 days) about 1 000 EUR, transport (50 % of a public-transport "
+             "pass) 300-500 EUR: about 1 700 EUR, 7 % of an agent's gross salary. For agents, team leaders and "
+             "support staff alike."),
     F("overhead_rate", "rate", 0.08, "of payroll", "Overheads (HR, finance, management)",
       "Frais de structure (RH, finance, direction)", 0, 1, fr_unit="de la masse salariale"),
     F("wage_inflation", "rate", 0.025, "per year", "Wage inflation", "Inflation salariale", -0.1, 0.3,
       fr_unit="par an"),
+    F("cost_inflation", "rate", 0.02, "per year", "Inflation of other costs (seats, IT, recruitment, training)",
+      "Inflation des autres coûts (postes, informatique, recrutement, formation)", -0.1, 0.3, fr_unit="par an",
+      source="The ECB's 2 % medium-term target; use your leases' and contracts' own indexation."),
     F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility",
       "Flexibilité saisonnière", 0, 1, fr_unit="de l'écart saisonnier",
       source="0: headcount held at each year's peak month; 1: headcount follows every month "
@@ -276,6 +296,10 @@ TRANSITION = Section("transition", (
     F("governance_rate", "rate", 0.07, "of vendor invoice", "Vendor governance", "Pilotage du prestataire",
       0, 0.5, fr_unit="de la facture prestataire",
       source="Managing a vendor costs 5-10 % of the contract (contract management, quality, reporting)."),
+    F("governance_floor", "money", 60000.0, "per year", "Vendor governance, at least", "Pilotage du prestataire, au minimum",
+      0, 1e8, fr_unit="par an",
+      source="However small the contract, someone manages the vendor: one vendor manager, about 42 kEUR gross "
+             "x 1.42 charges = 60 kEUR a year (indexed on wages), whenever a vendor is invoiced."),
     F("knowledge_transfer", "money", 60000.0, "one-off", "Knowledge transfer", "Transfert de connaissances",
       0, 1e9, fr_unit="ponctuel"),
     F("parallel_run_months", "int", 2, "months", "Parallel run", "Double run", 0, 24, fr_unit="mois"),

@@ -21,11 +21,13 @@ class Timeline:
     season: RowRef
     growth_index: RowRef
     wage_index: RowRef
+    cost_index: RowRef
     first_month: RowRef
     parallel: RowRef
     open_hours: RowRef
     productive_hours: RowRef
     charges_factor: RowRef
+    management_charges_factor: RowRef
     modes: dict[str, RowRef]
     vendor_hours: RowRef
 
@@ -57,6 +59,8 @@ def timeline(ctx: Context) -> Timeline:
                  growth=Input("demand", "growth_rate"), year=year)
     wage = add("wage_index", "Wage index", "Indice salarial", "index", "(1 + inflation) ** (year - 1)",
                inflation=inh["wage_inflation"], year=year)
+    costs = add("cost_index", "Index of other costs (seats, IT, hiring)", "Indice des autres coûts (postes, SI, "
+                "recrutement)", "index", "(1 + inflation) ** (year - 1)", inflation=inh["cost_inflation"], year=year)
     first = add("first_month", "First-month flag", "Indicateur premier mois", "flag", "(month == 1) * 1",
                 month=month)
     parallel = add("parallel_flag", "Parallel-run flag", "Indicateur double run", "flag",
@@ -71,6 +75,9 @@ def timeline(ctx: Context) -> Timeline:
                      attrition=inh["attrition_rate"], training_weeks=inh["training_weeks"], weeks=weeks)
     loaded = add("charges_factor", "Salary-to-cost factor", "Coefficient de chargement", "index",
                  "1 + charges", scalar=True, charges=inh["employer_charge_rate"])
+    managers = add("management_charges_factor", "Salary-to-cost factor, team leaders and support",
+                   "Coefficient de chargement, encadrement et support", "index", "1 + charges", scalar=True,
+                   charges=inh["management_charge_rate"])
     modes = {mode: add(f"mode_{mode}", f"Hybrid mode is {mode}", f"Mode hybride = {mode}", "flag",
                        f'(mode == "{mode}") * 1', scalar=True, mode=Input("hybrid", "mode")) for mode in HYBRID_MODES}
     vendor_hours = add("vendor_hours_month", "Vendor service hours per month (hybrid)",
@@ -78,8 +85,8 @@ def timeline(ctx: Context) -> Timeline:
                        "ext * hours_per_week * weeks / 12 + (1 - ext) * open_hours", scalar=True,
                        ext=modes["extended_hours"], hours_per_week=Input("hybrid", "vendor_hours_per_week"),
                        weeks=weeks, open_hours=open_hours)
-    return Timeline(month, year, season, growth, wage, first, parallel, open_hours, productive, loaded, modes,
-                    vendor_hours)
+    return Timeline(month, year, season, growth, wage, costs, first, parallel, open_hours, productive, loaded,
+                    managers, modes, vendor_hours)
 
 
 def demand(ctx: Context) -> Demand:

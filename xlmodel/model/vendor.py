@@ -178,8 +178,11 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
                   base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
-    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
-        scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
+    # A vendor manager is needed however small the contract: a floor, indexed on wages, while a vendor is invoiced.
+    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money",
+        "max(rate * invoice, (invoice > 0) * floor * wage_index / 12)", scenario=sc.id, line="governance",
+        rate=ctx.trn["governance_rate"], invoice=invoice, floor=ctx.trn["governance_floor"],
+        wage_index=ctx.time.wage_index)
 
 
 def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
