@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 def bad_case(tmp_path) -> Path:
     """The example case with three invalid inputs in three sections."""
     text = example_case_text()
-    text = text.replace("shrinkage = 0.32", "shrinkage = 45", 1)
+    text = text.replace("shrinkage = 0.22", "shrinkage = 45", 1)
     text = text.replace("price = 2900", "price = -3", 1)
     text = text.replace("discount_rate = 0.08", "discount_rate = 8", 1)
     path = tmp_path / "bad.toml"

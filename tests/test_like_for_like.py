@@ -237,3 +237,31 @@ def test_payroll_extras_are_paid_for_every_employee():
     assert np.asarray(result.evaluation.values["inh.payroll_extras"]).reshape(2, 12).sum(axis=1) == pytest.approx(
         [78_200, 78_200 * 1.02], rel=1e-12)
     assert result.scenario("inhouse").cost_lines["payroll"][0] == pytest.approx(1_248_000 + 78_200, rel=1e-12)
+
+
+# -- 1. Paid leave counted twice -----------------------------------------------------------------
+
+def test_paid_leave_is_counted_once_the_hours_basis_and_shrinkage_do_not_overlap():
+    """1 607 worked hours are what is left of the French year once the five weeks of paid leave and
+    the public holidays are taken; shrinkage is then the share of those hours off contacts, without
+    the leave (20-24 % in French contact centres, not the 30-35 % that includes it). The example's
+    in-house FTE follow: agents on duty x opening hours / (1 607 / 12 x 0.78 x (1 - 0.25 x 4 / 52)),
+    and today's 90 agents are fewer than its target service needs (the calls it loses today)."""
+    from xlmodel.case import example_case
+    from xlmodel.engine import compare
+    from xlmodel.schema import INHOUSE, VENDOR
+    hours, shrinkage = INHOUSE.by_name["paid_hours_per_fte"], INHOUSE.by_name["shrinkage"]
+    assert hours.default == 1607 and "paid leave and public holidays excluded" in hours.label_en
+    assert 0.20 <= shrinkage.default <= 0.24 and "Not paid leave nor public holidays" in shrinkage.source
+    assert "worked" in shrinkage.unit and VENDOR.by_name["shrinkage"].default == shrinkage.default
+    assert VENDOR.by_name["hours_per_fte_month"].default == pytest.approx(1607 / 12, abs=0.05)
+    case = example_case()
+    assert case.inhouse.paid_hours_per_fte == 1607 and case.inhouse.shrinkage == shrinkage.default
+    result = compare(case)
+    values, staff = result.evaluation.values, result.evaluation.staff
+    productive = 1607 / 12 * (1 - 0.22) * (1 - 0.25 * 4 / 52)
+    agents = sum(np.asarray(staff[f"inh.agents.{i}"]) for i in range(3))
+    peak = np.repeat(agents.reshape(-1, 12).max(axis=1), 12)
+    fte = (peak - 0.5 * (peak - agents)) * 60 * 52 / 12 / productive
+    assert np.asarray(values["inh.fte"]) == pytest.approx(fte, rel=1e-12)
+    assert result.scenario("inhouse").fte[0] > case.inhouse.current_fte

@@ -125,64 +125,76 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     the client's governance of it."""
     add, t = ctx.add, ctx.terms[sc.vendor]
     vd = t.quote
-
-    def total(name, en, fr, unit, parts):
-        return add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
-                   scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
-
-    needed_hours = total("vendor_hours_needed", "Vendor logged hours the work needs",
-                         "Heures connectées nécessaires au travail", "hours", hours_rows)
-    # The flex rule of both parties: each month, the year's peak less the party's flex share of the
-    # gap between the peak and the month's need (in-house: FTE, inhouse_team; vendor: billed hours).
-    peak_hours = add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
-                     "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
-                     scenario=sc.id, needed=needed_hours)
-    vhours = add(sc.key("vendor_hours"), "Vendor logged hours billed", "Heures connectées facturées", "hours",
-                 "peak_hours - flex * (peak_hours - needed)", scenario=sc.id, peak_hours=peak_hours,
-                 flex=vd["seasonal_flex"], needed=needed_hours)
-    vcontacts = total("vendor_contacts", "Vendor contacts (with repeats)", "Contacts prestataire (avec rappels)",
-                      "contacts", contact_rows)
-    vminutes = total("vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
-                     minute_rows)
-    needed = add(sc.key("vendor_fte_needed"), "Vendor FTE the work needs", "ETP prestataire nécessaires", "fte",
-                 "hours / productive_hours", scenario=sc.id, hours=vhours, productive_hours=t.productive_hours)
-    # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
-    # takes everything (the work may need more: the quote is checked against it), and does not
-    # apply to the part it takes in a hybrid.
-    if whole_scope:
-        vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
-                   "max(proposed, needed)", scenario=sc.id, proposed=vd["fte_proposed"], needed=needed)
-    else:
-        vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte", "needed",
-                   scenario=sc.id, needed=needed)
+    vhours = _billed_hours(ctx, sc, _total(ctx, sc, "vendor_hours_needed", "Vendor logged hours the work needs",
+                                           "Heures connectées nécessaires au travail", "hours", hours_rows))
+    vcontacts = _total(ctx, sc, "vendor_contacts", "Vendor contacts (with repeats)",
+                       "Contacts prestataire (avec rappels)", "contacts", contact_rows)
+    vminutes = _total(ctx, sc, "vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
+                      minute_rows)
+    vfte = _billed_fte(ctx, sc, whole_scope, vhours)
     base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
                "Facture prestataire avant minimum et indexation", "money",
                "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"
                " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
                per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
                per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
-    minimum = vd["minimum_monthly"]
-    if whole_scope:
-        ctx.scope_minutes[sc.vendor] = vminutes
-    else:
-        # A minimum is quoted for the whole scope: a hybrid pays it in proportion to the share of
-        # that scope's work (minutes billed) it gives the vendor, so that splitting the scope between
-        # the vendor and the in-house team never raises the minimum it carries.
-        full = ctx.scope_minutes[sc.vendor]  # the outsourced scenario's, declared before the hybrids
-        scope = add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
-                    "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
-                    "minutes / (full + (full == 0))", scenario=sc.id, minutes=vminutes, full=full)
-        minimum = add(sc.key("vendor_minimum"), "Minimum monthly invoice for this scope",
-                      "Facture mensuelle minimale pour ce périmètre", "money", "minimum * scope", scenario=sc.id,
-                      minimum=vd["minimum_monthly"], scope=scope)
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
-                  base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
+                  base=base, minimum=_scope_minimum(ctx, sc, whole_scope, vminutes), indexation=t.index,
+                  bonus_malus=vd["bonus_malus"])
     # A vendor manager is needed however small the contract: a floor, indexed on wages, while a vendor is invoiced.
     add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money",
         "max(rate * invoice, (invoice > 0) * floor * wage_index / 12)", scenario=sc.id, line="governance",
         rate=ctx.trn["governance_rate"], invoice=invoice, floor=ctx.trn["governance_floor"],
         wage_index=ctx.time.wage_index)
+
+
+def _total(ctx: Context, sc: Scenario, name, en, fr, unit, parts) -> RowRef:
+    return ctx.add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
+                   scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
+
+
+def _billed_hours(ctx: Context, sc: Scenario, needed: RowRef) -> RowRef:
+    """The flex rule of both parties: each month, the year's peak less the party's flex share of the
+    gap between the peak and the month's need (in-house: its FTE, :func:`inhouse_team`; the vendor:
+    its billed logged hours)."""
+    peak = ctx.add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
+                   "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
+                   scenario=sc.id, needed=needed)
+    return ctx.add(sc.key("vendor_hours"), "Vendor logged hours billed", "Heures connectées facturées", "hours",
+                   "peak_hours - flex * (peak_hours - needed)", scenario=sc.id, peak_hours=peak,
+                   flex=ctx.terms[sc.vendor].quote["seasonal_flex"], needed=needed)
+
+
+def _billed_fte(ctx: Context, sc: Scenario, whole_scope: bool, hours: RowRef) -> RowRef:
+    """The FTE the work needs at the vendor's productive hours, and those billed.  A per-FTE quote's
+    proposed headcount covers the whole scope: it is a floor when the vendor takes everything (the
+    work may need more: the quote is checked against it), and does not apply to a hybrid's part."""
+    t = ctx.terms[sc.vendor]
+    needed = ctx.add(sc.key("vendor_fte_needed"), "Vendor FTE the work needs", "ETP prestataire nécessaires", "fte",
+                     "hours / productive_hours", scenario=sc.id, hours=hours, productive_hours=t.productive_hours)
+    if whole_scope:
+        return ctx.add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
+                       "max(proposed, needed)", scenario=sc.id, proposed=t.quote["fte_proposed"], needed=needed)
+    return ctx.add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte", "needed",
+                   scenario=sc.id, needed=needed)
+
+
+def _scope_minimum(ctx: Context, sc: Scenario, whole_scope: bool, minutes: RowRef):
+    """The minimum monthly invoice of the scenario's scope.  A minimum is quoted for the whole scope:
+    a hybrid pays it in proportion to the share of that scope's work (minutes billed) it gives the
+    vendor, so that splitting the scope between the vendor and the in-house team never raises it."""
+    minimum = ctx.terms[sc.vendor].quote["minimum_monthly"]
+    if whole_scope:
+        ctx.scope_minutes[sc.vendor] = minutes
+        return minimum
+    full = ctx.scope_minutes[sc.vendor]  # the outsourced scenario's, declared before the hybrids
+    scope = ctx.add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
+                    "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
+                    "minutes / (full + (full == 0))", scenario=sc.id, minutes=minutes, full=full)
+    return ctx.add(sc.key("vendor_minimum"), "Minimum monthly invoice for this scope",
+                   "Facture mensuelle minimale pour ce périmètre", "money", "minimum * scope", scenario=sc.id,
+                   minimum=minimum, scope=scope)
 
 
 def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
