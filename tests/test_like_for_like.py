@@ -265,3 +265,13 @@ def test_paid_leave_is_counted_once_the_hours_basis_and_shrinkage_do_not_overlap
     fte = (peak - 0.5 * (peak - agents)) * 60 * 52 / 12 / productive
     assert np.asarray(values["inh.fte"]) == pytest.approx(fte, rel=1e-12)
     assert result.scenario("inhouse").fte[0] > case.inhouse.current_fte
+
+
+def test_a_fixed_monthly_fee_is_quoted_for_the_whole_scope_too():
+    """A fixed fee of 120 000 a month for everything: a hybrid sending the vendor 30 % of the work
+    pays 36 000, not the whole fee."""
+    result = run(vendor={"pricing_model": "fixed_monthly", "price": 120_000, "minimum_monthly": 0},
+                 hybrid={"share": 0.3})
+    values = result.evaluation.values
+    assert np.asarray(values["hyb0.vendor_invoice"])[:12] == pytest.approx([36_000] * 12, rel=1e-12)
+    assert np.asarray(values["out0.vendor_invoice"])[:12] == pytest.approx([120_000] * 12, rel=1e-12)

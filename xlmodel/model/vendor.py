@@ -132,16 +132,24 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     vminutes = _total(ctx, sc, "vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
                       minute_rows)
     vfte = _billed_fte(ctx, sc, whole_scope, vhours)
+    # A fixed fee and a minimum are quoted for the whole scope: a hybrid pays them in proportion to
+    # the share of that scope's work it gives the vendor, so that splitting the scope never raises them.
+    scope = {} if whole_scope else {"scope": _scope(ctx, sc, vminutes)}
     base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
                "Facture prestataire avant minimum et indexation", "money",
                "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"
-               " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
-               per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
-               per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
+               " + fixed" + (" * scope)" if scope else ")"), scenario=sc.id, price=vd["price"],
+               per_hour=t.priced["per_hour"], hours=vhours, per_fte=t.priced["per_fte_month"], fte=vfte,
+               per_minute=t.priced["per_minute"], minutes=vminutes, per_contact=t.priced["per_contact"],
+               contacts=vcontacts, fixed=t.priced["fixed_monthly"], **scope)
+    minimum = vd["minimum_monthly"] if whole_scope else add(
+        sc.key("vendor_minimum"), "Minimum monthly invoice for this scope", "Facture mensuelle minimale pour ce "
+        "périmètre", "money", "minimum * scope", scenario=sc.id, minimum=vd["minimum_monthly"], **scope)
+    if whole_scope:
+        ctx.scope_minutes[sc.vendor] = vminutes
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
-                  base=base, minimum=_scope_minimum(ctx, sc, whole_scope, vminutes), indexation=t.index,
-                  bonus_malus=vd["bonus_malus"])
+                  base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
     # A vendor manager is needed however small the contract: a floor, indexed on wages, while a vendor is invoiced.
     add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money",
         "max(rate * invoice, (invoice > 0) * floor * wage_index / 12)", scenario=sc.id, line="governance",
@@ -180,21 +188,13 @@ def _billed_fte(ctx: Context, sc: Scenario, whole_scope: bool, hours: RowRef) ->
                    scenario=sc.id, needed=needed)
 
 
-def _scope_minimum(ctx: Context, sc: Scenario, whole_scope: bool, minutes: RowRef):
-    """The minimum monthly invoice of the scenario's scope.  A minimum is quoted for the whole scope:
-    a hybrid pays it in proportion to the share of that scope's work (minutes billed) it gives the
-    vendor, so that splitting the scope between the vendor and the in-house team never raises it."""
-    minimum = ctx.terms[sc.vendor].quote["minimum_monthly"]
-    if whole_scope:
-        ctx.scope_minutes[sc.vendor] = minutes
-        return minimum
+def _scope(ctx: Context, sc: Scenario, minutes: RowRef) -> RowRef:
+    """A hybrid's share of the quoted (whole) scope's work: its minutes billed over the outsourced
+    scenario's (0 when there is no work at all)."""
     full = ctx.scope_minutes[sc.vendor]  # the outsourced scenario's, declared before the hybrids
-    scope = ctx.add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
-                    "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
-                    "minutes / (full + (full == 0))", scenario=sc.id, minutes=minutes, full=full)
-    return ctx.add(sc.key("vendor_minimum"), "Minimum monthly invoice for this scope",
-                   "Facture mensuelle minimale pour ce périmètre", "money", "minimum * scope", scenario=sc.id,
-                   minimum=minimum, scope=scope)
+    return ctx.add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
+                   "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
+                   "minutes / (full + (full == 0))", scenario=sc.id, minutes=minutes, full=full)
 
 
 def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
