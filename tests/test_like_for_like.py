@@ -153,16 +153,29 @@ def test_a_quote_below_target_service_is_not_comparable_and_carries_its_service_
     assert "V commits to 50% of contacts answered in time, below the target (phone 80%)" in comparison_table(below)
 
 
+def test_a_service_delivered_below_the_commitment_costs_its_gap_but_the_contract_decides_comparability():
+    """Committed at the 80 % target but expected to deliver 10 points less: 52 000 x 0.10 x 0.15 x
+    0.1 x 300 = 23 400 a month of customers lost; the quote stays comparable (its contract meets the
+    target). Committed 85 % with the same shortfall delivers 75 %: 5 points of gap, half the cost."""
+    at_target = run(vendor={"service_shortfall": 0.10})
+    gap = np.asarray(at_target.evaluation.values["out0.service_gap"])
+    assert gap == pytest.approx([23_400] * 24, rel=1e-12) and at_target.scenario(OUT).meets_target_service
+    margin = run(vendor={"service_shortfall": 0.10, "committed_service_level": 0.85})
+    assert np.asarray(margin.evaluation.values["out0.service_gap"]) == pytest.approx([11_700] * 24, rel=1e-12)
+
+
 @settings(max_examples=20, deadline=None)
 @given(level=st.floats(0.0, 1.0), lower=st.floats(0.0, 0.5),
        model=st.sampled_from(["per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly"]))
 def test_lowering_a_vendor_s_committed_service_level_never_lowers_its_comparable_cost(level, lower, model):
-    def npv(committed):
-        result = run(vendor={"pricing_model": model, "committed_service_level": committed},
-                     hybrid={"mode": "share", "share": 0.4})
+    def npv(committed, shortfall=0.0):
+        result = run(vendor={"pricing_model": model, "committed_service_level": committed,
+                             "service_shortfall": shortfall}, hybrid={"mode": "share", "share": 0.4})
         return result.scenario(OUT).npv_cost, result.scenario("hybrid:V").npv_cost
     high, low = npv(level), npv(max(0.0, level - lower))
     assert low[0] >= high[0] * (1 - 1e-12) and low[1] >= high[1] * (1 - 1e-12)
+    worse = npv(level, min(0.5, lower))  # a larger expected shortfall neither
+    assert worse[0] >= high[0] * (1 - 1e-12) and worse[1] >= high[1] * (1 - 1e-12)
 
 
 # -- 8. Smaller asymmetries ----------------------------------------------------------------------
@@ -227,7 +240,7 @@ def test_new_hires_training_is_paid_once():
     fte = np.asarray(values["inh.fte"])
     assert fte == pytest.approx(14 * 260 / (91 * (1 - 0.25 * 4 / 52)), rel=1e-12)
     assert np.asarray(values["inh.attrition"]) == pytest.approx(fte * 0.25 * 4_000 / 12, rel=1e-12)
-    assert np.asarray(values["inh.new_hire_cost"])[:12] == pytest.approx([6_400] * 12, rel=1e-12)
+    assert np.asarray(values["time.new_hire_cost"])[:12] == pytest.approx([6_400] * 12, rel=1e-12)
     assert np.asarray(values["inh.recruitment"])[0] == pytest.approx((fte[0] - 36) * 6_400, rel=1e-12)
 
 
@@ -275,3 +288,116 @@ def test_a_fixed_monthly_fee_is_quoted_for_the_whole_scope_too():
     values = result.evaluation.values
     assert np.asarray(values["hyb0.vendor_invoice"])[:12] == pytest.approx([36_000] * 12, rel=1e-12)
     assert np.asarray(values["out0.vendor_invoice"])[:12] == pytest.approx([120_000] * 12, rel=1e-12)
+
+
+def _reaching_inputs(case) -> set[str]:
+    """``section.field`` of every numeric input some scenario's NPV of cost (its costs, one-off
+    costs and discounting) or comparability depend on, walking the model's rows (and the staffing
+    rows, which read their channel's target, occupancy cap and concurrency) back to the case."""
+    from xlmodel.model import CaseRef, ChannelInput, Input, RowRef, StaffRef, VendorInput, build_model
+    from xlmodel.analytics.drivers import field_key
+    model = build_model(case)
+    staff = {s.key: s for s in model.staff}
+    stack = [RowRef(sc.key(n)) for sc in model.scenarios for n in ("npv_cost", "comparable")]
+    seen, fields = set(), set()
+    while stack:
+        ref = stack.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        if isinstance(ref, RowRef):
+            stack.extend(model.row(ref.key).bind.values())
+        elif isinstance(ref, StaffRef):
+            s = staff[ref.key]
+            stack.extend(StaffRef(k) for k in s.peak_of)
+            stack.extend(r for r in (s.contacts, s.aht, s.hours) if r is not None)
+            if not s.peak_of:
+                stack.extend(ChannelInput(s.channel, f) for f in ("service_level", "answer_seconds",
+                                                                   "max_occupancy", "concurrency"))
+        elif isinstance(ref, (Input, ChannelInput, VendorInput)) and isinstance(ref, CaseRef):
+            if ref.schema_field.kind in ("money", "rate", "number", "int"):
+                fields.add(field_key(ref))
+    return fields
+
+
+def test_every_numeric_input_that_reaches_a_cost_is_a_driver_or_excluded_with_its_reason():
+    from xlmodel.analytics import drivers as drv
+    from xlmodel.case import example_case
+    case = example_case()
+    reaching = _reaching_inputs(case)
+    moved = {drv.field_key(ref) for d in drv.DRIVER_IDS for ref in drv.driver_refs(case, d)}
+    assert {"vendors.hours_per_fte_month", "vendors.shrinkage", "vendors.committed_service_level",
+            "vendors.service_shortfall"} <= moved
+    missing = sorted(reaching - moved - set(drv.NOT_DRIVERS))
+    assert missing == [], f"inputs that reach a cost, neither driver nor excluded: {missing}"
+    assert set(drv.NOT_DRIVERS) <= reaching and not set(drv.NOT_DRIVERS) & moved  # no stale, no double entry
+    assert all(len(reason) > 20 for reason in drv.NOT_DRIVERS.values())
+    assert moved <= reaching  # a driver moves only what reaches a cost
+    in_mc = {d.id for d in drv.DRIVERS if d.monte_carlo}
+    assert set(drv.DRIVER_IDS) - in_mc == set(drv.NOT_IN_MONTE_CARLO)
+
+
+def test_the_recommendation_never_says_no_driver_flips_it_when_one_does():
+    """Océan's price raised so that Casablanca wins by 0.83 MEUR: 10 % fewer worked hours at its
+    Moroccan site (the issue's 140 -> 110 productive hours, in the new terms) hands the win back to
+    Océan. That is a driver of the tornado now, and the sentence says the drivers could flip it."""
+    from dataclasses import replace as change
+    from xlmodel.analytics.sensitivity import tornado
+    from xlmodel.case import example_case
+    from xlmodel.engine import compare
+    from xlmodel.text.sentences import recommendation
+    case = example_case()
+    vendors = list(case.vendors)
+    vendors[2] = change(vendors[2], price=0.48)
+    case = case.replace(vendors=tuple(vendors))
+    result = compare(case)
+    bars = tornado(case, result)
+    flips = {b.driver for b in bars.bars if result.best not in (b.best_at_low, b.best_at_high) or
+             b.best_at_low != b.best_at_high}
+    assert result.best == "outsourced:Casablanca Contact" and "vendor_hours" in flips
+    assert {"vendor_hours", "vendor_shrinkage", "committed_service_level"} <= {b.driver for b in bars.bars}
+    sentence = recommendation(result, "en", tornado=bars)
+    assert "could flip it" in sentence and "none of the" not in sentence
+    steady = compare(example_case())
+    calm = tornado(steady.case, steady, driver_ids=["governance_floor", "out_of_hours"])
+    assert f"none of the 2 drivers of the tornado flips it" in recommendation(steady, "en", tornado=calm)
+
+
+def test_the_example_s_tornado_and_monte_carlo_include_vendor_hours_and_the_service_level():
+    from xlmodel.analytics import drivers as drv
+    from xlmodel.analytics.montecarlo import run_risk
+    from xlmodel.analytics.sensitivity import tornado
+    from xlmodel.case import example_case
+    from xlmodel.engine import compare
+    result = compare(example_case())
+    drawn = {d["id"] for d in run_risk(result.case, 200, 3, comparison=result).drivers if d["drawn"]}
+    assert {"vendor_hours", "vendor_shrinkage", "service_shortfall"} <= drawn
+    bars = {b.driver: b for b in tornado(result.case).bars}
+    assert {"vendor_hours", "vendor_shrinkage", "committed_service_level", "service_shortfall"} <= set(bars)
+    assert bars["committed_service_level"].swing > 0  # Océan commits exactly the 80 % target
+    assert bars["committed_service_level"].best_at_low != result.best  # 5 points less: not comparable
+    fewer_hours = compare(drv.apply(result.case, {"vendor_hours": -0.10}))
+    per_fte = "outsourced:Casablanca Contact"
+    assert fewer_hours.scenario(per_fte).npv_savings < result.scenario(per_fte).npv_savings
+
+
+def test_the_recommendation_of_in_house_names_a_driver_that_hands_the_win_to_a_vendor():
+    """Every quote 40 % dearer: in-house is best, the tornado is about the cheapest alternative (the
+    Océan hybrid). 25 % less severance makes Océan's full outsourcing best: that driver flips the
+    recommendation although it leaves the hybrid's saving where it is, so the sentence names it and
+    never says that none flips it."""
+    from dataclasses import replace as change
+    from xlmodel.analytics.sensitivity import tornado
+    from xlmodel.case import example_case
+    from xlmodel.engine import compare
+    from xlmodel.text.sentences import recommendation
+    case = example_case()
+    case = case.replace(vendors=tuple(change(v, price=v.price * 1.4) for v in case.vendors))
+    result = compare(case)
+    bars = tornado(case, result, driver_ids=["governance_floor", "lost_customer_value", "severance"])
+    assert result.best == "inhouse" and bars.scenario_id == "hybrid:Océan Indien Services"
+    severance = next(b for b in bars.bars if b.driver == "severance")
+    assert severance.best_at_low == "outsourced:Océan Indien Services"
+    assert severance in bars.flip_drivers(2, result.best)
+    sentence = recommendation(result, "en", tornado=bars)
+    assert "could flip it" in sentence and "severance per agent" in sentence and "none of the" not in sentence

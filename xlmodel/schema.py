@@ -274,9 +274,16 @@ VENDOR = Section("vendors", (
       "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
     F("bonus_malus", "rate", 0.0, "of invoice", "Expected bonus (+) / malus (-)", "Bonus (+) / malus (-) attendu",
       -0.5, 0.5, fr_unit="de la facture"),
-    # Tender scoring (xlmodel.analytics.scoring): what a purchasing team reads from a bid.
     F("committed_service_level", "rate", 0.8, "of contacts", "Service level committed (with penalties)",
-      "Niveau de service contractuel (avec pénalités)", 0, 1, fr_unit="des contacts"),
+      "Niveau de service contractuel (avec pénalités)", 0, 1, fr_unit="des contacts",
+      source="Share of contacts answered within each live channel's target time the contract commits to. "
+             "Below a channel's target the quote is not comparable (never recommended) and carries the cost "
+             "of its service gap."),
+    F("service_shortfall", "rate", 0.0, "of contacts", "Expected shortfall of the service delivered below "
+      "the commitment", "Écart attendu du service rendu sous l'engagement", 0, 0.5, fr_unit="des contacts",
+      source="0: the vendor delivers what it commits to. Read it from its references' service reports; "
+             "whatever the delivered level loses below a target costs the service gap (the Monte Carlo draws it)."),
+    # Tender scoring (xlmodel.analytics.scoring): what a purchasing team reads from a bid.
     F("quality_rating", "number", 3.0, "score 1-5", "Quality (site visit, references, pilot)",
       "Qualité (visite, références, pilote)", 1, 5, fr_unit="note 1-5"),
     F("certified_nf345_iso18295", "choice", "no", "", "Certified NF 345 or ISO 18295 (customer contact)",
@@ -384,7 +391,7 @@ SCORING = Section("scoring", (
 
 # Each driver's range: a relative change (``_rel``, 0.10 = +10 %) or a change in points of a rate
 # (``_pts``, 0.01 = +1 point); low <= 0 <= high, the mode is the case's own value.
-_RISK_RANGES = (
+RISK_RANGES = (
     ("volume", "rel", -0.15, 0.15, "Volume (all channels)", "Volumes (tous canaux)"),
     ("aht", "rel", -0.10, 0.10, "Handling time (all channels)", "Durée de traitement (tous canaux)"),
     ("salary", "rel", -0.03, 0.08, "Salaries (agents, team leaders, support)", "Salaires (conseillers, encadrement, support)"),
@@ -396,6 +403,32 @@ _RISK_RANGES = (
     ("ramp_up", "rel", -0.50, 1.00, "Vendor ramp-up (months and AHT premium)", "Montée en charge prestataire (durée et surcroît de DMT)"),
     ("discount_rate", "pts", -0.02, 0.02, "Discount rate", "Taux d'actualisation"),
     ("vendor_aht", "rel", -0.05, 0.15, "Vendor AHT factor", "Facteur de DMT prestataire"),
+    # Appended, so that the drivers above keep their random streams (analytics.montecarlo).
+    ("growth", "pts", -0.02, 0.02, "Volume growth", "Croissance des volumes"),
+    ("shrinkage", "pts", -0.03, 0.05, "In-house shrinkage", "Indisponibilité interne"),
+    ("inhouse_flex", "pts", -0.25, 0.25, "In-house seasonal flexibility", "Flexibilité saisonnière interne"),
+    ("wage_inflation", "pts", -0.01, 0.015, "Wage inflation", "Inflation salariale"),
+    ("cost_inflation", "pts", -0.01, 0.015, "Inflation of other costs", "Inflation des autres coûts"),
+    ("hiring_cost", "rel", -0.30, 0.50, "Cost of a hire (recruitment and trainer)",
+     "Coût d'une embauche (recrutement et formateur)"),
+    ("payroll_extras", "rel", -0.25, 0.25, "Payroll extras", "Avantages sociaux"),
+    ("vendor_hours", "rel", -0.10, 0.05, "Vendor worked hours per FTE-month", "Heures travaillées par ETP prestataire"),
+    ("vendor_shrinkage", "pts", -0.03, 0.05, "Vendor shrinkage", "Indisponibilité prestataire"),
+    ("vendor_flex", "pts", -0.25, 0.25, "Vendor seasonal flexibility", "Flexibilité saisonnière prestataire"),
+    ("vendor_occupancy", "pts", -0.05, 0.03, "Vendor occupancy billed", "Occupation facturée prestataire"),
+    ("vendor_fcr", "pts", -0.05, 0.03, "Vendor first-contact resolution", "Résolution au premier contact prestataire"),
+    ("bonus_malus", "pts", -0.02, 0.01, "Vendor bonus / malus", "Bonus / malus prestataire"),
+    ("committed_service_level", "pts", -0.05, 0.05, "Vendor committed service level",
+     "Niveau de service contractuel prestataire"),
+    ("service_shortfall", "pts", 0.0, 0.05, "Vendor service delivered below its commitment",
+     "Service rendu par le prestataire sous son engagement"),
+    ("out_of_hours", "pts", -0.04, 0.04, "Demand outside opening hours", "Demande hors heures d'ouverture"),
+    ("governance_floor", "rel", -0.25, 0.50, "Governance floor", "Plancher de pilotage"),
+    ("severance", "rel", -0.25, 0.50, "Severance per agent", "Indemnité par conseiller"),
+    ("redeployment", "pts", -0.20, 0.20, "Agents redeployed", "Conseillers reclassés"),
+    ("transition", "rel", -0.25, 1.00, "Transition (knowledge transfer, IT, exit, parallel run)",
+     "Transition (transfert, informatique, réversibilité, double run)"),
+    ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
 )
 
 
@@ -407,7 +440,7 @@ def _risk_fields():
            F("draws", "int", 10000, "draws", "Monte Carlo draws", "Tirages Monte Carlo", 1, 10_000_000,
              fr_unit="tirages"),
            F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1)]
-    for name, kind, low, high, en, fr in _RISK_RANGES:
+    for name, kind, low, high, en, fr in RISK_RANGES:
         unit, fr_unit = ("relative change", "variation relative") if kind == "rel" else (
             "points of rate", "points de taux")
         out.append(F(f"{name}_low", "rate", low, unit, f"{en}: low", f"{fr} : bas", -0.9, 0, fr_unit=fr_unit))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .refs import ChannelInput, Constant, RowRef
+from .refs import ChannelInput, RowRef
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
@@ -65,20 +65,12 @@ def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> Non
     add(sc.key("workplace"), "Workplace and IT", "Poste de travail et informatique", "money",
         "fte * (seat + it) * cost_index / 12", scenario=s, line="workplace", fte=fte, seat=inh["seat_cost"],
         it=inh["it_cost_per_agent"], cost_index=time.cost_index)
-    # Training is paid once: a leaver's replacement trains within the FTE (productive hours allow for
-    # it), so its cost is recruitment and trainer; a hire that grows the team pays its paid weeks too.
-    hire = add(sc.key("hire_cost"), "Cost of a hire: recruitment and trainer", "Coût d'une embauche : recrutement et "
-               "formateur", "money", "(recruitment + trainer) * cost_index", scenario=s,
-               recruitment=inh["cost_per_hire"], trainer=inh["training_cost_per_hire"], cost_index=time.cost_index)
+    # A leaver's replacement costs recruitment and trainer (its paid training is in the FTE); a hire
+    # that grows the team pays its paid training weeks too (timeline: hire_cost, new_hire_cost).
     add(sc.key("attrition"), "Attrition (replacing leavers)", "Turnover (remplacement des départs)", "money",
         "fte * attrition * hire / 12", scenario=s, line="attrition", fte=fte,
-        attrition=inh["attrition_rate"], hire=hire)
+        attrition=inh["attrition_rate"], hire=time.hire_cost)
     if recruit:
-        new_hire = add(sc.key("new_hire_cost"), "Cost of a hire that grows the team (paid training weeks included)",
-                       "Coût d'une embauche qui fait grandir l'équipe (semaines de formation payées comprises)",
-                       "money", "hire + training_weeks / weeks * salary * loaded * wage_index", scenario=s,
-                       hire=hire, training_weeks=inh["training_weeks"], weeks=Constant("WEEKS_PER_YEAR"),
-                       salary=inh["gross_salary"], loaded=time.charges_factor, wage_index=time.wage_index)
         # The team is sized for its year's peak month; below it, the seasonal flex (temps, overtime,
         # annualised hours) is paid when used, not hired: growth is a rise of that peak.
         size = add(sc.key("team_size"), "Team size: agents employed in the year's peak month",
@@ -89,7 +81,8 @@ def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> Non
                     "first_month * max(0, fte - current_fte) + (1 - first_month) * max(0, size - prev(size))",
                     scenario=s, first_month=time.first_month, fte=fte, current_fte=inh["current_fte"], size=size)
         add(sc.key("recruitment"), "Hiring to reach the target and grow", "Recrutements pour atteindre la cible et "
-            "croître", "money", "hires * new_hire", scenario=s, line="attrition", hires=hires, new_hire=new_hire)
+            "croître", "money", "hires * new_hire", scenario=s, line="attrition", hires=hires,
+            new_hire=time.new_hire_cost)
     if recruit and sc.kind == "inhouse":
         # The reference shrinks to its target like any other scenario: the agents it no longer
         # needs and cannot redeploy are paid severance (hybrids count them as leavers).

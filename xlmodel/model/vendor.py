@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
                  "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee",
-                 "committed_service_level")
+                 "committed_service_level", "service_shortfall")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class VendorTerms:
     ramp: RowRef
     repeat: RowRef
     productive_hours: RowRef  # per billed FTE-month
+    delivered: RowRef  # the service level delivered: committed less the expected shortfall
 
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
@@ -62,7 +63,11 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     productive = add("productive_hours", f"{name}: productive hours per billed FTE-month",
                      f"{name} : heures productives par ETP-mois facturé", "hours", "worked * (1 - shrinkage)",
                      scalar=True, worked=vd["hours_per_fte_month"], shrinkage=vd["shrinkage"])
-    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive)
+    delivered = add("service_delivered", f"{name}: service level delivered (committed less the expected shortfall)",
+                    f"{name} : niveau de service rendu (engagement moins l'écart attendu)", "rate",
+                    "committed - shortfall", scalar=True, committed=vd["committed_service_level"],
+                    shortfall=vd["service_shortfall"])
+    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive, delivered)
 
 
 def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
@@ -198,31 +203,31 @@ def _scope(ctx: Context, sc: Scenario, minutes: RowRef) -> RowRef:
 
 
 def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
-    """What a commitment below a live channel's target costs, and whether the scenario is comparable.
+    """What a service below a live channel's target costs, and whether the scenario is comparable.
 
     The vendor's contacts answered later than the target beyond its share (contacts x the points the
-    commitment falls short of the target) hang up at the channel's late-abandon share and a share of
-    those leaves (churn, value of a lost customer): a cost line, so that a lower commitment never
-    lowers the scenario's cost.  Such a scenario is not comparable: never recommended."""
-    vd, customer = ctx.terms[sc.vendor].quote, Inputs("customer")
-    late = [ctx.add(
-        sc.key("vendor_late", i), f"Vendor contacts late beyond the target: {channel}",
-        f"Contacts prestataire en retard au-delà de la cible : {channel}", "contacts",
-        '(kind == "live") * contacts * (target - committed) * (target - committed > tolerance)', scenario=sc.id,
-        kind=ChannelInput(i, "kind"), contacts=contact_rows[i], target=ChannelInput(i, "service_level"),
-        committed=vd["committed_service_level"], tolerance=Constant("SERVICE_LEVEL_TOLERANCE"))
-        for i, channel in enumerate(ctx.shape.channels)]
-    terms = " + ".join(f"late{i} * abandon{i}" for i in range(len(late)))
+    service delivered, its commitment less the expected shortfall, falls short of the target) hang
+    up at the channel's late-abandon share and a share of those leaves (churn, value of a lost
+    customer): a cost line, so that a lower commitment or a larger shortfall never lowers the
+    scenario's cost.  A scenario whose *commitment* is below a live target it serves is not
+    comparable: never recommended."""
+    t, customer, n = ctx.terms[sc.vendor], Inputs("customer"), len(contact_rows)
+    per_channel = {**{f"kind{i}": ChannelInput(i, "kind") for i in range(n)},
+                   **{f"c{i}": r for i, r in enumerate(contact_rows)},
+                   **{f"target{i}": ChannelInput(i, "service_level") for i in range(n)}}
+    late = " + ".join(f'(kind{i} == "live") * c{i} * (target{i} - delivered) * (target{i} - delivered > tolerance)'
+                      f" * abandon{i}" for i in range(n))
     ctx.add(sc.key("service_gap"), "Service gap below target (customers lost)",
-            "Écart de service sous la cible (clients perdus)", "money", f"({terms}) * churn * value",
-            scenario=sc.id, line="service_gap", churn=customer["churn_share"], value=customer["value_per_lost_customer"],
-            **{f"late{i}": r for i, r in enumerate(late)},
-            **{f"abandon{i}": ChannelInput(i, "late_abandon_share") for i in range(len(late))})
-    total = ctx.add(sc.key("vendor_late"), "Vendor contacts late beyond the target",
-                    "Contacts prestataire en retard au-delà de la cible", "contacts",
-                    " + ".join(f"x{i}" for i in range(len(late))), scenario=sc.id,
-                    **{f"x{i}": r for i, r in enumerate(late)})
-    comparable(ctx, sc, "(total(late) == 0) * 1", late=total)
+            "Écart de service sous la cible (clients perdus)", "money", f"({late}) * churn * value",
+            scenario=sc.id, line="service_gap", delivered=t.delivered, tolerance=Constant("SERVICE_LEVEL_TOLERANCE"),
+            churn=customer["churn_share"], value=customer["value_per_lost_customer"], **per_channel,
+            **{f"abandon{i}": ChannelInput(i, "late_abandon_share") for i in range(n)})
+    short = ctx.add(sc.key("committed_short"), "Vendor contacts of live channels whose target the commitment misses",
+                    "Contacts prestataire des canaux en temps réel dont l'engagement manque l'objectif", "contacts",
+                    " + ".join(f'(kind{i} == "live") * c{i} * (target{i} - committed > tolerance)' for i in range(n)),
+                    scenario=sc.id, committed=t.quote["committed_service_level"],
+                    tolerance=Constant("SERVICE_LEVEL_TOLERANCE"), **per_channel)
+    comparable(ctx, sc, "(total(short) == 0) * 1", short=short)
 
 
 def comparable(ctx: Context, sc: Scenario, expr: str, **bind) -> RowRef:

@@ -17,8 +17,9 @@ VALUE_COLUMN, KEY_COLUMN = "B", "E"
 CURRENCY_KEY = "__currency__"
 """Key of the row stating the currency of every amount on the form (a locked cell)."""
 
-CLIENT_ASSESSED = ("quality_rating", "security_rating", "financial_solidity", "location_rating")
-"""Vendor fields the client rates (site visit, references, audits, credit rating): not on the form."""
+CLIENT_ASSESSED = ("quality_rating", "security_rating", "financial_solidity", "location_rating", "service_shortfall")
+"""Vendor fields the client rates (site visit, references, audits, credit rating, service reports):
+not on the form."""
 
 F = Field
 

@@ -85,6 +85,7 @@ WORKBOOK = {
     "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
     "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
     "chart_tornado": "Sensitivity of the recommended option (tornado)",
+    "chart_tornado_top": "Sensitivity of the recommended option: the {count} largest swings",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
     "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {years} years against "
@@ -100,7 +101,7 @@ WORKBOOK = {
     "rec_lead_sensitive": "the two drivers it is most sensitive to",
     "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
     "rec_and": " and ",
-    "rec_neither": " (neither flips it within its range)",
+    "rec_neither": " (none of the {count} drivers of the tornado flips it within its range)",
     "target_live": "{channel} {level} in {seconds} s",
     "target_deferred": "{channel} within {hours} h",
     "service_targets": "Target service",

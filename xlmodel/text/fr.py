@@ -86,6 +86,7 @@ WORKBOOK = {
     "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
     "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
     "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
+    "chart_tornado_top": "Sensibilité de l'option recommandée : les {count} plus grands écarts",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
     "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {years} ans face à "
@@ -102,7 +103,7 @@ WORKBOOK = {
     "rec_lead_sensitive": "les deux facteurs les plus sensibles",
     "rec_driver": "{driver} ({change} : {low} à {high} {currency})",
     "rec_and": " et ",
-    "rec_neither": " (aucun ne la renverse dans sa plage)",
+    "rec_neither": " (aucun des {count} facteurs du tornado ne la renverse dans sa plage)",
     "target_live": "{channel} {level} en {seconds} s",
     "target_deferred": "{channel} sous {hours} h",
     "service_targets": "Service cible",

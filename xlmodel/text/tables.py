@@ -97,7 +97,7 @@ def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
     (the JSON itself never depends on the clock)."""
     parts = []
     if tornado is not None:
-        parts.append(f"tornado {tornado.evaluations} engine runs in {tornado.seconds:.2f} s")
+        parts.append(f"tornado {tornado.evaluations} range ends in {tornado.seconds:.2f} s")
     if risk is not None:
         parts.append(f"Monte Carlo {risk.draws} draws in {risk.seconds:.2f} s")
     return "timings: " + ", ".join(parts)
@@ -149,7 +149,7 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
 
     t = a.tornado
     lines += ["", f"Sensitivity of the NPV of savings of {result.scenario(t.scenario_id).label_en} "
-                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} engine runs, {t.seconds:.2f} s)"]
+                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} range ends costed, {t.seconds:.2f} s)"]
     head = ("Driver", "Range (low / high)", f"At low k{cur}", f"At high k{cur}", f"Swing k{cur}")
     rows = [(bar.label_en, _change(bar, "en"), _k(bar.npv_savings_low), _k(bar.npv_savings_high), _k(bar.swing))
             for bar in t.bars]
