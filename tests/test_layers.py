@@ -23,7 +23,7 @@ LAYERS = ("inputs", "model", "calculation", "analytics", "text", "workbook and t
 PLACES = {
     "xlmodel": "inputs",  # the package itself
     "xlmodel.schema": "inputs", "xlmodel.case": "inputs", "xlmodel.errors": "inputs",
-    "xlmodel.arguments": "inputs",
+    "xlmodel.arguments": "inputs", "xlmodel.limits": "inputs",
     "xlmodel.model": "model", "xlmodel.model.*": "model", "xlmodel.formula": "model",
     "xlmodel.engine": "calculation", "xlmodel.erlang": "calculation", "xlmodel.staffing": "calculation",
     "xlmodel.finance": "calculation", "xlmodel.unit_costs": "calculation", "xlmodel.frames": "calculation",
