@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, Problem
-from .workbook.files import FileLockedError
+from .workbook.files import FileLockedError, WriteError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -110,6 +110,9 @@ def build(case_files, output, lang):
     """
     as_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
     output = None if output is None else Path(output)
+    if as_folder and not case_files:
+        raise click.UsageError(f"{output} is a folder: give the case files to build into it "
+                               "(build cases/*.toml -o out/), or the path of a workbook ending in .xlsx")
     if len(case_files) > 1 or as_folder:
         if output is None or output.suffix.lower() in (".xlsx", ".xlsm"):
             raise click.UsageError("several case files build one workbook each: give the folder to write them "
@@ -126,15 +129,18 @@ def _build_one_case(case_file, output: Path, lang):
     started = time.perf_counter()
     if output.suffix.lower() != ".xlsx":
         raise InputError(Problem(str(output), "the workbook to write must end in .xlsx"))
-    if case_file is not None:
-        case, origin = load_source(case_file), case_file
-    elif output.exists():
-        from .workbook.reader import read_workbook_case
-        case, origin = read_workbook_case(output), f"the inputs of {output}"
-    else:
-        from .case import example_case
-        case, origin = example_case(), "the embedded example case"
-    report = build_file(case, output, lang=lang or case.case.language, backup=case_file is not None)
+    from .workbook.files import book_lock, refuse_if_locked
+    refuse_if_locked(output)
+    with book_lock(output):  # from reading the book's inputs to replacing it: no other writer between
+        if case_file is not None:
+            case, origin = load_source(case_file), case_file
+        elif output.exists():
+            from .workbook.reader import read_workbook_case
+            case, origin = read_workbook_case(output), f"the inputs of {output}"
+        else:
+            from .case import example_case
+            case, origin = example_case(), "the embedded example case"
+        report = build_file(case, output, lang=lang or case.case.language)
     click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
                f"{report.rows} line items) in {time.perf_counter() - started:.2f} s.")
     if report.backup:
@@ -252,7 +258,7 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except FileLockedError as exc:
+    except (FileLockedError, WriteError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:

@@ -651,9 +651,7 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
     FileLockedError
         When Excel holds ``book`` open; nothing is written.
     """
-    from .workbook.build import build_file
-    from .workbook.files import refuse_if_locked
-    from .workbook.reader import read_workbook_case
+    from .workbook.files import book_lock, refuse_if_locked
     book = Path(book)
     if not book.exists():
         raise InputError(Problem(str(book), "file not found: build the workbook first (python cli.py build -o "
@@ -670,6 +668,14 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    with book_lock(book):  # from reading the book to replacing it: a concurrent import waits, then reads ours
+        return _import_locked(quotes, book)
+
+
+def _import_locked(quotes: list[Quote], book: Path) -> ImportReport:
+    from .workbook.build import build_file
+    from .workbook.reader import read_workbook_case
+    problems: list[Problem] = []
     case = read_workbook_case(book)
     for q in quotes:
         if q.currency != case.case.currency:

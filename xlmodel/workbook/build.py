@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import os
-import shutil
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from ..case import Case
 from ..engine import compare
 from ..report import recommendation
 from .builder import RISK_DRAWS, WorkbookBuilder
-from .files import refuse_if_locked, save_deterministic
+from .files import book_lock, keep_backup, refuse_if_locked, save_deterministic
 
 
 @dataclass
@@ -36,6 +37,31 @@ def _slow_job():
     return break_even(case, result)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Run in the forked break-even worker: end it when the build that forked it ends, however it ends.
+
+    A build killed with SIGKILL cannot stop its worker, and the worker, holding its own copy of the
+    pipe's write end, would wait for work forever. On Linux the kernel sends it SIGKILL when its
+    parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and for a parent gone before that call,
+    a thread checks every half second that the parent is still the one that forked it.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     """Start the decision analytics the workbook shows; returns a function that finishes them.
 
@@ -47,7 +73,8 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     pool = future = None
     if parallel and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
         _JOB = (result.case, result)
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
         future = pool.submit(_slow_job)
 
     def finish():
@@ -75,16 +102,22 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     return finish
 
 
-def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = False,
+def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = True,
                parallel: bool = True) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
-    With ``backup``, an existing workbook is first copied beside it with a timestamp
-    (``NAME.2026-11-22T103000.xlsx``). ``parallel=False`` keeps the work on one core (a batch
-    already gives each core a workbook).
+    An existing workbook is first kept beside it with a timestamp (``NAME.2026-11-22T103000.xlsx``,
+    ``-2`` for a second one in the same second; :func:`~xlmodel.workbook.files.keep_backup`), unless
+    ``backup=False``. The whole build holds the book's lock (:func:`~xlmodel.workbook.files.book_lock`).
+    ``parallel=False`` keeps the work on one core (a batch already gives each core a workbook).
     """
     path = Path(path)
     refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
+    with book_lock(path):
+        return _build_locked(case, path, lang, backup, parallel)
+
+
+def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool) -> BuildReport:
     if lang != case.case.language:
         # The workbook's own "Workbook language" input says the language it is written in, so a
         # rebuild over it (which reads its inputs) keeps that language.
@@ -93,11 +126,7 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
     builder.number_staffing_rows()
     wb = builder.build()
-    kept = None
-    if backup and path.exists():
-        stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
-        kept = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
-        shutil.copy2(path, kept)
+    kept = keep_backup(path) if backup and path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     save_deterministic(wb, path)
     return BuildReport(path, len(result.scenarios), case.months, len(builder.model.rows),
