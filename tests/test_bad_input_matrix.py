@@ -68,6 +68,25 @@ CASE_ROWS = {
                            "[[vendors]] 3 .price: must be a finite number (found nan)"),
     "scoring weights not summing to 1": (case_text() + "\n[scoring]\nweight_price = 0.9\n",
                                          "[scoring] .weight_price: the eight weights must sum to 1"),
+    # issue 13: limits stated in xlmodel/limits.py, and values that passed validation before
+    "a NaN seasonality weight": (case_text(**{"[1.15, 1.10,": "[nan, 1.10,"}),
+                                 "[demand] .seasonality: every monthly weight must be a finite number (found nan "
+                                 "for January)"),
+    "a 1 000 005-character vendor name": (case_text(**{'name = "Casablanca Contact"':
+                                                       f'name = "{"C" * 1_000_005}"'}),
+                                          "[[vendors]] 2 .name: must be at most 200 characters (found 1 000 005"),
+    "31 vendor quotes": (case_text() + "".join(f'\n[[vendors]]\nname = "Extra {i}"\npricing_model = "per_hour"\n'
+                                                 'price = 30\n' for i in range(28)),
+                         "[[vendors]] 31: at most 30 vendor quotes (found 31)"),
+    "11 channels": (case_text() + "".join(f'\n[[demand.channels]]\nname = "queue {i}"\nannual_volume = 1000\n'
+                                          'aht_seconds = 300\n' for i in range(8)),
+                    "[[demand.channels]] 11: at most 10 channels (found 11)"),
+    "a yes/no answer that is neither": (case_text(**{"bonus_malus = 0.0": 'bonus_malus = 0.0\ncoverage_24_7 = "maybe"'}),
+                                        "[[vendors]] 1 .coverage_24_7: must be yes or no"),
+    "more Monte Carlo draws than memory holds": (case_text() + "\n[risk]\ndraws = 9000000\n",
+                                                 "[risk] .draws: at most 2 500 000 draws for 8 scenarios"),
+    "100 000-deep inline tables": (case_text() + "\nx = " + "{a = " * 100_000 + "1" + "}" * 100_000 + "\n",
+                                   "its tables or arrays are nested too deeply"),
     "a load no staffing model sizes": (case_text(**{"annual_volume = 700000": "annual_volume = 999000000",
                                                     "aht_seconds = 330": "aht_seconds = 3000",
                                                     "opening_hours_per_week = 60": "opening_hours_per_week = 10"}),
@@ -93,8 +112,21 @@ def test_bad_case_file(name, tmp_path, example_book, capsys):
     (["compare", "{tmp}/case.txt"], "case.txt: expected a case file (.toml) or a workbook (.xlsx)"),
     (["validate", "{tmp}/latin1.toml"], "latin1.toml: cannot be read as UTF-8 text"),
     (["build", "-o", "{tmp}/book.txt"], "book.txt: the workbook to write must end in .xlsx"),
-], ids=["missing file", "not a case file", "not UTF-8", "target not .xlsx"])
+    (["validate", "{tmp}/zero.toml"], "zero.toml: is not a regular file (a device or a pipe)"),
+    (["validate", "{tmp}/fifo.toml"], "fifo.toml: is not a regular file (a device or a pipe)"),
+    (["compare", "{tmp}/huge.toml"], "huge.toml: is over the 2 MB limit: a case file is a small text file"),
+    (["build", "-o", "{tmp}/folder"], "folder is a folder: give the case files to build into it"),
+], ids=["missing file", "not a case file", "not UTF-8", "target not .xlsx", "a device", "a FIFO", "a huge file",
+        "-o an existing folder without case files"])
 def test_bad_files_and_targets(args, message, tmp_path, capsys):
+    """The attacks: /dev/zero read forever (7.5 GB), a FIFO hung, `-o existing_dir` gave
+    "ValueError: max() arg is an empty sequence" with exit 1."""
+    import os
+    os.mkfifo(tmp_path / "fifo.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    (tmp_path / "folder").mkdir()
+    with (tmp_path / "huge.toml").open("wb") as f:
+        f.truncate(3 * 1024 * 1024)
     (tmp_path / "case.txt").write_text("name = 'x'")
     (tmp_path / "latin1.toml").write_bytes(case_text().encode("utf-8").replace("è".encode(), b"\xe8"))
     before = snapshot(tmp_path)
@@ -156,6 +188,16 @@ def unbalanced_seasonality(wb):
     return f"{sheet}!{ref.replace('$', '')}"
 
 
+def quote_below_the_table_without_a_name(wb):
+    """Issue 13: a quote typed two rows below the table (a blank row between) with its name left blank."""
+    ws = wb["Vendors"]
+    vendor_cell(wb, 1, "Price")  # the table's header row is 4: row 8 is the first row below it
+    for header, value in (("Pricing model", "per_hour"), ("Price", 25)):
+        column = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == header)
+        ws.cell(row=9, column=column, value=value)
+    return "Vendors!A9"
+
+
 def remove_vendors_sheet(wb):
     del wb["Vendors"]
     return "has no 'Vendors' sheet"
@@ -173,6 +215,12 @@ WORKBOOK_ROWS = {
     "unknown hybrid mode": (set_named("hybrid_mode", "half"), "must be one of 'share'"),
     "no vendor kept for the hybrid scenarios": (all_hybrid_flags_no, "name at least one vendor"),
     "a sheet deleted": (remove_vendors_sheet, None),
+    # issue 13
+    "a formula typed in an input": (set_named("inhouse_gross_salary", "=20000+5000"),
+                                    "holds a formula (=20000+5000), not a typed value"),
+    "a formula in a quote cell": (set_vendor(2, "Price", "=2900*1.02"), "holds a formula (=2900*1.02)"),
+    "a yes/no flag that is neither": (set_vendor(1, "Hybrid scenario", "maybe"), "must be yes or no"),
+    "a quote below the table without a name": (quote_below_the_table_without_a_name, "is required (Vendor, text)"),
 }
 
 

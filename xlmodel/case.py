@@ -17,9 +17,13 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, Problem
+from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
+                     LimitExceeded, read_regular_file)
 from .schema import (ALL_SECTIONS, ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS,
                      SCORING, VENDOR, Field, Section)
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 SEASONALITY_TOLERANCE = 1e-3  # also the workbook check's tolerance (model.CONSTANTS)
 
 
@@ -84,17 +88,52 @@ def _where(section: Section, index: int | None, key: str) -> str:
     return f"[{section.name}] .{key}"
 
 
+#: What a yes/no input accepts, whatever the case: a word in English or French, a boolean, 1 or 0.
+YES_WORDS = ("y", "yes", "o", "oui", "true", "1")
+NO_WORDS = ("n", "no", "non", "false", "0")
+
+
+def yes_no(value: Any) -> str | None:
+    """``"yes"`` or ``"no"`` for any accepted spelling (``Y``, ``Oui``, ``TRUE``, ``1``...), else None.
+
+    >>> yes_no("Y"), yes_no(" non "), yes_no(True), yes_no(0), yes_no("maybe")
+    ('yes', 'no', 'yes', 'no', None)
+    """
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return "yes" if value == 1 else "no"
+    word = value.strip().lower() if isinstance(value, str) else None
+    return "yes" if word in YES_WORDS else "no" if word in NO_WORDS else None
+
+
+def shown_value(value: Any) -> str:
+    """A value as a message quotes it: repr, cut to 60 characters (a 1 000 000-character name is not echoed)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> Any:
     """Return the value converted to its type, or record a problem and return None."""
+    if f.kind == "choice" and f.choices == ("yes", "no"):
+        answer = yes_no(value)
+        if answer is None:
+            problems.append(Problem(where, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
+                                           f"found {shown_value(value)}"))
+        return answer
     if f.kind in ("text", "choice"):
         if not isinstance(value, str):
-            problems.append(Problem(where, f"expected text, found {type(value).__name__} {value!r}"))
+            problems.append(Problem(where, f"expected text, found {type(value).__name__} {shown_value(value)}"))
             return None
         value = value.strip()
+        if len(value) > MAX_TEXT_LENGTH:
+            problems.append(Problem(where, f"must be at most {MAX_TEXT_LENGTH} characters (found "
+                                           f"{len(value):,} characters)".replace(",", " ")))
+            return None
         if f.kind == "choice" and value not in f.choices:
             hint = difflib.get_close_matches(value, f.choices, n=1)
             extra = f": did you mean {hint[0]!r}?" if hint else ""
-            problems.append(Problem(where, f"must be {f.bounds_text()} (found {value!r}){extra}"))
+            problems.append(Problem(where, f"must be {f.bounds_text()} (found {shown_value(value)}){extra}"))
             return None
         if f.required and not value:
             problems.append(Problem(where, "must not be empty"))
@@ -102,7 +141,7 @@ def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> A
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         problems.append(Problem(where, f"expected a number ({f.unit or f.kind}), "
-                                       f"found {type(value).__name__} {value!r}"))
+                                       f"found {type(value).__name__} {shown_value(value)}"))
         return None
     if not math.isfinite(value):
         problems.append(Problem(where, f"must be a finite number (found {value!r})"))
@@ -130,7 +169,8 @@ def _unknown_keys(data: Mapping, allowed: set[str], where_prefix: str, problems:
         if key not in allowed:
             hint = difflib.get_close_matches(key, sorted(allowed), n=1)
             extra = f": did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(allowed))}"
-            problems.append(Problem(f"{where_prefix} .{key}", f"unknown key {key!r}{extra}"))
+            shown = key if len(key) <= 60 else key[:57] + "..."
+            problems.append(Problem(f"{where_prefix} .{shown}", f"unknown key {shown_value(key)}{extra}"))
 
 
 def _read_section(section: Section, data: Any, index: int | None, problems: list[Problem],
@@ -196,12 +236,17 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
             or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
         problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
         seasonality = [1.0] * 12
+    elif not all(math.isfinite(w) for w in seasonality):
+        month = next(i for i, w in enumerate(seasonality) if not math.isfinite(w))
+        problems.append(Problem(where, f"every monthly weight must be a finite number (found "
+                                       f"{seasonality[month]!r} for {_MONTHS[month]})"))
+        seasonality = [1.0] * 12
     else:
         seasonality = [float(w) for w in seasonality]
+        mean = sum(seasonality) / 12
         if min(seasonality) <= 0:
             problems.append(Problem(where, "every monthly weight must be > 0"))
-        mean = sum(seasonality) / 12
-        if abs(mean - 1) > SEASONALITY_TOLERANCE:
+        elif abs(mean - 1) > SEASONALITY_TOLERANCE:
             problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
                                            "divide each weight by that average"))
     channel_data = demand_data.get("channels", [])
@@ -210,6 +255,10 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         problems.append(Problem("[[demand.channels]]", "at least one channel is required "
                                                        "(name, kind, annual_volume, aht_seconds)"))
         channel_data = []
+    if len(channel_data) > MAX_CHANNELS:
+        problems.append(Problem(f"[[demand.channels]] {MAX_CHANNELS + 1}", f"at most {MAX_CHANNELS} channels "
+                                f"(found {len(channel_data)}): group small queues into one channel"))
+        channel_data = channel_data[:MAX_CHANNELS]
     for i, item in enumerate(channel_data, start=1):
         channels.append(_read_section(CHANNEL, item, i, problems))
 
@@ -219,6 +268,10 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         problems.append(Problem("[[vendors]]", "at least one vendor quote is required "
                                                "(name, pricing_model, price)"))
         vendor_data = []
+    if len(vendor_data) > MAX_VENDORS:
+        problems.append(Problem(f"[[vendors]] {MAX_VENDORS + 1}", f"at most {MAX_VENDORS} vendor quotes "
+                                f"(found {len(vendor_data)}): shortlist the quotes first"))
+        vendor_data = vendor_data[:MAX_VENDORS]
     for i, item in enumerate(vendor_data, start=1):
         vendors.append(_read_section(VENDOR, item, i, problems))
 
@@ -251,6 +304,11 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
 
     analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
                  for section in ANALYTICS_SECTIONS}
+    draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * len(vendors)
+    if draws and draws * scenarios > MAX_RISK_VALUES:
+        problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
+                                f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
+                                f"{MAX_RISK_VALUES:,} at most".replace(",", " ")))
     weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
     if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
         problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
@@ -280,16 +338,24 @@ def loads_case(text: str, source: str = "<case>") -> Case:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Problem(source, f"is not valid TOML: {exc}")) from None
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise InputError(Problem(source, "is not a case file: its tables or arrays are nested too deeply "
+                                         "(a case nests three levels at most)")) from None
     return case_from_mapping(data)
 
 
 def load_case(path: str | Path) -> Case:
-    """Read and validate a case file (TOML)."""
+    """Read and validate a case file (TOML): a regular file of at most
+    :data:`~xlmodel.limits.MAX_CASE_FILE_BYTES` (a device or a pipe is refused unread)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_CASE_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(Problem(str(path), "file not found")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), "is a folder: give the path of the case file (.toml) itself")) from None
+    except LimitExceeded as exc:
+        raise InputError(Problem(str(path), f"{exc}: a case file is a small text file (.toml)")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Problem(str(path), f"cannot be read as UTF-8 text ({exc})")) from None
     return loads_case(text, str(path))

@@ -30,11 +30,19 @@ def load_source(source: str | None):
         return example_case()
     path = Path(source)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .workbook.reader import read_workbook_case
-        return read_workbook_case(path)
+        from .workbook.reader import read_workbook
+        read = read_workbook(path)
+        _notices(read.notices)
+        return read.case
     if path.suffix.lower() != ".toml":
         raise InputError(Problem(source, "expected a case file (.toml) or a workbook (.xlsx)"))
     return load_case(path)
+
+
+def _notices(notices) -> None:
+    """What a workbook's reading found and said (a blank input took its default...), on stderr."""
+    for notice in notices:
+        click.echo(f"notice: {notice}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,8 +143,10 @@ def _build_one_case(case_file, output: Path, lang):
         if case_file is not None:
             case, origin = load_source(case_file), case_file
         elif output.exists():
-            from .workbook.reader import read_workbook_case
-            case, origin = read_workbook_case(output), f"the inputs of {output}"
+            from .workbook.reader import read_workbook
+            read = read_workbook(output)
+            _notices(read.notices)
+            case, origin = read.case, f"the inputs of {output}"
         else:
             from .case import example_case
             case, origin = example_case(), "the embedded example case"

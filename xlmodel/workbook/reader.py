@@ -5,17 +5,26 @@ quotes by their Excel tables (``Channels``, ``VendorQuotes``, ``HybridChannels``
 are matched in English or French, so a user may reorder columns or add quote rows.  The values go
 through the same validation as a case file; every problem is reported with its cell
 (``Vendors!D6: must be > 0 ...``) and nothing is half-read.
+
+What a file may hide is said or refused, never guessed: an input holding a formula (typed as
+``=20000+5000`` or written by another tool, with or without a stored value) is refused with its
+cell, since a rebuild writes values and would silently drop the formula; a quote row typed below
+the Vendors table is read wherever it is (blank rows between are skipped, a row without a name is
+refused with its cell); a yes/no cell accepts y/yes/oui/o/true/1 and n/no/non/false/0 and refuses
+anything else; a blank optional input takes its default and says so (:attr:`WorkbookInputs.notices`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
-from ..case import Case, case_from_mapping
+from ..case import Case, case_from_mapping, shown_value, yes_no
 from ..errors import InputError, Problem
+from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
 from .text import TEXT
 from .untrusted import open_untrusted
@@ -41,10 +50,18 @@ class BookView(Protocol):
 
 
 class OpenpyxlBook:
-    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``)."""
+    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``), with
+    the formulas :func:`~xlmodel.workbook.untrusted.open_untrusted` found when ``opened`` is given."""
 
-    def __init__(self, wb):
+    def __init__(self, wb, opened=None):
         self.wb = wb
+        self.opened = opened
+
+    def formula(self, sheet, row, column):
+        return None if self.opened is None else self.opened.formula(sheet, row, column)
+
+    def max_row(self, sheet):
+        return self.wb[sheet].max_row
 
     def sheetnames(self):
         return self.wb.sheetnames
@@ -62,11 +79,18 @@ class OpenpyxlBook:
         return tables[table].ref if table in tables else None
 
     def value(self, sheet, row, column):
-        return self.wb[sheet].cell(row=row, column=column).value
+        # Looked up, never created: ws.cell() would add a cell for every empty one asked about.
+        cell = self.wb[sheet]._cells.get((row, column))
+        return None if cell is None else cell.value
 
 
-def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
-    """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it."""
+def _table_rows(book: BookView, sheet: str, table_name: str, where: str, below: int = 0):
+    """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it.
+
+    With ``below``, every non-empty row of the table's columns under the table counts, down to the
+    sheet's last row and at most ``below`` of them (blank rows skipped); otherwise the rows just
+    below until the first with an empty first column.
+    """
     ref = book.table_ref(sheet, table_name)
     if ref is None:
         raise InputError(Problem(f"{sheet}!", f"table {table_name!r} not found: is this a workbook built by "
@@ -76,6 +100,15 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
     headers = {get_column_letter(c): cell(min_row, c) for c in range(min_col, max_col + 1)}
     rows = []
     r = min_row + 1
+    if below:
+        last = getattr(book, "max_row", lambda _: max_row + 1000)(sheet)
+        for r in range(min_row + 1, max(max_row, last) + 1):
+            values = {get_column_letter(c): cell(r, c) for c in range(min_col, max_col + 1)}
+            if any(v not in (None, "") for v in values.values()):
+                rows.append((r, values))
+                if r > max_row and len(rows) > below:
+                    break
+        return headers, rows
     # Rows typed just below the table (Excel did not extend it) count too, until an empty name.
     while r <= max_row or (cell(r, min_col) not in (None, "")):
         values = {get_column_letter(c): cell(r, c) for c in range(min_col, max_col + 1)}
@@ -89,15 +122,35 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
     return headers, rows
 
 
+@dataclass(frozen=True)
+class WorkbookInputs:
+    """A workbook's inputs, validated: the case, what was said about them, and the workbook read."""
+
+    case: Case
+    notices: tuple[str, ...]  # one sentence each: a blank input that took its default...
+    opened: Any = None  # the OpenedWorkbook, when read from a file
+
+
 def read_workbook_case(path: str | Path) -> Case:
     """Read and validate the inputs of a workbook built by :mod:`xlmodel.workbook.builder`."""
+    return read_workbook(path).case
+
+
+def read_workbook(path: str | Path) -> WorkbookInputs:
+    """:func:`read_workbook_case`, with the notices and the opened workbook (for a rebuild's check)."""
     path = Path(path)
-    wb = open_untrusted(path).wb  # refuses what is not a safe xlsx with an InputError naming the file
-    return read_book_case(OpenpyxlBook(wb), str(path))
+    opened = open_untrusted(path)  # refuses what is not a safe xlsx with an InputError naming the file
+    case, notices = read_book(OpenpyxlBook(opened.wb, opened), str(path))
+    return WorkbookInputs(case, tuple(f"{path.name}: {n}" for n in opened.notices) + notices, opened)
 
 
 def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     """Read and validate the inputs of a workbook seen through a :class:`BookView`."""
+    return read_book(book, origin)[0]
+
+
+def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str, ...]]:
+    """Read and validate the inputs of a workbook seen through a :class:`BookView`: (case, notices)."""
     for sheet in ("Inputs", "Vendors", "Hybrid"):
         if sheet not in book.sheetnames():
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
@@ -105,13 +158,35 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     data: dict[str, Any] = {}
     where: dict[str, str] = {}
     problems: list[Problem] = []
+    notices: list[str] = []
+    formula_of = getattr(book, "formula", lambda sheet, row, column: None)
 
     def cell_of(name: str) -> tuple[str, str] | None:
         return book.name_target(name)
 
+    def typed(sheet: str, row: int, column: int):
+        """The value of an input cell; a formula there is refused with the cell."""
+        formula = formula_of(sheet, row, column)
+        if formula is not None:
+            problems.append(Problem(f"{sheet}!{get_column_letter(column)}{row}",
+                                    f"holds a formula ({formula}), not a typed value: type the value itself "
+                                    "(a rebuild writes values, so the formula would be lost)"))
+            return None
+        return book.value(sheet, row, column)
+
     def read(sheet: str, ref: str):
         col_min, row_min, _, _ = range_boundaries(ref)
-        return book.value(sheet, row_min, col_min)
+        return typed(sheet, row_min, col_min)
+
+    def flag(value, sheet_cell: str) -> bool:
+        """A yes/no cell of a table: blank is no; an answer that is neither is refused with the cell."""
+        if value in (None, ""):
+            return False
+        answer = yes_no(value)
+        if answer is None:
+            problems.append(Problem(sheet_cell, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
+                                                f"found {shown_value(value)}"))
+        return answer == "yes"
 
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
@@ -126,12 +201,19 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
             value = read(sheet, ref)
             if value not in (None, ""):
                 table[f.name] = value
+            elif f.default not in (None, "") and not f.required:
+                notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
 
     found = cell_of("demand_seasonality")
     if found:
         sheet, ref = found
-        col_min, row_min, _, row_max = range_boundaries(ref)
-        data["demand"]["seasonality"] = [book.value(sheet, r, col_min) for r in range(row_min, row_max + 1)]
+        col_min, row_min, col_max, row_max = range_boundaries(ref)
+        if (col_max - col_min + 1) * (row_max - row_min + 1) != 12:
+            problems.append(Problem(f"{sheet}!{ref}", "the name demand_seasonality must point at the 12 monthly "
+                                                      "weights: rows were inserted or deleted there; rebuild from a "
+                                                      "case file"))
+            row_max = row_min - 1
+        data["demand"]["seasonality"] = [typed(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
 
     channel_labels = _labels(CHANNEL)
@@ -144,30 +226,37 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
             if name is None:
                 continue
             where[f"[[demand.channels]] {i} .{name}"] = f"Inputs!{letter}{r}"
-            if values[letter] not in (None, ""):
-                item[name] = values[letter]
+            value = typed("Inputs", r, column_index_from_string(letter))
+            if value not in (None, ""):
+                item[name] = value
         channels.append(item)
     data["demand"]["channels"] = channels
 
     vendor_labels = _labels(VENDOR)
     hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
-    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes")
+    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes", below=MAX_VENDORS)
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
-        item = {}
+        item, defaulted = {}, []
         for letter, header in headers.items():
             label = str(header or "").strip().lower()
             if label in hybrid_headers:
                 where[f"[hybrid] .vendors {i}"] = f"Vendors!{letter}{r}"
-                if str(values[letter] or "").strip().lower() in ("yes", "oui") and values.get("A"):
+                if flag(values[letter], f"Vendors!{letter}{r}") and values.get("A"):
                     hybrid_vendors.append(str(item.get("name") or values["A"]).strip())
                 continue
             name = vendor_labels.get(label)
             if name is None:
                 continue
             where[f"[[vendors]] {i} .{name}"] = f"Vendors!{letter}{r}"
-            if values[letter] not in (None, ""):
-                item[name] = values[letter]
+            value = typed("Vendors", r, column_index_from_string(letter))
+            if value not in (None, ""):
+                item[name] = value
+            elif VENDOR.by_name[name].default not in (None, ""):
+                defaulted.append(f"{letter}{r} {VENDOR.by_name[name].label_en} {VENDOR.by_name[name].default!r}")
+        if defaulted:
+            notices.append(f"Vendors! row {r} ({item.get('name', 'no name')}): blank, so the defaults are used: "
+                           + ", ".join(defaulted))
         vendors.append(item)
     data["vendors"] = vendors
     data["hybrid"]["vendors"] = hybrid_vendors
@@ -176,21 +265,21 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     headers, rows = _table_rows(book, "Hybrid", "HybridChannels", "hybrid channels")
     letters = list(headers)
     hybrid_channels = []
-    for r, values in rows:
-        if str(values[letters[1]] or "").strip().lower() in ("yes", "oui"):
+    chosen = [flag(values[letters[1]], f"Hybrid!{letters[1]}{r}") for r, values in rows]
+    for (r, values), yes in zip(rows, chosen):
+        if yes:
             hybrid_channels.append(values[letters[0]])
     # The name column is a formula showing the channel name: read names from the channel table
     # when the cached value is absent (a workbook never opened in a spreadsheet).
     if any(name is None for name in hybrid_channels) or (rows and values[letters[0]] is None):
-        hybrid_channels = [channels[k].get("name") for k, (r, values) in enumerate(rows)
-                           if k < len(channels) and str(values[letters[1]] or "").strip().lower() in ("yes", "oui")]
+        hybrid_channels = [channels[k].get("name") for k, yes in enumerate(chosen) if k < len(channels) and yes]
     data["hybrid"]["channels"] = [n for n in hybrid_channels if n]
     where["[hybrid] .channels"] = "Hybrid!"
 
     if problems:
         raise InputError(problems)
     try:
-        return case_from_mapping(data)
+        return case_from_mapping(data), tuple(notices)
     except InputError as exc:
         raise InputError([_locate(p, where) for p in exc.problems]) from None
 
