@@ -25,13 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .arguments import number, rate, whole_number
+from .arguments import BadArgument, number, rate, shown, whole_number
+from .limits import MAX_AGENTS, MAX_QUEUE_STATES, MAX_TRAFFIC_ERLANGS, MIN_SECONDS
 
 #: 14 / 0.7 is 20.000000000000004 in floating point: still 20 agents, not 21.
 SHRINKAGE_TOLERANCE = 1e-9
-#: Above this, a sizing is not a contact centre any more (and the O(N) recursion would take long).
-MAX_AGENTS = 1_000_000
-MAX_TRAFFIC_ERLANGS = 1_000_000.0
 
 
 class TrafficOutOfRange(ValueError):
@@ -95,8 +93,8 @@ def contacts_per_interval(contacts, service_hours, interval_seconds: float = 180
 
 def _traffic(contacts, aht_seconds, interval_seconds) -> float:
     number("contacts", contacts, minimum=0)
-    number("aht_seconds", aht_seconds, above=0)
-    number("interval_seconds", interval_seconds, above=0)
+    number("aht_seconds", aht_seconds, above=0, minimum=MIN_SECONDS)
+    number("interval_seconds", interval_seconds, above=0, minimum=MIN_SECONDS)
     traffic = offered_traffic(contacts, aht_seconds, interval_seconds)
     number("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
     return traffic
@@ -267,8 +265,12 @@ def _search(a: float, aht_seconds: float, target_sl: float, answer_seconds: floa
     """Step the Erlang B recursion up from B(k) = b until N >= start meets both targets.
 
     Returns (N, B(N), C(N), SL(N)). The scalar and the vectorised sizing share it, so they agree.
+    Raises :class:`BadArgument` past :data:`MAX_AGENTS` (a target so close to 1 that no team meets it).
     """
     while True:
+        if k >= MAX_AGENTS:
+            raise BadArgument(f"target_sl {shown(target_sl)} in {shown(answer_seconds)} s would need more than "
+                              f"{MAX_AGENTS:,} agents: lower the target or lengthen answer_seconds".replace(",", " "))
         k += 1
         b = a * b / (k + a * b)
         if k >= start and a / k <= max_occupancy:
@@ -328,6 +330,10 @@ def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8,
     rate("shrinkage", shrinkage, minimum=0, below=1)
     if a == 0:
         return Staffing(0, 0, 1.0, 0.0, 0.0, 0.0, 0.0)
+    if a / max_occupancy > MAX_AGENTS:  # inf for a subnormal cap: refused, never converted to an int
+        raise BadArgument(f"max_occupancy {shown(max_occupancy)} would need more than {MAX_AGENTS:,} agents for "
+                          f"{shown(a)} Erlangs (agents >= traffic / max_occupancy): type an occupancy cap "
+                          "such as 0.85".replace(",", " "))
     start = _first_start(a, max_occupancy)
     b = _erlang_b_recursion(a, start - 1)
     n, b, c, sl = _search(a, aht_seconds, target_sl, answer_seconds, max_occupancy, start, start - 1, b)
@@ -463,7 +469,7 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    number("patience_seconds", patience_seconds, above=0)
+    number("patience_seconds", patience_seconds, above=0, minimum=MIN_SECONDS)
     number("answer_seconds", answer_seconds, minimum=0)
     lam = contacts / interval_seconds
     mu = 1.0 / aht_seconds
@@ -482,10 +488,26 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     return ErlangA(waiting, abandon, occ, asa_all, sl)
 
 
+def _check_queue(lam: float, mu: float, theta: float, n_agents: int) -> None:
+    """Refuse a queue whose law needs more than MAX_QUEUE_STATES waiting states, before computing it.
+
+    The terms rise while arrivals outpace departures, up to m0 = (lam - N mu) / theta callers
+    waiting, then fall like a normal law of spread sqrt(lam / theta): e^-50 of the peak lies about
+    10 spreads further.
+    """
+    peak = max(0.0, (lam - n_agents * mu) / theta)
+    needed = peak + 10 * math.sqrt(lam / theta) + 100
+    if not needed <= MAX_QUEUE_STATES:
+        raise BadArgument(f"the queue would hold about {shown(float(f'{needed:.3g}'))} waiting callers, more than the "
+                          f"{MAX_QUEUE_STATES:,} Erlang A follows: far too few agents for the contacts, or "
+                          "patience_seconds far too long".replace(",", " "))
+
+
 def _erlang_a_law(lam: float, mu: float, theta: float, n_agents: int) -> np.ndarray:
     """Stationary probabilities of the states 0, 1, ... of the M/M/N+M queue (arrivals lam, services
     mu, abandons theta, per second), computed in logs and cut where the terms fall below e^-50 of
     the largest (never at a fixed number of states)."""
+    _check_queue(lam, mu, theta, n_agents)
     # Log of the unnormalised stationary probabilities, states 0 .. N, then the queue.
     log_a = math.log(lam / mu)
     states = [0.0]
@@ -626,7 +648,7 @@ def abandon_rate(contacts: float, aht_seconds: float, agents: int, patience_seco
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    number("patience_seconds", patience_seconds, above=0)
+    number("patience_seconds", patience_seconds, above=0, minimum=MIN_SECONDS)
     lam = contacts / interval_seconds
     if lam == 0:
         return 0.0

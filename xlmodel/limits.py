@@ -15,6 +15,10 @@ The case (``xlmodel.case`` and the workbook reader refuse beyond these):
 - a case file: :data:`MAX_CASE_FILE_BYTES`, a regular file (not a device or a pipe);
 - Monte Carlo: at most :data:`MAX_RISK_VALUES` draws x scenarios kept in memory.
 
+The Excel functions (``xlmodel.erlang``, through the rule book ``xlmodel.arguments``): at most
+:data:`MAX_AGENTS` agents and :data:`MAX_TRAFFIC_ERLANGS` Erlangs, times of at least
+:data:`MIN_SECONDS`, and an Erlang A queue of at most :data:`MAX_QUEUE_STATES` waiting callers.
+
 A workbook or quote form from outside (``xlmodel.workbook.untrusted``, checked while its XML is
 streamed, before openpyxl expands anything):
 
@@ -49,6 +53,19 @@ MAX_CASE_FILE_BYTES = 2 * MiB
 #: Monte Carlo draws x scenarios held at once (two float arrays of that size: 640 MB at the limit
 #: would be too much, so 20 million values, 320 MB).
 MAX_RISK_VALUES = 20_000_000
+
+# -- the Excel functions and the Erlang formulas -------------------------------------------------
+
+#: Agents of one sizing, and the traffic it may carry: above this a queue is not a contact centre
+#: (and the O(N) Erlang B recursion would take long).
+MAX_AGENTS = 1_000_000
+MAX_TRAFFIC_ERLANGS = 1_000_000.0
+#: Shortest handling time, patience or interval, seconds: far below a nanosecond the rates overflow
+#: (1 / 5E-324 is infinite) and no queue means anything.
+MIN_SECONDS = 1e-9
+#: Callers waiting at once that Erlang A follows (its law has one term per state): more means far
+#: too few agents or callers patient for days; refused rather than computed for minutes.
+MAX_QUEUE_STATES = 200_000
 
 # -- files from outside (xlsx) -------------------------------------------------------------------
 
