@@ -243,14 +243,28 @@ def rfp_template(output, lang, currency):
 @click.argument("forms", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--into", "book", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Workbook built by `build` whose vendor quotes are added or updated.")
-def import_quotes(forms, book):
-    """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing)."""
+@click.option("--replace", is_flag=True,
+              help="An updated vendor takes every field from its form, a blank cell meaning the default "
+                   "(by default a blank cell keeps the book's value).")
+@click.option("--dry-run", is_flag=True, help="Say what each form would add or change, field by field, and write nothing.")
+def import_quotes(forms, book, replace, dry_run):
+    """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing).
+
+    What each form adds or changes is printed field by field (old -> new) before the workbook is written.
+    """
     from .tender import import_quotes as run
-    report = run(forms, book)
-    for item in report.imported:
-        click.echo(f"{item.quote.path}: {item.describe()}")
-        for notice in item.quote.notices:
-            click.echo(f"  notice: {notice}")
+
+    def announce(imported):
+        for item in imported:
+            click.echo(f"{item.quote.path}: {item.describe()}")
+            for line in item.change_lines():
+                click.echo(f"  {line}")
+            for notice in item.quote.notices:
+                click.echo(f"  notice: {notice}")
+    report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce)
+    if not report.written:
+        click.echo(f"Dry run: nothing was written; {book} would hold {report.vendors} vendor quotes.")
+        return
     click.echo(f"Wrote {report.book}: {report.vendors} vendor quotes.")
     if report.backup:
         click.echo(f"The workbook as it was before the import is kept as {report.backup}.")

@@ -23,7 +23,7 @@ batch with any bad form changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -439,6 +439,7 @@ class Quote:
     cells: dict[str, str]
     currency: str
     notices: tuple[str, ...] = ()
+    typed: frozenset = frozenset()  # the vendor fields answered on the form (not left blank)
 
     @property
     def name(self) -> str:
@@ -449,12 +450,18 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _column_cells(ws, column: int) -> list:
+    """The cells of one column that exist, top to bottom (asking openpyxl for every row would create
+    one cell per empty row, as many as the sheet's last row says)."""
+    return [cell for (_, c), cell in sorted(ws._cells.items()) if c == column]
+
+
 def _find_form_sheet(wb):
     """The sheet whose key column holds the form marker, with the marker's value; (None, None) if none."""
     for ws in wb.worksheets:
         if not hasattr(ws, "iter_rows"):
             continue
-        for (cell,) in ws.iter_rows(min_col=column_index_from_string(KEY_COLUMN), max_col=column_index_from_string(KEY_COLUMN)):
+        for cell in _column_cells(ws, column_index_from_string(KEY_COLUMN)):
             if isinstance(cell.value, str) and cell.value.strip().lower().startswith(FORM_MARKER_PREFIX):
                 return ws, cell.value.strip()
     return None, None
@@ -485,7 +492,7 @@ def read_quote_form(path: str | Path) -> Quote:
     key_col, value_col = column_index_from_string(KEY_COLUMN), column_index_from_string(VALUE_COLUMN)
     rows: dict[str, int] = {}
     problems: list[Problem] = []
-    for (cell,) in ws.iter_rows(min_col=key_col, max_col=key_col):
+    for cell in _column_cells(ws, key_col):
         key = cell.value.strip() if isinstance(cell.value, str) else None
         if not key or key.lower().startswith(FORM_MARKER_PREFIX):
             continue
@@ -519,7 +526,11 @@ def read_quote_form(path: str | Path) -> Quote:
             continue
         where[location] = located(f.name)
         value = ws.cell(row=rows[f.name], column=value_col).value
-        if not _blank(value):
+        formula = opened.formula(ws.title, rows[f.name], value_col)
+        if formula is not None:
+            problems.append(Problem(f"{where_file}: {located(f.name)}", f"holds a formula ({formula}), not a typed "
+                                    "value: type the value itself"))
+        elif not _blank(value):
             target[f.name] = value
     section_problems: list[Problem] = []
     vendor = _read_section(VENDOR, vendor_item, 1, section_problems)
@@ -534,7 +545,7 @@ def read_quote_form(path: str | Path) -> Quote:
     if problems:
         raise InputError(problems)
     cells = {name: located(name) for name in rows}
-    return Quote(path, vendor, info, cells, currency, tuple(opened.notices))
+    return Quote(path, vendor, info, cells, currency, tuple(opened.notices), frozenset(vendor_item))
 
 
 # -- importing forms into a workbook ---------------------------------------------------------------
@@ -546,12 +557,31 @@ class ImportedQuote:
     quote: Quote
     action: str
     vendor: str
+    record: dict = field(default_factory=dict)  # the vendor's fields as they will be written
+    changes: tuple = ()  # updated vendor: (field, old, new) for every field the form changes
+    kept: tuple = ()  # updated vendor: fields left blank on the form, whose value in the book is kept
 
     def describe(self, lang: str = "en") -> str:
-        v = self.quote.vendor
+        v = self.record or self.quote.vendor
         unit = PRICE_UNITS[v["pricing_model"]][1 if lang == "fr" else 0]
         price = f"{v['price']:,.4f}".rstrip("0").rstrip(".").replace(",", " ")
         return f"{self.action} vendor {self.vendor!r} ({v['pricing_model']}, {price} {self.quote.currency} {unit})"
+
+    def change_lines(self) -> list[str]:
+        """One line per changed field, ``Price: 31.5 -> 29`` (old -> new), then the fields kept."""
+        lines = [f"{VENDOR.by_name[name].label_en}: {_shown(old)} -> {_shown(new)}" for name, old, new in self.changes]
+        if self.action == "updated" and not self.changes:
+            lines.append("no field changes")
+        if self.kept:
+            lines.append("blank on the form, kept from the book: " + ", ".join(VENDOR.by_name[n].label_en
+                                                                              for n in self.kept))
+        return lines
+
+
+def _shown(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 @dataclass(frozen=True)
@@ -561,19 +591,55 @@ class ImportReport:
     vendors: int
     recommendation: str = ""
     backup: Path | None = None  # the book as it was before the import
+    written: bool = True  # False for a dry run
 
 
 def _key(name: str) -> str:
     return name.strip().casefold()
 
 
-def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") -> tuple[Case, list[ImportedQuote]]:
+def skeleton(name: str) -> str:
+    """What a name looks like, whatever characters spell it: look-alike letters of other scripts
+    (Cyrillic "А", Greek "Ο") read as their Latin twins (Unicode's confusables, through
+    ``confusable_homoglyphs``), compatibility forms folded (NFKC: full-width "Ａ", ligatures),
+    case and accents dropped, only letters and digits kept.
+
+    >>> skeleton("Аcme Contact") == skeleton("ACME  contact") == skeleton("Ａｃｍｅ-Contact")
+    True
+    """
+    import unicodedata
+
+    from confusable_homoglyphs import confusables
+    text = unicodedata.normalize("NFKC", name)
+    out = []
+    for ch in text:
+        if ord(ch) > 127:
+            found = confusables.is_confusable(ch, preferred_aliases=["latin"])
+            if found:
+                twins = [g["c"] for g in found[0]["homoglyphs"] if g["c"].isascii()]
+                ch = twins[0] if twins else ch
+        out.append(ch)
+    text = unicodedata.normalize("NFKD", "".join(out).casefold())
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def _odd_characters(name: str, other: str) -> str:
+    import unicodedata
+    odd = sorted({ch for ch in name if not ch.isascii() and ch not in other})
+    return ", ".join(f"{ch!r} U+{ord(ch):04X} {unicodedata.name(ch, '?')}" for ch in odd[:3]) or "spacing or case"
+
+
+def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
+                 replace: bool = False) -> tuple[Case, list[ImportedQuote]]:
     """The case with each quote added (new vendor name) or updated (name already in the case).
 
-    An updated vendor takes every vendor-supplied field from its form (a blank cell means the field's
-    default, as for a new vendor), keeps its name as spelt in the case, its client-assessed scores and
-    its hybrid flag; a new vendor gets the default scores and a hybrid scenario. The merged case is
-    validated as a whole; problems on imported vendors point to the form and cell.
+    An updated vendor takes every field answered on its form; a field left blank keeps the book's
+    value (with ``replace``, it takes the field's default, as for a new vendor). It keeps its name as
+    spelt in the case, its client-assessed scores and its hybrid flag; each change is listed (old,
+    new) in :attr:`ImportedQuote.changes`. A new vendor gets the default scores and a hybrid
+    scenario. A new name that only looks like an existing one (other scripts' look-alike letters,
+    accents, full-width forms: :func:`skeleton`) is refused, as is one that looks like another form's.
+    The merged case is validated as a whole; problems on imported vendors point to the form and cell.
     """
     problems: list[Problem] = []
     first: dict[str, Quote] = {}
@@ -589,8 +655,24 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") 
     vendors: list[dict] = data["vendors"]
     hybrid_vendors: list[str] = data["hybrid"]["vendors"]
     existing: dict[str, list[int]] = {}
+    looks: dict[str, str] = {}
     for i, v in enumerate(vendors):
         existing.setdefault(_key(v["name"]), []).append(i)
+        looks.setdefault(skeleton(v["name"]), v["name"])
+    for q in quotes:
+        twin = looks.get(skeleton(q.name))
+        if twin is not None and _key(twin) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
+                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
+                                    f"{origin} to update that quote, or give a clearly different name"))
+    form_looks: dict[str, Quote] = {}
+    for q in quotes:
+        other = form_looks.setdefault(skeleton(q.name), q)
+        if other is not q and _key(other.name) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
+                                    "give each offer a clearly different name"))
     imported: list[ImportedQuote] = []
     by_index: dict[int, Quote] = {}
     for q in quotes:
@@ -606,17 +688,24 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") 
         if matches:
             i = matches[0]
             old = vendors[i]
+            kept = ()
+            if not replace:
+                kept = tuple(f.name for f in VENDOR.fields if f.name not in q.typed and f.name not in CLIENT_ASSESSED
+                             and f.name != "name" and record[f.name] != old[f.name])
+                record.update({name: old[name] for name in kept})
             record.update({name: old[name] for name in CLIENT_ASSESSED})
             record["name"] = old["name"]
+            changes = tuple((f.name, old[f.name], record[f.name]) for f in VENDOR.fields
+                            if record[f.name] != old[f.name])
             vendors[i] = record
-            imported.append(ImportedQuote(q, "updated", old["name"]))
+            imported.append(ImportedQuote(q, "updated", old["name"], record, changes, kept))
         else:
             record.update({name: VENDOR.by_name[name].default for name in CLIENT_ASSESSED})
             vendors.append(record)
             i = len(vendors) - 1
             existing[_key(q.name)] = [i]
             hybrid_vendors.append(record["name"])
-            imported.append(ImportedQuote(q, "added", record["name"]))
+            imported.append(ImportedQuote(q, "added", record["name"], record))
         by_index[i + 1] = q
     if problems:
         raise InputError(problems)
@@ -640,8 +729,13 @@ def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
     return problem
 
 
-def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport:
+def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool = False, dry_run: bool = False,
+                  announce=None) -> ImportReport:
     """Validate every form, merge them into the workbook ``book`` and rebuild it (all or nothing).
+
+    ``announce(imported)`` is called with the list of :class:`ImportedQuote` (what each form adds or
+    changes, field by field) before anything is written; with ``dry_run`` nothing is written at all.
+    ``replace``: see :func:`merge_quotes`.
 
     Raises
     ------
@@ -669,10 +763,10 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
     if problems:
         raise InputError(problems)
     with book_lock(book):  # from reading the book to replacing it: a concurrent import waits, then reads ours
-        return _import_locked(quotes, book)
+        return _import_locked(quotes, book, replace, dry_run, announce)
 
 
-def _import_locked(quotes: list[Quote], book: Path) -> ImportReport:
+def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce) -> ImportReport:
     from .workbook.build import build_file
     from .workbook.reader import read_workbook_case
     problems: list[Problem] = []
@@ -685,6 +779,10 @@ def _import_locked(quotes: list[Quote], book: Path) -> ImportReport:
                                     f"{case.case.currency}"))
     if problems:
         raise InputError(problems)
-    merged, imported = merge_quotes(case, quotes, book.name)
+    merged, imported = merge_quotes(case, quotes, book.name, replace=replace)
+    if announce is not None:
+        announce(imported)
+    if dry_run:
+        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False)
     report = build_file(merged, book, lang=merged.case.language, backup=True)
     return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup)
