@@ -262,3 +262,68 @@ def test_a_workbook_not_built_by_xlmodel(tmp_path, capsys):
     code, _, stderr = run(["build", "-o", tmp_path / "other.xlsx"], capsys)
     assert code == 2 and "is it a workbook built by xlmodel?" in stderr
     assert snapshot(tmp_path) == before
+
+
+# -- what a rebuild would drop (issue 13, hole 3; issue 16) --------------------------------------------
+
+def add_sheet(wb):
+    wb.create_sheet("My notes")["A1"] = "call Acme back about the ramp-up"
+    return "My notes!", "the sheet 'My notes' (1 cells with content) is not part of the workbook"
+
+
+def add_vendor_column(wb):
+    ws = wb["Vendors"]
+    ws.cell(row=4, column=ws.max_column + 2, value="Our remarks")
+    ws.cell(row=6, column=ws.max_column, value="references checked")
+    return f"Vendors!{ws.cell(row=6, column=ws.max_column).coordinate}", "holds 'references checked'"
+
+
+def add_comment(wb):
+    from openpyxl.comments import Comment
+    wb["Dashboard"]["B3"].comment = Comment("Ask the board about the pilot", "Marie")
+    return "Dashboard!B3", "has a comment by Marie ('Ask the board about the pilot') that would be dropped"
+
+
+def add_note_beside_an_input(wb):
+    cell = named_cell(wb, "inhouse_gross_salary")
+    note = cell.parent.cell(row=cell.row, column=cell.column + 4, value="from HR, March payroll")
+    return f"Inputs!{note.coordinate}", "holds 'from HR, March payroll'"
+
+
+def add_note_in_an_inserted_row(wb):
+    ws = wb["Inputs"]
+    ws.cell(row=ws.max_row + 2, column=1, value="Board asked for a 2028 start")
+    return f"Inputs!A{ws.max_row}", "holds 'Board asked for a 2028 start'"
+
+
+ADDITION_ROWS = {"a sheet of one's own": add_sheet, "a column in Vendors": add_vendor_column,
+                 "a comment on the Dashboard": add_comment, "a note beside an input": add_note_beside_an_input,
+                 "a note in a row below the inputs": add_note_in_an_inserted_row}
+
+
+@pytest.mark.parametrize("name", list(ADDITION_ROWS))
+def test_a_rebuild_that_would_drop_what_the_user_added_is_refused_unless_forced(name, tmp_path, example_book, capsys):
+    """The attack: a rebuild over a workbook discarded what the user added outside the input cells and kept no
+    backup in that mode."""
+    book = tmp_path / "book.xlsx"
+    wb = load_workbook(example_book)
+    where, message = ADDITION_ROWS[name](wb)
+    wb.save(book)
+    before = snapshot(tmp_path)
+    code, _, stderr = run(["build", "-o", book], capsys)
+    assert code == 2 and f"error: {where}: {message}" in stderr, stderr
+    assert "rebuild with --force" in stderr and "Traceback" not in stderr
+    assert snapshot(tmp_path) == before
+    code, stdout, stderr = run(["build", "-o", book, "--force"], capsys)
+    assert code == 0, stderr
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("book.") and p.name != "book.xlsx"]
+    assert len(backups) == 1 and backups[0].read_bytes() == before["book.xlsx"]
+    assert f"The previous workbook is kept as {backups[0]}" in stdout
+
+
+def test_a_plain_rebuild_is_not_refused_and_keeps_a_backup(tmp_path, example_book, capsys):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(example_book.read_bytes())
+    code, stdout, stderr = run(["build", "-o", book], capsys)
+    assert code == 0, stderr
+    assert len(list(tmp_path.iterdir())) == 2 and "The previous workbook is kept as" in stdout

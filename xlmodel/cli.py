@@ -106,7 +106,10 @@ DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"
                    "to write one workbook per case into.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Language of the workbook's words (default: the case's language).")
-def build(case_files, output, lang):
+@click.option("--force", is_flag=True,
+              help="Replace an existing workbook even if a rebuild drops what was added to it outside the input "
+                   "cells (a sheet, a note, a comment); a dated backup is kept.")
+def build(case_files, output, lang, force):
     """Build the workbook of CASE_FILE (default: the example case, or the inputs already in OUTPUT).
 
     Rebuilding over an existing workbook keeps the inputs typed into it unless a case file is
@@ -125,12 +128,12 @@ def build(case_files, output, lang):
         if output is None or output.suffix.lower() in (".xlsx", ".xlsm"):
             raise click.UsageError("several case files build one workbook each: give the folder to write them "
                                    "into with -o, e.g. -o out/")
-        _build_many([Path(f) for f in case_files], output, lang)
+        _build_many([Path(f) for f in case_files], output, lang, force)
         return
-    _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang)
+    _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang, force)
 
 
-def _build_one_case(case_file, output: Path, lang):
+def _build_one_case(case_file, output: Path, lang, force=False):
     import time
 
     from .workbook.build import build_file
@@ -140,17 +143,18 @@ def _build_one_case(case_file, output: Path, lang):
     from .workbook.files import book_lock, refuse_if_locked
     refuse_if_locked(output)
     with book_lock(output):  # from reading the book's inputs to replacing it: no other writer between
+        previous = None
         if case_file is not None:
             case, origin = load_source(case_file), case_file
         elif output.exists():
             from .workbook.reader import read_workbook
             read = read_workbook(output)
             _notices(read.notices)
-            case, origin = read.case, f"the inputs of {output}"
+            case, origin, previous = read.case, f"the inputs of {output}", read.opened
         else:
             from .case import example_case
             case, origin = example_case(), "the embedded example case"
-        report = build_file(case, output, lang=lang or case.case.language)
+        report = build_file(case, output, lang=lang or case.case.language, force=force, previous=previous)
     click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
                f"{report.rows} line items) in {time.perf_counter() - started:.2f} s.")
     if report.backup:
@@ -158,7 +162,7 @@ def _build_one_case(case_file, output: Path, lang):
     click.echo(report.recommendation)
 
 
-def _build_many(case_files: list[Path], out_dir: Path, lang):
+def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
     """Batch build: a progress bar while the cores work, then one summary row per case."""
     import time
 
@@ -170,7 +174,7 @@ def _build_many(case_files: list[Path], out_dir: Path, lang):
     started, items = time.perf_counter(), []
     with click.progressbar(length=len(case_files), label=f"Building {len(case_files)} workbooks",
                            file=sys.stderr, show_pos=True) as bar:
-        for item in build_batch(case_files, out_dir, lang):
+        for item in build_batch(case_files, out_dir, lang, force=force):
             items.append(item)
             bar.update(1)
     order = {f: i for i, f in enumerate(case_files)}
@@ -247,7 +251,9 @@ def rfp_template(output, lang, currency):
               help="An updated vendor takes every field from its form, a blank cell meaning the default "
                    "(by default a blank cell keeps the book's value).")
 @click.option("--dry-run", is_flag=True, help="Say what each form would add or change, field by field, and write nothing.")
-def import_quotes(forms, book, replace, dry_run):
+@click.option("--force", is_flag=True, help="Rebuild the workbook even if that drops what was added to it outside "
+                                            "the input cells; a dated backup is kept.")
+def import_quotes(forms, book, replace, dry_run, force):
     """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing).
 
     What each form adds or changes is printed field by field (old -> new) before the workbook is written.
@@ -261,7 +267,7 @@ def import_quotes(forms, book, replace, dry_run):
                 click.echo(f"  {line}")
             for notice in item.quote.notices:
                 click.echo(f"  notice: {notice}")
-    report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce)
+    report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
     if not report.written:
         click.echo(f"Dry run: nothing was written; {book} would hold {report.vendors} vendor quotes.")
         return

@@ -730,12 +730,13 @@ def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
 
 
 def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool = False, dry_run: bool = False,
-                  announce=None) -> ImportReport:
+                  announce=None, force: bool = False) -> ImportReport:
     """Validate every form, merge them into the workbook ``book`` and rebuild it (all or nothing).
 
     ``announce(imported)`` is called with the list of :class:`ImportedQuote` (what each form adds or
     changes, field by field) before anything is written; with ``dry_run`` nothing is written at all.
-    ``replace``: see :func:`merge_quotes`.
+    ``replace``: see :func:`merge_quotes`. ``force``: rebuild even if that drops what was added to
+    the book outside its input cells (see :func:`~xlmodel.workbook.build.build_file`).
 
     Raises
     ------
@@ -763,14 +764,15 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
     if problems:
         raise InputError(problems)
     with book_lock(book):  # from reading the book to replacing it: a concurrent import waits, then reads ours
-        return _import_locked(quotes, book, replace, dry_run, announce)
+        return _import_locked(quotes, book, replace, dry_run, announce, force)
 
 
-def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce) -> ImportReport:
+def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce, force) -> ImportReport:
     from .workbook.build import build_file
-    from .workbook.reader import read_workbook_case
+    from .workbook.reader import read_workbook
     problems: list[Problem] = []
-    case = read_workbook_case(book)
+    read = read_workbook(book)
+    case = read.case
     for q in quotes:
         if q.currency != case.case.currency:
             problems.append(Problem(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}",
@@ -784,5 +786,5 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
         announce(imported)
     if dry_run:
         return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False)
-    report = build_file(merged, book, lang=merged.case.language, backup=True)
+    report = build_file(merged, book, lang=merged.case.language, backup=True, force=force, previous=read.opened)
     return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup)

@@ -103,21 +103,45 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
 
 
 def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = True,
-               parallel: bool = True) -> BuildReport:
+               parallel: bool = True, force: bool = False, previous=None) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
     An existing workbook is first kept beside it with a timestamp (``NAME.2026-11-22T103000.xlsx``,
     ``-2`` for a second one in the same second; :func:`~xlmodel.workbook.files.keep_backup`), unless
     ``backup=False``. The whole build holds the book's lock (:func:`~xlmodel.workbook.files.book_lock`).
     ``parallel=False`` keeps the work on one core (a batch already gives each core a workbook).
+
+    A workbook already at ``path`` is compared with the new one first: what the user added outside
+    the input cells (a sheet, a note, a comment: :mod:`xlmodel.workbook.additions`) refuses the build
+    with each addition located, unless ``force``. ``previous`` is that workbook when the caller has
+    already opened it (an :class:`~xlmodel.workbook.untrusted.OpenedWorkbook`).
+
+    Raises
+    ------
+    InputError
+        Additions a rebuild would drop (without ``force``), or a previous file that cannot be
+        read as a workbook (without ``force``); nothing is written.
     """
     path = Path(path)
     refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
     with book_lock(path):
-        return _build_locked(case, path, lang, backup, parallel)
+        if path.is_file() and not force and previous is None:
+            previous = _previous(path)
+        return _build_locked(case, path, lang, backup, parallel, None if force else previous)
 
 
-def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool) -> BuildReport:
+def _previous(path: Path):
+    from ..errors import InputError, Problem
+    from .untrusted import open_untrusted
+    try:
+        return open_untrusted(path)
+    except InputError as exc:
+        raise InputError(list(exc.problems) + [Problem(str(path), "is about to be replaced but cannot be read, so "
+                                                                  "what it holds cannot be checked: rebuild with "
+                                                                  "--force to replace it (a dated backup is kept)")]) from None
+
+
+def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool, previous) -> BuildReport:
     if lang != case.case.language:
         # The workbook's own "Workbook language" input says the language it is written in, so a
         # rebuild over it (which reads its inputs) keeps that language.
@@ -126,6 +150,18 @@ def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: boo
     builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
     builder.number_staffing_rows()
     wb = builder.build()
+    if previous is not None:
+        from ..errors import InputError
+        from .additions import additions, refusal_problems, written_language
+        old_lang, same_words = written_language(previous), None
+        if old_lang is not None and old_lang != lang:  # the labels changed language: tell ours by the old words
+            other = WorkbookBuilder(case.replace(case=replace(case.case, language=old_lang)), old_lang, result,
+                                    builder.analysis)
+            other.number_staffing_rows()
+            same_words = other.build()
+        found = additions(previous, wb, same_words)
+        if found:
+            raise InputError(refusal_problems(path, found))
     kept = keep_backup(path) if backup and path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     save_deterministic(wb, path)
@@ -162,7 +198,7 @@ def batch_outputs(case_files: list[Path], out_dir: Path) -> list[tuple[Path, Pat
     return pairs
 
 
-def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
+def _build_one(case_file: Path, output: Path, lang: str | None, force: bool = False) -> BatchItem:
     """Build one case of a batch; bad input and refusals become the item's errors, never an exception."""
     import time
 
@@ -172,7 +208,7 @@ def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
     started = time.perf_counter()
     try:
         case = load_case(case_file)
-        report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False)
+        report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False, force=force)
         return BatchItem(case_file, output, time.perf_counter() - started, report)
     except InputError as exc:
         errors = tuple(str(p) for p in exc.problems)
@@ -183,7 +219,8 @@ def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
     return BatchItem(case_file, output, time.perf_counter() - started, None, errors)
 
 
-def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, workers: int | None = None):
+def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, workers: int | None = None,
+                force: bool = False):
     """Build one workbook per case file into ``out_dir``, one case per core; yields each
     :class:`BatchItem` as it finishes (in completion order). A bad case never stops the others.
     """
@@ -193,9 +230,9 @@ def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, 
     workers = max(1, min(workers or os.cpu_count() or 1, len(pairs)))
     if workers == 1:
         for case_file, output in pairs:
-            yield _build_one(case_file, output, lang)
+            yield _build_one(case_file, output, lang, force)
         return
     with ProcessPoolExecutor(workers) as pool:
-        futures = [pool.submit(_build_one, case_file, output, lang) for case_file, output in pairs]
+        futures = [pool.submit(_build_one, case_file, output, lang, force) for case_file, output in pairs]
         for future in as_completed(futures):
             yield future.result()

@@ -58,6 +58,7 @@ class OpenedWorkbook:
     # The formula of each formula cell, by sheet title: {"Inputs": {(row, column): "=20000+5000"}}
     # (cut to 200 characters, at most 5 000 per sheet); openpyxl's cached values do not show them.
     formulas: dict = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the zip's part names (pictures, charts...)
 
     def formula(self, sheet: str, row: int, column: int) -> str | None:
         """The formula of a cell (``"=B7*2"``), or None for a typed value or an empty cell."""
@@ -88,7 +89,8 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
         _refuse(path, f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again from Excel "
                       "or ask the sender for a new copy")
     parts = _sheet_parts(zf)
-    return OpenedWorkbook(wb, tuple(notices), {title: formulas.get(part, {}) for title, part in parts.items()})
+    return OpenedWorkbook(wb, tuple(notices), {title: formulas.get(part, {}) for title, part in parts.items()},
+                          tuple(info.filename for info in infos))
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
