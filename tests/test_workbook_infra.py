@@ -476,7 +476,7 @@ def test_a_symlink_planted_at_every_backup_name_of_the_next_seconds_is_never_fol
             if not link.exists():
                 link.symlink_to(victim)
                 planted.append(link)
-    report = build_file(example_case(), book, backup=True, parallel=False)
+    report = build_file(example_case(), book, backup=True, parallel=False, force=True)
     assert victim.read_text() == "precious"
     assert report.backup is not None and not report.backup.is_symlink() and report.backup.read_bytes() == SMALL_BOOK_BYTES()
     assert all(link.is_symlink() for link in planted)
