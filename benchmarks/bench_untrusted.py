@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -111,7 +112,7 @@ def crafted(folder: Path) -> dict[str, Path]:
                    f'textRotation="{rng.randrange(180)}"/></xf>' for i in range(limits.MAX_STYLES // 2 - 100))
     styles = styles.replace("</cellXfs>", many + "</cellXfs>", 1)
     files[f"{limits.MAX_STYLES // 2 - 100:,} cell formats, each with its own alignment"] = rewrite(SMALL, folder / "styles.xlsx", {"xl/styles.xml": styles.encode()})
-    return {name.replace(",", " "): path for name, path in files.items()}
+    return {re.sub(r"(?<=\d),(?=\d)", " ", name): path for name, path in files.items()}
 
 
 def beyond(folder: Path) -> dict[str, Path]:
