@@ -1,4 +1,4 @@
-"""The command line (DESIGN section 6): exit statuses, one-line errors on stderr, JSON output."""
+"""The command line's contract (README, "Quick start"): exit statuses, one-line errors on stderr, JSON output."""
 
 from __future__ import annotations
 

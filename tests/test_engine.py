@@ -524,7 +524,7 @@ def test_hybrid_share_one_is_outsourced(model, price, minimum, bonus_malus, fcr,
 
 
 # ---------------------------------------------------------------------------------------------
-# The comparison as JSON (DESIGN section 6)
+# The comparison as JSON (compare --json)
 # ---------------------------------------------------------------------------------------------
 
 def test_compare_json_has_the_contract_keys_and_types():

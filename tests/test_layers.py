@@ -28,9 +28,9 @@ PLACES = {
     "xlmodel.engine": "calculation", "xlmodel.erlang": "calculation", "xlmodel.staffing": "calculation",
     "xlmodel.finance": "calculation", "xlmodel.unit_costs": "calculation", "xlmodel.frames": "calculation",
     "xlmodel.analytics": "analytics", "xlmodel.analytics.*": "analytics",
-    "xlmodel.report": "text", "xlmodel.text*": "text", "xlmodel.workbook.text": "text",
+    "xlmodel.text": "text", "xlmodel.text.*": "text",
     "xlmodel.workbook": "workbook and tender", "xlmodel.workbook.*": "workbook and tender",
-    "xlmodel.tender": "workbook and tender",
+    "xlmodel.tender": "workbook and tender", "xlmodel.tender.*": "workbook and tender",
     "xlmodel.cli": "cli and udfs", "cli": "cli and udfs", "udfs": "cli and udfs", "udfs.*": "cli and udfs",
 }
 
@@ -38,7 +38,7 @@ PLACES = {
 def layer_of(module: str) -> str | None:
     """The layer of a dotted module name, or None when no pattern places it.
 
-    >>> layer_of("xlmodel.workbook.text"), layer_of("xlmodel.workbook.sheets.compare"), layer_of("numpy")
+    >>> layer_of("xlmodel.text.sentences"), layer_of("xlmodel.workbook.sheets.compare"), layer_of("numpy")
     ('text', 'workbook and tender', None)
     """
     matches = [pattern for pattern in PLACES if fnmatch.fnmatchcase(module, pattern)]
@@ -122,10 +122,10 @@ def test_every_module_of_the_tree_has_a_layer():
 
 
 @pytest.mark.parametrize("module, source, expected", [
-    ("xlmodel/finance.py", "def f():\n    from .workbook import builder\n",
-     "xlmodel.finance (calculation) imports xlmodel.workbook.builder (workbook and tender), a higher layer"),
-    ("xlmodel/analytics/summary.py", "from .. import report\n",
-     "xlmodel.analytics.summary (analytics) imports xlmodel.report (text), a higher layer"),
+    ("xlmodel/finance.py", "def f():\n    from .workbook import book\n",
+     "xlmodel.finance (calculation) imports xlmodel.workbook.book (workbook and tender), a higher layer"),
+    ("xlmodel/analytics/summary.py", "from ..text import sentences\n",
+     "xlmodel.analytics.summary (analytics) imports xlmodel.text.sentences (text), a higher layer"),
     ("xlmodel/model.py",
      "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from xlmodel.engine import Comparison\n",
      "xlmodel.model (model) imports xlmodel.engine (calculation), a higher layer"),

@@ -1,7 +1,7 @@
 """Parity, the heart of the suite: LibreOffice recalculates the built workbook from its native
 formulas, and every result must equal the engine's ``compare --json``.
 
-Each case is built, recalculated with a forced full recalculation (DESIGN section 7), and read back
+Each case is built, recalculated with a forced full recalculation (:mod:`xlmodel.workbook.libreoffice`), and read back
 with openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
 significant digits).
 """
@@ -9,14 +9,16 @@ significant digits).
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
 
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES, ONE_OFF_LINES
+from xlmodel.text.sentences import recommendation, service_targets
 from xlmodel.workbook.build import build_file
-from xlmodel.workbook.builder import WorkbookBuilder
 
 from workbook_helpers import PARITY_CASES, parity_case
 
@@ -36,12 +38,9 @@ def recalculated(soffice, tmp_path_factory):
         case = parity_case(name)
         folder = tmp_path_factory.mktemp(name)
         book = folder / f"{name}.xlsx"
-        build_file(case, book, lang=case.case.language)
-        builder = WorkbookBuilder(case, case.case.language)
-        builder.number_staffing_rows()
-        builder.build()
+        plan = build_file(case, book, lang=case.case.language).plan
         copy = recalculate(book, folder / "recalculated")
-        out[name] = (load_workbook(copy, data_only=True), builder.layout, compare(case).as_json())
+        out[name] = (load_workbook(copy, data_only=True), plan.compare, compare(case).as_json())
     return out
 
 
@@ -64,34 +63,31 @@ def test_every_check_is_1(recalculated, name):
 
 @pytest.mark.parametrize("name", list(PARITY_CASES))
 def test_every_output_equals_the_engine(recalculated, name):
-    wb, layout, expected = recalculated[name]
+    wb, lay, expected = recalculated[name]
     ws = wb["Compare"]
-    c = layout.compare
     compared = 0
     for scenario in expected["scenarios"]:
-        x = c["sc_col"][scenario["id"]]
-        a0, _ = c["annual"]
+        x = lay.columns[scenario["id"]]
         for y, value in enumerate(scenario["annual_cost"]):
-            assert close(ws[f"{x}{a0 + y}"].value, value), (scenario["id"], "annual", y)
+            assert close(ws[f"{x}{lay.annual.first + y}"].value, value), (scenario["id"], "annual", y)
             compared += 1
         for line, _, _ in COST_LINES:
-            l0, _ = c[f"line:{line}"]
             for y, value in enumerate(scenario["cost_lines"][line]):
-                assert close(ws[f"{x}{l0 + y}"].value, value), (scenario["id"], line, y)
+                assert close(ws[f"{x}{lay.lines[line].first + y}"].value, value), (scenario["id"], line, y)
                 compared += 1
         for line, _, _ in ONE_OFF_LINES:
-            assert close(ws[f"{x}{c[f'one_off:{line}']}"].value, scenario["one_off_lines"][line])
-        assert close(ws[f"{x}{c['one_off']}"].value, scenario["one_off_cost"])
-        assert close(ws[f"{x}{c['npv_cost']}"].value, scenario["npv_cost"]), scenario["id"]
-        assert close(ws[f"{x}{c['npv_savings']}"].value, scenario["npv_savings"]), scenario["id"]
-        for key in ("roi", "irr", "payback_months"):
-            cell = ws[f"{x}{c['payback' if key == 'payback_months' else key]}"].value
+            assert close(ws[f"{x}{lay.one_off_lines[line]}"].value, scenario["one_off_lines"][line])
+        assert close(ws[f"{x}{lay.one_off}"].value, scenario["one_off_cost"])
+        assert close(ws[f"{x}{lay.npv_cost}"].value, scenario["npv_cost"]), scenario["id"]
+        assert close(ws[f"{x}{lay.npv_savings}"].value, scenario["npv_savings"]), scenario["id"]
+        for key, row in (("roi", lay.roi), ("irr", lay.irr), ("payback_months", lay.payback)):
+            cell = ws[f"{x}{row}"].value
             if scenario[key] is None:
                 assert isinstance(cell, str), (scenario["id"], key, cell)
             else:
                 assert isinstance(cell, (int, float)) and close(cell, scenario[key]), (scenario["id"], key, cell)
         for key in ("cost_per_contact", "fte", "vendor_fte"):
-            k0, _ = c[key]
+            k0 = getattr(lay, key).first
             for y, value in enumerate(scenario[key]):
                 assert close(ws[f"{x}{k0 + y}"].value, value), (scenario["id"], key, y)
         compared += 5
@@ -106,3 +102,30 @@ def test_dashboard_recommends_the_engines_best(recalculated, name):
     best = next(s for s in expected["scenarios"] if s["id"] == expected["best"])
     assert close(ws["B7"].value, best["npv_savings"])
     assert isinstance(ws["A4"].value, str) and len(ws["A4"].value) > 40
+
+
+def _as_libreoffice_shows(sentence: str) -> str:
+    """LibreOffice formats FIXED() in its own locale (English here): 7 841 431 shows as 7,841,431."""
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", sentence)
+
+
+@pytest.mark.parametrize("name", list(PARITY_CASES))
+def test_dashboard_headline_is_the_engines_recommendation_sentence(recalculated, name):
+    wb, _, _ = recalculated[name]
+    case = parity_case(name)
+    lang = case.case.language
+    ws = wb["Dashboard"]
+    assert ws["B10"].value == service_targets(case, lang)
+    assert ws["A4"].value == _as_libreoffice_shows(recommendation(compare(case), lang))
+
+
+def test_dashboard_headline_when_in_house_wins(soffice, tmp_path):
+    from xlmodel.workbook.libreoffice import recalculate
+    case = parity_case("hybrid_share")
+    case = case.replace(vendors=tuple(replace(v, price=4 * v.price) for v in case.vendors))
+    result = compare(case)
+    assert result.best == "inhouse"
+    build_file(case, tmp_path / "book.xlsx")
+    wb = load_workbook(recalculate(tmp_path / "book.xlsx", tmp_path / "recalculated"), data_only=True)
+    sentence = wb["Dashboard"]["A4"].value
+    assert sentence == recommendation(result, "en") and "cheapest alternative" in sentence

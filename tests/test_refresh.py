@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from xlmodel.case import example_case
 from xlmodel.engine import Evaluation
 from xlmodel.workbook.build import build_file
-from xlmodel.workbook.builder import FIRST_MONTH_COL, WorkbookBuilder
+from xlmodel.workbook.plan import make_plan
 from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.refresh import freeze_plan, python_blocks
 
@@ -29,12 +29,10 @@ def _sizing_check(wb) -> object:
 def test_refresh_plan_is_the_builders_staffing_block():
     case = example_case()
     plan = python_blocks(case)
-    builder = WorkbookBuilder(case)
-    builder.number_staffing_rows()
-    builder.build()
     ev = Evaluation(case)
-    first_staff = builder.model.staff[0].key
-    r = builder.layout.staff_rows[first_staff]
+    layout = make_plan(case, ev.model)
+    first_staff = ev.model.staff[0].key
+    r = layout.staffing.rows[first_staff]
     assert plan[("Staffing", f"E{r}")] == pytest.approx(ev.staff[first_staff][0])
     assert len([k for k in plan if k[1].startswith("B")]) > 20  # the recorded inputs
 

@@ -16,6 +16,7 @@ from xlmodel import tender
 from xlmodel.case import example_case
 from xlmodel.cli import main
 from xlmodel.schema import VENDOR
+from xlmodel.text import form_words
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
@@ -67,7 +68,7 @@ def book(example_book, tmp_path):
 def make_form(blank_form, path, **changes):
     """A returned form with GOOD's answers and the changes (None blanks a cell), as Excel saves it."""
     wb = load_workbook(blank_form)
-    ws = wb[tender.WORDS["en"]["quote"]]
+    ws = wb[form_words("en")["quote"]]
     rows = key_rows(ws)
     for key, value in {**GOOD, **changes}.items():
         cell = ws[f"{tender.VALUE_COLUMN}{rows[key]}"]
@@ -118,7 +119,7 @@ def batch(blank_form, example_book, tmp_path_factory):
 
 
 def cell_of(form, key) -> str:
-    ws = load_workbook(form)[tender.WORDS["en"]["quote"]]
+    ws = load_workbook(form)[form_words("en")["quote"]]
     return f"{ws.title}!{tender.VALUE_COLUMN}{key_rows(ws)[key]}"
 
 
@@ -140,7 +141,7 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     assert code == 0, stderr
     assert "35 fields" in stdout
     wb = load_workbook(path)
-    words = tender.WORDS[lang]
+    words = form_words(lang)
     assert wb.sheetnames == [words["instructions"], words["quote"]]
     assert wb.security.lockStructure
     ws = wb[words["quote"]]
@@ -153,11 +154,11 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     for f in tender.form_fields():
         r = rows[f.name]
         cell = ws[f"{tender.VALUE_COLUMN}{r}"]
-        label = tender._label(f, lang)
+        label = tender.form_label(f, lang)
         assert ws[f"A{r}"].value.startswith(label)
         assert cell.protection.locked is False and ws[f"A{r}"].protection.locked is not False
         assert any(cell.coordinate in dv.sqref for dv in ws.data_validations.dataValidation), f.name
-        unit = tender._unit(f, lang, "EUR")
+        unit = tender.form_unit(f, lang, "EUR")
         assert cell.comment is not None and label in cell.comment.text
         assert unit in cell.comment.text and (f.kind == "choice" or unit in (ws[f"C{r}"].value or ""))
         if f.kind == "rate":

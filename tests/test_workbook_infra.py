@@ -1,5 +1,5 @@
 """Workbook infrastructure: deterministic atomic saves, the house style, and LibreOffice standing in
-for Excel (forced recalculation, rendering), DESIGN sections 3 and 7."""
+for Excel (forced recalculation, rendering), as README ("The workbook") and xlmodel/workbook/libreoffice.py describe them."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from xlmodel.workbook.build import build_file
-from xlmodel.workbook.builder import FIRST_MONTH_COL, SHEETS, WorkbookBuilder
+from xlmodel.workbook.layout import FIRST_MONTH_COL, SHEETS
 
 from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formulas, functions_in, numbers_in,
                               parity_case, relative_pattern)
@@ -16,14 +16,11 @@ from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formul
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The example workbook as written to disk and read back, with the builder's layout."""
+    """The example workbook as written to disk and read back, with the plan of its layout."""
     case = parity_case("example")
     path = tmp_path_factory.mktemp("wb") / "model.xlsx"
-    build_file(case, path)
-    builder = WorkbookBuilder(case)
-    builder.number_staffing_rows()
-    builder.build()
-    return load_workbook(path), builder.layout, case
+    plan = build_file(case, path).plan
+    return load_workbook(path), plan, case
 
 
 def test_sheets_in_the_designed_order_with_conf_hidden(built):
@@ -37,7 +34,7 @@ def test_every_calc_row_has_one_formula_pattern_across_the_months(built):
     wb, layout, case = built
     ws = wb["Calc"]
     checked = 0
-    for key, r in layout.calc_rows.items():
+    for key, r in layout.calc.rows.items():
         cells = [ws.cell(row=r, column=FIRST_MONTH_COL + m) for m in range(case.months)]
         formulas = [c.value for c in cells if c.value is not None]
         if not formulas:
@@ -138,9 +135,7 @@ def test_staffing_values_are_the_engines(built):
     from xlmodel.engine import Evaluation
     ev = Evaluation(case)
     ws = wb["Staffing"]
-    for key, r in layout.staff_rows.items():
-        if key == "__inputs__":
-            continue
+    for key, r in layout.staffing.rows.items():
         values = [ws.cell(row=r, column=FIRST_MONTH_COL + m).value for m in range(case.months)]
         assert values == pytest.approx(list(ev.staff[key]), rel=1e-12), key
 

@@ -23,7 +23,7 @@ PARITY_CASES = {
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
 EXCEL_2010_FUNCTIONS = {
     "SUM", "SUMIF", "SUMPRODUCT", "INDEX", "MATCH", "IF", "IFERROR", "MIN", "MAX", "ROUND", "ROUNDUP",
-    "EXP", "IRR", "AVERAGE", "ABS", "COUNTIF", "DATE", "FIXED", "AND", "OR", "NOT", "ISNUMBER", "ISERROR",
+    "EXP", "IRR", "AVERAGE", "ABS", "COUNTIF", "DATE", "FIXED", "TEXT", "AND", "OR", "NOT", "ISNUMBER", "ISERROR",
 }
 ALLOWED_LITERALS = {0.0, 1.0, 12.0}
 

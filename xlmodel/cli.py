@@ -62,7 +62,7 @@ def cli(debug: bool):
 def compare(source, as_json, no_analytics):
     """Compare every scenario of SOURCE (a case .toml or a workbook .xlsx; default: the example)."""
     from .engine import compare as run
-    from .report import comparison_table, decision_analytics
+    from .text.tables import comparison_table, decision_analytics
     result = run(load_source(source))
     data, text = (result.as_json(), None) if no_analytics else decision_analytics(result)
     if as_json:
@@ -82,15 +82,16 @@ def risk(source, draws, seed, as_json):
     """Monte Carlo of SOURCE: P10/P50/P90 of NPV of cost and savings, probability of being cheapest."""
     from .analytics.montecarlo import run_risk
     from .analytics.sensitivity import tornado
-    from .analytics.summary import recommendation_sentence, risk_text
+    from .text.sentences import recommendation
+    from .text.tables import risk_text
     from .engine import compare as run
     case = load_source(source)
     result = run(case)
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
-                "recommendation_en": recommendation_sentence(result, outcome, None, "en"),
-                "recommendation_fr": recommendation_sentence(result, outcome, None, "fr")}
+                "recommendation_en": recommendation(result, "en", outcome),
+                "recommendation_fr": recommendation(result, "fr", outcome)}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         click.echo(risk_text(result, outcome, tornado(case, result)))

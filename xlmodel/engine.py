@@ -159,7 +159,8 @@ class Comparison:
         raise KeyError(scenario_id)
 
     def as_json(self) -> dict:
-        """The object of DESIGN section 6 (plus cost lines, contacts, FTE and cost per contact)."""
+        """``compare --json``'s object: case, currency, horizon, discount rate, scenarios and best (plus
+        cost lines, contacts, FTE and cost per contact)."""
         c = self.case
         return {
             "case": c.case.name, "currency": c.case.currency, "horizon_years": c.finance.horizon_years,

@@ -425,7 +425,7 @@ def build_model(case: Case) -> Model:
             vendor_side(sc, shares, leavers)
             scenario_totals(sc)
 
-    # Payback (DESIGN section 5), after every scenario so that all can refer to in-house: each
+    # Payback (docs/method.md, "Money: timing, NPV, ROI, payback, IRR"), after every scenario so that all can refer to in-house: each
     # year's saving against in-house spread evenly over its months; the first month whose
     # cumulative saving reaches the one-off cost; 0 when there is no one-off cost.
     for sc in scenarios:

@@ -150,8 +150,8 @@ INHOUSE = Section("inhouse", (
       source="French customer-service agent, about 1.1 x SMIC (SMIC 2026 about 21 900 EUR a year)."),
     F("employer_charge_rate", "rate", 0.30, "of gross salary", "Employer charges", "Charges patronales",
       0, 0.8, fr_unit="du brut",
-      source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; "
-             "see xlmodel.payroll.french_employer_charge_rate."),
+      source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; type the rate of "
+             "your own payroll (docs/method.md, Where the default figures come from)."),
     F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Paid hours per FTE", "Heures payées par ETP",
       500, 2500, fr_unit="heures/an",
       source="1 607 h: French legal annual working time (Code du travail, art. L3121-41)."),

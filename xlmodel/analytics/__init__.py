@@ -1,5 +1,5 @@
-"""Decision analytics over the engine: cost of inaction, vendor scoring, break-even, tornado,
-Monte Carlo and the recommendation sentence.  Pure Python and numpy; plain-data results.
+"""Decision analytics over the engine: cost of inaction, vendor scoring, break-even, tornado and
+Monte Carlo.  Pure Python and numpy; plain-data results (their words: :mod:`xlmodel.text`).
 
 =====================================================  ===========================================
 call                                                   returns
@@ -10,8 +10,6 @@ call                                                   returns
 ``break_even(case, comparison=None)``                  :class:`BreakEven`
 ``tornado(case, comparison=None, driver_ids=None)``    :class:`Tornado`
 ``run_risk(case, draws=None, seed=None, ...)``         :class:`RiskResult`
-``recommendation_sentence(comparison, risk, tornado,   ``str``
-lang)``
 ``analyse(comparison, draws=2000, seed=None)``         :class:`Analysis` (all of the above)
 =====================================================  ===========================================
 """
@@ -26,7 +24,7 @@ _WHERE = {
     "RiskResult": "montecarlo", "ScenarioRisk": "montecarlo",
     "run_risk": "montecarlo", "VendorRanking": "scoring", "VendorScore": "scoring", "score_vendors": "scoring",
     "Tornado": "sensitivity", "TornadoBar": "sensitivity", "tornado": "sensitivity", "Analysis": "summary",
-    "analyse": "summary", "recommendation_sentence": "summary",
+    "analyse": "summary",
 }
 
 
@@ -38,5 +36,5 @@ def __getattr__(name):
 
 __all__ = ["Analysis", "BreakEven", "Economics", "HybridShare", "RiskResult", "ScenarioEconomics", "ScenarioRisk",
            "Tornado", "TornadoBar", "VendorBreakEven", "VendorRanking", "VendorScore", "analyse", "break_even",
-           "economic_view", "recommendation_sentence", "run_risk", "score_vendors",
+           "economic_view", "run_risk", "score_vendors",
            "tornado"]

@@ -54,7 +54,7 @@ class Driver:
     monte_carlo: bool
 
     def label(self, lang: str = "en") -> str:
-        return self.label_fr if lang == "fr" else self.label_en
+        return getattr(self, f"label_{lang}")
 
 
 def _labels():

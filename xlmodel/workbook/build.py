@@ -13,8 +13,10 @@ from pathlib import Path
 
 from ..case import Case
 from ..engine import compare
-from ..report import recommendation
-from .builder import RISK_DRAWS, WorkbookBuilder
+from ..text.sentences import recommendation
+from .book import build_workbook
+from .content import RISK_DRAWS
+from .layout import Plan
 from .files import book_lock, keep_backup, refuse_if_locked, save_deterministic
 
 
@@ -25,6 +27,7 @@ class BuildReport:
     months: int
     rows: int  # line items of the Calc sheet
     recommendation: str
+    plan: Plan  # where everything is in the workbook
     backup: Path | None = None
 
 
@@ -142,31 +145,32 @@ def _previous(path: Path):
 
 
 def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool, previous) -> BuildReport:
-    if lang != case.case.language:
-        # The workbook's own "Workbook language" input says the language it is written in, so a
-        # rebuild over it (which reads its inputs) keeps that language.
-        case = case.replace(case=replace(case.case, language=lang))
+    # The workbook's own "Workbook language" input says the language it is written in, so a rebuild
+    # over it (which reads its inputs) keeps that language.
+    case = case.replace(case=replace(case.case, language=lang))
     result = compare(case)
-    builder = WorkbookBuilder(case, lang, result, workbook_analysis(result, parallel=parallel))
-    builder.number_staffing_rows()
-    wb = builder.build()
+    finish, finished = workbook_analysis(result, parallel=parallel), []
+
+    def analysis():  # finished once, shared with the comparison build below
+        if not finished:
+            finished.append(finish())
+        return finished[0]
+    wb, plan = build_workbook(case, lang, result, analysis)
     if previous is not None:
         from ..errors import InputError
         from .additions import additions, refusal_problems, written_language
         old_lang, same_words = written_language(previous), None
-        if old_lang is not None and old_lang != lang:  # the labels changed language: tell ours by the old words
-            other = WorkbookBuilder(case.replace(case=replace(case.case, language=old_lang)), old_lang, result,
-                                    builder.analysis)
-            other.number_staffing_rows()
-            same_words = other.build()
+        if old_lang not in (None, lang):  # the labels changed language: tell ours by the old words
+            same_words, _ = build_workbook(case.replace(case=replace(case.case, language=old_lang)), old_lang,
+                                           result, analysis)
         found = additions(previous, wb, same_words)
         if found:
             raise InputError(refusal_problems(path, found))
     kept = keep_backup(path) if backup and path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     save_deterministic(wb, path)
-    return BuildReport(path, len(result.scenarios), case.months, len(builder.model.rows),
-                       recommendation(result, lang), kept)
+    return BuildReport(path, len(result.scenarios), case.months, len(result.evaluation.model.rows),
+                       recommendation(result, lang), plan, kept)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""LibreOffice headless: recalculate a built workbook, render it to PDF and PNG (DESIGN section 7).
+"""LibreOffice headless: recalculate a built workbook, render it to PDF and PNG (the tests' third engine).
 
 LibreOffice keeps the cached values of an xlsx by default; a throw-away profile whose
 ``user/registrymodifications.xcu`` sets ``OOXMLRecalcMode`` to 0 ("always recalculate") forces a

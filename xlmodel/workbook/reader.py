@@ -16,7 +16,7 @@ anything else; a blank optional input takes its default and says so (:attr:`Work
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,8 +25,8 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter, ran
 from ..case import Case, case_from_mapping, shown_value, yes_no
 from ..errors import InputError, Problem
 from ..limits import MAX_VENDORS
-from ..schema import ANALYTICS_SECTIONS, CHANNEL, HYBRID, SCALAR_SECTIONS, VENDOR
-from .text import TEXT
+from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
+from ..text import words
 from .untrusted import open_untrusted
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
@@ -84,6 +84,36 @@ class OpenpyxlBook:
         return None if cell is None else cell.value
 
 
+@dataclass
+class _Reading:
+    """One reading of a workbook: where each input came from, the problems and the notices."""
+
+    book: Any
+    where: dict[str, str] = field(default_factory=dict)  # case-file location -> the cell it was read from
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def typed(self, sheet: str, row: int, column: int):
+        """The value of an input cell; a formula there is refused with the cell."""
+        formula = getattr(self.book, "formula", lambda *cell: None)(sheet, row, column)
+        if formula is not None:
+            self.problems.append(Problem(f"{sheet}!{get_column_letter(column)}{row}",
+                                         f"holds a formula ({formula}), not a typed value: type the value itself "
+                                         "(a rebuild writes values, so the formula would be lost)"))
+            return None
+        return self.book.value(sheet, row, column)
+
+    def flag(self, value, cell: str) -> bool:
+        """A yes/no cell of a table: blank is no; an answer that is neither is refused with the cell."""
+        if value in (None, ""):
+            return False
+        answer = yes_no(value)
+        if answer is None:
+            self.problems.append(Problem(cell, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
+                                               f"found {shown_value(value)}"))
+        return answer == "yes"
+
+
 def _table_rows(book: BookView, sheet: str, table_name: str, where: str, below: int = 0):
     """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it.
 
@@ -132,7 +162,7 @@ class WorkbookInputs:
 
 
 def read_workbook_case(path: str | Path) -> Case:
-    """Read and validate the inputs of a workbook built by :mod:`xlmodel.workbook.builder`."""
+    """Read and validate the inputs of a workbook built by :func:`xlmodel.workbook.build_workbook`."""
     return read_workbook(path).case
 
 
@@ -154,57 +184,44 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
     for sheet in ("Inputs", "Vendors", "Hybrid"):
         if sheet not in book.sheetnames():
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
-
     data: dict[str, Any] = {}
-    where: dict[str, str] = {}
-    problems: list[Problem] = []
-    notices: list[str] = []
-    formula_of = getattr(book, "formula", lambda sheet, row, column: None)
+    reading = _Reading(book)
+    where = reading.where
+    _read_single_inputs(reading, data)
+    channels = _read_channels(reading)
+    data["demand"]["channels"] = channels
+    data["vendors"], data["hybrid"]["vendors"] = _read_vendors(reading)
+    where["[hybrid] .vendors"] = "Vendors!"
+    data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
+    where["[hybrid] .channels"] = "Hybrid!"
+    if reading.problems:
+        raise InputError(reading.problems)
+    try:
+        return case_from_mapping(data), tuple(reading.notices)
+    except InputError as exc:
+        raise InputError([_locate(p, where) for p in exc.problems]) from None
 
-    def cell_of(name: str) -> tuple[str, str] | None:
-        return book.name_target(name)
 
-    def typed(sheet: str, row: int, column: int):
-        """The value of an input cell; a formula there is refused with the cell."""
-        formula = formula_of(sheet, row, column)
-        if formula is not None:
-            problems.append(Problem(f"{sheet}!{get_column_letter(column)}{row}",
-                                    f"holds a formula ({formula}), not a typed value: type the value itself "
-                                    "(a rebuild writes values, so the formula would be lost)"))
-            return None
-        return book.value(sheet, row, column)
-
-    def read(sheet: str, ref: str):
-        col_min, row_min, _, _ = range_boundaries(ref)
-        return typed(sheet, row_min, col_min)
-
-    def flag(value, sheet_cell: str) -> bool:
-        """A yes/no cell of a table: blank is no; an answer that is neither is refused with the cell."""
-        if value in (None, ""):
-            return False
-        answer = yes_no(value)
-        if answer is None:
-            problems.append(Problem(sheet_cell, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
-                                                f"found {shown_value(value)}"))
-        return answer == "yes"
-
+def _read_single_inputs(reading: _Reading, data: dict):
+    """Every single input, found by its defined name, and the seasonality weights."""
+    book, where, problems = reading.book, reading.where, reading.problems
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
         for f in section.fields:
-            found = cell_of(f"{section.name}_{f.name}")
+            found = book.name_target(f"{section.name}_{f.name}")
             location = f"[{section.name}] .{f.name}"
             if found is None:
                 problems.append(Problem(location, f"defined name {section.name}_{f.name} not found in the workbook"))
                 continue
             sheet, ref = found
             where[location] = f"{sheet}!{ref}"
-            value = read(sheet, ref)
+            col_min, row_min, _, _ = range_boundaries(ref)
+            value = reading.typed(sheet, row_min, col_min)
             if value not in (None, ""):
                 table[f.name] = value
             elif f.default not in (None, "") and not f.required:
-                notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
-
-    found = cell_of("demand_seasonality")
+                reading.notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
+    found = book.name_target("demand_seasonality")
     if found:
         sheet, ref = found
         col_min, row_min, col_max, row_max = range_boundaries(ref)
@@ -213,9 +230,13 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
                                                       "weights: rows were inserted or deleted there; rebuild from a "
                                                       "case file"))
             row_max = row_min - 1
-        data["demand"]["seasonality"] = [typed(sheet, r, col_min) for r in range(row_min, row_max + 1)]
+        data["demand"]["seasonality"] = [reading.typed(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
 
+
+def _read_channels(reading: _Reading) -> list[dict]:
+    """The Channels table, one mapping per channel, columns found by their header in either language."""
+    book, where = reading.book, reading.where
     channel_labels = _labels(CHANNEL)
     headers, rows = _table_rows(book, "Inputs", "Channels", "channels")
     channels = []
@@ -226,14 +247,19 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
             if name is None:
                 continue
             where[f"[[demand.channels]] {i} .{name}"] = f"Inputs!{letter}{r}"
-            value = typed("Inputs", r, column_index_from_string(letter))
+            value = reading.typed("Inputs", r, column_index_from_string(letter))
             if value not in (None, ""):
                 item[name] = value
         channels.append(item)
-    data["demand"]["channels"] = channels
+    return channels
 
+
+def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:
+    """The vendor quotes table, one mapping per quote, and the names of the vendors marked for a
+    hybrid scenario. Rows typed below the table count wherever they are (at most MAX_VENDORS)."""
+    book, where = reading.book, reading.where
     vendor_labels = _labels(VENDOR)
-    hybrid_headers = {TEXT[lang]["hybrid_scenario"].lower() for lang in TEXT}
+    hybrid_headers = {words(lang)["hybrid_scenario"].lower() for lang in LANGUAGES}
     headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes", below=MAX_VENDORS)
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
@@ -242,46 +268,36 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
             label = str(header or "").strip().lower()
             if label in hybrid_headers:
                 where[f"[hybrid] .vendors {i}"] = f"Vendors!{letter}{r}"
-                if flag(values[letter], f"Vendors!{letter}{r}") and values.get("A"):
+                if reading.flag(values[letter], f"Vendors!{letter}{r}") and values.get("A"):
                     hybrid_vendors.append(str(item.get("name") or values["A"]).strip())
                 continue
             name = vendor_labels.get(label)
             if name is None:
                 continue
             where[f"[[vendors]] {i} .{name}"] = f"Vendors!{letter}{r}"
-            value = typed("Vendors", r, column_index_from_string(letter))
+            value = reading.typed("Vendors", r, column_index_from_string(letter))
             if value not in (None, ""):
                 item[name] = value
             elif VENDOR.by_name[name].default not in (None, ""):
                 defaulted.append(f"{letter}{r} {VENDOR.by_name[name].label_en} {VENDOR.by_name[name].default!r}")
         if defaulted:
-            notices.append(f"Vendors! row {r} ({item.get('name', 'no name')}): blank, so the defaults are used: "
-                           + ", ".join(defaulted))
+            reading.notices.append(f"Vendors! row {r} ({item.get('name', 'no name')}): blank, so the defaults are "
+                                   "used: " + ", ".join(defaulted))
         vendors.append(item)
-    data["vendors"] = vendors
-    data["hybrid"]["vendors"] = hybrid_vendors
-    where["[hybrid] .vendors"] = "Vendors!"
+    return vendors, hybrid_vendors
 
-    headers, rows = _table_rows(book, "Hybrid", "HybridChannels", "hybrid channels")
+
+def _read_hybrid_channels(reading: _Reading, channels: list[dict]) -> list[str]:
+    """The names of the channels marked for the vendor in the channel mode."""
+    headers, rows = _table_rows(reading.book, "Hybrid", "HybridChannels", "hybrid channels")
     letters = list(headers)
-    hybrid_channels = []
-    chosen = [flag(values[letters[1]], f"Hybrid!{letters[1]}{r}") for r, values in rows]
-    for (r, values), yes in zip(rows, chosen):
-        if yes:
-            hybrid_channels.append(values[letters[0]])
+    chosen = [reading.flag(values[letters[1]], f"Hybrid!{letters[1]}{r}") for r, values in rows]
+    hybrid_channels = [values[letters[0]] for (r, values), yes in zip(rows, chosen) if yes]
     # The name column is a formula showing the channel name: read names from the channel table
     # when the cached value is absent (a workbook never opened in a spreadsheet).
-    if any(name is None for name in hybrid_channels) or (rows and values[letters[0]] is None):
+    if any(name is None for name in hybrid_channels) or (rows and rows[-1][1][letters[0]] is None):
         hybrid_channels = [channels[k].get("name") for k, yes in enumerate(chosen) if k < len(channels) and yes]
-    data["hybrid"]["channels"] = [n for n in hybrid_channels if n]
-    where["[hybrid] .channels"] = "Hybrid!"
-
-    if problems:
-        raise InputError(problems)
-    try:
-        return case_from_mapping(data), tuple(notices)
-    except InputError as exc:
-        raise InputError([_locate(p, where) for p in exc.problems]) from None
+    return [n for n in hybrid_channels if n]
 
 
 def _locate(problem: Problem, where: dict[str, str]) -> Problem:
@@ -339,17 +355,17 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
                     table[f.name] = value
                     break
     weights = []
-    for lang in TEXT:
-        for month in TEXT[lang]["months"]:
-            key = f"{TEXT[lang]['seasonality']}: {month}".lower()
+    for lang in LANGUAGES:
+        for month in words(lang)["months"]:
+            key = f"{words(lang)['seasonality']}: {month}".lower()
             if key in pairs:
                 weights.append(pairs[key])
     if weights:
         data["demand"]["seasonality"] = weights
     data["demand"]["channels"] = _table_from("channels", channels, _labels(CHANNEL))
     vendor_labels = _labels(VENDOR)
-    for lang in TEXT:
-        vendor_labels[TEXT[lang]["hybrid_scenario"].lower()] = "__hybrid__"
+    for lang in LANGUAGES:
+        vendor_labels[words(lang)["hybrid_scenario"].lower()] = "__hybrid__"
     records = _table_from("vendors", vendors, vendor_labels)
     data["hybrid"]["vendors"] = [r.get("name") for r in records
                                  if str(r.pop("__hybrid__", "no")).strip().lower() in ("yes", "oui")]

@@ -10,7 +10,8 @@ import re
 from typing import Iterable
 
 from ..case import Case
-from .builder import FIRST_MONTH_COL, WorkbookBuilder
+from .book import build_workbook
+from .layout import FIRST_MONTH_COL
 
 CellValues = dict[tuple[str, str], object]  # (sheet, "E5") -> value
 
@@ -23,15 +24,13 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     The workbook's layout depends only on the case's structure (channels, vendors, horizon), so a
     refresh of a workbook whose inputs changed writes exactly the cells the builder wrote.
     """
-    builder = WorkbookBuilder(case, lang)
-    builder.number_staffing_rows()
-    wb = builder.build()
+    wb, plan = build_workbook(case, lang)
     cells: CellValues = {}
     for row in wb["Risk"].iter_rows(min_row=4):
         for cell in row:
             if cell.value is not None and cell.data_type != "f":
                 cells[("Risk", cell.coordinate)] = cell.value
-    for cell in (builder.layout.sentence_cell, *builder.layout.decision_cells):
+    for cell in (plan.dashboard.sentence_cell, *plan.dashboard.decision_cells):
         cells[("Dashboard", cell)] = wb["Dashboard"][cell].value
     ws = wb["Staffing"]
     for row in ws.iter_rows(min_row=4):

@@ -1,9 +1,9 @@
 """The house style as data, and the small verbs the builder uses to write cells.
 
-Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); calculations are black;
-links that bring a value from another sheet are green; values computed in Python are green italic
-on grey so nobody mistakes them for inputs or native formulas; every cell but the inputs is locked
-by sheet protection (no password: protection prevents accidents, not access).
+Inputs are blue on pale yellow and unlocked (FAST / ICAEW convention); calculations keep the
+default black; values computed in Python are green italic on grey so nobody mistakes them for
+inputs or native formulas; every cell but the inputs is locked by sheet protection (no password:
+protection prevents accidents, not access).
 Number formats are in file syntax, so Excel shows them in the user's locale.
 """
 
@@ -13,12 +13,12 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from ..limits import MAX_TEXT_LENGTH
 
 INPUT_FONT = Font(color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
-CALC_FONT = Font(color="FF000000")
-LINK_FONT = Font(color="FF008000")
-LOCKED = Protection(locked=True)
 COMPUTED_FONT = Font(color="FF00703C", italic=True)
 COMPUTED_FILL = PatternFill("solid", fgColor="FFF2F2F2")
 HEADER_FONT = Font(bold=True, color="FFFFFFFF")
@@ -37,9 +37,6 @@ TWO_DECIMALS = "0.00"
 WHOLE = "0"
 FACTOR = "0.000"
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
-
-COLUMN_WIDTHS = {"label": 46, "value": 14, "unit": 12, "source": 60, "month": 11, "scenario": 16}
-"""Column widths by role, in Excel character units."""
 
 # Excel's own limits: beyond them it "repairs" the file on opening and drops the validation.
 _MAX_PROMPT, _MAX_TITLE, _MAX_LIST = 255, 32, 255
@@ -180,6 +177,18 @@ def write_input(ws, cell: str, value, *, number_format: str, validation: dict, n
     c.comment = comment
 
 
+def field_validation(f) -> dict:
+    """The data-validation rule of an input field (:class:`xlmodel.schema.Field`), for :func:`write_input`."""
+    if f.kind == "choice":
+        return {"type": "list", "choices": f.choices}
+    if f.kind == "text":
+        return {"type": "textLength", "operator": "between", "minimum": 0 if not f.required else 1,
+                "maximum": MAX_TEXT_LENGTH}
+    kind = "whole" if f.kind == "int" else "decimal"
+    return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
+            "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}
+
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 """First characters that make Excel (or openpyxl, for ``=``) read typed text as a formula."""
 
@@ -201,24 +210,6 @@ def _set_value(c, value):
 def write_text(ws, cell: str, text: str):
     """Text that may come from the user (a vendor's or channel's name): stored as text, never a formula."""
     _set_value(ws[cell], text)
-
-
-def write_calc(ws, cell: str, formula: str, number_format: str):
-    """A native-formula calculation: black, locked (the sheet's protection keeps it)."""
-    c = ws[cell]
-    c.value = formula
-    c.number_format = number_format
-    c.font = CALC_FONT
-    c.protection = LOCKED
-
-
-def write_link(ws, cell: str, formula: str, number_format: str):
-    """A link bringing one value from another sheet (``=Inputs!$C$5``): green, locked."""
-    c = ws[cell]
-    c.value = formula
-    c.number_format = number_format
-    c.font = LINK_FONT
-    c.protection = LOCKED
 
 
 def write_computed(ws, cell: str, value, number_format: str):
@@ -280,13 +271,8 @@ def protect(ws):
     ws.protection.selectUnlockedCells = False
 
 
-def freeze(ws, cell: str):
-    """Keep the rows above and the columns left of ``cell`` in view (labels, month headers)."""
-    ws.freeze_panes = cell
-
-
 def set_column_widths(ws, widths: dict[str, float]):
-    """Column widths by letter, in Excel character units: ``{"A": COLUMN_WIDTHS["label"]}``."""
+    """Column widths by letter, in Excel character units: ``{"A": 40, "B": 24}``."""
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
 
@@ -309,3 +295,11 @@ def set_print_fit_width(ws):
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def add_table(ws, name: str, ref: str):
+    """An Excel table over ``ref`` (header row first): the workbook reader finds the Channels, the
+    vendor quotes and the hybrid channel flags by their table names, wherever their rows are."""
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    ws.add_table(table)

@@ -7,6 +7,10 @@ links to other files.  :func:`open_untrusted` reads the file once, checks the ar
 part *before* openpyxl sees it, then loads it from those same bytes with macros and external
 links dropped.  Every refusal is an :class:`~xlmodel.errors.InputError` with one sentence saying
 what the file is and what to do; whatever is found and ignored comes back as a notice.
+
+Longer than the house's 400 lines on purpose: it is one sequence of checks read top to bottom
+(the file, the zip archive, the XML parts, what is ignored), each limit stated next to the check
+that applies it; split, a reader would have to follow one refusal across modules.
 """
 
 from __future__ import annotations

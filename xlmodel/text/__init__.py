@@ -1,0 +1,74 @@
+"""The text layer: every word, sentence and terminal table the program writes, in English and French.
+
+Code elsewhere asks this layer for words in a language and never tests the language itself; the
+numbers never depend on it. The words live in one module per language (:mod:`xlmodel.text.en`,
+:mod:`xlmodel.text.fr`, with the same names and keys); the modules beside them compose sentences:
+
+- :mod:`xlmodel.text.fields`: the unit and the note of an input cell;
+- :mod:`xlmodel.text.method`: the Method sheet's lines;
+- :mod:`xlmodel.text.sentences`: the recommendation and the other sentences of a comparison;
+- :mod:`xlmodel.text.tables`: what ``compare`` and ``risk`` print in the terminal.
+
+Layer: above the engine and the analytics (it reads their results), below the workbook, the tender
+and the command line (they write its words).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ..schema import LANGUAGES
+from . import en, fr
+
+_BY_LANGUAGE: dict[str, ModuleType] = {"en": en, "fr": fr}
+assert tuple(_BY_LANGUAGE) == LANGUAGES
+
+
+def _language(lang: str) -> ModuleType:
+    try:
+        return _BY_LANGUAGE[lang]
+    except KeyError:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)} (found {lang!r})") from None
+
+
+def words(lang: str) -> dict:
+    """The workbook's words in ``lang`` (keys such as ``"inputs_title"``; see :data:`xlmodel.text.en.WORKBOOK`)."""
+    return _language(lang).WORKBOOK
+
+
+def units(lang: str) -> dict[str, str]:
+    """Unit names of the model's rows in ``lang`` (``{cur}`` stands for the currency)."""
+    return _language(lang).UNITS
+
+
+def method_conventions(lang: str) -> list[tuple[str, str]]:
+    """The Method sheet's conventions in ``lang``: ``("h", heading)`` or ``("p", paragraph)``."""
+    return _language(lang).METHOD
+
+
+def form_words(lang: str) -> dict:
+    """The quote form's words in ``lang`` (see :data:`xlmodel.text.en.FORM`)."""
+    return _language(lang).FORM
+
+
+def guidance(lang: str) -> dict[str, str]:
+    """What each row of the quote form asks, by field name, in ``lang``."""
+    return _language(lang).GUIDANCE
+
+
+def price_units(lang: str) -> dict[str, str]:
+    """The unit of a quoted price, by pricing model, in ``lang`` (``per handled minute``)."""
+    return _language(lang).PRICE_UNITS
+
+
+def label(obj, lang: str, attr: str = "label") -> str:
+    """The ``lang`` variant of a bilingual attribute: ``label(field, "fr")`` is ``field.label_fr``,
+    ``label(section, "fr", "title")`` is ``section.title_fr``."""
+    _language(lang)
+    return getattr(obj, f"{attr}_{lang}")
+
+
+def pick(lang: str, en: str, fr: str) -> str:
+    """One of two words given side by side (the model's ``(line, en, fr)`` tables)."""
+    _language(lang)
+    return dict(zip(LANGUAGES, (en, fr)))[lang]

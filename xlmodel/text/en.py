@@ -1,0 +1,270 @@
+"""English: every word the program writes, by the part that writes it.
+
+:mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
+the language.
+"""
+
+# The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
+WORKBOOK = {
+    "inputs_title": "Inputs: type your figures in the yellow cells",
+    "inputs_help": "Blue on yellow = input. Every input has a unit, bounds (data validation) and a note with "
+                   "its source. Everything else is calculated and locked (protection without password).",
+    "label": "Input", "value": "Value", "unit": "Unit", "source": "Note and source",
+    "seasonality": "Seasonality weight", "months": ["January", "February", "March", "April", "May", "June",
+                                                    "July", "August", "September", "October", "November",
+                                                    "December"],
+    "channels": "Channels (one column per channel)", "constants": "Constants (locked)",
+    "vendors_title": "Vendor quotes: one row per quote",
+    "vendors_help": "Pricing models: per_hour (per logged agent hour), per_fte_month, per_minute (handled "
+                    "minute), per_contact, fixed_monthly. Add a quote by rebuilding with it in the case file.",
+    "hybrid_title": "Hybrid: the vendor takes part of the work, experts stay in-house",
+    "hybrid_help": "Modes: share (a fixed share of every channel), extended_hours (the vendor opens evenings "
+                   "and weekends and takes the contacts arriving then), overflow (the vendor takes the volume "
+                   "above the in-house capacity in peak months), channel (the vendor takes whole channels).",
+    "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
+    "calc_title": "Calculation: one column per month, one formula per row",
+    "line_item": "Line item", "month_start": "Month starting",
+    "staffing_title": "Staffing: agents on duty sized by Erlang C (computed by xlmodel in Python)",
+    "staffing_help": "These values are computed in Python (Erlang C needs an iterative search). They were "
+                     "computed from the inputs listed below; if any of them changes, the check turns red "
+                     "until the 'refresh' macro (or a rebuild) recomputes them.",
+    "sized_inputs": "Inputs used for this sizing", "at_sizing": "At sizing", "now": "Now",
+    "sizing_current": "Staffing sizing matches the current inputs",
+    "compare_title": "Scenarios side by side",
+    "compare_help": "Savings, ROI, payback and IRR are measured against in-house at the target service level "
+                    "(the same service). NPV: year y discounted by (1 + r)^y, one-off costs at signature (t = 0).",
+    "annual_cost": "Annual cost", "year": "Year", "cost_lines": "Annual cost by cost line",
+    "one_off": "One-off costs at signature", "one_off_total": "One-off costs, total",
+    "discount_factor": "Discount factor", "npv_cost": "NPV of cost", "npv_savings": "NPV of savings vs in-house",
+    "roi": "ROI (NPV of savings / one-off)", "payback": "Payback month", "irr": "IRR",
+    "flow": "Net cash flow vs in-house", "cumulative": "Cumulative net cash flow vs in-house",
+    "contacts": "Contacts (all channels)", "cost_per_contact": "Cost per contact",
+    "fte": "In-house agents (FTE, average)", "vendor_fte": "Vendor FTE billed (average)",
+    "average_cost_line": "Average annual cost by cost line", "eligible": "Meets the target service",
+    "eligible_npv": "NPV of cost, if eligible", "reference": "reference", "na": "n/a",
+    "checks_title": "Checks: each is 1 when true; the master check is the minimum",
+    "check": "Check", "result": "Result", "master": "Master check (all checks pass)",
+    "check_seasonality": "Seasonality weights average 1",
+    "check_annual": "Annual costs reconcile with the monthly calculation",
+    "check_lines": "Cost lines add up to the annual costs",
+    "check_npv": "NPV of savings = NPV of cost in-house - NPV of cost of the scenario",
+    "check_prices": "Every vendor has a price above 0",
+    "check_python": "Python functions agree with their native twins (when the add-in is loaded)",
+    "python_block": "Python functions (need the xlwings add-in; see the README)",
+    "short_label": "Short label (charts)",
+    "risk_title": "Risk and decision analytics (computed by xlmodel in Python)",
+    "risk_help": "Tornado, Monte Carlo, vendor scoring, break-evens and the economic view are computed in "
+                 "Python and written as values; the check below turns red when the inputs change, until the "
+                 "'refresh' macro or a rebuild recomputes them. Method: docs/analytics.md.",
+    "risk_base": "Base of this analysis", "risk_scenario": "Scenario analysed",
+    "risk_base_at_analysis": "NPV of savings when analysed", "risk_base_now": "NPV of savings now (native)",
+    "risk_current": "Risk analysis matches the current inputs",
+    "settings_used": "Scoring and risk settings used", "value_used": "Used", "value_now": "Now (Inputs)",
+    "changed": "Changed (1)",
+    "driver": "Driver", "low_change": "Low change", "high_change": "High change",
+    "at_low": "NPV of savings, low", "at_high": "NPV of savings, high",
+    "delta_low": "Change at low end", "delta_high": "Change at high end",
+    "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "draws": "draws",
+    "p_cheapest": "Probability of being cheapest",
+    "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
+    "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
+    "count": "Draws", "scoring": "Vendor scoring (weighted, scores 1-5)", "vendor": "Vendor",
+    "total": "Total", "rank": "Rank", "knock_out": "Knocked out by", "weights": "Weights",
+    "break_even": "Break-even: where outsourcing and in-house cost the same NPV",
+    "pricing_model": "Pricing model", "price": "Quoted price", "break_even_price": "Break-even price",
+    "headroom": "Headroom", "break_even_volume": "Break-even volume (contacts/year)", "note": "Note",
+    "best_share": "Hybrid share with the lowest NPV of cost",
+    "economic": "Economic view: costs plus the value of lost customers",
+    "inaction": "Cost of inaction (value of contacts lost today, per year)",
+    "economic_npv_cost": "Economic NPV of cost", "lost_value_npv": "NPV of lost customers",
+    "python_missing": "Python add-in not loaded",
+    "method_title": "Method: how every figure is computed",
+    "dashboard_title": "Customer service: in-house, outsourced or hybrid?",
+    "recommendation": "Recommendation", "scenario": "Scenario", "checks_status": "Checks",
+    "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
+    "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
+    "chart_tornado": "Sensitivity of the recommended option (tornado)",
+    # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
+    # Dashboard's native formula (text.sentences.recommendation_formula).
+    "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {years} years against "
+                  "in-house at the same service level ({targets}), {payback}",
+    "rec_payback": "payback in month {month}",
+    "rec_no_payback": "payback beyond the horizon",
+    "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "
+                   "the cheapest alternative, {option}, costs {extra} {currency} more in NPV",
+    "rec_cheapest": "; cheapest in {share} of {draws} simulated draws",
+    "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
+    "rec_of": " of {scenario}",
+    "rec_lead_flip": "the two drivers that could flip it",
+    "rec_lead_sensitive": "the two drivers it is most sensitive to",
+    "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
+    "rec_and": " and ",
+    "rec_neither": " (neither flips it within its range)",
+    "target_live": "{channel} {level} in {seconds} s",
+    "target_deferred": "{channel} within {hours} h",
+    "service_targets": "Target service",
+    "points": " pts",
+    "thousands": ",",
+    "not_reached": "not reached", "staff_unit": "agents",
+    "conf_help": "xlwings settings: the Python module with the functions (UDFs) and macros.",
+    "seasonality_unit": "x average month",
+    "group_time": "Timeline and flags",
+    "group_demand": "Demand",
+    "group_vendor": "Vendor terms: {name}",
+    "short_status_quo": "Status quo",
+    "short_inhouse": "In-house",
+    "short_hybrid": "Hybrid: {name}",
+    "rate_hint": "A percentage: type 45% (stored as 0.45).",
+    "method_rows": "Line items: the formula of each kind of row",
+    "method_inputs": "Inputs: defaults and sources",
+    "method_default": "{label} (default {default}): {source}",
+    "bounds_words": {" and ": " and ", "any value": "any value"},  # French translates the bounds text
+}
+"""Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
+
+# Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
+UNITS = {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
+         "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number"}
+
+# The Method sheet's conventions: ('h', heading) or ('p', paragraph).
+METHOD = [
+    ("h", "Scenarios"),
+    ("p", "Status quo: today's agents (FTE) and today's service, with its lost contacts. It costs less only "
+          "because it serves customers worse: it is shown, never recommended."),
+    ("p", "In-house at target service: agents sized by Erlang C to each channel's service target (share "
+          "answered within N seconds) under its occupancy cap, then converted to FTE with shrinkage and "
+          "training time. It is the reference: every saving is measured against it (same service level)."),
+    ("p", "Outsourced: one scenario per vendor quote. The vendor handles every contact, at its own handling "
+          "time (AHT factor, with a ramp-up premium fading linearly over the ramp-up months) and with the "
+          "repeat contacts its first-contact resolution implies (contacts x FCR in-house / FCR vendor). It "
+          "is billed at the same service level: logged hours are at least the Erlang C hours."),
+    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
+          "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
+          "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
+          "integration and exit provision, shown explicitly."),
+    ("h", "Conventions"),
+    ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
+          "year (year 1 = the 12 months from January of the first year)."),
+    ("p", "NPV of cost = one-off costs + sum over years y of annual cost_y / (1 + r)^y: end-of-year "
+          "discounting, one-off costs at signature (t = 0), with explicit discount factors. Excel's NPV() "
+          "discounts its first value by one period; it is not used."),
+    ("p", "NPV of savings = - one-off costs + sum over y of (in-house cost_y - scenario cost_y) / (1 + r)^y. "
+          "ROI = NPV of savings / one-off costs. IRR: the rate at which the NPV of savings is 0 (cash flows: "
+          "- one-off at t = 0, then the yearly savings)."),
+    ("p", "Payback month: the first month at which the cumulative undiscounted saving, each year's saving "
+          "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs."),
+    ("p", "Staffing: contacts arrive evenly over the opening hours (no intraday profile); agents on duty are "
+          "sized per 30-minute interval. Chat concurrency divides the handling time. Deferred channels "
+          "(e-mail) need their workload divided by the occupancy cap. In-house headcount each month = peak "
+          "of the year - seasonal flexibility x (peak - need)."),
+    ("p", "The Staffing sheet is computed in Python (Erlang C); it records the inputs it used and the Checks "
+          "sheet turns red when any of them changes, until the 'refresh' macro or a rebuild."),
+    ("p", "Money in the case currency; rates are fractions (0.08 = 8 %); vendor prices indexed yearly: P = "
+          "P0 x (fixed share + (1 - fixed share) x (1 + indexation)^(year - 1))."),
+]
+
+# The quote form (xlmodel.tender).
+FORM = {
+    "instructions": "Instructions",
+    "quote": "Quote",
+    "title": "Quote form: outsourcing of customer service",
+    "quote_help": "Type your answers in the yellow cells only; read the Instructions sheet first. Every "
+                  "amount is in {currency}, excluding VAT.",
+    "currency": "Currency of every amount",
+    "field": "Field",
+    "answer": "Your answer",
+    "unit": "Unit",
+    "guidance": "Guidance",
+    "default": "Blank: counted as {value}.",
+    "paragraphs": (
+        "Thank you for answering our request for proposal. Give your offer in the '{quote}' sheet: type your "
+        "answers in the yellow cells of the column '{answer}'. Every other cell is locked.",
+        "One form per offer. If you propose several options (onshore and nearshore, per-hour and per-FTE "
+        "pricing...), copy this file and fill one form for each, each with its own name in the first row "
+        "(e.g. 'Acme - nearshore').",
+        "Units: each row states its unit in the column '{unit}', and each yellow cell has a note (hover over "
+        "it) giving the unit and the accepted range. Every amount is in {currency}, excluding VAT.",
+        "Rates and shares are percentages: their cells are formatted as %, so type 45% and the cell stores "
+        "the fraction 0.45. Typed as a plain number, a rate is a fraction: 0.45 for 45 %.",
+        "Pricing model: choose one from the list: per_hour (per logged agent hour), per_fte_month (per "
+        "billed full-time agent per month), per_minute (per handled minute), per_contact (per handled "
+        "contact) or fixed_monthly (a fixed monthly fee). The price is in that model's unit.",
+        "Required: your company's name, the pricing model, the price, and the contact's name and e-mail. A "
+        "blank optional cell counts as the value stated in the column '{guidance}'; please answer every row "
+        "all the same.",
+        "Do not change the layout: do not insert, delete, move or rename rows, columns or sheets, and keep "
+        "the hidden column. The form is read automatically; the sheets are protected without a password only "
+        "to prevent accidents.",
+        "Not asked here: the quality of service, security and GDPR compliance, financial solidity and the "
+        "fit of your location are rated by us, the client (site visits, references, audits, credit ratings).",
+        "Return this file in Excel format (.xlsx), not as PDF or CSV. Macros and links to other files are "
+        "not read: a returned file that has them is accepted, but they are ignored.",
+    ),
+    "labels": {
+        "name": "Company name (name of this offer)",
+    },
+    "price_unit": "{currency} per pricing unit (see guidance)",
+    "groups": {
+        "company": "Your company",
+        "price": "Price",
+        "operations": "Operations and productivity",
+        "certifications": "Certifications",
+        "contract": "Contract",
+        "references": "Client references (client, sector, scope, since when)",
+    },
+}
+
+# What each row of the quote form asks, in the vendor's words, by field name.
+GUIDANCE = {
+    "name": "Required. Your company's name as it will appear in the comparison; one name per offer (e.g. "
+            "'Acme - nearshore' for a second offer).",
+    "location": "Where the agents work: onshore (France), nearshore (e.g. North Africa, Southern Europe) or "
+                "offshore.",
+    "production_sites": "The sites that would serve us.",
+    "production_countries": "The countries of those sites (data may be processed there).",
+    "annual_revenue": "Group revenue of the last closed financial year.",
+    "years_in_business": "Years since your company was founded.",
+    "agent_headcount": "Agents employed today, all clients together.",
+    "contact_name": "Required. Who answers our questions on this quote.",
+    "contact_email": "Required.",
+    "pricing_model": "Required. per_hour: per logged agent hour; per_fte_month: per billed full-time agent "
+                     "per month; per_minute: per handled minute; per_contact: per handled contact; "
+                     "fixed_monthly: a fixed fee per month.",
+    "price": "Required. Excluding VAT, in the unit of the pricing model above.",
+    "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
+    "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
+    "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
+    "indexation_fixed_share": "The part of the price the revision clause does not index: P = P0 x (fixed "
+                              "share + (1 - fixed share) x index ratio).",
+    "bonus_malus": "Expected bonus (+) or penalty (-) on the invoice, as a share of it.",
+    "aht_factor": "Your average handling time once in steady state, relative to ours (1.00 = the same, 1.10 "
+                  "= 10 % longer).",
+    "ramp_up_months": "Months until your handling time reaches the steady state.",
+    "ramp_up_aht_premium": "Extra handling time in the first month, fading to 0 over the ramp-up.",
+    "occupancy_billed": "Per-hour contracts: handled time / logged time your price assumes.",
+    "hours_per_fte_month": "Per-FTE contracts: productive hours delivered per billed FTE per month.",
+    "fte_proposed": "Per-FTE contracts only: the FTE you propose to bill (0 or blank otherwise).",
+    "first_contact_resolution": "Share of contacts resolved without a repeat contact.",
+    "committed_service_level": "Share of contacts answered within the target time that you commit to, with "
+                               "penalties.",
+    "languages": "Language codes, separated by commas (e.g. fr, en, es).",
+    "coverage_24_7": "Can you serve 24 hours a day, 7 days a week?",
+    "certified_nf345_iso18295": "Current certificate for the sites above.",
+    "certified_iso27001": "Current certificate for the sites above.",
+    "certified_pci_dss": "Compliant for card payments taken by phone.",
+    "minimum_term_months": "The shortest contract you accept.",
+    "exit_notice_months": "Notice to end the contract.",
+    "quote_validity_months": "How long these prices hold from today.",
+    "reference_1": "A client we may call: company, sector, scope, since when, contact.",
+    "reference_2": "As above.",
+    "reference_3": "As above.",
+}
+
+# The unit of a quoted price, by pricing model.
+PRICE_UNITS = {
+    "per_hour": "per logged agent hour",
+    "per_fte_month": "per billed FTE per month",
+    "per_minute": "per handled minute",
+    "per_contact": "per handled contact",
+    "fixed_monthly": "per month (fixed fee)",
+}

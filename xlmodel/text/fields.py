@@ -1,0 +1,34 @@
+"""The words of an input cell: its unit and its note (label, unit, accepted values, source).
+
+Used by the workbook's input sheets and by the quote form, so that a field reads the same in both.
+"""
+
+from __future__ import annotations
+
+from ..schema import Field
+from . import words
+
+_UNIT_ATTRIBUTE = {"en": "unit", "fr": "fr_unit"}  # a field without a French unit uses its English one
+
+
+def field_unit(f: Field, lang: str, currency: str) -> str:
+    """An input's unit in ``lang``; amounts name the currency (``EUR per FTE per year``)."""
+    unit = getattr(f, _UNIT_ATTRIBUTE[lang]) or f.unit
+    return f"{currency} {unit}".strip() if f.kind == "money" else unit
+
+
+def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None = None) -> str:
+    """The note of an input cell: label and unit, accepted values (with how to type a rate), source."""
+    t = words(lang)
+    unit = field_unit(f, lang, currency) if unit is None else unit
+    parts = [f"{label} ({unit})" if unit else label]
+    if f.kind == "choice":
+        parts.append(", ".join(f.choices))
+    elif f.kind != "text":
+        bounds = f.bounds_text()
+        for english, translated in t["bounds_words"].items():
+            bounds = bounds.replace(english, translated)
+        parts.append(bounds + (f" ({t['rate_hint']})" if f.kind == "rate" else ""))
+    if f.source:
+        parts.append(f.source)
+    return "\n".join(parts)

@@ -1,0 +1,284 @@
+"""French (français): the same names and keys as :mod:`xlmodel.text.en`, in French."""
+
+# The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
+WORKBOOK = {
+    "inputs_title": "Hypothèses : saisissez vos chiffres dans les cellules jaunes",
+    "inputs_help": "Bleu sur jaune = saisie. Chaque saisie a une unité, des bornes (validation des données) et "
+                   "une note avec sa source. Tout le reste est calculé et verrouillé (protection sans mot de "
+                   "passe).",
+    "label": "Hypothèse", "value": "Valeur", "unit": "Unité", "source": "Note et source",
+    "seasonality": "Coefficient saisonnier", "months": ["janvier", "février", "mars", "avril", "mai", "juin",
+                                                        "juillet", "août", "septembre", "octobre", "novembre",
+                                                        "décembre"],
+    "channels": "Canaux (une colonne par canal)", "constants": "Constantes (verrouillées)",
+    "vendors_title": "Offres des prestataires : une ligne par offre",
+    "vendors_help": "Modèles de prix : per_hour (heure connectée), per_fte_month (ETP-mois), per_minute "
+                    "(minute traitée), per_contact, fixed_monthly (forfait mensuel). Pour ajouter une offre, "
+                    "reconstruisez le classeur avec elle dans le fichier de cas.",
+    "hybrid_title": "Hybride : le prestataire prend une partie du travail, les experts restent en interne",
+    "hybrid_help": "Modes : share (une part de chaque canal), extended_hours (le prestataire ouvre le soir et le "
+                   "week-end et prend les contacts qui arrivent alors), overflow (le prestataire prend le volume "
+                   "au-delà de la capacité interne les mois de pointe), channel (le prestataire prend des canaux "
+                   "entiers).",
+    "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
+    "calc_title": "Calculs : une colonne par mois, une formule par ligne",
+    "line_item": "Poste", "month_start": "Mois commençant le",
+    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C (calculés par xlmodel en Python)",
+    "staffing_help": "Ces valeurs sont calculées en Python (Erlang C demande une recherche itérative), à partir "
+                     "des hypothèses listées ci-dessous ; si l'une d'elles change, le contrôle passe au rouge "
+                     "jusqu'à ce que la macro 'refresh' (ou une reconstruction) les recalcule.",
+    "sized_inputs": "Hypothèses utilisées pour ce dimensionnement", "at_sizing": "Au calcul", "now": "Maintenant",
+    "sizing_current": "Le dimensionnement correspond aux hypothèses actuelles",
+    "compare_title": "Scénarios côte à côte",
+    "compare_help": "Économies, ROI, retour et TRI sont mesurés par rapport à l'interne au niveau de service "
+                    "cible (même service). VAN : l'année y est actualisée par (1 + r)^y, coûts ponctuels à la "
+                    "signature (t = 0).",
+    "annual_cost": "Coût annuel", "year": "Année", "cost_lines": "Coût annuel par poste",
+    "one_off": "Coûts ponctuels à la signature", "one_off_total": "Coûts ponctuels, total",
+    "discount_factor": "Facteur d'actualisation", "npv_cost": "VAN des coûts",
+    "npv_savings": "VAN des économies vs interne", "roi": "ROI (VAN des économies / coûts ponctuels)",
+    "payback": "Mois de retour sur investissement", "irr": "TRI",
+    "flow": "Flux net vs interne", "cumulative": "Flux net cumulé vs interne",
+    "contacts": "Contacts (tous canaux)", "cost_per_contact": "Coût par contact",
+    "fte": "Conseillers internes (ETP, moyenne)", "vendor_fte": "ETP prestataire facturés (moyenne)",
+    "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
+    "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
+    "checks_title": "Contrôles : chacun vaut 1 si vrai ; le contrôle général est le minimum",
+    "check": "Contrôle", "result": "Résultat", "master": "Contrôle général (tous les contrôles passent)",
+    "check_seasonality": "Les coefficients saisonniers ont une moyenne de 1",
+    "check_annual": "Les coûts annuels concordent avec le calcul mensuel",
+    "check_lines": "Les postes de coût s'additionnent aux coûts annuels",
+    "check_npv": "VAN des économies = VAN des coûts interne - VAN des coûts du scénario",
+    "check_prices": "Chaque prestataire a un prix supérieur à 0",
+    "check_python": "Les fonctions Python concordent avec leurs jumelles natives (si le complément est chargé)",
+    "python_block": "Fonctions Python (demandent le complément xlwings ; voir le README)",
+    "short_label": "Libellé court (graphiques)",
+    "risk_title": "Risque et aide à la décision (calculés par xlmodel en Python)",
+    "risk_help": "Tornade, Monte Carlo, notation des prestataires, points morts et vue économique sont calculés "
+                 "en Python et écrits en valeurs ; le contrôle ci-dessous passe au rouge quand les hypothèses "
+                 "changent, jusqu'à la macro 'refresh' ou une reconstruction. Méthode : docs/analytics.md.",
+    "risk_base": "Base de cette analyse", "risk_scenario": "Scénario analysé",
+    "risk_base_at_analysis": "VAN des économies à l'analyse", "risk_base_now": "VAN des économies maintenant",
+    "risk_current": "L'analyse de risque correspond aux hypothèses actuelles",
+    "settings_used": "Paramètres de notation et de risque utilisés", "value_used": "Utilisé",
+    "value_now": "Actuel (Hypothèses)", "changed": "Modifié (1)",
+    "driver": "Facteur", "low_change": "Variation basse", "high_change": "Variation haute",
+    "at_low": "VAN des économies, bas", "at_high": "VAN des économies, haut",
+    "delta_low": "Écart au bas de la plage", "delta_high": "Écart au haut de la plage",
+    "monte_carlo": "Monte Carlo : VAN des économies vs interne", "draws": "tirages",
+    "p_cheapest": "Probabilité d'être le moins cher",
+    "risk_note": "Centiles sur les tirages des facteurs incertains (plages dans la table [risk] du cas).",
+    "histogram": "Distribution de la VAN des économies", "bin_from": "De", "bin_to": "À", "bin_label": "Plage",
+    "count": "Tirages", "scoring": "Notation des prestataires (pondérée, notes 1-5)", "vendor": "Prestataire",
+    "total": "Total", "rank": "Rang", "knock_out": "Éliminé par", "weights": "Poids",
+    "break_even": "Point mort : là où externaliser et internaliser coûtent la même VAN",
+    "pricing_model": "Modèle de prix", "price": "Prix proposé", "break_even_price": "Prix d'équilibre",
+    "headroom": "Marge", "break_even_volume": "Volume d'équilibre (contacts/an)", "note": "Note",
+    "best_share": "Part hybride à la VAN de coût la plus basse",
+    "economic": "Vue économique : coûts plus valeur des clients perdus",
+    "inaction": "Coût de l'inaction (valeur des contacts perdus aujourd'hui, par an)",
+    "economic_npv_cost": "VAN économique des coûts", "lost_value_npv": "VAN des clients perdus",
+    "python_missing": "Complément Python non chargé",
+    "method_title": "Méthode : comment chaque chiffre est calculé",
+    "dashboard_title": "Relation client : interne, externalisée ou hybride ?",
+    "recommendation": "Recommandation", "scenario": "Scénario", "checks_status": "Contrôles",
+    "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
+    "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
+    "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
+    # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
+    # Dashboard's native formula (text.sentences.recommendation_formula).
+    "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {years} ans face à "
+                  "l'interne au même niveau de service ({targets}), {payback}",
+    "rec_payback": "retour au mois {month}",
+    "rec_no_payback": "retour au-delà de l'horizon",
+    "rec_inhouse": "Recommandation : garder le service en interne, dimensionné au niveau de service cible "
+                   "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
+                   "VAN",
+    "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
+    "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
+    "rec_of": " de {scenario}",
+    "rec_lead_flip": "les deux facteurs qui pourraient la renverser",
+    "rec_lead_sensitive": "les deux facteurs les plus sensibles",
+    "rec_driver": "{driver} ({change} : {low} à {high} {currency})",
+    "rec_and": " et ",
+    "rec_neither": " (aucun ne la renverse dans sa plage)",
+    "target_live": "{channel} {level} en {seconds} s",
+    "target_deferred": "{channel} sous {hours} h",
+    "service_targets": "Service cible",
+    "points": " pts",
+    "thousands": " ",
+    "not_reached": "non atteint", "staff_unit": "conseillers",
+    "conf_help": "Réglages xlwings : le module Python des fonctions (UDF) et des macros.",
+    "seasonality_unit": "x mois moyen",
+    "group_time": "Calendrier et indicateurs",
+    "group_demand": "Demande",
+    "group_vendor": "Conditions prestataire : {name}",
+    "short_status_quo": "Statu quo",
+    "short_inhouse": "Interne",
+    "short_hybrid": "Hybride: {name}",
+    "rate_hint": "Un pourcentage : saisissez 45% (enregistré 0,45).",
+    "method_rows": "Postes : la formule de chaque type de ligne",
+    "method_inputs": "Hypothèses : valeurs par défaut et sources",
+    "method_default": "{label} (défaut {default}) : {source}",
+    "bounds_words": {
+        " and ": " et ",
+        "any value": "toute valeur",
+    },
+}
+"""Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
+
+# Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
+UNITS = {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
+         "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre"}
+
+# The Method sheet's conventions: ('h', heading) or ('p', paragraph).
+METHOD = [
+    ("h", "Scénarios"),
+    ("p", "Statu quo : les conseillers (ETP) et le service d'aujourd'hui, avec ses contacts perdus. Il coûte "
+          "moins cher seulement parce qu'il sert moins bien les clients : il est affiché, jamais recommandé."),
+    ("p", "Interne au service cible : conseillers dimensionnés par Erlang C sur l'objectif de chaque canal "
+          "(part répondue en moins de N secondes) sous son plafond d'occupation, puis convertis en ETP avec "
+          "le taux d'indisponibilité et la formation. C'est la référence : toute économie est mesurée par "
+          "rapport à lui (même niveau de service)."),
+    ("p", "Externalisé : un scénario par offre. Le prestataire traite tous les contacts, avec sa propre "
+          "durée de traitement (facteur de DMT, avec un surcroît de montée en charge qui décroît "
+          "linéairement) et les rappels qu'implique sa résolution au premier contact (contacts x FCR interne "
+          "/ FCR prestataire). Il est facturé au même niveau de service : les heures connectées sont au "
+          "moins celles d'Erlang C."),
+    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
+          "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
+          "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
+          "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
+          "affichés explicitement."),
+    ("h", "Conventions"),
+    ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
+          "chaque année."),
+    ("p", "VAN des coûts = coûts ponctuels + somme sur les années y de coût_y / (1 + r)^y : actualisation en "
+          "fin d'année, coûts ponctuels à la signature (t = 0), facteurs d'actualisation explicites. La "
+          "fonction VAN() d'Excel actualise sa première valeur d'une période ; elle n'est pas utilisée."),
+    ("p", "VAN des économies = - coûts ponctuels + somme sur y de (coût interne_y - coût scénario_y) / (1 + "
+          "r)^y. ROI = VAN des économies / coûts ponctuels. TRI : le taux qui annule la VAN des économies."),
+    ("p", "Mois de retour : le premier mois où l'économie cumulée non actualisée, chaque économie annuelle "
+          "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels."),
+    ("p", "Effectifs : les contacts arrivent uniformément sur les heures d'ouverture (pas de profil "
+          "intra-journalier) ; les conseillers en poste sont dimensionnés par intervalle de 30 minutes. La "
+          "simultanéité du chat divise la durée de traitement. Les canaux différés (e-mail) demandent leur "
+          "charge divisée par le plafond d'occupation. Effectif interne de chaque mois = pointe de l'année - "
+          "flexibilité saisonnière x (pointe - besoin)."),
+    ("p", "La feuille Staffing est calculée en Python (Erlang C) ; elle garde les hypothèses utilisées et la "
+          "feuille Checks passe au rouge si l'une change, jusqu'à la macro 'refresh' ou une reconstruction."),
+    ("p", "Montants dans la devise du cas ; taux en fractions (0,08 = 8 %) ; prix des prestataires indexés "
+          "chaque année : P = P0 x (part fixe + (1 - part fixe) x (1 + indexation)^(année - 1))."),
+]
+
+# The quote form (xlmodel.tender).
+FORM = {
+    "instructions": "Instructions",
+    "quote": "Offre",
+    "title": "Formulaire d'offre : externalisation de la relation client",
+    "quote_help": "Saisissez vos réponses dans les cellules jaunes seulement ; lisez d'abord la feuille "
+                  "Instructions. Tous les montants sont en {currency}, hors TVA.",
+    "currency": "Devise de tous les montants",
+    "field": "Rubrique",
+    "answer": "Votre réponse",
+    "unit": "Unité",
+    "guidance": "Explications",
+    "default": "Vide : compté comme {value}.",
+    "paragraphs": (
+        "Merci de répondre à notre appel d'offres. Donnez votre offre dans la feuille « {quote} » : "
+        "saisissez vos réponses dans les cellules jaunes de la colonne « {answer} ». Toutes les autres "
+        "cellules sont verrouillées.",
+        "Un formulaire par offre. Si vous proposez plusieurs options (onshore et nearshore, prix à l'heure "
+        "et à l'ETP...), copiez ce fichier et remplissez un formulaire par option, chacun avec son propre "
+        "nom à la première ligne (ex. « Acme - nearshore »).",
+        "Unités : chaque ligne indique son unité dans la colonne « {unit} », et chaque cellule jaune porte "
+        "une note (survolez-la) avec l'unité et les valeurs admises. Tous les montants sont en {currency}, "
+        "hors TVA.",
+        "Les taux et les parts sont des pourcentages : leurs cellules sont au format %, saisissez 45% et la "
+        "cellule enregistre la fraction 0,45. Saisi comme un nombre simple, un taux est une fraction : 0,45 "
+        "pour 45 %.",
+        "Modèle de prix : choisissez-en un dans la liste : per_hour (par heure de conseiller connecté), "
+        "per_fte_month (par ETP facturé et par mois), per_minute (par minute traitée), per_contact (par "
+        "contact traité) ou fixed_monthly (forfait mensuel). Le prix est dans l'unité de ce modèle.",
+        "Obligatoire : le nom de votre société, le modèle de prix, le prix, le nom et l'e-mail du contact. "
+        "Une cellule facultative laissée vide compte pour la valeur indiquée dans la colonne « {guidance} » "
+        "; merci de répondre à toutes les lignes malgré tout.",
+        "Ne modifiez pas la mise en page : n'insérez, ne supprimez, ne déplacez ni ne renommez aucune ligne, "
+        "colonne ou feuille, et gardez la colonne masquée. Le formulaire est lu automatiquement ; les "
+        "feuilles sont protégées sans mot de passe seulement pour éviter les accidents.",
+        "Non demandé ici : la qualité de service, la sécurité et la conformité RGPD, la solidité financière "
+        "et l'adéquation de votre localisation sont notées par nos soins (visites, références, audits, "
+        "notations financières).",
+        "Renvoyez ce fichier au format Excel (.xlsx), pas en PDF ni en CSV. Les macros et les liaisons vers "
+        "d'autres fichiers ne sont pas lues : un fichier qui en contient est accepté, mais elles sont "
+        "ignorées.",
+    ),
+    "labels": {
+        "name": "Raison sociale (nom de cette offre)",
+    },
+    "price_unit": "{currency} par unité de prix (voir explications)",
+    "groups": {
+        "company": "Votre société",
+        "price": "Prix",
+        "operations": "Production et productivité",
+        "certifications": "Certifications",
+        "contract": "Contrat",
+        "references": "Références clients (client, secteur, périmètre, depuis quand)",
+    },
+}
+
+# What each row of the quote form asks, in the vendor's words, by field name.
+GUIDANCE = {
+    "name": "Obligatoire. Le nom de votre société tel qu'il apparaîtra dans la comparaison ; un nom par "
+            "offre (ex. « Acme - nearshore » pour une seconde offre).",
+    "location": "Où travaillent les conseillers : onshore (France), nearshore (ex. Maghreb, Europe du Sud) "
+                "ou offshore.",
+    "production_sites": "Les sites qui nous serviraient.",
+    "production_countries": "Les pays de ces sites (les données peuvent y être traitées).",
+    "annual_revenue": "Chiffre d'affaires du groupe, dernier exercice clos.",
+    "years_in_business": "Années depuis la création de la société.",
+    "agent_headcount": "Conseillers employés aujourd'hui, tous clients confondus.",
+    "contact_name": "Obligatoire. Qui répond à nos questions sur cette offre.",
+    "contact_email": "Obligatoire.",
+    "pricing_model": "Obligatoire. per_hour : par heure de conseiller connecté ; per_fte_month : par ETP "
+                     "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
+                     "traité ; fixed_monthly : forfait mensuel.",
+    "price": "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus.",
+    "setup_fee": "Hors TVA, facturés une fois au démarrage (transition, formation, installation).",
+    "minimum_monthly": "La facture mensuelle minimale, s'il y en a une (0 : aucune).",
+    "indexation_rate": "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec).",
+    "indexation_fixed_share": "La part du prix non indexée par la clause de révision : P = P0 x (part fixe + "
+                              "(1 - part fixe) x rapport des indices).",
+    "bonus_malus": "Bonus (+) ou pénalité (-) attendu sur la facture, en part de celle-ci.",
+    "aht_factor": "Votre durée moyenne de traitement en régime, rapportée à la nôtre (1,00 = la même, 1,10 = "
+                  "10 % plus longue).",
+    "ramp_up_months": "Mois avant que votre durée de traitement atteigne le régime.",
+    "ramp_up_aht_premium": "Durée de traitement supplémentaire le premier mois, réduite à 0 sur la montée en "
+                           "charge.",
+    "occupancy_billed": "Contrats horaires : temps traité / temps connecté que suppose votre prix.",
+    "hours_per_fte_month": "Contrats à l'ETP : heures productives fournies par ETP facturé et par mois.",
+    "fte_proposed": "Contrats à l'ETP seulement : les ETP que vous proposez de facturer (0 ou vide sinon).",
+    "first_contact_resolution": "Part des contacts résolus sans nouveau contact.",
+    "committed_service_level": "Part des contacts répondus dans le délai cible sur laquelle vous vous "
+                               "engagez, avec pénalités.",
+    "languages": "Codes de langue séparés par des virgules (ex. fr, en, es).",
+    "coverage_24_7": "Pouvez-vous servir 24 h/24, 7 j/7 ?",
+    "certified_nf345_iso18295": "Certificat en cours de validité pour les sites ci-dessus.",
+    "certified_iso27001": "Certificat en cours de validité pour les sites ci-dessus.",
+    "certified_pci_dss": "Conforme pour les paiements par carte pris au téléphone.",
+    "minimum_term_months": "La durée de contrat la plus courte acceptée.",
+    "exit_notice_months": "Préavis pour mettre fin au contrat.",
+    "quote_validity_months": "Durée de validité de ces prix.",
+    "reference_1": "Un client que nous pouvons appeler : société, secteur, périmètre, depuis quand, contact.",
+    "reference_2": "Idem.",
+    "reference_3": "Idem.",
+}
+
+# The unit of a quoted price, by pricing model.
+PRICE_UNITS = {
+    "per_hour": "par heure de conseiller connecté",
+    "per_fte_month": "par ETP facturé et par mois",
+    "per_minute": "par minute traitée",
+    "per_contact": "par contact traité",
+    "fixed_monthly": "par mois (forfait)",
+}

@@ -1,0 +1,205 @@
+"""The sentences of a comparison: the service targets, the recommendation, the decision lines.
+
+The recommendation is one template per language (``rec_*`` in :mod:`xlmodel.text.en`), rendered
+twice: in Python by :func:`recommendation` for the terminal, the JSON and the Dashboard's analytics
+sentence, and as a native Excel formula by :func:`recommendation_formula` for the Dashboard's
+headline, which stays live when an input changes.  The Python rendering may add what only Python
+knows (the Monte Carlo's probability, the tornado's drivers) before the final full stop.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..engine import Comparison
+from . import label, words
+
+if TYPE_CHECKING:
+    from ..analytics.montecarlo import RiskResult
+    from ..analytics.sensitivity import Tornado
+
+EXCEL_TEXT_LIMIT = 255  # characters of one text literal in an Excel formula
+
+
+def amount(value: float, lang: str) -> str:
+    """A whole amount with the language's thousands separator, as Excel's FIXED(x, 0) shows it:
+    ``7,841,431`` in English, ``7 841 431`` in French."""
+    return f"{value:,.0f}".replace(",", words(lang)["thousands"])
+
+
+def service_targets(case, lang: str = "en") -> str:
+    """Each channel's service target in words, e.g. ``phone 80% in 20 s, email within 48 h``."""
+    t = words(lang)
+    return ", ".join(
+        t["target_live"].format(channel=c.name, level=f"{c.service_level:.0%}", seconds=f"{c.answer_seconds:g}")
+        if c.kind == "live" else t["target_deferred"].format(channel=c.name, hours=f"{c.response_hours:g}")
+        for c in case.channels)
+
+
+def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None = None,
+                   tornado: Tornado | None = None) -> str:
+    """The recommendation in one sentence: the option, its NPV saving over the horizon, the service
+    level, the payback month (or, when in-house wins, what the cheapest alternative costs more); with
+    ``risk``, the probability of being cheapest; with ``tornado``, the two drivers that could flip it.
+    Amounts in the case currency, whole units."""
+    case, t = result.case, words(lang)
+    cur = case.case.currency
+    best = result.scenario(result.best)
+    targets = service_targets(case, lang)
+    if best.kind == "inhouse":
+        alternative = min((s for s in result.scenarios if s.kind not in ("status_quo", "inhouse")),
+                          key=lambda s: s.npv_cost)
+        text = t["rec_inhouse"].format(targets=targets, option=label(alternative, lang),
+                                       extra=amount(-alternative.npv_savings, lang), currency=cur)
+    else:
+        payback = (t["rec_no_payback"] if best.payback_months is None
+                   else t["rec_payback"].format(month=best.payback_months))
+        text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
+                                      years=case.finance.horizon_years, targets=targets, payback=payback)
+    if risk is not None:
+        text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
+                                         draws=amount(risk.draws, lang))
+    if tornado is not None and tornado.bars:
+        text += _drivers(result, tornado, lang)
+    return text + "."
+
+
+def _lower_first(label: str) -> str:
+    """``Volume (all channels)`` -> ``volume (all channels)``; ``AHT`` stays ``AHT``."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _change(bar, lang: str = "en") -> str:
+    """A driver's range as changes: ``-10% / +10%`` (relative) or ``-2 pts / +2 pts`` (points)."""
+    unit = "%" if bar.kind == "rel" else words(lang)["points"]
+    return f"{bar.low_change * 100:+g}{unit} / {bar.high_change * 100:+g}{unit}"
+
+
+def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
+    """The two drivers that could flip the recommendation, with the saving at each end of their range."""
+    t, cur = words(lang), result.case.case.currency
+    flips = tornado.flip_drivers(2)
+    parts = []
+    for bar in flips:
+        lo, hi = sorted((bar.npv_savings_low, bar.npv_savings_high))
+        parts.append(t["rec_driver"].format(driver=_lower_first(label(bar, lang)), change=_change(bar, lang),
+                                            low=amount(lo, lang), high=amount(hi, lang), currency=cur))
+    flipped = any(b.best_at_low != result.best or b.best_at_high != result.best for b in flips)
+    of = ("" if tornado.scenario_id == result.best
+          else t["rec_of"].format(scenario=label(result.scenario(tornado.scenario_id), lang)))
+    text = t["rec_drivers"].format(of=of, lead=t["rec_lead_flip" if flipped else "rec_lead_sensitive"],
+                                   drivers=t["rec_and"].join(parts))
+    return text + ("" if flipped else t["rec_neither"])
+
+
+@dataclass(frozen=True)
+class Text:
+    """A literal in a native rendering (as opposed to an Excel expression)."""
+
+    text: str
+
+
+def native(template: str, **slots) -> str:
+    """``template`` as an Excel text expression: its words as literals joined by ``&`` to each
+    slot's Excel expression (or :class:`Text`).  Adjacent literals are merged.
+
+    >>> native("{n} agents in {place}", n="B4", place=Text("Lyon"))
+    'B4&" agents in Lyon"'
+    """
+    pieces: list[object] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            pieces.append(Text(literal))
+        if name is not None:
+            pieces.append(slots[name])
+    merged: list[object] = []
+    for piece in pieces:
+        if isinstance(piece, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + piece.text)
+        else:
+            merged.append(piece)
+    out = []
+    for piece in merged:
+        if isinstance(piece, Text):
+            if len(piece.text) > EXCEL_TEXT_LIMIT:
+                raise ValueError(f"a text literal of {len(piece.text)} characters does not fit an Excel formula")
+            out.append('"' + piece.text.replace('"', '""') + '"')
+        else:
+            out.append(piece)
+    return "&".join(out)
+
+
+@dataclass(frozen=True)
+class ChannelCells:
+    """Where one channel's service target is, as Excel references."""
+
+    name: str
+    kind: str
+    service_level: str
+    answer_seconds: str
+    response_hours: str
+
+
+def service_targets_formula(channels: list[ChannelCells], lang: str) -> str:
+    """:func:`service_targets` as an Excel text expression over the channels' input cells."""
+    t = words(lang)
+    parts = []
+    for c in channels:
+        live = native(t["target_live"], channel=c.name, level=f'TEXT({c.service_level},"0%")',
+                      seconds=c.answer_seconds)
+        deferred = native(t["target_deferred"], channel=c.name, hours=c.response_hours)
+        parts.append(f'IF({c.kind}="live",{live},{deferred})')
+    return '&", "&'.join(parts)
+
+
+@dataclass(frozen=True)
+class RecommendationCells:
+    """The Excel expressions the native recommendation reads: the best scenario's id, label, NPV
+    saving and payback; the service targets; the cheapest alternative's label and NPV saving."""
+
+    best_id: str
+    label: str
+    saving: str
+    payback: str
+    targets: str
+    alternative_label: str
+    alternative_saving: str
+
+
+def recommendation_formula(cells: RecommendationCells, lang: str, currency: str) -> str:
+    """The formula (with its ``=``) rendering :func:`recommendation`'s template natively, without the
+    parts only Python knows."""
+    t, cur = words(lang), Text(currency)
+    payback = (f'IF(ISNUMBER({cells.payback}),{native(t["rec_payback"], month=cells.payback)},'
+               f'{native(t["rec_no_payback"])})')
+    option = native(t["rec_option"], option=cells.label, saving=f"FIXED({cells.saving},0)", currency=cur,
+                    years="finance_horizon_years", targets=cells.targets, payback=payback)
+    inhouse = native(t["rec_inhouse"], targets=cells.targets, option=cells.alternative_label,
+                     extra=f"FIXED(-{cells.alternative_saving},0)", currency=cur)
+    return f'=IF({cells.best_id}="inhouse",{inhouse},{option})&"."'
+
+
+def short_label(scenario, case, lang: str) -> str:
+    """A scenario's label short enough for a chart axis (``Hybrid: Casablanca Con.``)."""
+    t = words(lang)
+    if scenario.vendor is None:
+        return t[f"short_{scenario.kind}"]
+    name = case.vendors[scenario.vendor].name
+    name = name if len(name) <= 18 else name[:17] + "."
+    return name if scenario.kind == "outsourced" else t["short_hybrid"].format(name=name)
+
+
+def decision_lines(analysis, lang: str, currency: str) -> list[str]:
+    """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
+    a, t, cur = analysis, words(lang), currency
+    k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
+    ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
+    reason = label(a.ranking, lang, "reason")
+    prices = "; ".join(
+        f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
+        if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
+    return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
+            f"{t['scoring']}: {ranking}. {reason}",
+            f"{t['break_even_price']}: {prices}"]

@@ -1,0 +1,55 @@
+"""The workbook of one case, in memory: plan it, then let each sheet write itself.
+
+    wb, plan = build_workbook(case, "fr")
+
+is all a caller needs (the build, the refresh macro, the tender's import, the tests); writing it to
+disk safely is :mod:`xlmodel.workbook.build`'s job.
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from ..case import Case
+from ..engine import Comparison, compare
+from . import styles
+from .content import Content
+from .layout import SHEETS, Plan
+from .plan import make_plan
+from .sheets import calc, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk, staffing
+from .sheets import vendors
+
+WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybrid.write), ("Calc", calc.write),
+           ("Staffing", staffing.write), ("Compare", compare_sheet.write), ("Risk", risk.write),
+           ("Checks", checks.write), ("Method", method.write), ("Dashboard", dashboard.write),
+           ("xlwings.conf", conf.write))
+"""Each sheet's writer, in the order they run.  Every writer reads only the plan and the content,
+so any order writes the same cells; this one only decides how the file numbers its shared styles,
+and is kept so that the same case keeps giving the same bytes."""
+
+FIT_WIDTH = ("Inputs", "Vendors", "Hybrid", "Compare", "Risk", "Checks", "Method")
+"""Sheets printed one page wide (the Dashboard prints on one landscape page)."""
+
+
+def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None = None,
+                   analysis=None) -> tuple[Workbook, Plan]:
+    """The workbook of ``case`` in ``lang`` ('en' or 'fr') and the plan of where everything is.
+
+    ``comparison`` is ``compare(case)`` when the caller has it already; ``analysis`` the decision
+    analytics of the Risk sheet, a function that finishes them, or None to compute them here
+    (:class:`xlmodel.workbook.content.Content`).
+    """
+    content = Content(case, lang, comparison or compare(case), analysis)
+    plan = make_plan(case, content.model)
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheets = {name: wb.create_sheet(name) for name in SHEETS}
+    for name, write in WRITERS:
+        write(sheets[name], plan, content)
+    for ws in wb.worksheets:
+        if ws.title != "xlwings.conf":
+            styles.protect(ws)
+        if ws.title in FIT_WIDTH:
+            styles.set_print_fit_width(ws)
+    wb.active = 0
+    return wb, plan

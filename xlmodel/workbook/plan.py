@@ -1,0 +1,267 @@
+"""The planning step: where every sheet puts everything, decided before any cell is written.
+
+:func:`make_plan` lays the sheets out one after the other; each planner takes what it needs as
+arguments (the Calc rows need the inputs' references, the Checks need the Staffing and Risk checks),
+so the order is the order of the data, stated here.  Nothing depends on the language nor on the
+values of the case, only on its structure and the model: a workbook whose inputs are edited keeps
+its layout, which is what lets the refresh macro write the Python blocks back into place.
+"""
+
+from __future__ import annotations
+
+from ..analytics.drivers import DRIVER_IDS
+from ..case import Case
+from ..model import CONSTANTS, COST_LINES, ONE_OFF_LINES, Model, Row
+from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
+                      VENDOR)
+from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
+                     InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col, defined_name,
+                     month_col)
+from .sheets.staffing import sizing_inputs
+
+INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK)
+"""The single-value sections of the Inputs sheet, in order (the Hybrid sheet has its own)."""
+
+DECISION_LINES = 3  # cost of inaction, vendor ranking, break-even prices (text.sentences.decision_lines)
+
+
+def make_plan(case: Case, model: Model) -> Plan:
+    """The layout of the workbook of ``case`` (see the module)."""
+    refs: dict[str, str] = {}
+    inputs = plan_inputs(case, refs)
+    vendors = plan_vendors(case, refs)
+    hybrid = plan_hybrid(case, refs)
+    calc = plan_calc(model, case.months, refs)
+    staffing = plan_staffing(model)
+    compare = plan_compare(model, case.finance.horizon_years)
+    risk = plan_risk(case, model)
+    checks = plan_checks()
+    dashboard = plan_dashboard(model)
+    cells = {("Inputs", f"B{r}") for r in inputs.fields.values()}
+    cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
+    cells |= {("Inputs", f"{c}{inputs.channel_row(i)}") for c in inputs.channel_columns.values()
+              for i in range(inputs.channel_count)}
+    cells |= {("Vendors", f"{c}{vendors.row(v)}") for c in (*vendors.columns.values(), vendors.hybrid_column)
+              for v in range(vendors.count)}
+    cells |= {("Hybrid", f"B{r}") for r in hybrid.fields.values()}
+    cells |= {("Hybrid", f"B{hybrid.flag_row(i)}") for i in range(hybrid.channel_count)}
+    return Plan(inputs, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs, frozenset(cells))
+
+
+def plan_inputs(case: Case, refs: dict[str, str]) -> InputsLayout:
+    """Sections from row 5, each followed by a blank row; the demand section ends with the 12
+    seasonality weights; then the Channels table and the constants."""
+    r = 5
+    sections, fields = [], {}
+    seasonality = None
+    for section in INPUT_SECTIONS:
+        sections.append((section, r))
+        r += 1
+        for f in section.fields:
+            fields[(section.name, f.name)] = r
+            refs[f"in:{section.name}.{f.name}"] = defined_name(section.name, f.name)
+            r += 1
+        if section is DEMAND:
+            seasonality = Span.of(r, 12)
+            refs["in:demand.seasonality"] = "demand_seasonality"
+            r += 12
+        r += 1
+    channels_title, channel_header = r, r + 1
+    columns = {f.name: col(j) for j, f in enumerate(CHANNEL.fields, start=1)}
+    for i in range(len(case.channels)):
+        for name, c in columns.items():
+            refs[f"ch:{i}.{name}"] = f"Inputs!${c}${channel_header + 1 + i}"
+    r = channel_header + len(case.channels) + 3
+    constants = {name: r + 1 + k for k, name in enumerate(CONSTANTS)}
+    refs.update({f"const:{name}": name for name in CONSTANTS})
+    return InputsLayout(tuple(sections), fields, seasonality, channels_title, channel_header, columns,
+                        len(case.channels), r, constants)
+
+
+def plan_vendors(case: Case, refs: dict[str, str]) -> VendorsLayout:
+    """Units on row 3, the table's header on row 4, one quote per row below it."""
+    columns = {f.name: col(j) for j, f in enumerate(VENDOR.fields, start=1)}
+    layout = VendorsLayout(3, 4, columns, col(len(VENDOR.fields) + 1), len(case.vendors))
+    for v in range(layout.count):
+        for name, c in columns.items():
+            refs[f"vd:{v}.{name}"] = f"Vendors!${c}${layout.row(v)}"
+    return layout
+
+
+def plan_hybrid(case: Case, refs: dict[str, str]) -> HybridLayout:
+    """The hybrid inputs from row 5, a blank row, then the channel flags under their header."""
+    fields = {f.name: 5 + k for k, f in enumerate(HYBRID.fields)}
+    refs.update({f"in:hybrid.{name}": defined_name("hybrid", name) for name in fields})
+    layout = HybridLayout(fields, 5 + len(fields) + 1, len(case.channels))
+    refs.update({f"hc:{i}": f"Hybrid!$B${layout.flag_row(i)}" for i in range(layout.channel_count)})
+    return layout
+
+
+def calc_group(model: Model, row: Row) -> tuple:
+    """The group a Calc row is shown under: ``("payback",)``, ``("time",)``, ``("demand",)``,
+    ``("vendor", index)``, ``("scenario", id)``, or ``("other", prefix)``."""
+    prefix = row.key.split(".")[0]
+    if row.key.endswith((".saving_spread", ".cum_saving", ".payback_reached", ".payback")):
+        return ("payback",)
+    if prefix in ("time", "demand"):
+        return (prefix,)
+    if prefix.startswith("vendor"):
+        return ("vendor", int(prefix[6:]))
+    for sc in model.scenarios:
+        if sc.prefix == prefix:
+            return ("scenario", sc.id)
+    return ("other", prefix)
+
+
+def plan_calc(model: Model, months: int, refs: dict[str, str]) -> CalcLayout:
+    """From row 4: a title row at each change of group (a blank row before every title but the
+    first), then one row per model row, in the model's order."""
+    r, group = 4, None
+    groups, rows = [], {}
+    for row in model.rows:
+        g = calc_group(model, row)
+        if g != group:
+            r += 1 if group is not None else 0
+            groups.append((g, r))
+            r += 1
+            group = g
+        rows[row.key] = r
+        refs[f"row:{row.key}"] = f"Calc!$C${r}" if row.scalar else f"Calc!{{col}}{r}"
+        r += 1
+    return CalcLayout(tuple(groups), rows, months, month_col(months), rows["time.year"], rows["time.month"])
+
+
+def plan_staffing(model: Model) -> StaffingLayout:
+    """One row per staff row from row 5; after a blank row, the inputs the sizing used (title,
+    header, one row each, then the 12 seasonality weights) and, after a blank row, its check."""
+    rows = {s.key: 5 + k for k, s in enumerate(model.staff)}
+    inputs_title = 5 + len(rows) + 1
+    keys = tuple(sizing_inputs(model))
+    first = inputs_title + 2
+    seasonality = Span.of(first + len(keys), 12)
+    return StaffingLayout(rows, inputs_title, keys, first, seasonality, seasonality.last + 2)
+
+
+class _Rows:
+    """A cursor down a sheet: ``take(n)`` gives the next ``n`` rows, ``title()`` a title row after a
+    blank one."""
+
+    def __init__(self, first: int):
+        self.next = first
+        self.titles: dict[str, int] = {}
+
+    def take(self, count: int = 1) -> Span:
+        span = Span.of(self.next, count)
+        self.next += count
+        return span
+
+    def one(self) -> int:
+        return self.take().first
+
+    def title(self, key: str) -> int:
+        self.next += 1
+        self.titles[key] = self.one()
+        return self.titles[key]
+
+
+def plan_compare(model: Model, years: int) -> CompareLayout:
+    """The scenario labels on row 4, then the blocks in the order below, each under its title."""
+    head = 4
+    scenarios = model.scenarios
+    columns = {s.id: col(3 + j) for j, s in enumerate(scenarios)}
+    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid")]
+    if alternatives != list(range(alternatives[0], alternatives[-1] + 1)):
+        raise ValueError("the model must list the outsourced and hybrid scenarios side by side")
+    r = _Rows(head + 1)
+    r.title("annual_cost")
+    annual = r.take(years)
+    r.title("cost_lines")
+    lines = {line: r.take(years) for line, _, _ in COST_LINES}
+    r.title("one_off")
+    one_off_lines = {line: r.one() for line, _, _ in ONE_OFF_LINES}
+    one_off = r.one()
+    r.title("discount_factor")
+    discount = r.take(years)
+    r.title("npv_cost")
+    npv_cost, npv_savings, roi, payback = r.take(4).rows
+    r.title("flow")
+    flow = r.take(years + 1)
+    irr = r.one()
+    r.title("cumulative")
+    cumulative = r.take(years + 1)
+    r.title("contacts")
+    contacts, cost_per_contact, fte, vendor_fte = (r.take(years) for _ in range(4))
+    r.title("average_cost_line")
+    average_lines = r.take(len(COST_LINES))
+    r.title("python_block")
+    python = {key: r.one() for key in ("py_npv", "py_roi", "py_payback")}
+    python_agree = r.one()
+    r.title("eligible")
+    eligible, eligible_npv, ids, short_labels = r.take(4).rows
+    return CompareLayout(head, columns, col(3), col(2 + len(scenarios)),
+                         (col(3 + alternatives[0]), col(3 + alternatives[-1])), r.titles, annual, lines, one_off_lines,
+                         one_off, discount, npv_cost, npv_savings, roi, payback, flow, irr, cumulative, contacts,
+                         cost_per_contact, fte, vendor_fte, average_lines, python, python_agree, eligible,
+                         eligible_npv, ids, short_labels)
+
+
+def plan_risk(case: Case, model: Model) -> RiskLayout:
+    """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
+    follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
+    economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
+    scenarios = [s.id for s in model.scenarios]
+    vendors = len(case.vendors)
+    r = _Rows(10)
+    tornado_title = r.one()
+    r.one()
+    tornado = r.take(len(DRIVER_IDS))
+    r.one()
+    monte_carlo_title = r.one()
+    r.one()
+    monte_carlo = r.take(len(scenarios))
+    monte_carlo_note = r.one()
+    r.one()
+    histogram_title = r.one()
+    r.one()
+    histogram = r.take(HISTOGRAM_BINS)
+    r.one()
+    scoring_title = r.one()
+    r.one()
+    weights_row = r.one()
+    scoring = r.take(vendors)
+    scoring_reason = r.one()
+    r.one()
+    break_even_title = r.one()
+    r.one()
+    break_even = r.take(vendors)
+    hybrid_share = r.take(len(case.hybrid.vendors))
+    r.one()
+    economic_title = r.one()
+    r.take(2)  # the cost of inaction, the header
+    economic = dict(zip(scenarios, r.take(len(scenarios)).rows))
+    r.one()
+    settings_title = r.one()
+    r.one()
+    settings = r.take(len(SCORING.fields) + len(RISK.fields))
+    return RiskLayout(tornado_title, tornado, monte_carlo_title, monte_carlo, monte_carlo_note, histogram_title,
+                      histogram, scoring_title, weights_row, scoring, scoring_reason, break_even_title, break_even,
+                      hybrid_share, economic_title, economic, settings_title, settings)
+
+
+CHECKS = ("check_seasonality", "sizing_current", "risk_current", "check_annual", "check_lines", "check_npv",
+          "check_prices", "check_python")
+"""The checks, in their order on the Checks sheet (each key is also the check's text key)."""
+
+
+def plan_checks() -> ChecksLayout:
+    """One check per row from row 4; the master check after a blank row."""
+    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS))
+    return ChecksLayout(rows, 4 + len(rows) + 1)
+
+
+def plan_dashboard(model: Model) -> DashboardLayout:
+    """The scenario table's header on row 11, a row per scenario; the charts three rows below, 21
+    rows tall; the analytics sentence (3 rows merged), then one decision line per row."""
+    n = len(model.scenarios)
+    chart_row = 11 + n + 3
+    return DashboardLayout(11, Span.of(12, n), chart_row, chart_row + 21, Span.of(chart_row + 24, DECISION_LINES))

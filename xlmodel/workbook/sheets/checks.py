@@ -1,0 +1,51 @@
+"""The Checks sheet: each check is 1 when true, the master check is their minimum (named
+``master_check``, shown on the Dashboard)."""
+
+from __future__ import annotations
+
+from ...model import COST_LINES
+from .. import styles
+from ..content import Content, define_name
+from ..layout import Plan
+
+
+def formulas(plan: Plan, c: Content) -> dict[str, str]:
+    """Each check's formula, by the check's text key."""
+    lay, calc = plan.compare, plan.calc
+    first, last = lay.first_col, lay.last_col
+    a0, a1 = lay.annual.first, lay.annual.last
+    calc_totals = "+".join(f"SUM({calc.span(f'{s.prefix}.total')})" for s in c.model.scenarios)
+    line_sums = "+".join(f"SUM(Compare!${first}${lay.lines[line].first}:${last}${lay.lines[line].last})"
+                         for line, _, _ in COST_LINES)
+    inh = lay.columns["inhouse"]
+    npv_identity = "+".join(
+        f"ABS(Compare!{x}{lay.npv_savings}-(Compare!{inh}{lay.npv_cost}-Compare!{x}{lay.npv_cost}))"
+        for x in lay.columns.values())
+    prices = plan.vendors.column_span("price")
+    return {
+        "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
+        "sizing_current": f"={plan.staffing.check_ref}",
+        "risk_current": f"={plan.risk.current_ref}",
+        "check_annual": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({calc_totals}),0)=0)*1",
+        "check_lines": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({line_sums}),0)=0)*1",
+        "check_npv": f"=(ROUND({npv_identity},0)=0)*1",
+        "check_prices": f"=(COUNTIF({prices},\"<=0\")=0)*1",
+        "check_python": f"=MIN({lay.row_span(lay.python_agree)})",
+    }
+
+
+def write(ws, plan: Plan, c: Content):
+    t, lay = c.t, plan.checks
+    styles.title(ws, "A1", t["checks_title"])
+    styles.header_row(ws, 3, [t["check"], t["result"]])
+    formula = formulas(plan, c)
+    for key, r in lay.rows:
+        ws[f"A{r}"] = t[key]
+        ws[f"B{r}"] = formula[key]
+    first, last = lay.rows[0][1], lay.rows[-1][1]
+    ws[f"A{lay.master_row}"] = t["master"]
+    ws[f"B{lay.master_row}"] = f"=MIN(B{first}:B{last})"
+    styles.check_format(ws, f"B{first}:B{lay.master_row}")
+    define_name(ws, "master_check", f"Checks!$B${lay.master_row}")
+    ws.column_dimensions["A"].width = 80
+    ws.column_dimensions["B"].width = 12

@@ -1,0 +1,103 @@
+"""The Dashboard: the recommendation in words (a native formula, live), the best scenario's figures,
+the scenario table, the charts, and the sentences computed in Python with the Risk sheet."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Font
+
+from ...text.sentences import (ChannelCells, RecommendationCells, decision_lines, recommendation,
+                               recommendation_formula, service_targets_formula)
+from .. import styles
+from ..content import Content, define_name
+from ..layout import Plan, col
+from .charts import cash_chart, cost_chart, tornado_chart
+
+
+def write(ws, plan: Plan, c: Content):
+    t, lay = c.t, plan.dashboard
+    styles.title(ws, "A1", t["dashboard_title"])
+    ws["A2"] = "=case_name"
+    ws["A3"] = t["checks_status"]
+    ws["B3"] = f'=IF(master_check=1,"{t["all_ok"]}","{t["not_ok"]}")'
+    styles.check_format(ws, "B3", text=True)
+    _recommendation(ws, plan, c)
+    _scenario_table(ws, plan, c)
+    ws.add_chart(cost_chart(ws.parent["Compare"], plan, c), f"A{lay.chart_row}")
+    ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
+    ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
+    a = c.analysis
+    ws[lay.sentence_cell] = recommendation(c.result, c.lang, a.risk, a.tornado)
+    ws[lay.sentence_cell].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(f"A{lay.sentence_row}:P{lay.sentence_row + 2}")
+    lines = decision_lines(a, c.lang, c.cur)
+    if len(lines) != len(lay.decisions):
+        raise RuntimeError(f"the Dashboard was planned with {len(lay.decisions)} decision lines, not {len(lines)}")
+    for cell, line in zip(lay.decision_cells, lines):
+        ws[cell] = line
+    styles.set_print_landscape_one_page(ws, f"A1:P{lay.decisions.last + 1}")
+
+
+def _recommendation(ws, plan: Plan, c: Content):
+    """The eligible scenario with the lowest NPV of cost, natively, and the sentence that says it
+    (the template of :func:`xlmodel.text.sentences.recommendation`, rendered as a live formula)."""
+    t, lay = c.t, plan.compare
+    span = lay.row_span
+    best = f"MATCH(MIN({span(lay.eligible_npv)}),{span(lay.eligible_npv)},0)"
+    define_name(ws, "best_scenario", "Dashboard!$B$6")
+    styles.section(ws, "A5", t["recommendation"])
+    ws["A6"] = "Id"
+    ws["B6"] = f"=INDEX({span(lay.ids)},{best})"
+    ws["A7"] = t["npv_savings"]
+    ws["B7"] = f"=INDEX({span(lay.npv_savings)},{best})"
+    ws["B7"].number_format = c.money
+    ws["A8"] = t["payback"]
+    ws["B8"] = f"=INDEX({span(lay.payback)},{best})"
+    ws["A9"] = t["scenario"]
+    ws["B9"] = f"=INDEX({span(lay.head)},{best})"
+    define_name(ws, "best_npv_savings", "Dashboard!$B$7")
+    define_name(ws, "best_payback_month", "Dashboard!$B$8")
+    ws["A10"] = t["service_targets"]
+    ws["B10"] = "=" + service_targets_formula(_channel_cells(plan), c.lang)
+    alternative = lay.alternative_span
+    match = f"MATCH(MIN({alternative(lay.eligible_npv)}),{alternative(lay.eligible_npv)},0)"
+    cells = RecommendationCells(best_id="B6", label="B9", saving="B7", payback="B8", targets="B10",
+                                alternative_label=f"INDEX({alternative(lay.head)},{match})",
+                                alternative_saving=f"INDEX({alternative(lay.npv_savings)},{match})")
+    ws["A4"] = recommendation_formula(cells, c.lang, c.cur)
+    ws["A4"].font = Font(bold=True, size=12)
+    ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A4:L4")
+    ws.row_dimensions[4].height = 36
+
+
+def _channel_cells(plan: Plan) -> list[ChannelCells]:
+    """Each channel's name and service target on the Inputs sheet."""
+    lay = plan.inputs
+    return [ChannelCells(*(f"Inputs!${lay.channel_columns[name]}${lay.channel_row(i)}"
+                           for name in ("name", "kind", "service_level", "answer_seconds", "response_hours")))
+            for i in range(lay.channel_count)]
+
+
+def _scenario_table(ws, plan: Plan, c: Content):
+    """One row per scenario: its NPVs, ROI, payback, IRR, year-1 cost per contact and FTE, economic NPV."""
+    t, lay, compare = c.t, plan.dashboard, plan.compare
+    r = lay.table_header
+    heads = [t["scenario"], t["npv_cost"], t["npv_savings"], t["roi"], t["payback"], t["irr"],
+             f"{t['cost_per_contact']} ({t['year'].lower()} 1)", f"{t['fte']} ({t['year'].lower()} 1)",
+             t["economic_npv_cost"]]
+    styles.header_row(ws, r, heads)
+    ws.row_dimensions[r].height = 32
+    for rr, s in zip(lay.scenarios.rows, c.model.scenarios):
+        x = compare.columns[s.id]
+        ws[f"A{rr}"] = f"=Compare!{x}{compare.head}"
+        for k, (row, fmt) in enumerate(((compare.npv_cost, c.money), (compare.npv_savings, c.money),
+                                        (compare.roi, styles.PERCENT), (compare.payback, styles.INTEGER),
+                                        (compare.irr, styles.PERCENT))):
+            ws.cell(row=rr, column=2 + k, value=f"=Compare!{x}{row}").number_format = fmt
+        ws.cell(row=rr, column=7, value=f"=Compare!{x}{compare.cost_per_contact.first}").number_format = c.money_2
+        ws.cell(row=rr, column=8, value=f"=Compare!{x}{compare.fte.first}").number_format = styles.DECIMAL
+        if s.id in plan.risk.economic:
+            ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
+    ws.column_dimensions["A"].width = 46
+    for j in range(2, 10):
+        ws.column_dimensions[col(j)].width = 16
