@@ -320,11 +320,22 @@ class _Beyond(Exception):
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d{1,9})?$")
 _STYLE_RECORDS = frozenset(("xf", "font", "fill", "border", "numFmt", "dxf", "cellStyle"))
+# Elements that carry a sqref list of ranges (each becomes an object in openpyxl).
+_SQREF = frozenset(("dataValidation", "conditionalFormatting", "selection", "protectedRange", "ignoredError"))
+# The commonest elements, which need nothing from the bounds check (values, strings, formats).
+_PLAIN = frozenset(("v", "t", "r", "rPr", "sz", "color", "name", "family", "scheme", "b", "i", "alignment",
+                    "protection", "is", "pt", "idx"))
 
 
 def _n(count: int) -> str:
     """A count with thin spaces between thousands, as the program's messages write them: 10 000."""
     return f"{count:,}".replace(",", " ")
+
+
+_TOO_MANY_CELLS = f"holds more than {_n(MAX_CELLS)} cells, rows, merged cells, comments and strings in all"
+_TOO_MANY_ELEMENTS = f"holds more than {_n(MAX_ELEMENTS)} XML elements"
+_TOO_MANY_SHEETS = f"has more than {MAX_SHEETS} sheets"
+_TOO_MANY_STYLES = f"has more than {_n(MAX_STYLES)} style records"
 
 
 def _corner(ref: str) -> tuple[int, int] | None:
@@ -355,6 +366,7 @@ class _Bounds(ContentHandler):
     def __init__(self, totals: dict[str, int]):
         super().__init__()
         self.totals = totals
+        self.elements = 0
         self.part = ""
         self.formulas: dict[str, dict[tuple[int, int], str]] = {}
 
@@ -367,13 +379,12 @@ class _Bounds(ContentHandler):
         self.formula: list[str] | None = None
 
     def _count(self, what: str, n: int, limit: int, text: str) -> None:
-        self.totals[what] = self.totals.get(what, 0) + n
-        if self.totals[what] > limit:
+        total = self.totals[what] = self.totals.get(what, 0) + n
+        if total > limit:
             raise _Beyond(text)
 
     def _cells(self, n: int) -> None:
-        self._count("cells", n, MAX_CELLS, f"holds more than {_n(MAX_CELLS)} cells, rows, merged cells, "
-                                           "comments and strings in all")
+        self._count("cells", n, MAX_CELLS, _TOO_MANY_CELLS)
 
     def _within(self, column: int, row: int, what: str, ref: str) -> None:
         if row > MAX_ROWS or column > MAX_COLUMNS:
@@ -391,9 +402,13 @@ class _Bounds(ContentHandler):
             self._within(column, row, what, ref[:40])
         return (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
 
-    def startElement(self, name, attrs):  # noqa: N802 - the SAX interface
-        local = name.rpartition(":")[2]
-        self._count("elements", 1, MAX_ELEMENTS, f"holds more than {_n(MAX_ELEMENTS)} XML elements")
+    def startElement(self, name, attrs):  # noqa: N802 - the SAX interface (called once per element: kept lean)
+        local = name.rpartition(":")[2] if ":" in name else name
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _Beyond(_TOO_MANY_ELEMENTS)
+        if local in _PLAIN:  # values, text, formats...: most elements
+            return
         if local == "sheetData":
             self.in_data, self.row = True, 0
         elif self.in_data and local == "row":
@@ -423,10 +438,10 @@ class _Bounds(ContentHandler):
         elif local == "sheets":
             self.in_sheets = True
         elif local == "sheet" and self.in_sheets:
-            self._count("sheets", 1, MAX_SHEETS, f"has more than {MAX_SHEETS} sheets")
+            self._count("sheets", 1, MAX_SHEETS, _TOO_MANY_SHEETS)
         elif local in _STYLE_RECORDS:
-            self._count("styles", 1, MAX_STYLES, f"has more than {_n(MAX_STYLES)} style records")
-        if "sqref" in attrs:
+            self._count("styles", 1, MAX_STYLES, _TOO_MANY_STYLES)
+        if local in _SQREF and "sqref" in attrs:
             self._cells(len(attrs["sqref"].split()))
 
     def characters(self, content):
@@ -434,7 +449,9 @@ class _Bounds(ContentHandler):
             self.formula.append(content)
 
     def endElement(self, name):  # noqa: N802 - the SAX interface
-        local = name.rpartition(":")[2]
+        local = name.rpartition(":")[2] if ":" in name else name
+        if local in _PLAIN:
+            return
         if local == "sheetData":
             self.in_data = False
         elif local == "sheets":
