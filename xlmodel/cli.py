@@ -85,8 +85,13 @@ def risk(source, draws, seed, as_json):
     from .text.sentences import recommendation
     from .text.tables import risk_text
     from .engine import compare as run
+    from .limits import MAX_RISK_VALUES
     case = load_source(source)
     result = run(case)
+    if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:
+        raise InputError(Problem("--draws", f"at most {MAX_RISK_VALUES // len(result.scenarios):,} draws for "
+                                            f"{len(result.scenarios)} scenarios (found {draws:,}): draws x scenarios "
+                                            f"are held in memory, {MAX_RISK_VALUES:,} at most".replace(",", " ")))
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
