@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
+from .arguments import shown_value, yes_no
 from .errors import InputError, Problem
 from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
                      LimitExceeded, read_regular_file)
@@ -86,31 +87,6 @@ def _where(section: Section, index: int | None, key: str) -> str:
         table = "demand.channels" if section is CHANNEL else section.name
         return f"[[{table}]] {index} .{key}"
     return f"[{section.name}] .{key}"
-
-
-#: What a yes/no input accepts, whatever the case: a word in English or French, a boolean, 1 or 0.
-YES_WORDS = ("y", "yes", "o", "oui", "true", "1")
-NO_WORDS = ("n", "no", "non", "false", "0")
-
-
-def yes_no(value: Any) -> str | None:
-    """``"yes"`` or ``"no"`` for any accepted spelling (``Y``, ``Oui``, ``TRUE``, ``1``...), else None.
-
-    >>> yes_no("Y"), yes_no(" non "), yes_no(True), yes_no(0), yes_no("maybe")
-    ('yes', 'no', 'yes', 'no', None)
-    """
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float)) and value in (0, 1):
-        return "yes" if value == 1 else "no"
-    word = value.strip().lower() if isinstance(value, str) else None
-    return "yes" if word in YES_WORDS else "no" if word in NO_WORDS else None
-
-
-def shown_value(value: Any) -> str:
-    """A value as a message quotes it: repr, cut to 60 characters (a 1 000 000-character name is not echoed)."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> Any:
@@ -230,35 +206,15 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scalar[section.name] = _read_section(section, data.get(section.name, {}), None, problems, extra)
 
     demand_data = data.get("demand", {}) if isinstance(data.get("demand", {}), Mapping) else {}
-    seasonality = demand_data.get("seasonality", [1.0] * 12)
-    where = "[demand] .seasonality"
-    if (not isinstance(seasonality, list) or len(seasonality) != 12
-            or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
-        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
-        seasonality = [1.0] * 12
-    elif not all(math.isfinite(w) for w in seasonality):
-        month = next(i for i, w in enumerate(seasonality) if not math.isfinite(w))
-        problems.append(Problem(where, f"every monthly weight must be a finite number (found "
-                                       f"{seasonality[month]!r} for {_MONTHS[month]})"))
-        seasonality = [1.0] * 12
-    else:
-        seasonality = [float(w) for w in seasonality]
-        mean = sum(seasonality) / 12
-        if min(seasonality) <= 0:
-            problems.append(Problem(where, "every monthly weight must be > 0"))
-        elif abs(mean - 1) > SEASONALITY_TOLERANCE:
-            problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
-                                           "divide each weight by that average"))
+    seasonality = _read_seasonality(demand_data.get("seasonality", [1.0] * 12), problems)
     channel_data = demand_data.get("channels", [])
     channels = []
     if not isinstance(channel_data, list) or not channel_data:
         problems.append(Problem("[[demand.channels]]", "at least one channel is required "
                                                        "(name, kind, annual_volume, aht_seconds)"))
         channel_data = []
-    if len(channel_data) > MAX_CHANNELS:
-        problems.append(Problem(f"[[demand.channels]] {MAX_CHANNELS + 1}", f"at most {MAX_CHANNELS} channels "
-                                f"(found {len(channel_data)}): group small queues into one channel"))
-        channel_data = channel_data[:MAX_CHANNELS]
+    channel_data = _at_most(channel_data, MAX_CHANNELS, "[[demand.channels]]", "channels",
+                            "group small queues into one channel", problems)
     for i, item in enumerate(channel_data, start=1):
         channels.append(_read_section(CHANNEL, item, i, problems))
 
@@ -268,10 +224,8 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         problems.append(Problem("[[vendors]]", "at least one vendor quote is required "
                                                "(name, pricing_model, price)"))
         vendor_data = []
-    if len(vendor_data) > MAX_VENDORS:
-        problems.append(Problem(f"[[vendors]] {MAX_VENDORS + 1}", f"at most {MAX_VENDORS} vendor quotes "
-                                f"(found {len(vendor_data)}): shortlist the quotes first"))
-        vendor_data = vendor_data[:MAX_VENDORS]
+    vendor_data = _at_most(vendor_data, MAX_VENDORS, "[[vendors]]", "vendor quotes", "shortlist the quotes first",
+                           problems)
     for i, item in enumerate(vendor_data, start=1):
         vendors.append(_read_section(VENDOR, item, i, problems))
 
@@ -304,11 +258,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
 
     analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
                  for section in ANALYTICS_SECTIONS}
-    draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * len(vendors)
-    if draws and draws * scenarios > MAX_RISK_VALUES:
-        problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
-                                f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
-                                f"{MAX_RISK_VALUES:,} at most".replace(",", " ")))
+    _check_draws(analytics["risk"].get("draws"), 2 + 2 * len(vendors), problems)
     weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
     if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
         problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
@@ -330,6 +280,43 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
     )
+
+
+def _read_seasonality(seasonality: Any, problems: list[Problem]) -> list[float]:
+    """Twelve finite, positive monthly weights averaging 1 (January first); [1.0] * 12 when unusable."""
+    where = "[demand] .seasonality"
+    if (not isinstance(seasonality, list) or len(seasonality) != 12
+            or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
+        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
+        return [1.0] * 12
+    if not all(math.isfinite(w) for w in seasonality):  # NaN compares false to every bound: caught here
+        month = next(i for i, w in enumerate(seasonality) if not math.isfinite(w))
+        problems.append(Problem(where, f"every monthly weight must be a finite number (found "
+                                       f"{seasonality[month]!r} for {_MONTHS[month]})"))
+        return [1.0] * 12
+    seasonality = [float(w) for w in seasonality]
+    if min(seasonality) <= 0:
+        problems.append(Problem(where, "every monthly weight must be > 0"))
+    mean = sum(seasonality) / 12
+    if abs(mean - 1) > SEASONALITY_TOLERANCE:
+        problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
+                                       "divide each weight by that average"))
+    return seasonality
+
+
+def _at_most(items: list, maximum: int, table: str, what: str, hint: str, problems: list[Problem]) -> list:
+    """``items`` cut to ``maximum`` (xlmodel.limits), with a problem located at the first one too many."""
+    if len(items) > maximum:
+        problems.append(Problem(f"{table} {maximum + 1}", f"at most {maximum} {what} (found {len(items)}): {hint}"))
+    return items[:maximum]
+
+
+def _check_draws(draws, scenarios: int, problems: list[Problem]) -> None:
+    """The Monte Carlo keeps draws x scenarios values in memory: at most MAX_RISK_VALUES."""
+    if draws and draws * scenarios > MAX_RISK_VALUES:
+        problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
+                                f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
+                                f"{MAX_RISK_VALUES:,} at most".replace(",", " ")))
 
 
 def loads_case(text: str, source: str = "<case>") -> Case:

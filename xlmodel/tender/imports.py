@@ -123,24 +123,9 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
     vendors: list[dict] = data["vendors"]
     hybrid_vendors: list[str] = data["hybrid"]["vendors"]
     existing: dict[str, list[int]] = {}
-    looks: dict[str, str] = {}
     for i, v in enumerate(vendors):
         existing.setdefault(_key(v["name"]), []).append(i)
-        looks.setdefault(skeleton(v["name"]), v["name"])
-    for q in quotes:
-        twin = looks.get(skeleton(q.name))
-        if twin is not None and _key(twin) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
-                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
-                                    f"{origin} to update that quote, or give a clearly different name"))
-    form_looks: dict[str, Quote] = {}
-    for q in quotes:
-        other = form_looks.setdefault(skeleton(q.name), q)
-        if other is not q and _key(other.name) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
-                                    "give each offer a clearly different name"))
+    problems += _look_alikes([v["name"] for v in vendors], quotes, origin)
     imported: list[ImportedQuote] = []
     by_index: dict[int, Quote] = {}
     for q in quotes:
@@ -155,18 +140,8 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
         record = dict(q.vendor)
         if matches:
             i = matches[0]
-            old = vendors[i]
-            kept = ()
-            if not replace:
-                kept = tuple(f.name for f in VENDOR.fields if f.name not in q.typed and f.name not in CLIENT_ASSESSED
-                             and f.name != "name" and record[f.name] != old[f.name])
-                record.update({name: old[name] for name in kept})
-            record.update({name: old[name] for name in CLIENT_ASSESSED})
-            record["name"] = old["name"]
-            changes = tuple((f.name, old[f.name], record[f.name]) for f in VENDOR.fields
-                            if record[f.name] != old[f.name])
-            vendors[i] = record
-            imported.append(ImportedQuote(q, "updated", old["name"], record, changes, kept))
+            imported.append(_updated(q, vendors[i], replace))
+            vendors[i] = imported[-1].record
         else:
             record.update({name: VENDOR.by_name[name].default for name in CLIENT_ASSESSED})
             vendors.append(record)
@@ -182,6 +157,44 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
     except InputError as exc:
         raise InputError([_locate(p, by_index) for p in exc.problems]) from None
     return merged, imported
+
+
+def _look_alikes(names: list[str], quotes: Sequence[Quote], origin: str) -> list[Problem]:
+    """A form's vendor name that only looks like a quote of the book, or like another form's."""
+    problems = []
+    looks: dict[str, str] = {}
+    for name in names:
+        looks.setdefault(skeleton(name), name)
+    for q in quotes:
+        twin = looks.get(skeleton(q.name))
+        if twin is not None and _key(twin) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
+                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
+                                    f"{origin} to update that quote, or give a clearly different name"))
+    form_looks: dict[str, Quote] = {}
+    for q in quotes:
+        other = form_looks.setdefault(skeleton(q.name), q)
+        if other is not q and _key(other.name) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
+                                    "give each offer a clearly different name"))
+    return problems
+
+
+def _updated(q: Quote, old: dict, replace: bool) -> ImportedQuote:
+    """An existing vendor updated by its form: the answered fields replace the book's; a blank keeps the
+    book's value (with ``replace``, the default); scores, name and hybrid flag are the book's."""
+    record = dict(q.vendor)
+    kept = ()
+    if not replace:
+        kept = tuple(f.name for f in VENDOR.fields if f.name not in q.typed and f.name not in CLIENT_ASSESSED
+                     and f.name != "name" and record[f.name] != old[f.name])
+        record.update({name: old[name] for name in kept})
+    record.update({name: old[name] for name in CLIENT_ASSESSED})
+    record["name"] = old["name"]
+    changes = tuple((f.name, old[f.name], record[f.name]) for f in VENDOR.fields if record[f.name] != old[f.name])
+    return ImportedQuote(q, "updated", old["name"], record, changes, kept)
 
 
 _VENDOR_LOCATION = re.compile(r"^\[\[vendors\]\] (\d+) \.(\w+)$")

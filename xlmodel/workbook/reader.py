@@ -22,7 +22,8 @@ from typing import Any, Protocol
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
-from ..case import Case, case_from_mapping, shown_value, yes_no
+from ..arguments import shown_value, yes_no
+from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
