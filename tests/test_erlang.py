@@ -249,13 +249,19 @@ def answered(value) -> bool:
     lambda: udf.ABANDON_RATE(1e9, 1e-3, 14, 300),
     lambda: udf.ABANDON_RATE(100, 180, 14, 5e-324),  # was NaN
     lambda: udf.ABANDON_RATE(100, 5e-324, 14, 300),  # was "math domain error"
+    lambda: udf.ABANDON_RATE(1.8e7, 1e-3, 12, 1e305),  # arrivals / abandons overflow: was OverflowError
     lambda: udf.AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 5e-324, 0.3),  # raised OverflowError
     lambda: udf.AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 1e-300, 0.3),  # returned 1.4e99 agents
 ], ids=["tiny AHT", "endless patience", "a billion contacts", "subnormal patience", "subnormal AHT",
-        "subnormal occupancy cap", "tiny occupancy cap"])
+        "queue past 1E308", "subnormal occupancy cap", "tiny occupancy cap"])
 def test_the_erlang_functions_that_hung_or_raised_now_answer_with_a_hash_text(call):
     value = call()
     assert isinstance(value, str) and value.startswith("#VALUE! "), value
+
+
+def test_an_erlang_a_queue_too_long_to_follow_is_refused_in_words_even_past_1e308():
+    for value in (udf.ABANDON_RATE(1.8e7, 1e-3, 12, 1e305), udf.ABANDON_RATE(100, 180, 5, 1e300)):
+        assert "200 000 Erlang A follows: far too few agents for the contacts, or patience_seconds" in value, value
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

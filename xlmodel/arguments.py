@@ -40,10 +40,10 @@ class BadArgument(ValueError):
 def shown(value: float) -> str:
     """A number as a message shows it: whole numbers in full (1000000, not 1e+06), others with 6 digits.
 
-    >>> shown(1_000_000), shown(0.08), shown(-1.0), shown(1e300)
-    ('1000000', '0.08', '-1', '1e+300')
+    >>> shown(1_000_000), shown(0.08), shown(-1.0), shown(1e300), shown(float("inf"))
+    ('1000000', '0.08', '-1', '1e+300', 'inf')
     """
-    if value == int(value) and abs(value) < 1e15:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:g}"
 

@@ -102,10 +102,12 @@ def _check_queue(lam: float, mu: float, theta: float, n_agents: int) -> None:
     """
     peak = max(0.0, (lam - n_agents * mu) / theta)
     needed = peak + 10 * math.sqrt(lam / theta) + 100
-    if not needed <= MAX_QUEUE_STATES:
-        raise BadArgument(f"the queue would hold about {shown(float(f'{needed:.3g}'))} waiting callers, more than the "
-                          f"{MAX_QUEUE_STATES:,} Erlang A follows: far too few agents for the contacts, or "
-                          "patience_seconds far too long".replace(",", " "))
+    if not needed <= MAX_QUEUE_STATES:  # also infinite: arrivals / abandons overflow past 1E308
+        held = (f"about {shown(float(f'{needed:.3g}'))} waiting callers, more than the" if math.isfinite(needed)
+                else "more waiting callers than the")
+        most = f"{MAX_QUEUE_STATES:,}".replace(",", " ")
+        raise BadArgument(f"the queue would hold {held} {most} Erlang A follows: far too few agents for the "
+                          "contacts, or patience_seconds far too long")
 
 
 def _erlang_a_law(lam: float, mu: float, theta: float, n_agents: int) -> np.ndarray:
