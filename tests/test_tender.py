@@ -7,6 +7,7 @@ import json
 import shutil
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -184,28 +185,47 @@ def test_filled_forms_import_as_new_vendors(batch):
     assert case.vendors[:3] == example_case().vendors
 
 
-def test_update_keeps_client_scores_hybrid_flag_and_name(fill, book, capsys):
-    # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
+SCORES = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4.0, "location_rating": 5.0}
+
+
+@pytest.fixture(scope="module")
+def updates(blank_form, example_book, tmp_path_factory):
+    """One import (one rebuild, for speed) of two forms for vendors the book has: a full form for the
+    first quote, which the client scored and took out of the hybrid scenarios in the workbook, and
+    a form answering only the price for the second."""
+    folder = tmp_path_factory.mktemp("updates")
+    book = folder / "BOOK.xlsx"
+    shutil.copy(example_book, book)
     wb = load_workbook(book)
     ws = wb["Vendors"]
     column = {c.value: c.column_letter for c in ws[4] if c.value}
-    scores = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4.0, "location_rating": 5.0}
-    for key, value in scores.items():
+    for key, value in SCORES.items():
         ws[f"{column[VENDOR.by_name[key].label_en]}5"] = value
     ws[f"{column['Hybrid scenario']}5"] = "no"
     wb.save(book)
     before = read_workbook_case(book)
-    form = fill(name="  ATLANTIQUE relation client ", price=29.9, location="onshore")
-    code, stdout, stderr = run(["import-quotes", form, "--into", book], capsys)
-    assert code == 0, stderr
-    assert f"{form}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in stdout
-    after = read_workbook_case(book)
+    full = make_form(blank_form, folder / "quote_atlantique.xlsx", name="  ATLANTIQUE relation client ", price=29.9,
+                     location="onshore")
+    partial = make_form(blank_form, folder / "quote_casablanca.xlsx",
+                        **only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_info, redirect_stdout(out), redirect_stderr(err):
+        main(["import-quotes", str(full), str(partial), "--into", str(book)])
+    return {"code": exit_info.value.code, "stdout": out.getvalue(), "stderr": err.getvalue(), "before": before,
+            "after": read_workbook_case(book), "full": full, "partial": partial}
+
+
+def test_update_keeps_client_scores_hybrid_flag_and_name(updates):
+    # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
+    assert updates["code"] == 0, updates["stderr"]
+    before, after = updates["before"], updates["after"]
+    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in updates["stdout"]
     assert len(after.vendors) == 3
     v = after.vendors[0]
     assert v.name == "Atlantique Relation Client" and v.price == 29.9 and v.aht_factor == GOOD["aht_factor"]
-    assert {key: getattr(v, key) for key in scores} == scores
+    assert {key: getattr(v, key) for key in SCORES} == SCORES
     assert "Atlantique Relation Client" not in after.hybrid.vendors
-    assert after.vendors[1:] == before.vendors[1:] and after.hybrid == before.hybrid
+    assert after.vendors[2:] == before.vendors[2:] and after.hybrid == before.hybrid
 
 
 @pytest.mark.parametrize("changes, key, message", [
@@ -345,20 +365,20 @@ def only(**answers):
             "contact_email": "jeanne@rival.example", **answers}
 
 
-def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_changes_before_writing(fill, book, capsys):
+def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_changes_before_writing(updates):
     """The attacks: a form with blanks reset the set-up fee 60 000 -> 0, the minimum 60 000 -> 0...; a form
     using a rival's name replaced the rival's quote with only "updated vendor" said."""
-    before = read_workbook_case(book).vendors[1]
-    form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
-    code, stdout, _ = run(["import-quotes", form, "--into", book], capsys)
-    assert code == 0
-    after = read_workbook_case(book).vendors[1]
+    assert updates["code"] == 0, updates["stderr"]
+    before, after = updates["before"].vendors[1], updates["after"].vendors[1]
     assert after.price == 3100 and after.setup_fee == before.setup_fee == 60000
     assert after.minimum_monthly == before.minimum_monthly and after.location == before.location
+    assert after == replace(before, price=3100)  # the one answer given changed, nothing else
+    stdout = updates["stdout"]
     lines = stdout.splitlines()
-    assert lines[0] == f"{form}: updated vendor 'Casablanca Contact' (per_fte_month, 3 100 EUR per billed FTE per month)"
-    assert lines[1] == "  Price: 2900 -> 3100"
-    assert lines[2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[2]
+    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per_fte_month, 3 100 EUR per "
+                        "billed FTE per month)")
+    assert lines[first + 1] == "  Price: 2900 -> 3100"
+    assert lines[first + 2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[first + 2]
     assert stdout.index("Price: 2900 -> 3100") < stdout.index("Wrote ")
 
 

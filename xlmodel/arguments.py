@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import Any
 
 
 class BadArgument(ValueError):
