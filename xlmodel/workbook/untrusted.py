@@ -332,6 +332,7 @@ _SQREF = frozenset(("dataValidation", "conditionalFormatting", "selection", "pro
 # The commonest elements, which need nothing from the bounds check (values, strings, formats).
 _PLAIN = frozenset(("v", "t", "r", "rPr", "sz", "color", "name", "family", "scheme", "b", "i", "alignment",
                     "protection", "is", "pt", "idx"))
+_NOTHING_AT_END = _PLAIN | {"f", "row"}  # elements whose end changes nothing (unprefixed)
 
 
 def _n(count: int) -> str:
@@ -410,31 +411,38 @@ class _Bounds(ContentHandler):
         return (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
 
     def startElement(self, name, attrs):  # noqa: N802 - the SAX interface (called once per element: kept lean)
-        local = name.rpartition(":")[2] if ":" in name else name
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
             raise _Beyond(_TOO_MANY_ELEMENTS)
-        if local in _PLAIN:  # values, text, formats...: most elements
+        if name in _PLAIN:  # values, text, formats...: most elements, unprefixed as Excel writes them
             return
+        local = name.rpartition(":")[2] if ":" in name else name
+        if local in _PLAIN:
+            return
+        if self.in_data:  # the cells, then the rows: nine elements in ten of a sheet
+            if local == "c":
+                r = attrs.get("r")
+                corner = _corner(r) if r else (self.column + 1, self.row)
+                if corner is None:
+                    raise _Beyond(f"has a malformed cell reference {r[:40]!r} in {self.part}")
+                self.column, row = corner
+                self._within(self.column, row, "a cell", r or f"row {row}")
+                self._cells(1)
+                self.cell = (row, self.column)
+                return
+            if local == "f":
+                if self.cell is not None:
+                    self.formula = []
+                return
+            if local == "row":
+                r = attrs.get("r")
+                self.row = int(r) if r and r.isdigit() else self.row + 1
+                self.column = 0
+                self._within(1, self.row, "a row", str(self.row))
+                self._cells(1)
+                return
         if local == "sheetData":
             self.in_data, self.row = True, 0
-        elif self.in_data and local == "row":
-            r = attrs.get("r")
-            self.row = int(r) if r and r.isdigit() else self.row + 1
-            self.column = 0
-            self._within(1, self.row, "a row", str(self.row))
-            self._cells(1)
-        elif self.in_data and local == "c":
-            r = attrs.get("r")
-            corner = _corner(r) if r else (self.column + 1, self.row)
-            if corner is None:
-                raise _Beyond(f"has a malformed cell reference {r[:40]!r} in {self.part}")
-            self.column, row = corner
-            self._within(self.column, row, "a cell", r or f"row {row}")
-            self._cells(1)
-            self.cell = (row, self.column)
-        elif self.in_data and local == "f" and self.cell is not None:
-            self.formula = []
         elif local in ("mergeCell", "hyperlink", "comment") and attrs.get("ref"):
             self._cells(self._area(attrs["ref"], {"mergeCell": "a merged range", "hyperlink": "a hyperlink",
                                                   "comment": "a comment"}[local]))
@@ -456,19 +464,19 @@ class _Bounds(ContentHandler):
             self.formula.append(content)
 
     def endElement(self, name):  # noqa: N802 - the SAX interface
-        local = name.rpartition(":")[2] if ":" in name else name
-        if local in _PLAIN:
+        if name in _NOTHING_AT_END:
             return
-        if local == "sheetData":
-            self.in_data = False
-        elif local == "sheets":
-            self.in_sheets = False
-        elif local == "c" and self.cell is not None:
+        local = name.rpartition(":")[2] if ":" in name else name
+        if local == "c" and self.cell is not None:
             if self.formula is not None:
                 kept = self.formulas.setdefault(self.part, {})
                 if len(kept) < self.FORMULAS_KEPT:
                     kept[self.cell] = "=" + "".join(self.formula).strip()
             self.cell, self.formula = None, None
+        elif local == "sheetData":
+            self.in_data = False
+        elif local == "sheets":
+            self.in_sheets = False
 
 
 def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
