@@ -401,3 +401,34 @@ def test_the_recommendation_of_in_house_names_a_driver_that_hands_the_win_to_a_v
     assert severance in bars.flip_drivers(2, result.best)
     sentence = recommendation(result, "en", tornado=bars)
     assert "could flip it" in sentence and "severance per agent" in sentence and "none of the" not in sentence
+
+
+# -- The rules, stated once each -----------------------------------------------------------------
+
+RULES = {"en": ("Hours basis", "Shrinkage", "Flex rule", "Minimum's scope", "IRR rule"),
+         "fr": ("Base horaire", "Indisponibilité", "Règle de flexibilité", "Périmètre du minimum", "Règle du TRI")}
+
+
+def test_the_readme_the_method_sheet_and_the_method_page_state_each_rule_in_one_line():
+    """Hours basis, what shrinkage contains, the flex rule, the minimum's scope and the IRR rule:
+    one line each in the README's model in a page, on the Method sheet (en and fr) and on
+    docs/method.md."""
+    from pathlib import Path
+    from xlmodel.case import example_case
+    from xlmodel.model import build_model
+    from xlmodel.text.method import method_lines
+    root = Path(__file__).resolve().parents[1]
+    readme = root.joinpath("README.md").read_text(encoding="utf-8")
+    page = readme.split("## The model in a page", 1)[1].split("\n## ", 1)[0]
+    method_md = root.joinpath("docs", "method.md").read_text(encoding="utf-8")
+    for text in (page, method_md):
+        items = [line for line in text.splitlines() if line.startswith("- **")]
+        for rule in RULES["en"]:
+            assert sum(line.startswith(f"- **{rule}**: ") for line in items) == 1, rule
+    case = example_case()
+    model = build_model(case)
+    for lang, rules in RULES.items():
+        lines = [text for kind, text in method_lines(case, model, lang) if kind == "p"]
+        for rule in rules:
+            stated = [text for text in lines if text.startswith(f"{rule} :" if lang == "fr" else f"{rule}:")]
+            assert len(stated) == 1 and "\n" not in stated[0], (lang, rule)

@@ -144,13 +144,33 @@ METHOD = [
           "repeat contacts its first-contact resolution implies (contacts x FCR in-house / FCR vendor). It "
           "is billed at the same service level: logged hours are at least the Erlang C hours."),
     ("p", "Committed service level: a quote committing to less than a live channel's target is not comparable "
-          "(never recommended) and carries the cost of its gap: its contacts answered late beyond the target x "
-          "the channel's late-abandon share x churn x value of a customer, so that a lower commitment never "
-          "lowers its cost."),
+          "(never recommended). A service below the target costs its gap: the contacts answered late beyond "
+          "it (target - the service delivered, the commitment less its expected shortfall) x the channel's "
+          "late-abandon share x churn x value of a customer, so that a lower commitment never lowers the cost."),
     ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
+    ("h", "Like for like: the rules both parties are costed by"),
+    ("p", "Hours basis: an in-house FTE works its worked hours a year (1 607 h in France: 35 h a week once the "
+          "five weeks of paid leave and the public holidays are out); a vendor FTE works its quote's worked "
+          "hours per billed FTE-month, on the same basis (leave out)."),
+    ("p", "Shrinkage: the share of those worked hours spent off contacts (sickness, breaks, ongoing training, "
+          "meetings, off-phone work), never the leave again; each party has its own, and the FTE a vendor "
+          "bills follow from the work and its shrinkage (at least what the work needs)."),
+    ("p", "Flex rule: each month each party pays its year's peak less its own seasonal flexibility x (peak - the "
+          "month's need): in-house on its FTE, the vendor on its billed hours and FTE; unit-priced quotes "
+          "follow the volume (the vendor carries the flex)."),
+    ("p", "Minimum's scope: a monthly minimum, like a fixed monthly fee, is quoted for the whole scope; a hybrid "
+          "carries it in proportion to its share of that scope's work, so splitting a scope never raises it."),
+    ("p", "IRR rule: the rate at which the NPV of savings is 0 (cash flows: - one-off at t = 0, then the yearly "
+          "savings), given only when the one-off costs are recovered within the horizon and the net cash flow "
+          "changes sign once; when it changes sign more than once there may be several such rates, and the "
+          "workbook says 'no single IRR'."),
+    ("p", "Risk drivers: every numeric input that reaches a cost is a driver of the tornado (and of the Monte "
+          "Carlo, but for the vendor prices, the discount rate and the committed service level) or is left out "
+          "for a stated reason (a target, a fact of the client's, a quoted figure, a design choice); the "
+          "recommendation says that no driver flips it only when none does."),
     ("h", "Conventions"),
     ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
           "year (year 1 = the 12 months from January of the first year)."),
@@ -159,10 +179,6 @@ METHOD = [
           "discounts its first value by one period; it is not used."),
     ("p", "NPV of savings = - one-off costs + sum over y of (in-house cost_y - scenario cost_y) / (1 + r)^y. "
           "ROI = NPV of savings / one-off costs."),
-    ("p", "IRR rule: the rate at which the NPV of savings is 0 (cash flows: - one-off at t = 0, then the yearly "
-          "savings), given only when the one-off costs are recovered within the horizon and the net cash flow "
-          "changes sign once; when it changes sign more than once there may be several such rates, and the "
-          "workbook says 'no single IRR'."),
     ("p", "Payback month: the first month at which the cumulative undiscounted saving, each year's saving "
           "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs."),
     ("p", "Staffing: contacts arrive evenly over the opening hours (no intraday profile); agents on duty are "

@@ -151,14 +151,38 @@ METHOD = [
           "/ FCR prestataire). Il est facturé au même niveau de service : les heures connectées sont au "
           "moins celles d'Erlang C."),
     ("p", "Niveau de service contractuel : une offre qui s'engage sous l'objectif d'un canal en temps réel "
-          "n'est pas comparable (jamais recommandée) et porte le coût de son écart : ses contacts répondus en "
-          "retard au-delà de l'objectif x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un "
-          "client, si bien qu'un engagement plus bas ne baisse jamais son coût."),
+          "n'est pas comparable (jamais recommandée). Un service sous l'objectif coûte son écart : les contacts "
+          "répondus en retard au-delà de l'objectif (objectif - service rendu, l'engagement moins son écart "
+          "attendu) x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un client, si bien qu'un "
+          "engagement plus bas ne baisse jamais le coût."),
     ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
           "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
           "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
           "affichés explicitement."),
+    ("h", "À périmètre égal : les règles qui chiffrent les deux parties"),
+    ("p", "Base horaire : un ETP interne travaille ses heures travaillées de l'année (1 607 h en France : 35 h "
+          "par semaine, les cinq semaines de congés payés et les jours fériés déjà déduits) ; un ETP prestataire "
+          "travaille les heures par ETP-mois facturé de son offre, sur la même base (congés déduits)."),
+    ("p", "Indisponibilité : la part de ces heures travaillées passée hors contacts (maladie, pauses, "
+          "formation continue, réunions, travail hors ligne), jamais de nouveau les congés ; chaque partie a la "
+          "sienne, et les ETP facturés par un prestataire découlent de la charge et de son indisponibilité (au "
+          "moins ce que la charge demande)."),
+    ("p", "Règle de flexibilité : chaque mois, chaque partie paie la pointe de son année moins sa propre "
+          "flexibilité saisonnière x (pointe - besoin du mois) : l'interne sur ses ETP, le prestataire sur ses "
+          "heures et ETP facturés ; les offres à l'unité suivent le volume (le prestataire porte la flexibilité)."),
+    ("p", "Périmètre du minimum : un minimum mensuel, comme un forfait mensuel, est coté pour tout le "
+          "périmètre ; un hybride le porte au prorata de sa part de la charge de ce périmètre, si bien que "
+          "scinder un périmètre ne l'augmente jamais."),
+    ("p", "Règle du TRI : le taux qui annule la VAN des économies (flux : - coûts ponctuels à t = 0, puis les "
+          "économies annuelles), donné seulement si les coûts ponctuels sont récupérés sur l'horizon et si le "
+          "flux net ne change de signe qu'une fois ; s'il en change plusieurs fois, plusieurs taux peuvent "
+          "annuler la VAN et le classeur indique « pas de TRI unique »."),
+    ("p", "Facteurs de risque : chaque donnée chiffrée qui atteint un coût est un facteur du tornado (et du "
+          "Monte Carlo, sauf les prix des prestataires, le taux d'actualisation et le niveau de service "
+          "contractuel) ou en est écartée pour une raison donnée (un objectif, un fait propre au client, un "
+          "chiffre de l'offre, un choix de conception) ; la recommandation ne dit qu'aucun facteur ne la "
+          "renverse que si aucun ne le fait."),
     ("h", "Conventions"),
     ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
           "chaque année."),
@@ -167,10 +191,6 @@ METHOD = [
           "fonction VAN() d'Excel actualise sa première valeur d'une période ; elle n'est pas utilisée."),
     ("p", "VAN des économies = - coûts ponctuels + somme sur y de (coût interne_y - coût scénario_y) / (1 + "
           "r)^y. ROI = VAN des économies / coûts ponctuels."),
-    ("p", "Règle du TRI : le taux qui annule la VAN des économies (flux : - coûts ponctuels à t = 0, puis les "
-          "économies annuelles), donné seulement si les coûts ponctuels sont récupérés sur l'horizon et si le "
-          "flux net ne change de signe qu'une fois ; s'il en change plusieurs fois, plusieurs taux peuvent "
-          "annuler la VAN et le classeur indique « pas de TRI unique »."),
     ("p", "Mois de retour : le premier mois où l'économie cumulée non actualisée, chaque économie annuelle "
           "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels."),
     ("p", "Effectifs : les contacts arrivent uniformément sur les heures d'ouverture (pas de profil "
