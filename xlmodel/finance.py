@@ -96,15 +96,21 @@ def yearly_costs(cost, years: int | None = None, escalation: float = 0.0, name: 
     return values
 
 
-def discount_factors(rate: float, years: int) -> np.ndarray:
+def discount_factors(rate, years: int) -> np.ndarray:
     """End-of-year discount factors 1 / (1 + r)^y for y = 1 .. years.
+
+    ``rate`` is a number (factors of shape ``(years,)``) or an array of rates, one per Monte Carlo
+    draw (factors of shape ``(draws, years)``, one row per rate): the one definition the engine,
+    the economic view and the vectorised Monte Carlo share.
 
     Examples
     --------
     >>> discount_factors(0.25, 2).tolist()
     [0.8, 0.64]
+    >>> discount_factors(np.array([0.0, 0.25]), 2).tolist()
+    [[1.0, 1.0], [0.8, 0.64]]
     """
-    r = _rate(rate)
+    r = _rate(rate) if np.ndim(rate) == 0 else np.asarray(rate, dtype=float).reshape(-1, 1)
     return 1.0 / (1.0 + r) ** np.arange(1, int(years) + 1)
 
 

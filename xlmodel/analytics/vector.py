@@ -36,6 +36,7 @@ import numpy as np
 from ..case import Case
 from ..engine import Evaluation
 from ..erlang import offered_traffic
+from ..finance import discount_factors
 from ..model import CONSTANTS, Input, RowRef, StaffRef
 
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
@@ -237,8 +238,7 @@ class ArrayModel:
             for used in release:
                 del env[used]
         rate = env.get(Input("finance", "discount_rate"), self.case.finance.discount_rate)
-        discount = (1.0 + np.asarray(rate, dtype=float)) ** -np.arange(1, self.years + 1)
-        discount = np.broadcast_to(discount, (draws, self.years))
+        discount = np.broadcast_to(discount_factors(rate, self.years), (draws, self.years))
         annual = np.empty((draws, len(self.scenarios), self.years))
         one_off = np.empty((draws, len(self.scenarios)))
         comparable = np.empty((draws, len(self.scenarios)))
