@@ -36,6 +36,11 @@ def case_text(**changes):
 
 
 CASE_ROWS = {
+    "VAT rate typed as a percentage": (case_text(**{"vat_rate = 0.20": "vat_rate = 20"}),
+                                       "[finance] .vat_rate: must be >= 0 and <= 0.5 of vendor invoice (found 20): "
+                                       "rates are fractions, write 0.2 for 20 %"),
+    "negative VAT recovery": (case_text(**{"vat_recovery = 1.0": "vat_recovery = -0.5"}),
+                              "[finance] .vat_recovery: must be >= 0 and <= 1 of the VAT (found -0.5)"),
     "negative price": (case_text(**{"price = 2900": "price = -3"}),
                        "[[vendors]] 2 .price: must be > 0 and <= 1 000 000 000 per pricing unit (found -3)"),
     "rate typed as a percentage": (case_text(**{"shrinkage = 0.22": "shrinkage = 45"}),

@@ -209,7 +209,7 @@ def test_worked_example_by_hand():
     assert lines["workplace"] == pytest.approx([200_000, 200_000], rel=REL)
     assert lines["attrition"] == pytest.approx([140_000, 100_000], rel=REL)
     assert lines["overhead"] == pytest.approx([155_480, 155_480 * wage2], rel=REL)
-    for line in ("vendor", "governance", "parallel_run"):
+    for line in ("vendor", "vat", "governance", "parallel_run"):
         assert lines[line] == [0.0, 0.0]
     inhouse_annual = [2_050_280, 2_044_485.6]
     assert inhouse.annual_cost == pytest.approx(inhouse_annual, rel=REL)
@@ -224,7 +224,7 @@ def test_worked_example_by_hand():
     assert out.cost_lines["governance"] == pytest.approx([78_000, 78_000 * index2], rel=REL)
     assert out.cost_lines["parallel_run"] == pytest.approx([parallel, 0], rel=REL)
     assert out.annual_cost == pytest.approx([1_788_771, 1_664_208], rel=REL)
-    assert out.one_off_lines == pytest.approx({"setup_fee": 50_000, "knowledge_transfer": 30_000,
+    assert out.one_off_lines == pytest.approx({"setup_fee": 50_000, "setup_fee_vat": 0, "knowledge_transfer": 30_000,
                                                "it_integration": 20_000, "severance": 360_000,
                                                "exit_provision": 40_000})
     assert out.one_off_cost == pytest.approx(500_000)

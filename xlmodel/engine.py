@@ -113,6 +113,7 @@ class ScenarioResult:
     vendor_fte: list[float]
     vendor_fte_needed: list[float]  # what the work needs at the vendor's productive hours (billed: at least this)
     meets_target_service: bool
+    vat_borne: float  # NPV of the VAT not recovered (one-off and yearly), inside npv_cost; 0 without a vendor
 
     @property
     def irr_note(self) -> str | None:
@@ -128,7 +129,7 @@ class ScenarioResult:
             "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
             "contacts": self.contacts, "cost_per_contact": self.cost_per_contact, "fte": self.fte,
             "vendor_fte": self.vendor_fte, "vendor_fte_needed": self.vendor_fte_needed,
-            "meets_target_service": self.meets_target_service,
+            "meets_target_service": self.meets_target_service, "vat_borne": self.vat_borne,
         }
 
 
@@ -215,7 +216,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         sign_changes=None if reference else int(values[sc.key("sign_changes")]), contacts=_floats(contacts),
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
         fte=_floats(fte), vendor_fte=_floats(vendor_fte), vendor_fte_needed=_floats(needed),
-        meets_target_service=values[sc.key("comparable")] == 1)
+        meets_target_service=values[sc.key("comparable")] == 1,
+        vat_borne=float(values.get(sc.key("npv_vat"), 0.0)))
 
 
 def _floats(values) -> list[float]:

@@ -101,6 +101,18 @@ FINANCE = Section("finance", (
       source="Typical corporate WACC for a French mid-cap, 7-9 %; use your own."),
     F("start_year", "int", 2027, "calendar year", "First year", "Première année", 2000, 2100,
       fr_unit="année civile"),
+    F("vat_rate", "rate", 0.20, "of vendor invoice", "VAT rate on vendor invoices",
+      "Taux de TVA sur les factures prestataire", 0, 0.5, fr_unit="de la facture prestataire",
+      source="20 %: the French standard rate (Code général des impôts, art. 278). A vendor abroad (nearshore, "
+             "offshore) invoices without VAT and the client self-assesses it at this rate (reverse charge, "
+             "CGI art. 283-2): the same VAT either way. Salaries bear none."),
+    F("vat_recovery", "rate", 1.0, "of the VAT", "Share of the VAT the client recovers",
+      "Part de la TVA récupérée (coefficient de déduction)", 0, 1, fr_unit="de la TVA",
+      source="1: a taxable company (an energy retailer, an industrial group) recovers all of it and VAT costs "
+             "nothing. A bank, an insurer, a hospital or a public body recovers little or none: type its "
+             "deduction ratio (coefficient de déduction, CGI art. 206 of annex II), read from its VAT returns. "
+             "The VAT not recovered on vendor invoices and the set-up fee is a cost; the in-house costs are "
+             "typed as the client bears them."),
 ), title_en="Finance", title_fr="Finance")
 
 DEMAND = Section("demand", (

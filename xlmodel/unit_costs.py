@@ -67,8 +67,9 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
 
 def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: float,
                                  occupancy_billed: float = 0.85, hours_per_fte_month: float = 140.0,
-                                 monthly_contacts: float = 0.0) -> float:
-    """A quote's cost per handled hour.
+                                 monthly_contacts: float = 0.0, vat_rate: float = 0.2,
+                                 vat_recovery: float = 1.0) -> float:
+    """A quote's cost per handled hour, with the VAT the client does not recover.
 
     Parameters
     ----------
@@ -86,10 +87,17 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
         Logged hours in a billed FTE-month (used by per_fte_month; checked > 0 whatever the model).
     monthly_contacts : float, default 0
         Contacts per month (>= 0; used by fixed_monthly, where it must be > 0).
+    vat_rate : float, default 0.2
+        VAT rate on the invoice, fraction (0 to 0.5): charged by a vendor in France, self-assessed
+        (reverse charge) for one abroad, at the same rate.
+    vat_recovery : float, default 1
+        Share of that VAT the client recovers (0 to 1): 1 for a taxable company, whose cost is the
+        price before VAT; 0 for an exempt bank, insurer, hospital or public body.
 
     Returns
     -------
     float
+        The cost before VAT x (1 + vat_rate x (1 - vat_recovery)), the cost before VAT being
         per_hour: price / occupancy; per_fte_month: price / hours per FTE-month / occupancy;
         per_minute: price x 60; per_contact: price x 3600 / AHT;
         fixed_monthly: price / (monthly contacts x AHT / 3600).
@@ -98,7 +106,21 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
     --------
     >>> round(vendor_cost_per_handled_hour("per_hour", 30, 300, occupancy_billed=0.8), 2)
     37.5
+    >>> round(vendor_cost_per_handled_hour("per_hour", 30, 300, occupancy_billed=0.8, vat_recovery=0), 2)
+    45.0
     """
+    return _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month,
+                       monthly_contacts) * _vat_factor(vat_rate, vat_recovery)
+
+
+def _vat_factor(vat_rate, vat_recovery) -> float:
+    """1 + the VAT the client bears per unit of price before VAT."""
+    return 1 + rate("vat_rate", vat_rate, minimum=0, maximum=0.5) * (
+        1 - rate("vat_recovery", vat_recovery, minimum=0, maximum=1))
+
+
+def _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts) -> float:
+    """The cost per handled hour before VAT (:func:`vendor_cost_per_handled_hour`)."""
     if pricing_model not in PRICING_MODELS:
         raise ValueError(f"pricing_model must be one of {', '.join(PRICING_MODELS)} (found {pricing_model!r})")
     amount = number("price", price, above=0)
@@ -119,8 +141,10 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
 
 
 def vendor_cost_per_contact(pricing_model: str, price: float, aht_seconds: float, occupancy_billed: float = 0.85,
-                            hours_per_fte_month: float = 140.0, monthly_contacts: float = 0.0) -> float:
-    """A quote's cost per contact = cost per handled hour x AHT / 3600 (per_contact: the price itself).
+                            hours_per_fte_month: float = 140.0, monthly_contacts: float = 0.0, vat_rate: float = 0.2,
+                            vat_recovery: float = 1.0) -> float:
+    """A quote's cost per contact = cost per handled hour x AHT / 3600 (per_contact: the price itself),
+    x (1 + vat_rate x (1 - vat_recovery)) as :func:`vendor_cost_per_handled_hour`.
 
     Examples
     --------
@@ -128,9 +152,14 @@ def vendor_cost_per_contact(pricing_model: str, price: float, aht_seconds: float
 
     >>> round(vendor_cost_per_contact("per_hour", 30.6, 360, occupancy_billed=0.85), 6)
     3.6
+
+    An exempt client (no VAT recovered) pays 1.2 times the price of a per-contact quote:
+
+    >>> round(vendor_cost_per_contact("per_contact", 3.0, 300, vat_recovery=0), 6)
+    3.6
     """
-    hourly = vendor_cost_per_handled_hour(pricing_model, price, aht_seconds, occupancy_billed,
-                                          hours_per_fte_month, monthly_contacts)
+    hourly = _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts)
+    vat = _vat_factor(vat_rate, vat_recovery)
     if pricing_model == "per_contact":
-        return float(price)  # exact, not price x 3600 / AHT x AHT / 3600
-    return hourly * aht_seconds / SECONDS_PER_HOUR
+        return float(price) * vat  # exact, not price x 3600 / AHT x AHT / 3600
+    return hourly * aht_seconds / SECONDS_PER_HOUR * vat

@@ -136,6 +136,8 @@ _HYBRID = "the design of the hybrid scenario, a choice (the break-even searches 
 #: ``vendors.`` for every channel or quote), each with the reason.  (The horizon and the start year
 #: shape the timeline rather than reach a row: a horizon is a choice, compared as a case of its own.)
 NOT_DRIVERS = {
+    "finance.vat_rate": "the law's rate (20 % standard rate in France), not an estimate",
+    "finance.vat_recovery": "the client's VAT deduction ratio, read from its VAT returns: " + _FACT,
     "demand.opening_hours_per_week": "the service offered, decided by the client: " + _CHOICE,
     "channels.service_level": _TARGET,
     "channels.answer_seconds": _TARGET,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: The names of each scenario's appraisal rows (the workbook groups them on the Calc sheet).
 APPRAISAL_NAMES = frozenset({f"cost_{line}" for line, _, _ in COST_LINES} | {
     "annual_cost", "npv_cost", "saving", "flow", "cumulative_flow", "npv_savings", "roi", "sign_change",
-    "sign_changes", "irr"})
+    "sign_changes", "irr", "npv_vat"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,11 @@ def appraisal(ctx: Context, sc: Scenario, years: Years) -> None:
     _, upfront = ctx.totals[sc.id]
     add("npv_cost", "NPV of cost", "VAN des coûts", "money", "upfront + sumproduct(cost, discount)", scalar=True,
         upfront=upfront, cost=cost, discount=years.discount)
+    vat = [RowRef(r.key) for r in ctx.rows if r.scenario == sc.id and r.line == "setup_fee_vat"]
+    if vat:  # a scenario with a vendor: its VAT not recovered, one-off and yearly, discounted as its costs
+        add("npv_vat", "NPV of VAT not recovered (in the NPV of cost)", "VAN de la TVA non récupérée (dans la VAN "
+            "des coûts)", "money", "upfront_vat + sumproduct(vat, discount)", scalar=True, upfront_vat=vat[0],
+            vat=RowRef(sc.key("cost_vat")), discount=years.discount)
     saving = add("saving", "Saving vs in-house", "Économie vs interne", "money", "inhouse - cost", yearly=True,
                  inhouse=ctx.annual_costs["inhouse"], cost=cost)
     flow = add("flow", "Net cash flow vs in-house (year 0: one-off costs)",

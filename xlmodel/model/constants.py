@@ -23,6 +23,7 @@ COST_LINES = (
     ("attrition", "Attrition, hiring and downsizing", "Turnover, recrutements et départs"),
     ("overhead", "Overheads", "Frais de structure"),
     ("vendor", "Vendor invoice", "Facture prestataire"),
+    ("vat", "VAT not recovered", "TVA non récupérée"),
     ("governance", "Governance", "Pilotage"),
     ("parallel_run", "Parallel run", "Double run"),
     ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
@@ -32,6 +33,7 @@ COST_LINE_IDS = tuple(line for line, _, _ in COST_LINES)
 #: One-off costs at signature (t = 0), in report order.
 ONE_OFF_LINES = (
     ("setup_fee", "Vendor set-up fee", "Frais de mise en place"),
+    ("setup_fee_vat", "VAT not recovered on the set-up fee", "TVA non récupérée sur les frais de mise en place"),
     ("knowledge_transfer", "Knowledge transfer", "Transfert de connaissances"),
     ("it_integration", "IT integration", "Intégration informatique"),
     ("severance", "Severance", "Indemnités de départ"),

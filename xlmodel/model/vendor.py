@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from ..schema import PRICING_MODELS
 from .constants import ONE_OFF_LINES
 from .refs import ChannelInput, Constant, Input, Inputs, RowKey, RowRef, ToVendor, VendorInput
+
+_FINANCE = Inputs("finance")
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
@@ -155,6 +157,11 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
                   base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
+    # VAT the client does not recover: charged by a vendor in France, self-assessed under the reverse
+    # charge for one abroad, at the same rate either way; zero for a fully recovering (taxable) client.
+    add(sc.key("vat"), "VAT not recovered (charged, or self-assessed when reverse-charged)",
+        "TVA non récupérée (facturée, ou autoliquidée)", "money", "invoice * vat_rate * (1 - recovery)",
+        scenario=sc.id, line="vat", invoice=invoice, vat_rate=_FINANCE["vat_rate"], recovery=_FINANCE["vat_recovery"])
     # A vendor manager is needed however small the contract: a floor, indexed on wages, while a vendor is invoiced.
     add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money",
         "max(rate * invoice, (invoice > 0) * floor * wage_index / 12)", scenario=sc.id, line="governance",
@@ -242,6 +249,8 @@ def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:
     trn, vd = ctx.trn, ctx.terms[sc.vendor].quote
     formulas = {
         "setup_fee": ("fee", {"fee": vd["setup_fee"]}),
+        "setup_fee_vat": ("fee * vat_rate * (1 - recovery)",
+                          {"fee": vd["setup_fee"], "vat_rate": _FINANCE["vat_rate"], "recovery": _FINANCE["vat_recovery"]}),
         "knowledge_transfer": ("amount", {"amount": trn["knowledge_transfer"]}),
         "it_integration": ("amount", {"amount": trn["it_integration"]}),
         "severance": ("leavers * (1 - redeployed) * severance",

@@ -171,6 +171,12 @@ METHOD = [
           "Carlo, but for the vendor prices, the discount rate and the committed service level) or is left out "
           "for a stated reason (a target, a fact of the client's, a quoted figure, a design choice); the "
           "recommendation says that no driver flips it only when none does."),
+    ("h", "Taxes"),
+    ("p", "VAT: vendor invoices and the set-up fee bear VAT at the VAT rate (20 % in France); salaries bear none. "
+          "A vendor abroad (nearshore, offshore) invoices without VAT and the client self-assesses it (reverse "
+          "charge) at the same rate. The client recovers its share of it: the VAT not recovered, invoice x rate "
+          "x (1 - share recovered), is a cost line (zero for a taxable company, the whole VAT for an exempt "
+          "bank, insurer, hospital or public body)."),
     ("h", "Conventions"),
     ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
           "year (year 1 = the 12 months from January of the first year)."),

@@ -183,6 +183,12 @@ METHOD = [
           "contractuel) ou en est écartée pour une raison donnée (un objectif, un fait propre au client, un "
           "chiffre de l'offre, un choix de conception) ; la recommandation ne dit qu'aucun facteur ne la "
           "renverse que si aucun ne le fait."),
+    ("h", "Fiscalité"),
+    ("p", "TVA : les factures du prestataire et ses frais de mise en place portent la TVA au taux de TVA (20 % en "
+          "France) ; les salaires n'en portent pas. Un prestataire à l'étranger (nearshore, offshore) facture hors "
+          "TVA et le client l'autoliquide au même taux. Le client en récupère sa part : la TVA non récupérée, "
+          "facture x taux x (1 - part récupérée), est une ligne de coût (nulle pour une entreprise assujettie, "
+          "toute la TVA pour une banque, un assureur, un hôpital ou un organisme public exonérés)."),
     ("h", "Conventions"),
     ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
           "chaque année."),
