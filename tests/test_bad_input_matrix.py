@@ -39,6 +39,9 @@ CASE_ROWS = {
     "VAT rate typed as a percentage": (case_text(**{"vat_rate = 0.20": "vat_rate = 20"}),
                                        "[finance] .vat_rate: must be >= 0 and <= 0.5 of vendor invoice (found 20): "
                                        "rates are fractions, write 0.2 for 20 %"),
+    "staff transfer to an offshore site": (
+        case_text(**{'location = "offshore"': 'location = "offshore"\nstaff_transfer = "yes"'}),
+        "[[vendors]] 3 .staff_transfer: a staff transfer (Code du travail L1224-1) needs an onshore site"),
     "negative VAT recovery": (case_text(**{"vat_recovery = 1.0": "vat_recovery = -0.5"}),
                               "[finance] .vat_recovery: must be >= 0 and <= 1 of the VAT (found -0.5)"),
     "negative price": (case_text(**{"price = 2900": "price = -3"}),

@@ -103,3 +103,51 @@ def test_the_vendor_cost_udfs_add_the_vat_not_recovered():
     assert VENDOR_COST_PER_HOUR("per_hour", 30, 300, 0.8, 140, 0, 0.2, 0.5) == pytest.approx(30 / 0.8 * 1.1)
     assert VENDOR_COST_PER_CONTACT("per_contact", 3.0, 300, 0.85, 140, 0, 0.2, -0.1).startswith(
         "#VALUE! vat_recovery must be >= 0")
+
+
+# -- Staff transfer (Code du travail L1224-1) --------------------------------------------------------
+
+TRANSFER = {"staff_transfer": "yes", "transfer_uplift": 0.1}
+
+
+def test_a_transfer_scenario_pays_no_severance_and_prices_the_transferred_staff():
+    """36 agents, half of them redeployed at 20 000 each: 360 000 of severance without the transfer,
+    none with it; the quote's 10 % uplift prices the agents it takes over; no leavers paid in parallel."""
+    plain, moved = run(), run(vendor=TRANSFER)
+    before, out = plain.scenario(OUT), moved.scenario(OUT)
+    assert before.one_off_lines["severance"] == pytest.approx(36 * 0.5 * 20_000)
+    assert out.one_off_lines["severance"] == 0.0 and out.staff_transfer and not before.staff_transfer
+    for line in ("setup_fee", "knowledge_transfer", "it_integration", "exit_provision"):  # as stated
+        assert out.one_off_lines[line] == before.one_off_lines[line] > 0
+    assert out.one_off_cost == pytest.approx(before.one_off_cost - 360_000)
+    assert out.transfer_priced == pytest.approx([0.1 * 12 * INVOICE, 0.1 * 12 * INVOICE * INDEX_2], rel=1e-12)
+    assert out.cost_lines["vendor"] == pytest.approx([1.1 * 12 * INVOICE, 1.1 * 12 * INVOICE * INDEX_2], rel=1e-12)
+    assert before.cost_lines["parallel_run"][0] > 0 and out.cost_lines["parallel_run"] == [0.0, 0.0]
+    # governance follows the whole invoice, the transferred agents' part included
+    assert out.cost_lines["governance"] == pytest.approx([0.05 * 1.1 * 12 * INVOICE, 0.05 * 1.1 * 12 * INVOICE
+                                                          * INDEX_2], rel=1e-12)
+    assert moved.scenario("inhouse").npv_cost == plain.scenario("inhouse").npv_cost
+    hybrid = moved.scenario(HYB)  # the hybrid's leavers transfer too
+    assert plain.scenario(HYB).one_off_lines["severance"] > 0 and hybrid.one_off_lines["severance"] == 0.0
+
+
+def test_an_exempt_client_bears_vat_on_the_transferred_staff_s_price_too():
+    moved = run(vendor=TRANSFER, finance={"vat_recovery": 0.0})
+    assert moved.scenario(OUT).cost_lines["vat"] == pytest.approx(
+        [0.2 * 1.1 * 12 * INVOICE, 0.2 * 1.1 * 12 * INVOICE * INDEX_2], rel=1e-12)
+
+
+@pytest.mark.parametrize("vendor, where, message", [
+    ({"staff_transfer": "yes", "location": "offshore"}, "[[vendors]] 1 .staff_transfer",
+     "a staff transfer (Code du travail L1224-1) needs an onshore site"),
+    ({"transfer_uplift": 0.1}, "[[vendors]] 1 .transfer_uplift", "applies only to a quote with staff_transfer = 'yes'"),
+    ({"staff_transfer": "maybe"}, "[[vendors]] 1 .staff_transfer", "must be yes or no"),
+    ({"staff_transfer": "yes", "transfer_uplift": 10}, "[[vendors]] 1 .transfer_uplift",
+     "must be >= 0 and <= 1 of invoice (found 10): rates are fractions, write 0.1 for 10 %"),
+])
+def test_a_transfer_quote_s_bad_terms_are_located(vendor, where, message):
+    from xlmodel.errors import InputError
+    from test_engine import make_case
+    with pytest.raises(InputError) as caught:
+        make_case(vendor=vendor)
+    assert f"{where}: {message}" in str(caught.value)

@@ -79,7 +79,9 @@ def edit_every_input(wb):
 
     Where inputs are bound together the edit keeps the case valid: seasonality and scoring weights
     move in pairs (+0.01 / -0.01, so they still average or sum to 1); a vendor priced per FTE-month with FTE proposed
-    keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; the
+    keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; a vendor
+    onshore after the edit takes today's agents over (a staff transfer needs an onshore site) at a new
+    uplift, the others keep neither; the
     hybrid mode moves to 'share' (the 'channel' mode needs its channels flagged); the first vendor
     keeps its hybrid scenario (at least one is needed).
     """
@@ -90,6 +92,9 @@ def edit_every_input(wb):
     header = {vendors.cell(row=4, column=j).value: j for j in range(1, vendors.max_column + 1)}
     pricing_col, fte_col, hybrid_col = header["Pricing model"], header["FTE proposed (per-FTE contracts)"], \
         header["Hybrid scenario"]
+    location_col = header["Location"]
+    transfer_col = header["Today's agents transfer to the vendor (Code du travail L1224-1)"]
+    uplift_col = header["Price uplift for the transferred agents (transfer quotes)"]
     changes = {}
     sign = 1
     for cell, rule in input_cells(wb):
@@ -108,6 +113,14 @@ def edit_every_input(wb):
                 new = "per_contact" if cell.value != "per_contact" else "per_minute"
         elif sheet == "Vendors" and cell.column == hybrid_col and cell.row == 5:
             continue
+        elif sheet == "Vendors" and cell.column == transfer_col:  # a transfer needs an onshore site
+            if vendors.cell(row=cell.row, column=location_col).value != "onshore":
+                continue
+            new = "yes"
+        elif sheet == "Vendors" and cell.column == uplift_col:  # an uplift needs a transfer
+            if vendors.cell(row=cell.row, column=transfer_col).value != "yes":
+                continue
+            new = other_valid_value(cell, rule)
         elif sheet == "Hybrid" and cell.coordinate == named_cells(wb, "hybrid_mode")[0].coordinate:
             new = "share" if cell.value != "share" else "overflow"
         else:

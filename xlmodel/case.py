@@ -3,7 +3,8 @@
 A case is read from TOML (standard-library ``tomllib``) or from a plain mapping (the workbook
 reader builds one).  Every problem of the input is collected and reported at once as an
 :class:`~xlmodel.errors.InputError`, each with its location (``[[vendors]] 2 .price``) and what is
-expected; nothing below this module validates again.
+expected; nothing below this module validates again.  Just over 400 lines: the one edge where every
+rule of the case format is checked, the rules that hold fields together beside the fields' own.
 """
 
 from __future__ import annotations
@@ -218,10 +219,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     _check_unique_names("vendor", vendors, "[[vendors]]", problems)
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
                                                          channels, vendors, problems)
-    for i, v in enumerate(vendors, start=1):
-        if v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"):
-            problems.append(Problem(f"[[vendors]] {i} .fte_proposed",
-                                    "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"))
+    _check_quote_terms(vendors, problems)
     analytics = _read_analytics(data, len(vendors), problems)
     if problems:
         raise InputError(problems)
@@ -239,6 +237,22 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
     )
+
+
+def _check_quote_terms(vendors: list[dict], problems: list[Problem]) -> None:
+    """The terms of a quote that hold only together: FTE proposed on a per-FTE quote, an uplift on a
+    staff transfer, a staff transfer on an onshore site."""
+    for i, v in enumerate(vendors, start=1):
+        for key, broken, message in (
+                ("fte_proposed", v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"),
+                 "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"),
+                ("transfer_uplift", v.get("transfer_uplift") and v.get("staff_transfer") == "no",
+                 "applies only to a quote with staff_transfer = 'yes'; remove it or set it to 0"),
+                ("staff_transfer", v.get("staff_transfer") == "yes" and v.get("location") not in (None, "onshore"),
+                 "a staff transfer (Code du travail L1224-1) needs an onshore site: the agents keep their contracts "
+                 f"in France, and this quote's location is {v.get('location')!r}")):
+            if broken:
+                problems.append(Problem(f"[[vendors]] {i} .{key}", message))
 
 
 def _table(data: Mapping, name: str) -> Mapping:

@@ -114,6 +114,8 @@ class ScenarioResult:
     vendor_fte_needed: list[float]  # what the work needs at the vendor's productive hours (billed: at least this)
     meets_target_service: bool
     vat_borne: float  # NPV of the VAT not recovered (one-off and yearly), inside npv_cost; 0 without a vendor
+    staff_transfer: bool  # today's agents transfer to the vendor (L1224-1): no severance, no parallel run
+    transfer_priced: list[float]  # by year, the part of the vendor invoice pricing the transferred agents
 
     @property
     def irr_note(self) -> str | None:
@@ -130,6 +132,7 @@ class ScenarioResult:
             "contacts": self.contacts, "cost_per_contact": self.cost_per_contact, "fte": self.fte,
             "vendor_fte": self.vendor_fte, "vendor_fte_needed": self.vendor_fte_needed,
             "meets_target_service": self.meets_target_service, "vat_borne": self.vat_borne,
+            "staff_transfer": self.staff_transfer, "transfer_priced": self.transfer_priced,
         }
 
 
@@ -217,7 +220,10 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
         fte=_floats(fte), vendor_fte=_floats(vendor_fte), vendor_fte_needed=_floats(needed),
         meets_target_service=values[sc.key("comparable")] == 1,
-        vat_borne=float(values.get(sc.key("npv_vat"), 0.0)))
+        vat_borne=float(values.get(sc.key("npv_vat"), 0.0)),
+        staff_transfer=sc.vendor is not None and values[RowKey(f"vendor{sc.vendor}", "staff_transfer")] == 1,
+        transfer_priced=_floats(ev.annual(sc.key("vendor_transfer")) if sc.key("vendor_transfer") in values
+                                else np.zeros(ev.years)))
 
 
 def _floats(values) -> list[float]:

@@ -254,6 +254,17 @@ VENDOR = Section("vendors", (
       fr_unit="ponctuel"),
     F("minimum_monthly", "money", 0.0, "per month", "Minimum monthly invoice", "Facture mensuelle minimale",
       0, 1e9, fr_unit="par mois"),
+    F("staff_transfer", "choice", "no", "", "Today's agents transfer to the vendor (Code du travail L1224-1)",
+      "Reprise des conseillers par le prestataire (Code du travail L1224-1)", choices=("yes", "no"),
+      source="yes: the activity is handed over as an autonomous economic entity and the agents' contracts "
+             "transfer to the vendor (Code du travail, art. L1224-1): no severance and no parallel run of leavers "
+             "(they work on, as the vendor's staff), at the price this quote states with the transfer. It needs "
+             "an onshore site; quote the same vendor without the transfer as another quote to compare both."),
+    F("transfer_uplift", "rate", 0.0, "of invoice", "Price uplift for the transferred agents (transfer quotes)",
+      "Majoration de prix pour les conseillers repris (offres avec reprise)", 0, 1, fr_unit="de la facture",
+      source="What the quote adds to its price to take the agents over with their pay, seniority and collective "
+             "agreement (dearer than its own hires), as a share of the invoice, for the whole horizon; 0 when its "
+             "price already includes them."),
     F("indexation_rate", "rate", 0.02, "per year", "Price indexation", "Indexation des prix", -0.1, 0.3,
       fr_unit="par an"),
     F("indexation_fixed_share", "rate", 0.15, "of price", "Fixed (non-indexed) share", "Part fixe non indexée",

@@ -161,6 +161,7 @@ NOT_DRIVERS = {
     "vendors.minimum_monthly": _QUOTED,
     "vendors.indexation_fixed_share": _QUOTED,
     "vendors.fte_proposed": _QUOTED,
+    "vendors.transfer_uplift": _QUOTED,
     "hybrid.share": _HYBRID,
     "hybrid.vendor_hours_per_week": _HYBRID,
     "hybrid.overflow_threshold": _HYBRID,

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
                  "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee",
-                 "committed_service_level", "service_shortfall")
+                 "committed_service_level", "service_shortfall", "staff_transfer", "transfer_uplift")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class VendorTerms:
     repeat: RowRef
     productive_hours: RowRef  # per billed FTE-month
     delivered: RowRef  # the service level delivered: committed less the expected shortfall
+    transfer: RowRef  # 1 when today's agents transfer to the vendor (L1224-1), 0 otherwise
 
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
@@ -69,7 +70,10 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
                     f"{name} : niveau de service rendu (engagement moins l'écart attendu)", "rate",
                     "committed - shortfall", scalar=True, committed=vd["committed_service_level"],
                     shortfall=vd["service_shortfall"])
-    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive, delivered)
+    transfer = add("staff_transfer", f"{name}: today's agents transfer to the vendor (1, L1224-1)",
+                   f"{name} : reprise des conseillers par le prestataire (1, L1224-1)", "flag",
+                   '(staff_transfer == "yes") * 1', scalar=True, staff_transfer=vd["staff_transfer"])
+    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive, delivered, transfer)
 
 
 def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
@@ -122,9 +126,10 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         contact_rows.append(vc)
     _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
     _service_gap(ctx, sc, contact_rows)
+    # Agents transferred to the vendor work on as its staff: the client pays no leavers in parallel.
     add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
-        "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=time.parallel,
-        leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
+        "parallel * leavers * cost_per_fte * (1 - transfer)", scenario=sc.id, line="parallel_run",
+        parallel=time.parallel, leavers=leavers, cost_per_fte=ctx.cost_per_fte_today, transfer=t.transfer)
 
 
 def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_rows, minute_rows) -> None:
@@ -154,9 +159,16 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
         "périmètre", "money", "minimum * scope", scenario=sc.id, minimum=vd["minimum_monthly"], **scope)
     if whole_scope:
         ctx.scope_minutes[sc.vendor] = vminutes
+    quoted = add(sc.key("vendor_quoted"), "Vendor invoice at the quoted price", "Facture prestataire au prix coté",
+                 "money", "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, base=base,
+                 minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
+    # The agents taken over under L1224-1 keep their pay: the quote prices them as an uplift.
+    transferred = add(sc.key("vendor_transfer"), "Transferred agents priced by the vendor (uplift)",
+                      "Conseillers repris facturés par le prestataire (majoration)", "money",
+                      "quoted * transfer * uplift", scenario=sc.id, quoted=quoted, transfer=t.transfer,
+                      uplift=vd["transfer_uplift"])
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
-                  "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
-                  base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
+                  "quoted + transferred", scenario=sc.id, line="vendor", quoted=quoted, transferred=transferred)
     # VAT the client does not recover: charged by a vendor in France, self-assessed under the reverse
     # charge for one abroad, at the same rate either way; zero for a fully recovering (taxable) client.
     add(sc.key("vat"), "VAT not recovered (charged, or self-assessed when reverse-charged)",
@@ -253,9 +265,9 @@ def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:
                           {"fee": vd["setup_fee"], "vat_rate": _FINANCE["vat_rate"], "recovery": _FINANCE["vat_recovery"]}),
         "knowledge_transfer": ("amount", {"amount": trn["knowledge_transfer"]}),
         "it_integration": ("amount", {"amount": trn["it_integration"]}),
-        "severance": ("leavers * (1 - redeployed) * severance",
+        "severance": ("leavers * (1 - redeployed) * severance * (1 - transfer)",
                       {"leavers": leavers, "redeployed": trn["redeployment_rate"],
-                       "severance": trn["severance_per_agent"]}),
+                       "severance": trn["severance_per_agent"], "transfer": ctx.terms[sc.vendor].transfer}),
         "exit_provision": ("amount", {"amount": trn["exit_provision"]}),
     }
     for line, en, fr in ONE_OFF_LINES:

@@ -51,7 +51,7 @@ GROUPS = (
     ("company", ("name", "location", "production_sites", "production_countries", "annual_revenue",
                  "years_in_business", "agent_headcount", "contact_name", "contact_email")),
     ("price", ("pricing_model", "price", "minute_unit", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
-               "bonus_malus")),
+               "bonus_malus", "staff_transfer", "transfer_uplift")),
     ("operations", ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
                     "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
                     "coverage_24_7")),

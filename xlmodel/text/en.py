@@ -171,6 +171,10 @@ METHOD = [
           "Carlo, but for the vendor prices, the discount rate and the committed service level) or is left out "
           "for a stated reason (a target, a fact of the client's, a quoted figure, a design choice); the "
           "recommendation says that no driver flips it only when none does."),
+    ("p", "Staff transfer (Code du travail L1224-1): a quote may take today's agents over with their contracts. "
+          "Its leavers get no severance and are not paid in a parallel run (they work on as the vendor's staff); "
+          "the quote prices them as an uplift on its invoice (their pay and seniority, dearer than its own "
+          "hires). It needs an onshore site; the other transition costs stay as typed."),
     ("h", "Taxes"),
     ("p", "VAT: vendor invoices and the set-up fee bear VAT at the VAT rate (20 % in France); salaries bear none. "
           "A vendor abroad (nearshore, offshore) invoices without VAT and the client self-assesses it (reverse "
@@ -273,6 +277,10 @@ GUIDANCE = {
     "indexation_fixed_share": "The part of the price the revision clause does not index: P = P0 x (fixed "
                               "share + (1 - fixed share) x index ratio).",
     "bonus_malus": "Expected bonus (+) or penalty (-) on the invoice, as a share of it.",
+    "staff_transfer": "yes if this price takes our agents over with their contracts (Code du travail L1224-1), "
+                      "on a site in France; no otherwise. Quote both as two answers if you offer both.",
+    "transfer_uplift": "With a transfer only: what you add to the price for the agents taken over (their pay, "
+                       "seniority and agreement), as a share of the invoice (0 if the price includes them).",
     "aht_factor": "Your average handling time once in steady state, relative to ours (1.00 = the same, 1.10 "
                   "= 10 % longer).",
     "ramp_up_months": "Months until your handling time reaches the steady state.",

@@ -183,6 +183,11 @@ METHOD = [
           "contractuel) ou en est écartée pour une raison donnée (un objectif, un fait propre au client, un "
           "chiffre de l'offre, un choix de conception) ; la recommandation ne dit qu'aucun facteur ne la "
           "renverse que si aucun ne le fait."),
+    ("p", "Reprise du personnel (Code du travail L1224-1) : une offre peut reprendre les conseillers actuels avec "
+          "leurs contrats. Ses sortants ne touchent pas d'indemnité et ne sont pas payés en double run (ils "
+          "continuent chez le prestataire) ; l'offre les facture par une majoration de sa facture (leur salaire et "
+          "leur ancienneté, plus chers que ses propres recrues). Elle suppose un site en France ; les autres coûts "
+          "de transition restent ceux saisis."),
     ("h", "Fiscalité"),
     ("p", "TVA : les factures du prestataire et ses frais de mise en place portent la TVA au taux de TVA (20 % en "
           "France) ; les salaires n'en portent pas. Un prestataire à l'étranger (nearshore, offshore) facture hors "
@@ -292,6 +297,10 @@ GUIDANCE = {
     "indexation_fixed_share": "La part du prix non indexée par la clause de révision : P = P0 x (part fixe + "
                               "(1 - part fixe) x rapport des indices).",
     "bonus_malus": "Bonus (+) ou pénalité (-) attendu sur la facture, en part de celle-ci.",
+    "staff_transfer": "oui si ce prix reprend nos conseillers avec leurs contrats (Code du travail L1224-1), sur "
+                      "un site en France ; non sinon. Répondez deux fois si vous proposez les deux.",
+    "transfer_uplift": "Avec reprise seulement : ce que vous ajoutez au prix pour les conseillers repris (salaire, "
+                       "ancienneté, convention), en part de la facture (0 si le prix les inclut).",
     "aht_factor": "Votre durée moyenne de traitement en régime, rapportée à la nôtre (1,00 = la même, 1,10 = "
                   "10 % plus longue).",
     "ramp_up_months": "Mois avant que votre durée de traitement atteigne le régime.",
