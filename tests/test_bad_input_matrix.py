@@ -42,6 +42,13 @@ CASE_ROWS = {
     "staff transfer to an offshore site": (
         case_text(**{'location = "offshore"': 'location = "offshore"\nstaff_transfer = "yes"'}),
         "[[vendors]] 3 .staff_transfer: a staff transfer (Code du travail L1224-1) needs an onshore site"),
+    "corporation tax typed as a percentage": (
+        case_text(**{"corporation_tax_rate = 0.258": "corporation_tax_rate = 25.8"}),
+        "[finance] .corporation_tax_rate: must be >= 0 and <= 0.6 of taxable profit (found 25.8): rates are "
+        "fractions, write 0.258 for 25.8 %"),
+    "one-off costs deducted after the horizon": (
+        case_text(**{"one_off_tax_year = 0": "one_off_tax_year = 7"}),
+        "[finance] .one_off_tax_year: must be within the horizon, <= horizon_years (5) (found 7)"),
     "negative VAT recovery": (case_text(**{"vat_recovery = 1.0": "vat_recovery = -0.5"}),
                               "[finance] .vat_recovery: must be >= 0 and <= 1 of the VAT (found -0.5)"),
     "negative price": (case_text(**{"price = 2900": "price = -3"}),

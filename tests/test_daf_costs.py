@@ -151,3 +151,41 @@ def test_a_transfer_quote_s_bad_terms_are_located(vendor, where, message):
     with pytest.raises(InputError) as caught:
         make_case(vendor=vendor)
     assert f"{where}: {message}" in str(caught.value)
+
+
+# -- The after-tax view ---------------------------------------------------------------------------
+
+TAX = 0.25 * 1.033  # the default, 25.8 %: 25 % plus the 3.3 % social contribution
+
+
+def test_after_tax_npvs_scale_the_pre_tax_ones_when_one_offs_are_deducted_when_paid():
+    result = run()
+    assert result.case.finance.corporation_tax_rate == pytest.approx(TAX, abs=5e-4)  # 25.825 %, stated to one decimal
+    for s in result.scenarios:
+        assert s.npv_cost_after_tax == pytest.approx((1 - 0.258) * s.npv_cost, rel=1e-12)
+        assert s.npv_savings_after_tax == pytest.approx((1 - 0.258) * s.npv_savings, rel=1e-9, abs=1e-6)
+        assert s.as_json()["npv_cost_after_tax"] == s.npv_cost_after_tax
+    pre = sorted(result.scenarios, key=lambda s: s.npv_cost)
+    post = sorted(result.scenarios, key=lambda s: s.npv_cost_after_tax)
+    assert [s.id for s in pre] == [s.id for s in post]  # no timing differs: the ranking is unchanged
+    assert result.as_json()["corporation_tax_rate"] == 0.258 and result.as_json()["one_off_tax_year"] == 0
+
+
+def test_one_off_costs_deducted_two_years_later_lose_two_years_of_their_tax_saving():
+    late = run(finance={"one_off_tax_year": 2, "corporation_tax_rate": 0.3})
+    for s in late.scenarios:
+        yearly = sum(c / 1.08 ** (y + 1) for y, c in enumerate(s.annual_cost))
+        assert s.npv_cost_after_tax == pytest.approx(
+            s.one_off_cost * (1 - 0.3 / 1.08 ** 2) + 0.7 * yearly, rel=1e-12), s.id
+    inhouse, out = late.scenario("inhouse"), late.scenario(OUT)
+    assert out.one_off_cost > 0 and out.npv_cost_after_tax > 0.7 * out.npv_cost  # the late deduction costs
+    assert out.npv_savings_after_tax == pytest.approx(inhouse.npv_cost_after_tax - out.npv_cost_after_tax)
+    assert late.best == run().best  # the recommendation stays on the pre-tax figures
+
+
+def test_the_one_off_deduction_year_must_fall_within_the_horizon():
+    from xlmodel.errors import InputError
+    from test_engine import make_case
+    with pytest.raises(InputError) as caught:
+        make_case(finance={"one_off_tax_year": 3})
+    assert "[finance] .one_off_tax_year: must be within the horizon, <= horizon_years (2) (found 3)" in str(caught.value)

@@ -94,6 +94,8 @@ def test_every_output_equals_the_engine(recalculated, name):
         assert close(ws[f"{x}{lay.one_off}"].value, scenario["one_off_cost"])
         assert close(ws[f"{x}{lay.npv_cost}"].value, scenario["npv_cost"]), scenario["id"]
         assert close(ws[f"{x}{lay.npv_savings}"].value, scenario["npv_savings"]), scenario["id"]
+        for key in ("npv_cost_after_tax", "npv_savings_after_tax"):  # issue 15's after-tax view
+            assert close(ws[f"{x}{getattr(lay, key)}"].value, scenario[key]), (scenario["id"], key)
         for key, row in (("roi", lay.roi), ("irr", lay.irr), ("payback_months", lay.payback)):
             cell = ws[f"{x}{row}"].value
             if scenario[key] is None:

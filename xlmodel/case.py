@@ -220,6 +220,10 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
+    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
+    if tax_year is not None and horizon is not None and tax_year > horizon:
+        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
+                                                               f"({horizon}) (found {tax_year})"))
     analytics = _read_analytics(data, len(vendors), problems)
     if problems:
         raise InputError(problems)

@@ -116,6 +116,8 @@ class ScenarioResult:
     vat_borne: float  # NPV of the VAT not recovered (one-off and yearly), inside npv_cost; 0 without a vendor
     staff_transfer: bool  # today's agents transfer to the vendor (L1224-1): no severance, no parallel run
     transfer_priced: list[float]  # by year, the part of the vendor invoice pricing the transferred agents
+    npv_cost_after_tax: float  # the after-tax view: costs deducted from profit taxed at corporation_tax_rate
+    npv_savings_after_tax: float
 
     @property
     def irr_note(self) -> str | None:
@@ -133,6 +135,7 @@ class ScenarioResult:
             "vendor_fte": self.vendor_fte, "vendor_fte_needed": self.vendor_fte_needed,
             "meets_target_service": self.meets_target_service, "vat_borne": self.vat_borne,
             "staff_transfer": self.staff_transfer, "transfer_priced": self.transfer_priced,
+            "npv_cost_after_tax": self.npv_cost_after_tax, "npv_savings_after_tax": self.npv_savings_after_tax,
         }
 
 
@@ -158,6 +161,7 @@ class Comparison:
         return {
             "case": c.case.name, "currency": c.case.currency, "horizon_years": c.finance.horizon_years,
             "discount_rate": c.finance.discount_rate, "start_year": c.finance.start_year,
+            "corporation_tax_rate": c.finance.corporation_tax_rate, "one_off_tax_year": c.finance.one_off_tax_year,
             "reference": "inhouse", "scenarios": [s.as_json() for s in self.scenarios], "best": self.best,
         }
 
@@ -223,7 +227,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         vat_borne=float(values.get(sc.key("npv_vat"), 0.0)),
         staff_transfer=sc.vendor is not None and values[RowKey(f"vendor{sc.vendor}", "staff_transfer")] == 1,
         transfer_priced=_floats(ev.annual(sc.key("vendor_transfer")) if sc.key("vendor_transfer") in values
-                                else np.zeros(ev.years)))
+                                else np.zeros(ev.years)),
+        npv_cost_after_tax=number("npv_cost_after_tax"), npv_savings_after_tax=number("npv_savings_after_tax"))
 
 
 def _floats(values) -> list[float]:

@@ -113,6 +113,17 @@ FINANCE = Section("finance", (
              "deduction ratio (coefficient de déduction, CGI art. 206 of annex II), read from its VAT returns. "
              "The VAT not recovered on vendor invoices and the set-up fee is a cost; the in-house costs are "
              "typed as the client bears them."),
+    F("corporation_tax_rate", "rate", 0.258, "of taxable profit", "Corporation tax rate (after-tax view)",
+      "Taux d'impôt sur les sociétés (vue après impôt)", 0, 0.6, fr_unit="du bénéfice imposable",
+      source="France 2026: 25 % (CGI art. 219) plus the 3.3 % social contribution on the tax above 763 000 EUR "
+             "(CGI art. 235 ter ZC), 25 % x 1.033 = 25.8 % for a large company; add the exceptional contribution of "
+             "the largest groups if it applies to you. Every cost is deducted in the year it is paid, by a "
+             "profitable company; the after-tax NPVs stand beside the pre-tax ones, which rank the scenarios."),
+    F("one_off_tax_year", "int", 0, "year (0: signature)", "Year the one-off costs are deducted",
+      "Année de déduction des coûts ponctuels", 0, MAX_HORIZON_YEARS, fr_unit="année (0 : signature)",
+      source="0: deducted when paid, at signature. Type a later year where they are deducted later (a provision "
+             "reversed, a cost spread by the tax rules): the after-tax NPV then discounts their tax saving to it. "
+             "At most the horizon."),
 ), title_en="Finance", title_fr="Finance")
 
 DEMAND = Section("demand", (

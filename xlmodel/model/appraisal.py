@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: The names of each scenario's appraisal rows (the workbook groups them on the Calc sheet).
 APPRAISAL_NAMES = frozenset({f"cost_{line}" for line, _, _ in COST_LINES} | {
     "annual_cost", "npv_cost", "saving", "flow", "cumulative_flow", "npv_savings", "roi", "sign_change",
-    "sign_changes", "irr", "npv_vat"})
+    "sign_changes", "irr", "npv_vat", "npv_cost_after_tax", "npv_savings_after_tax"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Years:
     number: RowRef  # 0 for the signature, then 1, 2...
     signature: RowRef  # 1 in year 0
     discount: RowRef  # 1 / (1 + r)^y, end of year y
+    deduction: RowRef  # 1 in the year the one-off costs are deducted from taxable profit
 
 
 def payback(ctx: Context, sc: Scenario) -> None:
@@ -67,7 +68,10 @@ def years(ctx: Context) -> Years:
                     "(year == 0) * 1", year=number)
     discount = add("discount_factor", "Discount factor (end of year)", "Facteur d'actualisation (fin d'année)",
                    "index", "1 / (1 + rate) ** year", rate=Input("finance", "discount_rate"), year=number)
-    return Years(number, signature, discount)
+    deduction = add("one_off_deduction", "One-off costs deducted (1: that year)",
+                    "Coûts ponctuels déduits (1 : cette année-là)", "flag", "(year == tax_year) * 1", year=number,
+                    tax_year=Input("finance", "one_off_tax_year"))
+    return Years(number, signature, discount, deduction)
 
 
 def appraisal(ctx: Context, sc: Scenario, years: Years) -> None:
@@ -90,11 +94,7 @@ def appraisal(ctx: Context, sc: Scenario, years: Years) -> None:
     _, upfront = ctx.totals[sc.id]
     add("npv_cost", "NPV of cost", "VAN des coûts", "money", "upfront + sumproduct(cost, discount)", scalar=True,
         upfront=upfront, cost=cost, discount=years.discount)
-    vat = [RowRef(r.key) for r in ctx.rows if r.scenario == sc.id and r.line == "setup_fee_vat"]
-    if vat:  # a scenario with a vendor: its VAT not recovered, one-off and yearly, discounted as its costs
-        add("npv_vat", "NPV of VAT not recovered (in the NPV of cost)", "VAN de la TVA non récupérée (dans la VAN "
-            "des coûts)", "money", "upfront_vat + sumproduct(vat, discount)", scalar=True, upfront_vat=vat[0],
-            vat=RowRef(sc.key("cost_vat")), discount=years.discount)
+    _taxes(ctx, sc, years, cost, upfront)
     saving = add("saving", "Saving vs in-house", "Économie vs interne", "money", "inhouse - cost", yearly=True,
                  inhouse=ctx.annual_costs["inhouse"], cost=cost)
     flow = add("flow", "Net cash flow vs in-house (year 0: one-off costs)",
@@ -121,3 +121,27 @@ def appraisal(ctx: Context, sc: Scenario, years: Years) -> None:
     add("irr", "IRR of the net cash flow", "TRI du flux net", "rate",
         "when((upfront > 0) * (firstmonth(reached) > 0) * (changes <= 1), irr(flow))", scalar=True,
         on_error="na", upfront=upfront, reached=ctx.reached[sc.id], changes=changes, flow=flow)
+
+
+def _taxes(ctx: Context, sc: Scenario, years: Years, cost: RowRef, upfront: RowRef) -> None:
+    """The NPV of the VAT the client does not recover (inside the NPV of cost), and the after-tax
+    view: the NPVs of cost and of savings after corporation tax (docs/method.md)."""
+    def add(name, *args, **kwargs):
+        return ctx.add(sc.key(name), *args, scenario=sc.id, **kwargs)
+
+    vat = [RowRef(r.key) for r in ctx.rows if r.scenario == sc.id and r.line == "setup_fee_vat"]
+    if vat:  # a scenario with a vendor: its VAT not recovered, one-off and yearly, discounted as its costs
+        add("npv_vat", "NPV of VAT not recovered (in the NPV of cost)", "VAN de la TVA non récupérée (dans la VAN "
+            "des coûts)", "money", "upfront_vat + sumproduct(vat, discount)", scalar=True, upfront_vat=vat[0],
+            vat=RowRef(sc.key("cost_vat")), discount=years.discount)
+    # The after-tax view (beside the pre-tax figures, never instead): each year's cost is deducted in
+    # that year, the one-off costs in the year stated.
+    after_tax = add("npv_cost_after_tax", "NPV of cost after corporation tax", "VAN des coûts après impôt sur les "
+                    "sociétés", "money", "upfront * (1 - tax * sumproduct(deduction, discount))"
+                    " + (1 - tax) * sumproduct(cost, discount)", scalar=True, upfront=upfront,
+                    tax=Input("finance", "corporation_tax_rate"), deduction=years.deduction, discount=years.discount,
+                    cost=cost)
+    ctx.after_tax[sc.id] = after_tax
+    add("npv_savings_after_tax", "NPV of savings vs in-house after corporation tax",
+        "VAN des économies vs interne après impôt sur les sociétés", "money", "inhouse - alternative", scalar=True,
+        inhouse=ctx.after_tax["inhouse"], alternative=after_tax)

@@ -49,6 +49,7 @@ class Context(Declaration):
         self.totals: dict[str, tuple[RowRef, RowRef]] = {}  # scenario id -> (monthly total, one-off total)
         self.reached: dict[str, RowRef] = {}  # scenario id -> its monthly flags "one-off cost recovered"
         self.annual_costs: dict[str, RowRef] = {}  # scenario id -> its cost by year
+        self.after_tax: dict[str, RowRef] = {}  # scenario id -> its NPV of cost after corporation tax
 
 
 def build_model(case: Case) -> Model:

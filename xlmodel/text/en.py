@@ -43,6 +43,8 @@ WORKBOOK = {
     "average_cost_line": "Average annual cost by cost line", "eligible": "Meets the target service",
     "eligible_npv": "NPV of cost, if eligible", "reference": "reference", "na": "n/a",
     "no_single_irr": "no single IRR",
+    "after_tax": "After corporation tax (a separate view: the pre-tax figures above rank the scenarios)",
+    "npv_cost_after_tax": "NPV of cost after tax", "npv_savings_after_tax": "NPV of savings vs in-house after tax",
     "checks_title": "Checks: each is 1 when true; the master check is the minimum",
     "check": "Check", "result": "Result", "master": "Master check (all checks pass)",
     "check_seasonality": "Seasonality weights average 1",
@@ -181,6 +183,11 @@ METHOD = [
           "charge) at the same rate. The client recovers its share of it: the VAT not recovered, invoice x rate "
           "x (1 - share recovered), is a cost line (zero for a taxable company, the whole VAT for an exempt "
           "bank, insurer, hospital or public body)."),
+    ("p", "After-tax view, beside the pre-tax figures (never instead): costs are deducted from a profit taxed at "
+          "the corporation tax rate (25.8 % in France in 2026: 25 % plus the 3.3 % social contribution), each "
+          "year's cost in its year and the one-off costs in the year stated (at signature by default). NPV of cost "
+          "after tax = one-off x (1 - tax / (1 + r)^d) + (1 - tax) x the NPV of the yearly costs; with d = 0 every "
+          "NPV scales by (1 - tax) and the ranking cannot change. The recommendation is on the pre-tax figures."),
     ("h", "Conventions"),
     ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
           "year (year 1 = the 12 months from January of the first year)."),

@@ -44,6 +44,10 @@ WORKBOOK = {
     "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
     "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
     "no_single_irr": "pas de TRI unique",
+    "after_tax": "Après impôt sur les sociétés (vue à part : les chiffres avant impôt ci-dessus classent les "
+                 "scénarios)",
+    "npv_cost_after_tax": "VAN des coûts après impôt",
+    "npv_savings_after_tax": "VAN des économies vs interne après impôt",
     "checks_title": "Contrôles : chacun vaut 1 si vrai ; le contrôle général est le minimum",
     "check": "Contrôle", "result": "Résultat", "master": "Contrôle général (tous les contrôles passent)",
     "check_seasonality": "Les coefficients saisonniers ont une moyenne de 1",
@@ -194,6 +198,12 @@ METHOD = [
           "TVA et le client l'autoliquide au même taux. Le client en récupère sa part : la TVA non récupérée, "
           "facture x taux x (1 - part récupérée), est une ligne de coût (nulle pour une entreprise assujettie, "
           "toute la TVA pour une banque, un assureur, un hôpital ou un organisme public exonérés)."),
+    ("p", "Vue après impôt, à côté des chiffres avant impôt (jamais à leur place) : les coûts sont déduits d'un "
+          "bénéfice imposé au taux d'impôt sur les sociétés (25,8 % en France en 2026 : 25 % plus la contribution "
+          "sociale de 3,3 %), le coût de chaque année dans son année et les coûts ponctuels l'année indiquée (à la "
+          "signature par défaut). VAN des coûts après impôt = ponctuels x (1 - impôt / (1 + r)^d) + (1 - impôt) x "
+          "la VAN des coûts annuels ; avec d = 0 chaque VAN est multipliée par (1 - impôt) et le classement ne peut "
+          "pas changer. La recommandation se fait sur les chiffres avant impôt."),
     ("h", "Conventions"),
     ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
           "chaque année."),

@@ -184,6 +184,8 @@ class CompareLayout:
     npv_savings: int
     roi: int
     payback: int
+    npv_cost_after_tax: int  # the after-tax view, beside the pre-tax figures
+    npv_savings_after_tax: int
     flow: Span  # years 0 to horizon
     irr: int
     cumulative: Span  # years 0 to horizon

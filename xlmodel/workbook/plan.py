@@ -192,6 +192,8 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     discount = r.take(years)
     r.title("npv_cost")
     npv_cost, npv_savings, roi, payback = r.take(4).rows
+    r.title("after_tax")
+    npv_cost_after_tax, npv_savings_after_tax = r.take(2).rows
     r.title("flow")
     flow = r.take(years + 1)
     irr = r.one()
@@ -208,7 +210,8 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     eligible, eligible_npv, ids, short_labels = r.take(4).rows
     return CompareLayout(head, columns, col(3), col(2 + len(scenarios)),
                          (col(3 + alternatives[0]), col(3 + alternatives[-1])), r.titles, annual, lines, one_off_lines,
-                         one_off, discount, npv_cost, npv_savings, roi, payback, flow, irr, cumulative, contacts,
+                         one_off, discount, npv_cost, npv_savings, roi, payback, npv_cost_after_tax,
+                         npv_savings_after_tax, flow, irr, cumulative, contacts,
                          cost_per_contact, fte, vendor_fte, average_lines, python, python_agree, eligible,
                          eligible_npv, ids, short_labels)
 

@@ -129,6 +129,9 @@ def _finance(sheet: _Sheet):
            styles.PERCENT)
     single(lay.payback, t["payback"],
            lambda s, x: sheet.single_of(s.key("payback")) if s.kind != "inhouse" else reference, styles.INTEGER)
+    sheet.title("after_tax")
+    for key in ("npv_cost_after_tax", "npv_savings_after_tax"):
+        single(getattr(lay, key), t[key], lambda s, x, key=key: sheet.single_of(s.key(key)), c.money)
     for block, span, name in (("flow", lay.flow, "flow"), ("cumulative", lay.cumulative, "cumulative_flow")):
         sheet.title(block)
         for y, r in enumerate(span.rows):
