@@ -189,3 +189,15 @@ def test_the_one_off_deduction_year_must_fall_within_the_horizon():
     with pytest.raises(InputError) as caught:
         make_case(finance={"one_off_tax_year": 3})
     assert "[finance] .one_off_tax_year: must be within the horizon, <= horizon_years (2) (found 3)" in str(caught.value)
+
+
+def test_compare_prints_the_vat_the_transfers_and_the_after_tax_view_beside_the_pre_tax_table():
+    from xlmodel.text.tables import comparison_table
+    result = run(vendor=TRANSFER, finance={"vat_recovery": 0.0})
+    text = comparison_table(result)
+    assert "Taxes: VAT 20.0% on vendor invoices, 0% of it recovered; corporation tax 25.8%" in text
+    row = next(line for line in text.splitlines() if line.strip().lstrip("* ").startswith("Outsourced: V")
+               and line.rstrip().endswith("yes"))
+    out = result.scenario(OUT)
+    assert f"{out.vat_borne / 1000:,.0f}".replace(",", " ") in row
+    assert f"{out.npv_cost_after_tax / 1000:,.0f}".replace(",", " ") in row

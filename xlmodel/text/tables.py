@@ -54,7 +54,21 @@ def comparison_table(result: Comparison) -> str:
                  "The status quo serves customers worse and is never recommended.")
     lines.extend(quote_checks(result))
     lines.append(recommendation(result))
+    lines.extend(tax_table(result))
     return "\n".join(lines)
+
+
+def tax_table(result: Comparison) -> list[str]:
+    """VAT not recovered, staff transfers and the after-tax view (issue 15), beside the pre-tax table."""
+    f, cur = result.case.finance, result.case.case.currency
+    lines = ["", f"Taxes: VAT {f.vat_rate:.1%} on vendor invoices, {f.vat_recovery:.0%} of it recovered; corporation "
+                 f"tax {f.corporation_tax_rate:.1%}, one-off costs deducted in year {f.one_off_tax_year} (after-tax "
+                 "view: the ranking above is pre-tax)"]
+    rows = [(("* " if s.id == result.best else "  ") + s.label_en, _k(s.vat_borne), _k(s.npv_cost_after_tax),
+             "reference" if s.kind == "inhouse" else _k(s.npv_savings_after_tax), "yes" if s.staff_transfer else "-")
+            for s in result.scenarios]
+    return lines + _table(("Scenario", f"VAT not recovered, NPV k{cur}", f"NPV cost after tax k{cur}",
+                           f"NPV savings after tax k{cur}", "Staff transfer"), rows)
 
 
 def quote_checks(result: Comparison) -> list[str]:
