@@ -7,17 +7,24 @@
   over the target in one step (``os.replace``); if anything fails before, the previous file is
   untouched and the temporary file is removed.
 - Polite: if Excel holds the target open (its ``~$NAME.xlsx`` lock file is beside it), refuse.
+- Readable by every reader: relationship targets are relative to the part that holds them
+  (openpyxl writes absolute ``/xl/comments/...`` targets, which IronCalc and calamine-based readers
+  cannot follow), and every formula cell can carry its stored value (:func:`store_values`), so
+  previews, Protected View and Python readers show the numbers without recalculating.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import posixpath
 import re
 import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Callable, Mapping
+from xml.sax.saxutils import escape
 
 FIXED_TIME = datetime(2026, 1, 1, 0, 0, 0)
 """Creation and modification time written into every workbook (UTC)."""
@@ -38,11 +45,12 @@ def lock_file(path: str | Path) -> Path:
     return path.with_name("~$" + path.name)
 
 
-def workbook_bytes(wb) -> bytes:
-    """The workbook as xlsx bytes, identical for identical content.
+def workbook_parts(wb) -> dict[str, bytes]:
+    """The parts of the workbook's xlsx file by name, identical for identical content.
 
     Sets the document properties (creator, last modified by, created, modified) to fixed values:
-    a built workbook records what it is, not when or by whom it was built.
+    a built workbook records what it is, not when or by whom it was built. Relationship targets
+    are made relative (:func:`relative_targets`).
     """
     wb.properties.creator = AUTHOR
     wb.properties.lastModifiedBy = AUTHOR
@@ -51,21 +59,124 @@ def workbook_bytes(wb) -> bytes:
     raw = io.BytesIO()
     wb.save(raw)
     raw.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w") as dst:
-        # Sorted, [Content_Types].xml first as Office writes it: the order no longer depends on
-        # the order in which openpyxl happens to emit parts.
-        for name in sorted(src.namelist(), key=lambda n: (n != _CONTENT_TYPES, n)):
+    parts = {}
+    with zipfile.ZipFile(raw) as src:
+        for name in src.namelist():
             data = src.read(name)
             if name == "docProps/core.xml":
                 # openpyxl stamps "modified" with the current time whatever the property says.
                 data = _STAMP.sub(rb"\g<1>2026-01-01T00:00:00Z\g<3>", data)
+            elif name.endswith(".rels"):
+                data = relative_targets(name, data)
+            parts[name] = data
+    return parts
+
+
+def zip_parts(parts: Mapping[str, bytes], compresslevel: int = 6) -> bytes:
+    """The xlsx bytes of ``parts``: entries sorted, ``[Content_Types].xml`` first as Office writes
+    it (the order no longer depends on the order in which openpyxl happens to emit parts), fixed
+    dates and host. ``compresslevel`` 0 stores the parts uncompressed (a file read back at once)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(parts, key=lambda n: (n != _CONTENT_TYPES, n)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if compresslevel else zipfile.ZIP_STORED
             info.create_system = 0  # as if written on Windows: the host OS is not in the bytes
             info.external_attr = 0
-            dst.writestr(info, data, compresslevel=6)
+            dst.writestr(info, parts[name], compresslevel=compresslevel or None)
     return out.getvalue()
+
+
+def workbook_bytes(wb) -> bytes:
+    """The workbook as xlsx bytes, identical for identical content (:func:`workbook_parts`)."""
+    return zip_parts(workbook_parts(wb))
+
+
+_TARGET = re.compile(rb'(<Relationship\b[^>]*?\bTarget=")(/[^"]*)(")')
+
+
+def relative_targets(name: str, data: bytes) -> bytes:
+    """The relationship part ``name`` (``xl/worksheets/_rels/sheet2.xml.rels``) with its absolute
+    targets (``/xl/comments/comment1.xml``) written relative to the folder of the part it describes
+    (``../comments/comment1.xml``). External targets (``TargetMode="External"``) are URLs, left alone.
+
+    >>> relative_targets("xl/worksheets/_rels/sheet2.xml.rels", b'<Relationship Target="/xl/comments/c1.xml"/>')
+    b'<Relationship Target="../comments/c1.xml"/>'
+    """
+    source_folder = "/" + posixpath.dirname(posixpath.dirname(name))  # "xl/worksheets/_rels/x" -> "/xl/worksheets"
+
+    def relative(m: re.Match) -> bytes:
+        if b'TargetMode="External"' in m.group(0):
+            return m.group(0)
+        return m.group(1) + posixpath.relpath(m.group(2).decode(), source_folder).encode() + m.group(3)
+    return _TARGET.sub(relative, data)
+
+
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+
+
+def sheet_parts(parts: Mapping[str, bytes]) -> dict[str, str]:
+    """Each worksheet's name -> the name of its part (``Calc`` -> ``xl/worksheets/sheet5.xml``),
+    read from ``xl/workbook.xml`` and its relationships."""
+    targets = {rid.decode(): target.decode() for target, rid in _REL.findall(parts["xl/_rels/workbook.xml.rels"])}
+    out = {}
+    for name, rid in _SHEET.findall(parts["xl/workbook.xml"]):
+        target = targets[rid.decode()]
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out[_unescape(name.decode())] = part
+    return out
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")
+
+
+# A formula cell as openpyxl writes it: no type, the formula, an empty value.
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)><f>(.*?)</f><v ?/>', re.S)
+
+StoredValue = float | int | bool | str | None
+"""A formula cell's value: a number, a boolean, a text, or an error (a text starting with ``#``
+that :func:`store_values` is told is an error)."""
+
+
+def store_values(parts: Mapping[str, bytes],
+                 value_of: Callable[[str, str, int], tuple[str, StoredValue]]) -> dict[str, bytes]:
+    """``parts`` with every formula cell's stored value written in (``fullCalcOnLoad`` stays set:
+    Excel recalculates on opening; readers that do not recalculate show these values).
+
+    ``value_of(sheet, column, row)`` gives ``(kind, value)``: kind ``"n"`` (a number), ``"b"`` (a
+    boolean), ``"str"`` (a text), ``"e"`` (an error such as ``#N/A``) or ``""`` (no value: the cell
+    stays as it was). Numbers are written in their shortest exact form, so the same values give the
+    same bytes.
+    """
+    out = dict(parts)
+    for sheet, part in sheet_parts(parts).items():
+        def cell(m: re.Match) -> bytes:
+            column, row, style, formula = m.group(1).decode(), int(m.group(2)), m.group(3), m.group(4)
+            kind, value = value_of(sheet, column, row)
+            if not kind:
+                return m.group(0)
+            head = b'<c r="' + m.group(1) + m.group(2) + b'"' + style
+            if kind == "n":
+                text = _number(value)
+            elif kind == "b":
+                text = "1" if value else "0"
+            else:
+                text = escape(str(value))
+            kind_attribute = b"" if kind == "n" else b' t="' + kind.encode() + b'"'
+            return head + kind_attribute + b"><f>" + formula + b"</f><v>" + text.encode() + b"</v>"
+        out[part] = _FORMULA_CELL.sub(cell, parts[part])
+    return out
+
+
+def _number(value) -> str:
+    """A number as Excel writes it: ``5`` for a whole number, else the shortest exact form."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
 
 
 def refuse_if_locked(path: Path) -> None:
