@@ -204,7 +204,9 @@ def export_case(source, output):
 @click.argument("source", required=False)
 def validate(source):
     """Check every input of SOURCE; list each invalid one with where it is (exit 2 if any)."""
+    from .engine import compare
     case = load_source(source)
+    compare(case)  # inputs valid one by one may still ask for a load the staffing model does not size
     click.echo(f"OK: {case.case.name!r} is valid ({len(case.channels)} channels, "
                f"{len(case.vendors)} vendor quotes, {case.finance.horizon_years} years).")
 

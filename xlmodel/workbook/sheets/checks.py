@@ -24,8 +24,8 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
     prices = plan.vendors.column_span("price")
     return {
         "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
-        "sizing_current": f"={plan.staffing.check_ref}",
-        "risk_current": f"={plan.risk.current_ref}",
+        "staffing_verified": f"=Staffing!$B${plan.staffing.verified_row}",
+        "staffing_covered": f"=Staffing!$B${plan.staffing.covered_row}",
         "check_annual": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({calc_totals}),0)=0)*1",
         "check_lines": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({line_sums}),0)=0)*1",
         "check_npv": f"=(ROUND({npv_identity},0)=0)*1",

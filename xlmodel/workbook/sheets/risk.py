@@ -37,7 +37,7 @@ def write(ws, plan: Plan, c: Content):
     ws[f"B{lay.now_row}"] = f"=Compare!{x}{plan.compare.npv_savings}"
     ws[f"B{lay.now_row}"].number_format = c.money
     ws[f"A{lay.current_row}"] = t["risk_current"]
-    ws[f"B{lay.current_row}"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{plan.staffing.check_ref}"
+    ws[f"B{lay.current_row}"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{plan.staffing.current_ref}"
                                  f"*(SUM(D{lay.settings.first}:D{lay.settings.last})=0)")
     _tornado(ws, plan, c)
     _monte_carlo(ws, plan, c)
