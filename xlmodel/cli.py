@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, Problem
+from .workbook.verify import VerificationError
 from .workbook.files import FileLockedError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -255,7 +256,7 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except FileLockedError as exc:
+    except (FileLockedError, VerificationError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:

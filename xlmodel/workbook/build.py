@@ -16,7 +16,8 @@ from ..text.sentences import recommendation
 from .book import build_workbook
 from .content import RISK_DRAWS
 from .layout import Plan
-from .files import refuse_if_locked, save_deterministic
+from .files import refuse_if_locked, store_values, workbook_parts, write_atomic, zip_parts
+from .verify import recalculate, verify
 
 
 @dataclass
@@ -82,6 +83,11 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
                parallel: bool = True) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
+    The workbook is recalculated in process by a second engine and compared with the engine first
+    (:mod:`xlmodel.workbook.verify`): a disagreement raises
+    :class:`~xlmodel.workbook.verify.VerificationError` and nothing is written; the same
+    recalculation gives every formula cell its stored value.
+
     With ``backup``, an existing workbook is first copied beside it with a timestamp
     (``NAME.2026-11-22T103000.xlsx``). ``parallel=False`` keeps the work on one core (a batch
     already gives each core a workbook).
@@ -93,13 +99,17 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Fa
     case = case.replace(case=replace(case.case, language=lang))
     result = compare(case)
     wb, plan = build_workbook(case, lang, result, workbook_analysis(result, parallel=parallel))
+    parts = workbook_parts(wb)
+    book = recalculate(parts, lang)
+    verify(book, plan, result, lang)
+    data = zip_parts(store_values(parts, book.stored))
     kept = None
     if backup and path.exists():
         stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
         kept = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
         shutil.copy2(path, kept)
     path.parent.mkdir(parents=True, exist_ok=True)
-    save_deterministic(wb, path)
+    write_atomic(path, data)
     return BuildReport(path, len(result.scenarios), case.months, len(result.evaluation.model.rows),
                        recommendation(result, lang), plan, kept)
 

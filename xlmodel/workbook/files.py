@@ -161,7 +161,7 @@ def _unescape(text: str) -> str:
 
 # A formula cell as openpyxl writes it (no type, the formula, an empty value), or once shared.
 _OPENPYXL_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)><f>(.*?)</f><v ?/></c>', re.S)
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)>(<f(?: [^>/]*)?(?:/>|>.*?</f>))<v ?/>',
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)>(<f(?: [^>/]*)?(?:/>|>.*?</f>))<v ?/>',
                            re.S)
 
 
@@ -211,30 +211,23 @@ def store_values(parts: Mapping[str, bytes],
     """
     out = dict(parts)
     for sheet, part in sheet_parts(parts).items():
-        def cell(m: re.Match) -> bytes:
-            column, row, style, formula = m.group(1).decode(), int(m.group(2)), m.group(3), m.group(4)
-            kind, value = value_of(sheet, column, row)
+        def cell(m: re.Match, sheet=sheet) -> str:
+            column, row, style, formula = m.groups()
+            kind, value = value_of(sheet, column, int(row))
             if not kind:
                 return m.group(0)
-            head = b'<c r="' + m.group(1) + m.group(2) + b'"' + style
             if kind == "n":
-                text = _number(value)
-            elif kind == "b":
-                text = "1" if value else "0"
-            else:
-                text = escape(str(value))
-            kind_attribute = b"" if kind == "n" else b' t="' + kind.encode() + b'"'
-            return head + kind_attribute + b">" + formula + b"<v>" + text.encode() + b"</v>"
-        out[part] = _FORMULA_CELL.sub(cell, parts[part])
+                return f'<c r="{column}{row}"{style}>{formula}<v>{_number(value)}</v>'
+            text = ("1" if value else "0") if kind == "b" else escape(str(value))
+            return f'<c r="{column}{row}"{style} t="{kind}">{formula}<v>{text}</v>'
+        out[part] = _FORMULA_CELL.sub(cell, parts[part].decode("utf-8")).encode("utf-8")
     return out
 
 
 def _number(value) -> str:
     """A number as Excel writes it: ``5`` for a whole number, else the shortest exact form."""
     value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+    return str(int(value)) if value.is_integer() and -1e15 < value < 1e15 else repr(value)
 
 
 def refuse_if_locked(path: Path) -> None:
