@@ -134,3 +134,29 @@ def test_recommendation_names_option_saving_payback_probability_and_two_drivers(
     for bar in flips:
         assert bar.label_en[1:] in en and bar.label_fr[1:] in fr
     assert recommendation(result, "en").startswith("Recommended:")
+
+
+def many_vendors(n: int):
+    """The example case with ``n`` quotes (the three example quotes repeated, each its own name and price)."""
+    case = example_case()
+    vendors = tuple(replace(case.vendors[i % 3], name=f"{case.vendors[i % 3].name} {i}",
+                            price=case.vendors[i % 3].price * (1 + 0.01 * i)) for i in range(n))
+    return case.replace(vendors=vendors, hybrid=replace(case.hybrid, vendors=tuple(v.name for v in vendors)))
+
+
+def test_break_evens_of_many_vendors_cost_linear_work_not_quadratic(monkeypatch):
+    """The attack: 300 quotes took over 300 s, each vendor's search re-costing every vendor at each
+    step. Counted here as vendor-scenarios costed (engine runs and price-search models), doubling
+    the vendors at most doubles the work (plus the whole-case grids)."""
+    from xlmodel.analytics import breakeven
+    costed = []
+    real_compare, real_model = breakeven.compare, breakeven.ArrayModel
+    monkeypatch.setattr(breakeven, "compare", lambda c: costed.append(len(c.vendors)) or real_compare(c))
+    monkeypatch.setattr(breakeven, "ArrayModel",
+                        lambda c, *a, **k: costed.append(len(c.vendors)) or real_model(c, *a, **k))
+    work = {}
+    for n in (2, 4):
+        costed.clear()
+        break_even(many_vendors(n))
+        work[n] = sum(costed)
+    assert work[4] <= 2.2 * work[2], work

@@ -68,6 +68,25 @@ CASE_ROWS = {
                            "[[vendors]] 3 .price: must be a finite number (found nan)"),
     "scoring weights not summing to 1": (case_text() + "\n[scoring]\nweight_price = 0.9\n",
                                          "[scoring] .weight_price: the eight weights must sum to 1"),
+    # issue 13: limits stated in xlmodel/limits.py, and values that passed validation before
+    "a NaN seasonality weight": (case_text(**{"[1.15, 1.10,": "[nan, 1.10,"}),
+                                 "[demand] .seasonality: every monthly weight must be a finite number (found nan "
+                                 "for January)"),
+    "a 1 000 005-character vendor name": (case_text(**{'name = "Casablanca Contact"':
+                                                       f'name = "{"C" * 1_000_005}"'}),
+                                          "[[vendors]] 2 .name: must be at most 200 characters (found 1 000 005"),
+    "31 vendor quotes": (case_text() + "".join(f'\n[[vendors]]\nname = "Extra {i}"\npricing_model = "per_hour"\n'
+                                                 'price = 30\n' for i in range(28)),
+                         "[[vendors]] 31: at most 30 vendor quotes (found 31)"),
+    "11 channels": (case_text() + "".join(f'\n[[demand.channels]]\nname = "queue {i}"\nannual_volume = 1000\n'
+                                          'aht_seconds = 300\n' for i in range(8)),
+                    "[[demand.channels]] 11: at most 10 channels (found 11)"),
+    "a yes/no answer that is neither": (case_text(**{"bonus_malus = 0.0": 'bonus_malus = 0.0\ncoverage_24_7 = "maybe"'}),
+                                        "[[vendors]] 1 .coverage_24_7: must be yes or no"),
+    "more Monte Carlo draws than memory holds": (case_text() + "\n[risk]\ndraws = 9000000\n",
+                                                 "[risk] .draws: at most 2 500 000 draws for 8 scenarios"),
+    "100 000-deep inline tables": (case_text() + "\nx = " + "{a = " * 100_000 + "1" + "}" * 100_000 + "\n",
+                                   "its tables or arrays are nested too deeply"),
     "a load no staffing model sizes": (case_text(**{"annual_volume = 700000": "annual_volume = 999000000",
                                                     "aht_seconds = 330": "aht_seconds = 3000",
                                                     "opening_hours_per_week = 60": "opening_hours_per_week = 10"}),
@@ -93,8 +112,21 @@ def test_bad_case_file(name, tmp_path, example_book, capsys):
     (["compare", "{tmp}/case.txt"], "case.txt: expected a case file (.toml) or a workbook (.xlsx)"),
     (["validate", "{tmp}/latin1.toml"], "latin1.toml: cannot be read as UTF-8 text"),
     (["build", "-o", "{tmp}/book.txt"], "book.txt: the workbook to write must end in .xlsx"),
-], ids=["missing file", "not a case file", "not UTF-8", "target not .xlsx"])
+    (["validate", "{tmp}/zero.toml"], "zero.toml: is not a regular file (a device or a pipe)"),
+    (["validate", "{tmp}/fifo.toml"], "fifo.toml: is not a regular file (a device or a pipe)"),
+    (["compare", "{tmp}/huge.toml"], "huge.toml: is over the 2 MB limit: a case file is a small text file"),
+    (["build", "-o", "{tmp}/folder"], "folder is a folder: give the case files to build into it"),
+], ids=["missing file", "not a case file", "not UTF-8", "target not .xlsx", "a device", "a FIFO", "a huge file",
+        "-o an existing folder without case files"])
 def test_bad_files_and_targets(args, message, tmp_path, capsys):
+    """The attacks: /dev/zero read forever (7.5 GB), a FIFO hung, `-o existing_dir` gave
+    "ValueError: max() arg is an empty sequence" with exit 1."""
+    import os
+    os.mkfifo(tmp_path / "fifo.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    (tmp_path / "folder").mkdir()
+    with (tmp_path / "huge.toml").open("wb") as f:
+        f.truncate(3 * 1024 * 1024)
     (tmp_path / "case.txt").write_text("name = 'x'")
     (tmp_path / "latin1.toml").write_bytes(case_text().encode("utf-8").replace("è".encode(), b"\xe8"))
     before = snapshot(tmp_path)
@@ -156,6 +188,16 @@ def unbalanced_seasonality(wb):
     return f"{sheet}!{ref.replace('$', '')}"
 
 
+def quote_below_the_table_without_a_name(wb):
+    """Issue 13: a quote typed two rows below the table (a blank row between) with its name left blank."""
+    ws = wb["Vendors"]
+    vendor_cell(wb, 1, "Price")  # the table's header row is 4: row 8 is the first row below it
+    for header, value in (("Pricing model", "per_hour"), ("Price", 25)):
+        column = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == header)
+        ws.cell(row=9, column=column, value=value)
+    return "Vendors!A9"
+
+
 def remove_vendors_sheet(wb):
     del wb["Vendors"]
     return "has no 'Vendors' sheet"
@@ -173,6 +215,12 @@ WORKBOOK_ROWS = {
     "unknown hybrid mode": (set_named("hybrid_mode", "half"), "must be one of 'share'"),
     "no vendor kept for the hybrid scenarios": (all_hybrid_flags_no, "name at least one vendor"),
     "a sheet deleted": (remove_vendors_sheet, None),
+    # issue 13
+    "a formula typed in an input": (set_named("inhouse_gross_salary", "=20000+5000"),
+                                    "holds a formula (=20000+5000), not a typed value"),
+    "a formula in a quote cell": (set_vendor(2, "Price", "=2900*1.02"), "holds a formula (=2900*1.02)"),
+    "a yes/no flag that is neither": (set_vendor(1, "Hybrid scenario", "maybe"), "must be yes or no"),
+    "a quote below the table without a name": (quote_below_the_table_without_a_name, "is required (Vendor, text)"),
 }
 
 
@@ -231,3 +279,82 @@ def test_a_workbook_not_built_by_xlmodel(tmp_path, capsys):
     code, _, stderr = run(["build", "-o", tmp_path / "other.xlsx"], capsys)
     assert code == 2 and "is it a workbook built by xlmodel?" in stderr
     assert snapshot(tmp_path) == before
+
+
+# -- what a rebuild would drop (issue 13, hole 3; issue 16) --------------------------------------------
+
+def add_sheet(wb):
+    wb.create_sheet("My notes")["A1"] = "call Acme back about the ramp-up"
+    return "My notes!", "the sheet 'My notes' (1 cells with content) is not part of the workbook"
+
+
+def add_vendor_column(wb):
+    ws = wb["Vendors"]
+    ws.cell(row=4, column=ws.max_column + 2, value="Our remarks")
+    ws.cell(row=6, column=ws.max_column, value="references checked")
+    return f"Vendors!{ws.cell(row=6, column=ws.max_column).coordinate}", "holds 'references checked'"
+
+
+def add_comment(wb):
+    from openpyxl.comments import Comment
+    wb["Dashboard"]["B3"].comment = Comment("Ask the board about the pilot", "Marie")
+    return "Dashboard!B3", "has a comment by Marie ('Ask the board about the pilot') that would be dropped"
+
+
+def add_note_beside_an_input(wb):
+    cell = named_cell(wb, "inhouse_gross_salary")
+    note = cell.parent.cell(row=cell.row, column=cell.column + 4, value="from HR, March payroll")
+    return f"Inputs!{note.coordinate}", "holds 'from HR, March payroll'"
+
+
+def add_note_in_an_inserted_row(wb):
+    ws = wb["Inputs"]
+    ws.cell(row=ws.max_row + 2, column=1, value="Board asked for a 2028 start")
+    return f"Inputs!A{ws.max_row}", "holds 'Board asked for a 2028 start'"
+
+
+ADDITION_ROWS = {"a sheet of one's own": add_sheet, "a column in Vendors": add_vendor_column,
+                 "a comment on the Dashboard": add_comment, "a note beside an input": add_note_beside_an_input,
+                 "a note in a row below the inputs": add_note_in_an_inserted_row}
+
+
+@pytest.fixture(scope="module")
+def refused_rebuild(example_book, tmp_path_factory):
+    """One workbook holding every addition of ADDITION_ROWS, rebuilt once (a build costs 2 s)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from xlmodel.cli import main
+    folder = tmp_path_factory.mktemp("additions")
+    book = folder / "book.xlsx"
+    wb = load_workbook(example_book)
+    expected = {name: add(wb) for name, add in ADDITION_ROWS.items()}
+    wb.save(book)
+    before = snapshot(folder)
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as info, redirect_stdout(io.StringIO()), redirect_stderr(err):
+        main(["build", "-o", str(book)])
+    return {"folder": folder, "book": book, "before": before, "code": info.value.code, "stderr": err.getvalue(),
+            "expected": expected}
+
+
+@pytest.mark.parametrize("name", list(ADDITION_ROWS))
+def test_a_rebuild_that_would_drop_what_the_user_added_is_refused(name, refused_rebuild):
+    """The attack: a rebuild over a workbook discarded what the user added outside the input cells (a sheet,
+    a column in Vendors, a comment, notes typed beside the inputs or in inserted rows)."""
+    where, message = refused_rebuild["expected"][name]
+    stderr = refused_rebuild["stderr"]
+    assert refused_rebuild["code"] == 2 and f"error: {where}: {message}" in stderr, stderr
+    assert "rebuild with --force" in stderr and "Traceback" not in stderr
+    assert snapshot(refused_rebuild["folder"]) == refused_rebuild["before"]
+
+
+def test_a_forced_rebuild_drops_the_additions_and_keeps_a_dated_backup(refused_rebuild, capsys):
+    """And no backup was kept when a rebuild read the workbook itself: now one always is."""
+    folder, book = refused_rebuild["folder"], refused_rebuild["book"]
+    code, stdout, stderr = run(["build", "-o", book, "--force"], capsys)
+    assert code == 0, stderr
+    backups = [p for p in folder.iterdir() if p.name.startswith("book.") and p.name != "book.xlsx"]
+    assert len(backups) == 1 and backups[0].read_bytes() == refused_rebuild["before"]["book.xlsx"]
+    assert f"The previous workbook is kept as {backups[0]}" in stdout
+    assert "My notes" not in load_workbook(book).sheetnames

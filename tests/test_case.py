@@ -132,3 +132,12 @@ def test_problem_list_does_not_mutate_the_input():
     before = copy.deepcopy(data)
     problems_of(data)
     assert data == before
+
+
+@pytest.mark.parametrize("typed, read", [('"Y"', "yes"), ('"oui"', "yes"), ("true", "yes"), ('"O"', "yes"), ("1", "yes"),
+                                         ('"n"', "no"), ('"Non"', "no"), ("false", "no"), ("0", "no"), ('" NO "', "no")])
+def test_a_yes_no_answer_in_any_usual_spelling(typed, read):
+    """The attack: "Y" typed in a yes/no cell became "no" without a word."""
+    from xlmodel.case import example_case_text, loads_case
+    text = example_case_text().replace("bonus_malus = 0.0", f"bonus_malus = 0.0\ncoverage_24_7 = {typed}", 1)
+    assert loads_case(text).vendors[0].coverage_24_7 == read

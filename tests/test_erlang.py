@@ -220,3 +220,55 @@ def test_sizing_is_the_smallest_meeting_the_target(traffic, target):
 def test_bad_arguments_raise_a_sentence_naming_them(call, name):
     with pytest.raises(ValueError, match=name.replace("(", r"\(").replace(")", r"\)")):
         call()
+
+
+# -- every argument Excel can pass gets an answer or a '#' text (issue 13, hole 8) ---------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from udfs import functions as udf  # noqa: E402
+
+#: What a cell can hold as a number: any double Excel shows (about +-1E308, tiny ones included),
+#: the values people type, and the corners that broke the functions.
+EXCEL_NUMBERS = st.one_of(
+    st.floats(min_value=-1.7e308, max_value=1.7e308, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, 5e-324, 1e-300, 1e-9, 0.3, 0.8, 1.0, 14.0, 20.0, 100.0, 180.0, 300.0, 1800.0, 1e7, 1e300]),
+    st.integers(min_value=0, max_value=2000).map(float),
+)
+
+
+def answered(value) -> bool:
+    return (isinstance(value, str) and value.startswith("#")) or (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
+
+
+@pytest.mark.parametrize("call", [
+    lambda: udf.ABANDON_RATE(100, 1e-300, 14, 300),
+    lambda: udf.ABANDON_RATE(100, 180, 5, 1e300),  # patient callers, too few agents: the law had 1E300 states
+    lambda: udf.ABANDON_RATE(1e9, 1e-3, 14, 300),
+    lambda: udf.ABANDON_RATE(100, 180, 14, 5e-324),  # was NaN
+    lambda: udf.ABANDON_RATE(100, 5e-324, 14, 300),  # was "math domain error"
+    lambda: udf.ABANDON_RATE(1.8e7, 1e-3, 12, 1e305),  # arrivals / abandons overflow: was OverflowError
+    lambda: udf.AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 5e-324, 0.3),  # raised OverflowError
+    lambda: udf.AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 1e-300, 0.3),  # returned 1.4e99 agents
+], ids=["tiny AHT", "endless patience", "a billion contacts", "subnormal patience", "subnormal AHT",
+        "queue past 1E308", "subnormal occupancy cap", "tiny occupancy cap"])
+def test_the_erlang_functions_that_hung_or_raised_now_answer_with_a_hash_text(call):
+    value = call()
+    assert isinstance(value, str) and value.startswith("#VALUE! "), value
+
+
+def test_an_erlang_a_queue_too_long_to_follow_is_refused_in_words_even_past_1e308():
+    for value in (udf.ABANDON_RATE(1.8e7, 1e-3, 12, 1e305), udf.ABANDON_RATE(100, 180, 5, 1e300)):
+        assert "200 000 Erlang A follows: far too few agents for the contacts, or patience_seconds" in value, value
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.tuples(*[EXCEL_NUMBERS] * 7))
+def test_every_number_excel_can_pass_gets_an_answer_or_a_hash_text(args):
+    contacts, aht, agents, patience, answer, interval, occupancy = args
+    for value in (udf.ERLANG_C(contacts / 10, agents), udf.SERVICE_LEVEL(contacts, aht, agents, answer, interval),
+                  udf.ASA(contacts, aht, agents, interval), udf.ABANDON_RATE(contacts, aht, agents, patience, interval),
+                  udf.AGENTS_REQUIRED(contacts, aht, occupancy, answer, interval, occupancy, occupancy / 2)):
+        assert answered(value), (args, value)

@@ -371,3 +371,25 @@ def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the
 def example_case_text_with(extra: str) -> str:
     from xlmodel.case import example_case_text
     return example_case_text() + extra
+
+
+def test_a_quote_typed_below_the_table_after_a_blank_row_is_read_with_a_y_flag(example_book, tmp_path, capsys):
+    """The attack: a quote row typed below the Vendors table was silently dropped when a blank row
+    preceded it; "Y" in a yes/no cell became "no"; a cleared optional input took its default silently."""
+    wb = load_workbook(example_book)
+    ws = wb["Vendors"]
+    column = {ws.cell(row=4, column=c).value: c for c in range(1, ws.max_column + 1)}
+    row = 4 + len(example_case().vendors) + 2  # one blank row between the table and the new quote
+    for header, value in (("Vendor", "Late Bidder"), ("Pricing model", "per_contact"), ("Price", 3.2),
+                          ("Hybrid scenario", "Y"), ("Can serve 24/7", "oui")):
+        ws.cell(row=row, column=column[header], value=value)
+    sheet, ref = next(iter(wb.defined_names["inhouse_shrinkage"].destinations))
+    wb[sheet][ref.replace("$", "")].value = None
+    book = tmp_path / "book.xlsx"
+    wb.save(book)
+    case = read_workbook_case(book)
+    assert [v.name for v in case.vendors][-1] == "Late Bidder" and case.vendors[-1].coverage_24_7 == "yes"
+    assert "Late Bidder" in case.hybrid.vendors and case.inhouse.shrinkage == 0.32
+    code, _, err = run(["validate", book], capsys)
+    assert code == 0
+    assert f"notice: {sheet}!{ref.replace('$', '')}: Shrinkage is blank: its default 0.32 is used" in err

@@ -7,6 +7,7 @@ import json
 import shutil
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -184,28 +185,47 @@ def test_filled_forms_import_as_new_vendors(batch):
     assert case.vendors[:3] == example_case().vendors
 
 
-def test_update_keeps_client_scores_hybrid_flag_and_name(fill, book, capsys):
-    # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
+SCORES = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4.0, "location_rating": 5.0}
+
+
+@pytest.fixture(scope="module")
+def updates(blank_form, example_book, tmp_path_factory):
+    """One import (one rebuild, for speed) of two forms for vendors the book has: a full form for the
+    first quote, which the client scored and took out of the hybrid scenarios in the workbook, and
+    a form answering only the price for the second."""
+    folder = tmp_path_factory.mktemp("updates")
+    book = folder / "BOOK.xlsx"
+    shutil.copy(example_book, book)
     wb = load_workbook(book)
     ws = wb["Vendors"]
     column = {c.value: c.column_letter for c in ws[4] if c.value}
-    scores = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4.0, "location_rating": 5.0}
-    for key, value in scores.items():
+    for key, value in SCORES.items():
         ws[f"{column[VENDOR.by_name[key].label_en]}5"] = value
     ws[f"{column['Hybrid scenario']}5"] = "no"
     wb.save(book)
     before = read_workbook_case(book)
-    form = fill(name="  ATLANTIQUE relation client ", price=29.9, location="onshore")
-    code, stdout, stderr = run(["import-quotes", form, "--into", book], capsys)
-    assert code == 0, stderr
-    assert f"{form}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in stdout
-    after = read_workbook_case(book)
+    full = make_form(blank_form, folder / "quote_atlantique.xlsx", name="  ATLANTIQUE relation client ", price=29.9,
+                     location="onshore")
+    partial = make_form(blank_form, folder / "quote_casablanca.xlsx",
+                        **only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_info, redirect_stdout(out), redirect_stderr(err):
+        main(["import-quotes", str(full), str(partial), "--into", str(book)])
+    return {"code": exit_info.value.code, "stdout": out.getvalue(), "stderr": err.getvalue(), "before": before,
+            "after": read_workbook_case(book), "full": full, "partial": partial}
+
+
+def test_update_keeps_client_scores_hybrid_flag_and_name(updates):
+    # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
+    assert updates["code"] == 0, updates["stderr"]
+    before, after = updates["before"], updates["after"]
+    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in updates["stdout"]
     assert len(after.vendors) == 3
     v = after.vendors[0]
     assert v.name == "Atlantique Relation Client" and v.price == 29.9 and v.aht_factor == GOOD["aht_factor"]
-    assert {key: getattr(v, key) for key in scores} == scores
+    assert {key: getattr(v, key) for key in SCORES} == SCORES
     assert "Atlantique Relation Client" not in after.hybrid.vendors
-    assert after.vendors[1:] == before.vendors[1:] and after.hybrid == before.hybrid
+    assert after.vendors[2:] == before.vendors[2:] and after.hybrid == before.hybrid
 
 
 @pytest.mark.parametrize("changes, key, message", [
@@ -335,3 +355,73 @@ def test_french_form_with_an_inserted_row_is_read_by_its_keys(tmp_path):
     assert quote.vendor["setup_fee"] == 0.0  # blank: the schema default
     assert quote.cells["price"] == f"Offre!B{rows['price']}" and rows["price"] == 20
     assert quote.currency == "EUR" and quote.notices == ()
+
+
+# -- issue 13 and 16: an update keeps what the form leaves blank, and says what it changes ------------
+
+def only(**answers):
+    """A form answering only the required rows and ``answers``: every other row of GOOD left blank."""
+    return {**{key: None for key in GOOD}, "contact_name": "Jeanne Martin",
+            "contact_email": "jeanne@rival.example", **answers}
+
+
+def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_changes_before_writing(updates):
+    """The attacks: a form with blanks reset the set-up fee 60 000 -> 0, the minimum 60 000 -> 0...; a form
+    using a rival's name replaced the rival's quote with only "updated vendor" said."""
+    assert updates["code"] == 0, updates["stderr"]
+    before, after = updates["before"].vendors[1], updates["after"].vendors[1]
+    assert after.price == 3100 and after.setup_fee == before.setup_fee == 60000
+    assert after.minimum_monthly == before.minimum_monthly and after.location == before.location
+    assert after == replace(before, price=3100)  # the one answer given changed, nothing else
+    stdout = updates["stdout"]
+    lines = stdout.splitlines()
+    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per_fte_month, 3 100 EUR per "
+                        "billed FTE per month)")
+    assert lines[first + 1] == "  Price: 2900 -> 3100"
+    assert lines[first + 2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[first + 2]
+    assert stdout.index("Price: 2900 -> 3100") < stdout.index("Wrote ")
+
+
+def test_replace_gives_blank_fields_their_defaults_as_before(fill, book, capsys):
+    form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
+    code, stdout, _ = run(["import-quotes", form, "--into", book, "--replace"], capsys)
+    assert code == 0 and "  Set-up fee: 60000 -> 0" in stdout
+    assert read_workbook_case(book).vendors[1].setup_fee == 0
+
+
+def test_a_dry_run_says_what_would_change_and_writes_nothing(fill, book, capsys):
+    before = book.read_bytes()
+    form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
+    code, stdout, _ = run(["import-quotes", form, "--into", book, "--dry-run"], capsys)
+    assert code == 0 and "Price: 2900 -> 3100" in stdout and "Dry run: nothing was written" in stdout
+    assert book.read_bytes() == before and sorted(p.name for p in book.parent.iterdir()) == sorted([form.name, book.name])
+
+
+@pytest.mark.parametrize("name, odd", [("Аtlantique Relation Client", "U+0410 CYRILLIC CAPITAL LETTER A"),
+                                       ("Casablanca Cοntact", "U+03BF GREEK SMALL LETTER OMICRON"),
+                                       ("Ocean Indien Services", "spacing or case"),
+                                       ("Ｃasablanca Contact", "U+FF23 FULLWIDTH LATIN CAPITAL LETTER C")])
+def test_a_look_alike_name_is_refused_instead_of_adding_a_second_vendor(fill, book, capsys, name, odd):
+    """The attack: a name spelt with a Cyrillic "А" added a second "Atlantique" silently."""
+    before = book.read_bytes()
+    form = fill(name=name)
+    code, _, stderr = run(["import-quotes", form, "--into", book], capsys)
+    assert code == 2 and f"{form}: {cell_of(form, 'name')}: vendor {name!r} looks like" in stderr
+    assert odd in stderr and "type the name exactly as in BOOK.xlsx" in stderr
+    assert book.read_bytes() == before
+
+
+def test_two_concurrent_imports_into_one_book_keep_both_vendors(fill, book):
+    """The attack: two import-quotes run at once both printed "Wrote book.xlsx"; one quote was lost.
+    One round here with real processes (ten rounds: benchmarks/bench_concurrency.py)."""
+    import subprocess
+    import sys
+    from workbook_helpers import ROOT
+    forms = [fill("quote_one.xlsx", name="First Bidder"), fill("quote_two.xlsx", name="Second Bidder")]
+    procs = [subprocess.Popen([sys.executable, "cli.py", "import-quotes", str(form), "--into", str(book)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for form in forms]
+    results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
+    names = {v.name for v in read_workbook_case(book).vendors}
+    for (out, err, code), name in zip(results, ("First Bidder", "Second Bidder")):
+        assert (code == 0 and name in names) or (code == 1 and len(err.strip().splitlines()) == 1), (out, err, names)
+    assert {"First Bidder", "Second Bidder"} <= names

@@ -17,7 +17,7 @@ from xlmodel.case import example_case
 from xlmodel.errors import InputError
 from xlmodel.workbook import untrusted
 from xlmodel.workbook.reader import read_workbook_case
-from xlmodel.workbook.untrusted import MAX_FILE_BYTES, MAX_MEMBERS, MAX_RATIO, open_untrusted
+from xlmodel.workbook.untrusted import MAX_FILE_BYTES, MAX_MEMBERS, MAX_RATIO, MAX_UNCOMPRESSED_BYTES, open_untrusted
 
 MiB = 1024 * 1024
 
@@ -213,7 +213,7 @@ def test_a_bomb_over_the_total_size_is_refused_without_unpacking(tmp_path, no_un
     write_zeros(bomb, "xl/worksheets/sheet1.xml", 210, level=1)
     assert bomb.stat().st_size < 2 * MiB
     no_unpacking()  # refused from the zip's directory alone (its speed: benchmarks/bench_untrusted.py)
-    refusal(bomb, "would unpack to 210 MB, over the 100 MB limit", "zip bomb", "was not opened")
+    refusal(bomb, f"would unpack to 210 MB, over the {MAX_UNCOMPRESSED_BYTES // MiB} MB limit", "zip bomb", "was not opened")
 
 
 def test_a_part_with_an_absurd_ratio_is_refused_without_unpacking(tmp_path, no_unpacking):
@@ -481,3 +481,76 @@ def test_what_only_the_reader_meets_is_a_refusal_too(example_book, tmp_path):
             read_workbook_case(path)
         message = str(info.value)
         assert message.startswith(f"{path}: cannot be read as an xlsx workbook (") and "\n" not in message, what
+
+
+# --- bounded by the cells the program needs (issue 13) -------------------------------------------
+
+SHEET1 = "xl/worksheets/sheet1.xml"
+
+
+def with_sheet_xml(tmp_path, name: str, before_end: str = "", in_data: str = "") -> Path:
+    """SMALL with text added inside <sheetData> and just before </worksheet> of its sheet."""
+    sheet = part(SMALL, SHEET1).decode()
+    sheet = sheet.replace("</sheetData>", in_data + "</sheetData>").replace("</worksheet>", before_end + "</worksheet>")
+    return rewrite(SMALL, tmp_path / name, {SHEET1: sheet.encode()})
+
+
+def test_one_merged_range_over_the_whole_sheet_is_refused_before_openpyxl_expands_it(tmp_path, no_openpyxl):
+    """The attack: a 1 KB form whose one merged range A1:XFD1048576 drove openpyxl past 6.8 GB."""
+    book = with_sheet_xml(tmp_path, "merged.xlsx", '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    assert book.stat().st_size < 8192
+    refusal(book, "a merged range reaching A1:XFD1048576", f"beyond row {untrusted.MAX_ROWS:,}".replace(",", " "),
+            "was not opened")
+
+
+def test_a_merged_range_within_the_rows_but_over_the_cell_budget_is_refused(tmp_path, no_openpyxl):
+    ref = f"A1:IV{untrusted.MAX_ROWS}"  # within the rows and columns, but millions of merged cells
+    book = with_sheet_xml(tmp_path, "merged.xlsx", f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>')
+    refusal(book, "cells, rows, merged cells", "was not opened")
+
+
+def test_forty_sheets_each_with_one_cell_at_the_last_row_are_refused_unread(tmp_path, no_openpyxl):
+    """The attack: a 24 KB form of 40 sheets, each with one cell at row 1 048 576 (past 8 GB, 132 s)."""
+    sheet = part(SMALL, SHEET1).decode().replace(
+        "</sheetData>", '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>')
+    book = rewrite(SMALL, tmp_path / "forty.xlsx", {SHEET1: sheet.encode()},
+                   add={f"xl/worksheets/sheet{i}.xml": sheet.encode() for i in range(2, 41)})
+    refusal(book, "a row reaching 1048576", "was not opened")
+
+
+def test_too_many_sheets_are_refused(tmp_path, no_openpyxl):
+    book_xml = part(SMALL, "xl/workbook.xml").decode()
+    many = "".join(f'<sheet name="S{i}" sheetId="{i + 10}" r:id="rId1"/>' for i in range(untrusted.MAX_SHEETS))
+    book = rewrite(SMALL, tmp_path / "sheets.xlsx", {"xl/workbook.xml": book_xml.replace("</sheets>", many + "</sheets>").encode()})
+    refusal(book, f"has more than {untrusted.MAX_SHEETS} sheets")
+
+
+@pytest.mark.parametrize("extra", [
+    '<hyperlinks><hyperlink ref="A1:IV9000" display="x"/></hyperlinks>',
+    '<dataValidations count="1"><dataValidation sqref="' + " ".join(f"A{i}" for i in range(1, 9001)) * 100
+    + '"/></dataValidations>',
+], ids=["a hyperlink over a range", "a validation over a million ranges"])
+def test_what_openpyxl_would_expand_is_counted_before_it_does(tmp_path, no_openpyxl, extra):
+    refusal(with_sheet_xml(tmp_path, "expand.xlsx", extra), "cells, rows, merged cells")
+
+
+def test_a_cell_in_a_row_without_a_reference_is_placed_as_openpyxl_places_it(tmp_path, no_openpyxl):
+    rows = "<row><c><v>1</v></c></row>" * (untrusted.MAX_ROWS + 1)  # rows counted one by one
+    refusal(with_sheet_xml(tmp_path, "rows.xlsx", in_data=rows), f"a row reaching {untrusted.MAX_ROWS + 1}")
+
+
+def test_a_dtd_after_white_space_in_a_part_not_named_xml_is_refused(tmp_path, no_openpyxl):
+    """The attack: the DTD check read a part's first 64 bytes only: 100 spaces, then a DTD, in a .dat part."""
+    payload = b" " * 100 + LAUGHS.split(b"\n", 1)[1]  # no XML declaration: white space may precede a DTD
+    book = rewrite(SMALL, tmp_path / "spaces.xlsx", add={"xl/media/payload.dat": payload})
+    refusal(book, "document type declaration (DTD) in xl/media/payload.dat")
+    import random
+    blanks = bytes(random.Random(7).choices(b" \t\r\n", k=3 * MiB))  # past the first chunk, and no zip bomb
+    far = blanks + LAUGHS.split(b"\n", 1)[1]
+    refusal(rewrite(SMALL, tmp_path / "far.xlsx", add={"xl/media/payload.dat": far}), "(DTD) in xl/media/payload.dat")
+
+
+def test_formulas_of_the_cells_are_known_though_the_values_are_cached(tmp_path):
+    opened = open_untrusted(rewrite(SMALL, tmp_path / "f.xlsx"))
+    assert opened.formula("Quote", 2, 3) == "=B2*2"
+    assert opened.formula("Quote", 2, 2) is None and opened.wb["Quote"]["C2"].value is None

@@ -436,3 +436,162 @@ class TestLibreOffice:
         pdf = libreoffice.render_pdf(book, tmp_path / "out")
         assert len(render_png(pdf, tmp_path / "out")) == 2
         assert [p.name for p in render_png(pdf, tmp_path / "out", first_page=2, last_page=2)] == ["book-2.png"]
+
+
+# -- one writer at a time, and backups nobody can hijack (issue 13, holes 2, 5, 13, 14) --------------
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
+
+# A writer as import-quotes is one: read the book, change it, replace it, all under the book's lock.
+_APPEND = textwrap.dedent("""
+    import json, sys, time
+    from pathlib import Path
+    from xlmodel.workbook.files import book_lock, write_atomic
+    book, name = Path(sys.argv[1]), sys.argv[2]
+    with book_lock(book):
+        names = json.loads(book.read_text())
+        time.sleep(0.05)  # long enough for the other writer to read the same version, were it allowed to
+        write_atomic(book, json.dumps(names + [name]).encode())
+    print("Wrote", book)
+""")
+
+
+def test_two_concurrent_writers_of_one_book_never_lose_a_write_ten_rounds(tmp_path):
+    """The attack: two concurrent import-quotes both printed "Wrote book.xlsx" and one quote was gone,
+    every time. Ten rounds of two real processes writing one book: both writes are there."""
+    book = tmp_path / "book.json"
+    for round_ in range(10):
+        book.write_text("[]")
+        procs = [subprocess.Popen([sys.executable, "-c", _APPEND, str(book), f"v{round_}{k}"], cwd=ROOT_DIR,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for k in "ab"]
+        results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
+        assert all(code == 0 and "Wrote" in out for out, err, code in results), results
+        assert sorted(__import__("json").loads(book.read_text())) == [f"v{round_}a", f"v{round_}b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.json"]  # no lock file left behind
+
+
+def test_a_writer_held_too_long_is_refused_in_one_line(tmp_path):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"old")
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sys, time
+        from xlmodel.workbook.files import book_lock
+        with book_lock(sys.argv[1]):
+            print("held", flush=True)
+            time.sleep(30)
+    """), str(book)], cwd=ROOT_DIR, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(files.BookBusyError, match=r"being written by another xlmodel command.*nothing was written"):
+            with files.book_lock(book, timeout=0.2):
+                pass
+        assert book.read_bytes() == b"old"
+    finally:
+        holder.kill()
+        holder.wait()
+    with files.book_lock(book, timeout=5):  # the lock died with its holder
+        pass
+
+
+def test_two_backups_in_one_second_are_both_kept(tmp_path):
+    book = tmp_path / "book.xlsx"
+    now = __import__("datetime").datetime(2026, 11, 23, 9, 30, 0)
+    book.write_bytes(b"first")
+    first = files.keep_backup(book, now)
+    book.write_bytes(b"second")
+    second = files.keep_backup(book, now)
+    assert (first.name, second.name) == ("book.2026-11-23T093000.xlsx", "book.2026-11-23T093000-2.xlsx")
+    assert (first.read_bytes(), second.read_bytes()) == (b"first", b"second")
+
+
+def test_a_symlink_planted_at_every_backup_name_of_the_next_seconds_is_never_followed(tmp_path):
+    """The attack: backups at predictable names followed a planted link (shutil.copy2 onto it) and
+    overwrote a file elsewhere, from build and from import-quotes."""
+    from datetime import datetime, timedelta
+    from xlmodel.case import example_case
+    from xlmodel.workbook.build import build_file
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(SMALL_BOOK_BYTES())
+    start = datetime.now()
+    planted = []
+    for s in range(-2, 90):
+        stamp = (start + timedelta(seconds=s)).strftime("%Y-%m-%dT%H%M%S")
+        for suffix in ("", "-2"):
+            link = tmp_path / f"book.{stamp}{suffix}.xlsx"
+            if not link.exists():
+                link.symlink_to(victim)
+                planted.append(link)
+    report = build_file(example_case(), book, backup=True, parallel=False, force=True)
+    assert victim.read_text() == "precious"
+    assert report.backup is not None and not report.backup.is_symlink() and report.backup.read_bytes() == SMALL_BOOK_BYTES()
+    assert all(link.is_symlink() for link in planted)
+
+
+def SMALL_BOOK_BYTES() -> bytes:  # noqa: N802 - a constant, computed once
+    global _SMALL
+    if "_SMALL" not in globals():
+        import io
+        buf = io.BytesIO()
+        small_workbook(1.0).save(buf)
+        _SMALL = buf.getvalue()
+    return _SMALL
+
+
+def test_a_full_disk_never_leaves_a_truncated_backup_under_a_backup_name(tmp_path, monkeypatch):
+    """The attack: on a full disk the copy stopped midway and a truncated file kept the backup's name."""
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"x" * 100_000)
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    with pytest.raises(files.WriteError, match="No space left on device.*nothing was replaced"):
+        files.keep_backup(book)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx"]
+    assert book.read_bytes() == b"x" * 100_000
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process tree from /proc (Linux)")
+def test_a_sigkilled_build_takes_its_break_even_worker_with_it(tmp_path):
+    """The attack: SIGKILL on a build left its forked worker blocked on a pipe forever (88 MB each)."""
+    import signal
+    build = subprocess.Popen([sys.executable, "cli.py", "build", "-o", str(tmp_path / "book.xlsx")], cwd=ROOT_DIR,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+    worker = None
+    deadline = time.monotonic() + 60
+    while worker is None and time.monotonic() < deadline and build.poll() is None:
+        found = children.read_text().split() if children.exists() else []
+        worker = int(found[0]) if found else None
+        time.sleep(0.01)
+    assert worker is not None, "the build forked no worker"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and Path(f"/proc/{worker}").exists() and \
+                "Z" not in Path(f"/proc/{worker}/stat").read_text().split(")")[-1].split()[:1]:
+            time.sleep(0.05)
+        state = Path(f"/proc/{worker}/stat").read_text().split(")")[-1].split()[0] if Path(f"/proc/{worker}").exists() else "gone"
+        assert state in ("gone", "Z"), f"worker {worker} still alive, state {state}"
+    finally:
+        try:
+            os.kill(worker, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

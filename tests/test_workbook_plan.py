@@ -57,7 +57,7 @@ def test_no_cell_is_written_twice(written):
 
 
 def test_rows_filled_across_at_save_hold_only_their_first_formula(written):
-    from xlmodel.workbook.files import shared_rows
+    from xlmodel.workbook.parts import shared_rows
     wb, _ = written
     filled = 0
     for ws in wb.worksheets:

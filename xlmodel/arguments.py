@@ -9,7 +9,9 @@ was found::
     target_sl looks like a percentage (80): type 0.8
 
 Case files are checked elsewhere (:mod:`xlmodel.case`, which collects every problem of a file with
-its location); this module checks one value passed to one function.
+its location); this module checks one value passed to one function, and holds the two rules of a
+single value that case files and workbooks share: what a yes/no answer may be (:func:`yes_no`)
+and how a value is quoted in a message (:func:`shown_value`).
 
 Examples
 --------
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import Any
 
 
 class BadArgument(ValueError):
@@ -38,10 +41,10 @@ class BadArgument(ValueError):
 def shown(value: float) -> str:
     """A number as a message shows it: whole numbers in full (1000000, not 1e+06), others with 6 digits.
 
-    >>> shown(1_000_000), shown(0.08), shown(-1.0), shown(1e300)
-    ('1000000', '0.08', '-1', '1e+300')
+    >>> shown(1_000_000), shown(0.08), shown(-1.0), shown(1e300), shown(float("inf"))
+    ('1000000', '0.08', '-1', '1e+300', 'inf')
     """
-    if value == int(value) and abs(value) < 1e15:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:g}"
 
@@ -115,3 +118,28 @@ def whole_number(name: str, value, **bounds) -> int:
     14
     """
     return int(number(name, value, whole=True, **bounds))
+
+
+#: What a yes/no input accepts, whatever the case: a word in English or French, a boolean, 1 or 0.
+YES_WORDS = ("y", "yes", "o", "oui", "true", "1")
+NO_WORDS = ("n", "no", "non", "false", "0")
+
+
+def yes_no(value: Any) -> str | None:
+    """``"yes"`` or ``"no"`` for any accepted spelling (``Y``, ``Oui``, ``TRUE``, ``1``...), else None.
+
+    >>> yes_no("Y"), yes_no(" non "), yes_no(True), yes_no(0), yes_no("maybe")
+    ('yes', 'no', 'yes', 'no', None)
+    """
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return "yes" if value == 1 else "no"
+    word = value.strip().lower() if isinstance(value, str) else None
+    return "yes" if word in YES_WORDS else "no" if word in NO_WORDS else None
+
+
+def shown_value(value: Any) -> str:
+    """A value as a message quotes it: repr, cut to 60 characters (a 1 000 000-character name is not echoed)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

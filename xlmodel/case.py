@@ -16,10 +16,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
+from .arguments import shown_value, yes_no
 from .errors import InputError, Problem
+from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
+                     LimitExceeded, read_regular_file)
 from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
                      Section)
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 SEASONALITY_TOLERANCE = 1e-3  # also the workbook check's tolerance (model.CONSTANTS)
 
 
@@ -86,15 +91,25 @@ def _where(section: Section, index: int | None, key: str) -> str:
 
 def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> Any:
     """Return the value converted to its type, or record a problem and return None."""
+    if f.kind == "choice" and f.choices == ("yes", "no"):
+        answer = yes_no(value)
+        if answer is None:
+            problems.append(Problem(where, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
+                                           f"found {shown_value(value)}"))
+        return answer
     if f.kind in ("text", "choice"):
         if not isinstance(value, str):
-            problems.append(Problem(where, f"expected text, found {type(value).__name__} {value!r}"))
+            problems.append(Problem(where, f"expected text, found {type(value).__name__} {shown_value(value)}"))
             return None
         value = value.strip()
+        if len(value) > MAX_TEXT_LENGTH:
+            problems.append(Problem(where, f"must be at most {MAX_TEXT_LENGTH} characters (found "
+                                           f"{len(value):,} characters)".replace(",", " ")))
+            return None
         if f.kind == "choice" and value not in f.choices:
             hint = difflib.get_close_matches(value, f.choices, n=1)
             extra = f": did you mean {hint[0]!r}?" if hint else ""
-            problems.append(Problem(where, f"must be {f.bounds_text()} (found {value!r}){extra}"))
+            problems.append(Problem(where, f"must be {f.bounds_text()} (found {shown_value(value)}){extra}"))
             return None
         if f.required and not value:
             problems.append(Problem(where, "must not be empty"))
@@ -102,7 +117,7 @@ def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> A
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         problems.append(Problem(where, f"expected a number ({f.unit or f.kind}), "
-                                       f"found {type(value).__name__} {value!r}"))
+                                       f"found {type(value).__name__} {shown_value(value)}"))
         return None
     if not math.isfinite(value):
         problems.append(Problem(where, f"must be a finite number (found {value!r})"))
@@ -130,7 +145,8 @@ def _unknown_keys(data: Mapping, allowed: set[str], where_prefix: str, problems:
         if key not in allowed:
             hint = difflib.get_close_matches(key, sorted(allowed), n=1)
             extra = f": did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(allowed))}"
-            problems.append(Problem(f"{where_prefix} .{key}", f"unknown key {key!r}{extra}"))
+            shown = key if len(key) <= 60 else key[:57] + "..."
+            problems.append(Problem(f"{where_prefix} .{shown}", f"unknown key {shown_value(key)}{extra}"))
 
 
 def _read_section(section: Section, data: Any, index: int | None, problems: list[Problem],
@@ -193,9 +209,11 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     demand_data = _table(data, "demand")
     seasonality = _read_seasonality(demand_data.get("seasonality", [1.0] * 12), problems)
     channels = _read_items(CHANNEL, demand_data.get("channels", []), "[[demand.channels]]",
-                           "at least one channel is required (name, kind, annual_volume, aht_seconds)", problems)
+                           "at least one channel is required (name, kind, annual_volume, aht_seconds)", problems,
+                           (MAX_CHANNELS, "channels", "group small queues into one channel"))
     vendors = _read_items(VENDOR, data.get("vendors", []), "[[vendors]]",
-                          "at least one vendor quote is required (name, pricing_model, price)", problems)
+                          "at least one vendor quote is required (name, pricing_model, price)", problems,
+                          (MAX_VENDORS, "vendor quotes", "shortlist the quotes first"))
     _check_unique_names("channel", channels, "[[demand.channels]]", problems)
     _check_unique_names("vendor", vendors, "[[vendors]]", problems)
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
@@ -204,7 +222,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         if v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"):
             problems.append(Problem(f"[[vendors]] {i} .fte_proposed",
                                     "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"))
-    analytics = _read_analytics(data, problems)
+    analytics = _read_analytics(data, len(vendors), problems)
     if problems:
         raise InputError(problems)
 
@@ -229,12 +247,17 @@ def _table(data: Mapping, name: str) -> Mapping:
     return table if isinstance(table, Mapping) else {}
 
 
-def _read_seasonality(seasonality, problems: list[Problem]) -> list[float]:
-    """The 12 monthly weights (average 1), or twelve 1s when they cannot be read."""
+def _read_seasonality(seasonality: Any, problems: list[Problem]) -> list[float]:
+    """Twelve finite, positive monthly weights averaging 1 (January first); [1.0] * 12 when unusable."""
     where = "[demand] .seasonality"
     if (not isinstance(seasonality, list) or len(seasonality) != 12
             or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
         problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
+        return [1.0] * 12
+    if not all(math.isfinite(w) for w in seasonality):  # NaN compares false to every bound: caught here
+        month = next(i for i, w in enumerate(seasonality) if not math.isfinite(w))
+        problems.append(Problem(where, f"every monthly weight must be a finite number (found "
+                                       f"{seasonality[month]!r} for {_MONTHS[month]})"))
         return [1.0] * 12
     seasonality = [float(w) for w in seasonality]
     if min(seasonality) <= 0:
@@ -246,12 +269,17 @@ def _read_seasonality(seasonality, problems: list[Problem]) -> list[float]:
     return seasonality
 
 
-def _read_items(section: Section, items, table: str, missing: str, problems: list[Problem]) -> list[dict]:
-    """The entries of an array of tables (channels, vendor quotes): at least one is required."""
+def _read_items(section: Section, items, table: str, missing: str, problems: list[Problem],
+               limit: tuple[int, str, str]) -> list[dict]:
+    """The entries of an array of tables (channels, vendor quotes): at least one, at most ``limit``'s
+    count (xlmodel.limits), reported at the first one too many with what to do."""
     if not isinstance(items, list) or not items:
         problems.append(Problem(table, missing))
         return []
-    return [_read_section(section, item, i, problems) for i, item in enumerate(items, start=1)]
+    maximum, what, hint = limit
+    if len(items) > maximum:
+        problems.append(Problem(f"{table} {maximum + 1}", f"at most {maximum} {what} (found {len(items)}): {hint}"))
+    return [_read_section(section, item, i, problems) for i, item in enumerate(items[:maximum], start=1)]
 
 
 def _check_unique_names(what: str, items: list[dict], table: str, problems: list[Problem]) -> None:
@@ -282,10 +310,16 @@ def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors
     return hybrid_channels, hybrid_vendors
 
 
-def _read_analytics(data: Mapping, problems: list[Problem]) -> dict[str, dict]:
-    """The scoring and risk sections; the eight scoring weights must sum to 1."""
+def _read_analytics(data: Mapping, vendors: int, problems: list[Problem]) -> dict[str, dict]:
+    """The scoring and risk sections; the eight scoring weights must sum to 1, and the Monte Carlo's
+    draws must fit in memory for the case's ``vendors``."""
     analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
                  for section in ANALYTICS_SECTIONS}
+    draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * vendors
+    if draws and draws * scenarios > MAX_RISK_VALUES:  # draws x scenarios values are held in memory
+        problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
+                                f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
+                                f"{MAX_RISK_VALUES:,} at most".replace(",", " ")))
     weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
     if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
         problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
@@ -299,16 +333,24 @@ def loads_case(text: str, source: str = "<case>") -> Case:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Problem(source, f"is not valid TOML: {exc}")) from None
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise InputError(Problem(source, "is not a case file: its tables or arrays are nested too deeply "
+                                         "(a case nests three levels at most)")) from None
     return case_from_mapping(data)
 
 
 def load_case(path: str | Path) -> Case:
-    """Read and validate a case file (TOML)."""
+    """Read and validate a case file (TOML): a regular file of at most
+    :data:`~xlmodel.limits.MAX_CASE_FILE_BYTES` (a device or a pipe is refused unread)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_CASE_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(Problem(str(path), "file not found")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), "is a folder: give the path of the case file (.toml) itself")) from None
+    except LimitExceeded as exc:
+        raise InputError(Problem(str(path), f"{exc}: a case file is a small text file (.toml)")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Problem(str(path), f"cannot be read as UTF-8 text ({exc})")) from None
     return loads_case(text, str(path))

@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from .errors import InputError, Problem
+from .workbook.files import FileLockedError, WriteError
 from .workbook.verify import VerificationError
-from .workbook.files import FileLockedError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -31,11 +31,19 @@ def load_source(source: str | None):
         return example_case()
     path = Path(source)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .workbook.reader import read_workbook_case
-        return read_workbook_case(path)
+        from .workbook.reader import read_workbook
+        read = read_workbook(path)
+        _notices(read.notices)
+        return read.case
     if path.suffix.lower() != ".toml":
         raise InputError(Problem(source, "expected a case file (.toml) or a workbook (.xlsx)"))
     return load_case(path)
+
+
+def _notices(notices) -> None:
+    """What a workbook's reading found and said (a blank input took its default...), on stderr."""
+    for notice in notices:
+        click.echo(f"notice: {notice}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,8 +86,13 @@ def risk(source, draws, seed, as_json):
     from .text.sentences import recommendation
     from .text.tables import risk_text
     from .engine import compare as run
+    from .limits import MAX_RISK_VALUES
     case = load_source(source)
     result = run(case)
+    if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:
+        raise InputError(Problem("--draws", f"at most {MAX_RISK_VALUES // len(result.scenarios):,} draws for "
+                                            f"{len(result.scenarios)} scenarios (found {draws:,}): draws x scenarios "
+                                            f"are held in memory, {MAX_RISK_VALUES:,} at most".replace(",", " ")))
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
@@ -100,7 +113,10 @@ DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"
                    "to write one workbook per case into.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Language of the workbook's words (default: the case's language).")
-def build(case_files, output, lang):
+@click.option("--force", is_flag=True,
+              help="Replace an existing workbook even if a rebuild drops what was added to it outside the input "
+                   "cells (a sheet, a note, a comment); a dated backup is kept.")
+def build(case_files, output, lang, force):
     """Build the workbook of CASE_FILE (default: the example case, or the inputs already in OUTPUT).
 
     Rebuilding over an existing workbook keeps the inputs typed into it unless a case file is
@@ -112,31 +128,40 @@ def build(case_files, output, lang):
     """
     as_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
     output = None if output is None else Path(output)
+    if as_folder and not case_files:
+        raise click.UsageError(f"{output} is a folder: give the case files to build into it "
+                               "(build cases/*.toml -o out/), or the path of a workbook ending in .xlsx")
     if len(case_files) > 1 or as_folder:
         if output is None or output.suffix.lower() in (".xlsx", ".xlsm"):
             raise click.UsageError("several case files build one workbook each: give the folder to write them "
                                    "into with -o, e.g. -o out/")
-        _build_many([Path(f) for f in case_files], output, lang)
+        _build_many([Path(f) for f in case_files], output, lang, force)
         return
-    _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang)
+    _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang, force)
 
 
-def _build_one_case(case_file, output: Path, lang):
+def _build_one_case(case_file, output: Path, lang, force=False):
     import time
 
     from .workbook.build import build_file
     started = time.perf_counter()
     if output.suffix.lower() != ".xlsx":
         raise InputError(Problem(str(output), "the workbook to write must end in .xlsx"))
-    if case_file is not None:
-        case, origin = load_source(case_file), case_file
-    elif output.exists():
-        from .workbook.reader import read_workbook_case
-        case, origin = read_workbook_case(output), f"the inputs of {output}"
-    else:
-        from .case import example_case
-        case, origin = example_case(), "the embedded example case"
-    report = build_file(case, output, lang=lang or case.case.language, backup=case_file is not None)
+    from .workbook.files import book_lock, refuse_if_locked
+    refuse_if_locked(output)
+    with book_lock(output):  # from reading the book's inputs to replacing it: no other writer between
+        previous = None
+        if case_file is not None:
+            case, origin = load_source(case_file), case_file
+        elif output.exists():
+            from .workbook.reader import read_workbook
+            read = read_workbook(output, whole=not force)  # whole: the check of what the user added
+            _notices(read.notices)
+            case, origin, previous = read.case, f"the inputs of {output}", read.opened
+        else:
+            from .case import example_case
+            case, origin = example_case(), "the embedded example case"
+        report = build_file(case, output, lang=lang or case.case.language, force=force, previous=previous)
     click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
                f"{report.rows} line items) in {time.perf_counter() - started:.2f} s.")
     if report.backup:
@@ -144,7 +169,7 @@ def _build_one_case(case_file, output: Path, lang):
     click.echo(report.recommendation)
 
 
-def _build_many(case_files: list[Path], out_dir: Path, lang):
+def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
     """Batch build: a progress bar while the cores work, then one summary row per case."""
     import time
 
@@ -156,7 +181,7 @@ def _build_many(case_files: list[Path], out_dir: Path, lang):
     started, items = time.perf_counter(), []
     with click.progressbar(length=len(case_files), label=f"Building {len(case_files)} workbooks",
                            file=sys.stderr, show_pos=True) as bar:
-        for item in build_batch(case_files, out_dir, lang):
+        for item in build_batch(case_files, out_dir, lang, force=force):
             items.append(item)
             bar.update(1)
     order = {f: i for i, f in enumerate(case_files)}
@@ -231,14 +256,30 @@ def rfp_template(output, lang, currency):
 @click.argument("forms", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--into", "book", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Workbook built by `build` whose vendor quotes are added or updated.")
-def import_quotes(forms, book):
-    """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing)."""
+@click.option("--replace", is_flag=True,
+              help="An updated vendor takes every field from its form, a blank cell meaning the default "
+                   "(by default a blank cell keeps the book's value).")
+@click.option("--dry-run", is_flag=True, help="Say what each form would add or change, field by field, and write nothing.")
+@click.option("--force", is_flag=True, help="Rebuild the workbook even if that drops what was added to it outside "
+                                            "the input cells; a dated backup is kept.")
+def import_quotes(forms, book, replace, dry_run, force):
+    """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing).
+
+    What each form adds or changes is printed field by field (old -> new) before the workbook is written.
+    """
     from .tender import import_quotes as run
-    report = run(forms, book)
-    for item in report.imported:
-        click.echo(f"{item.quote.path}: {item.describe()}")
-        for notice in item.quote.notices:
-            click.echo(f"  notice: {notice}")
+
+    def announce(imported):
+        for item in imported:
+            click.echo(f"{item.quote.path}: {item.describe()}")
+            for line in item.change_lines():
+                click.echo(f"  {line}")
+            for notice in item.quote.notices:
+                click.echo(f"  notice: {notice}")
+    report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
+    if not report.written:
+        click.echo(f"Dry run: nothing was written; {book} would hold {report.vendors} vendor quotes.")
+        return
     click.echo(f"Wrote {report.book}: {report.vendors} vendor quotes.")
     if report.backup:
         click.echo(f"The workbook as it was before the import is kept as {report.backup}.")
@@ -256,7 +297,7 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except (FileLockedError, VerificationError) as exc:
+    except (FileLockedError, WriteError, VerificationError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .limits import MAX_HORIZON_YEARS
+
 PRICING_MODELS = ("per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly")
 LOCATIONS = ("onshore", "nearshore", "offshore")
 CHANNEL_KINDS = ("live", "deferred")
@@ -89,7 +91,7 @@ CASE = Section("case", (
 ), title_en="Case", title_fr="Cas")
 
 FINANCE = Section("finance", (
-    F("horizon_years", "int", 5, "years", "Horizon", "Horizon", 1, 10, fr_unit="ans"),
+    F("horizon_years", "int", 5, "years", "Horizon", "Horizon", 1, MAX_HORIZON_YEARS, fr_unit="ans"),
     F("discount_rate", "rate", 0.08, "per year", "Discount rate", "Taux d'actualisation", -0.5, 0.5,
       exclusive_min=True, fr_unit="par an",
       source="Typical corporate WACC for a French mid-cap, 7-9 %; use your own."),

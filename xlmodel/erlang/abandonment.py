@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..arguments import number
+from ..arguments import BadArgument, number, shown
+from ..limits import MAX_QUEUE_STATES, MIN_SECONDS
 from .queue import _check_agents, _traffic
 
 
@@ -73,7 +74,7 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    number("patience_seconds", patience_seconds, above=0)
+    number("patience_seconds", patience_seconds, above=0, minimum=MIN_SECONDS)
     number("answer_seconds", answer_seconds, minimum=0)
     lam = contacts / interval_seconds
     mu = 1.0 / aht_seconds
@@ -92,10 +93,28 @@ def erlang_a(contacts: float, aht_seconds: float, agents: int, patience_seconds:
     return ErlangA(waiting, abandon, occ, asa_all, sl)
 
 
+def _check_queue(lam: float, mu: float, theta: float, n_agents: int) -> None:
+    """Refuse a queue whose law needs more than MAX_QUEUE_STATES waiting states, before computing it.
+
+    The terms rise while arrivals outpace departures, up to m0 = (lam - N mu) / theta callers
+    waiting, then fall like a normal law of spread sqrt(lam / theta): e^-50 of the peak lies about
+    10 spreads further.
+    """
+    peak = max(0.0, (lam - n_agents * mu) / theta)
+    needed = peak + 10 * math.sqrt(lam / theta) + 100
+    if not needed <= MAX_QUEUE_STATES:  # also infinite: arrivals / abandons overflow past 1E308
+        held = (f"about {shown(float(f'{needed:.3g}'))} waiting callers, more than the" if math.isfinite(needed)
+                else "more waiting callers than the")
+        most = f"{MAX_QUEUE_STATES:,}".replace(",", " ")
+        raise BadArgument(f"the queue would hold {held} {most} Erlang A follows: far too few agents for the "
+                          "contacts, or patience_seconds far too long")
+
+
 def _erlang_a_law(lam: float, mu: float, theta: float, n_agents: int) -> np.ndarray:
     """Stationary probabilities of the states 0, 1, ... of the M/M/N+M queue (arrivals lam, services
     mu, abandons theta, per second), computed in logs and cut where the terms fall below e^-50 of
     the largest (never at a fixed number of states)."""
+    _check_queue(lam, mu, theta, n_agents)
     # Log of the unnormalised stationary probabilities, states 0 .. N, then the queue.
     log_a = math.log(lam / mu)
     states = [0.0]
@@ -236,7 +255,7 @@ def abandon_rate(contacts: float, aht_seconds: float, agents: int, patience_seco
     """
     _traffic(contacts, aht_seconds, interval_seconds)
     n_agents = _check_agents(agents, positive=True)
-    number("patience_seconds", patience_seconds, above=0)
+    number("patience_seconds", patience_seconds, above=0, minimum=MIN_SECONDS)
     lam = contacts / interval_seconds
     if lam == 0:
         return 0.0

@@ -6,10 +6,7 @@ from __future__ import annotations
 import math
 
 from ..arguments import number, whole_number
-
-#: Above this, a sizing is not a contact centre any more (and the O(N) recursion would take long).
-MAX_AGENTS = 1_000_000
-MAX_TRAFFIC_ERLANGS = 1_000_000.0
+from ..limits import MAX_AGENTS, MAX_TRAFFIC_ERLANGS, MIN_SECONDS
 
 
 class TrafficOutOfRange(ValueError):
@@ -66,8 +63,8 @@ def contacts_per_interval(contacts, service_hours, interval_seconds: float = 180
 
 def _traffic(contacts, aht_seconds, interval_seconds) -> float:
     number("contacts", contacts, minimum=0)
-    number("aht_seconds", aht_seconds, above=0)
-    number("interval_seconds", interval_seconds, above=0)
+    number("aht_seconds", aht_seconds, above=0, minimum=MIN_SECONDS)
+    number("interval_seconds", interval_seconds, above=0, minimum=MIN_SECONDS)
     traffic = offered_traffic(contacts, aht_seconds, interval_seconds)
     number("traffic_erlangs (contacts x aht_seconds / interval_seconds)", traffic, maximum=MAX_TRAFFIC_ERLANGS)
     return traffic

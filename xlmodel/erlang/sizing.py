@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..arguments import number, rate
+from ..arguments import BadArgument, number, rate, shown
+from ..limits import MAX_AGENTS
 from .queue import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange, _erlang_b_recursion, _traffic
 
 #: 14 / 0.7 is 20.000000000000004 in floating point: still 20 agents, not 21.
@@ -44,8 +45,12 @@ def _search(a: float, aht_seconds: float, target_sl: float, answer_seconds: floa
     """Step the Erlang B recursion up from B(k) = b until N >= start meets both targets.
 
     Returns (N, B(N), C(N), SL(N)). The scalar and the vectorised sizing share it, so they agree.
+    Raises :class:`BadArgument` past :data:`MAX_AGENTS` (a target so close to 1 that no team meets it).
     """
     while True:
+        if k >= MAX_AGENTS:
+            raise BadArgument(f"target_sl {shown(target_sl)} in {shown(answer_seconds)} s would need more than "
+                              f"{MAX_AGENTS:,} agents: lower the target or lengthen answer_seconds".replace(",", " "))
         k += 1
         b = a * b / (k + a * b)
         if k >= start and a / k <= max_occupancy:
@@ -105,6 +110,10 @@ def agents_required(contacts: float, aht_seconds: float, target_sl: float = 0.8,
     rate("shrinkage", shrinkage, minimum=0, below=1)
     if a == 0:
         return Staffing(0, 0, 1.0, 0.0, 0.0, 0.0, 0.0)
+    if a / max_occupancy > MAX_AGENTS:  # inf for a subnormal cap: refused, never converted to an int
+        raise BadArgument(f"max_occupancy {shown(max_occupancy)} would need more than {MAX_AGENTS:,} agents for "
+                          f"{shown(a)} Erlangs (agents >= traffic / max_occupancy): type an occupancy cap "
+                          "such as 0.85".replace(",", " "))
     start = _first_start(a, max_occupancy)
     b = _erlang_b_recursion(a, start - 1)
     n, b, c, sl = _search(a, aht_seconds, target_sl, answer_seconds, max_occupancy, start, start - 1, b)

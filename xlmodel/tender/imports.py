@@ -1,11 +1,13 @@
 """Importing returned forms into a workbook built by ``python cli.py build``: a vendor whose name
-matches a quote of the workbook is updated (keeping the client's scores and its hybrid flag), a new
-one is added; the workbook is rebuilt around the merged case, all or nothing."""
+matches a quote of the workbook is updated (what the form leaves blank keeps the book's value, the
+client's scores and its hybrid flag are kept, every change is announced field by field before
+writing), a new one is added, a look-alike name is refused; the workbook is rebuilt around the
+merged case under the book's lock, all or nothing."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -23,12 +25,31 @@ class ImportedQuote:
     quote: Quote
     action: str
     vendor: str
+    record: dict = field(default_factory=dict)  # the vendor's fields as they will be written
+    changes: tuple = ()  # updated vendor: (field, old, new) for every field the form changes
+    kept: tuple = ()  # updated vendor: fields left blank on the form, whose value in the book is kept
 
     def describe(self, lang: str = "en") -> str:
-        v = self.quote.vendor
+        v = self.record or self.quote.vendor
         unit = price_units(lang)[v["pricing_model"]]
         price = f"{v['price']:,.4f}".rstrip("0").rstrip(".").replace(",", " ")
         return f"{self.action} vendor {self.vendor!r} ({v['pricing_model']}, {price} {self.quote.currency} {unit})"
+
+    def change_lines(self) -> list[str]:
+        """One line per changed field, ``Price: 31.5 -> 29`` (old -> new), then the fields kept."""
+        lines = [f"{VENDOR.by_name[name].label_en}: {_shown(old)} -> {_shown(new)}" for name, old, new in self.changes]
+        if self.action == "updated" and not self.changes:
+            lines.append("no field changes")
+        if self.kept:
+            lines.append("blank on the form, kept from the book: " + ", ".join(VENDOR.by_name[n].label_en
+                                                                              for n in self.kept))
+        return lines
+
+
+def _shown(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 @dataclass(frozen=True)
@@ -38,19 +59,55 @@ class ImportReport:
     vendors: int
     recommendation: str = ""
     backup: Path | None = None  # the book as it was before the import
+    written: bool = True  # False for a dry run
 
 
 def _key(name: str) -> str:
     return name.strip().casefold()
 
 
-def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") -> tuple[Case, list[ImportedQuote]]:
+def skeleton(name: str) -> str:
+    """What a name looks like, whatever characters spell it: look-alike letters of other scripts
+    (Cyrillic "А", Greek "Ο") read as their Latin twins (Unicode's confusables, through
+    ``confusable_homoglyphs``), compatibility forms folded (NFKC: full-width "Ａ", ligatures),
+    case and accents dropped, only letters and digits kept.
+
+    >>> skeleton("Аcme Contact") == skeleton("ACME  contact") == skeleton("Ａｃｍｅ-Contact")
+    True
+    """
+    import unicodedata
+
+    from confusable_homoglyphs import confusables
+    text = unicodedata.normalize("NFKC", name)
+    out = []
+    for ch in text:
+        if ord(ch) > 127:
+            found = confusables.is_confusable(ch, preferred_aliases=["latin"])
+            if found:
+                twins = [g["c"] for g in found[0]["homoglyphs"] if g["c"].isascii()]
+                ch = twins[0] if twins else ch
+        out.append(ch)
+    text = unicodedata.normalize("NFKD", "".join(out).casefold())
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def _odd_characters(name: str, other: str) -> str:
+    import unicodedata
+    odd = sorted({ch for ch in name if not ch.isascii() and ch not in other})
+    return ", ".join(f"{ch!r} U+{ord(ch):04X} {unicodedata.name(ch, '?')}" for ch in odd[:3]) or "spacing or case"
+
+
+def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
+                 replace: bool = False) -> tuple[Case, list[ImportedQuote]]:
     """The case with each quote added (new vendor name) or updated (name already in the case).
 
-    An updated vendor takes every vendor-supplied field from its form (a blank cell means the field's
-    default, as for a new vendor), keeps its name as spelt in the case, its client-assessed scores and
-    its hybrid flag; a new vendor gets the default scores and a hybrid scenario. The merged case is
-    validated as a whole; problems on imported vendors point to the form and cell.
+    An updated vendor takes every field answered on its form; a field left blank keeps the book's
+    value (with ``replace``, it takes the field's default, as for a new vendor). It keeps its name as
+    spelt in the case, its client-assessed scores and its hybrid flag; each change is listed (old,
+    new) in :attr:`ImportedQuote.changes`. A new vendor gets the default scores and a hybrid
+    scenario. A new name that only looks like an existing one (other scripts' look-alike letters,
+    accents, full-width forms: :func:`skeleton`) is refused, as is one that looks like another form's.
+    The merged case is validated as a whole; problems on imported vendors point to the form and cell.
     """
     problems: list[Problem] = []
     first: dict[str, Quote] = {}
@@ -68,6 +125,7 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") 
     existing: dict[str, list[int]] = {}
     for i, v in enumerate(vendors):
         existing.setdefault(_key(v["name"]), []).append(i)
+    problems += _look_alikes([v["name"] for v in vendors], quotes, origin)
     imported: list[ImportedQuote] = []
     by_index: dict[int, Quote] = {}
     for q in quotes:
@@ -82,18 +140,15 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") 
         record = dict(q.vendor)
         if matches:
             i = matches[0]
-            old = vendors[i]
-            record.update({name: old[name] for name in CLIENT_ASSESSED})
-            record["name"] = old["name"]
-            vendors[i] = record
-            imported.append(ImportedQuote(q, "updated", old["name"]))
+            imported.append(_updated(q, vendors[i], replace))
+            vendors[i] = imported[-1].record
         else:
             record.update({name: VENDOR.by_name[name].default for name in CLIENT_ASSESSED})
             vendors.append(record)
             i = len(vendors) - 1
             existing[_key(q.name)] = [i]
             hybrid_vendors.append(record["name"])
-            imported.append(ImportedQuote(q, "added", record["name"]))
+            imported.append(ImportedQuote(q, "added", record["name"], record))
         by_index[i + 1] = q
     if problems:
         raise InputError(problems)
@@ -102,6 +157,44 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook") 
     except InputError as exc:
         raise InputError([_locate(p, by_index) for p in exc.problems]) from None
     return merged, imported
+
+
+def _look_alikes(names: list[str], quotes: Sequence[Quote], origin: str) -> list[Problem]:
+    """A form's vendor name that only looks like a quote of the book, or like another form's."""
+    problems = []
+    looks: dict[str, str] = {}
+    for name in names:
+        looks.setdefault(skeleton(name), name)
+    for q in quotes:
+        twin = looks.get(skeleton(q.name))
+        if twin is not None and _key(twin) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
+                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
+                                    f"{origin} to update that quote, or give a clearly different name"))
+    form_looks: dict[str, Quote] = {}
+    for q in quotes:
+        other = form_looks.setdefault(skeleton(q.name), q)
+        if other is not q and _key(other.name) != _key(q.name):
+            problems.append(Problem(f"{q.path}: {q.cells['name']}",
+                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
+                                    "give each offer a clearly different name"))
+    return problems
+
+
+def _updated(q: Quote, old: dict, replace: bool) -> ImportedQuote:
+    """An existing vendor updated by its form: the answered fields replace the book's; a blank keeps the
+    book's value (with ``replace``, the default); scores, name and hybrid flag are the book's."""
+    record = dict(q.vendor)
+    kept = ()
+    if not replace:
+        kept = tuple(f.name for f in VENDOR.fields if f.name not in q.typed and f.name not in CLIENT_ASSESSED
+                     and f.name != "name" and record[f.name] != old[f.name])
+        record.update({name: old[name] for name in kept})
+    record.update({name: old[name] for name in CLIENT_ASSESSED})
+    record["name"] = old["name"]
+    changes = tuple((f.name, old[f.name], record[f.name]) for f in VENDOR.fields if record[f.name] != old[f.name])
+    return ImportedQuote(q, "updated", old["name"], record, changes, kept)
 
 
 _VENDOR_LOCATION = re.compile(r"^\[\[vendors\]\] (\d+) \.(\w+)$")
@@ -117,8 +210,14 @@ def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
     return problem
 
 
-def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport:
+def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool = False, dry_run: bool = False,
+                  announce=None, force: bool = False) -> ImportReport:
     """Validate every form, merge them into the workbook ``book`` and rebuild it (all or nothing).
+
+    ``announce(imported)`` is called with the list of :class:`ImportedQuote` (what each form adds or
+    changes, field by field) before anything is written; with ``dry_run`` nothing is written at all.
+    ``replace``: see :func:`merge_quotes`. ``force``: rebuild even if that drops what was added to
+    the book outside its input cells (see :func:`~xlmodel.workbook.build.build_file`).
 
     Raises
     ------
@@ -128,9 +227,7 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
     FileLockedError
         When Excel holds ``book`` open; nothing is written.
     """
-    from ..workbook.build import build_file
-    from ..workbook.files import refuse_if_locked
-    from ..workbook.reader import read_workbook_case
+    from ..workbook.files import book_lock, refuse_if_locked
     book = Path(book)
     if not book.exists():
         raise InputError(Problem(str(book), "file not found: build the workbook first (python cli.py build -o "
@@ -147,7 +244,16 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    case = read_workbook_case(book)
+    with book_lock(book):  # from reading the book to replacing it: a concurrent import waits, then reads ours
+        return _import_locked(quotes, book, replace, dry_run, announce, force)
+
+
+def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce, force) -> ImportReport:
+    from ..workbook.build import build_file
+    from ..workbook.reader import read_workbook
+    problems: list[Problem] = []
+    read = read_workbook(book, whole=not (force or dry_run))  # whole: the check of what the user added
+    case = read.case
     for q in quotes:
         if q.currency != case.case.currency:
             problems.append(Problem(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}",
@@ -156,6 +262,10 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path) -> ImportReport
                                     f"{case.case.currency}"))
     if problems:
         raise InputError(problems)
-    merged, imported = merge_quotes(case, quotes, book.name)
-    report = build_file(merged, book, lang=merged.case.language, backup=True)
+    merged, imported = merge_quotes(case, quotes, book.name, replace=replace)
+    if announce is not None:
+        announce(imported)
+    if dry_run:
+        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False)
+    report = build_file(merged, book, lang=merged.case.language, backup=True, force=force, previous=read.opened)
     return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup)

@@ -30,6 +30,7 @@ class Quote:
     cells: dict[str, str]
     currency: str
     notices: tuple[str, ...] = ()
+    typed: frozenset = frozenset()  # the vendor fields answered on the form (not left blank)
 
     @property
     def name(self) -> str:
@@ -40,12 +41,18 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _column_cells(ws, column: int) -> list:
+    """The cells of one column that exist, top to bottom (asking openpyxl for every row would create
+    one cell per empty row, as many as the sheet's last row says)."""
+    return [cell for (_, c), cell in sorted(ws._cells.items()) if c == column]
+
+
 def _find_form_sheet(wb):
     """The sheet whose key column holds the form marker, with the marker's value; (None, None) if none."""
     for ws in wb.worksheets:
         if not hasattr(ws, "iter_rows"):
             continue
-        for (cell,) in ws.iter_rows(min_col=column_index_from_string(KEY_COLUMN), max_col=column_index_from_string(KEY_COLUMN)):
+        for cell in _column_cells(ws, column_index_from_string(KEY_COLUMN)):
             if isinstance(cell.value, str) and cell.value.strip().lower().startswith(FORM_MARKER_PREFIX):
                 return ws, cell.value.strip()
     return None, None
@@ -55,7 +62,7 @@ def _key_rows(ws, where_file: str, problems: list[Problem]) -> dict[str, int]:
     """Field name -> row, from the hidden key column; a key seen twice is a problem."""
     key_col = column_index_from_string(KEY_COLUMN)
     rows: dict[str, int] = {}
-    for (cell,) in ws.iter_rows(min_col=key_col, max_col=key_col):
+    for cell in _column_cells(ws, key_col):
         key = cell.value.strip() if isinstance(cell.value, str) else None
         if not key or key.lower().startswith(FORM_MARKER_PREFIX):
             continue
@@ -67,7 +74,7 @@ def _key_rows(ws, where_file: str, problems: list[Problem]) -> dict[str, int]:
     return rows
 
 
-def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem]):
+def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem], opened=None):
     """The vendor's answers (blank cells left out), split into vendor and information fields, and
     the cell of each field by its case-format location (to locate the validation's problems)."""
     value_col = column_index_from_string(VALUE_COLUMN)
@@ -85,7 +92,11 @@ def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem])
             continue
         where[location] = f"{ws.title}!{VALUE_COLUMN}{rows[f.name]}"
         value = ws.cell(row=rows[f.name], column=value_col).value
-        if not _blank(value):
+        formula = None if opened is None else opened.formula(ws.title, rows[f.name], value_col)
+        if formula is not None:
+            problems.append(Problem(f"{where_file}: {where[location]}", f"holds a formula ({formula}), not a typed "
+                                    "value: type the value itself"))
+        elif not _blank(value):
             target[f.name] = value
     return vendor_item, info_item, where
 
@@ -126,7 +137,7 @@ def read_quote_form(path: str | Path) -> Quote:
         cell = located(CURRENCY_KEY) if CURRENCY_KEY in rows else f"{ws.title}!"
         problems.append(Problem(f"{where_file}: {cell}", f"the currency of the form must be one of "
                                                          f"{', '.join(CURRENCIES)} (found {currency!r})"))
-    vendor_item, info_item, where = _answers(ws, rows, where_file, problems)
+    vendor_item, info_item, where = _answers(ws, rows, where_file, problems, opened)
     section_problems: list[Problem] = []
     vendor = _read_section(VENDOR, vendor_item, 1, section_problems)
     info = _read_section(INFO, info_item, None, section_problems)
@@ -140,4 +151,4 @@ def read_quote_form(path: str | Path) -> Quote:
     if problems:
         raise InputError(problems)
     cells = {name: located(name) for name in rows}
-    return Quote(path, vendor, info, cells, currency, tuple(opened.notices))
+    return Quote(path, vendor, info, cells, currency, tuple(opened.notices), frozenset(vendor_item))

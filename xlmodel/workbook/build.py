@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import os
-import shutil
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,8 @@ from ..text.sentences import recommendation
 from .book import build_workbook
 from .content import RISK_DRAWS
 from .layout import Plan
-from .files import refuse_if_locked, store_values, workbook_parts, write_atomic, zip_parts
+from .files import book_lock, keep_backup, refuse_if_locked, write_atomic
+from .parts import store_values, workbook_parts, zip_parts
 from .verify import recalculate, verify
 
 
@@ -40,6 +42,31 @@ def _slow_job():
     return break_even(case, result)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Run in the forked break-even worker: end it when the build that forked it ends, however it ends.
+
+    A build killed with SIGKILL cannot stop its worker, and the worker, holding its own copy of the
+    pipe's write end, would wait for work forever. On Linux the kernel sends it SIGKILL when its
+    parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and for a parent gone before that call,
+    a thread checks every half second that the parent is still the one that forked it.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     """Start the decision analytics the workbook shows; returns a function that finishes them.
 
@@ -51,7 +78,8 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     pool = future = None
     if parallel and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
         _JOB = (result.case, result)
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
         future = pool.submit(_slow_job)
 
     def finish():
@@ -79,35 +107,77 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     return finish
 
 
-def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = False,
-               parallel: bool = True) -> BuildReport:
+def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = True,
+               parallel: bool = True, force: bool = False, previous=None) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
-    The workbook is recalculated in process by a second engine and compared with the engine first
-    (:mod:`xlmodel.workbook.verify`): a disagreement raises
-    :class:`~xlmodel.workbook.verify.VerificationError` and nothing is written; the same
-    recalculation gives every formula cell its stored value.
+    The workbook is recalculated in process by a second engine and compared with the engine
+    before anything is written (:mod:`xlmodel.workbook.verify`): a disagreement raises
+    :class:`~xlmodel.workbook.verify.VerificationError`, with no backup kept and nothing written;
+    the same recalculation gives every formula cell its stored value.
 
-    With ``backup``, an existing workbook is first copied beside it with a timestamp
-    (``NAME.2026-11-22T103000.xlsx``). ``parallel=False`` keeps the work on one core (a batch
-    already gives each core a workbook).
+    An existing workbook is first kept beside it with a timestamp (``NAME.2026-11-22T103000.xlsx``,
+    ``-2`` for a second one in the same second; :func:`~xlmodel.workbook.files.keep_backup`), unless
+    ``backup=False``. The whole build holds the book's lock (:func:`~xlmodel.workbook.files.book_lock`).
+    ``parallel=False`` keeps the work on one core (a batch already gives each core a workbook).
+
+    A workbook already at ``path`` is compared with the new one first: what the user added outside
+    the input cells (a sheet, a note, a comment: :mod:`xlmodel.workbook.additions`) refuses the build
+    with each addition located, unless ``force``. ``previous`` is that workbook when the caller has
+    already opened it (an :class:`~xlmodel.workbook.untrusted.OpenedWorkbook`).
+
+    Raises
+    ------
+    InputError
+        Additions a rebuild would drop (without ``force``), or a previous file that cannot be
+        read as a workbook (without ``force``); nothing is written.
     """
     path = Path(path)
     refuse_if_locked(path)  # before any work, and before the backup: a refused build leaves nothing
+    with book_lock(path):
+        if path.is_file() and not force and previous is None:
+            previous = _previous(path)
+        return _build_locked(case, path, lang, backup, parallel, None if force else previous)
+
+
+def _previous(path: Path):
+    from ..errors import InputError, Problem
+    from .untrusted import open_untrusted
+    try:
+        return open_untrusted(path)
+    except InputError as exc:
+        raise InputError(list(exc.problems) + [Problem(str(path), "is about to be replaced but cannot be read, so "
+                                                                  "what it holds cannot be checked: rebuild with "
+                                                                  "--force to replace it (a dated backup is kept)")]) from None
+
+
+def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool, previous) -> BuildReport:
     # The workbook's own "Workbook language" input says the language it is written in, so a rebuild
     # over it (which reads its inputs) keeps that language.
     case = case.replace(case=replace(case.case, language=lang))
     result = compare(case)
-    wb, plan = build_workbook(case, lang, result, workbook_analysis(result, parallel=parallel))
+    finish, finished = workbook_analysis(result, parallel=parallel), []
+
+    def analysis():  # finished once, shared with the comparison build below
+        if not finished:
+            finished.append(finish())
+        return finished[0]
+    wb, plan = build_workbook(case, lang, result, analysis)
+    if previous is not None:
+        from ..errors import InputError
+        from .additions import additions, refusal_problems, written_language
+        old_lang, same_words = written_language(previous), None
+        if old_lang not in (None, lang):  # the labels changed language: tell ours by the old words
+            same_words, _ = build_workbook(case.replace(case=replace(case.case, language=old_lang)), old_lang,
+                                           result, analysis)
+        found = additions(previous, wb, same_words)
+        if found:
+            raise InputError(refusal_problems(path, found))
     parts = workbook_parts(wb)
     book = recalculate(parts, lang)
-    verify(book, plan, result, lang)
+    verify(book, plan, result, lang)  # before the backup and the write: a refused build leaves nothing
     data = zip_parts(store_values(parts, book.stored))
-    kept = None
-    if backup and path.exists():
-        stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
-        kept = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
-        shutil.copy2(path, kept)
+    kept = keep_backup(path) if backup and path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
     return BuildReport(path, len(result.scenarios), case.months, len(result.evaluation.model.rows),
@@ -143,7 +213,7 @@ def batch_outputs(case_files: list[Path], out_dir: Path) -> list[tuple[Path, Pat
     return pairs
 
 
-def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
+def _build_one(case_file: Path, output: Path, lang: str | None, force: bool = False) -> BatchItem:
     """Build one case of a batch; bad input and refusals become the item's errors, never an exception."""
     import time
 
@@ -153,7 +223,7 @@ def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
     started = time.perf_counter()
     try:
         case = load_case(case_file)
-        report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False)
+        report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False, force=force)
         return BatchItem(case_file, output, time.perf_counter() - started, report)
     except InputError as exc:
         errors = tuple(str(p) for p in exc.problems)
@@ -164,7 +234,8 @@ def _build_one(case_file: Path, output: Path, lang: str | None) -> BatchItem:
     return BatchItem(case_file, output, time.perf_counter() - started, None, errors)
 
 
-def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, workers: int | None = None):
+def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, workers: int | None = None,
+                force: bool = False):
     """Build one workbook per case file into ``out_dir``, one case per core; yields each
     :class:`BatchItem` as it finishes (in completion order). A bad case never stops the others.
     """
@@ -174,9 +245,9 @@ def build_batch(case_files: list[Path], out_dir: Path, lang: str | None = None, 
     workers = max(1, min(workers or os.cpu_count() or 1, len(pairs)))
     if workers == 1:
         for case_file, output in pairs:
-            yield _build_one(case_file, output, lang)
+            yield _build_one(case_file, output, lang, force)
         return
     with ProcessPoolExecutor(workers) as pool:
-        futures = [pool.submit(_build_one, case_file, output, lang) for case_file, output in pairs]
+        futures = [pool.submit(_build_one, case_file, output, lang, force) for case_file, output in pairs]
         for future in as_completed(futures):
             yield future.result()

@@ -1,233 +1,165 @@
 """Writing workbooks: deterministic bytes, and never a half-written or clobbered file.
 
-- Deterministic: the same workbook gives the same bytes (fixed document properties and zip entry
-  dates, entries in sorted order, one compression setting), so two builds of the same case are
-  byte-identical and a diff of two builds means a real change.
+- Deterministic: the bytes come from :mod:`xlmodel.workbook.parts` (same workbook, same bytes).
 - Atomic: the bytes go to a temporary file in the target's folder, are flushed to disk, then moved
   over the target in one step (``os.replace``); if anything fails before, the previous file is
   untouched and the temporary file is removed.
 - Polite: if Excel holds the target open (its ``~$NAME.xlsx`` lock file is beside it), refuse.
-- Readable by every reader: relationship targets are relative to the part that holds them
-  (openpyxl writes absolute ``/xl/comments/...`` targets, which IronCalc and calamine-based readers
-  cannot follow), and every formula cell can carry its stored value (:func:`store_values`), so
-  previews, Protected View and Python readers show the numbers without recalculating.
-- Quick to write and to open: a row with one formula across its months is written once, in its
-  first cell, and saved as one shared formula filled across its other cells (:func:`share_row`), as
-  Excel saves a formula filled across: openpyxl serialises one cell instead of sixty, and readers
-  parse the formula once per row, not once per month (IronCalc loads the example in a tenth of the
-  time).
+- One writer at a time: every writer of a book (build, rebuild, import-quotes, export-case, the
+  backups) holds :func:`book_lock`, an advisory lock on ``.NAME.lock`` beside it, from before it
+  reads the book to after it replaces it; a second writer waits for the first (up to
+  :data:`LOCK_TIMEOUT` seconds), then reads what the first wrote, so no write is ever lost.
+- Backups (:func:`keep_backup`) are created exclusively under a dated name, unique even twice in one
+  second, never through a symbolic link planted at that name, and never left truncated there:
+  the copy goes to a temporary file, is flushed to disk, then linked into place.
 """
 
 from __future__ import annotations
 
-import io
+import errno
 import os
-import posixpath
-import re
 import tempfile
-import zipfile
+import threading
+import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Mapping
-from xml.sax.saxutils import escape
 
-FIXED_TIME = datetime(2026, 1, 1, 0, 0, 0)
-"""Creation and modification time written into every workbook (UTC)."""
-
-AUTHOR = "xlmodel"
-_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-_CONTENT_TYPES = "[Content_Types].xml"
+from .parts import AUTHOR, FIXED_TIME, workbook_bytes  # noqa: F401 - AUTHOR, FIXED_TIME: this module's names too
 
 
 class FileLockedError(RuntimeError):
     """The target workbook is open in Excel (its ``~$`` lock file is beside it)."""
 
 
+class BookBusyError(FileLockedError):
+    """Another xlmodel command is writing the same book and did not finish within the timeout."""
+
+
+class WriteError(OSError):
+    """The file system refused a write (disk full, no permission); nothing was replaced."""
+
+
+#: Seconds a writer waits for another writer of the same book before giving up (exit status 1).
+#: The longest write, a build at the maximum case, takes about 45 s.
+LOCK_TIMEOUT = 120.0
+_LOCK_POLL = 0.05
+_held: dict[str, list] = {}  # lock file -> [depth, file descriptor]: reentrant within one process
+_held_guard = threading.Lock()
+
+
+def lock_path(path: str | Path) -> Path:
+    """The advisory lock file of a book: ``.NAME.lock`` beside it (removed when released)."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def book_lock(path: str | Path, timeout: float = LOCK_TIMEOUT):
+    """Hold the advisory lock of ``path`` for the duration of the ``with`` block.
+
+    Reentrant in one process (a rebuild locks, then the writer it calls locks again). Between
+    processes, ``fcntl.flock`` on POSIX and ``msvcrt.locking`` on Windows: the lock dies with its
+    holder, so a killed command never leaves the book locked. The lock file is removed on release;
+    a waiter that then locks the removed file notices (its inode is no longer the path's) and locks
+    the new one, so two holders never coexist.
+
+    Raises
+    ------
+    BookBusyError
+        When another process holds the lock for longer than ``timeout`` seconds.
+    """
+    lock = lock_path(path)
+    key = os.path.abspath(lock)
+    with _held_guard:
+        if key in _held:
+            _held[key][0] += 1
+            reentered = True
+        else:
+            reentered = False
+    if reentered:
+        try:
+            yield
+        finally:
+            with _held_guard:
+                _held[key][0] -= 1
+        return
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = _acquire(lock, time.monotonic() + timeout, path)
+    with _held_guard:
+        _held[key] = [1, fd]
+    try:
+        yield
+    finally:
+        with _held_guard:
+            del _held[key]
+        _release(lock, fd)
+
+
+def _acquire(lock: Path, deadline: float, path) -> int:
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        if _try_lock(fd):
+            try:
+                same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                return fd
+            _unlock(fd)
+        os.close(fd)
+        if time.monotonic() > deadline:
+            raise BookBusyError(
+                f"{path} is being written by another xlmodel command (lock file {lock.name} beside it): "
+                "try again when it has finished; nothing was written")
+        time.sleep(_LOCK_POLL)
+
+
+def _try_lock(fd: int) -> bool:
+    if os.name == "nt":
+        import msvcrt
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _release(lock: Path, fd: int) -> None:
+    if os.name != "nt":  # removed while still held, so no one locks a file about to vanish
+        try:
+            os.unlink(lock)
+        except FileNotFoundError:
+            pass
+    _unlock(fd)
+    os.close(fd)
+    if os.name == "nt":  # Windows cannot remove an open file; another waiter may hold it now
+        try:
+            os.unlink(lock)
+        except OSError:
+            pass
+
+
 def lock_file(path: str | Path) -> Path:
     """The lock file Excel keeps beside ``path`` while the workbook is open: ``~$NAME.xlsx``."""
     path = Path(path)
     return path.with_name("~$" + path.name)
-
-
-def share_row(ws, row: int, first: int, last: int) -> None:
-    """Fill the formula of cell (``row``, ``first``) of ``ws`` across to column ``last`` (1-based)
-    when the workbook is saved (:func:`workbook_parts`): one shared formula, whose cells after the
-    first hold that formula with its relative references moved by the column, in the first cell's
-    style. The cells after the first must stay empty in ``ws`` (the model's rows are rendered once
-    and written so)."""
-    if last > first:
-        ws.__dict__.setdefault("_xlmodel_shared", []).append((row, first, last))
-
-
-def shared_rows(ws) -> list[tuple[int, int, int]]:
-    """The rows of ``ws`` filled across at save, as (row, first column, last column)."""
-    return list(ws.__dict__.get("_xlmodel_shared", ()))
-
-
-def workbook_parts(wb) -> dict[str, bytes]:
-    """The parts of the workbook's xlsx file by name, identical for identical content.
-
-    Sets the document properties (creator, last modified by, created, modified) to fixed values:
-    a built workbook records what it is, not when or by whom it was built. Relationship targets
-    are made relative (:func:`relative_targets`); rows marked by :func:`share_row` are saved as
-    shared formulas.
-    """
-    wb.properties.creator = AUTHOR
-    wb.properties.lastModifiedBy = AUTHOR
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    raw.seek(0)
-    parts = {}
-    with zipfile.ZipFile(raw) as src:
-        for name in src.namelist():
-            data = src.read(name)
-            if name == "docProps/core.xml":
-                # openpyxl stamps "modified" with the current time whatever the property says.
-                data = _STAMP.sub(rb"\g<1>2026-01-01T00:00:00Z\g<3>", data)
-            elif name.endswith(".rels"):
-                data = relative_targets(name, data)
-            parts[name] = data
-    sheets = sheet_parts(parts)
-    for ws in wb.worksheets:
-        rows = ws.__dict__.get("_xlmodel_shared")
-        if rows:
-            parts[sheets[ws.title]] = _shared_formulas(parts[sheets[ws.title]], rows)
-    return parts
-
-
-def zip_parts(parts: Mapping[str, bytes], compresslevel: int = 6) -> bytes:
-    """The xlsx bytes of ``parts``: entries sorted, ``[Content_Types].xml`` first as Office writes
-    it (the order no longer depends on the order in which openpyxl happens to emit parts), fixed
-    dates and host. ``compresslevel`` 0 stores the parts uncompressed (a file read back at once)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for name in sorted(parts, key=lambda n: (n != _CONTENT_TYPES, n)):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED if compresslevel else zipfile.ZIP_STORED
-            info.create_system = 0  # as if written on Windows: the host OS is not in the bytes
-            info.external_attr = 0
-            dst.writestr(info, parts[name], compresslevel=compresslevel or None)
-    return out.getvalue()
-
-
-def workbook_bytes(wb) -> bytes:
-    """The workbook as xlsx bytes, identical for identical content (:func:`workbook_parts`)."""
-    return zip_parts(workbook_parts(wb))
-
-
-_TARGET = re.compile(rb'(<Relationship\b[^>]*?\bTarget=")(/[^"]*)(")')
-
-
-def relative_targets(name: str, data: bytes) -> bytes:
-    """The relationship part ``name`` (``xl/worksheets/_rels/sheet2.xml.rels``) with its absolute
-    targets (``/xl/comments/comment1.xml``) written relative to the folder of the part it describes
-    (``../comments/comment1.xml``). External targets (``TargetMode="External"``) are URLs, left alone.
-
-    >>> relative_targets("xl/worksheets/_rels/sheet2.xml.rels", b'<Relationship Target="/xl/comments/c1.xml"/>')
-    b'<Relationship Target="../comments/c1.xml"/>'
-    """
-    source_folder = "/" + posixpath.dirname(posixpath.dirname(name))  # "xl/worksheets/_rels/x" -> "/xl/worksheets"
-
-    def relative(m: re.Match) -> bytes:
-        if b'TargetMode="External"' in m.group(0):
-            return m.group(0)
-        return m.group(1) + posixpath.relpath(m.group(2).decode(), source_folder).encode() + m.group(3)
-    return _TARGET.sub(relative, data)
-
-
-_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_REL = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
-
-
-def sheet_parts(parts: Mapping[str, bytes]) -> dict[str, str]:
-    """Each worksheet's name -> the name of its part (``Calc`` -> ``xl/worksheets/sheet5.xml``),
-    read from ``xl/workbook.xml`` and its relationships."""
-    targets = {rid.decode(): target.decode() for target, rid in _REL.findall(parts["xl/_rels/workbook.xml.rels"])}
-    out = {}
-    for name, rid in _SHEET.findall(parts["xl/workbook.xml"]):
-        target = targets[rid.decode()]
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        out[_unescape(name.decode())] = part
-    return out
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
-        .replace("&amp;", "&")
-
-
-# A formula cell as openpyxl writes it (no type, the formula, an empty value), or once shared.
-_OPENPYXL_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)><f>(.*?)</f><v ?/></c>', re.S)
-_FORMULA_CELL = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"((?: s="[0-9]+")?)>(<f(?: [^>/]*)?(?:/>|>.*?</f>))<v ?/>',
-                           re.S)
-
-
-def _shared_formulas(xml: bytes, rows) -> bytes:
-    """The sheet ``xml`` with each of ``rows`` ((row, first, last column)) filled across: its first
-    cell's formula becomes a shared one (``t="shared" ref=... si=...``) and the cells after it,
-    absent until now, refer to it."""
-    from openpyxl.utils import get_column_letter
-    groups = {}
-    for si, (row, first, last) in enumerate(rows):
-        groups[f"{get_column_letter(first)}{row}".encode()] = (si, row, first, last)
-
-    def cell(m: re.Match) -> bytes:
-        found = groups.pop(m.group(1) + m.group(2), None)
-        if found is None:
-            return m.group(0)
-        si, row, first, last = found
-        tag = str(si).encode()
-        ref = f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}".encode()
-        style = m.group(3)
-        out = [b'<c r="', m.group(1), m.group(2), b'"', style, b'><f t="shared" ref="', ref, b'" si="', tag, b'">',
-               m.group(4), b"</f><v /></c>"]
-        for column in range(first + 1, last + 1):
-            out += [b'<c r="', get_column_letter(column).encode(), m.group(2), b'"', style, b'><f t="shared" si="',
-                    tag, b'"/><v /></c>']
-        return b"".join(out)
-    xml = _OPENPYXL_FORMULA_CELL.sub(cell, xml)
-    if groups:
-        raise ValueError(f"rows to fill across whose first cell holds no formula: {sorted(groups)[:3]}")
-    return xml
-
-
-StoredValue = float | int | bool | str | None
-"""A formula cell's value: a number, a boolean, a text, or an error (a text starting with ``#``
-that :func:`store_values` is told is an error)."""
-
-
-def store_values(parts: Mapping[str, bytes],
-                 value_of: Callable[[str, str, int], tuple[str, StoredValue]]) -> dict[str, bytes]:
-    """``parts`` with every formula cell's stored value written in (``fullCalcOnLoad`` stays set:
-    Excel recalculates on opening; readers that do not recalculate show these values).
-
-    ``value_of(sheet, column, row)`` gives ``(kind, value)``: kind ``"n"`` (a number), ``"b"`` (a
-    boolean), ``"str"`` (a text), ``"e"`` (an error such as ``#N/A``) or ``""`` (no value: the cell
-    stays as it was). Numbers are written in their shortest exact form, so the same values give the
-    same bytes.
-    """
-    out = dict(parts)
-    for sheet, part in sheet_parts(parts).items():
-        def cell(m: re.Match, sheet=sheet) -> str:
-            column, row, style, formula = m.groups()
-            kind, value = value_of(sheet, column, int(row))
-            if not kind:
-                return m.group(0)
-            if kind == "n":
-                return f'<c r="{column}{row}"{style}>{formula}<v>{_number(value)}</v>'
-            text = ("1" if value else "0") if kind == "b" else escape(str(value))
-            return f'<c r="{column}{row}"{style} t="{kind}">{formula}<v>{text}</v>'
-        out[part] = _FORMULA_CELL.sub(cell, parts[part].decode("utf-8")).encode("utf-8")
-    return out
-
-
-def _number(value) -> str:
-    """A number as Excel writes it: ``5`` for a whole number, else the shortest exact form."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() and -1e15 < value < 1e15 else repr(value)
 
 
 def refuse_if_locked(path: Path) -> None:
@@ -261,22 +193,108 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
     refuse_if_locked(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Same folder as the target: os.replace is atomic only within one file system.
+    with book_lock(path):
+        tmp = _written_temporary(path, data)
+        try:
+            os.chmod(tmp, _new_file_mode(path))
+            os.replace(tmp, path)
+        except BaseException:
+            _remove(tmp)
+            raise
+        _fsync_folder(path.parent)
+
+
+def _written_temporary(path: Path, data: bytes) -> str:
+    """``data`` in a new temporary file beside ``path``, flushed to disk; removed if anything fails."""
+    # Same folder as the target: os.replace and os.link work only within one file system.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _new_file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):
+            raise WriteError(f"{path} could not be written ({exc.strerror or exc}): free some disk space or "
+                             "check the folder's permissions; nothing was replaced") from None
         raise
-    _fsync_folder(path.parent)
+    return tmp
+
+
+def _remove(path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def backup_name(path: Path, stamp: str, n: int) -> Path:
+    """``NAME.2026-11-23T093000.xlsx``, then ``NAME.2026-11-23T093000-2.xlsx``... for the n-th in that second."""
+    return path.with_name(f"{path.stem}.{stamp}{'' if n == 1 else f'-{n}'}{path.suffix}")
+
+
+def keep_backup(path: str | Path, now: datetime | None = None) -> Path:
+    """Keep a copy of the book ``path`` beside it under a dated name nobody else holds; return it.
+
+    The copy is written to a temporary file and flushed, then hard-linked to the first free name
+    (``os.link`` fails on any existing name, a symbolic link included, and never follows it); where
+    the file system has no hard links, the name is created with ``O_CREAT | O_EXCL`` (which does
+    not follow a link either) and removed again if the copy fails. So a backup name is never
+    someone else's file and never holds a truncated copy.
+
+    Raises
+    ------
+    WriteError
+        When the copy cannot be written (disk full...); nothing is left behind.
+    """
+    path = Path(path)
+    with book_lock(path):
+        data = path.read_bytes()
+        tmp = _written_temporary(path, data)
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+            os.utime(tmp, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))  # the date of that version
+            stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
+            for n in range(1, 10_000):
+                target = backup_name(path, stamp, n)
+                try:
+                    os.link(tmp, target)
+                    break
+                except FileExistsError:
+                    continue
+                except OSError as exc:
+                    if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                        raise
+                    if _create_exclusive(target, data):
+                        break
+            else:
+                raise WriteError(f"no free backup name beside {path}: remove old backups; nothing was replaced")
+        except OSError as exc:
+            raise WriteError(f"{path}: its backup could not be written ({exc.strerror or exc}): free some disk "
+                             "space or check the folder's permissions; nothing was replaced") from None
+        finally:
+            _remove(tmp)
+        _fsync_folder(path.parent)
+    return target
+
+
+def _create_exclusive(target: Path, data: bytes) -> bool:
+    """Write ``data`` to a new file ``target`` (never an existing one); False if the name is taken."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags, 0o666)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _remove(target)  # ours: created exclusively above
+        raise
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

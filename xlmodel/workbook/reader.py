@@ -5,19 +5,30 @@ quotes by their Excel tables (``Channels``, ``VendorQuotes``, ``HybridChannels``
 are matched in English or French, so a user may reorder columns or add quote rows.  The values go
 through the same validation as a case file; every problem is reported with its cell
 (``Vendors!D6: must be > 0 ...``) and nothing is half-read.
+
+What a file may hide is said or refused, never guessed: an input holding a formula (typed as
+``=20000+5000`` or written by another tool, with or without a stored value) is refused with its
+cell, since a rebuild writes values and would silently drop the formula; a quote row typed below
+the Vendors table is read wherever it is (blank rows between are skipped, a row without a name is
+refused with its cell); a yes/no cell accepts y/yes/oui/o/true/1 and n/no/non/false/0 and refuses
+anything else; a blank optional input takes its default and says so (:attr:`WorkbookInputs.notices`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
+from ..arguments import shown_value, yes_no
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
+from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import words
+from .openpyxl_book import OpenpyxlBook, workbook_tables
 from .untrusted import open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
@@ -41,81 +52,43 @@ class BookView(Protocol):
     def value(self, sheet: str, row: int, column: int) -> Any: ...
 
 
-class OpenpyxlBook:
-    """A :class:`BookView` over an openpyxl workbook (cached values of formulas, ``data_only``).
+@dataclass
+class _Reading:
+    """One reading of a workbook: where each input came from, the problems and the notices."""
 
-    A read-only workbook (:func:`read_workbook_case` opens one: it parses only the sheets read, about
-    0.03 s instead of 0.5 s for the whole example workbook) has no tables: give them as ``tables``,
-    ``{sheet: {table name: "A4:R7"}}`` (:func:`workbook_tables`); its sheets are read once each.
-    """
+    book: Any
+    where: dict[str, str] = field(default_factory=dict)  # case-file location -> the cell it was read from
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
-    def __init__(self, wb, tables: dict[str, dict[str, str]] | None = None):
-        self.wb = wb
-        self._tables = tables
-        self._values: dict[str, dict[tuple[int, int], Any]] = {}
-
-    def sheetnames(self):
-        return self.wb.sheetnames
-
-    def name_target(self, name):
-        defined = self.wb.defined_names.get(name)
-        if defined is None:
+    def typed(self, sheet: str, row: int, column: int):
+        """The value of an input cell; a formula there is refused with the cell."""
+        formula = getattr(self.book, "formula", lambda *cell: None)(sheet, row, column)
+        if formula is not None:
+            self.problems.append(Problem(f"{sheet}!{get_column_letter(column)}{row}",
+                                         f"holds a formula ({formula}), not a typed value: type the value itself "
+                                         "(a rebuild writes values, so the formula would be lost)"))
             return None
-        for sheet, ref in defined.destinations:
-            return sheet, ref.replace("$", "")
-        return None
+        return self.book.value(sheet, row, column)
 
-    def table_ref(self, sheet, table):
-        if self._tables is not None:
-            return self._tables.get(sheet, {}).get(table)
-        tables = self.wb[sheet].tables
-        return tables[table].ref if table in tables else None
-
-    def load(self, sheets) -> None:
-        """Read the values of these sheets of a read-only workbook now (each is parsed once)."""
-        for sheet in sheets:
-            if sheet in self.wb.sheetnames and sheet not in self._values:
-                ws = self.wb[sheet]
-                ws.reset_dimensions()  # read every row, whatever size the file declares
-                self._values[sheet] = {(c.row, c.column): c.value for cells in ws.iter_rows() for c in cells
-                                       if c.value is not None}
-
-    def value(self, sheet, row, column):
-        if self._tables is None:
-            return self.wb[sheet].cell(row=row, column=column).value
-        self.load([sheet])
-        return self._values[sheet].get((row, column))
+    def flag(self, value, cell: str) -> bool:
+        """A yes/no cell of a table: blank is no; an answer that is neither is refused with the cell."""
+        if value in (None, ""):
+            return False
+        answer = yes_no(value)
+        if answer is None:
+            self.problems.append(Problem(cell, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
+                                               f"found {shown_value(value)}"))
+        return answer == "yes"
 
 
-def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
-    """The Excel tables of each sheet of an xlsx file's bytes, ``{sheet: {table name: ref}}``,
-    found as openpyxl finds them (the sheet's relationships to its table parts)."""
-    import zipfile
-    from io import BytesIO
+def _table_rows(book: BookView, sheet: str, table_name: str, where: str, below: int = 0):
+    """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it.
 
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.packaging.relationship import get_dependents, get_rels_path
-    from openpyxl.reader.excel import _find_workbook_part
-    from openpyxl.reader.workbook import WorkbookParser
-    from openpyxl.worksheet.table import Table
-    from openpyxl.xml.functions import fromstring
-
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        names = set(archive.namelist())
-        part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read("[Content_Types].xml"))))
-        parser = WorkbookParser(archive, part.PartName[1:])
-        parser.parse()
-        found = {}
-        for sheet, rel in parser.find_sheets():
-            rels = get_rels_path(rel.target)
-            parts = get_dependents(archive, rels).find(Table._rel_type) if rels in names else ()
-            found[sheet.name] = {t.name: t.ref for t in (Table.from_tree(fromstring(archive.read(p.target)))
-                                                         for p in parts)}
-    return found
-
-
-def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
-    """(header labels, list of (row number, {column letter: value})) of a table, plus rows typed below it."""
+    With ``below``, every non-empty row of the table's columns under the table counts, down to the
+    sheet's last row and at most ``below`` of them (blank rows skipped); otherwise the rows just
+    below until the first with an empty first column.
+    """
     ref = book.table_ref(sheet, table_name)
     if ref is None:
         raise InputError(Problem(f"{sheet}!", f"table {table_name!r} not found: is this a workbook built by "
@@ -125,6 +98,15 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
     headers = {get_column_letter(c): cell(min_row, c) for c in range(min_col, max_col + 1)}
     rows = []
     r = min_row + 1
+    if below:
+        last = getattr(book, "max_row", lambda _: max_row + 1000)(sheet)
+        for r in range(min_row + 1, max(max_row, last) + 1):
+            values = {get_column_letter(c): cell(r, c) for c in range(min_col, max_col + 1)}
+            if any(v not in (None, "") for v in values.values()):
+                rows.append((r, values))
+                if r > max_row and len(rows) > below:
+                    break
+        return headers, rows
     # Rows typed just below the table (Excel did not extend it) count too, until an empty name.
     while r <= max_row or (cell(r, min_col) not in (None, "")):
         values = {get_column_letter(c): cell(r, c) for c in range(min_col, max_col + 1)}
@@ -138,46 +120,75 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str):
     return headers, rows
 
 
+@dataclass(frozen=True)
+class WorkbookInputs:
+    """A workbook's inputs, validated: the case, what was said about them, and the workbook read."""
+
+    case: Case
+    notices: tuple[str, ...]  # one sentence each: a blank input that took its default...
+    opened: Any = None  # the whole OpenedWorkbook, when read from a file with whole=True
+
+
 def read_workbook_case(path: str | Path) -> Case:
     """Read and validate the inputs of a workbook built by :func:`xlmodel.workbook.build_workbook`."""
+    return read_workbook(path).case
+
+
+def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
+    """:func:`read_workbook_case`, with the notices; ``whole`` loads every sheet of the workbook
+    (``opened``, for a rebuild's check of what the user added), otherwise it is read-only, only its
+    three input sheets parsed, and ``opened`` is None. Either way every part of the file is checked
+    and counted (:func:`~xlmodel.workbook.untrusted.open_untrusted`) before openpyxl reads it."""
     path = Path(path)
-    opened = open_untrusted(path, read_only=True)  # refuses what is not a safe xlsx, naming the file
+    opened = open_untrusted(path, read_only=not whole)  # refuses what is not a safe xlsx, naming the file
     try:
-        try:  # a read-only workbook parses its sheets (and we its tables) only now
-            book = OpenpyxlBook(opened.wb, workbook_tables(opened.data))
-            book.load(_INPUT_SHEETS)
-        except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
-            raise unreadable(path, exc) from None
-        return read_book_case(book, str(path))
+        if whole:
+            book = OpenpyxlBook(opened.wb, opened)
+        else:
+            try:  # a read-only workbook parses its sheets (and we its tables) only now
+                book = OpenpyxlBook(opened.wb, opened, workbook_tables(opened.data))
+                book.load(_INPUT_SHEETS)
+            except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
+                raise unreadable(path, exc) from None
+        case, notices = read_book(book, str(path))
     finally:
-        opened.wb.close()
+        if not whole:
+            opened.wb.close()
+    return WorkbookInputs(case, tuple(f"{path.name}: {n}" for n in opened.notices) + notices,
+                          opened if whole else None)
 
 
 def read_book_case(book: BookView, origin: str = "workbook") -> Case:
     """Read and validate the inputs of a workbook seen through a :class:`BookView`."""
+    return read_book(book, origin)[0]
+
+
+def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str, ...]]:
+    """Read and validate the inputs of a workbook seen through a :class:`BookView`: (case, notices)."""
     for sheet in _INPUT_SHEETS:
         if sheet not in book.sheetnames():
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
     data: dict[str, Any] = {}
-    where: dict[str, str] = {}  # case-file location -> the cell it was read from
-    problems: list[Problem] = []
-    _read_single_inputs(book, data, where, problems)
-    channels = _read_channels(book, where)
+    reading = _Reading(book)
+    where = reading.where
+    _read_single_inputs(reading, data)
+    channels = _read_channels(reading)
     data["demand"]["channels"] = channels
-    data["vendors"], data["hybrid"]["vendors"] = _read_vendors(book, where)
+    data["vendors"], data["hybrid"]["vendors"] = _read_vendors(reading)
     where["[hybrid] .vendors"] = "Vendors!"
-    data["hybrid"]["channels"] = _read_hybrid_channels(book, channels)
+    data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
     where["[hybrid] .channels"] = "Hybrid!"
-    if problems:
-        raise InputError(problems)
+    if reading.problems:
+        raise InputError(reading.problems)
     try:
-        return case_from_mapping(data)
+        return case_from_mapping(data), tuple(reading.notices)
     except InputError as exc:
         raise InputError([_locate(p, where) for p in exc.problems]) from None
 
 
-def _read_single_inputs(book: BookView, data: dict, where: dict[str, str], problems: list[Problem]):
+def _read_single_inputs(reading: _Reading, data: dict):
     """Every single input, found by its defined name, and the seasonality weights."""
+    book, where, problems = reading.book, reading.where, reading.problems
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
         for f in section.fields:
@@ -189,19 +200,27 @@ def _read_single_inputs(book: BookView, data: dict, where: dict[str, str], probl
             sheet, ref = found
             where[location] = f"{sheet}!{ref}"
             col_min, row_min, _, _ = range_boundaries(ref)
-            value = book.value(sheet, row_min, col_min)
+            value = reading.typed(sheet, row_min, col_min)
             if value not in (None, ""):
                 table[f.name] = value
+            elif f.default not in (None, "") and not f.required:
+                reading.notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
     found = book.name_target("demand_seasonality")
     if found:
         sheet, ref = found
-        col_min, row_min, _, row_max = range_boundaries(ref)
-        data["demand"]["seasonality"] = [book.value(sheet, r, col_min) for r in range(row_min, row_max + 1)]
+        col_min, row_min, col_max, row_max = range_boundaries(ref)
+        if (col_max - col_min + 1) * (row_max - row_min + 1) != 12:
+            problems.append(Problem(f"{sheet}!{ref}", "the name demand_seasonality must point at the 12 monthly "
+                                                      "weights: rows were inserted or deleted there; rebuild from a "
+                                                      "case file"))
+            row_max = row_min - 1
+        data["demand"]["seasonality"] = [reading.typed(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
 
 
-def _read_channels(book: BookView, where: dict[str, str]) -> list[dict]:
+def _read_channels(reading: _Reading) -> list[dict]:
     """The Channels table, one mapping per channel, columns found by their header in either language."""
+    book, where = reading.book, reading.where
     channel_labels = _labels(CHANNEL)
     headers, rows = _table_rows(book, "Inputs", "Channels", "channels")
     channels = []
@@ -212,51 +231,56 @@ def _read_channels(book: BookView, where: dict[str, str]) -> list[dict]:
             if name is None:
                 continue
             where[f"[[demand.channels]] {i} .{name}"] = f"Inputs!{letter}{r}"
-            if values[letter] not in (None, ""):
-                item[name] = values[letter]
+            value = reading.typed("Inputs", r, column_index_from_string(letter))
+            if value not in (None, ""):
+                item[name] = value
         channels.append(item)
     return channels
 
 
-def _read_vendors(book: BookView, where: dict[str, str]) -> tuple[list[dict], list[str]]:
+def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:
     """The vendor quotes table, one mapping per quote, and the names of the vendors marked for a
-    hybrid scenario."""
+    hybrid scenario. Rows typed below the table count wherever they are (at most MAX_VENDORS)."""
+    book, where = reading.book, reading.where
     vendor_labels = _labels(VENDOR)
     hybrid_headers = {words(lang)["hybrid_scenario"].lower() for lang in LANGUAGES}
-    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes")
+    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes", below=MAX_VENDORS)
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
-        item = {}
+        item, defaulted = {}, []
         for letter, header in headers.items():
             label = str(header or "").strip().lower()
             if label in hybrid_headers:
                 where[f"[hybrid] .vendors {i}"] = f"Vendors!{letter}{r}"
-                if str(values[letter] or "").strip().lower() in ("yes", "oui") and values.get("A"):
+                if reading.flag(values[letter], f"Vendors!{letter}{r}") and values.get("A"):
                     hybrid_vendors.append(str(item.get("name") or values["A"]).strip())
                 continue
             name = vendor_labels.get(label)
             if name is None:
                 continue
             where[f"[[vendors]] {i} .{name}"] = f"Vendors!{letter}{r}"
-            if values[letter] not in (None, ""):
-                item[name] = values[letter]
+            value = reading.typed("Vendors", r, column_index_from_string(letter))
+            if value not in (None, ""):
+                item[name] = value
+            elif VENDOR.by_name[name].default not in (None, ""):
+                defaulted.append(f"{letter}{r} {VENDOR.by_name[name].label_en} {VENDOR.by_name[name].default!r}")
+        if defaulted:
+            reading.notices.append(f"Vendors! row {r} ({item.get('name', 'no name')}): blank, so the defaults are "
+                                   "used: " + ", ".join(defaulted))
         vendors.append(item)
     return vendors, hybrid_vendors
 
 
-def _read_hybrid_channels(book: BookView, channels: list[dict]) -> list[str]:
+def _read_hybrid_channels(reading: _Reading, channels: list[dict]) -> list[str]:
     """The names of the channels marked for the vendor in the channel mode."""
-    headers, rows = _table_rows(book, "Hybrid", "HybridChannels", "hybrid channels")
+    headers, rows = _table_rows(reading.book, "Hybrid", "HybridChannels", "hybrid channels")
     letters = list(headers)
-    hybrid_channels = []
-    for r, values in rows:
-        if str(values[letters[1]] or "").strip().lower() in ("yes", "oui"):
-            hybrid_channels.append(values[letters[0]])
+    chosen = [reading.flag(values[letters[1]], f"Hybrid!{letters[1]}{r}") for r, values in rows]
+    hybrid_channels = [values[letters[0]] for (r, values), yes in zip(rows, chosen) if yes]
     # The name column is a formula showing the channel name: read names from the channel table
     # when the cached value is absent (a workbook never opened in a spreadsheet).
-    if any(name is None for name in hybrid_channels) or (rows and values[letters[0]] is None):
-        hybrid_channels = [channels[k].get("name") for k, (r, values) in enumerate(rows)
-                           if k < len(channels) and str(values[letters[1]] or "").strip().lower() in ("yes", "oui")]
+    if any(name is None for name in hybrid_channels) or (rows and rows[-1][1][letters[0]] is None):
+        hybrid_channels = [channels[k].get("name") for k, yes in enumerate(chosen) if k < len(channels) and yes]
     return [n for n in hybrid_channels if n]
 
 

@@ -18,6 +18,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from ..limits import MAX_TEXT_LENGTH
+
 INPUT_FONT = Font(color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
 COMPUTED_FONT = Font(color="FF00703C", italic=True)
@@ -183,7 +185,7 @@ def field_validation(f) -> dict:
         return {"type": "list", "choices": f.choices}
     if f.kind == "text":
         return {"type": "textLength", "operator": "between", "minimum": 0 if not f.required else 1,
-                "maximum": 200}
+                "maximum": MAX_TEXT_LENGTH}
     kind = "whole" if f.kind == "int" else "decimal"
     return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
             "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}

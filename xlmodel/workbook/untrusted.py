@@ -15,6 +15,7 @@ that applies it; split, a reader would have to follow one refusal across modules
 
 from __future__ import annotations
 
+import re
 import struct
 import warnings
 import zipfile
@@ -32,26 +33,12 @@ from defusedxml import expatreader
 
 from ..errors import InputError, Problem
 
-MiB = 1024 * 1024
+from ..limits import (MAX_CELLS, MAX_COLUMNS, MAX_DIRECTORY_BYTES, MAX_ELEMENTS, MAX_FILE_BYTES,  # noqa: F401
+                      MAX_MEMBERS, MAX_RATIO, MAX_ROWS, MAX_SHEETS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES,
+                      RATIO_CHECKED_ABOVE, MiB)
 
-# Our own workbooks are 0.2-0.35 MB and vendor quote forms smaller still; 20 MiB leaves room for
-# pasted logos and screenshots while bounding what is held in memory (the file is read at once).
-MAX_FILE_BYTES = 20 * MiB
-# Parts in the zip: ours have 41 (42 once saved by LibreOffice); 2 000 is a workbook with hundreds
-# of sheets, each with its drawing and comments.  Also bounds the zip directory read below.
-MAX_MEMBERS = 2_000
-# The zip directory itself: a real entry takes about 80 bytes (header and part name); 512 bytes
-# per allowed member caps what zipfile parses before the member count can be checked.
-MAX_DIRECTORY_BYTES = MAX_MEMBERS * 512
-# Everything unpacked: ours unpack to 1.6-2.7 MB (120 month columns, ~300 rows); 100 MiB is ~40
-# times that and still loads in openpyxl without exhausting a laptop's memory.
-MAX_UNCOMPRESSED_BYTES = 100 * MiB
-# Unpacked / stored size of one part: our big sheets compress about 8-9:1 and our comment drawings
-# (small, repetitive VML) 40-57:1; zip bombs sit near deflate's maximum of ~1 000:1.
-MAX_RATIO = 100
-# The ratio is only judged for parts unpacking above this: small repetitive parts compress very
-# well and cannot hurt, whatever their ratio.
-RATIO_CHECKED_ABOVE = 1 * MiB
+# The limits (file, archive, XML, sheets, rows, columns, cells) are stated and explained in
+# xlmodel/limits.py, the one place for every limit of the program.
 # Parts are read by chunks of this size, counting real bytes rather than trusting the declared ones.
 READ_CHUNK = 1 * MiB
 
@@ -63,7 +50,6 @@ _ARCHIVES = {
     b"Rar!\x1a\x07": "a RAR archive",
 }
 _STRICT_XML_SUFFIXES = (".xml", ".rels")  # must be well-formed XML
-_LENIENT_XML_SUFFIXES = (".vml",)  # XML, but Excel's is not always well-formed
 _RESEND = "ask the sender for a clean copy saved from Excel"
 
 
@@ -74,6 +60,14 @@ class OpenedWorkbook:
     wb: openpyxl.Workbook  # loaded with data_only=True (cached values), keep_vba=False, keep_links=False
     notices: tuple[str, ...]  # things found and ignored, one sentence each
     data: bytes = field(default=b"", repr=False)  # the checked bytes it was loaded from (read them, not the file)
+    # The formula of each formula cell, by sheet title: {"Inputs": {(row, column): "=20000+5000"}}
+    # (cut to 200 characters, at most 5 000 per sheet); openpyxl's cached values do not show them.
+    formulas: dict = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the zip's part names (pictures, charts...)
+
+    def formula(self, sheet: str, row: int, column: int) -> str | None:
+        """The formula of a cell (``"=B7*2"``), or None for a typed value or an empty cell."""
+        return self.formulas.get(sheet, {}).get((row, column))
 
 
 def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbook:
@@ -87,7 +81,7 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
     zf = _open_zip(path, data)
     infos = _check_members(path, zf)
     _check_is_workbook(path, zf, infos)
-    _check_parts(path, zf, infos)
+    formulas = _check_parts(path, zf, infos)
     notices = _notices(zf, infos)
     try:
         with warnings.catch_warnings():
@@ -98,13 +92,34 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
                                         keep_vba=False, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
         raise unreadable(path, exc) from None
-    return OpenedWorkbook(wb, tuple(notices), data)
+    parts = _sheet_parts(zf)
+    return OpenedWorkbook(wb, tuple(notices), data,
+                          {title: formulas.get(part, {}) for title, part in parts.items()},
+                          tuple(info.filename for info in infos))
 
 
 def unreadable(path: str | Path, exc: BaseException) -> InputError:
     """The refusal of a file openpyxl trips on (when loading it, or reading a read-only one's sheets)."""
     return InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again "
                                          "from Excel or ask the sender for a new copy"))
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title -> its part (``xl/worksheets/sheet2.xml``), from xl/workbook.xml and its relationships
+    (both checked above: present, bounded, safe XML)."""
+    try:
+        book = defusedxml.ElementTree.fromstring(zf.read("xl/workbook.xml"), forbid_dtd=True)
+        rels = defusedxml.ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    except Exception:  # noqa: BLE001 - no relationships: openpyxl has read what it could
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    out = {}
+    for element in book.iter():
+        if element.tag.rpartition("}")[2] == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.rpartition("}")[2] == "id"), None)
+            target = targets.get(rid, "")
+            out[element.get("name", "")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return out
 
 
 def _refuse(path: Path, message: str) -> NoReturn:
@@ -306,33 +321,187 @@ def _damaged_part(path: Path, info: zipfile.ZipInfo, exc: BaseException) -> NoRe
 
 # --- the XML parts -----------------------------------------------------------------------------
 
-def _looks_like_xml(head: bytes) -> bool:
-    """Whether a part not named as XML holds XML anyway (openpyxl follows relationships, not names)."""
-    for bom in (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff"):
-        if head.startswith(bom):
-            head = head[len(bom):]
-            break
-    return head.replace(b"\x00", b"").lstrip(b" \t\r\n").startswith(b"<")
+class _Beyond(Exception):
+    """A part goes beyond one of the limits; the message says which, in words."""
 
 
-def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
-    """Unpack the XML parts by chunks, counting real bytes, and parse each with DTDs forbidden.
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d{1,9})?$")
+_STYLE_RECORDS = frozenset(("xf", "font", "fill", "border", "numFmt", "dxf", "cellStyle"))
+# Elements that carry a sqref list of ranges (each becomes an object in openpyxl).
+_SQREF = frozenset(("dataValidation", "conditionalFormatting", "selection", "protectedRange", "ignoredError"))
+# The commonest elements, which need nothing from the bounds check (values, strings, formats).
+_PLAIN = frozenset(("v", "t", "r", "rPr", "sz", "color", "name", "family", "scheme", "b", "i", "alignment",
+                    "protection", "is", "pt", "idx"))
+_NOTHING_AT_END = _PLAIN | {"f", "row"}  # elements whose end changes nothing (unprefixed)
+
+
+def _n(count: int) -> str:
+    """A count with thin spaces between thousands, as the program's messages write them: 10 000."""
+    return f"{count:,}".replace(",", " ")
+
+
+_TOO_MANY_CELLS = f"holds more than {_n(MAX_CELLS)} cells, rows, merged cells, comments and strings in all"
+_TOO_MANY_ELEMENTS = f"holds more than {_n(MAX_ELEMENTS)} XML elements"
+_TOO_MANY_SHEETS = f"has more than {MAX_SHEETS} sheets"
+_TOO_MANY_STYLES = f"has more than {_n(MAX_STYLES)} style records"
+
+
+def _corner(ref: str) -> tuple[int, int] | None:
+    """(column, row) of ``A1``, ``$B$7``; a missing part (``A``, ``7``) reads as the sheet's far edge."""
+    m = _REF.match(ref.strip())
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    column = 0
+    for letter in (m.group(1) or "XFD").upper():
+        column = column * 26 + ord(letter) - 64
+    return column, int(m.group(2) or 1_048_576)
+
+
+class _Bounds(ContentHandler):
+    """Counts, while a part streams through the parser, what openpyxl would create from it.
+
+    Every cell reference (cells, rows, merged ranges, hyperlinks, comments, tables, dimensions)
+    must stay within MAX_ROWS x MAX_COLUMNS; cells, rows, merged and hyperlinked cells, comments,
+    shared strings and validation/format ranges add up to at most MAX_CELLS over the workbook;
+    sheets, style records and elements have their own caps. Refuses (raises :class:`_Beyond`) at
+    the first element beyond a limit, so a crafted part costs no more than the limit to refuse.
+    Also notes the formulas of each sheet's cells (up to a few thousand per part), which the
+    cached values openpyxl returns do not show.
+    """
+
+    FORMULAS_KEPT = 5_000
+
+    def __init__(self, totals: dict[str, int]):
+        super().__init__()
+        self.totals = totals
+        self.elements = 0
+        self.part = ""
+        self.formulas: dict[str, dict[tuple[int, int], str]] = {}
+
+    def start_part(self, name: str) -> None:
+        self.part = name
+        self.in_data = False
+        self.in_sheets = False
+        self.row = self.column = 0
+        self.cell: tuple[int, int] | None = None
+        self.formula: list[str] | None = None
+
+    def _count(self, what: str, n: int, limit: int, text: str) -> None:
+        total = self.totals[what] = self.totals.get(what, 0) + n
+        if total > limit:
+            raise _Beyond(text)
+
+    def _cells(self, n: int) -> None:
+        self._count("cells", n, MAX_CELLS, _TOO_MANY_CELLS)
+
+    def _within(self, column: int, row: int, what: str, ref: str) -> None:
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            raise _Beyond(f"has {what} reaching {ref} ({self.part}), beyond row {_n(MAX_ROWS)} or column "
+                          f"{MAX_COLUMNS} where a workbook of this program ends")
+
+    def _area(self, ref: str, what: str) -> int:
+        """Cells of a range ``A1:B2`` (or ``A1``) once checked within the bounds."""
+        first, _, last = ref.partition(":")
+        corners = [_corner(first), _corner(last or first)]
+        if None in corners:
+            raise _Beyond(f"has a malformed cell reference {ref[:40]!r} in {self.part}")
+        (c1, r1), (c2, r2) = corners
+        for column, row in corners:
+            self._within(column, row, what, ref[:40])
+        return (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
+
+    def startElement(self, name, attrs):  # noqa: N802 - the SAX interface (called once per element: kept lean)
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _Beyond(_TOO_MANY_ELEMENTS)
+        if name in _PLAIN:  # values, text, formats...: most elements, unprefixed as Excel writes them
+            return
+        local = name.rpartition(":")[2] if ":" in name else name
+        if local in _PLAIN:
+            return
+        if self.in_data:  # the cells, then the rows: nine elements in ten of a sheet
+            if local == "c":
+                r = attrs.get("r")
+                corner = _corner(r) if r else (self.column + 1, self.row)
+                if corner is None:
+                    raise _Beyond(f"has a malformed cell reference {r[:40]!r} in {self.part}")
+                self.column, row = corner
+                self._within(self.column, row, "a cell", r or f"row {row}")
+                self._cells(1)
+                self.cell = (row, self.column)
+                return
+            if local == "f":
+                if self.cell is not None:
+                    self.formula = []
+                return
+            if local == "row":
+                r = attrs.get("r")
+                self.row = int(r) if r and r.isdigit() else self.row + 1
+                self.column = 0
+                self._within(1, self.row, "a row", str(self.row))
+                self._cells(1)
+                return
+        if local == "sheetData":
+            self.in_data, self.row = True, 0
+        elif local in ("mergeCell", "hyperlink", "comment") and attrs.get("ref"):
+            self._cells(self._area(attrs["ref"], {"mergeCell": "a merged range", "hyperlink": "a hyperlink",
+                                                  "comment": "a comment"}[local]))
+        elif local in ("dimension", "table") and attrs.get("ref"):
+            self._area(attrs["ref"], "a table" if local == "table" else "a used range")
+        elif local == "si":
+            self._cells(1)
+        elif local == "sheets":
+            self.in_sheets = True
+        elif local == "sheet" and self.in_sheets:
+            self._count("sheets", 1, MAX_SHEETS, _TOO_MANY_SHEETS)
+        elif local in _STYLE_RECORDS:
+            self._count("styles", 1, MAX_STYLES, _TOO_MANY_STYLES)
+        if local in _SQREF and "sqref" in attrs:
+            self._cells(len(attrs["sqref"].split()))
+
+    def characters(self, content):
+        if self.formula is not None and sum(map(len, self.formula)) < 200:
+            self.formula.append(content)
+
+    def endElement(self, name):  # noqa: N802 - the SAX interface
+        if name in _NOTHING_AT_END:
+            return
+        local = name.rpartition(":")[2] if ":" in name else name
+        if local == "c" and self.cell is not None:
+            if self.formula is not None:
+                kept = self.formulas.setdefault(self.part, {})
+                if len(kept) < self.FORMULAS_KEPT:
+                    kept[self.cell] = "=" + "".join(self.formula).strip()
+            self.cell, self.formula = None, None
+        elif local == "sheetData":
+            self.in_data = False
+        elif local == "sheets":
+            self.in_sheets = False
+
+
+def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
+    """Unpack every part by chunks, counting real bytes, and parse each as XML with DTDs forbidden.
 
     No part may hold a DTD: xlsx parts never need one, and a DTD is what entity expansion
-    ("billion laughs") and external entities (reading a local file, XXE) need.  Checked are the
-    parts named ``.xml``/``.rels``, which must also be well-formed, and, for the DTD only, VML
-    drawings (Excel writes VML that is not always well-formed XML, and openpyxl does not read it)
-    and any part starting like XML whatever its name (openpyxl follows relationships, not names).
-    The other parts (pictures, macro code) are only sniffed; their unpacked size is bounded by the
-    zip checks and by zipfile itself.
+    ("billion laughs") and external entities (reading a local file, XXE) need.  Every part goes
+    through the parser from its first byte to its last, whatever its name (openpyxl follows
+    relationships, not names, and a DTD may follow any amount of white space); the parts named
+    ``.xml``/``.rels`` must also be well-formed, the others stop being parsed at their first
+    syntax error (a picture at its first byte, Excel's VML where it is not well-formed): no parser
+    goes past one, so no DTD can come into play after it.  Meanwhile :class:`_Bounds` counts
+    what openpyxl would build and refuses beyond the limits of :mod:`xlmodel.limits`.
+
+    Returns the formulas found, by part name: {part: {(row, column): "=..."}}.
     """
     unpacked = 0
+    bounds = _Bounds({})
     for info in infos:
         if info.is_dir():
             continue
         strict = info.filename.lower().endswith(_STRICT_XML_SUFFIXES)
-        named_xml = strict or info.filename.lower().endswith(_LENIENT_XML_SUFFIXES)
-        parser = None
+        bounds.start_part(info.filename)
+        parser = expatreader.create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.setContentHandler(bounds)
         try:
             with zf.open(info) as f:
                 read = 0
@@ -341,24 +510,21 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
                     unpacked += len(chunk)
                     if read > info.file_size or unpacked > MAX_UNCOMPRESSED_BYTES:
                         _bomb(path, f"unpacks to more than it declares ({info.filename})")
-                    if parser is None:
-                        if not (named_xml or _looks_like_xml(chunk[:64])):
-                            break  # not XML: nothing to parse
-                        parser = expatreader.create_parser(forbid_dtd=True, forbid_entities=True,
-                                                           forbid_external=True)
-                        parser.setContentHandler(ContentHandler())
-                    if not _feed(parser, chunk, strict):
+                    if parser is not None and not _feed(parser, chunk, strict):
                         parser = None
-                        break
             if parser is not None:
                 _feed(parser, None, strict)
         except InputError:
             raise
+        except _Beyond as exc:
+            _refuse(path, f"{exc}: it is not a workbook of this program nor a quote form, or it was built to "
+                          f"exhaust memory, and it was not opened; {_RESEND}")
         except defusedxml.DefusedXmlException:
             _refuse(path, f"contains an XML document type declaration (DTD) in {info.filename}; workbooks "
                           "never need one and XML attacks rely on it, so it was not opened; " + _RESEND)
         except Exception as exc:  # noqa: BLE001 - malformed XML, bad CRC, unknown compression...
             _damaged_part(path, info, exc)
+    return bounds.formulas
 
 
 def _feed(parser, chunk: bytes | None, strict: bool) -> bool:

@@ -16,7 +16,7 @@ What is compared, from the plan of the workbook (:mod:`xlmodel.workbook.layout`)
 
 A disagreement is a model bug: :class:`VerificationError` names each cell and both values, and the
 build writes nothing.  The same recalculation gives every formula cell its stored value
-(:meth:`Recalculated.stored`, written by :func:`xlmodel.workbook.files.store_values`).
+(:meth:`Recalculated.stored`, written by :func:`xlmodel.workbook.parts.store_values`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from .files import StoredValue, zip_parts
+from .parts import StoredValue, zip_parts
 
 if TYPE_CHECKING:  # the command line imports this module for its error: it stays light
     from ..engine import Comparison
@@ -84,7 +84,7 @@ class Recalculated:
         return self.model.get_cell_value_by_ref(f"{sheet}!{cell}")
 
     def stored(self, sheet: str, column: str, row: int) -> tuple[str, StoredValue]:
-        """What formula cell ``column``/``row`` of ``sheet`` stores: see :func:`files.store_values`."""
+        """What formula cell ``column``/``row`` of ``sheet`` stores: see :func:`~xlmodel.workbook.parts.store_values`."""
         index, number = self.sheets[sheet], _column_number(column)
         value = self.model.get_cell_value(index, row, number)
         if isinstance(value, bool):
@@ -115,7 +115,7 @@ def _localised(text: str, separator: str) -> str:
 
 
 def recalculate(parts: Mapping[str, bytes], lang: str = "en") -> Recalculated:
-    """The workbook of ``parts`` (:func:`xlmodel.workbook.files.workbook_parts`) recalculated in process."""
+    """The workbook of ``parts`` (:func:`xlmodel.workbook.parts.workbook_parts`) recalculated in process."""
     return Recalculated(parts, lang)
 
 

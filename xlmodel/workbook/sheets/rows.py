@@ -13,7 +13,7 @@ from ...model.language import MonthlyRow, Template, YearlyRow
 from ...text import units
 from .. import styles
 from ..content import Content
-from ..files import share_row
+from ..parts import share_row
 from ..layout import FIRST_MONTH_COL, Plan, col
 
 
@@ -50,7 +50,7 @@ def formula(plan: Plan, c: Content, row: Row, sheet: str = "Calc", at: int | Non
 def write_row(ws, plan: Plan, c: Content, row: Row, r: int, sheet: str = "Calc") -> None:
     """``row``'s label, unit and formulas on sheet row ``r``: a single value in column C, a yearly
     row from column D (year 0, the signature), a monthly row from column E, written in its first
-    period and filled across at save (:func:`xlmodel.workbook.files.share_row`); a fixed number of
+    period and filled across at save (:func:`xlmodel.workbook.parts.share_row`); a fixed number of
     the row (a search step) as a locked value in column C."""
     styles.write_text(ws, f"A{r}", c.label(row))
     ws[f"B{r}"] = units(c.lang)[row.unit].format(cur=c.cur)

@@ -1,0 +1,124 @@
+"""What a rebuild would drop: what the user added to a workbook outside its input cells.
+
+A rebuild writes the workbook afresh from its inputs, so anything else a person put into it would
+be lost: a sheet of their own, a column or a note typed beside the inputs (or in rows they
+inserted), a comment, a picture. :func:`additions` compares the workbook as it is (read by
+:func:`~xlmodel.workbook.untrusted.open_untrusted`) with the one about to replace it, and lists
+each such addition with where it is; the build refuses unless told ``--force``.
+
+What counts, sheet by sheet:
+
+- a sheet the new workbook does not have;
+- on the input sheets (Inputs, Vendors, Hybrid), and on any other sheet whose protection was
+  removed (a protected sheet accepts no typing outside its unlocked input cells): a value, text or
+  number, outside the input cells (which are unlocked, and read or replaced by the build), that
+  appears nowhere in the new workbook (labels, notes and units are all rewritten, wherever rows
+  moved to);
+- a comment by anyone but xlmodel (our notes are signed ``xlmodel``) that the new workbook does not
+  have at the same cell with the same text;
+- pictures (``xl/media/``), which openpyxl cannot carry over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.utils import get_column_letter
+
+from ..schema import CURRENCIES
+
+from .files import AUTHOR
+
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+MAX_LISTED = 8  # additions listed one by one; the rest are counted
+
+
+_CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b")
+
+
+def _key(value):
+    """What a value is compared by: text trimmed, with its currency code blanked (the units of a
+    workbook whose currency input was edited are rewritten in the new currency)."""
+    if isinstance(value, str):
+        return _CURRENCY.sub("¤", value.strip())
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    return str(value)
+
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def written_language(opened) -> str | None:
+    """The language the workbook's words are in (``en``/``fr``), read from the label of its
+    "Workbook language" input; None when it cannot tell (not one of our workbooks)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    from ..schema import CASE
+    defined = opened.wb.defined_names.get("case_language")
+    if defined is None:
+        return None
+    for sheet, ref in defined.destinations:
+        if sheet not in opened.wb.sheetnames:
+            return None
+        _, row, _, _ = range_boundaries(ref.replace("$", ""))
+        cell = opened.wb[sheet]._cells.get((row, 1))
+        label = str(cell.value).strip() if cell is not None and cell.value is not None else ""
+        field = CASE.by_name["language"]
+        return {field.label_en: "en", field.label_fr: "fr"}.get(label)
+    return None
+
+
+def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
+    """(location, what would be dropped) for every addition of ``opened`` (an OpenedWorkbook) that
+    the workbook ``new_wb`` (openpyxl, about to be written) would not keep.
+
+    ``same_words``: the new workbook built in the old one's language, when the rebuild changes the
+    language (its labels then tell ours from the user's).
+    """
+    old = opened.wb
+    found: list[tuple[str, str]] = []
+    new_names = set(new_wb.sheetnames)
+    for ws in old.worksheets:
+        if ws.title not in new_names:
+            count = sum(1 for cell in ws._cells.values() if cell.value is not None)
+            found.append((f"{ws.title}!", f"the sheet {ws.title!r} ({count} cells with content) is not part of the "
+                                          "workbook and would be dropped"))
+    everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
+                  for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
+    for ws in old.worksheets:
+        if ws.title not in new_names:
+            continue
+        new_ws = new_wb[ws.title]
+        typed_checked = ws.title in INPUT_SHEETS or not ws.protection.sheet
+        for (row, column), cell in sorted(ws._cells.items()):
+            where = f"{ws.title}!{get_column_letter(column)}{row}"
+            if (typed_checked and cell.value is not None and cell.protection.locked
+                    and opened.formula(ws.title, row, column) is None and _key(cell.value) not in everywhere):
+                found.append((where, f"holds {_shown(cell.value)}, typed outside the input cells: it would be dropped"))
+            if cell.comment is not None and cell.comment.author != AUTHOR:
+                new_cell = new_ws._cells.get((row, column))
+                new_text = new_cell.comment.text if new_cell is not None and new_cell.comment is not None else None
+                if (new_text or "").strip() != (cell.comment.text or "").strip():
+                    author = f" by {cell.comment.author}" if cell.comment.author else ""
+                    found.append((where, f"has a comment{author} ({_shown(cell.comment.text)}) that would be dropped"))
+    pictures = [name for name in getattr(opened, "parts", ()) if name.lower().startswith("xl/media/")]
+    if pictures:
+        found.append(("", f"holds {len(pictures)} picture(s) ({', '.join(pictures[:3])}) that would be dropped"))
+    return found
+
+
+def refusal_problems(path, found: list[tuple[str, str]]):
+    """The problems a refused rebuild reports: each addition located, then what to do."""
+    from ..errors import Problem
+    problems = [Problem(where, what) for where, what in found[:MAX_LISTED]]
+    if len(found) > MAX_LISTED:
+        problems.append(Problem(str(path), f"and {len(found) - MAX_LISTED} more additions"))
+    problems.append(Problem(str(path), "a rebuild writes the workbook afresh from its inputs and would drop what was "
+                                       "added above: copy it to another workbook, or rebuild with --force (the "
+                                       "previous workbook is then kept as a dated backup)"))
+    return problems
