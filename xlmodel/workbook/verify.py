@@ -63,17 +63,13 @@ class Disagreement:
 
 
 class Recalculated:
-    """A workbook's parts recalculated by IronCalc: every cell's value, and each formula cell's stored
-    value (``lang``: the workbook's language, whose thousands separator FIXED() amounts are stored with,
-    as Excel shows them in that language's locales)."""
+    """A workbook recalculated by IronCalc (``model``, an evaluated ``ironcalc`` model): every cell's
+    value, and each formula cell's stored value (``lang``: the workbook's language, whose thousands
+    separator FIXED() amounts are stored with, as Excel shows them in that language's locales)."""
 
-    def __init__(self, parts: Mapping[str, bytes], lang: str = "en"):
+    def __init__(self, model, lang: str = "en"):
         import ironcalc
-        with tempfile.TemporaryDirectory(prefix="xlmodel-verify-") as folder:
-            path = Path(folder) / "book.xlsx"
-            path.write_bytes(zip_parts(parts, compresslevel=0))
-            self.model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
-        self.model.evaluate()
+        self.model = model
         self._types = ironcalc.CellType
         self.sheets = {p["name"]: k for k, p in enumerate(self.model.get_worksheets_properties())}
         from ..text import words
@@ -116,7 +112,19 @@ def _localised(text: str, separator: str) -> str:
 
 def recalculate(parts: Mapping[str, bytes], lang: str = "en") -> Recalculated:
     """The workbook of ``parts`` (:func:`xlmodel.workbook.parts.workbook_parts`) recalculated in process."""
-    return Recalculated(parts, lang)
+    with tempfile.TemporaryDirectory(prefix="xlmodel-verify-") as folder:
+        path = Path(folder) / "book.xlsx"
+        path.write_bytes(zip_parts(parts, compresslevel=0))
+        return load(path, lang)
+
+
+def load(path: str | Path, lang: str = "en") -> Recalculated:
+    """The workbook file at ``path`` loaded and recalculated in process (IronCalc reads the file's
+    formulas in any language; ``lang`` is the language the workbook was written in)."""
+    import ironcalc
+    model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
+    model.evaluate()
+    return Recalculated(model, lang)
 
 
 def _close(a, b, money: bool = True) -> bool:
