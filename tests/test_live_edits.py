@@ -31,6 +31,8 @@ from openpyxl import load_workbook
 from xlmodel.case import example_case
 from xlmodel.engine import compare
 from xlmodel.errors import InputError
+from xlmodel.text import words
+from xlmodel.text.sentences import amount
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.parts import workbook_bytes
 from xlmodel.workbook.reader import read_book_case
@@ -306,3 +308,33 @@ def test_the_issues_scenario_phone_volume_800000_recalculated_equals_compare_to_
             assert round(engine.value("Dashboard", f"C{r}"), 2) == round(s["npv_savings"], 2), s["id"]
         assert [engine.value("Checks", f"B{r}") for _, r in checks.rows] == [1] * len(checks.rows)
         assert engine.value("Dashboard", "B3") == "all checks pass"
+        # One headline: the analytics of the build no longer show, one sentence says how to refresh them.
+        assert engine.value("Dashboard", dash.sentence_cell) == words("en")["analytics_stale"]
+        assert all(engine.value("Dashboard", cell) in (None, "") for cell in dash.decision_cells)
+
+
+@pytest.mark.parametrize("edit", ["the second vendor's price", "none"])
+def test_the_analytics_show_while_current_and_say_they_are_out_of_date_once_an_input_changes(small, edit):
+    """Issue 11, point 5: the Dashboard shows the analytics computed in Python (which restate no
+    saving of the live headline) while they match the inputs; after an edit, even one that leaves
+    the recommended scenario's saving alone (another vendor's price), one sentence instead."""
+    live, plan, dash = small.live, small.plan, small.plan.dashboard
+    best = compare(small.case).scenario(compare(small.case).best)
+    try:
+        if edit != "none":
+            live.edit("Vendors", plan.vendors.row(1), _vendor_column(small, "price"), small.case.vendors[1].price * 1.1)
+        live.evaluate()
+        book = live.recalculated
+        sentence = book.value("Dashboard", dash.sentence_cell)
+        if edit == "none":
+            assert book.value("Risk", f"B{plan.risk.current_row}") == 1
+            assert sentence == book.value("Risk", f"A{plan.risk.sentences.first}") and "simulated draws" in sentence
+            assert amount(best.npv_savings, "en") not in sentence
+            assert [book.value("Dashboard", c) for c in dash.decision_cells] == [
+                book.value("Risk", f"A{r}") for r in plan.risk.sentences.rows[1:]]
+        else:
+            assert book.value("Risk", f"B{plan.risk.current_row}") == 0
+            assert sentence == words("en")["analytics_stale"] and "python cli.py build -o BOOK.xlsx" in sentence
+            assert all(book.value("Dashboard", c) in (None, "") for c in dash.decision_cells)
+    finally:
+        live.reset()

@@ -106,6 +106,12 @@ WORKBOOK = {
     "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "
                    "the cheapest alternative, {option}, costs {extra} {currency} more in NPV",
     "rec_cheapest": "; cheapest in {share} of {draws} simulated draws",
+    "an_cheapest": "Computed by xlmodel from these inputs (Risk sheet): {option} is the cheapest in {share} of "
+                   "{draws} simulated draws",
+    "analytics_words": "The analytics in words (shown on the Dashboard while they match the inputs)",
+    "analytics_stale": "Out of date: the risk analysis, tornado, vendor scoring and break-evens (Risk sheet) were "
+                       "computed from other inputs. Refresh them: the refresh macro (xlwings add-in), or python "
+                       "cli.py build -o BOOK.xlsx. The recommendation above is live.",
     "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
     "rec_of": " of {scenario}",
     "rec_lead_flip": "the two drivers that could flip it",

@@ -113,6 +113,13 @@ WORKBOOK = {
                    "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
                    "VAN",
     "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
+    "an_cheapest": "Calculé par xlmodel sur ces hypothèses (feuille Risk) : {option} est l'option la moins chère "
+                   "dans {share} des {draws} tirages",
+    "analytics_words": "Les analyses en mots (affichées sur le tableau de bord tant qu'elles correspondent aux "
+                       "hypothèses)",
+    "analytics_stale": "Périmées : analyse de risque, tornade, notation et points morts (feuille Risk) ont été "
+                       "calculés sur d'autres hypothèses. Actualisez-les : macro refresh (complément xlwings) ou "
+                       "python cli.py build -o BOOK.xlsx. La recommandation ci-dessus est à jour.",
     "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
     "rec_of": " de {scenario}",
     "rec_lead_flip": "les deux facteurs qui pourraient la renverser",

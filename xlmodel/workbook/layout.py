@@ -252,6 +252,8 @@ class RiskLayout:
     economic: Mapping[str, int]  # scenario id -> row
     settings_title: int
     settings: Span  # the scoring and risk inputs used
+    sentences_title: int
+    sentences: Span  # the analytics sentence, then the decision lines (shown on the Dashboard while current)
 
     @property
     def current_ref(self) -> str:

@@ -272,9 +272,12 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     settings_title = r.one()
     r.one()
     settings = r.take(len(SCORING.fields) + len(RISK.fields))
+    r.one()
+    sentences_title = r.one()
+    sentences = r.take(1 + DECISION_LINES)
     return RiskLayout(tornado_title, tornado, monte_carlo_title, monte_carlo, monte_carlo_note, histogram_title,
                       histogram, scoring_title, weights_row, scoring, scoring_reason, break_even_title, break_even,
-                      hybrid_share, economic_title, economic, settings_title, settings)
+                      hybrid_share, economic_title, economic, settings_title, settings, sentences_title, sentences)
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
