@@ -338,3 +338,17 @@ def test_the_analytics_show_while_current_and_say_they_are_out_of_date_once_an_i
             assert all(book.value("Dashboard", c) in (None, "") for c in dash.decision_cells)
     finally:
         live.reset()
+
+
+@pytest.mark.parametrize("years", [1, 3])
+def test_a_new_horizon_fails_a_check_until_a_rebuild(small, years):
+    """The horizon sets how many months the sheets have: edited, the workbook says a rebuild is needed."""
+    live, plan = small.live, small.plan
+    try:
+        live.edit("Inputs", plan.inputs.fields[("finance", "horizon_years")], 2, years)
+        live.evaluate()
+        horizon = dict(plan.checks.rows)["check_horizon"]
+        assert live.recalculated.value("Checks", f"B{horizon}") == 0
+        assert live.recalculated.value("Dashboard", "B3") == "A CHECK FAILS: see the Checks sheet"
+    finally:
+        live.reset()

@@ -62,6 +62,7 @@ WORKBOOK = {
     "check_lines": "Cost lines add up to the annual costs",
     "check_npv": "NPV of savings = NPV of cost in-house - NPV of cost of the scenario",
     "check_prices": "Every vendor has a price above 0",
+    "check_horizon": "Horizon as built (one column per month of it on Calc: a new horizon needs a rebuild)",
     "check_python": "Python functions agree with their native twins (when the add-in is loaded)",
     "python_block": "Python functions (need the xlwings add-in; see the README)",
     "short_label": "Short label (charts)",

@@ -68,6 +68,8 @@ WORKBOOK = {
     "check_lines": "Les postes de coût s'additionnent aux coûts annuels",
     "check_npv": "VAN des économies = VAN des coûts interne - VAN des coûts du scénario",
     "check_prices": "Chaque prestataire a un prix supérieur à 0",
+    "check_horizon": "Horizon tel que construit (une colonne par mois sur Calc : un nouvel horizon demande une "
+                     "reconstruction)",
     "check_python": "Les fonctions Python concordent avec leurs jumelles natives (si le complément est chargé)",
     "python_block": "Fonctions Python (demandent le complément xlwings ; voir le README)",
     "short_label": "Libellé court (graphiques)",

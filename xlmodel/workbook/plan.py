@@ -281,7 +281,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
-          "check_prices", "check_python")
+          "check_prices", "check_python", "check_horizon")
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
