@@ -38,10 +38,10 @@ def case_text(**changes):
 CASE_ROWS = {
     "negative price": (case_text(**{"price = 2900": "price = -3"}),
                        "[[vendors]] 2 .price: must be > 0 and <= 1 000 000 000 per pricing unit (found -3)"),
-    "rate typed as a percentage": (case_text(**{"shrinkage = 0.32": "shrinkage = 45"}),
-                                   "[inhouse] .shrinkage: must be >= 0 and < 0.7 of paid time (found 45): rates are "
+    "rate typed as a percentage": (case_text(**{"shrinkage = 0.22": "shrinkage = 45"}),
+                                   "[inhouse] .shrinkage: must be >= 0 and < 0.7 of worked time (found 45): rates are "
                                    "fractions, write 0.45 for 45 %"),
-    "misspelt key": (case_text(**{"shrinkage = 0.32": "shrinkge = 0.32"}),
+    "misspelt key": (case_text(**{"shrinkage = 0.22": "shrinkge = 0.22"}),
                      "[inhouse] .shrinkge: unknown key 'shrinkge': did you mean 'shrinkage'?"),
     "unknown pricing model": (case_text(**{'pricing_model = "per_minute"': 'pricing_model = "per_call"'}),
                               "[[vendors]] 3 .pricing_model: must be one of 'per_hour'"),
@@ -59,7 +59,7 @@ CASE_ROWS = {
                                       "[hybrid] .channels: mode 'channel' needs the list of channels"),
     "FTE proposed on a per-hour quote": (case_text(**{"price = 31.5": "price = 31.5\nfte_proposed = 12"}),
                                          "[[vendors]] 1 .fte_proposed: applies only to pricing_model"),
-    "TOML syntax error": (case_text(**{"shrinkage = 0.32": "shrinkage = 0.32 0.4"}), "is not valid TOML"),
+    "TOML syntax error": (case_text(**{"shrinkage = 0.22": "shrinkage = 0.22 0.4"}), "is not valid TOML"),
     "text in a number": (case_text(**{"price = 31.5": 'price = "cheap"'}),
                          "[[vendors]] 1 .price: expected a number (per pricing unit), found str 'cheap'"),
     "horizon of zero years": (case_text(**{"horizon_years = 5": "horizon_years = 0"}),

@@ -28,7 +28,7 @@ def test_example_case_is_valid_and_french():
     assert case.case.currency == "EUR"
     assert len(case.channels) == 3 and {c.kind for c in case.channels} == {"live", "deferred"}
     assert sum(c.annual_volume for c in case.channels) >= 300_000
-    assert case.inhouse.current_fte >= 100
+    assert case.inhouse.current_fte >= 80
     models = {v.pricing_model for v in case.vendors}
     assert {"per_hour", "per_fte_month"} <= models and models & {"per_minute", "per_contact"}
     assert {v.location for v in case.vendors} == {"onshore", "nearshore", "offshore"}
@@ -38,7 +38,7 @@ def test_defaults_fill_missing_optional_fields():
     data = example_data()
     del data["inhouse"]["shrinkage"], data["transition"]
     case = case_from_mapping(data)
-    assert case.inhouse.shrinkage == 0.32
+    assert case.inhouse.shrinkage == 0.22
     assert case.transition.governance_rate == 0.07
 
 
@@ -55,7 +55,7 @@ def test_toml_round_trip_gives_an_equal_case():
     (lambda d: d["vendors"][1].__setitem__("price", "cheap"),
      "[[vendors]] 2 .price: expected a number (per pricing unit), found str 'cheap'"),
     (lambda d: d["inhouse"].__setitem__("shrinkage", 45),
-     "[inhouse] .shrinkage: must be >= 0 and < 0.7 of paid time (found 45): rates are fractions, "
+     "[inhouse] .shrinkage: must be >= 0 and < 0.7 of worked time (found 45): rates are fractions, "
      "write 0.45 for 45 %"),
     (lambda d: d["hybrid"].__setitem__("vendors", ["Acme"]),
      "[hybrid] .vendors: vendor 'Acme' does not exist"),

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 def bad_case(tmp_path) -> Path:
     """The example case with three invalid inputs in three sections."""
     text = example_case_text()
-    text = text.replace("shrinkage = 0.32", "shrinkage = 45", 1)
+    text = text.replace("shrinkage = 0.22", "shrinkage = 45", 1)
     text = text.replace("price = 2900", "price = -3", 1)
     text = text.replace("discount_rate = 0.08", "discount_rate = 8", 1)
     path = tmp_path / "bad.toml"
@@ -52,7 +52,7 @@ def test_compare_prints_the_table_with_units(capsys):
 
 def test_compare_json_is_one_object_matching_the_engine(capsys, good_case):
     code, out, err = run_cli(["compare", str(good_case), "--json"], capsys)
-    assert code == 0 and err == ""
+    assert code == 0 and err.startswith("timings: tornado") and len(err.splitlines()) == 1  # run times only
     data = json.loads(out)
     assert data["currency"] == "EUR" and data["horizon_years"] == 5
     inhouse = next(s for s in data["scenarios"] if s["id"] == "inhouse")
@@ -60,6 +60,29 @@ def test_compare_json_is_one_object_matching_the_engine(capsys, good_case):
         assert s["npv_savings"] == pytest.approx(inhouse["npv_cost"] - s["npv_cost"], rel=1e-9, abs=1e-6)
     best = next(s for s in data["scenarios"] if s["id"] == data["best"])
     assert best["kind"] != "status_quo" and best["meets_target_service"]
+
+
+def test_compare_of_several_cases_gives_each_its_own_comparison(capsys, good_case):
+    """``compare workbooks/examples/*.toml``: every case, under its name, each equal to its own compare."""
+    examples = sorted(str(p) for p in (REPO / "workbooks" / "examples").glob("*.toml"))
+    code, out, err = run_cli(["compare", *examples, str(good_case), "--json", "--no-analytics"], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert list(data) == [*examples, str(good_case)]
+    for source in examples[:1] + [str(good_case)]:
+        code, alone, _ = run_cli(["compare", source, "--json", "--no-analytics"], capsys)
+        assert code == 0 and json.loads(alone) == data[source]
+    code, out, err = run_cli(["compare", *examples, "--no-analytics"], capsys)
+    assert code == 0 and [line for line in out.splitlines() if line.startswith("== ")] == [
+        f"== {e} ==" for e in examples]
+
+
+def test_compare_of_several_cases_with_a_bad_one_prints_nothing_and_names_every_problem(capsys, good_case,
+                                                                                        bad_case, tmp_path):
+    code, out, err = run_cli(["compare", str(good_case), str(bad_case), str(tmp_path / "none.toml")], capsys)
+    assert code == 2 and out == ""
+    assert f"error: {bad_case}: [[vendors]] 2 .price: must be > 0" in err and "none.toml: file not found" in err
+    assert len(err.splitlines()) == 5 and "4 invalid input(s)" in err, err
 
 
 def test_validate_accepts_the_example(capsys, good_case):

@@ -21,6 +21,7 @@ from xlmodel.model import COST_LINES, ONE_OFF_LINES
 from xlmodel.text.sentences import recommendation, service_targets
 from xlmodel.workbook.build import build_file
 
+from test_like_for_like import two_roots
 from workbook_helpers import PARITY_CASES, parity_case
 
 pytestmark = pytest.mark.libreoffice
@@ -31,6 +32,7 @@ def close(a, b) -> bool:
 
 
 IN_HOUSE_WINS = "in_house_wins"  # hybrid_share with every quote four times dearer
+TWO_ROOTS = "two_roots"  # tests/test_like_for_like.py: a net cash flow changing sign twice
 
 
 def in_house_wins_case():
@@ -45,12 +47,14 @@ def recalculated(soffice, built_book, tmp_path_factory):
     from xlmodel.workbook.libreoffice import recalculate
     folder = tmp_path_factory.mktemp("parity")
     books = {name: built_book(name) for name in PARITY_CASES}
-    wins = folder / f"{IN_HOUSE_WINS}.xlsx"
+    wins, roots = folder / f"{IN_HOUSE_WINS}.xlsx", folder / f"{TWO_ROOTS}.xlsx"
     build_file(in_house_wins_case(), wins)
-    copies = recalculate([*(b.path for b in books.values()), wins], folder / "recalculated")
+    roots_plan = build_file(two_roots().case, roots).plan
+    copies = recalculate([*(b.path for b in books.values()), wins, roots], folder / "recalculated")
     out = {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
            for name, copy in zip(books, copies)}
-    out[IN_HOUSE_WINS] = (load_workbook(copies[-1], data_only=True), None, None)
+    out[IN_HOUSE_WINS] = (load_workbook(copies[-2], data_only=True), None, None)
+    out[TWO_ROOTS] = (load_workbook(copies[-1], data_only=True), roots_plan.compare, two_roots().as_json())
     return out
 
 
@@ -135,3 +139,20 @@ def test_dashboard_headline_when_in_house_wins(recalculated):
     wb, _, _ = recalculated[IN_HOUSE_WINS]
     sentence = wb["Dashboard"]["A4"].value
     assert sentence == recommendation(result, "en") and "cheapest alternative" in sentence
+
+
+def test_irr_with_two_sign_changes_shows_no_single_irr_in_the_workbook(recalculated):
+    """The workbook's native formulas find the two sign changes too, and say so in the engine's words
+    (Excel's IRR() alone would give +726 % where numpy-financial gives -51 % on such a case)."""
+    wb, lay, expected = recalculated[TWO_ROOTS]
+    ws = wb["Compare"]
+    for scenario in expected["scenarios"]:
+        if scenario["kind"] == "inhouse":
+            continue
+        cell = ws[f"{lay.columns[scenario['id']]}{lay.irr}"].value
+        if scenario["irr_note"] is not None:
+            assert cell == scenario["irr_note"] == "no single IRR", scenario["id"]
+        else:
+            assert cell == "n/a" if scenario["irr"] is None else close(cell, scenario["irr"]), scenario["id"]
+        assert close(ws[f"{lay.columns[scenario['id']]}{lay.npv_savings}"].value, scenario["npv_savings"])
+    assert any(s["irr_note"] for s in expected["scenarios"])

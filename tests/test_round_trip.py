@@ -18,6 +18,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from xlmodel.case import example_case, load_case
 from xlmodel.engine import compare
+from xlmodel.schema import INHOUSE
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 
@@ -389,7 +390,9 @@ def test_a_quote_typed_below_the_table_after_a_blank_row_is_read_with_a_y_flag(e
     wb.save(book)
     case = read_workbook_case(book)
     assert [v.name for v in case.vendors][-1] == "Late Bidder" and case.vendors[-1].coverage_24_7 == "yes"
-    assert "Late Bidder" in case.hybrid.vendors and case.inhouse.shrinkage == 0.32
+    shrinkage = INHOUSE.by_name["shrinkage"]
+    default = shrinkage.default
+    assert "Late Bidder" in case.hybrid.vendors and case.inhouse.shrinkage == default
     code, _, err = run(["validate", book], capsys)
     assert code == 0
-    assert f"notice: {sheet}!{ref.replace('$', '')}: Shrinkage is blank: its default 0.32 is used" in err
+    assert f"notice: {sheet}!{ref.replace('$', '')}: {shrinkage.label_en} is blank: its default {default:g} is used" in err

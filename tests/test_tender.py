@@ -132,7 +132,7 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     path = tmp_path / "quote_form.xlsx"
     code, stdout, stderr = run(["rfp-template", "-o", path, "--lang", lang], capsys)
     assert code == 0, stderr
-    assert "35 fields" in stdout
+    assert f"{len(tender.form_fields())} fields" in stdout
     wb = load_workbook(path)
     words = form_words(lang)
     assert wb.sheetnames == [words["instructions"], words["quote"]]

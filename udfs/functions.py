@@ -21,6 +21,8 @@ plain sentence with the formula. The examples are here instead, as doctests.
 (18, '#N/A payback not reached within 2 years')
 >>> round(OUTSOURCE_IRR(160, 100, 100, 2), 6)
 0.130662
+>>> OUTSOURCE_IRR([1000, 500], [700, 600], 100)
+'#N/A no single IRR: the cash flows change sign more than once'
 >>> round(ERLANG_C(10, 14), 6)
 0.174132
 >>> round(SERVICE_LEVEL(100, 180, 14), 6)
@@ -45,6 +47,7 @@ import xlwings as xw
 
 from xlmodel import erlang, finance, unit_costs
 from xlmodel.arguments import shown
+from xlmodel.text import words
 
 from ._convert import choice, costs, defaults, excel_errors, number, rate, years
 
@@ -78,7 +81,7 @@ DOC = {
     "pricing_model": "per_hour, per_fte_month, per_minute, per_contact or fixed_monthly",
     "price": "The quoted price in its pricing unit, > 0",
     "occupancy_billed": "Handled time / billed logged time the price assumes, fraction",
-    "hours_per_fte_month": "Logged hours in one billed FTE-month",
+    "hours_per_fte_month": "Logged (productive) hours in one billed FTE-month: worked hours x (1 - the vendor's shrinkage)",
     "monthly_contacts": "Contacts handled per month (needed for fixed_monthly)",
     "inputs": "Inputs!A:B of an xlmodel workbook (labels and values)",
     "channels": "The Channels table with its header row (Inputs sheet)",
@@ -165,9 +168,14 @@ def PAYBACK_MONTHS(inhouse_cost, outsourced_cost, one_off_cost, years=None, disc
 def OUTSOURCE_IRR(inhouse_cost, outsourced_cost, one_off_cost, years=None, discount_rate=0.08,
                   inhouse_escalation=0, outsourced_escalation=0):
     """Internal rate of return of outsourcing: the discount rate at which OUTSOURCE_NPV is 0 (cash flows: -one_off_cost at signature, then each year's saving at its end)."""
-    value = finance.outsource_irr(*_finance(inhouse_cost, outsourced_cost, one_off_cost, years, discount_rate,
-                                            inhouse_escalation, outsourced_escalation))
-    return "#N/A no rate makes the NPV zero (the cash flows never change sign)" if value is None else value
+    args = _finance(inhouse_cost, outsourced_cost, one_off_cost, years, discount_rate, inhouse_escalation,
+                    outsourced_escalation)
+    value = finance.outsource_irr(*args)
+    if value is not None:
+        return value
+    if finance.sign_changes(finance.outsource_flows(*args)) > 1:
+        return f"#N/A {words('en')['no_single_irr']}: the cash flows change sign more than once"
+    return "#N/A no rate makes the NPV zero (the cash flows never change sign)"
 
 
 @udf()

@@ -55,21 +55,42 @@ def cli(debug: bool):
 
 
 @cli.command()
-@click.argument("source", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@click.argument("sources", nargs=-1)
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the comparison as one JSON object (several sources: one object keyed by source).")
 @click.option("--no-analytics", is_flag=True,
               help="Only the scenario table: skip the economic view, vendor scoring, break-even, tornado "
                    "and Monte Carlo (about 1 s on the example).")
-def compare(source, as_json, no_analytics):
-    """Compare every scenario of SOURCE (a case .toml or a workbook .xlsx; default: the example)."""
+def compare(sources, as_json, no_analytics):
+    """Compare every scenario of each SOURCE (a case .toml or a workbook .xlsx; default: the example).
+
+    Several sources are all read and validated first: one invalid, and every problem of every source
+    is reported and nothing is printed on stdout (exit status 2)."""
     from .engine import compare as run
     from .text.tables import comparison_table, decision_analytics
-    result = run(load_source(source))
-    data, text = (result.as_json(), None) if no_analytics else decision_analytics(result)
+    cases, problems = [], []
+    for source in sources or (None,):
+        try:
+            cases.append((source, load_source(source)))
+        except InputError as exc:  # several sources: each problem says whose it is
+            problems.extend(p if len(sources) < 2 or p.location.startswith(source) else
+                            Problem(f"{source}: {p.location}".rstrip(": "), p.message) for p in exc.problems)
+    if problems:
+        raise InputError(problems)
+    shown = {}
+    for source, case in cases:
+        result = run(case)
+        data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result)
+        if timing is not None and as_json:
+            click.echo(timing if len(cases) == 1 else f"{source}: {timing}", err=True)  # never in the JSON
+        shown[source] = data if as_json else comparison_table(result) + ("" if text is None else "\n" + text)
     if as_json:
+        data = shown[cases[0][0]] if len(cases) == 1 else shown
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
+    elif len(cases) == 1:
+        click.echo(shown[cases[0][0]])
     else:
-        click.echo(comparison_table(result) + ("" if text is None else "\n" + text))
+        click.echo("\n\n".join(f"== {source} ==\n{text}" for source, text in shown.items()))
 
 
 @cli.command()
@@ -84,7 +105,7 @@ def risk(source, draws, seed, as_json):
     from .analytics.montecarlo import run_risk
     from .analytics.sensitivity import tornado
     from .text.sentences import recommendation
-    from .text.tables import risk_text
+    from .text.tables import risk_text, timings
     from .engine import compare as run
     from .limits import MAX_RISK_VALUES
     case = load_source(source)
@@ -95,6 +116,7 @@ def risk(source, draws, seed, as_json):
                                             f"are held in memory, {MAX_RISK_VALUES:,} at most".replace(",", " ")))
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
+        click.echo(timings(None, outcome), err=True)  # a seeded run prints the same bytes every time
         data = {"case": case.case.name, "currency": case.case.currency, **outcome.as_json(),
                 "recommendation_en": recommendation(result, "en", outcome),
                 "recommendation_fr": recommendation(result, "fr", outcome)}

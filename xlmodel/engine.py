@@ -114,20 +114,29 @@ class ScenarioResult:
     roi: float | None
     payback_months: int | None
     irr: float | None
+    sign_changes: int | None  # of the net cash flow (years 0 to H); None for in-house, the reference
     contacts: list[float]
     cost_per_contact: list[float]
     fte: list[float]
     vendor_fte: list[float]
+    vendor_fte_needed: list[float]  # what the work needs at the vendor's productive hours (billed: at least this)
     meets_target_service: bool
+
+    @property
+    def irr_note(self) -> str | None:
+        """``"no single IRR"`` when the net cash flow changes sign more than once (the IRR is then None)."""
+        return "no single IRR" if self.sign_changes is not None and self.sign_changes > 1 else None
 
     def as_json(self) -> dict:
         return {
             "id": self.id, "kind": self.kind, "vendor": self.vendor, "label": self.label_en,
             "annual_cost": self.annual_cost, "one_off_cost": self.one_off_cost, "npv_cost": self.npv_cost,
             "npv_savings": self.npv_savings, "roi": self.roi, "payback_months": self.payback_months,
-            "irr": self.irr, "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
+            "irr": self.irr, "irr_note": self.irr_note, "sign_changes": self.sign_changes,
+            "cost_lines": self.cost_lines, "one_off_lines": self.one_off_lines,
             "contacts": self.contacts, "cost_per_contact": self.cost_per_contact, "fte": self.fte,
-            "vendor_fte": self.vendor_fte, "meets_target_service": self.meets_target_service,
+            "vendor_fte": self.vendor_fte, "vendor_fte_needed": self.vendor_fte_needed,
+            "meets_target_service": self.meets_target_service,
         }
 
 
@@ -172,7 +181,9 @@ def compare(case: Case, evaluation: Evaluation | None = None) -> Comparison:
 
     Savings, ROI, payback and IRR of a scenario are measured against ``inhouse`` (in-house staffed
     to the target service level): the same service, so the comparison is fair.  The status quo
-    saves money only by serving customers worse; it is shown, never recommended.  Every figure is
+    saves money only by serving customers worse, and a vendor committing to less than a live
+    channel's target carries the cost of its service gap: both are shown, never recommended (the
+    model's ``comparable`` row).  Every figure is
     a row of the model (:mod:`xlmodel.model.appraisal` for the finance), read here.
     """
     ev = evaluation or Evaluation(case)
@@ -198,8 +209,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
     annual = by_year("annual_cost")
     reference = sc.kind == "inhouse"
     payback = None if reference else number("payback")
-    fte, vendor_fte = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
-                       for k in ("fte", "vendor_fte"))
+    fte, vendor_fte, needed = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
+                               for k in ("fte", "vendor_fte", "vendor_fte_needed"))
     return ScenarioResult(
         id=sc.id, kind=sc.kind, vendor=None if sc.vendor is None else ev.case.vendors[sc.vendor].name,
         label_en=sc.label_en, label_fr=sc.label_fr, annual_cost=_floats(annual),
@@ -208,9 +219,11 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         one_off_lines={line: float(values.get(sc.key(line), 0.0)) for line, _, _ in ONE_OFF_LINES},
         npv_cost=number("npv_cost"), npv_savings=number("npv_savings"),
         roi=None if reference else number("roi"), payback_months=None if payback is None else int(payback),
-        irr=None if reference else number("irr"), contacts=_floats(contacts),
+        irr=None if reference else number("irr"),
+        sign_changes=None if reference else int(values[sc.key("sign_changes")]), contacts=_floats(contacts),
         cost_per_contact=_floats(annual / np.where(contacts > 0, contacts, np.nan)),
-        fte=_floats(fte), vendor_fte=_floats(vendor_fte), meets_target_service=sc.kind != "status_quo")
+        fte=_floats(fte), vendor_fte=_floats(vendor_fte), vendor_fte_needed=_floats(needed),
+        meets_target_service=values[sc.key("comparable")] == 1)
 
 
 def _floats(values) -> list[float]:

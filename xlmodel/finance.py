@@ -96,15 +96,21 @@ def yearly_costs(cost, years: int | None = None, escalation: float = 0.0, name: 
     return values
 
 
-def discount_factors(rate: float, years: int) -> np.ndarray:
+def discount_factors(rate, years: int) -> np.ndarray:
     """End-of-year discount factors 1 / (1 + r)^y for y = 1 .. years.
+
+    ``rate`` is a number (factors of shape ``(years,)``) or an array of rates, one per Monte Carlo
+    draw (factors of shape ``(draws, years)``, one row per rate): the one definition the engine,
+    the economic view and the vectorised Monte Carlo share.
 
     Examples
     --------
     >>> discount_factors(0.25, 2).tolist()
     [0.8, 0.64]
+    >>> discount_factors(np.array([0.0, 0.25]), 2).tolist()
+    [[1.0, 1.0], [0.8, 0.64]]
     """
-    r = _rate(rate)
+    r = _rate(rate) if np.ndim(rate) == 0 else np.asarray(rate, dtype=float).reshape(-1, 1)
     return 1.0 / (1.0 + r) ** np.arange(1, int(years) + 1)
 
 
@@ -201,6 +207,21 @@ def payback_months(annual_savings: Sequence[float], one_off_cost: float) -> int 
     return None
 
 
+def sign_changes(flows: Sequence[float]) -> int:
+    """How many times a stream of cash flows changes sign from one period to the next.
+
+    The rule of the model's ``sign_changes`` row: a period counts when its flow and the previous
+    one have opposite signs (their product is < 0), so a period of exactly 0 counts as no change.
+
+    Examples
+    --------
+    >>> sign_changes([-100, 60, 60]), sign_changes([-100, 300, -50]), sign_changes([-1, 0, 1])
+    (1, 2, 0)
+    """
+    values = _stream("flows", flows)
+    return int(np.count_nonzero(values[1:] * values[:-1] < 0))
+
+
 def irr(one_off_cost: float, annual_savings: Sequence[float]) -> float | None:
     """The rate at which the NPV of savings is 0 (flows: -one_off at t = 0, then the savings).
 
@@ -208,18 +229,24 @@ def irr(one_off_cost: float, annual_savings: Sequence[float]) -> float | None:
     -------
     float or None
         r such that -one_off + sum_y s_y / (1 + r)^y = 0 (numpy-financial's ``irr`` on
-        [-one_off, s_1 .. s_n]); None when no real rate exists (the flows never change sign) or
-        none is found.
+        [-one_off, s_1 .. s_n]); None when no real rate exists (the flows never change sign), when
+        the flows change sign more than once (:func:`sign_changes`: there may be several rates, and
+        no single one describes the investment) or when none is found.
+
+    Warnings
+    --------
+    With two sign changes, numpy-financial and Excel's ``IRR()`` each return one of the roots, not
+    the same one (-43 % and +726 % for one case of two roots): neither is an IRR to report.
 
     Examples
     --------
     >>> round(irr(100, [60, 60]), 6)
     0.130662
-    >>> irr(100, [10, 10]) < 0, irr(100, [-10]) is None
-    (True, True)
+    >>> irr(100, [10, 10]) < 0, irr(100, [-10]) is None, irr(100, [300, -50]) is None
+    (True, True, True)
     """
     flows = np.concatenate(([-number("one_off_cost", one_off_cost)], _stream("annual_savings", annual_savings)))
-    if not (flows > 0).any() or not (flows < 0).any():
+    if not (flows > 0).any() or not (flows < 0).any() or sign_changes(flows) > 1:
         return None
     value = npf.irr(flows)
     return None if value is None or not math.isfinite(value) else float(value)
@@ -329,10 +356,26 @@ def outsource_payback_months(inhouse_cost, outsourced_cost, one_off_cost: float,
     return payback_months(inhouse - outsourced, _one_off(one_off_cost))
 
 
+def outsource_flows(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
+                    discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
+                    outsourced_escalation: float = 0.0) -> np.ndarray:
+    """The net cash flows of outsourcing: -one_off_cost at t = 0, then each year's saving.
+
+    Examples
+    --------
+    >>> outsource_flows(1000, 800, 300, 2).tolist()
+    [-300.0, 200.0, 200.0]
+    """
+    _rate(discount_rate)
+    inhouse, outsourced = _pair(inhouse_cost, outsourced_cost, years, inhouse_escalation, outsourced_escalation)
+    return np.concatenate(([-_one_off(one_off_cost)], inhouse - outsourced))
+
+
 def outsource_irr(inhouse_cost, outsourced_cost, one_off_cost: float, years: int | None = None,
                   discount_rate: float = 0.08, inhouse_escalation: float = 0.0,
                   outsourced_escalation: float = 0.0) -> float | None:
-    """OUTSOURCE_IRR: the rate at which :func:`outsource_npv` is 0 (None if there is none).
+    """OUTSOURCE_IRR: the rate at which :func:`outsource_npv` is 0 (None if there is none, or no
+    single one: see :func:`irr`).
 
     ``discount_rate`` is checked and otherwise ignored (kept so all four share one argument list).
 
@@ -341,7 +384,7 @@ def outsource_irr(inhouse_cost, outsourced_cost, one_off_cost: float, years: int
     >>> round(outsource_irr(160, 100, 100, 2), 6)
     0.130662
     """
-    _rate(discount_rate)
-    inhouse, outsourced = _pair(inhouse_cost, outsourced_cost, years, inhouse_escalation, outsourced_escalation)
-    return irr(_one_off(one_off_cost), inhouse - outsourced)
+    flows = outsource_flows(inhouse_cost, outsourced_cost, one_off_cost, years, discount_rate, inhouse_escalation,
+                            outsourced_escalation)
+    return irr(-flows[0], flows[1:])
 

@@ -30,7 +30,7 @@ Examples
 >>> from xlmodel.engine import compare
 >>> frame = compare(example_case()).to_frame()
 >>> frame.loc[("outsourced:Casablanca Contact", 2027), ["annual_cost", "savings"]].round(0).tolist()
-[3849730.0, 1694597.0]
+[4362474.0, 563488.0]
 >>> frame["annual_cost"].unstack("year").shape  # scenarios x years
 (8, 5)
 """

@@ -10,6 +10,9 @@ docs list it.  A field's ``kind`` is one of:
 - ``choice``: one of ``choices``;
 - ``text``: free text;
 - ``list``: handled by the reader (seasonality weights, hybrid channels).
+
+Over 400 lines: one declaration of every input, read top to bottom; splitting it would scatter the
+case format that docs/case_format.md prints in this order.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from .limits import MAX_HORIZON_YEARS
 
 PRICING_MODELS = ("per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly")
+MINUTE_UNITS = ("agent", "contact")  # what a per-minute price counts: agent minutes or contact minutes
 LOCATIONS = ("onshore", "nearshore", "offshore")
 CHANNEL_KINDS = ("live", "deferred")
 HYBRID_MODES = ("share", "extended_hours", "overflow", "channel")
@@ -152,18 +156,30 @@ INHOUSE = Section("inhouse", (
       0, 0.8, fr_unit="du brut",
       source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; type the rate of "
              "your own payroll (docs/method.md, Where the default figures come from)."),
-    F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Paid hours per FTE", "Heures payées par ETP",
-      500, 2500, fr_unit="heures/an",
-      source="1 607 h: French legal annual working time (Code du travail, art. L3121-41)."),
-    F("shrinkage", "rate", 0.32, "of paid time", "Shrinkage", "Taux d'indisponibilité", 0, 0.7,
-      exclusive_max=True, fr_unit="du temps payé",
-      source="Leave, sickness, training, meetings, breaks: 30-35 % in contact centres "
-             "(Call Centre Helper and COPC benchmarks)."),
+    F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Worked hours per FTE (paid leave and public "
+      "holidays excluded)", "Heures travaillées par ETP (hors congés payés et jours fériés)", 500, 2500,
+      fr_unit="heures/an",
+      source="1 607 h: French legal annual working time (Code du travail, art. L3121-41): 35 h a week over "
+             "the year once the five weeks of paid leave and the public holidays are taken. Leave is already "
+             "out of these hours: shrinkage must not take it off again."),
+    F("shrinkage", "rate", 0.22, "of worked time", "Shrinkage (worked hours off contacts)",
+      "Taux d'indisponibilité (heures travaillées hors contacts)", 0, 0.7, exclusive_max=True,
+      fr_unit="du temps travaillé",
+      source="Within the worked hours: sickness 6-8 % (French contact centres, above the 5 % national "
+             "average), breaks about 6 %, training and coaching 3-4 %, meetings 2 %, off-phone work 3 %: "
+             "20-24 %. Not paid leave nor public holidays, already out of the worked hours: the usual 30-35 % "
+             "benchmarks include them."),
     F("attrition_rate", "rate", 0.25, "per year", "Attrition", "Turnover", 0, 2, fr_unit="par an",
       source="French contact-centre turnover often 20-30 % a year."),
-    F("cost_per_hire", "money", 10000.0, "per departing agent", "Cost to recruit and train an agent",
-      "Coût de recrutement et formation", 0, 200000, fr_unit="par départ",
-      source="About 10 000 EUR per departing agent to recruit and train (common French estimate)."),
+    F("cost_per_hire", "money", 3000.0, "per hire", "Cost to recruit an agent (training apart)",
+      "Coût de recrutement d'un conseiller (hors formation)", 0, 200000, fr_unit="par embauche",
+      source="Advertising, selection and onboarding of one agent: 2 000-4 000 EUR in France. Training is "
+             "counted apart (trainer cost, and the trainee's paid weeks): the common 10 000 EUR for a departure "
+             "adds the weeks a new agent is slower, which the model does not count."),
+    F("training_cost_per_hire", "money", 1000.0, "per hire", "Trainer and materials per new agent",
+      "Formateur et supports par nouveau conseiller", 0, 100000, fr_unit="par embauche",
+      source="A trainer (about 40 kEUR gross) for a class of 10-12 over the initial training, with materials "
+             "and systems: about 1 000 EUR per trainee. The trainee's own paid weeks are counted apart, once."),
     F("training_weeks", "number", 4.0, "weeks", "Initial training", "Formation initiale", 0, 52,
       fr_unit="semaines",
       source="New hires are paid but off the phones while training; the model adds that time "
@@ -173,6 +189,10 @@ INHOUSE = Section("inhouse", (
       source="12-18 agents per team leader is usual."),
     F("supervisor_salary", "money", 38000.0, "per year", "Team-leader gross salary",
       "Salaire brut superviseur", 0, 500000, fr_unit="par an"),
+    F("management_charge_rate", "rate", 0.42, "of gross salary", "Employer charges, team leaders and support staff",
+      "Charges patronales, superviseurs et fonctions support", 0, 0.8, fr_unit="du brut",
+      source="At 1.6-1.8 x SMIC (38-40 kEUR) the 2026 RGDU relief, which fades out at 3 x SMIC, is small: about "
+             "42 % of gross salary, against 30 % near the minimum wage of the agents."),
     F("support_ratio", "rate", 0.06, "support FTE per agent FTE", "Support staff ratio (WFM, quality, training)",
       "Ratio fonctions support (planification, qualité, formation)", 0, 1,
       fr_unit="ETP support par ETP conseiller"),
@@ -182,10 +202,20 @@ INHOUSE = Section("inhouse", (
       "Poste de travail (loyer, mobilier, énergie)", 0, 100000, fr_unit="par ETP et par an"),
     F("it_cost_per_agent", "money", 1800.0, "per agent FTE per year", "IT and telephony licences",
       "Informatique et téléphonie", 0, 100000, fr_unit="par ETP et par an"),
+    F("payroll_extras", "money", 1700.0, "per employee per year", "Payroll extras (health cover, meal vouchers, "
+      "transport)", "Avantages sociaux (mutuelle, titres-restaurant, transport)", 0, 50000,
+      fr_unit="par salarié et par an",
+      source="Employer's share per employee: health cover (mutuelle, at least 50 %) about 400 EUR, meal vouchers "
+             "(about 55 % of a 9 EUR voucher, 210 days) about 1 000 EUR, transport (50 % of a public-transport "
+             "pass) 300-500 EUR: about 1 700 EUR, 7 % of an agent's gross salary. For agents, team leaders and "
+             "support staff alike."),
     F("overhead_rate", "rate", 0.08, "of payroll", "Overheads (HR, finance, management)",
       "Frais de structure (RH, finance, direction)", 0, 1, fr_unit="de la masse salariale"),
     F("wage_inflation", "rate", 0.025, "per year", "Wage inflation", "Inflation salariale", -0.1, 0.3,
       fr_unit="par an"),
+    F("cost_inflation", "rate", 0.02, "per year", "Inflation of other costs (seats, IT, recruitment, training)",
+      "Inflation des autres coûts (postes, informatique, recrutement, formation)", -0.1, 0.3, fr_unit="par an",
+      source="The ECB's 2 % medium-term target; use your leases' and contracts' own indexation."),
     F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility",
       "Flexibilité saisonnière", 0, 1, fr_unit="de l'écart saisonnier",
       source="0: headcount held at each year's peak month; 1: headcount follows every month "
@@ -203,6 +233,11 @@ VENDOR = Section("vendors", (
       required=True),
     F("price", "money", None, "per pricing unit", "Price", "Prix", 0, 1e9, exclusive_min=True,
       required=True, fr_unit="par unité de prix"),
+    F("minute_unit", "choice", "agent", "", "Minute billed (per_minute contracts)",
+      "Minute facturée (contrats à la minute)", choices=MINUTE_UNITS,
+      source="agent: the minutes agents spend on contacts (a chat handled two at a time bills half its "
+             "length, as the staffing counts it); contact: each contact's own length, whatever the "
+             "concurrency. Ask the vendor which one its price counts."),
     F("setup_fee", "money", 0.0, "one-off", "Set-up fee", "Frais de mise en place", 0, 1e9,
       fr_unit="ponctuel"),
     F("minimum_monthly", "money", 0.0, "per month", "Minimum monthly invoice", "Facture mensuelle minimale",
@@ -219,17 +254,38 @@ VENDOR = Section("vendors", (
       "Surcroît de DMT au démarrage", 0, 2, fr_unit="de DMT en plus le 1er mois"),
     F("occupancy_billed", "rate", 0.85, "of logged time", "Occupancy billed (per-hour contracts)",
       "Occupation facturée (contrats horaires)", 0.3, 1, fr_unit="du temps connecté"),
-    F("hours_per_fte_month", "number", 140.0, "productive hours", "Productive hours per billed FTE-month",
-      "Heures productives par ETP-mois facturé", 20, 250, fr_unit="heures productives"),
+    F("hours_per_fte_month", "number", 133.9, "worked hours", "Worked hours per billed FTE-month",
+      "Heures travaillées par ETP-mois facturé", 20, 250, fr_unit="heures travaillées",
+      source="The vendor's contractual working time per FTE, after paid leave and public holidays: "
+             "1 607 h / 12 = 133.9 h in France; about 170 h in Morocco (44-hour week, 2 288 h a year, less "
+             "about 31 days of leave and holidays). Its productive hours are these x (1 - its shrinkage)."),
+    F("shrinkage", "rate", 0.22, "of worked time", "Vendor shrinkage", "Taux d'indisponibilité du prestataire",
+      0, 0.7, exclusive_max=True, fr_unit="du temps travaillé",
+      source="The vendor's sickness, training, meetings, coaching and breaks, on the in-house basis (paid "
+             "leave is already out of the worked hours); the in-house default unless the vendor shows its "
+             "own figures."),
+    F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility (per-hour and per-FTE contracts)",
+      "Flexibilité saisonnière (contrats horaires et à l'ETP)", 0, 1, fr_unit="de l'écart saisonnier",
+      source="The same rule as in-house: each month the vendor bills its year's peak less this share of the gap "
+             "between the peak and the month's need (0: billed at the peak all year; 1: every month's hours). "
+             "Read it from the contract (forecast tolerance, minimum billed hours); 0.5, the in-house default, "
+             "lets neither party flex more unless a contract or a plan says so."),
     F("fte_proposed", "number", 0.0, "FTE", "FTE proposed (per-FTE contracts)", "ETP proposés (contrats à l'ETP)",
       0, 100000, fr_unit="ETP"),
     F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",
       "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
     F("bonus_malus", "rate", 0.0, "of invoice", "Expected bonus (+) / malus (-)", "Bonus (+) / malus (-) attendu",
       -0.5, 0.5, fr_unit="de la facture"),
-    # Tender scoring (xlmodel.analytics.scoring): what a purchasing team reads from a bid.
     F("committed_service_level", "rate", 0.8, "of contacts", "Service level committed (with penalties)",
-      "Niveau de service contractuel (avec pénalités)", 0, 1, fr_unit="des contacts"),
+      "Niveau de service contractuel (avec pénalités)", 0, 1, fr_unit="des contacts",
+      source="Share of contacts answered within each live channel's target time the contract commits to. "
+             "Below a channel's target the quote is not comparable (never recommended) and carries the cost "
+             "of its service gap."),
+    F("service_shortfall", "rate", 0.0, "of contacts", "Expected shortfall of the service delivered below "
+      "the commitment", "Écart attendu du service rendu sous l'engagement", 0, 0.5, fr_unit="des contacts",
+      source="0: the vendor delivers what it commits to. Read it from its references' service reports; "
+             "whatever the delivered level loses below a target costs the service gap (the Monte Carlo draws it)."),
+    # Tender scoring (xlmodel.analytics.scoring): what a purchasing team reads from a bid.
     F("quality_rating", "number", 3.0, "score 1-5", "Quality (site visit, references, pilot)",
       "Qualité (visite, références, pilote)", 1, 5, fr_unit="note 1-5"),
     F("certified_nf345_iso18295", "choice", "no", "", "Certified NF 345 or ISO 18295 (customer contact)",
@@ -258,6 +314,10 @@ TRANSITION = Section("transition", (
     F("governance_rate", "rate", 0.07, "of vendor invoice", "Vendor governance", "Pilotage du prestataire",
       0, 0.5, fr_unit="de la facture prestataire",
       source="Managing a vendor costs 5-10 % of the contract (contract management, quality, reporting)."),
+    F("governance_floor", "money", 60000.0, "per year", "Vendor governance, at least", "Pilotage du prestataire, au minimum",
+      0, 1e8, fr_unit="par an",
+      source="However small the contract, someone manages the vendor: one vendor manager, about 42 kEUR gross "
+             "x 1.42 charges = 60 kEUR a year (indexed on wages), whenever a vendor is invoiced."),
     F("knowledge_transfer", "money", 60000.0, "one-off", "Knowledge transfer", "Transfert de connaissances",
       0, 1e9, fr_unit="ponctuel"),
     F("parallel_run_months", "int", 2, "months", "Parallel run", "Double run", 0, 24, fr_unit="mois"),
@@ -333,7 +393,7 @@ SCORING = Section("scoring", (
 
 # Each driver's range: a relative change (``_rel``, 0.10 = +10 %) or a change in points of a rate
 # (``_pts``, 0.01 = +1 point); low <= 0 <= high, the mode is the case's own value.
-_RISK_RANGES = (
+RISK_RANGES = (
     ("volume", "rel", -0.15, 0.15, "Volume (all channels)", "Volumes (tous canaux)"),
     ("aht", "rel", -0.10, 0.10, "Handling time (all channels)", "Durée de traitement (tous canaux)"),
     ("salary", "rel", -0.03, 0.08, "Salaries (agents, team leaders, support)", "Salaires (conseillers, encadrement, support)"),
@@ -345,6 +405,32 @@ _RISK_RANGES = (
     ("ramp_up", "rel", -0.50, 1.00, "Vendor ramp-up (months and AHT premium)", "Montée en charge prestataire (durée et surcroît de DMT)"),
     ("discount_rate", "pts", -0.02, 0.02, "Discount rate", "Taux d'actualisation"),
     ("vendor_aht", "rel", -0.05, 0.15, "Vendor AHT factor", "Facteur de DMT prestataire"),
+    # Appended, so that the drivers above keep their random streams (analytics.montecarlo).
+    ("growth", "pts", -0.02, 0.02, "Volume growth", "Croissance des volumes"),
+    ("shrinkage", "pts", -0.03, 0.05, "In-house shrinkage", "Indisponibilité interne"),
+    ("inhouse_flex", "pts", -0.25, 0.25, "In-house seasonal flexibility", "Flexibilité saisonnière interne"),
+    ("wage_inflation", "pts", -0.01, 0.015, "Wage inflation", "Inflation salariale"),
+    ("cost_inflation", "pts", -0.01, 0.015, "Inflation of other costs", "Inflation des autres coûts"),
+    ("hiring_cost", "rel", -0.30, 0.50, "Cost of a hire (recruitment and trainer)",
+     "Coût d'une embauche (recrutement et formateur)"),
+    ("payroll_extras", "rel", -0.25, 0.25, "Payroll extras", "Avantages sociaux"),
+    ("vendor_hours", "rel", -0.10, 0.05, "Vendor worked hours per FTE-month", "Heures travaillées par ETP prestataire"),
+    ("vendor_shrinkage", "pts", -0.03, 0.05, "Vendor shrinkage", "Indisponibilité prestataire"),
+    ("vendor_flex", "pts", -0.25, 0.25, "Vendor seasonal flexibility", "Flexibilité saisonnière prestataire"),
+    ("vendor_occupancy", "pts", -0.05, 0.03, "Vendor occupancy billed", "Occupation facturée prestataire"),
+    ("vendor_fcr", "pts", -0.05, 0.03, "Vendor first-contact resolution", "Résolution au premier contact prestataire"),
+    ("bonus_malus", "pts", -0.02, 0.01, "Vendor bonus / malus", "Bonus / malus prestataire"),
+    ("committed_service_level", "pts", -0.05, 0.05, "Vendor committed service level",
+     "Niveau de service contractuel prestataire"),
+    ("service_shortfall", "pts", 0.0, 0.05, "Vendor service delivered below its commitment",
+     "Service rendu par le prestataire sous son engagement"),
+    ("out_of_hours", "pts", -0.04, 0.04, "Demand outside opening hours", "Demande hors heures d'ouverture"),
+    ("governance_floor", "rel", -0.25, 0.50, "Governance floor", "Plancher de pilotage"),
+    ("severance", "rel", -0.25, 0.50, "Severance per agent", "Indemnité par conseiller"),
+    ("redeployment", "pts", -0.20, 0.20, "Agents redeployed", "Conseillers reclassés"),
+    ("transition", "rel", -0.25, 1.00, "Transition (knowledge transfer, IT, exit, parallel run)",
+     "Transition (transfert, informatique, réversibilité, double run)"),
+    ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
 )
 
 
@@ -356,7 +442,7 @@ def _risk_fields():
            F("draws", "int", 10000, "draws", "Monte Carlo draws", "Tirages Monte Carlo", 1, 10_000_000,
              fr_unit="tirages"),
            F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1)]
-    for name, kind, low, high, en, fr in _RISK_RANGES:
+    for name, kind, low, high, en, fr in RISK_RANGES:
         unit, fr_unit = ("relative change", "variation relative") if kind == "rel" else (
             "points of rate", "points de taux")
         out.append(F(f"{name}_low", "rate", low, unit, f"{en}: low", f"{fr} : bas", -0.9, 0, fr_unit=fr_unit))

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import Comparison
+from ..finance import discount_factors
 from ..erlang import abandon_rate, contacts_per_interval
 from ..model import CONSTANTS, RowKey
 
@@ -129,7 +130,7 @@ def economic_view(result: Comparison) -> Economics:
     case = result.case
     years = case.finance.horizon_years
     rate = case.finance.discount_rate
-    discount = (1 + rate) ** -np.arange(1, years + 1)
+    discount = discount_factors(rate, years)
     per_contact = case.customer.churn_share * case.customer.value_per_lost_customer
     open_days = case.demand.open_days_per_week * WEEKS_PER_YEAR
     growth = (1 + case.demand.growth_rate) ** np.arange(years)

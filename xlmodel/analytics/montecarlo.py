@@ -15,8 +15,9 @@ Every draw is costed by :class:`xlmodel.analytics.vector.ArrayModel` (the model'
 of draws, square-root staffing fitted to the engine's Erlang C sizing), in blocks of ``chunk`` draws
 on up to two threads.  ``npv_savings = (npv_cost[inhouse] - one_off[inhouse]) - npv_cost[scenario]``,
 as :func:`xlmodel.engine.compare`.  ``p_cheapest`` is the share of draws in which a scenario has the
-lowest NPV of cost among the scenarios meeting the target service (all but the status quo; ties go
-to the first in scenario order).
+lowest NPV of cost among the scenarios meeting the target service in that draw (the model's
+``comparable`` row: never the status quo, nor a vendor whose drawn commitment falls below a live
+channel's target; ties go to the first in scenario order).
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ class RiskResult:
         return {"scenario": scenario_id, "what": what, "counts": counts.tolist(), "edges": edges.tolist()}
 
     def as_json(self) -> dict:
+        """The result as plain data; its run time (``seconds``) is left out, so that a seeded run
+        always gives the same JSON."""
         return {"draws": self.draws, "seed": self.seed, "distribution": self.distribution,
                 "drivers": self.drivers, "most_often_cheapest": self.most_often_cheapest,
-                "seconds": self.seconds, "chunk": self.chunk, "peak_bytes": self.peak_bytes,
+                "chunk": self.chunk, "peak_bytes": self.peak_bytes,
                 "scenarios": [s.as_json() for s in self.scenarios]}
 
 
@@ -147,9 +150,8 @@ def evaluate_changes(model: ArrayModel, changes: dict[str, np.ndarray], chunk: i
                 parts = list(pool.map(run, blocks))
         else:
             parts = [run(b) for b in blocks]
-    return ArrayResult(model.scenario_ids, np.concatenate([p.npv_cost for p in parts]),
-                       np.concatenate([p.annual_cost for p in parts]),
-                       np.concatenate([p.one_off_cost for p in parts]))
+    return ArrayResult(model.scenario_ids, *(np.concatenate([getattr(p, name) for p in parts])
+                                             for name in ("npv_cost", "annual_cost", "one_off_cost", "comparable")))
 
 
 def run_risk(case: Case, draws: int | None = None, seed: int | None = None, *,
@@ -176,8 +178,7 @@ def run_risk(case: Case, draws: int | None = None, seed: int | None = None, *,
     inh = ids.index("inhouse")
     npv = result.npv_cost
     savings = (npv[:, [inh]] - result.one_off_cost[:, [inh]]) - npv
-    eligible = np.array([s.meets_target_service for s in scen])
-    masked = np.where(eligible[None, :], npv, np.inf)
+    masked = np.where(result.comparable == 1, npv, np.inf)  # per draw: a drawn commitment may miss the target
     cheapest = np.bincount(np.argmin(masked, axis=1), minlength=len(ids)) / draws
     cost_q = np.percentile(npv, PERCENTILES, axis=0)
     save_q = np.percentile(savings, PERCENTILES, axis=0)

@@ -3,9 +3,17 @@
 The scenario is ``compare``'s best; when the best is in-house at target service (whose saving is 0
 by definition), the cheapest other option at target service, so that the chart answers "how far
 is it from paying off".  Each driver of :mod:`xlmodel.analytics.drivers` is moved to the low and
-the high end of its ``[risk]`` range, all others at their case values, and the case is re-run
-through the exact engine (:func:`xlmodel.engine.compare`): two runs per driver.  The base value is
-``compare``'s own ``npv_savings``.  Bars are sorted by swing ``|high - low|``, largest first.
+the high end of its ``[risk]`` range, all others at their case values, and the case is re-costed:
+
+- a driver that moves an input of the staffing (volumes, handling times, first-contact
+  resolution, the hybrid's share...) by the exact engine (:func:`xlmodel.engine.compare`: Erlang C
+  sized again), one run per end;
+- every other driver (salaries, rates, hours, prices, one-off costs...) leaves every staffing row
+  as it is: all of their ends are costed at once by the same rows over arrays
+  (:class:`xlmodel.analytics.vector.ArrayModel`), which is then exact (to rounding, 1e-12).
+
+The base value is ``compare``'s own ``npv_savings``; at each end, the best option is the cheapest
+of those meeting the target service there.  Bars are sorted by swing ``|high - low|``, largest first.
 """
 
 from __future__ import annotations
@@ -13,8 +21,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..case import Case
 from ..engine import Comparison, compare
+from ..model import RowRef, StaffRef
 from . import drivers as drv
 
 
@@ -51,15 +62,19 @@ class Tornado:
     seconds: float
 
     def as_json(self) -> dict:
+        """The tornado as plain data; its run time (``seconds``) is left out, so that the same case
+        always gives the same JSON."""
         return {"scenario": self.scenario_id, "base_npv_savings": self.base_npv_savings,
-                "evaluations": self.evaluations, "seconds": self.seconds,
-                "bars": [b.as_json() for b in self.bars]}
+                "evaluations": self.evaluations, "bars": [b.as_json() for b in self.bars]}
 
-    def flip_drivers(self, count: int = 2) -> list[TornadoBar]:
-        """The drivers that could flip the recommendation: those whose adverse end changes the best
-        option first, then those that bring the saving lowest."""
+    def flip_drivers(self, count: int = 2, best: str | None = None) -> list[TornadoBar]:
+        """The drivers that could flip the recommendation ``best`` (default: the tornado's scenario,
+        which is the recommendation unless that is in-house): those with an end where another option
+        is best first, then those that bring the saving lowest."""
+        best = best or self.scenario_id
+
         def key(bar: TornadoBar):
-            flips = bar.best_at_low != self.scenario_id or bar.best_at_high != self.scenario_id
+            flips = bar.best_at_low != best or bar.best_at_high != best
             return (not flips, bar.worst)
         return sorted(self.bars, key=key)[:count]
 
@@ -73,7 +88,7 @@ def tornado_scenario(result: Comparison) -> str:
 
 
 def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -> Tornado:
-    """The tornado of a case (default: every driver, 2 exact engine runs each).
+    """The tornado of a case (default: every driver).
 
     >>> from xlmodel.case import example_case
     >>> t = tornado(example_case(), driver_ids=["volume"])
@@ -84,21 +99,57 @@ def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -
     comparison = comparison or compare(case)
     target = tornado_scenario(comparison)
     base = comparison.scenario(target).npv_savings
+    ids = list(driver_ids or drv.DRIVER_IDS)
+    ends = {(d, change): None for d in ids for change in drv.driver_range(case, d) if change != 0}
+    staffed = _staffing_inputs(comparison)
+    engine = [key for key in ends if any(ref in staffed for ref in drv.driver_refs(case, key[0]))]
+    for driver_id, change in engine:
+        moved = compare(drv.apply(case, {driver_id: change}))
+        ends[(driver_id, change)] = (moved.scenario(target).npv_savings, moved.best)
+    ends.update(_array_ends(case, comparison, target, [key for key in ends if key not in engine]))
     bars = []
-    runs = 0
-    for driver_id in (driver_ids or drv.DRIVER_IDS):
+    for driver_id in ids:
         d = drv.driver(driver_id)
         low, high = drv.driver_range(case, driver_id)
-        ends = []
-        for change in (low, high):
-            if change == 0:
-                ends.append((base, comparison.best))
-                continue
-            moved = compare(drv.apply(case, {driver_id: change}))
-            runs += 1
-            ends.append((moved.scenario(target).npv_savings, moved.best))
-        (v_low, b_low), (v_high, b_high) = ends
+        (v_low, b_low), (v_high, b_high) = ((base, comparison.best) if change == 0 else ends[(driver_id, change)]
+                                            for change in (low, high))
         bars.append(TornadoBar(driver_id, d.label_en, d.label_fr, d.kind, low, high, float(v_low), float(v_high),
                                float(abs(v_high - v_low)), b_low, b_high))
     bars.sort(key=lambda b: -b.swing)
-    return Tornado(target, float(base), bars, runs, time.perf_counter() - started)
+    return Tornado(target, float(base), bars, len(ends), time.perf_counter() - started)
+
+
+def _staffing_inputs(comparison: Comparison) -> set:
+    """The inputs some staffing row depends on (its contacts, handling time and hours, back to the case)."""
+    model = comparison.evaluation.model
+    staff = {s.key: s for s in model.staff}
+    stack = [ref for s in model.staff for ref in (s.contacts, s.aht, s.hours) if ref is not None]
+    seen: set = set()
+    while stack:
+        ref = stack.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        if isinstance(ref, RowRef):
+            stack.extend(model.row(ref.key).bind.values())
+        elif isinstance(ref, StaffRef):
+            stack.extend(r for r in (staff[ref.key].contacts, staff[ref.key].aht, staff[ref.key].hours) if r)
+    return seen
+
+
+def _array_ends(case: Case, comparison: Comparison, target: str, keys: list) -> dict:
+    """(driver, change) -> (NPV of savings of ``target``, best option), for drivers that move no
+    staffing input: every end at once, one per draw, over the model's rows (exact here)."""
+    if not keys:
+        return {}
+    from .vector import ArrayModel
+    ids = list(dict.fromkeys(d for d, _ in keys))
+    model = ArrayModel(case, [ref for d in ids for ref in drv.driver_refs(case, d)], comparison.evaluation)
+    changes = {d: np.array([change if d == k else 0.0 for k, change in keys]) for d in ids}
+    result = model.evaluate(drv.overrides(case, changes))
+    scenario_ids = model.scenario_ids
+    inhouse, j = scenario_ids.index("inhouse"), scenario_ids.index(target)
+    npv = result.npv_cost
+    savings = npv[:, inhouse] - result.one_off_cost[:, inhouse] - npv[:, j]
+    best = np.argmin(np.where(result.comparable == 1, npv, np.inf), axis=1)
+    return {key: (float(savings[k]), scenario_ids[best[k]]) for k, key in enumerate(keys)}

@@ -18,7 +18,7 @@ evaluates the *same rows* (:mod:`xlmodel.model`) with the same evaluator and fun
   for volumes moved by +-20 % (tests/test_analytics_montecarlo.py); the sizing is continuous rather than
   whole agents, which is what a Monte Carlo of averages wants.
 
-Only the rows that the scenario totals and one-off costs need are evaluated (the payback rows are
+Only the rows that the scenario totals, one-off costs and comparability need are evaluated (the payback rows are
 not), and each draw-dependent row is released after its last use, so the memory held is about
 ``live rows x chunk x months x 8`` bytes (see :meth:`ArrayModel.peak_bytes`).
 """
@@ -36,6 +36,7 @@ import numpy as np
 from ..case import Case
 from ..engine import Evaluation
 from ..erlang import offered_traffic
+from ..finance import discount_factors
 from ..model import CONSTANTS, Input, RowRef, StaffRef
 
 _INTERVAL = float(CONSTANTS["INTERVAL_SECONDS"][0])
@@ -49,6 +50,7 @@ class ArrayResult:
     npv_cost: np.ndarray      # (draws, scenarios)
     annual_cost: np.ndarray   # (draws, scenarios, years)
     one_off_cost: np.ndarray  # (draws, scenarios)
+    comparable: np.ndarray    # (draws, scenarios): 1 where the scenario meets the target service
 
 
 class ArrayModel:
@@ -73,8 +75,7 @@ class ArrayModel:
         self.scenarios = [sc for sc in self.model.scenarios]
         self.scenario_ids = [sc.id for sc in self.scenarios]
         self._staff_rows = {s.key: s for s in self.model.staff}
-        outputs = [RowRef(sc.key("total")) for sc in self.scenarios] + [
-            RowRef(sc.key("one_off")) for sc in self.scenarios]
+        outputs = [RowRef(sc.key(name)) for name in ("total", "one_off", "comparable") for sc in self.scenarios]
         order = self._schedule(self._needed(outputs))
         self._dependent = {ref for ref, _ in order}
         self._release = self._releases(order, keep=set(outputs))
@@ -237,11 +238,14 @@ class ArrayModel:
             for used in release:
                 del env[used]
         rate = env.get(Input("finance", "discount_rate"), self.case.finance.discount_rate)
-        discount = (1.0 + np.asarray(rate, dtype=float)) ** -np.arange(1, self.years + 1)
-        discount = np.broadcast_to(discount, (draws, self.years))
+        discount = np.broadcast_to(discount_factors(rate, self.years), (draws, self.years))
         annual = np.empty((draws, len(self.scenarios), self.years))
         one_off = np.empty((draws, len(self.scenarios)))
+        comparable = np.empty((draws, len(self.scenarios)))
         for j, sc in enumerate(self.scenarios):
+            comparable[:, j] = np.broadcast_to(
+                np.asarray(env.get(RowRef(sc.key("comparable")), self.ev.values[sc.key("comparable")]),
+                           dtype=float).reshape(-1), (draws,))
             total = env.get(RowRef(sc.key("total")), self.ev.values[sc.key("total")])
             total = np.broadcast_to(total, (draws, months))
             annual[:, j, :] = total.reshape(draws, self.years, 12).sum(axis=-1)
@@ -249,7 +253,7 @@ class ArrayModel:
                 np.asarray(env.get(RowRef(sc.key("one_off")), self.ev.values[sc.key("one_off")]),
                            dtype=float).reshape(-1), (draws,))
         npv = one_off + np.einsum("dsy,dy->ds", annual, discount)
-        return ArrayResult(self.scenario_ids, npv, annual, one_off)
+        return ArrayResult(self.scenario_ids, npv, annual, one_off, comparable)
 
     def _inputs(self, inputs: dict, draws: int) -> dict:
         """Varying inputs as ``(draws, 1)`` arrays; those not given keep the case's value."""

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 #: The names of each scenario's appraisal rows (the workbook groups them on the Calc sheet).
 APPRAISAL_NAMES = frozenset({f"cost_{line}" for line, _, _ in COST_LINES} | {
-    "annual_cost", "npv_cost", "saving", "flow", "cumulative_flow", "npv_savings", "roi", "irr"})
+    "annual_cost", "npv_cost", "saving", "flow", "cumulative_flow", "npv_savings", "roi", "sign_change",
+    "sign_changes", "irr"})
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,14 @@ def appraisal(ctx: Context, sc: Scenario, years: Years) -> None:
     add("roi", "ROI (NPV of savings / one-off costs)", "ROI (VAN des économies / coûts ponctuels)", "rate",
         "when(upfront > 0, npv_savings / upfront)", scalar=True, on_error="na", npv_savings=npv_savings,
         upfront=upfront)
+    # A flow that changes sign more than once may have several rates that zero its NPV (Excel's
+    # IRR() and numpy-financial then return different ones): no single IRR describes it.
+    change = add("sign_change", "Net cash flow changes sign (1)", "Le flux net change de signe (1)", "flag",
+                 "(flow * prev(flow) < 0) * 1", yearly=True, flow=flow)
+    changes = add("sign_changes", "Sign changes of the net cash flow", "Changements de signe du flux net",
+                  "number", "total(change)", scalar=True, change=change)
     # A negative IRR says no more than "never pays back", and spreadsheets fail to converge on it:
     # the IRR is given when the one-off cost is recovered within the horizon.
     add("irr", "IRR of the net cash flow", "TRI du flux net", "rate",
-        "when((upfront > 0) * (firstmonth(reached) > 0), irr(flow))", scalar=True, on_error="na",
-        upfront=upfront, reached=ctx.reached[sc.id], flow=flow)
+        "when((upfront > 0) * (firstmonth(reached) > 0) * (changes <= 1), irr(flow))", scalar=True,
+        on_error="na", upfront=upfront, reached=ctx.reached[sc.id], changes=changes, flow=flow)

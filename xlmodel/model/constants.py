@@ -25,6 +25,9 @@ CONSTANTS = {
     # Tolerances of the workbook's checks (kept here so that no number is typed in a formula).
     "SEASONALITY_TOLERANCE": (0.001, "", "Tolerance: seasonality average", "Tolérance : moyenne saisonnière"),
     "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python vs native", "Tolérance : Python vs natif"),
+    # A committed service level a rounding error below the target (0.85 - 0.05) still meets it.
+    "SERVICE_LEVEL_TOLERANCE": (0.000000001, "rate", "Tolerance: committed vs target service level",
+                                "Tolérance : niveau de service contractuel vs cible"),
 }
 
 #: Cost lines, in the order of reports and of the stacked chart: (id, English, French).
@@ -37,6 +40,7 @@ COST_LINES = (
     ("vendor", "Vendor invoice", "Facture prestataire"),
     ("governance", "Governance", "Pilotage"),
     ("parallel_run", "Parallel run", "Double run"),
+    ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
 )
 COST_LINE_IDS = tuple(line for line, _, _ in COST_LINES)
 

@@ -49,6 +49,7 @@ class Context(Declaration):
         self.demand: Demand | None = None
         self.terms: list[VendorTerms] = []
         self.cost_per_fte_today: RowRef | None = None  # the status quo's cost per agent (parallel runs)
+        self.scope_minutes: dict[int, RowRef] = {}  # vendor -> minutes billed for the whole scope (outsourced)
         self.totals: dict[str, tuple[RowRef, RowRef]] = {}  # scenario id -> (monthly total, one-off total)
         self.reached: dict[str, RowRef] = {}  # scenario id -> its monthly flags "one-off cost recovered"
         self.annual_costs: dict[str, RowRef] = {}  # scenario id -> its cost by year

@@ -69,8 +69,10 @@ def render(tree: ast.expr, locate, grid: Timeline, period: str | None) -> str:
     if fn.rows:
         ats = [locate(arg.id) for arg in tree.args]
         kind = period if fn.rows == "same" else fn.rows
-        if kind is None or not all(isinstance(at, _PERIOD[kind]) for at in ats):
-            wanted = {"month": "a monthly row", "year": "a yearly row", None: "a row of the row's own period"}[kind]
+        accepted = (MonthlyRow, YearlyRow) if kind == "any" else (_PERIOD[kind],) if kind is not None else ()
+        if not accepted or not all(isinstance(at, accepted) for at in ats):
+            wanted = {"month": "a monthly row", "year": "a yearly row", "any": "a monthly or yearly row",
+                      None: "a row of the row's own period"}[kind]
             raise FormulaError(f"{fn.name}() takes {wanted}")
         return fn.excel(ats, grid)
     return fn.excel([render(arg, locate, grid, period) for arg in tree.args])

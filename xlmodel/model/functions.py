@@ -62,12 +62,6 @@ def _erlang_sl(agents, traffic, answer_seconds, handling_seconds):
     return sl if sl.ndim else float(sl)
 
 
-def _yearmax(x):
-    x = np.asarray(x, dtype=float)
-    peaks = x.reshape(*x.shape[:-1], -1, 12).max(axis=-1)
-    return np.repeat(peaks, 12, axis=-1)
-
-
 def _index(vector, position):
     return np.asarray(vector)[..., np.asarray(position, dtype=int) - 1]
 
@@ -119,6 +113,17 @@ def _irr(flows):
         return np.array([[_irr(row)] for row in flows])
     rate = finance.irr(-flows[0], flows[1:])  # flows: year 0 (the one-off costs, negative), then each year
     return float("nan") if rate is None else rate
+
+
+def _peak(x):
+    x = np.asarray(x, dtype=float)
+    peaks = np.maximum(x.reshape(*x.shape[:-1], -1, 12).max(axis=-1), 0.0)  # as Excel's masked MAX: at least 0
+    return np.repeat(peaks, 12, axis=-1)
+
+
+def _total(x):
+    x = np.asarray(x, dtype=float)
+    return x.sum(axis=-1, keepdims=True) if x.ndim == 2 else float(x.sum())
 
 
 def _when(condition, value):
@@ -177,6 +182,13 @@ def _sumif_year(ats, grid: Timeline, criterion_row: int) -> str:
     return f"SUMIF({years},{THIS}${criterion_row},{_span(ats[0], grid)})"
 
 
+def _peak_of_year(ats, grid: Timeline) -> str:
+    # Excel 2010 has no MAXIFS and IronCalc no INDEX(...):INDEX(...) range: SUMPRODUCT evaluates the
+    # masked row as an array in every engine (the mask's zeros make the result at least 0).
+    years = f"${grid.first}${grid.year_row}:${grid.last}${grid.year_row}"
+    return f"SUMPRODUCT(MAX(({years}={THIS}${grid.year_row})*{_span(ats[0], grid)}))"
+
+
 def _call(name: str):
     return lambda args: f"{name}({','.join(args)})"
 
@@ -198,19 +210,12 @@ def _erlang_sl_excel(args) -> str:
     return f"(1-{n}*{p}/(({n}-{a})*{q}+{a}*{p})*EXP(-({n}-{a})*{t}/{h}))"
 
 
-def _yearmax_excel(ats, grid: Timeline) -> str:
-    """Each month's yearly peak without MAXIFS (not in Excel 2010): SUMPRODUCT makes MAX take the
-    array of the row's months of that year (the other months count 0; the rows are never negative)."""
-    years = f"${grid.first}${grid.year_row}:${grid.last}${grid.year_row}"
-    return f"SUMPRODUCT(MAX(({years}={THIS}${grid.year_row})*{_span(ats[0], grid)}))"
-
-
 @dataclass(frozen=True)
 class Function:
     """A function of the language: its numpy implementation and how Excel writes it.
 
-    A function of *rows* (``rows`` is ``"month"``, ``"year"`` or ``"same"``, the period of the row
-    being written) takes row names of that period and is rendered from where those rows are laid
+    A function of *rows* (``rows`` is ``"month"``, ``"year"``, ``"same"``, the period of the row
+    being written, or ``"any"``) takes row names of that period and is rendered from where those rows are laid
     out (``excel(locations, grid)``); any other function is rendered from its rendered arguments
     (``excel(args)``).
     """
@@ -240,7 +245,8 @@ FUNCTIONS = {f.name: f for f in (
     Function("sumproduct", (2, 2), _sumproduct,
              lambda ats, grid: f"SUMPRODUCT({_span(ats[0], grid)},{_span(ats[1], grid)})", "year"),
     Function("irr", (1, 1), _irr, lambda ats, grid: f"IRR({_span(ats[0], grid)})", "year"),
-    Function("yearmax", (1, 1), _yearmax, _yearmax_excel, "month"),
+    Function("peak", (1, 1), _peak, _peak_of_year, "month"),
+    Function("total", (1, 1), _total, lambda ats, grid: f"SUM({_span(ats[0], grid)})", "any"),
 )}
 
 

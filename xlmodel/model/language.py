@@ -44,11 +44,14 @@ function                  meaning (numpy, along the period axis)         Excel
 ``irr(flows)``            the rate at which a yearly row's flows have a  ``IRR(row)``
                           net present value of 0 (year 0 undiscounted;
                           :func:`xlmodel.finance.irr`), else nan
-``yearmax(month)``        each month gets its year's highest value       ``SUMPRODUCT(MAX(..))``
+``peak(month)``           each month gets its year's highest value, at   ``SUMPRODUCT(MAX((years=
+                          least 0 (hours, agents: rows >= 0)             year)*row))``
+``total(row)``            the sum of a monthly or yearly row over all    ``SUM(row)``
+                          its periods
 ========================  =============================================  ============================
 
-``first``, ``annual``, ``firstmonth``, ``yearly`` and ``yearmax`` take monthly rows, ``sumproduct`` and ``irr``
-yearly rows, ``prev`` a row of the row's own period.  A row may refer to itself only as
+``first``, ``annual``, ``firstmonth``, ``yearly`` and ``peak`` take monthly rows, ``sumproduct`` and
+``irr`` yearly rows, ``total`` either, ``prev`` a row of the row's own period.  A row may refer to itself only as
 ``prev(itself) + step``: a running sum (the cumulative sum of ``step``), rendered as the cell to the
 left plus ``step``.
 

@@ -8,7 +8,7 @@ from .constants import COST_LINE_IDS
 from .refs import RowRef
 from .rows import Scenario
 from .team import inhouse_costs, inhouse_team
-from .vendor import one_offs, vendor_shares, vendor_side
+from .vendor import comparable, one_offs, vendor_shares, vendor_side
 
 if TYPE_CHECKING:
     from .declare import Context, Shape
@@ -37,6 +37,7 @@ def status_quo(ctx: Context, sc: Scenario) -> None:
     fte = ctx.add(sc.key("fte"), "Agents employed (FTE)", "Conseillers employés (ETP)", "fte", "current_fte",
                   scenario=sc.id, current_fte=inh["current_fte"])
     inhouse_costs(ctx, sc, fte, recruit=False)
+    comparable(ctx, sc, "0")  # today's service, with its lost contacts
     total, _ = totals(ctx, sc)
     ctx.cost_per_fte_today = ctx.add(
         sc.key("cost_per_fte"), "Cost per agent today (FTE-month)", "Coût par conseiller aujourd'hui (ETP-mois)",
@@ -47,6 +48,7 @@ def inhouse(ctx: Context, sc: Scenario) -> None:
     """The reference: a team sized by Erlang C to the target service, hired to that size."""
     fte = inhouse_team(ctx, sc, None)
     inhouse_costs(ctx, sc, fte, recruit=True)
+    comparable(ctx, sc, "1")  # sized by Erlang C to the target
     totals(ctx, sc)
 
 

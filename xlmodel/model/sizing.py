@@ -129,7 +129,7 @@ def _peak(decl: Declaration, s: StaffRow) -> None:
                             f"{s.label_fr} : somme des canaux, mois par mois", "agents",
                             " + ".join(f"a{j}" for j in range(len(parts))),
                             **{f"a{j}": ref for j, ref in enumerate(parts)})
-    decl.sizing_row(RowKey(block, f"{name}_native"), s.label_en, s.label_fr, "agents", "yearmax(total)",
+    decl.sizing_row(RowKey(block, f"{name}_native"), s.label_en, s.label_fr, "agents", "peak(total)",
                     total=total)
 
 

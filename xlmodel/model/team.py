@@ -42,29 +42,47 @@ def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> Row
 
 def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> None:
     """Cost lines of an in-house team of ``fte`` agents (FTE); ``recruit``: hired (or let go) to its
-    size in the first month."""
+    size in the first month, then hired as its size (the year's peak FTE) grows."""
     add, time, inh, trn = ctx.add, ctx.time, ctx.inh, ctx.trn
     s = sc.id
-    common = dict(fte=fte, wage_index=time.wage_index, loaded=time.charges_factor)
+    common = dict(fte=fte, wage_index=time.wage_index)
     pay = add(sc.key("payroll"), "Agent payroll", "Masse salariale conseillers", "money",
               "fte * salary * loaded * wage_index / 12", scenario=s, line="payroll",
-              salary=inh["gross_salary"], **common)
+              salary=inh["gross_salary"], loaded=time.charges_factor, **common)
+    # Team leaders and support staff earn more than agents: their employer charges have less relief.
     sup = add(sc.key("supervision"), "Team leaders", "Superviseurs", "money",
               "fte / span * salary * loaded * wage_index / 12", scenario=s, line="management",
-              span=inh["supervision_span"], salary=inh["supervisor_salary"], **common)
+              span=inh["supervision_span"], salary=inh["supervisor_salary"], loaded=time.management_charges_factor,
+              **common)
     sp = add(sc.key("support"), "Support staff (WFM, quality, training)", "Fonctions support", "money",
              "fte * ratio * salary * loaded * wage_index / 12", scenario=s, line="management",
-             ratio=inh["support_ratio"], salary=inh["support_salary"], **common)
+             ratio=inh["support_ratio"], salary=inh["support_salary"], loaded=time.management_charges_factor,
+             **common)
+    add(sc.key("payroll_extras"), "Payroll extras (health cover, meal vouchers, transport), all staff",
+        "Avantages sociaux (mutuelle, titres-restaurant, transport), tout le personnel", "money",
+        "fte * (1 + 1 / span + ratio) * extras * wage_index / 12", scenario=s, line="payroll",
+        span=inh["supervision_span"], ratio=inh["support_ratio"], extras=inh["payroll_extras"], **common)
     add(sc.key("workplace"), "Workplace and IT", "Poste de travail et informatique", "money",
-        "fte * (seat + it) / 12", scenario=s, line="workplace", fte=fte, seat=inh["seat_cost"],
-        it=inh["it_cost_per_agent"])
+        "fte * (seat + it) * cost_index / 12", scenario=s, line="workplace", fte=fte, seat=inh["seat_cost"],
+        it=inh["it_cost_per_agent"], cost_index=time.cost_index)
+    # A leaver's replacement costs recruitment and trainer (its paid training is in the FTE); a hire
+    # that grows the team pays its paid training weeks too (timeline: hire_cost, new_hire_cost).
     add(sc.key("attrition"), "Attrition (replacing leavers)", "Turnover (remplacement des départs)", "money",
-        "fte * attrition * cost_per_hire / 12", scenario=s, line="attrition", fte=fte,
-        attrition=inh["attrition_rate"], cost_per_hire=inh["cost_per_hire"])
+        "fte * attrition * hire / 12", scenario=s, line="attrition", fte=fte,
+        attrition=inh["attrition_rate"], hire=time.hire_cost)
     if recruit:
-        add(sc.key("recruitment"), "Hiring to reach the target", "Recrutements pour atteindre la cible", "money",
-            "first_month * max(0, fte - current_fte) * cost_per_hire", scenario=s, line="attrition",
-            first_month=time.first_month, fte=fte, current_fte=inh["current_fte"], cost_per_hire=inh["cost_per_hire"])
+        # The team is sized for its year's peak month; below it, the seasonal flex (temps, overtime,
+        # annualised hours) is paid when used, not hired: growth is a rise of that peak.
+        size = add(sc.key("team_size"), "Team size: agents employed in the year's peak month",
+                   "Taille de l'équipe : conseillers employés au mois de pointe de l'année", "fte", "peak(fte)",
+                   scenario=s, fte=fte)
+        hires = add(sc.key("hires"), "Agents hired (month 1: to the target; then as the team grows)",
+                    "Conseillers embauchés (mois 1 : jusqu'à la cible ; puis quand l'équipe grandit)", "fte",
+                    "first_month * max(0, fte - current_fte) + (1 - first_month) * max(0, size - prev(size))",
+                    scenario=s, first_month=time.first_month, fte=fte, current_fte=inh["current_fte"], size=size)
+        add(sc.key("recruitment"), "Hiring to reach the target and grow", "Recrutements pour atteindre la cible et "
+            "croître", "money", "hires * new_hire", scenario=s, line="attrition", hires=hires,
+            new_hire=time.new_hire_cost)
     if recruit and sc.kind == "inhouse":
         # The reference shrinks to its target like any other scenario: the agents it no longer
         # needs and cannot redeploy are paid severance (hybrids count them as leavers).

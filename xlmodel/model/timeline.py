@@ -21,11 +21,15 @@ class Timeline:
     season: RowRef
     growth_index: RowRef
     wage_index: RowRef
+    cost_index: RowRef
     first_month: RowRef
     parallel: RowRef
     open_hours: RowRef
     productive_hours: RowRef
+    hire_cost: RowRef
+    new_hire_cost: RowRef
     charges_factor: RowRef
+    management_charges_factor: RowRef
     modes: dict[str, RowRef]
     vendor_hours: RowRef
 
@@ -57,6 +61,8 @@ def timeline(ctx: Context) -> Timeline:
                  growth=Input("demand", "growth_rate"), year=year)
     wage = add("wage_index", "Wage index", "Indice salarial", "index", "(1 + inflation) ** (year - 1)",
                inflation=inh["wage_inflation"], year=year)
+    costs = add("cost_index", "Index of other costs (seats, IT, hiring)", "Indice des autres coûts (postes, SI, "
+                "recrutement)", "index", "(1 + inflation) ** (year - 1)", inflation=inh["cost_inflation"], year=year)
     first = add("first_month", "First-month flag", "Indicateur premier mois", "flag", "(month == 1) * 1",
                 month=month)
     parallel = add("parallel_flag", "Parallel-run flag", "Indicateur double run", "flag",
@@ -71,6 +77,19 @@ def timeline(ctx: Context) -> Timeline:
                      attrition=inh["attrition_rate"], training_weeks=inh["training_weeks"], weeks=weeks)
     loaded = add("charges_factor", "Salary-to-cost factor", "Coefficient de chargement", "index",
                  "1 + charges", scalar=True, charges=inh["employer_charge_rate"])
+    # Training is paid once: a leaver's replacement trains within the FTE (productive hours allow for
+    # it), so its cost is recruitment and trainer; a hire that grows the team pays its paid weeks too.
+    hire = add("hire_cost", "Cost of a hire: recruitment and trainer", "Coût d'une embauche : recrutement et "
+               "formateur", "money", "(recruitment + trainer) * cost_index", recruitment=inh["cost_per_hire"],
+               trainer=inh["training_cost_per_hire"], cost_index=costs)
+    new_hire = add("new_hire_cost", "Cost of a hire that grows a team (paid training weeks included)",
+                   "Coût d'une embauche qui fait grandir une équipe (semaines de formation payées comprises)",
+                   "money", "hire + training_weeks / weeks * salary * loaded * wage_index", hire=hire,
+                   training_weeks=inh["training_weeks"], weeks=weeks, salary=inh["gross_salary"],
+                   loaded=loaded, wage_index=wage)
+    managers = add("management_charges_factor", "Salary-to-cost factor, team leaders and support",
+                   "Coefficient de chargement, encadrement et support", "index", "1 + charges", scalar=True,
+                   charges=inh["management_charge_rate"])
     modes = {mode: add(f"mode_{mode}", f"Hybrid mode is {mode}", f"Mode hybride = {mode}", "flag",
                        f'(mode == "{mode}") * 1', scalar=True, mode=Input("hybrid", "mode")) for mode in HYBRID_MODES}
     vendor_hours = add("vendor_hours_month", "Vendor service hours per month (hybrid)",
@@ -78,8 +97,8 @@ def timeline(ctx: Context) -> Timeline:
                        "ext * hours_per_week * weeks / 12 + (1 - ext) * open_hours", scalar=True,
                        ext=modes["extended_hours"], hours_per_week=Input("hybrid", "vendor_hours_per_week"),
                        weeks=weeks, open_hours=open_hours)
-    return Timeline(month, year, season, growth, wage, first, parallel, open_hours, productive, loaded, modes,
-                    vendor_hours)
+    return Timeline(month, year, season, growth, wage, costs, first, parallel, open_hours, productive, hire,
+                    new_hire, loaded, managers, modes, vendor_hours)
 
 
 def demand(ctx: Context) -> Demand:

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 
 from ..schema import PRICING_MODELS
 from .constants import ONE_OFF_LINES
-from .refs import ChannelInput, Constant, Input, RowKey, RowRef, ToVendor, VendorInput
+from .refs import ChannelInput, Constant, Input, Inputs, RowKey, RowRef, ToVendor, VendorInput
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
     from .declare import Context
 
-_QUOTE_FIELDS = ("pricing_model", "price", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+_QUOTE_FIELDS = ("pricing_model", "price", "minute_unit", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                  "aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                 "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee")
+                 "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "bonus_malus", "setup_fee",
+                 "committed_service_level", "service_shortfall")
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,12 @@ class VendorTerms:
 
     quote: dict[str, VendorInput]  # field name -> reference
     priced: dict[str, RowRef]  # pricing model -> its 0/1 flag row
+    agent_minutes: RowRef  # 1 when a per-minute price counts agent minutes, 0 for contact minutes
     index: RowRef
     ramp: RowRef
     repeat: RowRef
+    productive_hours: RowRef  # per billed FTE-month
+    delivered: RowRef  # the service level delivered: committed less the expected shortfall
 
 
 def vendor_terms(ctx: Context, v: int) -> VendorTerms:
@@ -42,6 +46,9 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     priced = {model: add(f"is_{model}", f"{name}: priced {model}", f"{name} : prix {model}", "flag",
                          f'(pricing_model == "{model}") * 1', scalar=True, pricing_model=vd["pricing_model"])
               for model in PRICING_MODELS}
+    agent_minutes = add("agent_minutes", f"{name}: minute billed is the agent's (1) or the contact's (0)",
+                        f"{name} : minute facturée du conseiller (1) ou du contact (0)", "flag",
+                        '(minute_unit == "agent") * 1', scalar=True, minute_unit=vd["minute_unit"])
     index = add("indexation", f"{name}: price index", f"{name} : indice de prix", "index",
                 "fixed + (1 - fixed) * (1 + rate) ** (year - 1)",
                 fixed=vd["indexation_fixed_share"], rate=vd["indexation_rate"], year=time.year)
@@ -51,7 +58,16 @@ def vendor_terms(ctx: Context, v: int) -> VendorTerms:
     repeat = add("repeat_factor", f"{name}: contacts per in-house contact (FCR)",
                  f"{name} : contacts par contact interne (FCR)", "index", "fcr_inhouse / fcr_vendor", scalar=True,
                  fcr_inhouse=ctx.inh["first_contact_resolution"], fcr_vendor=vd["first_contact_resolution"])
-    return VendorTerms(vd, priced, index, ramp, repeat)
+    # The FTE a quote needs follow from the work and the vendor's own time: worked hours less its
+    # shrinkage, on the basis of the in-house team's (never a productivity the quote merely states).
+    productive = add("productive_hours", f"{name}: productive hours per billed FTE-month",
+                     f"{name} : heures productives par ETP-mois facturé", "hours", "worked * (1 - shrinkage)",
+                     scalar=True, worked=vd["hours_per_fte_month"], shrinkage=vd["shrinkage"])
+    delivered = add("service_delivered", f"{name}: service level delivered (committed less the expected shortfall)",
+                    f"{name} : niveau de service rendu (engagement moins l'écart attendu)", "rate",
+                    "committed - shortfall", scalar=True, committed=vd["committed_service_level"],
+                    shortfall=vd["service_shortfall"])
+    return VendorTerms(vd, priced, agent_minutes, index, ramp, repeat, productive, delivered)
 
 
 def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
@@ -85,22 +101,25 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         aht = add(sc.key("vendor_aht", i), f"Vendor AHT: {channel}", f"DMT prestataire : {channel}", "seconds",
                   "aht * factor * ramp", scenario=sc.id, aht=ChannelInput(i, "aht_seconds"), factor=vd["aht_factor"],
                   ramp=t.ramp)
-        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor handled minutes: {channel}",
-                               f"Minutes traitées prestataire : {channel}", "minutes",
-                               "contacts * aht / seconds_per_minute", scenario=sc.id, contacts=vc, aht=aht,
-                               seconds_per_minute=Constant("SECONDS_PER_MINUTE")))
+        # Agent minutes divide a chat's length by the concurrency, as the staffing does.
+        minute_rows.append(add(sc.key("vendor_minutes", i), f"Vendor minutes billed: {channel}",
+                               f"Minutes facturées prestataire : {channel}", "minutes",
+                               "contacts * aht / seconds_per_minute / (agent * concurrency + 1 - agent)",
+                               scenario=sc.id, contacts=vc, aht=aht, seconds_per_minute=Constant("SECONDS_PER_MINUTE"),
+                               agent=t.agent_minutes, concurrency=ChannelInput(i, "concurrency")))
         agents = ctx.staff_row(StaffRow(
             sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
             f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
         hours_rows.append(add(
-            sc.key("vendor_hours", i), f"Vendor logged hours billed: {channel}",
-            f"Heures connectées facturées : {channel}", "hours",
+            sc.key("vendor_hours", i), f"Vendor logged hours needed: {channel}",
+            f"Heures connectées nécessaires : {channel}", "hours",
             "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
             scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
             seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
             occupancy=vd["occupancy_billed"]))
         contact_rows.append(vc)
     _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
+    _service_gap(ctx, sc, contact_rows)
     add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
         "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=time.parallel,
         leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
@@ -111,33 +130,111 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
     the client's governance of it."""
     add, t = ctx.add, ctx.terms[sc.vendor]
     vd = t.quote
-
-    def total(name, en, fr, unit, parts):
-        return add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
-                   scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
-
-    vhours = total("vendor_hours", "Vendor logged hours billed", "Heures connectées facturées", "hours", hours_rows)
-    vcontacts = total("vendor_contacts", "Vendor contacts (with repeats)", "Contacts prestataire (avec rappels)",
-                      "contacts", contact_rows)
-    vminutes = total("vendor_minutes", "Vendor handled minutes", "Minutes traitées prestataire", "minutes",
-                     minute_rows)
-    # A per-FTE quote's proposed headcount covers the whole scope: it is a floor when the vendor
-    # takes everything, and does not apply to the part it takes in a hybrid.
-    floor = {"floor": vd["fte_proposed"]} if whole_scope else {}
-    vfte = add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
-               "max(floor, hours / hours_per_fte)" if floor else "hours / hours_per_fte", scenario=sc.id,
-               hours=vhours, hours_per_fte=vd["hours_per_fte_month"], **floor)
+    vhours = _billed_hours(ctx, sc, _total(ctx, sc, "vendor_hours_needed", "Vendor logged hours the work needs",
+                                           "Heures connectées nécessaires au travail", "hours", hours_rows))
+    vcontacts = _total(ctx, sc, "vendor_contacts", "Vendor contacts (with repeats)",
+                       "Contacts prestataire (avec rappels)", "contacts", contact_rows)
+    vminutes = _total(ctx, sc, "vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
+                      minute_rows)
+    vfte = _billed_fte(ctx, sc, whole_scope, vhours)
+    # A fixed fee and a minimum are quoted for the whole scope: a hybrid pays them in proportion to
+    # the share of that scope's work it gives the vendor, so that splitting the scope never raises them.
+    scope = {} if whole_scope else {"scope": _scope(ctx, sc, vminutes)}
     base = add(sc.key("vendor_base"), "Vendor invoice before minimum and indexation",
                "Facture prestataire avant minimum et indexation", "money",
                "price * (per_hour * hours + per_fte * fte + per_minute * minutes + per_contact * contacts"
-               " + fixed)", scenario=sc.id, price=vd["price"], per_hour=t.priced["per_hour"], hours=vhours,
-               per_fte=t.priced["per_fte_month"], fte=vfte, per_minute=t.priced["per_minute"], minutes=vminutes,
-               per_contact=t.priced["per_contact"], contacts=vcontacts, fixed=t.priced["fixed_monthly"])
+               " + fixed" + (" * scope)" if scope else ")"), scenario=sc.id, price=vd["price"],
+               per_hour=t.priced["per_hour"], hours=vhours, per_fte=t.priced["per_fte_month"], fte=vfte,
+               per_minute=t.priced["per_minute"], minutes=vminutes, per_contact=t.priced["per_contact"],
+               contacts=vcontacts, fixed=t.priced["fixed_monthly"], **scope)
+    minimum = vd["minimum_monthly"] if whole_scope else add(
+        sc.key("vendor_minimum"), "Minimum monthly invoice for this scope", "Facture mensuelle minimale pour ce "
+        "périmètre", "money", "minimum * scope", scenario=sc.id, minimum=vd["minimum_monthly"], **scope)
+    if whole_scope:
+        ctx.scope_minutes[sc.vendor] = vminutes
     invoice = add(sc.key("vendor_invoice"), "Vendor invoice", "Facture prestataire", "money",
                   "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, line="vendor",
-                  base=base, minimum=vd["minimum_monthly"], indexation=t.index, bonus_malus=vd["bonus_malus"])
-    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money", "rate * invoice",
-        scenario=sc.id, line="governance", rate=ctx.trn["governance_rate"], invoice=invoice)
+                  base=base, minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
+    # A vendor manager is needed however small the contract: a floor, indexed on wages, while a vendor is invoiced.
+    add(sc.key("governance"), "Vendor governance", "Pilotage du prestataire", "money",
+        "max(rate * invoice, (invoice > 0) * floor * wage_index / 12)", scenario=sc.id, line="governance",
+        rate=ctx.trn["governance_rate"], invoice=invoice, floor=ctx.trn["governance_floor"],
+        wage_index=ctx.time.wage_index)
+
+
+def _total(ctx: Context, sc: Scenario, name, en, fr, unit, parts) -> RowRef:
+    return ctx.add(sc.key(name), en, fr, unit, " + ".join(f"x{i}" for i in range(len(parts))),
+                   scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
+
+
+def _billed_hours(ctx: Context, sc: Scenario, needed: RowRef) -> RowRef:
+    """The flex rule of both parties: each month, the year's peak less the party's flex share of the
+    gap between the peak and the month's need (in-house: its FTE, :func:`inhouse_team`; the vendor:
+    its billed logged hours)."""
+    peak = ctx.add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
+                   "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
+                   scenario=sc.id, needed=needed)
+    return ctx.add(sc.key("vendor_hours"), "Vendor logged hours billed", "Heures connectées facturées", "hours",
+                   "peak_hours - flex * (peak_hours - needed)", scenario=sc.id, peak_hours=peak,
+                   flex=ctx.terms[sc.vendor].quote["seasonal_flex"], needed=needed)
+
+
+def _billed_fte(ctx: Context, sc: Scenario, whole_scope: bool, hours: RowRef) -> RowRef:
+    """The FTE the work needs at the vendor's productive hours, and those billed.  A per-FTE quote's
+    proposed headcount covers the whole scope: it is a floor when the vendor takes everything (the
+    work may need more: the quote is checked against it), and does not apply to a hybrid's part."""
+    t = ctx.terms[sc.vendor]
+    needed = ctx.add(sc.key("vendor_fte_needed"), "Vendor FTE the work needs", "ETP prestataire nécessaires", "fte",
+                     "hours / productive_hours", scenario=sc.id, hours=hours, productive_hours=t.productive_hours)
+    if whole_scope:
+        return ctx.add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte",
+                       "max(proposed, needed)", scenario=sc.id, proposed=t.quote["fte_proposed"], needed=needed)
+    return ctx.add(sc.key("vendor_fte"), "Vendor FTE billed", "ETP prestataire facturés", "fte", "needed",
+                   scenario=sc.id, needed=needed)
+
+
+def _scope(ctx: Context, sc: Scenario, minutes: RowRef) -> RowRef:
+    """A hybrid's share of the quoted (whole) scope's work: its minutes billed over the outsourced
+    scenario's (0 when there is no work at all)."""
+    full = ctx.scope_minutes[sc.vendor]  # the outsourced scenario's, declared before the hybrids
+    return ctx.add(sc.key("vendor_scope"), "Vendor's share of the quoted scope (minutes billed)",
+                   "Part du périmètre coté confiée au prestataire (minutes facturées)", "index",
+                   "minutes / (full + (full == 0))", scenario=sc.id, minutes=minutes, full=full)
+
+
+def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
+    """What a service below a live channel's target costs, and whether the scenario is comparable.
+
+    The vendor's contacts answered later than the target beyond its share (contacts x the points the
+    service delivered, its commitment less the expected shortfall, falls short of the target) hang
+    up at the channel's late-abandon share and a share of those leaves (churn, value of a lost
+    customer): a cost line, so that a lower commitment or a larger shortfall never lowers the
+    scenario's cost.  A scenario whose *commitment* is below a live target it serves is not
+    comparable: never recommended."""
+    t, customer, n = ctx.terms[sc.vendor], Inputs("customer"), len(contact_rows)
+    per_channel = {**{f"kind{i}": ChannelInput(i, "kind") for i in range(n)},
+                   **{f"c{i}": r for i, r in enumerate(contact_rows)},
+                   **{f"target{i}": ChannelInput(i, "service_level") for i in range(n)}}
+    late = " + ".join(f'(kind{i} == "live") * c{i} * (target{i} - delivered) * (target{i} - delivered > tolerance)'
+                      f" * abandon{i}" for i in range(n))
+    ctx.add(sc.key("service_gap"), "Service gap below target (customers lost)",
+            "Écart de service sous la cible (clients perdus)", "money", f"({late}) * churn * value",
+            scenario=sc.id, line="service_gap", delivered=t.delivered, tolerance=Constant("SERVICE_LEVEL_TOLERANCE"),
+            churn=customer["churn_share"], value=customer["value_per_lost_customer"], **per_channel,
+            **{f"abandon{i}": ChannelInput(i, "late_abandon_share") for i in range(n)})
+    short = ctx.add(sc.key("committed_short"), "Vendor contacts of live channels whose target the commitment misses",
+                    "Contacts prestataire des canaux en temps réel dont l'engagement manque l'objectif", "contacts",
+                    " + ".join(f'(kind{i} == "live") * c{i} * (target{i} - committed > tolerance)' for i in range(n)),
+                    scenario=sc.id, committed=t.quote["committed_service_level"],
+                    tolerance=Constant("SERVICE_LEVEL_TOLERANCE"), **per_channel)
+    comparable(ctx, sc, "(total(short) == 0) * 1", short=short)
+
+
+def comparable(ctx: Context, sc: Scenario, expr: str, **bind) -> RowRef:
+    """The scenario's 0/1 row 'meets the target service': only those may be recommended."""
+    return ctx.add(sc.key("comparable"), "Meets the target service (1): may be recommended",
+                   "Atteint le service cible (1) : peut être recommandé", "flag", expr, scalar=True,
+                   scenario=sc.id, **bind)
 
 
 def one_offs(ctx: Context, sc: Scenario, leavers: RowRef) -> None:

@@ -17,8 +17,9 @@ VALUE_COLUMN, KEY_COLUMN = "B", "E"
 CURRENCY_KEY = "__currency__"
 """Key of the row stating the currency of every amount on the form (a locked cell)."""
 
-CLIENT_ASSESSED = ("quality_rating", "security_rating", "financial_solidity", "location_rating")
-"""Vendor fields the client rates (site visit, references, audits, credit rating): not on the form."""
+CLIENT_ASSESSED = ("quality_rating", "security_rating", "financial_solidity", "location_rating", "service_shortfall")
+"""Vendor fields the client rates (site visit, references, audits, credit rating, service reports):
+not on the form."""
 
 F = Field
 
@@ -49,10 +50,10 @@ INFO = Section("quote_info", (
 GROUPS = (
     ("company", ("name", "location", "production_sites", "production_countries", "annual_revenue",
                  "years_in_business", "agent_headcount", "contact_name", "contact_email")),
-    ("price", ("pricing_model", "price", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
+    ("price", ("pricing_model", "price", "minute_unit", "setup_fee", "minimum_monthly", "indexation_rate", "indexation_fixed_share",
                "bonus_malus")),
     ("operations", ("aht_factor", "ramp_up_months", "ramp_up_aht_premium", "occupancy_billed", "hours_per_fte_month",
-                    "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
+                    "shrinkage", "seasonal_flex", "fte_proposed", "first_contact_resolution", "committed_service_level", "languages",
                     "coverage_24_7")),
     ("certifications", ("certified_nf345_iso18295", "certified_iso27001", "certified_pci_dss")),
     ("contract", ("minimum_term_months", "exit_notice_months", "quote_validity_months")),

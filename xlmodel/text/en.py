@@ -55,6 +55,7 @@ WORKBOOK = {
     "fte": "In-house agents (FTE, average)", "vendor_fte": "Vendor FTE billed (average)",
     "average_cost_line": "Average annual cost by cost line", "eligible": "Meets the target service",
     "eligible_npv": "NPV of cost, if eligible", "reference": "reference", "na": "n/a",
+    "no_single_irr": "no single IRR",
     "checks_title": "Checks: each is 1 when true; the master check is the minimum",
     "check": "Check", "result": "Result", "master": "Master check (all checks pass)",
     "check_seasonality": "Seasonality weights average 1",
@@ -98,6 +99,7 @@ WORKBOOK = {
     "all_ok": "all checks pass", "not_ok": "A CHECK FAILS: see the Checks sheet",
     "chart_cost": "Average annual cost by cost line", "chart_cash": "Cumulative net cash flow vs in-house",
     "chart_tornado": "Sensitivity of the recommended option (tornado)",
+    "chart_tornado_top": "Sensitivity of the recommended option: the {count} largest swings",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
     "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {years} years against "
@@ -119,7 +121,7 @@ WORKBOOK = {
     "rec_lead_sensitive": "the two drivers it is most sensitive to",
     "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
     "rec_and": " and ",
-    "rec_neither": " (neither flips it within its range)",
+    "rec_neither": " (none of the {count} drivers of the tornado flips it within its range)",
     "target_live": "{channel} {level} in {seconds} s",
     "target_deferred": "{channel} within {hours} h",
     "service_targets": "Target service",
@@ -161,10 +163,34 @@ METHOD = [
           "time (AHT factor, with a ramp-up premium fading linearly over the ramp-up months) and with the "
           "repeat contacts its first-contact resolution implies (contacts x FCR in-house / FCR vendor). It "
           "is billed at the same service level: logged hours are at least the Erlang C hours."),
+    ("p", "Committed service level: a quote committing to less than a live channel's target is not comparable "
+          "(never recommended). A service below the target costs its gap: the contacts answered late beyond "
+          "it (target - the service delivered, the commitment less its expected shortfall) x the channel's "
+          "late-abandon share x churn x value of a customer, so that a lower commitment never lowers the cost."),
     ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
+    ("h", "Like for like: the rules both parties are costed by"),
+    ("p", "Hours basis: an in-house FTE works its worked hours a year (1 607 h in France: 35 h a week once the "
+          "five weeks of paid leave and the public holidays are out); a vendor FTE works its quote's worked "
+          "hours per billed FTE-month, on the same basis (leave out)."),
+    ("p", "Shrinkage: the share of those worked hours spent off contacts (sickness, breaks, ongoing training, "
+          "meetings, off-phone work), never the leave again; each party has its own, and the FTE a vendor "
+          "bills follow from the work and its shrinkage (at least what the work needs)."),
+    ("p", "Flex rule: each month each party pays its year's peak less its own seasonal flexibility x (peak - the "
+          "month's need): in-house on its FTE, the vendor on its billed hours and FTE; unit-priced quotes "
+          "follow the volume (the vendor carries the flex)."),
+    ("p", "Minimum's scope: a monthly minimum, like a fixed monthly fee, is quoted for the whole scope; a hybrid "
+          "carries it in proportion to its share of that scope's work, so splitting a scope never raises it."),
+    ("p", "IRR rule: the rate at which the NPV of savings is 0 (cash flows: - one-off at t = 0, then the yearly "
+          "savings), given only when the one-off costs are recovered within the horizon and the net cash flow "
+          "changes sign once; when it changes sign more than once there may be several such rates, and the "
+          "workbook says 'no single IRR'."),
+    ("p", "Risk drivers: every numeric input that reaches a cost is a driver of the tornado (and of the Monte "
+          "Carlo, but for the vendor prices, the discount rate and the committed service level) or is left out "
+          "for a stated reason (a target, a fact of the client's, a quoted figure, a design choice); the "
+          "recommendation says that no driver flips it only when none does."),
     ("h", "Conventions"),
     ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
           "year (year 1 = the 12 months from January of the first year)."),
@@ -172,8 +198,7 @@ METHOD = [
           "discounting, one-off costs at signature (t = 0), with explicit discount factors. Excel's NPV() "
           "discounts its first value by one period; it is not used."),
     ("p", "NPV of savings = - one-off costs + sum over y of (in-house cost_y - scenario cost_y) / (1 + r)^y. "
-          "ROI = NPV of savings / one-off costs. IRR: the rate at which the NPV of savings is 0 (cash flows: "
-          "- one-off at t = 0, then the yearly savings)."),
+          "ROI = NPV of savings / one-off costs."),
     ("p", "Payback month: the first month at which the cumulative undiscounted saving, each year's saving "
           "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs."),
     ("p", "Staffing: contacts arrive evenly over the opening hours (no intraday profile); agents on duty are "
@@ -268,6 +293,8 @@ GUIDANCE = {
                      "per month; per_minute: per handled minute; per_contact: per handled contact; "
                      "fixed_monthly: a fixed fee per month.",
     "price": "Required. Excluding VAT, in the unit of the pricing model above.",
+    "minute_unit": "Per-minute prices only: agent (the minutes your agents spend on our contacts: a chat "
+                   "handled two at a time counts half its length) or contact (each contact's own length).",
     "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
     "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
     "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
@@ -279,7 +306,12 @@ GUIDANCE = {
     "ramp_up_months": "Months until your handling time reaches the steady state.",
     "ramp_up_aht_premium": "Extra handling time in the first month, fading to 0 over the ramp-up.",
     "occupancy_billed": "Per-hour contracts: handled time / logged time your price assumes.",
-    "hours_per_fte_month": "Per-FTE contracts: productive hours delivered per billed FTE per month.",
+    "hours_per_fte_month": "Worked hours per billed FTE per month: your contractual working time, after paid "
+                           "leave and public holidays (e.g. 1 607 h / 12 = 133.9 h in France).",
+    "shrinkage": "Share of worked hours your agents are off contacts: sickness, training, meetings, coaching, "
+                 "breaks (not paid leave nor public holidays, already out of the worked hours).",
+    "seasonal_flex": "Per-hour and per-FTE contracts: the share of our seasonal swing your invoice follows "
+                     "below the year's peak month (0: billed at the peak all year; 1: every month's hours).",
     "fte_proposed": "Per-FTE contracts only: the FTE you propose to bill (0 or blank otherwise).",
     "first_contact_resolution": "Share of contacts resolved without a repeat contact.",
     "committed_service_level": "Share of contacts answered within the target time that you commit to, with "

@@ -61,6 +61,7 @@ WORKBOOK = {
     "fte": "Conseillers internes (ETP, moyenne)", "vendor_fte": "ETP prestataire facturés (moyenne)",
     "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
     "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
+    "no_single_irr": "pas de TRI unique",
     "checks_title": "Contrôles : chacun vaut 1 si vrai ; le contrôle général est le minimum",
     "check": "Contrôle", "result": "Résultat", "master": "Contrôle général (tous les contrôles passent)",
     "check_seasonality": "Les coefficients saisonniers ont une moyenne de 1",
@@ -105,6 +106,7 @@ WORKBOOK = {
     "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
     "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
     "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
+    "chart_tornado_top": "Sensibilité de l'option recommandée : les {count} plus grands écarts",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
     "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {years} ans face à "
@@ -128,7 +130,7 @@ WORKBOOK = {
     "rec_lead_sensitive": "les deux facteurs les plus sensibles",
     "rec_driver": "{driver} ({change} : {low} à {high} {currency})",
     "rec_and": " et ",
-    "rec_neither": " (aucun ne la renverse dans sa plage)",
+    "rec_neither": " (aucun des {count} facteurs du tornado ne la renverse dans sa plage)",
     "target_live": "{channel} {level} en {seconds} s",
     "target_deferred": "{channel} sous {hours} h",
     "service_targets": "Service cible",
@@ -175,11 +177,39 @@ METHOD = [
           "linéairement) et les rappels qu'implique sa résolution au premier contact (contacts x FCR interne "
           "/ FCR prestataire). Il est facturé au même niveau de service : les heures connectées sont au "
           "moins celles d'Erlang C."),
+    ("p", "Niveau de service contractuel : une offre qui s'engage sous l'objectif d'un canal en temps réel "
+          "n'est pas comparable (jamais recommandée). Un service sous l'objectif coûte son écart : les contacts "
+          "répondus en retard au-delà de l'objectif (objectif - service rendu, l'engagement moins son écart "
+          "attendu) x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un client, si bien qu'un "
+          "engagement plus bas ne baisse jamais le coût."),
     ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
           "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
           "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
           "affichés explicitement."),
+    ("h", "À périmètre égal : les règles qui chiffrent les deux parties"),
+    ("p", "Base horaire : un ETP interne travaille ses heures travaillées de l'année (1 607 h en France : 35 h "
+          "par semaine, les cinq semaines de congés payés et les jours fériés déjà déduits) ; un ETP prestataire "
+          "travaille les heures par ETP-mois facturé de son offre, sur la même base (congés déduits)."),
+    ("p", "Indisponibilité : la part de ces heures travaillées passée hors contacts (maladie, pauses, "
+          "formation continue, réunions, travail hors ligne), jamais de nouveau les congés ; chaque partie a la "
+          "sienne, et les ETP facturés par un prestataire découlent de la charge et de son indisponibilité (au "
+          "moins ce que la charge demande)."),
+    ("p", "Règle de flexibilité : chaque mois, chaque partie paie la pointe de son année moins sa propre "
+          "flexibilité saisonnière x (pointe - besoin du mois) : l'interne sur ses ETP, le prestataire sur ses "
+          "heures et ETP facturés ; les offres à l'unité suivent le volume (le prestataire porte la flexibilité)."),
+    ("p", "Périmètre du minimum : un minimum mensuel, comme un forfait mensuel, est coté pour tout le "
+          "périmètre ; un hybride le porte au prorata de sa part de la charge de ce périmètre, si bien que "
+          "scinder un périmètre ne l'augmente jamais."),
+    ("p", "Règle du TRI : le taux qui annule la VAN des économies (flux : - coûts ponctuels à t = 0, puis les "
+          "économies annuelles), donné seulement si les coûts ponctuels sont récupérés sur l'horizon et si le "
+          "flux net ne change de signe qu'une fois ; s'il en change plusieurs fois, plusieurs taux peuvent "
+          "annuler la VAN et le classeur indique « pas de TRI unique »."),
+    ("p", "Facteurs de risque : chaque donnée chiffrée qui atteint un coût est un facteur du tornado (et du "
+          "Monte Carlo, sauf les prix des prestataires, le taux d'actualisation et le niveau de service "
+          "contractuel) ou en est écartée pour une raison donnée (un objectif, un fait propre au client, un "
+          "chiffre de l'offre, un choix de conception) ; la recommandation ne dit qu'aucun facteur ne la "
+          "renverse que si aucun ne le fait."),
     ("h", "Conventions"),
     ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
           "chaque année."),
@@ -187,7 +217,7 @@ METHOD = [
           "fin d'année, coûts ponctuels à la signature (t = 0), facteurs d'actualisation explicites. La "
           "fonction VAN() d'Excel actualise sa première valeur d'une période ; elle n'est pas utilisée."),
     ("p", "VAN des économies = - coûts ponctuels + somme sur y de (coût interne_y - coût scénario_y) / (1 + "
-          "r)^y. ROI = VAN des économies / coûts ponctuels. TRI : le taux qui annule la VAN des économies."),
+          "r)^y. ROI = VAN des économies / coûts ponctuels."),
     ("p", "Mois de retour : le premier mois où l'économie cumulée non actualisée, chaque économie annuelle "
           "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels."),
     ("p", "Effectifs : les contacts arrivent uniformément sur les heures d'ouverture (pas de profil "
@@ -289,6 +319,9 @@ GUIDANCE = {
                      "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
                      "traité ; fixed_monthly : forfait mensuel.",
     "price": "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus.",
+    "minute_unit": "Prix à la minute seulement : agent (les minutes que vos conseillers consacrent à nos "
+                   "contacts : un chat traité à deux en même temps compte pour la moitié de sa durée) ou "
+                   "contact (la durée propre de chaque contact).",
     "setup_fee": "Hors TVA, facturés une fois au démarrage (transition, formation, installation).",
     "minimum_monthly": "La facture mensuelle minimale, s'il y en a une (0 : aucune).",
     "indexation_rate": "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec).",
@@ -301,7 +334,14 @@ GUIDANCE = {
     "ramp_up_aht_premium": "Durée de traitement supplémentaire le premier mois, réduite à 0 sur la montée en "
                            "charge.",
     "occupancy_billed": "Contrats horaires : temps traité / temps connecté que suppose votre prix.",
-    "hours_per_fte_month": "Contrats à l'ETP : heures productives fournies par ETP facturé et par mois.",
+    "hours_per_fte_month": "Heures travaillées par ETP facturé et par mois : votre durée contractuelle du "
+                           "travail, hors congés payés et jours fériés (ex. 1 607 h / 12 = 133,9 h en France).",
+    "shrinkage": "Part des heures travaillées où vos conseillers ne traitent pas de contacts : maladie, "
+                 "formation, réunions, coaching, pauses (ni congés payés ni jours fériés, déjà hors des heures "
+                 "travaillées).",
+    "seasonal_flex": "Contrats horaires et à l'ETP : la part de notre écart saisonnier que votre facture suit "
+                     "sous le mois de pointe de l'année (0 : facturé à la pointe toute l'année ; 1 : les heures de "
+                     "chaque mois).",
     "fte_proposed": "Contrats à l'ETP seulement : les ETP que vous proposez de facturer (0 ou vide sinon).",
     "first_contact_resolution": "Part des contacts résolus sans nouveau contact.",
     "committed_service_level": "Part des contacts répondus dans le délai cible sur laquelle vous vous "

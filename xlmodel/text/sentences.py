@@ -86,13 +86,13 @@ def _lower_first(label: str) -> str:
 def _change(bar, lang: str = "en") -> str:
     """A driver's range as changes: ``-10% / +10%`` (relative) or ``-2 pts / +2 pts`` (points)."""
     unit = "%" if bar.kind == "rel" else words(lang)["points"]
-    return f"{bar.low_change * 100:+g}{unit} / {bar.high_change * 100:+g}{unit}"
+    return " / ".join(f"{change * 100:+g}{unit}" if change else f"0{unit}" for change in (bar.low_change, bar.high_change))
 
 
 def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
     """The two drivers that could flip the recommendation, with the saving at each end of their range."""
     t, cur = words(lang), result.case.case.currency
-    flips = tornado.flip_drivers(2)
+    flips = tornado.flip_drivers(2, result.best)
     parts = []
     for bar in flips:
         lo, hi = sorted((bar.npv_savings_low, bar.npv_savings_high))
@@ -103,7 +103,8 @@ def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
           else t["rec_of"].format(scenario=label(result.scenario(tornado.scenario_id), lang)))
     text = t["rec_drivers"].format(of=of, lead=t["rec_lead_flip" if flipped else "rec_lead_sensitive"],
                                    drivers=t["rec_and"].join(parts))
-    return text + ("" if flipped else t["rec_neither"])
+    # "none flips it" speaks for every driver of the tornado: flip_drivers puts any that flips first.
+    return text + ("" if flipped else t["rec_neither"].format(count=len(tornado.bars)))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def comparison_table(result: Comparison) -> str:
             ("* " if s.id == result.best else "  ") + s.label_en,
             _k(s.annual_cost[0]), _k(s.one_off_cost), _k(s.npv_cost),
             _k(s.npv_savings) if s.kind != "inhouse" else "reference",
-            _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), _pct(s.irr),
+            _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), s.irr_note or _pct(s.irr),
             "-" if s.cost_per_contact[0] is None else f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
         ))
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
@@ -52,19 +52,55 @@ def comparison_table(result: Comparison) -> str:
     lines.append("")
     lines.append("Savings, ROI, payback and IRR are measured against in-house at the target service level. "
                  "The status quo serves customers worse and is never recommended.")
+    lines.extend(quote_checks(result))
     lines.append(recommendation(result))
     return "\n".join(lines)
 
 
-def decision_analytics(result: Comparison) -> tuple[dict, str]:
-    """``compare``'s analytics: the JSON object extended with them, and their text sections
-    (economic view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk)."""
+def quote_checks(result: Comparison) -> list[str]:
+    """One line per quote committing to less than a live channel's target (not comparable, its service
+    gap priced), and per per-FTE quote whose proposed FTE fall short of what the work needs at the
+    vendor's own productive hours (it is then billed for what the work needs)."""
+    lines, quotes, cur = [], {v.name: v for v in result.case.vendors}, result.case.case.currency
+    for s in result.scenarios:
+        if s.kind != "outsourced":
+            continue
+        v = quotes[s.vendor]
+        short = [f"{c.name} {c.service_level:.0%}" for c in result.case.channels
+                 if c.kind == "live" and v.committed_service_level < c.service_level - 1e-9]
+        if short:
+            lines.append(f"{s.vendor} commits to {v.committed_service_level:.0%} of contacts answered in time, "
+                         f"below the target ({', '.join(short)}): not comparable, never recommended; its cost "
+                         f"includes the customers its service gap loses ({_k(s.cost_lines['service_gap'][0])} "
+                         f"k{cur} in year 1).")
+        if v.pricing_model == "per_fte_month" and v.fte_proposed and max(s.vendor_fte_needed) > v.fte_proposed:
+            lines.append(f"{s.vendor} proposes {v.fte_proposed:g} FTE; the work needs up to "
+                         f"{max(s.vendor_fte_needed):.1f} FTE at {v.hours_per_fte_month:g} worked hours per "
+                         f"FTE-month and {v.shrinkage:.0%} shrinkage: billed for what it needs.")
+    return lines
+
+
+def decision_analytics(result: Comparison) -> tuple[dict, str, str]:
+    """``compare``'s analytics: the JSON object extended with them, their text sections (economic
+    view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk) and the line of
+    their run times (:func:`timings`)."""
     from ..analytics.summary import analyse, extend_json
     analysis = analyse(result)
     data = extend_json(result.as_json(), result, analysis)
     data["recommendation_en"] = recommendation(result, "en", analysis.risk, analysis.tornado)
     data["recommendation_fr"] = recommendation(result, "fr", analysis.risk, analysis.tornado)
-    return data, analysis_text(result, analysis)
+    return data, analysis_text(result, analysis), timings(analysis.tornado, analysis.risk)
+
+
+def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
+    """How long the tornado and the Monte Carlo took, in one line: what ``--json`` prints on stderr
+    (the JSON itself never depends on the clock)."""
+    parts = []
+    if tornado is not None:
+        parts.append(f"tornado {tornado.evaluations} range ends in {tornado.seconds:.2f} s")
+    if risk is not None:
+        parts.append(f"Monte Carlo {risk.draws} draws in {risk.seconds:.2f} s")
+    return "timings: " + ", ".join(parts)
 
 
 def analysis_text(result: Comparison, a: Analysis) -> str:
@@ -113,7 +149,7 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
 
     t = a.tornado
     lines += ["", f"Sensitivity of the NPV of savings of {result.scenario(t.scenario_id).label_en} "
-                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} engine runs, {t.seconds:.2f} s)"]
+                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} range ends costed, {t.seconds:.2f} s)"]
     head = ("Driver", "Range (low / high)", f"At low k{cur}", f"At high k{cur}", f"Swing k{cur}")
     rows = [(bar.label_en, _change(bar, "en"), _k(bar.npv_savings_low), _k(bar.npv_savings_high), _k(bar.swing))
             for bar in t.bars]

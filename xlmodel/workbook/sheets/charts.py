@@ -50,17 +50,22 @@ def cash_chart(compare_ws, plan: Plan, c: Content) -> LineChart:
     return line
 
 
+TORNADO_BARS = 12  # the chart's bars: the largest swings (the Risk sheet lists every driver)
+
+
 def tornado_chart(risk_ws, plan: Plan, c: Content) -> BarChart:
-    """The change of the NPV of savings at each end of each driver's range, largest swing on top."""
+    """The change of the NPV of savings at each end of the drivers' ranges, the
+    :data:`TORNADO_BARS` largest swings, largest on top."""
     t, span = c.t, plan.risk.tornado
+    last = min(span.last, span.first + TORNADO_BARS - 1)  # the rows are sorted by swing
     tornado = BarChart()
     tornado.type, tornado.grouping, tornado.overlap = "bar", "clustered", 100
-    tornado.title = t["chart_tornado"]
+    tornado.title = t["chart_tornado_top"].format(count=last - span.first + 1)
     for letter_col, name in ((6, t["delta_low"]), (7, t["delta_high"])):
-        tornado.add_data(Reference(risk_ws, min_col=letter_col, min_row=span.first, max_row=span.last),
+        tornado.add_data(Reference(risk_ws, min_col=letter_col, min_row=span.first, max_row=last),
                          titles_from_data=False)
         tornado.series[-1].tx = SeriesLabel(v=name)
-    tornado.set_categories(Reference(risk_ws, min_col=1, min_row=span.first, max_row=span.last))
+    tornado.set_categories(Reference(risk_ws, min_col=1, min_row=span.first, max_row=last))
     tornado.y_axis.title = f"{t['npv_savings']} ({c.cur})"
     tornado.y_axis.numFmt = "#,##0"
     tornado.x_axis.scaling.orientation = "maxMin"  # largest swing on top

@@ -139,8 +139,15 @@ def _finance(sheet: _Sheet):
                 ws[f"{x}{r}"] = sheet.year_of(s.key(name), y)
                 ws[f"{x}{r}"].number_format = c.money
         if block == "flow":
-            single(lay.irr, t["irr"], lambda s, x: sheet.single_of(s.key("irr")) if s.kind != "inhouse" else reference,
+            single(lay.irr, t["irr"], lambda s, x: _irr(sheet, s) if s.kind != "inhouse" else reference,
                    styles.PERCENT)
+
+
+def _irr(sheet: _Sheet, s) -> str:
+    """The IRR row of Calc, or the words saying there is no single one (a flow changing sign more than once)."""
+    rows = sheet.plan.calc.rows
+    return (f'=IF(Calc!$C${rows[s.key("sign_changes")]}>1,"{sheet.c.t["no_single_irr"]}",'
+            f'Calc!$C${rows[s.key("irr")]})')
 
 
 def _volumes(sheet: _Sheet):
@@ -196,7 +203,7 @@ def _eligibility(sheet: _Sheet):
     ws, c, lay = sheet.ws, sheet.c, sheet.lay
     t = c.t
     sheet.title("eligible")
-    sheet.single(lay.eligible, t["eligible"], lambda s, x: "=0" if s.kind == "status_quo" else "=1", styles.INTEGER)
+    sheet.single(lay.eligible, t["eligible"], lambda s, x: sheet.single_of(s.key("comparable")), styles.INTEGER)
     sheet.single(lay.eligible_npv, t["eligible_npv"],
                  lambda s, x: f'=IF({x}{lay.eligible}=1,{x}{lay.npv_cost},"")', c.money)
     ws[f"A{lay.ids}"] = "Scenario id"

@@ -67,7 +67,7 @@ def _recommendation(ws, plan: Plan, c: Content):
     ws["A10"] = t["service_targets"]
     ws["B10"] = "=" + service_targets_formula(_channel_cells(plan), c.lang)
     alternative = lay.alternative_span
-    match = f"MATCH(MIN({alternative(lay.eligible_npv)}),{alternative(lay.eligible_npv)},0)"
+    match = f"MATCH(MIN({alternative(lay.npv_cost)}),{alternative(lay.npv_cost)},0)"  # as sentences.recommendation
     cells = RecommendationCells(best_id="B6", label="B9", saving="B7", payback="B8", targets="B10",
                                 alternative_label=f"INDEX({alternative(lay.head)},{match})",
                                 alternative_saving=f"INDEX({alternative(lay.npv_savings)},{match})")
