@@ -72,6 +72,7 @@ def write(ws, plan: Plan, c: Content):
     styles.title(ws, "A1", t["compare_title"])
     ws["A2"] = t["compare_help"]
     styles.header_row(ws, lay.head, [t["scenario"], t["year"]] + [c.label(s) for s in c.model.scenarios])
+    _live_hybrid_labels(ws, plan, c)
     sheet = _Sheet(ws, plan, c)
     _costs(sheet)
     _finance(sheet)
@@ -171,6 +172,16 @@ def _volumes(sheet: _Sheet):
             x = lay.columns[s.id]
             ws[f"{x}{r}"] = f"=AVERAGE({x}{span.first}:{x}{span.last})"
             ws[f"{x}{r}"].number_format = c.money
+
+
+def _live_hybrid_labels(ws, plan: Plan, c: Content):
+    """A hybrid scenario's label says the hybrid mode of the Hybrid sheet as it is now (the engine
+    labels it by the mode it computes with): ``="Hybrid ("&hybrid_mode&"): Casablanca Contact"``."""
+    mode = c.case.hybrid.mode
+    for s in c.model.scenarios:
+        if s.kind == "hybrid":
+            before, after = (part.replace('"', '""') for part in c.label(s).split(f"({mode})", 1))
+            ws[f"{plan.compare.columns[s.id]}{plan.compare.head}"] = f'="{before}("&hybrid_mode&"){after}"'
 
 
 def _python_twins(sheet: _Sheet):
