@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from dataclasses import replace
 
@@ -329,7 +330,8 @@ def test_the_analytics_show_while_current_and_say_they_are_out_of_date_once_an_i
         if edit == "none":
             assert book.value("Risk", f"B{plan.risk.current_row}") == 1
             assert sentence == book.value("Risk", f"A{plan.risk.sentences.first}") and "simulated draws" in sentence
-            assert amount(best.npv_savings, "en") not in sentence
+            headline = re.escape(amount(best.npv_savings, "en"))
+            assert not re.search(rf"(?<![\d,.]){headline}(?![\d,.])", sentence)
             assert [book.value("Dashboard", c) for c in dash.decision_cells] == [
                 book.value("Risk", f"A{r}") for r in plan.risk.sentences.rows[1:]]
         else:
