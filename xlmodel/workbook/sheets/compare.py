@@ -9,7 +9,7 @@ year), the UDF twins of the finance, and which scenarios may be recommended.
 
 from __future__ import annotations
 
-from ...model import COST_LINES, ONE_OFF_LINES, RowKey
+from ...model import COST_LINES, ONE_OFF_LINES, RowKey, VendorInput
 from ...text import pick
 from ...text.sentences import short_label
 from .. import styles
@@ -176,12 +176,17 @@ def _volumes(sheet: _Sheet):
 
 def _live_hybrid_labels(ws, plan: Plan, c: Content):
     """A hybrid scenario's label says the hybrid mode of the Hybrid sheet as it is now (the engine
-    labels it by the mode it computes with): ``="Hybrid ("&hybrid_mode&"): Casablanca Contact"``."""
+    labels it by the mode it computes with), and the vendor's name from its cell (no user text is
+    ever written into a formula): ``="Hybrid ("&hybrid_mode&"): "&Vendors!$A$5``."""
     mode = c.case.hybrid.mode
     for s in c.model.scenarios:
         if s.kind == "hybrid":
-            before, after = (part.replace('"', '""') for part in c.label(s).split(f"({mode})", 1))
-            ws[f"{plan.compare.columns[s.id]}{plan.compare.head}"] = f'="{before}("&hybrid_mode&"){after}"'
+            name = c.case.vendors[s.vendor].name
+            before, after = c.label(s).split(f"({mode})", 1)
+            if not after.endswith(name):
+                raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {c.label(s)!r}")
+            ws[f"{plan.compare.columns[s.id]}{plan.compare.head}"] = (
+                f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}')
 
 
 def _python_twins(sheet: _Sheet):
