@@ -71,8 +71,7 @@ def write(ws, plan: Plan, c: Content):
     t, lay = c.t, plan.compare
     styles.title(ws, "A1", t["compare_title"])
     ws["A2"] = t["compare_help"]
-    styles.header_row(ws, lay.head, [t["scenario"], t["year"]] + [c.label(s) for s in c.model.scenarios])
-    _live_hybrid_labels(ws, plan, c)
+    _head(ws, plan, c)
     sheet = _Sheet(ws, plan, c)
     _costs(sheet)
     _finance(sheet)
@@ -174,19 +173,24 @@ def _volumes(sheet: _Sheet):
             ws[f"{x}{r}"].number_format = c.money
 
 
-def _live_hybrid_labels(ws, plan: Plan, c: Content):
-    """A hybrid scenario's label says the hybrid mode of the Hybrid sheet as it is now (the engine
-    labels it by the mode it computes with), and the vendor's name from its cell (no user text is
-    ever written into a formula): ``="Hybrid ("&hybrid_mode&"): "&Vendors!$A$5``."""
-    mode = c.case.hybrid.mode
+def _head(ws, plan: Plan, c: Content):
+    """The scenarios' labels. A hybrid's says the hybrid mode of the Hybrid sheet as it is now (the
+    engine labels it by the mode it computes with), and the vendor's name from its cell (no user
+    text is ever written into a formula): ``="Hybrid ("&hybrid_mode&"): "&Vendors!$A$5``."""
+    lay, mode = plan.compare, c.case.hybrid.mode
+    styles.write_text(ws, f"A{lay.head}", c.t["scenario"])
+    styles.write_text(ws, f"B{lay.head}", c.t["year"])
     for s in c.model.scenarios:
-        if s.kind == "hybrid":
-            name = c.case.vendors[s.vendor].name
-            before, after = c.label(s).split(f"({mode})", 1)
-            if not after.endswith(name):
-                raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {c.label(s)!r}")
-            ws[f"{plan.compare.columns[s.id]}{plan.compare.head}"] = (
-                f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}')
+        cell, label = f"{lay.columns[s.id]}{lay.head}", c.label(s)
+        if s.kind != "hybrid":
+            styles.write_text(ws, cell, label)
+            continue
+        name = c.case.vendors[s.vendor].name
+        before, after = label.split(f"({mode})", 1)
+        if not after.endswith(name):
+            raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {label!r}")
+        ws[cell] = f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}'
+    styles.header_row(ws, lay.head, None)
 
 
 def _python_twins(sheet: _Sheet):
