@@ -115,9 +115,33 @@ def test_ranked_compilation_folds_the_base_and_regroups_products_to_the_same_val
     np.testing.assert_allclose(ranked(draws, MONTHS), f.evaluate({**base, **draws}, MONTHS), rtol=1e-14)
 
 
+def test_erlang_service_level_is_the_erlang_c_of_xlmodel_erlang():
+    """The workbook's formula (Poisson terms) against the Erlang B recursion, from 1 to 5 000 Erlangs."""
+    from xlmodel.erlang import erlang_c
+    sl = FUNCTIONS["erlang_sl"].numpy
+    for agents, traffic, answer, handling in ((14, 10.0, 20, 180), (1, 0.01, 20, 300), (5200, 5000.0, 20, 330),
+                                              (3, 2.5, 60, 600)):
+        expected = 1 - erlang_c(traffic, agents) * np.exp(-(agents - traffic) * answer / handling)
+        assert sl(agents, traffic, answer, handling) == pytest.approx(expected, rel=1e-10)
+    assert sl(3, 0.0, 20, 180) == 1.0  # no traffic: every contact answered at once
+    assert sl(2048, 0.5, 20, 180) == 1.0  # far above the traffic: P underflows, no division by 0
+    np.testing.assert_allclose(sl(np.array([14.0, 15.0]), np.array([10.0, 10.0]), 20, 180),
+                               [sl(14, 10.0, 20, 180), sl(15, 10.0, 20, 180)])
+
+
+def test_peak_where_rounddown_and_ln():
+    months = np.arange(24.0) % 7
+    assert list(FUNCTIONS["peak"].numpy(months)) == [6.0] * 24
+    assert formula("where(a > 1, b, c)").evaluate({"a": np.array([0.0, 2.0]), "b": 5.0, "c": 7.0}, 2).tolist() == [
+        7.0, 5.0]
+    assert formula("rounddown(a, 0)").evaluate({"a": 2.9999999999}, 1) == 3.0
+    assert formula("rounddown(a, 0)").evaluate({"a": 2.7}, 1) == 2.0
+    assert formula("ln(a)").evaluate({"a": np.e}, 1) == pytest.approx(1.0)
+
+
 def test_the_table_holds_every_function_with_both_faces():
-    assert set(FUNCTIONS) == {"max", "min", "roundup", "index", "when", "prev", "first", "annual", "firstmonth",
-                              "yearly", "sumproduct", "irr", "peak", "total"}
+    assert set(FUNCTIONS) == {"max", "min", "roundup", "rounddown", "ln", "where", "erlang_sl", "index", "when",
+                              "prev", "first", "annual", "firstmonth", "yearly", "sumproduct", "irr", "peak", "total"}
     for fn in FUNCTIONS.values():
         assert callable(fn.numpy) and callable(fn.excel)
 
@@ -141,6 +165,10 @@ CELLS = {"a": "Inputs!$B$5", "b": MonthlyRow("", 9), "c": "$C$12", "s": MonthlyR
     ("annual(b) / 12", "SUMIF($E$4:$AB$4,F$4,$E$9:$AB$9)/12"),
     ("(a > 0) * firstmonth(b)", "((Inputs!$B$5>0))*MATCH(1,$E$9:$AB$9,0)"),
     ("when(a > 0, c / a)", "IF((Inputs!$B$5>0),$C$12/Inputs!$B$5,NA())"),
+    ("where(b < c, 1, 0) + rounddown(b, 0) * ln(a)", "IF((F9<$C$12),1,0)+ROUNDDOWN(F9,0)*LN(Inputs!$B$5)"),
+    ("erlang_sl(b + c, a, c, b) < a",
+     "((1-(F9+$C$12)*POISSON(F9+$C$12,Inputs!$B$5,FALSE)/(((F9+$C$12)-Inputs!$B$5)*POISSON(F9+$C$12,Inputs!$B$5,"
+     "TRUE)+Inputs!$B$5*POISSON(F9+$C$12,Inputs!$B$5,FALSE))*EXP(-((F9+$C$12)-Inputs!$B$5)*$C$12/F9))<Inputs!$B$5)"),
     ("peak(s) - b", "SUMPRODUCT(MAX(($E$4:$AB$4=F$4)*Staffing!$E$7:$AB$7))-F9"),
 ])
 def test_excel_rendering(text, excel):
@@ -193,6 +221,7 @@ def test_a_row_is_rendered_once_and_its_columns_substituted_per_month():
     ("max(a=1, b=2)", None, "unsupported call"),
     ("max(a)", None, "max() takes 2 or more arguments"),
     ("roundup(a, 2)", None, "roundup() rounds to whole numbers"),
+    ("rounddown(a, 1)", None, "rounddown() rounds to whole numbers"),
     ("prev(a + b)", None, "prev() takes row names"),
     ("sumproduct(a, 2)", None, "sumproduct() takes row names"),
     ("a < b < c", None, "chained comparison"),

@@ -1,8 +1,9 @@
 """The macros' plain-data logic: refresh recomputes the Python blocks, freeze keeps only values.
 
-The staleness check is exercised for real: an input that feeds the Erlang sizing is changed in the
-file, LibreOffice recalculates (the check drops to 0), the refresh plan is applied, and after a new
-recalculation the check is back to 1 with the sizing of the new inputs.
+The Python twin's staleness is exercised for real: an input that feeds the Erlang sizing is changed
+in the file and LibreOffice recalculates: the native agents follow the edit, the twin says in words
+that it was verified at build, and no check fails; the refresh plan is applied, and after a new
+recalculation the twin is current again and agrees with the native agents.
 """
 
 from __future__ import annotations
@@ -17,22 +18,15 @@ from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.refresh import freeze_plan, python_blocks
 
 
-def _sizing_check(wb) -> object:
-    ws = wb["Checks"]
-    for r in range(4, ws.max_row + 1):
-        if ws[f"A{r}"].value and "Staffing sizing" in ws[f"A{r}"].value:
-            return ws[f"B{r}"].value
-    raise AssertionError("no sizing check on the Checks sheet")
-
-
-def test_refresh_plan_is_the_builders_staffing_block():
+def test_refresh_plan_is_the_builders_staffing_twin():
     case = example_case()
     plan = python_blocks(case)
     ev = Evaluation(case)
     layout = make_plan(case, ev.model)
     first_staff = ev.model.staff[0].key
-    r = layout.staffing.rows[first_staff]
+    r = layout.staffing.twin_rows[first_staff]
     assert plan[("Staffing", f"E{r}")] == pytest.approx(ev.staff[first_staff][0])
+    assert ("Staffing", f"E{layout.staffing.rows[first_staff]}") not in plan  # the native agents stay formulas
     assert len([k for k in plan if k[1].startswith("B")]) > 20  # the recorded inputs
 
 
@@ -59,9 +53,21 @@ def test_changed_input_turns_the_check_red_and_refresh_turns_it_back(soffice, ex
     wb.save(fresh_book)
     stale, fresh = (load_workbook(copy, data_only=True)
                     for copy in recalculate([stale_book, fresh_book], tmp_path / "recalculated"))
-    assert _sizing_check(stale) == 0
-    assert _sizing_check(fresh) == 1
-    assert fresh["Checks"]["B4"].value is not None
+    ev = Evaluation(case)
+    layout = make_plan(case, ev.model)
+    staffing, first = layout.staffing, ev.model.staff[0].key
+    edited = ev.staff[first][0]
+    for book in (stale, fresh):  # the native agents follow the edit at once
+        assert book["Staffing"][f"E{staffing.rows[first]}"].value == pytest.approx(edited)
+    assert stale["Staffing"][f"B{staffing.current_row}"].value == 0
+    assert "verified at build" in stale["Staffing"][f"A{staffing.verified_row}"].value
+    assert fresh["Staffing"][f"B{staffing.current_row}"].value == 1
+    assert fresh["Staffing"][f"B{staffing.agree_row}"].value == 1
+    assert "agrees" in fresh["Staffing"][f"A{staffing.verified_row}"].value
+    verified = dict(layout.checks.rows)["staffing_verified"]
+    for book in (stale, fresh):  # verified at build is no failure of the model
+        assert book["Checks"][f"B{verified}"].value == 1
+        assert book["Checks"][f"B{layout.checks.master_row}"].value == 1
 
 
 def test_freeze_plan_keeps_native_formulas_and_freezes_python_calls():

@@ -96,6 +96,22 @@ class TestDeterministicSave:
         names = [i.filename for i in infos]
         assert names[0] == "[Content_Types].xml" and names[1:] == sorted(names[1:])
 
+    def test_relationship_targets_are_relative_and_resolve_to_parts(self, example_book):
+        """openpyxl writes absolute targets (/xl/comments/...) that IronCalc and calamine cannot follow."""
+        import posixpath
+        import re
+        with zipfile.ZipFile(example_book) as z:
+            names = set(z.namelist())
+            rels = {n: z.read(n).decode() for n in names if n.endswith(".rels")}
+        followed = 0
+        for name, text in rels.items():
+            folder = posixpath.dirname(posixpath.dirname(name))
+            for target in re.findall(r'Target="([^"]*)"', text):
+                assert not target.startswith("/"), (name, target)
+                assert posixpath.normpath(posixpath.join(folder, target)) in names, (name, target)
+                followed += 1
+        assert followed > 20 and any("comments" in t for t in rels.values())
+
     def test_a_change_of_content_changes_the_bytes(self):
         assert workbook_bytes(small_workbook(2.0)) != workbook_bytes(small_workbook(2.5))
 

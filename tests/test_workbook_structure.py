@@ -129,14 +129,21 @@ def test_french_build_differs_only_in_words(built_book):
                     assert strip(a.value) == strip(b.value), f"{sheet}!{a.coordinate}"
 
 
-def test_staffing_values_are_the_engines(built):
+def test_staffing_twin_values_are_the_engines_and_the_native_rows_formulas(built):
+    """The Python twin holds the engine's sizing as values; the rows the Calc sheet uses are native
+    formulas, one pattern across the months."""
     wb, layout, case = built
     from xlmodel.engine import Evaluation
     ev = Evaluation(case)
     ws = wb["Staffing"]
-    for key, r in layout.staffing.rows.items():
+    for key, r in layout.staffing.twin_rows.items():
         values = [ws.cell(row=r, column=FIRST_MONTH_COL + m).value for m in range(case.months)]
         assert values == pytest.approx(list(ev.staff[key]), rel=1e-12), key
+    for key, r in layout.staffing.sizing_rows.items():
+        cells = [ws.cell(row=r, column=FIRST_MONTH_COL + m) for m in range(case.months)]
+        assert all(isinstance(c.value, str) and c.value.startswith("=") for c in cells), key
+        assert len({relative_pattern(c.value, c.column, c.row) for c in cells}) == 1, key
+    assert set(layout.staffing.rows.values()) <= set(layout.staffing.sizing_rows.values())
 
 
 def test_dashboard_prints_on_one_landscape_page(built):

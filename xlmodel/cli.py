@@ -15,6 +15,7 @@ import click
 
 from .errors import InputError, Problem
 from .workbook.files import FileLockedError, WriteError
+from .workbook.verify import VerificationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -251,7 +252,9 @@ def export_case(source, output):
 @click.argument("source", required=False)
 def validate(source):
     """Check every input of SOURCE; list each invalid one with where it is (exit 2 if any)."""
+    from .engine import compare
     case = load_source(source)
+    compare(case)  # inputs valid one by one may still ask for a load the staffing model does not size
     click.echo(f"OK: {case.case.name!r} is valid ({len(case.channels)} channels, "
                f"{len(case.vendors)} vendor quotes, {case.finance.horizon_years} years).")
 
@@ -316,7 +319,7 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except (FileLockedError, WriteError) as exc:
+    except (FileLockedError, WriteError, VerificationError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .case import Case
-from .erlang import MAX_TRAFFIC_ERLANGS, TrafficOutOfRange
 from .errors import InputError, Problem
 from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
                     StaffRow, build_model)
-from .staffing import agents_on_duty, yearly_peak
+from .model.constants import STAFFING_MAX_ERLANGS
+from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, yearly_peak
 
 
 class Evaluation:
@@ -71,14 +71,22 @@ class Evaluation:
                 service_level=channel.service_level, answer_seconds=channel.answer_seconds,
                 max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
                 interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0])
-        except TrafficOutOfRange:
+        except BeyondStaffingReach as exc:
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
-            limit = f"{MAX_TRAFFIC_ERLANGS:,.0f}".replace(",", " ")
+            where = f"[[demand.channels]] {s.channel + 1}"
+            if exc.what == "traffic":
+                limit = f"{STAFFING_MAX_ERLANGS:,.0f}".replace(",", " ")
+                raise InputError(Problem(
+                    f"{where} .annual_volume",
+                    f"channel {channel.name!r} would need more than {limit} Erlangs of traffic on an average "
+                    f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
+                    "handling time and the opening hours")) from None
+            limit = f"{SEARCH_WINDOW:,.0f}".replace(",", " ")
             raise InputError(Problem(
-                f"[[demand.channels]] {s.channel + 1} .annual_volume",
-                f"channel {channel.name!r} would need more than {limit} Erlangs of traffic on an average "
-                f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
-                "handling time and the opening hours")) from None
+                f"{where} .service_level",
+                f"channel {channel.name!r} would need more than {limit} agents above its traffic to answer "
+                f"{channel.service_level:.6g} of contacts within {channel.answer_seconds:g} s ({s.label_en}), "
+                "beyond what the staffing model sizes: check its service target and answer time")) from None
 
     def annual(self, key: RowKey) -> np.ndarray:
         """Sum of a monthly row over each year."""

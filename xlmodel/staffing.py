@@ -11,6 +11,10 @@ interval:
 - deferred channels (e-mail, letters): the workload divided by the occupancy cap; the backlog is
   smoothed within the response time.
 
+Both are limited to what the workbook's native twin of this sizing (:mod:`xlmodel.model.sizing`)
+sizes exactly: at most :data:`~xlmodel.model.constants.STAFFING_MAX_ERLANGS` of traffic on an interval, and
+at most 2**NATIVE_SEARCH_STEPS - 1 agents above the traffic (:class:`BeyondStaffingReach`).
+
 Assumption, stated on the Method sheet: contacts arrive evenly over the opening hours (no
 intraday profile), so the figures are the agents on duty on an average interval.  Splitting a
 queue between two teams loses pooling efficiency; sizing each team on its own part shows it.
@@ -21,6 +25,20 @@ from __future__ import annotations
 import numpy as np
 
 from .erlang import agents_required_many, offered_traffic
+from .model.constants import NATIVE_SEARCH_STEPS, STAFFING_MAX_ERLANGS
+
+#: The most agents above the traffic that the native search finds.
+SEARCH_WINDOW = 2 ** NATIVE_SEARCH_STEPS - 1
+
+
+class BeyondStaffingReach(ValueError):
+    """A load the staffing model does not size: ``what`` is ``"traffic"`` (more Erlangs on an
+    interval than :data:`~xlmodel.model.constants.STAFFING_MAX_ERLANGS`) or ``"window"`` (a target needing
+    more than :data:`SEARCH_WINDOW` agents above the traffic); ``worst`` is the highest found."""
+
+    def __init__(self, what: str, worst: float):
+        super().__init__(f"{what}: {worst:g}")
+        self.what, self.worst = what, worst
 
 
 def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, kind: str,
@@ -35,6 +53,11 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
     service_hours : hours per month over which the contacts arrive.
     kind : ``"live"`` (Erlang C) or ``"deferred"`` (workload over occupancy).
 
+    Raises
+    ------
+    BeyondStaffingReach
+        A traffic or a sizing beyond what the workbook's native search sizes exactly.
+
     >>> agents_on_duty(np.array([100.0 * 2 * 10]), 180.0, 10.0, kind="live", service_level=0.8,
     ...                answer_seconds=20, max_occupancy=1.0, concurrency=1, interval_seconds=1800)
     array([14.])
@@ -42,9 +65,16 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
     contacts = np.asarray(contacts, dtype=float)
     aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), contacts.shape) / concurrency
     traffic = offered_traffic(contacts, aht, interval_seconds, service_hours=service_hours)
+    if traffic.size and not traffic.max() <= STAFFING_MAX_ERLANGS:  # nan too
+        raise BeyondStaffingReach("traffic", float(np.nanmax(traffic)) if np.isfinite(traffic).any() else np.inf)
     if kind == "deferred":
         return traffic / max_occupancy
-    return agents_required_many(traffic, aht, service_level, answer_seconds, max_occupancy).astype(float)
+    agents = agents_required_many(traffic, aht, service_level, answer_seconds, max_occupancy)
+    # Beyond the search's window, unless the occupancy cap sets the agents (one fewer would meet it).
+    above = np.where(traffic / np.maximum(agents - 1, 1) <= max_occupancy, agents - np.floor(traffic), 0)
+    if above.size and above.max() > SEARCH_WINDOW:
+        raise BeyondStaffingReach("window", float(above.max()))
+    return agents.astype(float)
 
 
 def yearly_peak(agents: np.ndarray) -> np.ndarray:

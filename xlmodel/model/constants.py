@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+#: The traffic per interval a staffing row may reach (the engine refuses more, naming the channel):
+#: the workbook's native Erlang B, POISSON(N,A,FALSE)/POISSON(N,A,TRUE), is accurate to 1e-10 up to
+#: here in LibreOffice and IronCalc; far beyond any contact centre (some 70 000 agents on duty).
+STAFFING_MAX_ERLANGS = 60_000.0
+#: The workbook's native search for the agents needed (:mod:`xlmodel.model.sizing`) takes this
+#: many halving steps, so it finds up to 2**12 - 1 = 4 095 agents above the traffic: the most a
+#: target up to 99.9999 % needs at 60 000 Erlangs is 1 171 (the engine refuses more).
+NATIVE_SEARCH_STEPS = 12
+
 CONSTANTS = {
     "SECONDS_PER_HOUR": (3600, "seconds", "Seconds per hour", "Secondes par heure"),
     "SECONDS_PER_MINUTE": (60, "seconds", "Seconds per minute", "Secondes par minute"),
     "WEEKS_PER_YEAR": (52, "weeks", "Weeks per year", "Semaines par an"),
     "INTERVAL_SECONDS": (1800, "seconds", "Staffing interval", "Intervalle de dimensionnement"),
+    # The reach of the native Erlang C search (xlmodel.model.sizing): the traffic it is exact for and
+    # the most agents above the traffic its halving steps find.
+    "STAFFING_MAX_ERLANGS": (int(STAFFING_MAX_ERLANGS), "Erlangs", "Staffing: most traffic per interval",
+                             "Dimensionnement : trafic maximal par intervalle"),
+    "SEARCH_WINDOW": (2 ** NATIVE_SEARCH_STEPS - 1, "agents", "Staffing search: most agents above the traffic",
+                      "Recherche des effectifs : conseillers au-delà du trafic, au plus"),
     # Tolerances of the workbook's checks (kept here so that no number is typed in a formula).
     "SEASONALITY_TOLERANCE": (0.001, "", "Tolerance: seasonality average", "Tolérance : moyenne saisonnière"),
     "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python vs native", "Tolérance : Python vs natif"),

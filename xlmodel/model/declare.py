@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from ..case import Case
 from .refs import Inputs, RowRef
-from .rows import Declaration, Model
+from .refs import StaffRef
+from .rows import Declaration, Model, StaffRow
+from .sizing import native_sizing
 from .appraisal import appraisal, payback, years
 from .scenarios import SCENARIO_ROWS, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
@@ -20,18 +22,20 @@ _INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references sh
 @dataclass(frozen=True)
 class Shape:
     """All the model's rows depend on: the names of the case's channels and vendors (in labels, one
-    row per channel or vendor), the vendors given a hybrid scenario and the hybrid mode (in labels).
+    row per channel or vendor), the vendors given a hybrid scenario and the hybrid mode (in labels),
+    and each channel's kind (a live channel's native sizing searches, a deferred one's divides).
     Every number reaches the rows through references, so the cases of one shape share one model."""
 
     channels: tuple[str, ...]
     vendors: tuple[str, ...]
     hybrid_vendors: tuple[str, ...]
     hybrid_mode: str
+    kinds: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, case: Case) -> Shape:
         return cls(tuple(c.name for c in case.channels), tuple(v.name for v in case.vendors),
-                   tuple(case.hybrid.vendors), case.hybrid.mode)
+                   tuple(case.hybrid.vendors), case.hybrid.mode, tuple(c.kind for c in case.channels))
 
 
 class Context(Declaration):
@@ -50,6 +54,11 @@ class Context(Declaration):
         self.reached: dict[str, RowRef] = {}  # scenario id -> its monthly flags "one-off cost recovered"
         self.annual_costs: dict[str, RowRef] = {}  # scenario id -> its cost by year
         self.after_tax: dict[str, RowRef] = {}  # scenario id -> its NPV of cost after corporation tax
+
+    def staff_row(self, row: StaffRow) -> StaffRef:
+        """Declare a staffing row with the rows of its native sizing (:mod:`xlmodel.model.sizing`)."""
+        kind = None if row.peak_of else self.shape.kinds[row.channel]
+        return super().staff_row(row, native_sizing(self, row, kind))
 
 
 def build_model(case: Case) -> Model:
@@ -73,4 +82,4 @@ def _declare(shape: Shape) -> Model:
     by_year = years(ctx)  # 6. the yearly timeline, then each scenario's appraisal, in-house first
     for sc in sorted(scenarios, key=lambda sc: sc.kind != "inhouse"):
         appraisal(ctx, sc, by_year)
-    return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios)
+    return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios, tuple(ctx.sizing))

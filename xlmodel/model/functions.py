@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import functools
 import operator
+import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -30,6 +31,35 @@ def _min(*args):
 def _roundup(x, digits=0):
     value = np.ceil(x - 1e-9)  # a whole number computed as 2.0000000001 stays 2
     return value if isinstance(value, np.ndarray) else float(value)
+
+
+def _rounddown(x, digits=0):
+    value = np.floor(x + 1e-9)  # the same guard as roundup: 2.9999999999 computed for 3 stays 3
+    return value if isinstance(value, np.ndarray) else float(value)
+
+
+def _ln(x):
+    value = np.log(x)
+    return value if isinstance(value, np.ndarray) else float(value)
+
+
+def _where(condition, a, b):
+    if _any_array((condition, a, b)):
+        return np.where(np.asarray(condition) != 0, a, b).astype(float)
+    return a if condition else b
+
+
+def _erlang_sl(agents, traffic, answer_seconds, handling_seconds):
+    """Erlang C service level with ``agents`` (> traffic) for ``traffic`` Erlangs: the share of
+    contacts answered within ``answer_seconds``, handling ``handling_seconds`` each; Erlang B as the
+    ratio of two Poisson terms, the workbook's own formula (1 where there is no traffic)."""
+    from scipy.stats import poisson  # only the tests evaluate the native search in numpy
+    n, a = np.asarray(agents, dtype=float), np.asarray(traffic, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p, q = poisson.pmf(n, a), poisson.cdf(n, a)
+        sl = 1 - n * p / ((n - a) * q + a * p) * np.exp(-(n - a) * answer_seconds / handling_seconds)
+    sl = np.where(a > 0, sl, 1.0)
+    return sl if sl.ndim else float(sl)
 
 
 def _index(vector, position):
@@ -163,6 +193,23 @@ def _call(name: str):
     return lambda args: f"{name}({','.join(args)})"
 
 
+_ATOM = re.compile(r"[$A-Za-z0-9_.!\x00\x01]+")  # a reference, its period column maybe left open
+
+
+def _atom(text: str) -> str:
+    """A rendered argument, parenthesised unless it is a single reference or number."""
+    return text if _ATOM.fullmatch(text) else f"({text})"
+
+
+def _erlang_sl_excel(args) -> str:
+    """``1 - n P / ((n - A) Q + A P) x EXP(-(n - A) t / h)`` with P = POISSON(n, A, FALSE) and
+    Q = POISSON(n, A, TRUE): Erlang C is n B / (n - A (1 - B)) with Erlang B = P / Q, multiplied out
+    so that B never divides (P underflows to 0 far above the traffic; C is then 0, not an error)."""
+    n, a, t, h = (_atom(x) for x in args)
+    p, q = f"POISSON({args[0]},{args[1]},FALSE)", f"POISSON({args[0]},{args[1]},TRUE)"
+    return f"(1-{n}*{p}/(({n}-{a})*{q}+{a}*{p})*EXP(-({n}-{a})*{t}/{h}))"
+
+
 @dataclass(frozen=True)
 class Function:
     """A function of the language: its numpy implementation and how Excel writes it.
@@ -184,6 +231,10 @@ FUNCTIONS = {f.name: f for f in (
     Function("max", (2, None), _max, _call("MAX")),
     Function("min", (2, None), _min, _call("MIN")),
     Function("roundup", (2, 2), _roundup, _call("ROUNDUP")),
+    Function("rounddown", (2, 2), _rounddown, _call("ROUNDDOWN")),
+    Function("ln", (1, 1), _ln, _call("LN")),
+    Function("where", (3, 3), _where, _call("IF")),
+    Function("erlang_sl", (4, 4), _erlang_sl, _erlang_sl_excel),
     Function("index", (2, 2), _index, _call("INDEX")),
     Function("when", (2, 2), _when, lambda args: f"IF({args[0]},{args[1]},NA())"),
     Function("prev", (1, 1), _prev, lambda ats, grid: f"{ats[0].sheet}{PREV}{ats[0].row}", "same"),

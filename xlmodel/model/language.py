@@ -23,6 +23,13 @@ function                  meaning (numpy, along the period axis)         Excel
 ``max(a, b, ...)``        element-wise maximum                           ``MAX(a,b,...)``
 ``min(a, b, ...)``        element-wise minimum                           ``MIN(a,b,...)``
 ``roundup(x, 0)``         ceiling (a 1e-9 guard absorbs rounding noise)  ``ROUNDUP(x,0)``
+``rounddown(x, 0)``       floor (the same guard)                         ``ROUNDDOWN(x,0)``
+``ln(x)``                 natural logarithm                              ``LN(x)``
+``where(c, a, b)``         ``a`` where ``c`` holds, else ``b`` (numpy     ``IF(c,a,b)`` (Excel computes
+                          computes both)                                 only the branch taken)
+``erlang_sl(n, a, t, h)`` Erlang C service level: the share answered     ``POISSON`` twice and ``EXP``
+                          within ``t`` s by ``n`` agents at ``a``        (the function's docstring)
+                          Erlangs, handling ``h`` s each (``n > a``)
 ``index(vector, i)``      ``vector[i - 1]`` (1-based)                    ``INDEX(range,i)``
 ``when(condition, x)``    ``x`` where the condition holds, else an       ``IF(condition,x,NA())``
                           error value (nan)
@@ -105,8 +112,9 @@ def _check_call(node: ast.Call, text: str) -> None:
         raise FormulaError(f"{fn.name}() takes {low}{'' if high == low else ' or more'} arguments in {text!r}")
     if fn.rows and not all(isinstance(arg, ast.Name) for arg in node.args):
         raise FormulaError(f"{fn.name}() takes row names in {text!r}")
-    if fn.name == "roundup" and not (isinstance(node.args[1], ast.Constant) and node.args[1].value == 0):
-        raise FormulaError(f"roundup() rounds to whole numbers: roundup(x, 0) in {text!r}")
+    if fn.name in ("roundup", "rounddown") and not (isinstance(node.args[1], ast.Constant)
+                                                     and node.args[1].value == 0):
+        raise FormulaError(f"{fn.name}() rounds to whole numbers: {fn.name}(x, 0) in {text!r}")
 
 
 def _names(tree: ast.expr) -> frozenset[str]:

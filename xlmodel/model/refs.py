@@ -13,6 +13,9 @@ reference                   what it stands for                                 t
 ``ToVendor(i)``             whether channel ``i`` goes to the vendor in        ``hc:0``
                             hybrid ``channel`` mode (``"yes"``/``"no"``)
 ``Constant(name)``          a physical constant (on the Inputs sheet, locked)  ``const:SECONDS_PER_HOUR``
+``Fixed(value)``            a number of the model itself (a step of the        ``fixed:2048``
+                            staffing search), a locked value in the single-
+                            value column of the row that uses it
 ``RowRef(key)``             another row of the model                           ``row:inh.fte``
 ``StaffRef(key)``           a staffing row sized in Python (Erlang C)          ``st:inh.agents.0``
 ==========================  =================================================  ==========================
@@ -218,6 +221,27 @@ class Constant(CaseRef):
         return float(CONSTANTS[self.name][0])
 
 
+@dataclass(frozen=True, slots=True)
+class Fixed(CaseRef):
+    """A number the model itself sets (a step size of the native staffing search,
+    :mod:`xlmodel.model.sizing`): the workbook writes it as a locked value in the single-value
+    column (C) of the monthly row that uses it, so that no number is typed in a formula."""
+
+    value: float
+    kind = "fixed"
+
+    def __post_init__(self):
+        if isinstance(self.value, bool) or not isinstance(self.value, (int, float)):
+            raise RefError(f"a fixed value is a number (found {self.value!r})")
+
+    @property
+    def target(self) -> str:
+        return f"{self.value:g}"
+
+    def value_in(self, case=None) -> float:
+        return float(self.value)
+
+
 class RowKey(str):
     """The key of a row or staffing row: ``block.name`` or ``block.name.channel`` (``inh.agents.0``).
 
@@ -256,7 +280,8 @@ class RowRef(Ref):
 
 @dataclass(frozen=True, slots=True)
 class StaffRef(Ref):
-    """A staffing row: agents on duty sized in Python (:mod:`xlmodel.staffing`)."""
+    """A staffing row: agents on duty, sized by the engine in Python (:mod:`xlmodel.staffing`) and in
+    the workbook by the native search the row declares (:mod:`xlmodel.model.sizing`)."""
 
     key: RowKey
     kind = "st"

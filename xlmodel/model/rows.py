@@ -1,12 +1,12 @@
-"""What the model is made of: rows (line items), staffing rows and scenarios, and the declaration
-that checks each row as it is added."""
+"""What the model is made of: rows (line items), staffing rows with the rows of their native
+sizing, and scenarios; and the declaration that checks each row as it is added."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .language import Formula, FormulaError, formula
-from .refs import CaseRef, ChannelInput, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
+from .refs import CaseRef, ChannelInput, Fixed, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
 
 
 class ModelError(ValueError):
@@ -35,11 +35,15 @@ class Row:
 
 @dataclass(frozen=True)
 class StaffRow:
-    """Agents on duty, sized in Python by Erlang C (live) or workload (deferred), month by month.
+    """Agents on duty, sized by Erlang C (live) or workload (deferred), month by month.
 
     ``contacts`` and ``aht`` refer to rows (or inputs) evaluated before it; ``hours`` to the
     service hours per month over which the contacts arrive.  A peak row has none of them but
     ``peak_of``: each month gets its year's peak of the sum of these staffing rows.
+
+    The engine sizes it in Python (:mod:`xlmodel.staffing`); the workbook sizes it with native
+    formulas, the rows :mod:`xlmodel.model.sizing` declares for it (``sizing``, their keys, set
+    when the row is declared; the last, :attr:`native`, gives the agents on duty).
     """
 
     key: RowKey
@@ -51,6 +55,12 @@ class StaffRow:
     aht: Ref | None
     hours: Ref
     peak_of: tuple[RowKey, ...] = ()
+    sizing: tuple[RowKey, ...] = ()
+
+    @property
+    def native(self) -> RowKey | None:
+        """The key of the sizing row that gives the agents on duty natively."""
+        return self.sizing[-1] if self.sizing else None
 
 
 @dataclass(frozen=True)
@@ -70,17 +80,21 @@ class Scenario:
 @dataclass(frozen=True)
 class Model:
     """All rows, staffing rows and scenarios of one case, in evaluation order (shared by the cases
-    of one shape: never changed once declared)."""
+    of one shape: never changed once declared).  ``sizing`` holds the rows of the staffing rows'
+    native sizing (the Staffing sheet's formulas): the engine sizes in Python and never evaluates
+    them."""
 
     rows: tuple[Row, ...]
     staff: tuple[StaffRow, ...]
     scenarios: tuple[Scenario, ...]
+    sizing: tuple[Row, ...] = ()
     _by_key: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "_by_key", {r.key: r for r in self.rows})
+        object.__setattr__(self, "_by_key", {r.key: r for r in (*self.rows, *self.sizing)})
 
     def row(self, key: RowKey) -> Row:
+        """A row of the model or of the native sizing."""
         return self._by_key[key]
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -94,25 +108,74 @@ class Declaration:
     """The rows and staffing rows declared so far, in evaluation order, for a case of ``channels``
     channels and ``vendors`` vendor quotes.  Each row is checked as it is added: its formula's names
     are exactly its bindings, each bound to a reference to a row declared before it (or to itself,
-    for a running sum), to a declared staffing row, or to a channel or vendor the case has."""
+    for a running sum), to a declared staffing row, or to a channel or vendor the case has.
+
+    The rows of the native sizing (:meth:`sizing_row`) have keys of their own, never a model row's;
+    they may refer to model rows and to sizing rows declared before them, and model rows reach them
+    only through a staffing row's :class:`StaffRef`."""
 
     def __init__(self, channels: int, vendors: int):
         self.channels, self.vendors = channels, vendors
         self.rows: list[Row] = []
         self.staff: list[StaffRow] = []
+        self.sizing: list[Row] = []
         self.keys: set[RowKey] = set()
         self.staff_keys: set[RowKey] = set()
+        self.sizing_keys: set[RowKey] = set()
+        self.by_key: dict[RowKey, Row] = {}
+        self.sized: dict[tuple, RowKey] = {}  # what a native sizing computes -> its agents row (one per value)
+        self.signatures: dict[RowKey, tuple] = {}  # memo of signature()
 
     def add(self, key: RowKey, en, fr, unit, expr, scalar=False, scenario=None, line=None, one_off=False,
             on_error=None, yearly=False, **bind) -> RowRef:
         """Declare a row; returns the reference to it."""
-        if key in self.keys:
+        row = self._checked(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, yearly)
+        self.rows.append(row)
+        self.keys.add(key)
+        self.by_key[key] = row
+        return RowRef(key)
+
+    def signature(self, ref) -> tuple | Ref:
+        """What a reference computes, whatever the keys and labels of the rows on the way: two
+        references of one signature have the same values for every case (two hybrids' in-house
+        teams serve the same contacts, whichever the vendor)."""
+        if not isinstance(ref, (RowRef, StaffRef)):
+            return ref  # a case reference: frozen, equal by value
+        memo = self.signatures
+        if ref.key not in memo:
+            if isinstance(ref, StaffRef):
+                s = next(s for s in self.staff if s.key == ref.key)
+                memo[ref.key] = ("staff", s.channel, *(self.signature(r) for r in (s.contacts, s.aht, s.hours)),
+                                 tuple(self.signature(StaffRef(k)) for k in s.peak_of))
+            else:
+                row = self.by_key[ref.key]
+                memo[ref.key] = ("row", row.expr, row.scalar, row.yearly, row.on_error, tuple(sorted(
+                    (name, "itself" if type(bound) is RowRef and bound.key == ref.key else self.signature(bound))
+                    for name, bound in row.bind.items())))
+        return memo[ref.key]
+
+    def sizing_row(self, key: RowKey, en, fr, unit, expr, **bind) -> RowRef:
+        """Declare a monthly row of the native sizing (:mod:`xlmodel.model.sizing`); returns the
+        reference to it.  It may bind one :class:`Fixed` number (a step size)."""
+        if sum(isinstance(ref, Fixed) for ref in bind.values()) > 1:
+            raise ModelError(f"sizing row {key}: at most one fixed number (its single-value column)")
+        row = self._checked(key, en, fr, unit, expr, bind, sizing=True)
+        self.sizing.append(row)
+        self.sizing_keys.add(key)
+        return RowRef(key)
+
+    def _checked(self, key, en, fr, unit, expr, bind, scalar=False, scenario=None, line=None, one_off=False,
+                 on_error=None, yearly=False, sizing=False) -> Row:
+        """The row, once its key and bindings are checked (see the class)."""
+        if key in self.keys or key in self.sizing_keys:
             raise ModelError(f"row {key}: declared twice")
         self_name = None
         for name, ref in bind.items():
             if type(ref) is RowRef and ref.key == key:
                 self_name = name
-            elif (problem := self._problem(ref)) is not None:
+            elif isinstance(ref, Fixed) and not sizing:
+                raise ModelError(f"row {key}: {name} refers to {ref}: only a sizing row takes a fixed number")
+            elif (problem := self._problem(ref, sizing)) is not None:
                 raise ModelError(f"row {key}: {name} refers to {ref}: {problem}")
         try:
             parsed = formula(expr, self_name)
@@ -124,13 +187,11 @@ class Declaration:
             raise ModelError(f"row {key}: " + "; ".join(
                 part for part in (unbound and f"{', '.join(unbound)} used in {expr!r} but not bound",
                                   unused and f"{', '.join(unused)} bound but not used in {expr!r}") if part))
-        self.rows.append(Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed,
-                             yearly))
-        self.keys.add(key)
-        return RowRef(key)
+        return Row(key, en, fr, unit, expr, bind, scalar, scenario, line, one_off, on_error, parsed, yearly)
 
-    def staff_row(self, row: StaffRow) -> StaffRef:
-        """Declare a staffing row; returns the reference to it."""
+    def staff_row(self, row: StaffRow, sizing: tuple[RowKey, ...] = ()) -> StaffRef:
+        """Declare a staffing row, natively sized by the sizing rows ``sizing`` (its agents last);
+        returns the reference to it."""
         if row.key in self.staff_keys:
             raise ModelError(f"staffing row {row.key}: declared twice")
         for ref in (row.contacts, row.aht, row.hours):
@@ -139,15 +200,21 @@ class Declaration:
         for part in row.peak_of:
             if part not in self.staff_keys:
                 raise ModelError(f"staffing row {row.key}: the peak of {part}, not declared before it")
-        self.staff.append(row)
+        if not set(sizing) <= self.sizing_keys:
+            raise ModelError(f"staffing row {row.key}: its native sizing {sorted(set(sizing) - self.sizing_keys)} "
+                             "are not sizing rows")
+        self.staff.append(replace(row, sizing=tuple(sizing)))
         self.staff_keys.add(row.key)
         return StaffRef(row.key)
 
-    def _problem(self, ref) -> str | None:
-        """Why a row or staffing row declared now cannot use ``ref``, or None."""
+    def _problem(self, ref, sizing: bool = False) -> str | None:
+        """Why a row (a sizing row with ``sizing``) or staffing row declared now cannot use ``ref``,
+        or None."""
         kind = type(ref)
         if kind is RowRef:
-            return None if ref.key in self.keys else "not a row declared before it"
+            if ref.key in self.keys or (sizing and ref.key in self.sizing_keys):
+                return None
+            return "not a row declared before it"
         if kind is StaffRef:
             return None if ref.key in self.staff_keys else "not a staffing row declared before it"
         if kind is ChannelInput or kind is ToVendor:

@@ -24,12 +24,25 @@ WORKBOOK = {
     "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
     "calc_title": "Calculation: one column per month, one formula per row",
     "line_item": "Line item", "month_start": "Month starting",
-    "staffing_title": "Staffing: agents on duty sized by Erlang C (computed by xlmodel in Python)",
-    "staffing_help": "These values are computed in Python (Erlang C needs an iterative search). They were "
-                     "computed from the inputs listed below; if any of them changes, the check turns red "
-                     "until the 'refresh' macro (or a rebuild) recomputes them.",
-    "sized_inputs": "Inputs used for this sizing", "at_sizing": "At sizing", "now": "Now",
-    "sizing_current": "Staffing sizing matches the current inputs",
+    "staffing_title": "Staffing: agents on duty sized by Erlang C, in native formulas (live)",
+    "staffing_help": "The agents on duty are computed here by native formulas: an exact Erlang C search (the "
+                     "Method sheet states it), so an edited input recalculates them in any Excel. Below them, "
+                     "their twin sized by xlmodel in Python, checked equal at every build.",
+    "staffing_native": "Agents on duty: native Erlang C (live; the Calc sheet uses these rows)",
+    "staffing_twin": "Python twin: the same agents sized by xlmodel at build (values)",
+    "twin_agree": "Native agents equal the Python twin (sum of squared differences within tolerance)",
+    "twin_verified": "Python twin",
+    "twin_ok": "agrees with the native agents",
+    "twin_differs": "DIFFERS from the native agents although the inputs are those of the build: a model bug",
+    "twin_stale": "verified at build; inputs changed since, so the native agents above are the live ones "
+                  "(the 'refresh' macro or a rebuild checks them again)",
+    "sized_inputs": "Inputs the Python twin was sized from", "at_sizing": "At build", "now": "Now",
+    "sizing_current": "Inputs unchanged since the build (1)",
+    "staffing_covered": "Native staffing search exact in every month (traffic within 60 000 Erlangs per interval)",
+    "staffing_search": "The native search, step by step (each staffing row: its traffic, the search, the "
+                       "occupancy floor)",
+    "staffing_verified": "Native staffing equals its Python twin (verified at build when inputs changed since)",
+    "year_number": "Year",
     "compare_title": "Scenarios side by side",
     "compare_help": "Savings, ROI, payback and IRR are measured against in-house at the target service level "
                     "(the same service). NPV: year y discounted by (1 + r)^y, one-off costs at signature (t = 0).",
@@ -52,6 +65,7 @@ WORKBOOK = {
     "check_lines": "Cost lines add up to the annual costs",
     "check_npv": "NPV of savings = NPV of cost in-house - NPV of cost of the scenario",
     "check_prices": "Every vendor has a price above 0",
+    "check_horizon": "Horizon as built (one column per month of it on Calc: a new horizon needs a rebuild)",
     "check_python": "Python functions agree with their native twins (when the add-in is loaded)",
     "python_block": "Python functions (need the xlwings add-in; see the README)",
     "short_label": "Short label (charts)",
@@ -97,6 +111,12 @@ WORKBOOK = {
     "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "
                    "the cheapest alternative, {option}, costs {extra} {currency} more in NPV",
     "rec_cheapest": "; cheapest in {share} of {draws} simulated draws",
+    "an_cheapest": "Computed by xlmodel from these inputs (Risk sheet): {option} is the cheapest in {share} of "
+                   "{draws} simulated draws",
+    "analytics_words": "The analytics in words (shown on the Dashboard while they match the inputs)",
+    "analytics_stale": "Out of date: the risk analysis, tornado, vendor scoring and break-evens (Risk sheet) were "
+                       "computed from other inputs. Refresh them: the refresh macro (xlwings add-in), or python "
+                       "cli.py build -o BOOK.xlsx. The recommendation above is live.",
     "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
     "rec_of": " of {scenario}",
     "rec_lead_flip": "the two drivers that could flip it",
@@ -131,7 +151,7 @@ WORKBOOK = {
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
          "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number",
-         "rate": "rate"}
+         "rate": "rate", "erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [
@@ -202,8 +222,22 @@ METHOD = [
           "sized per 30-minute interval. Chat concurrency divides the handling time. Deferred channels "
           "(e-mail) need their workload divided by the occupancy cap. In-house headcount each month = peak "
           "of the year - seasonal flexibility x (peak - need)."),
-    ("p", "The Staffing sheet is computed in Python (Erlang C); it records the inputs it used and the Checks "
-          "sheet turns red when any of them changes, until the 'refresh' macro or a rebuild."),
+    ("p", "The Staffing sheet sizes every team in native formulas, so an edited input recalculates the agents "
+          "in any Excel: traffic A = contacts per interval x handling time / 1 800 s; Erlang B(N) = "
+          "POISSON(N, A, FALSE) / POISSON(N, A, TRUE); Erlang C = N B / (N - A (1 - B)); service level SL(N) "
+          "= 1 - C x EXP(-(N - A) x answer time / handling time). The smallest N with SL(N) >= target is found "
+          "by a binary search from ROUNDDOWN(A): twelve steps of 2 048, 1 024, ... 1 agents (each a locked "
+          "value in column C of its row), each candidate the last one minus the step if the last met the "
+          "target, plus the step otherwise; a candidate at or above A + handling / answer time x LN(1 / (1 - "
+          "target)) meets the target whatever C, so it is not computed. Then the occupancy cap: at least the "
+          "smallest k with A / k <= cap. Agents = (A > 0) x MAX(search + 1, k); deferred channels A / cap; the "
+          "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60 000 Erlangs per "
+          "interval and 4 095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
+          "is refused)."),
+    ("p", "The same agents sized by xlmodel in Python (the Erlang B recursion) are written beside them as "
+          "their twin, with the inputs they were sized from; every build checks that both agree. After an "
+          "input is edited the native agents are the live ones and the twin says 'verified at build', until "
+          "the 'refresh' macro or a rebuild."),
     ("p", "Money in the case currency; rates are fractions (0.08 = 8 %); vendor prices indexed yearly: P = "
           "P0 x (fixed share + (1 - fixed share) x (1 + indexation)^(year - 1))."),
 ]

@@ -23,12 +23,30 @@ WORKBOOK = {
     "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
     "calc_title": "Calculs : une colonne par mois, une formule par ligne",
     "line_item": "Poste", "month_start": "Mois commençant le",
-    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C (calculés par xlmodel en Python)",
-    "staffing_help": "Ces valeurs sont calculées en Python (Erlang C demande une recherche itérative), à partir "
-                     "des hypothèses listées ci-dessous ; si l'une d'elles change, le contrôle passe au rouge "
-                     "jusqu'à ce que la macro 'refresh' (ou une reconstruction) les recalcule.",
-    "sized_inputs": "Hypothèses utilisées pour ce dimensionnement", "at_sizing": "Au calcul", "now": "Maintenant",
-    "sizing_current": "Le dimensionnement correspond aux hypothèses actuelles",
+    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C, en formules natives (à jour)",
+    "staffing_help": "Les conseillers en poste sont calculés ici par des formules natives : une recherche "
+                     "Erlang C exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
+                     "recalcule dans tout Excel. En dessous, leur jumeau dimensionné par xlmodel en Python, "
+                     "vérifié égal à chaque construction.",
+    "staffing_native": "Conseillers en poste : Erlang C natif (à jour ; la feuille Calc utilise ces lignes)",
+    "staffing_twin": "Jumeau Python : les mêmes effectifs dimensionnés par xlmodel à la construction (valeurs)",
+    "twin_agree": "Les effectifs natifs égalent le jumeau Python (somme des carrés des écarts dans la tolérance)",
+    "twin_verified": "Jumeau Python",
+    "twin_ok": "concorde avec les effectifs natifs",
+    "twin_differs": "DIFFÈRE des effectifs natifs alors que les hypothèses sont celles de la construction : "
+                    "une erreur du modèle",
+    "twin_stale": "vérifié à la construction ; les hypothèses ont changé depuis, les effectifs natifs ci-dessus "
+                  "sont donc ceux à jour (la macro 'refresh' ou une reconstruction les vérifie à nouveau)",
+    "sized_inputs": "Hypothèses d'après lesquelles le jumeau Python a été dimensionné",
+    "at_sizing": "À la construction", "now": "Maintenant",
+    "sizing_current": "Hypothèses inchangées depuis la construction (1)",
+    "staffing_covered": "Recherche native des effectifs exacte chaque mois (trafic d'au plus 60 000 Erlangs par "
+                        "intervalle)",
+    "staffing_search": "La recherche native, étape par étape (pour chaque ligne d'effectifs : son trafic, la "
+                       "recherche, le plancher d'occupation)",
+    "staffing_verified": "Les effectifs natifs égalent leur jumeau Python (vérifié à la construction si les "
+                         "hypothèses ont changé depuis)",
+    "year_number": "Année",
     "compare_title": "Scénarios côte à côte",
     "compare_help": "Économies, ROI, retour et TRI sont mesurés par rapport à l'interne au niveau de service "
                     "cible (même service). VAN : l'année y est actualisée par (1 + r)^y, coûts ponctuels à la "
@@ -55,6 +73,8 @@ WORKBOOK = {
     "check_lines": "Les postes de coût s'additionnent aux coûts annuels",
     "check_npv": "VAN des économies = VAN des coûts interne - VAN des coûts du scénario",
     "check_prices": "Chaque prestataire a un prix supérieur à 0",
+    "check_horizon": "Horizon tel que construit (une colonne par mois sur Calc : un nouvel horizon demande une "
+                     "reconstruction)",
     "check_python": "Les fonctions Python concordent avec leurs jumelles natives (si le complément est chargé)",
     "python_block": "Fonctions Python (demandent le complément xlwings ; voir le README)",
     "short_label": "Libellé court (graphiques)",
@@ -101,6 +121,13 @@ WORKBOOK = {
                    "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
                    "VAN",
     "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
+    "an_cheapest": "Calculé par xlmodel sur ces hypothèses (feuille Risk) : {option} est l'option la moins chère "
+                   "dans {share} des {draws} tirages",
+    "analytics_words": "Les analyses en mots (affichées sur le tableau de bord tant qu'elles correspondent aux "
+                       "hypothèses)",
+    "analytics_stale": "Périmées : analyse de risque, tornade, notation et points morts (feuille Risk) ont été "
+                       "calculés sur d'autres hypothèses. Actualisez-les : macro refresh (complément xlwings) ou "
+                       "python cli.py build -o BOOK.xlsx. La recommandation ci-dessus est à jour.",
     "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
     "rec_of": " de {scenario}",
     "rec_lead_flip": "les deux facteurs qui pourraient la renverser",
@@ -138,7 +165,7 @@ WORKBOOK = {
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
          "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre",
-         "rate": "taux"}
+         "rate": "taux", "erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [
@@ -219,8 +246,23 @@ METHOD = [
           "simultanéité du chat divise la durée de traitement. Les canaux différés (e-mail) demandent leur "
           "charge divisée par le plafond d'occupation. Effectif interne de chaque mois = pointe de l'année - "
           "flexibilité saisonnière x (pointe - besoin)."),
-    ("p", "La feuille Staffing est calculée en Python (Erlang C) ; elle garde les hypothèses utilisées et la "
-          "feuille Checks passe au rouge si l'une change, jusqu'à la macro 'refresh' ou une reconstruction."),
+    ("p", "La feuille Staffing dimensionne chaque équipe en formules natives, si bien qu'une hypothèse "
+          "modifiée recalcule les effectifs dans tout Excel : trafic A = contacts par intervalle x durée de "
+          "traitement / 1 800 s ; Erlang B(N) = POISSON(N, A, FAUX) / POISSON(N, A, VRAI) ; Erlang C = N B / "
+          "(N - A (1 - B)) ; niveau de service SL(N) = 1 - C x EXP(-(N - A) x délai de réponse / durée de "
+          "traitement). Le plus petit N avec SL(N) >= objectif est trouvé par une recherche dichotomique depuis "
+          "ARRONDI.INF(A) : douze pas de 2 048, 1 024, ... 1 conseillers (chacun une valeur verrouillée en "
+          "colonne C de sa ligne), chaque candidat étant le précédent moins le pas si le précédent atteint "
+          "l'objectif, plus le pas sinon ; un candidat au-delà de A + durée de traitement / délai de réponse x "
+          "LN(1 / (1 - objectif)) atteint l'objectif quel que soit C, il n'est donc pas calculé. Puis le "
+          "plafond d'occupation : au moins le plus petit k avec A / k <= plafond. Conseillers = (A > 0) x "
+          "MAX(recherche + 1, k) ; canaux différés A / plafond ; la pointe de l'année par SOMMEPROD(MAX(...)) "
+          "sur ses mois. La recherche est exacte jusqu'à 60 000 Erlangs par intervalle et 4 095 conseillers "
+          "au-delà du trafic (la feuille Staffing le vérifie chaque mois ; un cas au-delà est refusé)."),
+    ("p", "Les mêmes effectifs dimensionnés par xlmodel en Python (la récurrence d'Erlang B) sont écrits à "
+          "côté comme leur jumeau, avec les hypothèses utilisées ; chaque construction vérifie qu'ils "
+          "concordent. Après la modification d'une hypothèse, les effectifs natifs sont ceux à jour et le "
+          "jumeau indique « vérifié à la construction », jusqu'à la macro 'refresh' ou une reconstruction."),
     ("p", "Montants dans la devise du cas ; taux en fractions (0,08 = 8 %) ; prix des prestataires indexés "
           "chaque année : P = P0 x (part fixe + (1 - part fixe) x (1 + indexation)^(année - 1))."),
 ]

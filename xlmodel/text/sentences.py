@@ -66,6 +66,18 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
     return text + "."
 
 
+def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado: Tornado) -> str:
+    """What the analytics computed in Python say, in one sentence that restates no saving of the
+    headline (the live recommendation sentence is the one headline): how often the recommended option
+    is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
+    t = words(lang)
+    text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
+                                   share=f"{risk.scenario(result.best).p_cheapest:.0%}", draws=amount(risk.draws, lang))
+    if tornado.bars:
+        text += _drivers(result, tornado, lang)
+    return text + "."
+
+
 def _lower_first(label: str) -> str:
     """``Volume (all channels)`` -> ``volume (all channels)``; ``AHT`` stays ``AHT``."""
     return label[:1].lower() + label[1:] if label[1:2].islower() else label

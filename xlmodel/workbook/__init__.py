@@ -1,5 +1,5 @@
 """The Excel workbook: planned (:mod:`.plan`, :mod:`.layout`), written sheet by sheet (:mod:`.sheets`),
-saved safely (:mod:`.build`, :mod:`.files`), read back (:mod:`.reader`, :mod:`.untrusted`),
+saved safely (:mod:`.build`, :mod:`.parts`, :mod:`.files`), read back (:mod:`.reader`, :mod:`.untrusted`),
 refreshed by its macros (:mod:`.refresh`) and recalculated by LibreOffice for the tests (:mod:`.libreoffice`).
 
 ``build_workbook(case, lang, comparison=None, analysis=None) -> (Workbook, Plan)`` is the way in.

@@ -17,7 +17,9 @@ from ..text.sentences import recommendation
 from .book import build_workbook
 from .content import RISK_DRAWS
 from .layout import Plan
-from .files import book_lock, keep_backup, refuse_if_locked, save_deterministic
+from .files import book_lock, keep_backup, refuse_if_locked, write_atomic
+from .parts import store_values, workbook_parts, zip_parts
+from .verify import recalculate, verify
 
 
 @dataclass
@@ -109,6 +111,11 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Tr
                parallel: bool = True, force: bool = False, previous=None) -> BuildReport:
     """Write the workbook of ``case`` to ``path``; the previous file stays whole if anything fails.
 
+    The workbook is recalculated in process by a second engine and compared with the engine
+    before anything is written (:mod:`xlmodel.workbook.verify`): a disagreement raises
+    :class:`~xlmodel.workbook.verify.VerificationError`, with no backup kept and nothing written;
+    the same recalculation gives every formula cell its stored value.
+
     An existing workbook is first kept beside it with a timestamp (``NAME.2026-11-22T103000.xlsx``,
     ``-2`` for a second one in the same second; :func:`~xlmodel.workbook.files.keep_backup`), unless
     ``backup=False``. The whole build holds the book's lock (:func:`~xlmodel.workbook.files.book_lock`).
@@ -166,9 +173,13 @@ def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: boo
         found = additions(previous, wb, same_words)
         if found:
             raise InputError(refusal_problems(path, found))
+    parts = workbook_parts(wb)
+    book = recalculate(parts, lang)
+    verify(book, plan, result, lang)  # before the backup and the write: a refused build leaves nothing
+    data = zip_parts(store_values(parts, book.stored))
     kept = keep_backup(path) if backup and path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
-    save_deterministic(wb, path)
+    write_atomic(path, data)
     return BuildReport(path, len(result.scenarios), case.months, len(result.evaluation.model.rows),
                        recommendation(result, lang), plan, kept)
 

@@ -1,8 +1,6 @@
 """Writing workbooks: deterministic bytes, and never a half-written or clobbered file.
 
-- Deterministic: the same workbook gives the same bytes (fixed document properties and zip entry
-  dates, entries in sorted order, one compression setting), so two builds of the same case are
-  byte-identical and a diff of two builds means a real change.
+- Deterministic: the bytes come from :mod:`xlmodel.workbook.parts` (same workbook, same bytes).
 - Atomic: the bytes go to a temporary file in the target's folder, are flushed to disk, then moved
   over the target in one step (``os.replace``); if anything fails before, the previous file is
   untouched and the temporary file is removed.
@@ -19,24 +17,15 @@
 from __future__ import annotations
 
 import errno
-import io
 import os
-import re
 import tempfile
 import threading
 import time
-import zipfile
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-FIXED_TIME = datetime(2026, 1, 1, 0, 0, 0)
-"""Creation and modification time written into every workbook (UTC)."""
-
-AUTHOR = "xlmodel"
-_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-_CONTENT_TYPES = "[Content_Types].xml"
+from .parts import AUTHOR, FIXED_TIME, workbook_bytes  # noqa: F401 - AUTHOR, FIXED_TIME: this module's names too
 
 
 class FileLockedError(RuntimeError):
@@ -171,36 +160,6 @@ def lock_file(path: str | Path) -> Path:
     """The lock file Excel keeps beside ``path`` while the workbook is open: ``~$NAME.xlsx``."""
     path = Path(path)
     return path.with_name("~$" + path.name)
-
-
-def workbook_bytes(wb) -> bytes:
-    """The workbook as xlsx bytes, identical for identical content.
-
-    Sets the document properties (creator, last modified by, created, modified) to fixed values:
-    a built workbook records what it is, not when or by whom it was built.
-    """
-    wb.properties.creator = AUTHOR
-    wb.properties.lastModifiedBy = AUTHOR
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    raw.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w") as dst:
-        # Sorted, [Content_Types].xml first as Office writes it: the order no longer depends on
-        # the order in which openpyxl happens to emit parts.
-        for name in sorted(src.namelist(), key=lambda n: (n != _CONTENT_TYPES, n)):
-            data = src.read(name)
-            if name == "docProps/core.xml":
-                # openpyxl stamps "modified" with the current time whatever the property says.
-                data = _STAMP.sub(rb"\g<1>2026-01-01T00:00:00Z\g<3>", data)
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0  # as if written on Windows: the host OS is not in the bytes
-            info.external_attr = 0
-            dst.writestr(info, data, compresslevel=6)
-    return out.getvalue()
 
 
 def refuse_if_locked(path: Path) -> None:

@@ -150,18 +150,34 @@ class CalcLayout:
 
 @dataclass(frozen=True)
 class StaffingLayout:
-    """Staffing: one row per Erlang sizing, then the inputs the sizing used and its check."""
+    """Staffing: the agents on duty of every staffing row in native formulas (the rows the Calc sheet
+    uses), their Python twin and the check that they agree, the inputs the twin was sized from, and
+    the native search row by row under one title per staffing row."""
 
-    rows: Mapping[RowKey, int]  # staff key -> row
+    year_row: int  # each month's year (from Calc), for the yearly peaks
+    native_title: int
+    rows: Mapping[RowKey, int]  # staff key -> its agents on duty, native (the row the Calc sheet uses)
+    twin_title: int
+    twin_rows: Mapping[RowKey, int]  # staff key -> the Python sizing of the build, as values
+    agree_row: int  # 1 when the native rows equal the twin
+    verified_row: int  # the check: they agree, or (inputs changed since the build) "verified at build"
     inputs_title: int
     sized_inputs: tuple[CaseRef, ...]  # the inputs, one row each from first_input
     first_input: int
     seasonality: Span  # the 12 weights, after the sized inputs
-    check_row: int
+    current_row: int  # 1 while every input the twin was sized from is unchanged
+    covered_row: int  # 1 when the native search is exact in every row and month
+    search_title: int
+    search_titles: Mapping[RowKey, int]  # staff key -> the title of its search rows
+    sizing_rows: Mapping[RowKey, int]  # sizing row key -> row (the native agents rows included)
 
     @property
-    def check_ref(self) -> str:
-        return f"Staffing!$B${self.check_row}"
+    def current_ref(self) -> str:
+        return f"Staffing!$B${self.current_row}"
+
+    def timeline(self, calc: CalcLayout) -> Timeline:
+        """Where the months are on this sheet, for the formula renderer (the same columns as Calc)."""
+        return Timeline(month_col(1), calc.last_col, self.year_row)
 
 
 @dataclass(frozen=True)
@@ -238,6 +254,8 @@ class RiskLayout:
     economic: Mapping[str, int]  # scenario id -> row
     settings_title: int
     settings: Span  # the scoring and risk inputs used
+    sentences_title: int
+    sentences: Span  # the analytics sentence, then the decision lines (shown on the Dashboard while current)
 
     @property
     def current_ref(self) -> str:

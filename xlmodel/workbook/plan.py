@@ -140,14 +140,35 @@ def plan_calc(model: Model, months: int, years: int) -> CalcLayout:
 
 
 def plan_staffing(model: Model) -> StaffingLayout:
-    """One row per staff row from row 5; after a blank row, the inputs the sizing used (title,
-    header, one row each, then the 12 seasonality weights) and, after a blank row, its check."""
-    rows = {s.key: 5 + k for k, s in enumerate(model.staff)}
-    inputs_title = 5 + len(rows) + 1
+    """The year row 4; from row 6 the native agents, one row per staffing row under a title; after a
+    blank row the Python twin likewise, its agreement and its check; after a blank row the inputs
+    the twin used (title, header, one row each, then the 12 seasonality weights) and whether they
+    are unchanged; after a blank row whether the search is exact; after a blank row the search of
+    each staffing row, a title then its rows (its agents are at the top; a link to another staffing
+    row's agents has no search)."""
+    r = _Rows(6)
+    native_title = r.one()
+    rows = {s.key: r.one() for s in model.staff}
+    twin_title = r.title("twin")
+    twin_rows = {s.key: r.one() for s in model.staff}
+    agree_row, verified_row = r.one(), r.one()
+    inputs_title = r.title("inputs")
+    r.one()  # the header
     keys = tuple(sizing_inputs(model))
-    first = inputs_title + 2
-    seasonality = Span.of(first + len(keys), 12)
-    return StaffingLayout(rows, inputs_title, keys, first, seasonality, seasonality.last + 2)
+    first = r.take(len(keys)).first if keys else r.next
+    seasonality = r.take(12)
+    current_row = r.one()
+    covered_row = r.title("covered")
+    search_title = r.title("search")
+    search_titles, sizing_rows = {}, {}
+    for s in model.staff:
+        if len(s.sizing) > 1:  # not a link to an earlier staffing row's agents
+            search_titles[s.key] = r.one()
+        for key in s.sizing[:-1]:
+            sizing_rows[key] = r.one()
+        sizing_rows[s.native] = rows[s.key]
+    return StaffingLayout(4, native_title, rows, twin_title, twin_rows, agree_row, verified_row, inputs_title, keys,
+                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows)
 
 
 class _Rows:
@@ -254,13 +275,16 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     settings_title = r.one()
     r.one()
     settings = r.take(len(SCORING.fields) + len(RISK.fields))
+    r.one()
+    sentences_title = r.one()
+    sentences = r.take(1 + DECISION_LINES)
     return RiskLayout(tornado_title, tornado, monte_carlo_title, monte_carlo, monte_carlo_note, histogram_title,
                       histogram, scoring_title, weights_row, scoring, scoring_reason, break_even_title, break_even,
-                      hybrid_share, economic_title, economic, settings_title, settings)
+                      hybrid_share, economic_title, economic, settings_title, settings, sentences_title, sentences)
 
 
-CHECKS = ("check_seasonality", "sizing_current", "risk_current", "check_annual", "check_lines", "check_npv",
-          "check_prices", "check_python")
+CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
+          "check_prices", "check_python", "check_horizon")
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 

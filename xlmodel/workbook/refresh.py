@@ -18,20 +18,18 @@ CellValues = dict[tuple[str, str], object]  # (sheet, "E5") -> value
 
 def python_blocks(case: Case, lang: str = "en") -> CellValues:
     """Every value cell of the Python-computed blocks: the Staffing sizing and the inputs it used,
-    the Risk sheet (tornado, Monte Carlo, scoring, break-evens, economic view) and the Dashboard's
-    analytics sentence.
+    the Risk sheet (tornado, Monte Carlo, scoring, break-evens, economic view, and the analytics in
+    words the Dashboard shows while they are current).
 
     The workbook's layout depends only on the case's structure (channels, vendors, horizon), so a
     refresh of a workbook whose inputs changed writes exactly the cells the builder wrote.
     """
-    wb, plan = build_workbook(case, lang)
+    wb, _ = build_workbook(case, lang)
     cells: CellValues = {}
     for row in wb["Risk"].iter_rows(min_row=4):
         for cell in row:
             if cell.value is not None and cell.data_type != "f":
                 cells[("Risk", cell.coordinate)] = cell.value
-    for cell in (plan.dashboard.sentence_cell, *plan.dashboard.decision_cells):
-        cells[("Dashboard", cell)] = wb["Dashboard"][cell].value
     ws = wb["Staffing"]
     for row in ws.iter_rows(min_row=4):
         for cell in row:

@@ -2,19 +2,16 @@
 one column per month (yearly rows: year 0, the signature, in column D, then one column per year;
 single values in column C), the same formula across each row.
 
-Nothing here defines model arithmetic: each row is :mod:`xlmodel.model`'s formula rendered once by
-:meth:`xlmodel.model.language.Formula.excel`, its references resolved through the plan, and its
-period columns substituted.
+Nothing here defines model arithmetic: each row is :mod:`xlmodel.model`'s formula, written by
+:func:`xlmodel.workbook.sheets.rows.write_row`.
 """
 
 from __future__ import annotations
 
-from ...model import Row, RowRef, StaffRef
-from ...model.language import MonthlyRow, Template, YearlyRow
-from ...text import units
 from .. import styles
 from ..content import Content
-from ..layout import FIRST_MONTH_COL, Plan, col, month_col
+from ..layout import Plan, month_col
+from .rows import write_row
 
 
 def write(ws, plan: Plan, c: Content):
@@ -30,20 +27,7 @@ def write(ws, plan: Plan, c: Content):
         ws[f"{letter}3"].number_format = "mmm yyyy"
         ws[f"{letter}2"] = None
     for row in c.model.rows:
-        r = lay.rows[row.key]
-        styles.write_text(ws, f"A{r}", c.label(row))
-        ws[f"B{r}"] = units(c.lang)[row.unit].format(cur=c.cur)
-        fmt = styles.unit_format(row.unit, c.money)
-        template = formula(plan, c, row)
-        if row.scalar:
-            first, count = 3, 1  # column C
-        elif row.yearly:
-            first, count = FIRST_MONTH_COL - 1, lay.years + 1  # year 0 in column D
-        else:
-            first, count = FIRST_MONTH_COL, c.months
-        for column in range(first, first + count):  # by index: some 25 000 cells on a 5-year case
-            text = template.at() if row.scalar else template.at(col(column), col(column - 1))
-            styles.number_format(ws.cell(row=r, column=column, value="=" + text), fmt)
+        write_row(ws, plan, c, row, lay.rows[row.key])
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 14
@@ -67,23 +51,3 @@ def group_title(group: tuple, c: Content) -> str:
     if kind == "scenario":
         return c.label(next(sc for sc in c.model.scenarios if sc.id == group[1]))
     return group[1]
-
-
-def formula(plan: Plan, c: Content, row: Row) -> Template:
-    """The Excel formula of ``row``, rendered once with its period columns left open."""
-    calc = plan.calc
-
-    def locate(name: str) -> str | MonthlyRow | YearlyRow:
-        ref = row.bind[name]
-        if isinstance(ref, RowRef):
-            target, target_row = c.model.row(ref.key), calc.rows[ref.key]
-            if target.scalar:
-                return f"$C${target_row}"
-            return YearlyRow("", target_row) if target.yearly else MonthlyRow("", target_row)
-        if isinstance(ref, StaffRef):
-            return MonthlyRow("Staffing!", plan.staffing.rows[ref.key])
-        return plan.refs[ref]
-
-    on_error = None if row.on_error is None else c.t[row.on_error]
-    period = None if row.scalar else "year" if row.yearly else "month"
-    return row.formula.excel(locate, calc.timeline(), on_error, period)

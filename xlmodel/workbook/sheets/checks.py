@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...model import COST_LINES
 from .. import styles
 from ..content import Content, define_name
-from ..layout import Plan
+from ..layout import Plan, month_col
 
 
 def formulas(plan: Plan, c: Content) -> dict[str, str]:
@@ -24,13 +24,16 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
     prices = plan.vendors.column_span("price")
     return {
         "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
-        "sizing_current": f"={plan.staffing.check_ref}",
-        "risk_current": f"={plan.risk.current_ref}",
+        "staffing_verified": f"=Staffing!$B${plan.staffing.verified_row}",
+        "staffing_covered": f"=Staffing!$B${plan.staffing.covered_row}",
         "check_annual": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({calc_totals}),0)=0)*1",
         "check_lines": f"=(ROUND(SUM(Compare!${first}${a0}:${last}${a1})-({line_sums}),0)=0)*1",
         "check_npv": f"=(ROUND({npv_identity},0)=0)*1",
         "check_prices": f"=(COUNTIF({prices},\"<=0\")=0)*1",
         "check_python": f"=MIN({lay.row_span(lay.python_agree)})",
+        # The sheets have one column per month of the horizon they were built for.
+        "check_horizon": f"=(MAX(Calc!${month_col(1)}${calc.month_row}:${calc.last_col}${calc.month_row})"
+                         "=finance_horizon_years*12)*1",
     }
 
 

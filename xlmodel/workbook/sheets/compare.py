@@ -9,7 +9,7 @@ year), the UDF twins of the finance, and which scenarios may be recommended.
 
 from __future__ import annotations
 
-from ...model import COST_LINES, ONE_OFF_LINES, RowKey
+from ...model import COST_LINES, ONE_OFF_LINES, RowKey, VendorInput
 from ...text import pick
 from ...text.sentences import short_label
 from .. import styles
@@ -71,7 +71,7 @@ def write(ws, plan: Plan, c: Content):
     t, lay = c.t, plan.compare
     styles.title(ws, "A1", t["compare_title"])
     ws["A2"] = t["compare_help"]
-    styles.header_row(ws, lay.head, [t["scenario"], t["year"]] + [c.label(s) for s in c.model.scenarios])
+    _head(ws, plan, c)
     sheet = _Sheet(ws, plan, c)
     _costs(sheet)
     _finance(sheet)
@@ -174,6 +174,26 @@ def _volumes(sheet: _Sheet):
             x = lay.columns[s.id]
             ws[f"{x}{r}"] = f"=AVERAGE({x}{span.first}:{x}{span.last})"
             ws[f"{x}{r}"].number_format = c.money
+
+
+def _head(ws, plan: Plan, c: Content):
+    """The scenarios' labels. A hybrid's says the hybrid mode of the Hybrid sheet as it is now (the
+    engine labels it by the mode it computes with), and the vendor's name from its cell (no user
+    text is ever written into a formula): ``="Hybrid ("&hybrid_mode&"): "&Vendors!$A$5``."""
+    lay, mode = plan.compare, c.case.hybrid.mode
+    styles.write_text(ws, f"A{lay.head}", c.t["scenario"])
+    styles.write_text(ws, f"B{lay.head}", c.t["year"])
+    for s in c.model.scenarios:
+        cell, label = f"{lay.columns[s.id]}{lay.head}", c.label(s)
+        if s.kind != "hybrid":
+            styles.write_text(ws, cell, label)
+            continue
+        name = c.case.vendors[s.vendor].name
+        before, after = label.split(f"({mode})", 1)
+        if not after.endswith(name):
+            raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {label!r}")
+        ws[cell] = f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}'
+    styles.header_row(ws, lay.head, None)
 
 
 def _python_twins(sheet: _Sheet):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font
 
-from ...text.sentences import (ChannelCells, RecommendationCells, decision_lines, recommendation,
-                               recommendation_formula, service_targets_formula)
+from ...text.sentences import ChannelCells, RecommendationCells, recommendation_formula, service_targets_formula
 from .. import styles
 from ..content import Content, define_name
 from ..layout import Plan, col
@@ -25,16 +24,25 @@ def write(ws, plan: Plan, c: Content):
     ws.add_chart(cost_chart(ws.parent["Compare"], plan, c), f"A{lay.chart_row}")
     ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
     ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
-    a = c.analysis
-    ws[lay.sentence_cell] = recommendation(c.result, c.lang, a.risk, a.tornado)
+    _analytics(ws, plan, c)
+    styles.set_print_landscape_one_page(ws, f"A1:P{lay.decisions.last + 1}")
+
+
+def _analytics(ws, plan: Plan, c: Content):
+    """The analytics computed in Python, in words, from the Risk sheet while they match the inputs;
+    once an input changes, one sentence saying they are out of date and how to refresh them instead
+    (the live recommendation of A4 stays the one headline)."""
+    lay, risk = plan.dashboard, plan.risk
+    current = risk.current_ref
+    sentence, *lines = risk.sentences.rows
+    stale = c.t["analytics_stale"].replace('"', '""')
+    ws[lay.sentence_cell] = f'=IF({current}=1,Risk!$A${sentence},"{stale}")'
     ws[lay.sentence_cell].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(f"A{lay.sentence_row}:P{lay.sentence_row + 2}")
-    lines = decision_lines(a, c.lang, c.cur)
     if len(lines) != len(lay.decisions):
         raise RuntimeError(f"the Dashboard was planned with {len(lay.decisions)} decision lines, not {len(lines)}")
-    for cell, line in zip(lay.decision_cells, lines):
-        ws[cell] = line
-    styles.set_print_landscape_one_page(ws, f"A1:P{lay.decisions.last + 1}")
+    for cell, r in zip(lay.decision_cells, lines):
+        ws[cell] = f'=IF({current}=1,Risk!$A${r},"")'
 
 
 def _recommendation(ws, plan: Plan, c: Content):

@@ -5,6 +5,7 @@ when they are out of date.  Each block must fit the rows the plan gave it (:func
 from __future__ import annotations
 
 from ...schema import RISK, SCORING
+from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
 from ..layout import HISTOGRAM_BINS, Plan, Span, col, defined_name
@@ -24,9 +25,9 @@ def write(ws, plan: Plan, c: Content):
     a = c.analysis
     styles.title(ws, "A1", t["risk_title"])
     ws["A2"] = t["risk_help"]
-    # Staleness: these values hold while the native NPV of savings of the tornado's scenario is
-    # still the one they were computed from, the staffing sizing is current and no scoring or risk
-    # setting changed.
+    # Staleness: these values hold while the native NPV of savings of the tornado's scenario and
+    # every scenario's NPV of cost are still the ones they were computed from (the economic view
+    # keeps them), the staffing sizing is current and no scoring or risk setting changed.
     x = plan.compare.columns[a.tornado.scenario_id]
     styles.section(ws, "A4", t["risk_base"])
     ws[f"A{lay.scenario_row}"] = t["risk_scenario"]
@@ -37,14 +38,17 @@ def write(ws, plan: Plan, c: Content):
     ws[f"B{lay.now_row}"] = f"=Compare!{x}{plan.compare.npv_savings}"
     ws[f"B{lay.now_row}"].number_format = c.money
     ws[f"A{lay.current_row}"] = t["risk_current"]
-    ws[f"B{lay.current_row}"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{plan.staffing.check_ref}"
-                                 f"*(SUM(D{lay.settings.first}:D{lay.settings.last})=0)")
+    costs = "*".join(f"(ABS(B{r}-Compare!{plan.compare.columns[sid]}{plan.compare.npv_cost})"
+                     f"<=CHECK_TOLERANCE*MAX(1,ABS(B{r})))" for sid, r in lay.economic.items())
+    ws[f"B{lay.current_row}"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{plan.staffing.current_ref}"
+                                 f"*(SUM(D{lay.settings.first}:D{lay.settings.last})=0)*{costs}")
     _tornado(ws, plan, c)
     _monte_carlo(ws, plan, c)
     _scoring(ws, plan, c)
     _break_even(ws, plan, c)
     _economics(ws, plan, c)
     _settings(ws, plan, c)
+    _sentences(ws, plan, c)
     ws.column_dimensions["A"].width = 48
     for j in range(2, 14):
         ws.column_dimensions[col(j)].width = 15
@@ -175,3 +179,14 @@ def _settings(ws, plan: Plan, c: Content):
         ws[f"C{r}"] = f"={defined_name(section.name, f.name)}" + ('&""' if text else "")
         ws[f"C{r}"].number_format = c.number_format(f)
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
+
+
+def _sentences(ws, plan: Plan, c: Content):
+    """The analytics in words, as values (the refresh macro rewrites them with the rest of this
+    sheet): the Dashboard shows them while they are current, and says they are out of date otherwise."""
+    lay, a = plan.risk, c.analysis
+    styles.section(ws, f"A{lay.sentences_title}", c.t["analytics_words"])
+    lines = [analytics_sentence(c.result, c.lang, a.risk, a.tornado), *decision_lines(a, c.lang, c.cur)]
+    _fits(lay.sentences, lines, "sentences")
+    for r, line in zip(lay.sentences.rows, lines):
+        styles.write_text(ws, f"A{r}", line)

@@ -1,5 +1,10 @@
-"""The Staffing sheet: agents on duty sized by Erlang C in Python (values, month by month), the
-inputs that sizing used as values next to live links, and a check that turns red when they differ.
+"""The Staffing sheet: the agents on duty of every staffing row in native formulas (an exact Erlang C
+search, :mod:`xlmodel.model.sizing`; the Calc sheet uses these rows), their twin sized by xlmodel in
+Python (values) with the check that both agree, the inputs the twin was sized from next to live
+links, and the native search row by row.
+
+After an input is edited in Excel the native agents are the live ones; the twin then says in words
+that it was verified at build (never a red check), until the refresh macro or a rebuild.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SC
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
+from .rows import write_row
 
 _SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK, HYBRID)
 
@@ -17,18 +23,57 @@ def write(ws, plan: Plan, c: Content):
     t, lay = c.t, plan.staffing
     styles.title(ws, "A1", t["staffing_title"])
     ws["A2"] = t["staffing_help"]
+    ws[f"A{lay.year_row}"] = t["year_number"]
     for m in range(1, c.months + 1):
         letter = month_col(m)
         ws[f"{letter}3"] = f"=Calc!{letter}3"
         ws[f"{letter}3"].number_format = "mmm yyyy"
+        ws[f"{letter}{lay.year_row}"] = f"=Calc!{letter}{plan.calc.year_row}"
+    styles.section(ws, f"A{lay.native_title}", t["staffing_native"])
+    styles.section(ws, f"A{lay.search_title}", t["staffing_search"])
+    for key, r in lay.search_titles.items():
+        styles.section(ws, f"A{r}", c.label(next(s for s in c.model.staff if s.key == key)))
+    for row in c.model.sizing:
+        write_row(ws, plan, c, row, lay.sizing_rows[row.key], "Staffing")
+    _twin(ws, plan, c)
+    _sized_inputs(ws, plan, c)
+    covered = ",".join(f"{month_col(1)}{lay.sizing_rows[key]}:{month_col(c.months)}{lay.sizing_rows[key]}"
+                       for key in lay.sizing_rows if key.name.endswith("_covered"))
+    ws[f"A{lay.covered_row}"] = t["staffing_covered"]
+    ws[f"B{lay.covered_row}"] = f"=MIN({covered})" if covered else "=1"
+    ws.column_dimensions["A"].width = 70
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 14
+    ws.freeze_panes = f"{month_col(1)}5"
+
+
+def _twin(ws, plan: Plan, c: Content):
+    """The Python sizing as values, whether it equals the native rows, and the check: they agree, or
+    the inputs changed since the build and the twin was verified then."""
+    t, lay = c.t, plan.staffing
+    styles.section(ws, f"A{lay.twin_title}", t["staffing_twin"])
     for s in c.model.staff:
-        r = lay.rows[s.key]
+        r = lay.twin_rows[s.key]
         ws[f"A{r}"] = c.label(s)
         ws[f"B{r}"] = t["staff_unit"]
         values = c.ev.staff[s.key]
         for m in range(1, c.months + 1):
             styles.write_computed(ws, f"{month_col(m)}{r}", float(values[m - 1]), styles.DECIMAL)
-    # The inputs this sizing used, as values, next to live links: a change shows as 1.
+    last = month_col(c.months)
+    native = f"{month_col(1)}{min(lay.rows.values())}:{last}{max(lay.rows.values())}"
+    twin = f"{month_col(1)}{min(lay.twin_rows.values())}:{last}{max(lay.twin_rows.values())}"
+    ws[f"A{lay.agree_row}"] = t["twin_agree"]
+    ws[f"B{lay.agree_row}"] = f"=(SUMXMY2({native},{twin})<=CHECK_TOLERANCE)*1"
+    r, current = lay.verified_row, lay.current_ref
+    ws[f"B{r}"] = f"=IF({current}=1,B{lay.agree_row},1)"
+    ws[f"A{r}"] = (f'="{t["twin_verified"]}: "&IF({current}=1,IF(B{lay.agree_row}=1,"{t["twin_ok"]}",'
+                   f'"{t["twin_differs"]}"),"{t["twin_stale"]}")')
+    styles.check_format(ws, f"B{lay.agree_row}:B{r}")
+
+
+def _sized_inputs(ws, plan: Plan, c: Content):
+    """The inputs the twin was sized from, as values, next to live links: a change shows as 1."""
+    t, lay = c.t, plan.staffing
     r = lay.inputs_title
     styles.section(ws, f"A{r}", t["sized_inputs"])
     styles.header_row(ws, r + 1, [t["label"], t["at_sizing"], t["now"], t["changed"]])
@@ -43,12 +88,8 @@ def write(ws, plan: Plan, c: Content):
         ws[f"B{r}"] = c.case.demand.seasonality[m]
         ws[f"C{r}"] = f"=Inputs!$B${start_row + m}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
-    ws[f"A{lay.check_row}"] = t["sizing_current"]
-    ws[f"B{lay.check_row}"] = f"=(SUM(D{lay.first_input}:D{lay.seasonality.last})=0)*1"
-    ws.column_dimensions["A"].width = 70
-    ws.column_dimensions["B"].width = 14
-    ws.column_dimensions["C"].width = 14
-    ws.freeze_panes = f"{month_col(1)}4"
+    ws[f"A{lay.current_row}"] = t["sizing_current"]
+    ws[f"B{lay.current_row}"] = f"=(SUM(D{lay.first_input}:D{lay.seasonality.last})=0)*1"
 
 
 def sizing_inputs(model: Model) -> list[CaseRef]:

@@ -1,0 +1,223 @@
+"""Every build verifies itself: the workbook about to be written is recalculated in process by a
+second engine, IronCalc (``pip install ironcalc``: wheels for Windows, macOS and Linux), and its
+figures are compared with xlmodel's engine before it replaces anything.
+
+What is compared, from the plan of the workbook (:mod:`xlmodel.workbook.layout`):
+
+- every scenario's figures on the Compare sheet: annual cost and each cost line by year, one-off
+  costs by line and in total, NPV of cost, NPV of savings, ROI, payback month, IRR, contacts, cost
+  per contact, in-house and vendor FTE by year;
+- the agents on duty of every staffing row and month, native (Staffing sheet) against the engine's
+  Python sizing;
+- every check of the Checks sheet and the master check: 1;
+- the headline: the recommended scenario, its NPV of savings, the service targets and the
+  recommendation sentence (FIXED() formats amounts in the engine's locale, English here: a French
+  sentence is compared with its thousands separator).
+
+A disagreement is a model bug: :class:`VerificationError` names each cell and both values, and the
+build writes nothing.  The same recalculation gives every formula cell its stored value
+(:meth:`Recalculated.stored`, written by :func:`xlmodel.workbook.parts.store_values`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
+
+from .parts import StoredValue, zip_parts
+
+if TYPE_CHECKING:  # the command line imports this module for its error: it stays light
+    from ..engine import Comparison
+    from .layout import Plan
+
+MONEY_TOLERANCE = 0.005  # currency units: half a cent
+RELATIVE_TOLERANCE = 1e-9
+MAX_REPORTED = 10  # disagreements named one by one
+
+
+class VerificationError(RuntimeError):
+    """The workbook, recalculated by a second engine, disagrees with the engine (a model bug)."""
+
+    def __init__(self, found: list[Disagreement]):
+        self.disagreements = found
+        listed = "; ".join(str(d) for d in found[:MAX_REPORTED])
+        more = f"; and {len(found) - MAX_REPORTED} more" if len(found) > MAX_REPORTED else ""
+        super().__init__(f"the workbook disagrees with the engine in {len(found)} cell(s), a bug of the model "
+                         f"(please report it); nothing was written: {listed}{more}")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    cell: str  # "Compare!E12"
+    what: str
+    workbook: object
+    engine: object
+
+    def __str__(self) -> str:
+        return f"{self.cell} ({self.what}): the workbook computes {self.workbook!r}, the engine {self.engine!r}"
+
+
+class Recalculated:
+    """A workbook recalculated by IronCalc (``model``, an evaluated ``ironcalc`` model): every cell's
+    value, and each formula cell's stored value (``lang``: the workbook's language, whose thousands
+    separator FIXED() amounts are stored with, as Excel shows them in that language's locales)."""
+
+    def __init__(self, model, lang: str = "en"):
+        import ironcalc
+        self.model = model
+        self._types = ironcalc.CellType
+        self.sheets = {p["name"]: k for k, p in enumerate(self.model.get_worksheets_properties())}
+        from ..text import words
+        self.separator = words(lang)["thousands"]
+
+    def value(self, sheet: str, cell: str):
+        """A cell's value: a float, a text, a bool, None (empty), or an error text such as ``#N/A``."""
+        return self.model.get_cell_value_by_ref(f"{sheet}!{cell}")
+
+    def stored(self, sheet: str, column: str, row: int) -> tuple[str, StoredValue]:
+        """What formula cell ``column``/``row`` of ``sheet`` stores: see :func:`~xlmodel.workbook.parts.store_values`."""
+        index, number = self.sheets[sheet], _column_number(column)
+        value = self.model.get_cell_value(index, row, number)
+        if isinstance(value, bool):
+            return "b", value
+        if isinstance(value, (int, float)):
+            return "n", value
+        if isinstance(value, str):
+            if value.startswith("#") and self.model.get_cell_type(index, row, number) == self._types.ErrorValue:
+                return "e", value
+            return "str", _localised(value, self.separator) if self.separator != "," else value
+        return "", None
+
+
+@functools.lru_cache(maxsize=None)
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _localised(text: str, separator: str) -> str:
+    """``7,841,431`` (FIXED() in the engine's locale) with ``separator`` between its digit groups."""
+    return _GROUPED.sub(separator, text)
+
+
+def recalculate(parts: Mapping[str, bytes], lang: str = "en") -> Recalculated:
+    """The workbook of ``parts`` (:func:`xlmodel.workbook.parts.workbook_parts`) recalculated in process."""
+    with tempfile.TemporaryDirectory(prefix="xlmodel-verify-") as folder:
+        path = Path(folder) / "book.xlsx"
+        path.write_bytes(zip_parts(parts, compresslevel=0))
+        return load(path, lang)
+
+
+def load(path: str | Path, lang: str = "en") -> Recalculated:
+    """The workbook file at ``path`` loaded and recalculated in process (IronCalc reads the file's
+    formulas in any language; ``lang`` is the language the workbook was written in)."""
+    import ironcalc
+    model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
+    model.evaluate()
+    return Recalculated(model, lang)
+
+
+def _close(a, b, money: bool = True) -> bool:
+    return (isinstance(a, (int, float)) and not isinstance(a, bool)
+            and math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE, abs_tol=MONEY_TOLERANCE if money else 1e-9))
+
+
+def disagreements(book: Recalculated, plan: Plan, result: Comparison, lang: str) -> list[Disagreement]:
+    """Every figure of the workbook that differs from the engine's (see the module)."""
+    found: list[Disagreement] = []
+    found += _compare_sheet(book, plan, result)
+    found += _staffing(book, plan, result)
+    found += _checks(book, plan)
+    found += _headline(book, plan, result, lang)
+    return found
+
+
+def verify(book: Recalculated, plan: Plan, result: Comparison, lang: str) -> None:
+    """Raise :class:`VerificationError` when the recalculated workbook disagrees with the engine."""
+    found = disagreements(book, plan, result, lang)
+    if found:
+        raise VerificationError(found)
+
+
+def _compare_sheet(book: Recalculated, plan: Plan, result: Comparison) -> list[Disagreement]:
+    from ..model import COST_LINES, ONE_OFF_LINES
+    lay, out = plan.compare, []
+
+    def check(cell: str, what: str, expected, money: bool = True):
+        value = book.value("Compare", cell)
+        if expected is None:  # no figure (never paid back, no IRR): the workbook shows a word
+            if not isinstance(value, str):
+                out.append(Disagreement(f"Compare!{cell}", what, value, None))
+        elif not _close(value, expected, money):
+            out.append(Disagreement(f"Compare!{cell}", what, value, expected))
+
+    for s in result.scenarios:
+        x = lay.columns[s.id]
+        for y, value in enumerate(s.annual_cost):
+            check(f"{x}{lay.annual.first + y}", f"{s.id}: annual cost, year {y + 1}", value)
+        for line, _, _ in COST_LINES:
+            for y, value in enumerate(s.cost_lines[line]):
+                check(f"{x}{lay.lines[line].first + y}", f"{s.id}: {line}, year {y + 1}", value)
+        for line, _, _ in ONE_OFF_LINES:
+            check(f"{x}{lay.one_off_lines[line]}", f"{s.id}: one-off {line}", s.one_off_lines[line])
+        check(f"{x}{lay.one_off}", f"{s.id}: one-off cost", s.one_off_cost)
+        check(f"{x}{lay.npv_cost}", f"{s.id}: NPV of cost", s.npv_cost)
+        check(f"{x}{lay.npv_savings}", f"{s.id}: NPV of savings", s.npv_savings)
+        if s.kind != "inhouse":  # the reference shows a word for its ROI, payback and IRR
+            check(f"{x}{lay.roi}", f"{s.id}: ROI", s.roi, money=False)
+            check(f"{x}{lay.payback}", f"{s.id}: payback month", s.payback_months, money=False)
+            check(f"{x}{lay.irr}", f"{s.id}: IRR", s.irr, money=False)
+        for name in ("contacts", "cost_per_contact", "fte", "vendor_fte"):
+            first = getattr(lay, name).first
+            for y, value in enumerate(getattr(s, name)):
+                check(f"{x}{first + y}", f"{s.id}: {name}, year {y + 1}", value, money=name == "cost_per_contact")
+    return out
+
+
+def _staffing(book: Recalculated, plan: Plan, result: Comparison) -> list[Disagreement]:
+    from .layout import FIRST_MONTH_COL, col
+    out, staff = [], result.evaluation.staff
+    for key, r in plan.staffing.rows.items():
+        for m, expected in enumerate(staff[key]):
+            cell = f"{col(FIRST_MONTH_COL + m)}{r}"
+            value = book.value("Staffing", cell)
+            if not _close(value, float(expected), money=False):
+                out.append(Disagreement(f"Staffing!{cell}", f"{key}: agents on duty, month {m + 1}", value,
+                                        float(expected)))
+    return out
+
+
+def _checks(book: Recalculated, plan: Plan) -> list[Disagreement]:
+    rows = [*plan.checks.rows, ("master", plan.checks.master_row)]
+    return [Disagreement(f"Checks!B{r}", f"check {key}", book.value("Checks", f"B{r}"), 1)
+            for key, r in rows if book.value("Checks", f"B{r}") != 1]
+
+
+def _headline(book: Recalculated, plan: Plan, result: Comparison, lang: str) -> list[Disagreement]:
+    from ..text import words
+    from ..text.sentences import recommendation, service_targets
+    out = []
+    best = result.scenario(result.best)
+    if book.value("Dashboard", "B6") != result.best:
+        out.append(Disagreement("Dashboard!B6", "recommended scenario", book.value("Dashboard", "B6"), result.best))
+    if not _close(book.value("Dashboard", "B7"), best.npv_savings):
+        out.append(Disagreement("Dashboard!B7", "its NPV of savings", book.value("Dashboard", "B7"),
+                                best.npv_savings))
+    targets = service_targets(result.case, lang)
+    if book.value("Dashboard", "B10") != targets:
+        out.append(Disagreement("Dashboard!B10", "service targets", book.value("Dashboard", "B10"), targets))
+    sentence = recommendation(result, lang)
+    shown = _localised(str(book.value("Dashboard", "A4")), words(lang)["thousands"])
+    if shown != sentence:
+        out.append(Disagreement("Dashboard!A4", "recommendation", shown, sentence))
+    return out
