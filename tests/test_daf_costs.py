@@ -101,6 +101,8 @@ def test_the_vendor_cost_udfs_add_the_vat_not_recovered():
     assert VENDOR_COST_PER_CONTACT("per_contact", 3.0, 300) == 3.0  # taxable: the price before VAT
     assert VENDOR_COST_PER_CONTACT("per_contact", 3.0, 300, 0.85, 140, 0, 0.2, 0) == pytest.approx(3.6)
     assert VENDOR_COST_PER_HOUR("per_hour", 30, 300, 0.8, 140, 0, 0.2, 0.5) == pytest.approx(30 / 0.8 * 1.1)
+    assert VENDOR_COST_PER_CONTACT("per_contact", 3.0, 300, 0.85, 140, 0, 0.2, 0, 0.1) == pytest.approx(3 * 1.1 * 1.2)
+    assert VENDOR_COST_PER_HOUR("per_minute", 0.5, 300, 0.85, 140, 0, 0.2, 1, 0.05) == pytest.approx(0.5 * 60 * 1.05)
     assert VENDOR_COST_PER_CONTACT("per_contact", 3.0, 300, 0.85, 140, 0, 0.2, -0.1).startswith(
         "#VALUE! vat_recovery must be >= 0")
 
@@ -201,3 +203,15 @@ def test_compare_prints_the_vat_the_transfers_and_the_after_tax_view_beside_the_
     out = result.scenario(OUT)
     assert f"{out.vat_borne / 1000:,.0f}".replace(",", " ") in row
     assert f"{out.npv_cost_after_tax / 1000:,.0f}".replace(",", " ") in row
+
+
+def test_the_vendor_cost_udf_agrees_with_the_engine_on_a_transfer_quote_for_an_exempt_client():
+    """The worked case's per-contact quote at 2.50, 10 % uplift, no VAT recovered: year 1's invoice and
+    VAT per vendor contact (index 1) is what VENDOR_COST_PER_CONTACT says."""
+    from udfs.functions import VENDOR_COST_PER_CONTACT
+    result = run(vendor=TRANSFER, finance={"vat_recovery": 0.0})
+    out = result.scenario(OUT)
+    contacts = monthly(result, "out0.vendor_contacts")[:12].sum()
+    per_contact = (out.cost_lines["vendor"][0] + out.cost_lines["vat"][0]) / contacts
+    udf = VENDOR_COST_PER_CONTACT("per_contact", 2.5, 180, 0.85, 140, 0, 0.2, 0, 0.1)
+    assert per_contact == pytest.approx(udf, rel=1e-12) == 2.5 * 1.1 * 1.2

@@ -85,6 +85,7 @@ DOC = {
     "monthly_contacts": "Contacts handled per month (needed for fixed_monthly)",
     "vat_rate": "VAT rate on the vendor's invoice, fraction (0.2 in France; self-assessed for a vendor abroad)",
     "vat_recovery": "Share of the VAT the client recovers, fraction: 1 for a taxable company, 0 for an exempt one",
+    "transfer_uplift": "A staff-transfer quote's uplift on its price for the agents it takes over (L1224-1), fraction",
     "inputs": "Inputs!A:B of an xlmodel workbook (labels and values)",
     "channels": "The Channels table with its header row (Inputs sheet)",
     "vendors": "The VendorQuotes table with its header row (Vendors sheet)",
@@ -231,28 +232,29 @@ def INHOUSE_HOURLY_COST(gross_salary, employer_charge_rate, paid_hours, shrinkag
 
 
 def _quote(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts, vat_rate,
-           vat_recovery) -> tuple:
+           vat_recovery, transfer_uplift) -> tuple:
     return (choice("pricing_model", pricing_model, unit_costs.PRICING_MODELS), number("price", price),
             number("aht_seconds", aht_seconds), number("occupancy_billed", occupancy_billed),
             number("hours_per_fte_month", hours_per_fte_month), number("monthly_contacts", monthly_contacts),
-            rate("vat_rate", vat_rate), rate("vat_recovery", vat_recovery))
+            rate("vat_rate", vat_rate), rate("vat_recovery", vat_recovery), rate("transfer_uplift", transfer_uplift))
 
 
 @udf()
 def VENDOR_COST_PER_CONTACT(pricing_model, price, aht_seconds, occupancy_billed=0.85, hours_per_fte_month=140,
-                            monthly_contacts=0, vat_rate=0.2, vat_recovery=1):
+                            monthly_contacts=0, vat_rate=0.2, vat_recovery=1, transfer_uplift=0):
     """A vendor quote in any pricing model turned into a cost per contact handled, with the VAT not recovered (x (1 + vat_rate x (1 - vat_recovery))), to compare quotes with each other and with in-house."""
     return unit_costs.vendor_cost_per_contact(*_quote(pricing_model, price, aht_seconds, occupancy_billed,
-                                                      hours_per_fte_month, monthly_contacts, vat_rate, vat_recovery))
+                                                      hours_per_fte_month, monthly_contacts, vat_rate, vat_recovery,
+                                                      transfer_uplift))
 
 
 @udf()
 def VENDOR_COST_PER_HOUR(pricing_model, price, aht_seconds, occupancy_billed=0.85, hours_per_fte_month=140,
-                         monthly_contacts=0, vat_rate=0.2, vat_recovery=1):
+                         monthly_contacts=0, vat_rate=0.2, vat_recovery=1, transfer_uplift=0):
     """A vendor quote in any pricing model turned into a cost per handled hour (talk + hold + wrap-up), with the VAT not recovered, comparable with INHOUSE_HOURLY_COST given an occupancy."""
     return unit_costs.vendor_cost_per_handled_hour(*_quote(pricing_model, price, aht_seconds, occupancy_billed,
                                                            hours_per_fte_month, monthly_contacts, vat_rate,
-                                                           vat_recovery))
+                                                           vat_recovery, transfer_uplift))
 
 
 @udf(expand="table")

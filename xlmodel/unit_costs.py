@@ -68,7 +68,7 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
 def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: float,
                                  occupancy_billed: float = 0.85, hours_per_fte_month: float = 140.0,
                                  monthly_contacts: float = 0.0, vat_rate: float = 0.2,
-                                 vat_recovery: float = 1.0) -> float:
+                                 vat_recovery: float = 1.0, transfer_uplift: float = 0.0) -> float:
     """A quote's cost per handled hour, with the VAT the client does not recover.
 
     Parameters
@@ -93,11 +93,15 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
     vat_recovery : float, default 1
         Share of that VAT the client recovers (0 to 1): 1 for a taxable company, whose cost is the
         price before VAT; 0 for an exempt bank, insurer, hospital or public body.
+    transfer_uplift : float, default 0
+        A staff-transfer quote's uplift on its price for the agents it takes over (Code du travail
+        L1224-1), fraction (0 to 1).
 
     Returns
     -------
     float
         The cost before VAT x (1 + vat_rate x (1 - vat_recovery)), the cost before VAT being
+        (1 + transfer_uplift) x
         per_hour: price / occupancy; per_fte_month: price / hours per FTE-month / occupancy;
         per_minute: price x 60; per_contact: price x 3600 / AHT;
         fixed_monthly: price / (monthly contacts x AHT / 3600).
@@ -110,13 +114,15 @@ def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: 
     45.0
     """
     return _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month,
-                       monthly_contacts) * _vat_factor(vat_rate, vat_recovery)
+                       monthly_contacts) * _factor(vat_rate, vat_recovery, transfer_uplift)
 
 
-def _vat_factor(vat_rate, vat_recovery) -> float:
-    """1 + the VAT the client bears per unit of price before VAT."""
-    return 1 + rate("vat_rate", vat_rate, minimum=0, maximum=0.5) * (
-        1 - rate("vat_recovery", vat_recovery, minimum=0, maximum=1))
+def _factor(vat_rate, vat_recovery, transfer_uplift) -> float:
+    """The invoice at the quoted price -> what the client bears: x (1 + the transfer uplift) x (1 +
+    the VAT it does not recover)."""
+    return (1 + rate("transfer_uplift", transfer_uplift, minimum=0, maximum=1)) * (
+        1 + rate("vat_rate", vat_rate, minimum=0, maximum=0.5) * (
+            1 - rate("vat_recovery", vat_recovery, minimum=0, maximum=1)))
 
 
 def _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts) -> float:
@@ -142,9 +148,9 @@ def _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_f
 
 def vendor_cost_per_contact(pricing_model: str, price: float, aht_seconds: float, occupancy_billed: float = 0.85,
                             hours_per_fte_month: float = 140.0, monthly_contacts: float = 0.0, vat_rate: float = 0.2,
-                            vat_recovery: float = 1.0) -> float:
+                            vat_recovery: float = 1.0, transfer_uplift: float = 0.0) -> float:
     """A quote's cost per contact = cost per handled hour x AHT / 3600 (per_contact: the price itself),
-    x (1 + vat_rate x (1 - vat_recovery)) as :func:`vendor_cost_per_handled_hour`.
+    x (1 + transfer_uplift) x (1 + vat_rate x (1 - vat_recovery)) as :func:`vendor_cost_per_handled_hour`.
 
     Examples
     --------
@@ -159,7 +165,7 @@ def vendor_cost_per_contact(pricing_model: str, price: float, aht_seconds: float
     3.6
     """
     hourly = _before_vat(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts)
-    vat = _vat_factor(vat_rate, vat_recovery)
+    vat = _factor(vat_rate, vat_recovery, transfer_uplift)
     if pricing_model == "per_contact":
         return float(price) * vat  # exact, not price x 3600 / AHT x AHT / 3600
     return hourly * aht_seconds / SECONDS_PER_HOUR * vat
