@@ -29,7 +29,7 @@ from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
-from .untrusted import open_untrusted, unreadable
+from .untrusted import load_whole, open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
 _INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
@@ -135,27 +135,24 @@ def read_workbook_case(path: str | Path) -> Case:
 
 
 def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
-    """:func:`read_workbook_case`, with the notices; ``whole`` loads every sheet of the workbook
-    (``opened``, for a rebuild's check of what the user added), otherwise it is read-only, only its
-    three input sheets parsed, and ``opened`` is None. Either way every part of the file is checked
-    and counted (:func:`~xlmodel.workbook.untrusted.open_untrusted`) before openpyxl reads it."""
+    """:func:`read_workbook_case`, with the notices. The workbook is read read-only, only its three
+    input sheets parsed, after every part of the file is checked and counted
+    (:func:`~xlmodel.workbook.untrusted.open_untrusted`); ``whole`` then loads every sheet of a valid
+    workbook (``opened``, for a rebuild's check of what the user added; otherwise None), so that an
+    invalid input is refused as fast as ``validate`` refuses it."""
     path = Path(path)
-    opened = open_untrusted(path, read_only=not whole)  # refuses what is not a safe xlsx, naming the file
+    opened = open_untrusted(path, read_only=True)  # refuses what is not a safe xlsx, naming the file
     try:
-        if whole:
-            book = OpenpyxlBook(opened.wb, opened)
-        else:
-            try:  # a read-only workbook parses its sheets (and we its tables) only now
-                book = OpenpyxlBook(opened.wb, opened, workbook_tables(opened.data))
-                book.load(_INPUT_SHEETS)
-            except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
-                raise unreadable(path, exc) from None
+        try:  # a read-only workbook parses its sheets (and we its tables) only now
+            book = OpenpyxlBook(opened.wb, opened, workbook_tables(opened.data))
+            book.load(_INPUT_SHEETS)
+        except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
+            raise unreadable(path, exc) from None
         case, notices = read_book(book, str(path))
     finally:
-        if not whole:
-            opened.wb.close()
+        opened.wb.close()
     return WorkbookInputs(case, tuple(f"{path.name}: {n}" for n in opened.notices) + notices,
-                          opened if whole else None)
+                          load_whole(path, opened) if whole else None)
 
 
 def read_book_case(book: BookView, origin: str = "workbook") -> Case:

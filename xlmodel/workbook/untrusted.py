@@ -19,7 +19,7 @@ import re
 import struct
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
@@ -83,19 +83,30 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
     _check_is_workbook(path, zf, infos)
     formulas = _check_parts(path, zf, infos)
     notices = _notices(zf, infos)
+    wb = _load(path, data, read_only)
+    parts = _sheet_parts(zf)
+    return OpenedWorkbook(wb, tuple(notices), data,
+                          {title: formulas.get(part, {}) for title, part in parts.items()},
+                          tuple(info.filename for info in infos))
+
+
+def load_whole(path: str | Path, opened: OpenedWorkbook) -> OpenedWorkbook:
+    """``opened`` (read-only) loaded whole from the bytes it checked: every sheet, without checking
+    them again (a rebuild validates the inputs read-only first, and loads the book whole only then)."""
+    return replace(opened, wb=_load(Path(path), opened.data, read_only=False))
+
+
+def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:
+    """openpyxl's workbook of ``data``, bytes already checked by :func:`open_untrusted`."""
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops when reading (data validation extensions,
             # missing default style...): irrelevant to the values we read, noise for the user.
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            wb = openpyxl.load_workbook(BytesIO(data), read_only=read_only, data_only=True,
-                                        keep_vba=False, keep_links=False)
+            return openpyxl.load_workbook(BytesIO(data), read_only=read_only, data_only=True,
+                                          keep_vba=False, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
         raise unreadable(path, exc) from None
-    parts = _sheet_parts(zf)
-    return OpenedWorkbook(wb, tuple(notices), data,
-                          {title: formulas.get(part, {}) for title, part in parts.items()},
-                          tuple(info.filename for info in infos))
 
 
 def unreadable(path: str | Path, exc: BaseException) -> InputError:
