@@ -83,3 +83,17 @@ def test_the_text_layer_sits_between_the_analytics_and_the_workbook():
     above = ("xlmodel.workbook", "xlmodel.tender", "xlmodel.cli")
     assert not {m for m in _imports(ROOT / "xlmodel" / "text") if m.startswith(above)}
     assert not {m for m in _imports(ROOT / "xlmodel" / "analytics") if m.startswith("xlmodel.text")}
+
+
+@pytest.mark.parametrize("lang, one, many", [("en", "over 1 year against", "over 5 years against"),
+                                              ("fr", "sur 1 an face", "sur 5 ans face")])
+def test_a_one_year_horizon_is_said_in_the_singular(lang, one, many):
+    """``over 1 years`` was printed for a one-year case; the native formula says the same (IF on the horizon)."""
+    from pathlib import Path
+
+    from xlmodel.case import example_case, load_case
+    from xlmodel.engine import compare
+    from xlmodel.text.sentences import recommendation
+    one_year = load_case(Path(__file__).resolve().parents[1] / "workbooks/examples/hybrid_overflow_one_year.toml")
+    assert one in recommendation(compare(one_year), lang) and "1 years" not in recommendation(compare(one_year), lang)
+    assert many in recommendation(compare(example_case()), lang)

@@ -104,8 +104,10 @@ WORKBOOK = {
     "chart_tornado_top": "Sensitivity of the recommended option: the {count} largest swings",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
-    "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {years} years against "
+    "rec_option": "Recommended: {option}. It saves {saving} {currency} in NPV over {horizon} against "
                   "in-house at the same service level ({targets}), {payback}",
+    "rec_horizon_one": "1 year",
+    "rec_horizon_many": "{years} years",
     "rec_payback": "payback in month {month}",
     "rec_no_payback": "payback beyond the horizon",
     "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "

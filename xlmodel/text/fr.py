@@ -113,8 +113,10 @@ WORKBOOK = {
     "chart_tornado_top": "Sensibilité de l'option recommandée : les {count} plus grands écarts",
     # The recommendation: one template, rendered in Python (text.sentences.recommendation) and as the
     # Dashboard's native formula (text.sentences.recommendation_formula).
-    "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {years} ans face à "
+    "rec_option": "Recommandation : {option}. Économie de {saving} {currency} en VAN sur {horizon} face à "
                   "l'interne au même niveau de service ({targets}), {payback}",
+    "rec_horizon_one": "1 an",
+    "rec_horizon_many": "{years} ans",
     "rec_payback": "retour au mois {month}",
     "rec_no_payback": "retour au-delà de l'horizon",
     "rec_inhouse": "Recommandation : garder le service en interne, dimensionné au niveau de service cible "

@@ -56,8 +56,10 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
     else:
         payback = (t["rec_no_payback"] if best.payback_months is None
                    else t["rec_payback"].format(month=best.payback_months))
+        years = case.finance.horizon_years
+        horizon = t["rec_horizon_one"] if years == 1 else t["rec_horizon_many"].format(years=years)
         text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
-                                      years=case.finance.horizon_years, targets=targets, payback=payback)
+                                      horizon=horizon, targets=targets, payback=payback)
     if risk is not None:
         text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
                                          draws=amount(risk.draws, lang))
@@ -187,8 +189,10 @@ def recommendation_formula(cells: RecommendationCells, lang: str, currency: str)
     t, cur = words(lang), Text(currency)
     payback = (f'IF(ISNUMBER({cells.payback}),{native(t["rec_payback"], month=cells.payback)},'
                f'{native(t["rec_no_payback"])})')
+    horizon = (f'IF(finance_horizon_years=1,{native(t["rec_horizon_one"])},'
+               f'{native(t["rec_horizon_many"], years="finance_horizon_years")})')
     option = native(t["rec_option"], option=cells.label, saving=f"FIXED({cells.saving},0)", currency=cur,
-                    years="finance_horizon_years", targets=cells.targets, payback=payback)
+                    horizon=horizon, targets=cells.targets, payback=payback)
     inhouse = native(t["rec_inhouse"], targets=cells.targets, option=cells.alternative_label,
                      extra=f"FIXED(-{cells.alternative_saving},0)", currency=cur)
     return f'=IF({cells.best_id}="inhouse",{inhouse},{option})&"."'
