@@ -294,30 +294,13 @@ def _reaching_inputs(case) -> set[str]:
     """``section.field`` of every numeric input some scenario's NPV of cost (its costs, one-off
     costs and discounting) or comparability depend on, walking the model's rows (and the staffing
     rows, which read their channel's target, occupancy cap and concurrency) back to the case."""
-    from xlmodel.model import CaseRef, ChannelInput, Input, RowRef, StaffRef, VendorInput, build_model
+    from xlmodel.model import CaseRef, ChannelInput, Input, RowRef, VendorInput, build_model
     from xlmodel.analytics.drivers import field_key
     model = build_model(case)
-    staff = {s.key: s for s in model.staff}
-    stack = [RowRef(sc.key(n)) for sc in model.scenarios for n in ("npv_cost", "comparable")]
-    seen, fields = set(), set()
-    while stack:
-        ref = stack.pop()
-        if ref in seen:
-            continue
-        seen.add(ref)
-        if isinstance(ref, RowRef):
-            stack.extend(model.row(ref.key).bind.values())
-        elif isinstance(ref, StaffRef):
-            s = staff[ref.key]
-            stack.extend(StaffRef(k) for k in s.peak_of)
-            stack.extend(r for r in (s.contacts, s.aht, s.hours) if r is not None)
-            if not s.peak_of:
-                stack.extend(ChannelInput(s.channel, f) for f in ("service_level", "answer_seconds",
-                                                                   "max_occupancy", "concurrency"))
-        elif isinstance(ref, (Input, ChannelInput, VendorInput)) and isinstance(ref, CaseRef):
-            if ref.schema_field.kind in ("money", "rate", "number", "int"):
-                fields.add(field_key(ref))
-    return fields
+    reached = model.reaching(RowRef(sc.key(n)) for sc in model.scenarios for n in ("npv_cost", "comparable"))
+    return {field_key(ref) for ref in reached
+            if isinstance(ref, (Input, ChannelInput, VendorInput)) and isinstance(ref, CaseRef)
+            and ref.schema_field.kind in ("money", "rate", "number", "int")}
 
 
 def test_every_numeric_input_that_reaches_a_cost_is_a_driver_or_excluded_with_its_reason():
@@ -360,7 +343,7 @@ def test_the_recommendation_never_says_no_driver_flips_it_when_one_does():
     assert "could flip it" in sentence and "none of the" not in sentence
     steady = compare(example_case())
     calm = tornado(steady.case, steady, driver_ids=["governance_floor", "out_of_hours"])
-    assert f"none of the 2 drivers of the tornado flips it" in recommendation(steady, "en", tornado=calm)
+    assert "none of the 2 drivers of the tornado flips it" in recommendation(steady, "en", tornado=calm)
 
 
 def test_the_example_s_tornado_and_monte_carlo_include_vendor_hours_and_the_service_level():

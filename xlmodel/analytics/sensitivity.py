@@ -25,7 +25,6 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Comparison, compare
-from ..model import RowRef, StaffRef
 from . import drivers as drv
 
 
@@ -122,19 +121,7 @@ def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -
 def _staffing_inputs(comparison: Comparison) -> set:
     """The inputs some staffing row depends on (its contacts, handling time and hours, back to the case)."""
     model = comparison.evaluation.model
-    staff = {s.key: s for s in model.staff}
-    stack = [ref for s in model.staff for ref in (s.contacts, s.aht, s.hours) if ref is not None]
-    seen: set = set()
-    while stack:
-        ref = stack.pop()
-        if ref in seen:
-            continue
-        seen.add(ref)
-        if isinstance(ref, RowRef):
-            stack.extend(model.row(ref.key).bind.values())
-        elif isinstance(ref, StaffRef):
-            stack.extend(r for r in (staff[ref.key].contacts, staff[ref.key].aht, staff[ref.key].hours) if r)
-    return seen
+    return model.reaching(ref for s in model.staff for ref in (s.contacts, s.aht, s.hours) if ref is not None)
 
 
 def _array_ends(case: Case, comparison: Comparison, target: str, keys: list) -> dict:

@@ -9,6 +9,10 @@ from .language import Formula, FormulaError, formula
 from .refs import CaseRef, ChannelInput, Fixed, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
 
 
+# The channel fields a staffing row's sizing reads besides its contacts, handling time and hours.
+SIZING_TARGETS = ("service_level", "answer_seconds", "max_occupancy", "concurrency")
+
+
 class ModelError(ValueError):
     """A row declared with a reference that cannot be resolved (a bug in the model's declaration)."""
 
@@ -96,6 +100,27 @@ class Model:
     def row(self, key: RowKey) -> Row:
         """A row of the model or of the native sizing."""
         return self._by_key[key]
+
+    def reaching(self, start) -> set:
+        """Every reference the references ``start`` depend on, themselves included: rows through their
+        bindings; staffing rows through the rows whose peak they take, their contacts, handling time
+        and hours, and the channel's targets their sizing reads; back to the case's inputs."""
+        staff = {s.key: s for s in self.staff}
+        stack, seen = list(start), set()
+        while stack:
+            ref = stack.pop()
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if isinstance(ref, RowRef):
+                stack.extend(self.row(ref.key).bind.values())
+            elif isinstance(ref, StaffRef):
+                s = staff[ref.key]
+                stack.extend(StaffRef(k) for k in s.peak_of)
+                stack.extend(r for r in (s.contacts, s.aht, s.hours) if r is not None)
+                if not s.peak_of:
+                    stack.extend(ChannelInput(s.channel, f) for f in SIZING_TARGETS)
+        return seen
 
     def scenario(self, scenario_id: str) -> Scenario:
         for sc in self.scenarios:
