@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
 from xlmodel.schema import CHANNEL, HYBRID, VENDOR, Field
-from xlmodel.workbook.openpyxl_book import OpenpyxlBook
+from xlmodel.workbook.openpyxl_book import OpenpyxlBook, workbook_tables
 from xlmodel.workbook.plan import INPUT_SECTIONS
 from xlmodel.workbook.verify import load
 
@@ -96,7 +96,8 @@ class LiveBook:
     from IronCalc), so ``read_book_case(live)`` is the case `compare` reads from the edited book."""
 
     def __init__(self, path: Path, lang: str):
-        self.structure = OpenpyxlBook(load_workbook(path))
+        # Names and tables only: read-only, no sheet parsed (a whole load takes seconds).
+        self.structure = OpenpyxlBook(load_workbook(path, read_only=True), None, workbook_tables(Path(path).read_bytes()))
         self.recalculated = load(path, lang)
         self.model = self.recalculated.model
         self.index = self.recalculated.sheets

@@ -275,31 +275,45 @@ def _vendor_column(base, name):
     return column_index_from_string(base.plan.vendors.columns[name])
 
 
-@pytest.mark.libreoffice
-def test_edits_recalculated_by_libreoffice_agree_with_the_engine_and_with_ironcalc(soffice, small, tmp_path):
+def _issue_edit(example):
+    return [(_cell(example, "annual_volume"), 800_000)]
+
+
+@pytest.fixture(scope="module")
+def libreoffice_copies(soffice, small, example, tmp_path_factory):
+    """The edited books of the tests below and their copies recalculated by LibreOffice, in one start
+    of it: ``{name: (edited book, recalculated copy)}``."""
     from xlmodel.workbook.libreoffice import recalculate
+    folder = tmp_path_factory.mktemp("live_libreoffice")
+    books = {f"edit{k}": _edited_copy(small, make(small), folder / f"edit{k}.xlsx")
+             for k, make in enumerate(LIBREOFFICE_EDITS)}
+    books["issue"] = _edited_copy(example, _issue_edit(example), folder / "issue.xlsx")
+    return dict(zip(books, zip(books.values(), recalculate(list(books.values()), folder / "recalculated"))))
+
+
+@pytest.mark.libreoffice
+def test_edits_recalculated_by_libreoffice_agree_with_the_engine_and_with_ironcalc(libreoffice_copies, small):
     from xlmodel.workbook.reader import read_workbook_case
-    books = [_edited_copy(small, make(small), tmp_path / f"edit{k}.xlsx") for k, make in enumerate(LIBREOFFICE_EDITS)]
-    for make, book, copy in zip(LIBREOFFICE_EDITS, books, recalculate(books, tmp_path / "recalculated")):
+    for k, make in enumerate(LIBREOFFICE_EDITS):
+        book, copy = libreoffice_copies[f"edit{k}"]
         result = compare(read_workbook_case(book))
         assert disagreements(_Values(copy), small.plan, result, "en") == [], book.name
         assert live_disagreements(small, make(small)) == [], book.name
 
 
 @pytest.mark.libreoffice
-def test_the_issues_scenario_phone_volume_800000_recalculated_equals_compare_to_the_cent(soffice, example, tmp_path,
+def test_the_issues_scenario_phone_volume_800000_recalculated_equals_compare_to_the_cent(libreoffice_copies, example,
                                                                                         capsys):
     """Issue 11: the phone volume raised to 800 000 on the Inputs sheet, recalculated in LibreOffice
     and in IronCalc: the Dashboard equals `python cli.py compare BOOK.xlsx` to the cent, every check
     passing."""
-    from xlmodel.workbook.libreoffice import recalculate
     from xlmodel.workbook.verify import load
-    book = _edited_copy(example, [(_cell(example, "annual_volume"), 800_000)], tmp_path / "book.xlsx")
+    book, copy = libreoffice_copies["issue"]
     code, out, _ = run_cli(["compare", book, "--json"], capsys)
     assert code == 0
     expected = json.loads(out)
+    libreoffice = _Values(copy)
     dash, checks = example.plan.dashboard, example.plan.checks
-    libreoffice = _Values(recalculate(book, tmp_path / "recalculated"))
     for engine in (libreoffice, load(book)):
         best = next(s for s in expected["scenarios"] if s["id"] == expected["best"])
         assert engine.value("Dashboard", "B6") == expected["best"]

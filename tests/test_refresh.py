@@ -1,7 +1,7 @@
 """The macros' plain-data logic: refresh recomputes the Python blocks, freeze keeps only values.
 
-The Python twin's staleness is exercised for real: an input that feeds the Erlang sizing is changed
-in the file and LibreOffice recalculates: the native agents follow the edit, the twin says in words
+The Python twin's staleness is exercised for real: an input that feeds the Erlang sizing is typed
+into the built book and IronCalc recalculates it in process: the native agents follow the edit, the twin says in words
 that it was verified at build, and no check fails; the refresh plan is applied, and after a new
 recalculation the twin is current again and agrees with the native agents.
 """
@@ -9,12 +9,11 @@ recalculation the twin is current again and agrees with the native agents.
 from __future__ import annotations
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
 from xlmodel.case import example_case
 from xlmodel.engine import Evaluation
 from xlmodel.workbook.plan import make_plan
-from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.refresh import freeze_plan, python_blocks
 
 
@@ -30,44 +29,46 @@ def test_refresh_plan_is_the_builders_staffing_twin():
     assert len([k for k in plan if k[1].startswith("B")]) > 20  # the recorded inputs
 
 
-@pytest.mark.libreoffice
-def test_changed_input_turns_the_check_red_and_refresh_turns_it_back(soffice, example_book, tmp_path):
-    from xlmodel.workbook.libreoffice import recalculate
-    stale_book, fresh_book = tmp_path / "stale.xlsx", tmp_path / "fresh.xlsx"
-    wb = load_workbook(example_book)
-    phone_volume = None
-    ws = wb["Inputs"]
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value == 700000:
-                phone_volume = cell
-    assert phone_volume is not None
-    phone_volume.value = 800000
-    wb.save(stale_book)
-    # The refresh macro's work on the edited book: the Python blocks of the case it now holds.
-    case = read_workbook_case(stale_book)
+def test_changed_input_turns_the_check_red_and_refresh_turns_it_back(built_book):
+    """The phone volume typed into the example book, recalculated in process (IronCalc, as a user's
+    Excel would); then the refresh macro's work: the Python blocks of the case the book now holds,
+    written into it, and a new recalculation."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from live_book import LiveBook
+    from xlmodel.workbook.reader import read_book_case
+    example = built_book("example")
+    live = LiveBook(example.path, "en")
+    layout = example.plan
+    volume = layout.inputs.channel_row(0), column_index_from_string(layout.inputs.channel_columns["annual_volume"])
+    assert live.value("Inputs", *volume) == 700000
+    live.edit("Inputs", *volume, 800000)
+    live.evaluate()
+    case = read_book_case(live)  # what the refresh macro reads
     assert case.channels[0].annual_volume == 800000
-    wb = load_workbook(stale_book)
-    for (sheet, coordinate), value in python_blocks(case).items():
-        wb[sheet][coordinate] = value
-    wb.save(fresh_book)
-    stale, fresh = (load_workbook(copy, data_only=True)
-                    for copy in recalculate([stale_book, fresh_book], tmp_path / "recalculated"))
     ev = Evaluation(case)
-    layout = make_plan(case, ev.model)
     staffing, first = layout.staffing, ev.model.staff[0].key
     edited = ev.staff[first][0]
-    for book in (stale, fresh):  # the native agents follow the edit at once
-        assert book["Staffing"][f"E{staffing.rows[first]}"].value == pytest.approx(edited)
-    assert stale["Staffing"][f"B{staffing.current_row}"].value == 0
-    assert "verified at build" in stale["Staffing"][f"A{staffing.verified_row}"].value
-    assert fresh["Staffing"][f"B{staffing.current_row}"].value == 1
-    assert fresh["Staffing"][f"B{staffing.agree_row}"].value == 1
-    assert "agrees" in fresh["Staffing"][f"A{staffing.verified_row}"].value
     verified = dict(layout.checks.rows)["staffing_verified"]
-    for book in (stale, fresh):  # verified at build is no failure of the model
-        assert book["Checks"][f"B{verified}"].value == 1
-        assert book["Checks"][f"B{layout.checks.master_row}"].value == 1
+
+    def state():
+        book = live.recalculated
+        return {"agents": book.value("Staffing", f"E{staffing.rows[first]}"),
+                "current": book.value("Staffing", f"B{staffing.current_row}"),
+                "agree": book.value("Staffing", f"B{staffing.agree_row}"),
+                "words": book.value("Staffing", f"A{staffing.verified_row}"),
+                "verified": book.value("Checks", f"B{verified}"),
+                "checks": book.value("Checks", f"B{layout.checks.master_row}")}
+
+    stale = state()
+    for (sheet, coordinate), value in python_blocks(case).items():
+        live.edit(sheet, *coordinate_to_tuple(coordinate), value)
+    live.evaluate()
+    fresh = state()
+    for book in (stale, fresh):  # the native agents follow the edit at once; verified at build is no failure
+        assert book["agents"] == pytest.approx(edited)
+        assert book["verified"] == 1 and book["checks"] == 1
+    assert stale["current"] == 0 and "verified at build" in stale["words"]
+    assert fresh["current"] == 1 and fresh["agree"] == 1 and "agrees" in fresh["words"]
 
 
 def test_freeze_plan_keeps_native_formulas_and_freezes_python_calls():

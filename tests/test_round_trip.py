@@ -359,9 +359,9 @@ def test_a_workbook_built_in_french_is_rebuilt_in_french(built_book, tmp_path, c
     assert read_workbook_case(book).case.language == "fr"
 
 
-def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the_risk_sheet(tmp_path, capsys,
-                                                                                            soffice):
-    from xlmodel.workbook.libreoffice import recalculate
+def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the_risk_sheet(tmp_path, capsys):
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from xlmodel.workbook.verify import load
     case_file = write_case(tmp_path / "case.toml", example_case_text_with(
         "\n[scoring]\nweight_price = 0.5\nweight_quality = 0.1\n\n[risk]\nseed = 7\nvolume_high = 0.25\n"))
     book = tmp_path / "book.xlsx"
@@ -372,14 +372,16 @@ def test_scoring_and_risk_settings_are_workbook_inputs_that_survive_and_flag_the
     assert read_workbook_case(book) == load_case(case_file)
     code, stdout, _ = run(["export-case", book], capsys)
     assert "weight_price = 0.5" in stdout and "volume_high = 0.25" in stdout and "seed = 7" in stdout
-    # Editing a risk setting in the workbook makes the Risk sheet stale until refreshed.
-    wb = load_workbook(book)
-    assert named_cells(wb, "risk_volume_high")[0].value == 0.25
-    named_cells(wb, "risk_volume_high")[0].value = 0.3
-    wb.save(tmp_path / "edited.xlsx")
-    fresh, stale = (load_workbook(copy, data_only=True)
-                    for copy in recalculate([book, tmp_path / "edited.xlsx"], tmp_path / "recalculated"))
-    assert fresh["Risk"]["B8"].value == 1 and stale["Risk"]["B8"].value == 0
+    # Editing a risk setting in the workbook makes the Risk sheet stale until refreshed (recalculated
+    # in process, as a user's Excel would).
+    sheet, ref = next(iter(load_workbook(book, read_only=True).defined_names["risk_volume_high"].destinations))
+    live = load(book)
+    index, (row, column) = live.sheets[sheet], coordinate_to_tuple(ref.replace("$", ""))
+    assert live.model.get_cell_value(index, row, column) == 0.25
+    assert live.value("Risk", "B8") == 1
+    live.model.update_cell_with_number(index, row, column, 0.3)
+    live.model.evaluate()
+    assert live.value("Risk", "B8") == 0
 
 
 def example_case_text_with(extra: str) -> str:
