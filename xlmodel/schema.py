@@ -28,6 +28,10 @@ CHANNEL_KINDS = ("live", "deferred")
 HYBRID_MODES = ("share", "extended_hours", "overflow", "channel")
 CURRENCIES = ("EUR", "GBP", "USD", "CHF")
 LANGUAGES = ("en", "fr")
+# Decimals an input shows unless its field says otherwise: whole amounts of money, rates as 12.5 %.
+KIND_DECIMALS = {"money": 0, "rate": 1, "number": 1, "int": 0}
+# A quoted price shows the decimals of its trade: per-minute prices to the tenth of a cent.
+PRICE_DECIMALS = {"per_hour": 2, "per_fte_month": 0, "per_minute": 3, "per_contact": 2, "fixed_monthly": 0}
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,15 @@ class Field:
     exclusive_max: bool = False
     required: bool = False
     fr_unit: str = ""
+    # How the cell shows it: ``decimals`` after the mark (of the percentage for a rate; None: the
+    # kind's own, see :data:`KIND_DECIMALS`), and ``grouped`` with a thousands separator (not a year).
+    decimals: int | None = None
+    grouped: bool = True
+
+    @property
+    def shown_decimals(self) -> int:
+        """Decimals the input cell shows at least (a typed value with more widens its format)."""
+        return KIND_DECIMALS.get(self.kind, 0) if self.decimals is None else self.decimals
 
     def bounds_text(self) -> str:
         """The accepted range in words, e.g. ``between 0 and 1`` or ``> 0``."""
@@ -100,7 +113,7 @@ FINANCE = Section("finance", (
       exclusive_min=True, fr_unit="par an",
       source="Typical corporate WACC for a French mid-cap, 7-9 %; use your own."),
     F("start_year", "int", 2027, "calendar year", "First year", "Première année", 2000, 2100,
-      fr_unit="année civile"),
+      fr_unit="année civile", grouped=False),
     F("vat_rate", "rate", 0.20, "of vendor invoice", "VAT rate on vendor invoices",
       "Taux de TVA sur les factures prestataire", 0, 0.5, fr_unit="de la facture prestataire",
       source="20 %: the French standard rate (Code général des impôts, art. 278). A vendor abroad (nearshore, "
@@ -123,16 +136,16 @@ FINANCE = Section("finance", (
       "Année de déduction des coûts ponctuels", 0, MAX_HORIZON_YEARS, fr_unit="année (0 : signature)",
       source="0: deducted when paid, at signature. Type a later year where they are deducted later (a provision "
              "reversed, a cost spread by the tax rules): the after-tax NPV then discounts their tax saving to it. "
-             "At most the horizon."),
+             "At most the horizon.", grouped=False),
 ), title_en="Finance", title_fr="Finance")
 
 DEMAND = Section("demand", (
     F("growth_rate", "rate", 0.02, "per year", "Volume growth", "Croissance des volumes", -0.5, 1.0,
       fr_unit="par an"),
     F("opening_hours_per_week", "number", 60.0, "hours/week", "Opening hours", "Heures d'ouverture",
-      1, 168, exclusive_min=False, fr_unit="heures/semaine"),
+      1, 168, exclusive_min=False, fr_unit="heures/semaine", decimals=0),
     F("open_days_per_week", "number", 6.0, "days/week", "Open days", "Jours d'ouverture", 1, 7,
-      fr_unit="jours/semaine"),
+      fr_unit="jours/semaine", decimals=0),
     F("out_of_hours_share", "rate", 0.12, "of contacts", "Demand arriving outside opening hours",
       "Demande hors heures d'ouverture", 0, 0.9, fr_unit="des contacts",
       source="Share of contacts first attempted in the evening or at weekends; read it from "
@@ -143,26 +156,26 @@ CHANNEL = Section("channels", (
     F("name", "text", "", "", "Channel", "Canal", required=True),
     F("kind", "choice", "live", "", "Kind", "Type", choices=CHANNEL_KINDS),
     F("annual_volume", "number", None, "contacts/year", "Annual volume", "Volume annuel", 0, 1e9,
-      required=True, fr_unit="contacts/an"),
+      required=True, fr_unit="contacts/an", decimals=0),
     F("aht_seconds", "number", None, "seconds", "Average handling time", "Durée moyenne de traitement",
-      0, 7200, exclusive_min=True, required=True, fr_unit="secondes"),
+      0, 7200, exclusive_min=True, required=True, fr_unit="secondes", decimals=0),
     F("service_level", "rate", 0.8, "of contacts", "Service target: share answered", "Objectif : part répondue",
       0, 1, exclusive_min=True, exclusive_max=True, fr_unit="des contacts",
       source="80/20 (80 % answered within 20 s) is the usual phone target; NF 345 / ISO 18295 ask "
              "for a stated target, not a given one."),
     F("answer_seconds", "number", 20.0, "seconds", "... within", "... en moins de", 0, 3600,
-      exclusive_min=True, fr_unit="secondes"),
+      exclusive_min=True, fr_unit="secondes", decimals=0),
     F("response_hours", "number", 24.0, "hours", "Response time (deferred)", "Délai de réponse (différé)",
-      0, 720, exclusive_min=True, fr_unit="heures"),
+      0, 720, exclusive_min=True, fr_unit="heures", decimals=0),
     F("max_occupancy", "rate", 0.85, "of logged time", "Maximum occupancy", "Occupation maximale",
       0.3, 1, fr_unit="du temps connecté",
       source="Above 85-90 % sustained occupancy, burn-out and attrition rise (industry rule of thumb)."),
     F("concurrency", "number", 1.0, "contacts at once", "Concurrency (chat)", "Simultanéité (chat)", 1, 6,
-      fr_unit="contacts simultanés"),
+      fr_unit="contacts simultanés", decimals=0),
     F("patience_seconds", "number", 0.0, "seconds", "Average patience before hanging up (0: not known)",
       "Patience moyenne avant abandon (0 : inconnue)", 0, 3600, fr_unit="secondes",
       source="Read it from the telephony logs (mean time to abandon of abandoned calls, corrected "
-             "for censoring); when given, lost contacts at target service come from Erlang A."),
+             "for censoring); when given, lost contacts at target service come from Erlang A.", decimals=0),
     F("late_abandon_share", "rate", 0.15, "of contacts answered late", "Late contacts who hang up",
       "Contacts en attente longue qui raccrochent", 0, 1, fr_unit="des contacts répondus en retard",
       source="Used when the patience is not known: lost share = (1 - service level) x this share. "
@@ -184,7 +197,7 @@ INHOUSE = Section("inhouse", (
       fr_unit="heures/an",
       source="1 607 h: French legal annual working time (Code du travail, art. L3121-41): 35 h a week over "
              "the year once the five weeks of paid leave and the public holidays are taken. Leave is already "
-             "out of these hours: shrinkage must not take it off again."),
+             "out of these hours: shrinkage must not take it off again.", decimals=0),
     F("shrinkage", "rate", 0.22, "of worked time", "Shrinkage (worked hours off contacts)",
       "Taux d'indisponibilité (heures travaillées hors contacts)", 0, 0.7, exclusive_max=True,
       fr_unit="du temps travaillé",
@@ -206,10 +219,10 @@ INHOUSE = Section("inhouse", (
     F("training_weeks", "number", 4.0, "weeks", "Initial training", "Formation initiale", 0, 52,
       fr_unit="semaines",
       source="New hires are paid but off the phones while training; the model adds that time "
-             "to the FTE needed."),
+             "to the FTE needed.", decimals=0),
     F("supervision_span", "number", 15.0, "agents per team leader", "Span of supervision",
       "Conseillers par superviseur", 1, 100, fr_unit="conseillers par superviseur",
-      source="12-18 agents per team leader is usual."),
+      source="12-18 agents per team leader is usual.", decimals=0),
     F("supervisor_salary", "money", 38000.0, "per year", "Team-leader gross salary",
       "Salaire brut superviseur", 0, 500000, fr_unit="par an"),
     F("management_charge_rate", "rate", 0.42, "of gross salary", "Employer charges, team leaders and support staff",
@@ -246,7 +259,7 @@ INHOUSE = Section("inhouse", (
     F("first_contact_resolution", "rate", 0.75, "of contacts", "First-contact resolution",
       "Résolution au premier contact", 0.1, 1, fr_unit="des contacts"),
     F("lost_contacts_per_day", "number", 0.0, "contacts/open day", "Contacts lost today",
-      "Contacts perdus aujourd'hui", 0, 1e7, fr_unit="contacts/jour ouvré"),
+      "Contacts perdus aujourd'hui", 0, 1e7, fr_unit="contacts/jour ouvré", decimals=0),
 ), title_en="In-house", title_fr="Interne")
 
 VENDOR = Section("vendors", (
@@ -282,7 +295,7 @@ VENDOR = Section("vendors", (
       0, 1, fr_unit="du prix",
       source="Syntec-style revision clause P = P0 x (fixed + (1 - fixed) x index ratio); 15 % fixed is usual."),
     F("aht_factor", "number", 1.0, "x in-house AHT", "Vendor AHT at steady state", "DMT prestataire en régime",
-      0.3, 3, exclusive_min=False, fr_unit="x DMT interne"),
+      0.3, 3, exclusive_min=False, fr_unit="x DMT interne", decimals=2),
     F("ramp_up_months", "int", 3, "months", "Ramp-up", "Montée en charge", 0, 36, fr_unit="mois"),
     F("ramp_up_aht_premium", "rate", 0.20, "extra AHT in month 1", "AHT premium at start",
       "Surcroît de DMT au démarrage", 0, 2, fr_unit="de DMT en plus le 1er mois"),
@@ -373,9 +386,9 @@ HYBRID = Section("hybrid", (
       fr_unit="du volume"),
     F("vendor_hours_per_week", "number", 30.0, "hours/week",
       "Hours the vendor adds (extended_hours mode)", "Heures ajoutées par le prestataire (mode horaires étendus)",
-      0, 168, exclusive_min=True, fr_unit="heures/semaine"),
+      0, 168, exclusive_min=True, fr_unit="heures/semaine", decimals=0),
     F("overflow_threshold", "number", 1.0, "x average month", "In-house sized up to (overflow mode)",
-      "Interne dimensionné jusqu'à (mode débordement)", 0.1, 3, fr_unit="x mois moyen"),
+      "Interne dimensionné jusqu'à (mode débordement)", 0.1, 3, fr_unit="x mois moyen", decimals=2),
 ), title_en="Hybrid", title_fr="Hybride")
 
 CUSTOMER = Section("customer", (
@@ -475,7 +488,7 @@ def _risk_fields():
                     "scaled to [low, high]; triangular: numpy's triangular(low, mode, high)."),
            F("draws", "int", 10000, "draws", "Monte Carlo draws", "Tirages Monte Carlo", 1, 10_000_000,
              fr_unit="tirages"),
-           F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1)]
+           F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1, grouped=False)]
     for name, kind, low, high, en, fr in RISK_RANGES:
         unit, fr_unit = ("relative change", "variation relative") if kind == "rel" else (
             "points of rate", "points de taux")

@@ -18,15 +18,11 @@ from .fields import (CURRENCY_KEY, FORM_MARKER, GROUPS, KEY_COLUMN, VALUE_COLUMN
                      form_unit)
 
 def _number_format(f: Field, currency: str) -> str:
+    """The field's own format (:func:`styles.field_format`); amounts to the cent, a price to the tenth
+    of a cent (a per-minute quote)."""
     if f.kind == "money":
-        return styles.money_format(currency, decimals=2)
-    if f.kind == "rate":
-        return styles.PERCENT
-    if f.kind == "int":
-        return styles.INTEGER
-    if f.kind == "number":
-        return styles.TWO_DECIMALS if (f.maximum or 0) <= 10 else styles.DECIMAL
-    return "@"  # text and choices: what is typed stays text, even "=..."
+        return styles.field_format(f, currency, decimals=3 if f.name == "price" else 2)
+    return styles.field_format(f, currency)  # text and choices: "@", what is typed stays text, even "=..."
 
 
 def _default_text(f: Field, currency: str) -> str:

@@ -59,16 +59,17 @@ class Content:
     def unit_of(self, f: Field) -> str:
         return field_unit(f, self.lang, self.cur)
 
-    def number_format(self, f: Field) -> str:
-        return {"money": self.money, "rate": styles.PERCENT, "int": styles.INTEGER}.get(
-            f.kind, styles.DECIMAL if f.kind == "number" else "@")
+    def number_format(self, f: Field, value=None, decimals: int | None = None) -> str:
+        """The format of an input cell of ``f`` holding ``value`` (see :func:`styles.field_format`)."""
+        return styles.field_format(f, self.cur, value, decimals)
 
     def note_for(self, f: Field) -> str:
         return field_note(f, self.lang, self.cur, self.label(f))
 
-    def input_cell(self, ws, cell: str, f: Field, value):
-        """An input cell of field ``f``: its number format, validation rule and note."""
-        styles.write_input(ws, cell, value, number_format=self.number_format(f),
+    def input_cell(self, ws, cell: str, f: Field, value, decimals: int | None = None):
+        """An input cell of field ``f``: its number format (``decimals`` at least, when given, instead
+        of the field's own), validation rule and note."""
+        styles.write_input(ws, cell, value, number_format=self.number_format(f, value, decimals),
                            validation=styles.field_validation(f), note=self.note_for(f))
 
 

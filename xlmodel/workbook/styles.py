@@ -63,6 +63,39 @@ def money_format(currency: str, decimals: int = 0) -> str:
     return f'{body} "{symbol}";[Red]-{body} "{symbol}"'
 
 
+_MAX_SHOWN_DECIMALS = 6  # a typed value with more is shown rounded (0.1234567 EUR a minute)
+
+
+def decimals_needed(value, most: int = _MAX_SHOWN_DECIMALS) -> int:
+    """The fewest decimals (at most ``most``) that show ``value`` as typed: 2 for 1.15, 0 for 700000."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+        return 0
+    for d in range(most + 1):
+        if abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)):
+            return d
+    return most
+
+
+def field_format(f, currency: str, value=None, decimals: int | None = None) -> str:
+    """The number format of an input cell of field ``f`` (:class:`xlmodel.schema.Field`) holding ``value``.
+
+    It shows the field's declared decimals (``decimals`` overrides them: a price by its pricing
+    model), or more when the typed value has more, so that the cell shows what was typed: 0.42 EUR a
+    minute as 0.420 €, a seasonality weight 1.15 as 1.15, a year 2027 without separator, 700 000
+    contacts without ".0". Text and choices keep the text format ``@``.
+    """
+    if f.kind not in ("money", "rate", "number", "int"):
+        return "@"
+    shown = f.shown_decimals if decimals is None else decimals
+    if f.kind == "rate":
+        shown = max(shown, decimals_needed(value * 100 if isinstance(value, (int, float)) else None))
+        return "0" + ("." + "0" * shown if shown else "") + "%"
+    shown = max(shown, decimals_needed(value))
+    if f.kind == "money":
+        return money_format(currency, shown)
+    return ("#,##0" if f.grouped else "0") + ("." + "0" * shown if shown else "")
+
+
 def unit_format(unit: str, money: str) -> str:
     """Number format of a model row by its unit (see :class:`xlmodel.model.Row`)."""
     return {"money": money, "fte": DECIMAL, "contacts": INTEGER, "hours": INTEGER, "minutes": INTEGER,

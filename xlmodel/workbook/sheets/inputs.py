@@ -48,7 +48,7 @@ def write(ws, plan: Plan, c: Content):
 def _seasonality(ws, plan: Plan, c: Content):
     t, span = c.t, plan.inputs.seasonality
     weight = Field("seasonality", "number", 1.0, "x average month", t["seasonality"], t["seasonality"],
-                   0.01, 12, exclusive_min=False,
+                   0.01, 12, exclusive_min=False, decimals=2,
                    source="The 12 weights must average 1 (checked on the Checks sheet).")
     for m, (r, month_name) in enumerate(zip(span.rows, t["months"])):
         ws[f"A{r}"] = f"{t['seasonality']}: {month_name}"

@@ -3,7 +3,7 @@ header, and whether each vendor gets a hybrid scenario."""
 
 from __future__ import annotations
 
-from ...schema import VENDOR, Field
+from ...schema import PRICE_DECIMALS, VENDOR, Field
 from .. import styles
 from ..content import Content
 from ..layout import VENDOR_TABLE, Plan, col
@@ -17,7 +17,8 @@ def write(ws, plan: Plan, c: Content):
         ws.cell(row=lay.units_row, column=j, value=c.unit_of(f))
         ws.cell(row=lay.header, column=j, value=c.label(f))
         for v, vendor in enumerate(c.case.vendors):
-            c.input_cell(ws, f"{lay.columns[f.name]}{lay.row(v)}", f, getattr(vendor, f.name))
+            decimals = PRICE_DECIMALS.get(vendor.pricing_model) if f.name == "price" else None
+            c.input_cell(ws, f"{lay.columns[f.name]}{lay.row(v)}", f, getattr(vendor, f.name), decimals)
         ws.column_dimensions[col(j)].width = 16
     # Which vendors get a hybrid scenario: a per-vendor choice, so it lives in the quotes table.
     yes_no = Field("hybrid", "choice", "yes", "", t["hybrid_scenario"], t["hybrid_scenario"],
