@@ -78,6 +78,7 @@ DOC = {
     "paid_hours": "Paid hours per full-time agent per year (1 607 in France)",
     "other_costs_per_fte": "Other annual costs per agent: seat, IT, share of supervision",
     "occupancy": "Handled time / time on the phones, fraction; below 1 gives the cost per handled hour",
+    "scheduling_efficiency": "Share of scheduled time on the phones that matches the arrival curve, fraction (0.5 to 1)",
     "pricing_model": "per_hour, per_fte_month, per_minute, per_contact or fixed_monthly",
     "price": "The quoted price in its pricing unit, > 0",
     "occupancy_billed": "Handled time / billed logged time the price assumes, fraction",
@@ -223,12 +224,13 @@ def ABANDON_RATE(contacts, aht_seconds, agents, patience_seconds, interval_secon
 
 @udf()
 def INHOUSE_HOURLY_COST(gross_salary, employer_charge_rate, paid_hours, shrinkage, other_costs_per_fte=0,
-                        occupancy=1):
-    """Cost of one in-house hour on the phones = (salary x (1 + employer charges) + other annual costs per agent) / (paid hours x (1 - shrinkage)); with occupancy < 1, per handled hour."""
+                        occupancy=1, scheduling_efficiency=1):
+    """Cost of one in-house hour on the phones = (salary x (1 + employer charges) + other annual costs per agent) / (paid hours x (1 - shrinkage) x scheduling efficiency); with occupancy < 1, per handled hour."""
     return unit_costs.inhouse_hourly_cost(
         number("gross_salary", gross_salary), number("employer_charge_rate", employer_charge_rate),
         number("paid_hours", paid_hours), number("shrinkage", shrinkage),
-        number("other_costs_per_fte", other_costs_per_fte), number("occupancy", occupancy))
+        number("other_costs_per_fte", other_costs_per_fte), number("occupancy", occupancy),
+        number("scheduling_efficiency", scheduling_efficiency))
 
 
 def _quote(pricing_model, price, aht_seconds, occupancy_billed, hours_per_fte_month, monthly_contacts, vat_rate,

@@ -150,6 +150,16 @@ DEMAND = Section("demand", (
       "Demande hors heures d'ouverture", 0, 0.9, fr_unit="des contacts",
       source="Share of contacts first attempted in the evening or at weekends; read it from "
              "the telephony logs (IVR attempts when closed)."),
+    F("scheduling_efficiency", "rate", 1.0, "of scheduled time", "Scheduling efficiency (scheduled agent time "
+      "that matches the arrival curve)", "Efficacité de planification (temps planifié en phase avec les arrivées)",
+      0.5, 1, fr_unit="du temps planifié",
+      source="The agents on duty are sized on an average half-hour; contacts peak (mid-morning, Mondays) while "
+             "agents work whole shifts, so covering every half-hour of the week needs more scheduled time than the "
+             "average: agents on duty x service hours / this efficiency (in-house FTE, and the logged hours of "
+             "per-hour and per-FTE quotes; per-contact and per-minute prices absorb it). 1: no loss, today's "
+             "figures. Workforce-management practice commonly reports 85-95 % (required over scheduled agent "
+             "time, from the WFM tool); sizing the example's half-hours over a week and covering them with shifts "
+             "adds about 4-5 % to its FTE, about 0.95. Read it from your own schedules."),
 ), title_en="Demand", title_fr="Demande")
 
 CHANNEL = Section("channels", (
@@ -478,6 +488,8 @@ RISK_RANGES = (
     ("transition", "rel", -0.25, 1.00, "Transition (knowledge transfer, IT, exit, parallel run)",
      "Transition (transfert, informatique, réversibilité, double run)"),
     ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
+    # Issue 15: appended, as above (a case at 1, no loss, can only lose: the high end is clipped at 1).
+    ("scheduling", "pts", -0.05, 0.03, "Scheduling efficiency", "Efficacité de planification"),
 )
 
 

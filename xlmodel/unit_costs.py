@@ -27,7 +27,8 @@ __all__ = ["PRICING_MODELS", "inhouse_hourly_cost", "vendor_cost_per_contact", "
 
 
 def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_hours: float, shrinkage: float,
-                        other_costs_per_fte: float = 0.0, occupancy: float = 1.0) -> float:
+                        other_costs_per_fte: float = 0.0, occupancy: float = 1.0,
+                        scheduling_efficiency: float = 1.0) -> float:
     """Cost of one in-house hour on the phones (or, with ``occupancy``, of one handled hour).
 
     Parameters
@@ -45,11 +46,16 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
     occupancy : float, default 1
         Handled time / time on the phones; below 1 gives the cost per handled hour, comparable with
         :func:`vendor_cost_per_handled_hour`.
+    scheduling_efficiency : float, default 1
+        Share of the scheduled time on the phones that matches the arrival curve (0.5 to 1; the
+        case's ``[demand] scheduling_efficiency``): below 1, the cost of an hour where the sizing
+        needs one, whole shifts covering a peaked week.
 
     Returns
     -------
     float
-        (gross salary x (1 + charges) + other costs) / (paid hours x (1 - shrinkage) x occupancy).
+        (gross salary x (1 + charges) + other costs) / (paid hours x (1 - shrinkage) x occupancy
+        x scheduling efficiency), in the currency of the salary per hour.
 
     Examples
     --------
@@ -62,7 +68,8 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
     off_phone = rate("shrinkage", shrinkage, minimum=0, below=1)
     other = number("other_costs_per_fte", other_costs_per_fte, minimum=0)
     busy = rate("occupancy", occupancy, above=0, maximum=1)
-    return (salary * (1 + charges) + other) / (hours * (1 - off_phone) * busy)
+    fit = rate("scheduling_efficiency", scheduling_efficiency, minimum=0.5, maximum=1)
+    return (salary * (1 + charges) + other) / (hours * (1 - off_phone) * busy * fit)
 
 
 def vendor_cost_per_handled_hour(pricing_model: str, price: float, aht_seconds: float,

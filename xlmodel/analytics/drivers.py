@@ -124,6 +124,7 @@ def driver_refs(case: Case, driver_id: str) -> list[InputRef]:
         "redeployment": transition("redeployment_rate"),
         "transition": transition("knowledge_transfer", "it_integration", "exit_provision", "parallel_run_months"),
         "lost_customer_value": [Input("customer", "value_per_lost_customer")],
+        "scheduling": [Input("demand", "scheduling_efficiency")],
     }[driver_id]
 
 

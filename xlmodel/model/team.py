@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .refs import ChannelInput, RowRef
+from .refs import ChannelInput, Input, RowRef
 from .rows import Scenario, StaffRow
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> Row
                      " + ".join(f"a{i}" for i in range(len(staff))), scenario=sc.id,
                      **{f"a{i}": ref for i, ref in enumerate(staff)})
     return ctx.add(sc.key("fte"), "Agents employed (FTE)", "Conseillers employés (ETP)", "fte",
-                   "(peak - flex * (peak - agents)) * open_hours / productive_hours", scenario=sc.id,
+                   "(peak - flex * (peak - agents)) * open_hours / efficiency / productive_hours", scenario=sc.id,
                    peak=peak, flex=inh["seasonal_flex"], agents=agents, open_hours=time.open_hours,
-                   productive_hours=time.productive_hours)
+                   efficiency=Input("demand", "scheduling_efficiency"), productive_hours=time.productive_hours)
 
 
 def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> None:

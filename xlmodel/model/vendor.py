@@ -119,8 +119,9 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         hours_rows.append(add(
             sc.key("vendor_hours", i), f"Vendor logged hours needed: {channel}",
             f"Heures connectées nécessaires : {channel}", "hours",
-            "max(agents * service_hours, contacts * aht / seconds_per_hour / concurrency / occupancy)",
-            scenario=sc.id, agents=agents, service_hours=service_hours, contacts=vc, aht=aht,
+            "max(agents * service_hours / efficiency, contacts * aht / seconds_per_hour / concurrency / occupancy)",
+            scenario=sc.id, agents=agents, service_hours=service_hours,
+            efficiency=Input("demand", "scheduling_efficiency"), contacts=vc, aht=aht,
             seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
             occupancy=vd["occupancy_billed"]))
         contact_rows.append(vc)

@@ -185,6 +185,10 @@ METHOD = [
     ("p", "Flex rule: each month each party pays its year's peak less its own seasonal flexibility x (peak - the "
           "month's need): in-house on its FTE, the vendor on its billed hours and FTE; unit-priced quotes "
           "follow the volume (the vendor carries the flex)."),
+    ("p", "Scheduling efficiency: agents on duty are sized on an average half-hour; covering a peaked week with "
+          "whole shifts needs agents on duty x service hours / the scheduling efficiency of scheduled time (one "
+          "input for both parties; 1: no loss): in-house on its FTE, the vendor on the logged hours of its "
+          "per-hour and per-FTE quotes; per-contact and per-minute prices absorb it."),
     ("p", "Minimum's scope: a monthly minimum, like a fixed monthly fee, is quoted for the whole scope; a hybrid "
           "carries it in proportion to its share of that scope's work, so splitting a scope never raises it."),
     ("p", "IRR rule: the rate at which the NPV of savings is 0 (cash flows: - one-off at t = 0, then the yearly "

@@ -204,6 +204,11 @@ METHOD = [
     ("p", "Règle de flexibilité : chaque mois, chaque partie paie la pointe de son année moins sa propre "
           "flexibilité saisonnière x (pointe - besoin du mois) : l'interne sur ses ETP, le prestataire sur ses "
           "heures et ETP facturés ; les offres à l'unité suivent le volume (le prestataire porte la flexibilité)."),
+    ("p", "Efficacité de planification : les conseillers en poste sont dimensionnés sur une demi-heure moyenne ; "
+          "couvrir une semaine avec ses pointes par des vacations entières demande conseillers en poste x heures "
+          "de service / l'efficacité de planification de temps planifié (une hypothèse pour les deux parties ; "
+          "1 : aucune perte) : l'interne sur ses ETP, le prestataire sur les heures connectées de ses offres à "
+          "l'heure et à l'ETP ; les prix au contact et à la minute l'absorbent."),
     ("p", "Périmètre du minimum : un minimum mensuel, comme un forfait mensuel, est coté pour tout le "
           "périmètre ; un hybride le porte au prorata de sa part de la charge de ce périmètre, si bien que "
           "scinder un périmètre ne l'augmente jamais."),
