@@ -22,6 +22,7 @@ from xlmodel.text.sentences import recommendation, service_targets
 from xlmodel.workbook.build import build_file
 
 from test_like_for_like import two_roots
+from test_round_trip import HOSTILE_TEXTS, hostile_case
 from workbook_helpers import PARITY_CASES, parity_case
 
 pytestmark = pytest.mark.libreoffice
@@ -33,6 +34,7 @@ def close(a, b) -> bool:
 
 IN_HOUSE_WINS = "in_house_wins"  # hybrid_share with every quote four times dearer
 TWO_ROOTS = "two_roots"  # tests/test_like_for_like.py: a net cash flow changing sign twice
+HOSTILE = "hostile"  # tests/test_round_trip.py: names typed as formulas
 
 
 def in_house_wins_case():
@@ -50,12 +52,29 @@ def recalculated(soffice, built_book, tmp_path_factory):
     wins, roots = folder / f"{IN_HOUSE_WINS}.xlsx", folder / f"{TWO_ROOTS}.xlsx"
     build_file(in_house_wins_case(), wins)
     roots_plan = build_file(two_roots().case, roots).plan
-    copies = recalculate([*(b.path for b in books.values()), wins, roots], folder / "recalculated")
+    hostile = folder / f"{HOSTILE}.xlsx"
+    build_file(hostile_case(), hostile)
+    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile], folder / "recalculated")
     out = {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
            for name, copy in zip(books, copies)}
-    out[IN_HOUSE_WINS] = (load_workbook(copies[-2], data_only=True), None, None)
-    out[TWO_ROOTS] = (load_workbook(copies[-1], data_only=True), roots_plan.compare, two_roots().as_json())
+    out[IN_HOUSE_WINS] = (load_workbook(copies[-3], data_only=True), None, None)
+    out[TWO_ROOTS] = (load_workbook(copies[-2], data_only=True), roots_plan.compare, two_roots().as_json())
+    out[HOSTILE] = (load_workbook(copies[-1], data_only=True), None, None)
     return out
+
+
+def test_user_text_that_looks_like_a_formula_shows_as_typed_and_every_check_holds(recalculated):
+    """Formula injection (tests/test_round_trip.py): LibreOffice shows the names as typed."""
+    wb, _, _ = recalculated[HOSTILE]
+    assert wb["Vendors"]["A5"].value == HOSTILE_TEXTS["vendor_1"]
+    hybrid_names = [row[0].value for row in wb["Hybrid"].iter_rows(min_row=5) if row[0].value]
+    assert HOSTILE_TEXTS["channel"] in hybrid_names  # the Hybrid sheet's link to the channel's name
+    errors = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+              if isinstance(c.value, str) and c.value.startswith("#")]
+    assert not errors, errors[:10]
+    checks = wb["Checks"]
+    results = [checks[f"B{r}"].value for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value]
+    assert len(results) >= 6 and all(value == 1 for value in results), results
 
 
 @pytest.mark.parametrize("name", list(PARITY_CASES))

@@ -321,9 +321,8 @@ def hostile_case():
     return case_from_mapping(data)
 
 
-def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path, soffice):
+def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path):
     """Formula injection: a name typed as `=HYPERLINK(...)` is shown, never evaluated, in every sheet."""
-    from xlmodel.workbook.libreoffice import recalculate
     case = hostile_case()
     book = tmp_path / "book.xlsx"
     build_file(case, book)
@@ -336,17 +335,7 @@ def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path, soffice
     assert {c.value for c in shown} == set(HOSTILE_TEXTS.values())
     assert all(c.data_type == "s" and c.quotePrefix for c in shown)
     assert read_workbook_case(book) == case
-    # LibreOffice shows the texts as typed, no cell is an error, and every check still holds.
-    recalculated = load_workbook(recalculate(book, tmp_path / "recalc"), data_only=True)
-    assert recalculated["Vendors"]["A5"].value == HOSTILE_TEXTS["vendor_1"]
-    hybrid_names = [row[0].value for row in recalculated["Hybrid"].iter_rows(min_row=5) if row[0].value]
-    assert HOSTILE_TEXTS["channel"] in hybrid_names  # the Hybrid sheet's link to the channel's name
-    errors = [(ws.title, c.coordinate, c.value) for ws in recalculated.worksheets for row in ws.iter_rows()
-              for c in row if isinstance(c.value, str) and c.value.startswith("#")]
-    assert not errors, errors[:10]
-    checks = recalculated["Checks"]
-    results = [checks[f"B{r}"].value for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value]
-    assert len(results) >= 6 and all(value == 1 for value in results), results
+    # LibreOffice shows them as typed: tests/test_parity.py (its one LibreOffice run recalculates this case).
 
 
 def test_a_workbook_built_in_french_is_rebuilt_in_french(built_book, tmp_path, capsys):
