@@ -275,10 +275,6 @@ def _vendor_column(base, name):
     return column_index_from_string(base.plan.vendors.columns[name])
 
 
-def _issue_edit(example):
-    return [(_cell(example, "annual_volume"), 800_000)]
-
-
 @pytest.fixture(scope="module")
 def libreoffice_copies(soffice, small, example, tmp_path_factory):
     """The edited books of the tests below and their copies recalculated by LibreOffice, in one start
@@ -287,7 +283,7 @@ def libreoffice_copies(soffice, small, example, tmp_path_factory):
     folder = tmp_path_factory.mktemp("live_libreoffice")
     books = {f"edit{k}": _edited_copy(small, make(small), folder / f"edit{k}.xlsx")
              for k, make in enumerate(LIBREOFFICE_EDITS)}
-    books["issue"] = _edited_copy(example, _issue_edit(example), folder / "issue.xlsx")
+    books["issue"] = _edited_copy(example, [(_cell(example, "annual_volume"), 800_000)], folder / "issue.xlsx")
     return dict(zip(books, zip(books.values(), recalculate(list(books.values()), folder / "recalculated"))))
 
 

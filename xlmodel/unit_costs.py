@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 from .arguments import number, rate
-from .schema import PRICING_MODELS
+from .schema import DEMAND, PRICING_MODELS
 
 SECONDS_PER_HOUR = 3600.0
 SECONDS_PER_MINUTE = 60.0
@@ -68,7 +68,8 @@ def inhouse_hourly_cost(gross_salary: float, employer_charge_rate: float, paid_h
     off_phone = rate("shrinkage", shrinkage, minimum=0, below=1)
     other = number("other_costs_per_fte", other_costs_per_fte, minimum=0)
     busy = rate("occupancy", occupancy, above=0, maximum=1)
-    fit = rate("scheduling_efficiency", scheduling_efficiency, minimum=0.5, maximum=1)
+    bounds = DEMAND.by_name["scheduling_efficiency"]  # the case file's bounds, typed once
+    fit = rate("scheduling_efficiency", scheduling_efficiency, minimum=bounds.minimum, maximum=bounds.maximum)
     return (salary * (1 + charges) + other) / (hours * (1 - off_phone) * busy * fit)
 
 
