@@ -364,3 +364,30 @@ PRICE_UNITS = {
     "per_contact": "per handled contact",
     "fixed_monthly": "per month (fixed fee)",
 }
+
+# Issue 14, portfolio scenarios (the Sourcing sheet, the terminal, the notes): one block, kept apart.
+WORKBOOK.update({
+    "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
+    "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
+                     "team takes the rest), or to one vendor in a mode: extended_hours (the contacts outside the "
+                     "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
+                     "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
+                     "at the next rebuild.",
+    "quoted_title": "Channels each quote covers (blank: every channel)",
+    "quoted_channels": "Channels quoted (e.g. phone, chat)",
+    "portfolio_title": "Portfolio {number}",
+    "portfolio_name": "Portfolio name",
+    "pf_mode": "Mode (split, extended_hours, overflow)",
+    "pf_vendor": "Vendor of the mode",
+    "pf_inhouse": "In-house share (the rest)",
+    "pf_shares": "Share to each vendor (split mode)",
+    "pf_results": "Teams and invoices, year 1",
+    "pf_inhouse_fte": "In-house FTE",
+    "pf_vendor_fte": "Vendor FTE billed: {vendor}",
+    "pf_invoice": "Invoice: {vendor}",
+    "pf_governance": "Governance: {vendor}",
+    "pf_pooling": "Pooling loss (FTE): split queues beyond pooled ones",
+    "short_portfolio": "Portfolio: {name}",
+    "portfolio_analytics": "Decision analytics (tornado, Monte Carlo, break-evens, scoring, economic view) do not "
+                           "cover the portfolio scenarios yet: they compare the other scenarios.",
+})

@@ -402,3 +402,30 @@ PRICE_UNITS = {
     "per_contact": "par contact traité",
     "fixed_monthly": "par mois (forfait)",
 }
+
+# Issue 14, scénarios de portefeuille (feuille Sourcing, terminal, notes) : un bloc à part.
+WORKBOOK.update({
+    "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
+    "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : extended_hours (les contacts "
+                     "hors des heures d'ouverture internes) ou overflow (le volume au-delà de la capacité interne). "
+                     "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
+                     "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
+    "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
+    "quoted_channels": "Canaux de l'offre (ex. phone, chat)",
+    "portfolio_title": "Portefeuille {number}",
+    "portfolio_name": "Nom du portefeuille",
+    "pf_mode": "Mode (split, extended_hours, overflow)",
+    "pf_vendor": "Prestataire du mode",
+    "pf_inhouse": "Part interne (le reste)",
+    "pf_shares": "Part confiée à chaque prestataire (mode split)",
+    "pf_results": "Équipes et factures, année 1",
+    "pf_inhouse_fte": "ETP internes",
+    "pf_vendor_fte": "ETP facturés : {vendor}",
+    "pf_invoice": "Facture : {vendor}",
+    "pf_governance": "Pilotage : {vendor}",
+    "pf_pooling": "Perte de mutualisation (ETP) : files séparées au-delà de files mutualisées",
+    "short_portfolio": "Portefeuille : {name}",
+    "portfolio_analytics": "L'aide à la décision (tornade, Monte Carlo, points morts, notation, vue économique) ne "
+                           "couvre pas encore les scénarios de portefeuille : elle compare les autres scénarios.",
+})

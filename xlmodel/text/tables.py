@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
+from . import words
 from .sentences import _change, recommendation
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
     cur = case.case.currency
     e = a.economics
     lines = ["", "Cost of inaction and economic view"]
+    if case.portfolios:
+        lines[1:1] = [words("en")["portfolio_analytics"], ""]
     lines.append(f"  Contacts lost today: {e.lost_contacts_today_per_year:,.0f} a year "
                  f"({case.inhouse.lost_contacts_per_day:g} a day x {e.open_days_per_year:g} open days); "
                  f"each is worth {e.value_per_lost_contact:,.2f} {cur} "
