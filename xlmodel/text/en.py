@@ -374,10 +374,10 @@ WORKBOOK.update({
                      "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
                      "at the next rebuild.",
     "quoted_title": "Channels each quote covers (blank: every channel)",
-    "quoted_channels": "Channels quoted (e.g. phone, chat)",
+    "quoted_channels": "Channels quoted",
     "portfolio_title": "Portfolio {number}",
     "portfolio_name": "Portfolio name",
-    "pf_mode": "Mode (split, extended_hours, overflow)",
+    "pf_mode": "Mode",
     "pf_vendor": "Vendor of the mode",
     "pf_inhouse": "In-house share (the rest)",
     "pf_shares": "Share to each vendor (split mode)",
@@ -386,7 +386,7 @@ WORKBOOK.update({
     "pf_vendor_fte": "Vendor FTE billed: {vendor}",
     "pf_invoice": "Invoice: {vendor}",
     "pf_governance": "Governance: {vendor}",
-    "pf_pooling": "Pooling loss (FTE): split queues beyond pooled ones",
+    "pf_pooling": "Pooling loss (FTE)",
     "short_portfolio": "Portfolio: {name}",
     "portfolio_analytics": "Decision analytics (tornado, Monte Carlo, break-evens, scoring, economic view) do not "
                            "cover the portfolio scenarios yet: they compare the other scenarios.",

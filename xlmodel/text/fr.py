@@ -412,10 +412,10 @@ WORKBOOK.update({
                      "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
                      "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
-    "quoted_channels": "Canaux de l'offre (ex. phone, chat)",
+    "quoted_channels": "Canaux de l'offre",
     "portfolio_title": "Portefeuille {number}",
     "portfolio_name": "Nom du portefeuille",
-    "pf_mode": "Mode (split, extended_hours, overflow)",
+    "pf_mode": "Mode",
     "pf_vendor": "Prestataire du mode",
     "pf_inhouse": "Part interne (le reste)",
     "pf_shares": "Part confiée à chaque prestataire (mode split)",
@@ -424,7 +424,7 @@ WORKBOOK.update({
     "pf_vendor_fte": "ETP facturés : {vendor}",
     "pf_invoice": "Facture : {vendor}",
     "pf_governance": "Pilotage : {vendor}",
-    "pf_pooling": "Perte de mutualisation (ETP) : files séparées au-delà de files mutualisées",
+    "pf_pooling": "Perte de mutualisation (ETP)",
     "short_portfolio": "Portefeuille : {name}",
     "portfolio_analytics": "L'aide à la décision (tornade, Monte Carlo, points morts, notation, vue économique) ne "
                            "couvre pas encore les scénarios de portefeuille : elle compare les autres scénarios.",

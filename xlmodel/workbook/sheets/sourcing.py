@@ -10,6 +10,7 @@ defined names it gives its ranges (``portfolio1_assignments``...), so that readi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from openpyxl.styles import Alignment
 from openpyxl.utils.cell import range_boundaries
 
 from ...errors import Problem
@@ -87,8 +88,12 @@ def write(ws, plan, c):
     t, case, lay = c.t, c.case, plan.sourcing
     styles.title(ws, "A1", t["sourcing_title"])
     ws["A2"] = t["sourcing_help"]
+    ws.merge_cells("A2:H2")  # a paragraph over the blocks' width, not one long line
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[2].height = 48
     styles.section(ws, f"A{lay.quoted_header - 1}", t["quoted_title"])
     styles.header_row(ws, lay.quoted_header, [c.label(VENDOR.by_name["name"]), t["quoted_channels"]])
+    ws.row_dimensions[lay.quoted_header].height = 30
     for v, vendor in enumerate(case.vendors):
         r = lay.quoted_header + 1 + v
         ws[f"A{r}"] = f"=Vendors!$A${plan.vendors.row(v)}"
@@ -96,7 +101,7 @@ def write(ws, plan, c):
     define_name(ws, "sourcing_quoted", f"{SHEET}!$B${lay.quoted_header + 1}:$B${lay.quoted_header + len(case.vendors)}")
     for p, (portfolio, block) in enumerate(zip(case.portfolios, lay.blocks), start=1):
         _write_block(ws, plan, c, p, portfolio, block)
-    for letter, width in (("A", 44), ("B", 24), ("C", 22), ("D", 20)):
+    for letter, width in (("A", 46), ("B", 26), ("C", 22), ("D", 16)):
         ws.column_dimensions[letter].width = width
     for k in range(max((len(b.vendors) for b in lay.blocks), default=0)):
         ws.column_dimensions[col(FIRST_SHARE_COL + k)].width = 20
@@ -112,6 +117,7 @@ def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
     ws[f"E{block.header - 1}"] = t["pf_shares"]
     labels = [c.label(CHANNEL.by_name["name"]), t["pf_mode"], t["pf_vendor"], t["pf_inhouse"]]
     styles.header_row(ws, block.header, labels + [case.vendors[v].name for v in block.vendors])
+    ws.row_dimensions[block.header].height = 30
     for i, channel in enumerate(case.channels):
         r, a = block.first + i, portfolio.channels[i]
         ws[f"A{r}"] = f"=Inputs!$A${plan.inputs.channel_row(i)}"
