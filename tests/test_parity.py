@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -56,7 +57,9 @@ def recalculated(soffice, built_book, tmp_path_factory):
     hostile = folder / f"{HOSTILE}.xlsx"
     build_file(hostile_case(), hostile)
     french = built_book(PORTFOLIO, "fr")
-    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile, french.path],
+    french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
+    shutil.copy(french.path, french_copy)
+    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
                          folder / "recalculated")
     out = {PORTFOLIO_FR: (load_workbook(copies.pop(), data_only=True), french.plan, None)}
     out |= {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())

@@ -1,7 +1,8 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.
+the language.  Just over 400 lines: one entry per text key, each block of keys kept by the part
+that writes it (issue 14's portfolio words last).
 """
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
@@ -387,6 +388,18 @@ WORKBOOK.update({
     "pf_invoice": "Invoice: {vendor}",
     "pf_governance": "Governance: {vendor}",
     "pf_pooling": "Pooling loss (FTE)",
+    "pf_valid": "Valid (1)",
+    "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
+    "method_portfolio_title": "Portfolio scenarios",
+    "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
+                        "vendor for the contacts outside the in-house opening hours (extended_hours) or the volume "
+                        "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
+                        "the agent hours the split queues need beyond each party's prorated part of one pooled "
+                        "queue per channel, in in-house FTE. Each vendor is invoiced from its own quote, its minimum "
+                        "carried in proportion to its share of the channels it quotes for. Each vendor is governed "
+                        "on its own: the governance rate of its invoice, at least the governance floor (one vendor "
+                        "manager per vendor). Each vendor engaged brings its set-up fee, knowledge transfer, IT "
+                        "integration and exit provision; today's agents leave once (one severance, one parallel run).",
     "short_portfolio": "Portfolio: {name}",
     "portfolio_analytics": "Decision analytics (tornado, Monte Carlo, break-evens, scoring, economic view) do not "
                            "cover the portfolio scenarios yet: they compare the other scenarios.",

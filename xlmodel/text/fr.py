@@ -425,6 +425,21 @@ WORKBOOK.update({
     "pf_invoice": "Facture : {vendor}",
     "pf_governance": "Pilotage : {vendor}",
     "pf_pooling": "Perte de mutualisation (ETP)",
+    "pf_valid": "Valide (1)",
+    "check_sourcing": "Affectations des portefeuilles valides (parts de 100 % au plus, prestataire du mode dans le "
+                      "portefeuille)",
+    "method_portfolio_title": "Scénarios de portefeuille",
+    "method_portfolio": "Un portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
+                        "(split), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
+                        "(extended_hours) ou pour le volume au-delà de la capacité interne (overflow). Chaque équipe "
+                        "est dimensionnée sur sa propre part ; la perte de mutualisation est le surcroît d'heures de "
+                        "conseillers des files séparées par rapport à la part de chacun dans une file mutualisée par "
+                        "canal, en ETP internes. Chaque prestataire est facturé selon sa propre offre, son minimum "
+                        "porté au prorata de sa part des canaux de son offre. Chaque prestataire est piloté à part : "
+                        "le taux de pilotage de sa facture, au moins le plancher de pilotage (un responsable "
+                        "prestataire par prestataire). Chaque prestataire retenu apporte ses frais de mise en place, "
+                        "son transfert de connaissances, son intégration informatique et sa provision de "
+                        "réversibilité ; les conseillers actuels ne partent qu'une fois (une indemnité, un double run).",
     "short_portfolio": "Portefeuille : {name}",
     "portfolio_analytics": "L'aide à la décision (tornade, Monte Carlo, points morts, notation, vue économique) ne "
                            "couvre pas encore les scénarios de portefeuille : elle compare les autres scénarios.",

@@ -16,6 +16,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     """(kind, text) lines: 'h' for a heading, 'p' for a paragraph, 'f' for a formula line."""
     t = words(lang)
     lines = list(method_conventions(lang))
+    if case.portfolios:  # issue 14: how a portfolio is costed
+        lines += [("h", t["method_portfolio_title"]), ("p", t["method_portfolio"])]
     lines.append(("h", t["method_rows"]))
     seen = set()
     for row in model.rows:

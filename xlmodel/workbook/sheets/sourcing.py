@@ -56,6 +56,11 @@ class SourcingLayout:
     blocks: tuple[PortfolioBlock, ...]
     channels: int
 
+    def valid_span(self, block: PortfolioBlock) -> str:
+        """The block's column of 0/1 flags, one per channel: its assignment is valid."""
+        c = col(FIRST_SHARE_COL + len(block.vendors))
+        return f"{SHEET}!${c}${block.first}:${c}${block.first + self.channels - 1}"
+
 
 def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout | None:
     """Where the Sourcing sheet puts everything (None: the case needs no Sourcing sheet); adds its
@@ -116,7 +121,7 @@ def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
     define_name(ws, f"portfolio{p}_name", f"{SHEET}!$B${block.name_row}")
     ws[f"E{block.header - 1}"] = t["pf_shares"]
     labels = [c.label(CHANNEL.by_name["name"]), t["pf_mode"], t["pf_vendor"], t["pf_inhouse"]]
-    styles.header_row(ws, block.header, labels + [case.vendors[v].name for v in block.vendors])
+    styles.header_row(ws, block.header, labels + [case.vendors[v].name for v in block.vendors] + [t["pf_valid"]])
     ws.row_dimensions[block.header].height = 30
     for i, channel in enumerate(case.channels):
         r, a = block.first + i, portfolio.channels[i]
@@ -125,8 +130,14 @@ def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
         c.input_cell(ws, f"C{r}", _VENDOR, a.vendor)
         for k, v in enumerate(block.vendors):
             c.input_cell(ws, f"{block.share_col(k)}{r}", _SHARE, a.share(case.vendors[v].name))
-        ws[f"D{r}"] = f'=IF(B{r}="{SPLIT}",1-SUM(E{r}:{block.last_col}{r}),"-")'
+        shares = f"E{r}:{block.last_col}{r}"
+        ws[f"D{r}"] = f'=IF(B{r}="{SPLIT}",1-SUM({shares}),"-")'
         styles.number_format(ws[f"D{r}"], "0.0%")
+        # Valid: split shares summing to at most 100 %, or a mode naming one of the portfolio's vendors.
+        vendors = f"$E${block.header}:${block.last_col}${block.header}"
+        ws[f"{col(FIRST_SHARE_COL + len(block.vendors))}{r}"] = (
+            f'=((B{r}="{SPLIT}")*(SUM({shares})<=1+CHECK_TOLERANCE)+((B{r}="{PORTFOLIO_MODES[1]}")'
+            f'+(B{r}="{PORTFOLIO_MODES[2]}"))*(COUNTIF({vendors},C{r})>0))*1')
     last = block.first + len(case.channels) - 1
     define_name(ws, f"portfolio{p}_assignments", f"{SHEET}!$B${block.first}:${block.last_col}${last}")
     define_name(ws, f"portfolio{p}_vendors", f"{SHEET}!$E${block.header}:${block.last_col}${block.header}")
