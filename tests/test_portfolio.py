@@ -231,20 +231,6 @@ def test_the_workbook_reads_back_the_same_case_and_export_builds_it_again(book, 
     assert code == 0 and loads_case((tmp_path / "back.toml").read_text(encoding="utf-8")) == case
 
 
-def test_an_edited_assignment_in_the_workbook_is_what_compare_computes(book, result, tmp_path):
-    """The Sourcing sheet's inputs are the case's: compare BOOK.xlsx follows an edit."""
-    path = tmp_path / "edited.xlsx"
-    shutil.copy(book.path, path)
-    wb = load_workbook(path)
-    block = book.plan.sourcing.blocks[1]
-    wb["Sourcing"][f"E{block.first}"] = 0.3  # phone: 30 % to Voice Partner, 70 % in-house
-    wb.save(path)
-    edited = read_workbook_case(path)
-    assert edited.portfolios[1].channels[0].share("Voice Partner") == 0.3
-    assert edited.portfolios[1].channels[0].inhouse_share == pytest.approx(0.7)
-    assert compare(edited).scenario(MIXED).fte[0] > result.scenario(MIXED).fte[0]
-
-
 WORKBOOK_EDITS = [  # (cells of the Mixed block to type, where the message must point, what it says)
     (lambda b: {f"E{b.first}": 0.7, f"F{b.first}": 0.5}, lambda b: f"Sourcing!E{b.first}:F{b.first}", "more than 100 %"),
     (lambda b: {f"B{b.first + 1}": "bogus"}, lambda b: f"Sourcing!B{b.first + 1}", "must be one of 'split'"),
@@ -256,22 +242,30 @@ WORKBOOK_EDITS = [  # (cells of the Mixed block to type, where the message must 
 
 
 def test_an_invalid_assignment_in_the_workbook_is_located_and_nothing_is_written(book, tmp_path, capsys):
-    """Each edit on its own copy of the book (loaded once): compare refuses it with the cell, and a
-    rebuild around the book's inputs writes nothing."""
-    wb = load_workbook(book.path)
-    ws, block = wb["Sourcing"], book.plan.sourcing.blocks[1]
-    for k, (edit, cell, words) in enumerate(WORKBOOK_EDITS):
-        typed = edit(block)
-        before = {at: ws[at].value for at in typed}
-        for at, value in typed.items():
-            ws[at] = value
-        path = tmp_path / f"bad{k}.xlsx"
-        wb.save(path)
-        for at, value in before.items():
-            ws[at] = value
-        code, _, err = run_cli(["compare", path], capsys)
-        assert code == 2 and f"error: {cell(block)}: " in err and words in err, err
+    """Each edit typed into the book (IronCalc in process, read as compare reads a workbook) is
+    refused with its cell; one saved to a file is refused by compare and by a rebuild, which writes
+    nothing."""
+    from openpyxl.utils import column_index_from_string
+    from live_book import LiveBook
+    from xlmodel.workbook.reader import read_book_case
+    live, block = LiveBook(book.path, "en"), book.plan.sourcing.blocks[1]
+    for edit, cell, words in WORKBOOK_EDITS:
+        for at, value in edit(block).items():
+            live.edit("Sourcing", int(at[1:]), column_index_from_string(at[0]), value)
+        with pytest.raises(InputError) as info:
+            read_book_case(live)
+        assert any(p.location == cell(block) and words in p.message for p in info.value.problems), info.value
+        live.reset()
+    path = tmp_path / "bad.xlsx"
+    shutil.copy(book.path, path)
+    wb = load_workbook(path)
+    edit, cell, words = WORKBOOK_EDITS[0]
+    for at, value in edit(block).items():
+        wb["Sourcing"][at] = value
+    wb.save(path)
     edited = path.read_bytes()
+    code, _, err = run_cli(["compare", path], capsys)
+    assert code == 2 and f"error: {cell(block)}: " in err and words in err, err
     code, _, err = run_cli(["build", "-o", path], capsys)  # a rebuild around the book's inputs
     assert code == 2 and path.read_bytes() == edited and "Traceback" not in err
 
@@ -288,7 +282,11 @@ def test_the_book_recalculates_an_edited_assignment_as_the_engine_computes_it(bo
     live.edit("Sourcing", block.first, 5, 0.3)  # phone: 30 % to Voice Partner
     live.edit("Sourcing", block.first + 2, 2, "overflow")  # chat: Voice Partner takes its peaks
     live.evaluate()
-    expected = compare(read_book_case(live)).scenario(MIXED)
+    edited = read_book_case(live)  # what compare BOOK.xlsx reads from the edited book
+    assert edited.portfolios[1].channels[0].share("Voice Partner") == 0.3
+    assert edited.portfolios[1].channels[0].inhouse_share == pytest.approx(0.7)
+    assert edited.portfolios[1].channels[2].mode == "overflow"
+    expected = compare(edited).scenario(MIXED)
     x = index(plan.compare.columns[MIXED])
     assert live.value("Compare", plan.compare.npv_cost, x) == pytest.approx(expected.npv_cost, rel=1e-9)
     invoice = live.value("Sourcing", block.results + 4, 2)
