@@ -127,8 +127,10 @@ def _finance(sheet: _Sheet):
     single(lay.npv_savings, t["npv_savings"], lambda s, x: sheet.single_of(s.key("npv_savings")), c.money)
     single(lay.roi, t["roi"], lambda s, x: sheet.single_of(s.key("roi")) if s.kind != "inhouse" else reference,
            styles.PERCENT)
+    not_applicable = f'="{t["not_applicable"]}"'  # the status quo changes nothing: nothing to pay back
     single(lay.payback, t["payback"],
-           lambda s, x: sheet.single_of(s.key("payback")) if s.kind != "inhouse" else reference, styles.INTEGER)
+           lambda s, x: reference if s.kind == "inhouse" else not_applicable if s.kind == "status_quo"
+           else sheet.single_of(s.key("payback")), styles.INTEGER)
     sheet.title("after_tax")
     for key in ("npv_cost_after_tax", "npv_savings_after_tax"):
         single(getattr(lay, key), t[key], lambda s, x, key=key: sheet.single_of(s.key(key)), c.money)
@@ -163,8 +165,8 @@ def _volumes(sheet: _Sheet):
     sheet.year_rows(lay.cost_per_contact, t["cost_per_contact"],
                     lambda s, yr, y: f"={lay.columns[s.id]}{a0 + y - 1}/{lay.columns[s.id]}{n0 + y - 1}",
                     c.money_2)
-    sheet.year_rows(lay.fte, t["fte"], lambda s, yr, y: sheet.average(s.key("fte"), yr), styles.DECIMAL)
-    sheet.year_rows(lay.vendor_fte, t["vendor_fte"],
+    sheet.year_rows(lay.fte, t["fte_paid"], lambda s, yr, y: sheet.average(s.key("fte"), yr), styles.DECIMAL)
+    sheet.year_rows(lay.vendor_fte, t["fte_billed"],
                     lambda s, yr, y: sheet.average(s.key("vendor_fte"), yr), styles.DECIMAL)
     sheet.title("average_cost_line")
     for r, (line, en, fr) in zip(lay.average_lines.rows, COST_LINES):
@@ -229,9 +231,10 @@ def _eligibility(sheet: _Sheet):
     sheet.single(lay.eligible, t["eligible"], lambda s, x: sheet.single_of(s.key("comparable")), styles.INTEGER)
     sheet.single(lay.eligible_npv, t["eligible_npv"],
                  lambda s, x: f'=IF({x}{lay.eligible}=1,{x}{lay.npv_cost},"")', c.money)
-    ws[f"A{lay.ids}"] = "Scenario id"
+    ws[f"A{lay.ids}"] = t["scenario_key"]  # the key the Dashboard's formulas match: a hidden row
     for s in sheet.scenarios:
         ws[f"{lay.columns[s.id]}{lay.ids}"] = s.id
+    ws.row_dimensions[lay.ids].hidden = True
     ws[f"A{lay.short_labels}"] = t["short_label"]
     for s in sheet.scenarios:
         styles.write_text(ws, f"{lay.columns[s.id]}{lay.short_labels}", short_label(s, c.case, c.lang))
