@@ -9,12 +9,17 @@ year), the UDF twins of the finance, and which scenarios may be recommended.
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
+
 from ...model import COST_LINES, ONE_OFF_LINES, RowKey, VendorInput
 from ...text import pick
 from ...text.sentences import short_label
 from .. import styles
 from ..content import Content
 from ..layout import Plan, Span, col
+
+
+_RIGHT = Alignment(horizontal="right")
 
 
 class _Sheet:
@@ -47,6 +52,7 @@ class _Sheet:
             x = self.lay.columns[s.id]
             ws[f"{x}{r}"] = formula_for(s, x)
             ws[f"{x}{r}"].number_format = fmt
+            ws[f"{x}{r}"].alignment = _RIGHT  # a word (n/a, reference, not reached) stands where numbers do
 
     def sumif(self, key: RowKey, year_row: int) -> str:
         """A monthly Calc row's total in the year of ``year_row``."""
@@ -196,6 +202,7 @@ def _head(ws, plan: Plan, c: Content):
             raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {label!r}")
         ws[cell] = f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}'
     styles.header_row(ws, lay.head, None)
+    ws.row_dimensions[lay.head].height = 44  # a scenario's name wraps on up to three lines
 
 
 def _python_twins(sheet: _Sheet):

@@ -112,7 +112,7 @@ def _scenario_table(ws, plan: Plan, c: Content):
              f"{t['cost_per_contact']} ({t['year'].lower()} 1)", t["fte_paid_year1"],
              t["economic_npv_cost"]]
     styles.header_row(ws, r, heads)
-    ws.row_dimensions[r].height = 32
+    ws.row_dimensions[r].height = 44  # three lines of a wrapped header
     for rr, s in zip(lay.scenarios.rows, c.model.scenarios):
         x = compare.columns[s.id]
         ws[f"A{rr}"] = f"=Compare!{x}{compare.head}"
@@ -122,6 +122,8 @@ def _scenario_table(ws, plan: Plan, c: Content):
             ws.cell(row=rr, column=2 + k, value=f"=Compare!{x}{row}").number_format = fmt
         ws.cell(row=rr, column=7, value=f"=Compare!{x}{compare.cost_per_contact.first}").number_format = c.money_2
         ws.cell(row=rr, column=8, value=f"=Compare!{x}{compare.fte.first}").number_format = styles.DECIMAL
+        for j in range(2, 10):  # a word (n/a, reference, not reached) sits where the numbers do
+            ws.cell(row=rr, column=j).alignment = Alignment(horizontal="right")
         if s.id in plan.risk.economic:
             ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
     _notes(ws, lay.scenarios.last + 1, c)

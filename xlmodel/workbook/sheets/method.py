@@ -18,7 +18,7 @@ from ..layout import Plan
 #: Column A's width in characters: a portrait A4 page's printable width at the default font.
 METHOD_WIDTH = 96
 #: Characters a wrapped line holds, with margin for wide letters (capitals, digits, symbols).
-_LINE_CHARS = 88
+_LINE_CHARS = 100
 _LINE_POINTS = 15.0  # the height of one line of text at the default font, in points
 
 
