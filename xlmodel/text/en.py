@@ -388,4 +388,5 @@ WORKBOOK.update({
                  "not recovered is a cost line).",
     "fte_paid_year1": "Paid FTE in-house (year-1 average)",
     "decimal_mark": ".",
+    "colon": ": ",
 })

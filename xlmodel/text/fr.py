@@ -426,4 +426,5 @@ WORKBOOK.update({
                  "({recovery} % de la TVA à {vat} % ; la part non récupérée est un poste de coût).",
     "fte_paid_year1": "ETP internes payés (moyenne année 1)",
     "decimal_mark": ",",
+    "colon": " : ",
 })

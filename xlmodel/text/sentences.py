@@ -240,12 +240,13 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
     a, t, cur = analysis, words(lang), currency
     k = lambda v: "-" if v is None else number(v, 0, lang)  # noqa: E731
-    ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
+    ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = label(a.ranking, lang, "reason")
     prices = "; ".join(
         f"{b.vendor}: {price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
         f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
         if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
-    return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
-            f"{t['scoring']}: {ranking}. {reason}",
-            f"{t['break_even_price']}: {prices}"]
+    colon = t["colon"]  # French sets a space before it
+    return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {cur}",
+            f"{t['scoring']}{colon}{ranking}. {reason}",
+            f"{t['break_even_price']}{colon}{prices}"]
