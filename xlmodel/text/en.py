@@ -134,6 +134,7 @@ WORKBOOK = {
     "not_reached": "not reached", "staff_unit": "agents",
     "conf_help": "xlwings settings: the Python module with the functions (UDFs) and macros.",
     "seasonality_unit": "x average month",
+    "seasonality_source": "The 12 weights must average 1 (checked on the Checks sheet).",
     "group_time": "Timeline and flags",
     "group_demand": "Demand",
     "group_vendor": "Vendor terms: {name}",
@@ -153,7 +154,7 @@ WORKBOOK = {
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
          "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number",
-         "rate": "rate", "erlangs": "Erlangs"}
+         "rate": "rate", "erlangs": "Erlangs", "weeks": "weeks", "relative": "relative", "Erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

@@ -148,6 +148,7 @@ WORKBOOK = {
     "not_reached": "non atteint", "staff_unit": "conseillers",
     "conf_help": "Réglages xlwings : le module Python des fonctions (UDF) et des macros.",
     "seasonality_unit": "x mois moyen",
+    "seasonality_source": "Les 12 coefficients doivent avoir une moyenne de 1 (contrôlé sur la feuille Contrôles).",
     "group_time": "Calendrier et indicateurs",
     "group_demand": "Demande",
     "group_vendor": "Conditions prestataire : {name}",
@@ -170,7 +171,7 @@ WORKBOOK = {
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
          "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre",
-         "rate": "taux", "erlangs": "Erlangs"}
+         "rate": "taux", "erlangs": "Erlangs", "weeks": "semaines", "relative": "relatif", "Erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

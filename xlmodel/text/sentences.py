@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from . import label, words
+from . import choice_label, label, words
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -165,7 +165,7 @@ def service_targets_formula(channels: list[ChannelCells], lang: str) -> str:
         live = native(t["target_live"], channel=c.name, level=f'TEXT({c.service_level},"0%")',
                       seconds=c.answer_seconds)
         deferred = native(t["target_deferred"], channel=c.name, hours=c.response_hours)
-        parts.append(f'IF({c.kind}="live",{live},{deferred})')
+        parts.append(f'IF({c.kind}="{choice_label("live", lang)}",{live},{deferred})')  # the cell shows the label
     return '&", "&'.join(parts)
 
 

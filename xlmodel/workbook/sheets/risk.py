@@ -5,6 +5,7 @@ when they are out of date.  Each block must fit the rows the plan gave it (:func
 from __future__ import annotations
 
 from ...schema import RISK, SCORING
+from ...text import choice_label
 from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
@@ -174,7 +175,9 @@ def _settings(ws, plan: Plan, c: Content):
     for r, (section, f) in zip(lay.settings.rows, fields):
         record = getattr(c.case, section.name)
         styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}: {c.label(f)}")
-        styles.write_computed(ws, f"B{r}", getattr(record, f.name), c.number_format(f))
+        used = getattr(record, f.name)  # a choice as its cell shows it, to compare with the cell
+        styles.write_computed(ws, f"B{r}", choice_label(used, c.lang) if f.kind == "choice" else used,
+                              c.number_format(f))
         text = f.kind in ("text", "choice")  # an empty text cell links as 0: compare as text
         ws[f"C{r}"] = f"={defined_name(section.name, f.name)}" + ('&""' if text else "")
         ws[f"C{r}"].number_format = c.number_format(f)
