@@ -16,6 +16,7 @@ and the command line (they write its words).
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 
 from ..schema import HYBRID_MODES, LANGUAGES
@@ -68,9 +69,17 @@ def label(obj, lang: str, attr: str = "label") -> str:
     the mode's label (``Hybride (horaires étendus) : Acme``)."""
     _language(lang)
     text = getattr(obj, f"{attr}_{lang}")
-    if getattr(obj, "kind", None) == "hybrid" and isinstance(text, str):
-        for mode in HYBRID_MODES:
-            text = text.replace(f"({mode})", f"({choice_label(mode, lang)})")
+    return _choices_named(text, lang) if isinstance(text, str) else text
+
+
+def _choices_named(text: str, lang: str) -> str:
+    """A label that names a choice value by its value (the model's ``Hybride (extended_hours) : Acme``,
+    ``prix per_hour``) with the value's label instead: ``Hybride (horaires étendus) : Acme``."""
+    for value, shown in choice_labels(lang).items():
+        if "_" in value:
+            text = re.sub(rf"\b{value}\b", shown, text)
+        elif value in HYBRID_MODES:
+            text = text.replace(f"({value})", f"({shown})").replace(f"= {value}", f"= {shown}")
     return text
 
 

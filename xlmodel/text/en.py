@@ -15,10 +15,10 @@ WORKBOOK = {
                                                     "December"],
     "channels": "Channels (one column per channel)", "constants": "Constants (locked)",
     "vendors_title": "Vendor quotes: one row per quote",
-    "vendors_help": "Pricing models: per_hour (per logged agent hour), per_fte_month, per_minute (handled "
-                    "minute), per_contact, fixed_monthly. Add a quote by rebuilding with it in the case file.",
+    "vendors_help": "Pricing models: per hour (per logged agent hour), per FTE-month, per minute (handled "
+                    "minute), per contact, fixed monthly. Add a quote by rebuilding with it in the case file.",
     "hybrid_title": "Hybrid: the vendor takes part of the work, experts stay in-house",
-    "hybrid_help": "Modes: share (a fixed share of every channel), extended_hours (the vendor opens evenings "
+    "hybrid_help": "Modes: share (a fixed share of every channel), extended hours (the vendor opens evenings "
                    "and weekends and takes the contacts arriving then), overflow (the vendor takes the volume "
                    "above the in-house capacity in peak months), channel (the vendor takes whole channels).",
     "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
@@ -81,7 +81,7 @@ WORKBOOK = {
     "driver": "Driver", "low_change": "Low change", "high_change": "High change",
     "at_low": "NPV of savings, low", "at_high": "NPV of savings, high",
     "delta_low": "Change at low end", "delta_high": "Change at high end",
-    "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "draws": "draws",
+    "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "seed": "seed", "draws": "draws",
     "p_cheapest": "Probability of being cheapest",
     "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
     "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
@@ -148,6 +148,15 @@ WORKBOOK = {
     "method_inputs": "Inputs: defaults and sources",
     "method_default": "{label} (default {default}): {source}",
     "bounds_words": {" and ": " and ", "any value": "any value"},  # French translates the bounds text
+    "decimal": ".",  # the decimal mark of numbers written as text
+    # Data-validation messages of the input cells (xlmodel.workbook.styles.make_validation)
+    "validation": {"choose": "Choose one of: {choices}", "text": "Text of {lo} to {hi} characters",
+                   "error_title": "Invalid input", "prompt_title": "Input", "no_unit": "no unit",
+                   "whole": "a whole number", "number": "a number", "between": "between {lo} and {hi}",
+                   "strictly": " (strictly)", "above": "above {lo}", "at_least": "at least {lo}",
+                   "below": "below {hi}", "at_most": "at most {hi}", "any_size": "of any size",
+                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.",
+                   "decimal": "."},
 }
 """Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
 

@@ -5,6 +5,8 @@ Used by the workbook's input sheets and by the quote form, so that a field reads
 
 from __future__ import annotations
 
+import re
+
 from ..schema import ALL_SECTIONS, ANALYTICS_SECTIONS, Field
 from . import choice_label, pick, words
 from .sources_fr import SOURCES
@@ -32,6 +34,7 @@ def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None 
         bounds = f.bounds_text()
         for english, translated in t["bounds_words"].items():
             bounds = bounds.replace(english, translated)
+        bounds = re.sub(r"(?<=\d)\.(?=\d)", t["decimal"], bounds)  # 0,5 in French
         parts.append(bounds + (f" ({t['rate_hint']})" if f.kind == "rate" else ""))
     if f.source:
         parts.append(field_source(f, lang))

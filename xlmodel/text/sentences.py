@@ -209,13 +209,16 @@ def short_label(scenario, case, lang: str) -> str:
 
 
 def decision_lines(analysis, lang: str, currency: str) -> list[str]:
-    """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
+    """The cost of inaction, the vendor ranking and the break-even prices, one line each (numbers as
+    ``lang`` writes them)."""
+    from .notes import analytics_note, number_text
     a, t, cur = analysis, words(lang), currency
-    k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
-    ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
-    reason = label(a.ranking, lang, "reason")
+    k = lambda v: "-" if v is None else number_text(v, lang)  # noqa: E731
+    ranking = ", ".join(f"{v.rank}. {v.vendor} ({number_text(v.total, lang, 2)})" for v in a.ranking.vendors)
+    reason = analytics_note(label(a.ranking, lang, "reason"), lang)
     prices = "; ".join(
-        f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
+        f"{b.vendor}: {number_text(b.break_even_price, lang, 2)} ({t['price'].lower()} "
+        f"{number_text(b.price, lang, 2)}, {choice_label(b.pricing_model, lang)})"
         if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
     return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
             f"{t['scoring']}: {ranking}. {reason}",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from .sentences import _change, recommendation
+from . import label
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -35,7 +36,7 @@ def comparison_table(result: Comparison) -> str:
     rows = []
     for s in result.scenarios:
         rows.append((
-            ("* " if s.id == result.best else "  ") + s.label_en,
+            ("* " if s.id == result.best else "  ") + label(s, "en"),
             _k(s.annual_cost[0]), _k(s.one_off_cost), _k(s.npv_cost),
             _k(s.npv_savings) if s.kind != "inhouse" else "reference",
             _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), s.irr_note or _pct(s.irr),
@@ -64,7 +65,7 @@ def tax_table(result: Comparison) -> list[str]:
     lines = ["", f"Taxes: VAT {f.vat_rate:.1%} on vendor invoices, {f.vat_recovery:.0%} of it recovered; corporation "
                  f"tax {f.corporation_tax_rate:.1%}, one-off costs deducted in year {f.one_off_tax_year} (after-tax "
                  "view: the ranking above is pre-tax)"]
-    rows = [(("* " if s.id == result.best else "  ") + s.label_en, _k(s.vat_borne), _k(s.npv_cost_after_tax),
+    rows = [(("* " if s.id == result.best else "  ") + label(s, "en"), _k(s.vat_borne), _k(s.npv_cost_after_tax),
              "reference" if s.kind == "inhouse" else _k(s.npv_savings_after_tax), "yes" if s.staff_transfer else "-")
             for s in result.scenarios]
     return lines + _table(("Scenario", f"VAT not recovered, NPV k{cur}", f"NPV cost after tax k{cur}",
@@ -134,7 +135,7 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
             f"Economic NPV k{cur}", f"Economic savings k{cur}")
     rows = []
     for s, x in zip(result.scenarios, e.scenarios):
-        rows.append((("* " if s.id == e.best_economic else "  ") + s.label_en, f"{x.lost_contacts[0]:,.0f}".replace(",", " "),
+        rows.append((("* " if s.id == e.best_economic else "  ") + label(s, "en"), f"{x.lost_contacts[0]:,.0f}".replace(",", " "),
                      _k(s.npv_cost), _k(x.npv_lost_customer_value), _k(x.economic_npv_cost),
                      "reference" if s.kind == "inhouse" else _k(x.economic_npv_savings)))
     lines += _table(head, rows)
@@ -162,7 +163,7 @@ def analysis_text(result: Comparison, a: Analysis) -> str:
                      f"({_k(h.npv_cost_at_best)} k{cur}).")
 
     t = a.tornado
-    lines += ["", f"Sensitivity of the NPV of savings of {result.scenario(t.scenario_id).label_en} "
+    lines += ["", f"Sensitivity of the NPV of savings of {label(result.scenario(t.scenario_id), 'en')} "
                   f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} range ends costed, {t.seconds:.2f} s)"]
     head = ("Driver", "Range (low / high)", f"At low k{cur}", f"At high k{cur}", f"Swing k{cur}")
     rows = [(bar.label_en, _change(bar, "en"), _k(bar.npv_savings_low), _k(bar.npv_savings_high), _k(bar.swing))
@@ -180,7 +181,7 @@ def risk_table(result: Comparison, risk: RiskResult) -> list[str]:
     cur = result.case.case.currency
     head = ("Scenario", f"NPV cost P10 k{cur}", "P50", "P90", f"NPV savings P10 k{cur}", "P50", "P90",
             "P(cheapest)")
-    rows = [(s.label_en, _k(s.npv_cost_p10), _k(s.npv_cost_p50), _k(s.npv_cost_p90),
+    rows = [(label(s, "en"), _k(s.npv_cost_p10), _k(s.npv_cost_p50), _k(s.npv_cost_p90),
              "reference" if s.kind == "inhouse" else _k(s.npv_savings_p10),
              "" if s.kind == "inhouse" else _k(s.npv_savings_p50), "" if s.kind == "inhouse" else _k(s.npv_savings_p90),
              "-" if not s.meets_target_service else f"{s.p_cheapest:.1%}") for s in risk.scenarios]

@@ -27,6 +27,8 @@ from openpyxl.utils import get_column_letter
 
 from ..schema import CURRENCIES
 
+from ..text import choice_value
+from ..text.choices import CHOICES
 from .files import AUTHOR
 from .sheetnames import titles_in
 
@@ -34,14 +36,16 @@ INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
 MAX_LISTED = 8  # additions listed one by one; the rest are counted
 
 
+_CHOICE_VALUES = tuple(value for value, _, _ in CHOICES)
 _CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b")
 
 
 def _key(value):
-    """What a value is compared by: text trimmed, with its currency code blanked (the units of a
-    workbook whose currency input was edited are rewritten in the new currency)."""
-    if isinstance(value, str):
-        return _CURRENCY.sub("¤", value.strip())
+    """What a value is compared by: text trimmed, a choice's label as its value, with its currency
+    code blanked (the units of a workbook whose currency input was edited are rewritten in the new
+    currency)."""
+    if isinstance(value, str):  # a choice's label and its value are one (the rebuild shows the label)
+        return _CURRENCY.sub("¤", str(choice_value(value.strip(), _CHOICE_VALUES)))
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):

@@ -70,7 +70,9 @@ class Content:
         """An input cell of field ``f``: its number format (``decimals`` at least, when given, instead
         of the field's own), validation rule and note. A choice shows its label in the book's
         language, chosen from a list of those labels (the reader maps a label back to its value)."""
-        validation = styles.field_validation(f)
+        validation = {**styles.field_validation(f), "lang": self.lang}  # messages in the book's language
+        if "unit" in validation:
+            validation["unit"] = self.unit_of(f)
         if f.kind == "choice":
             value = choice_label(value, self.lang)
             validation = {**validation, "choices": tuple(choice_label(v, self.lang) for v in f.choices)}

@@ -27,7 +27,7 @@ from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
-from ..text import choice_value, words
+from ..text import choice_value, label, words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
 from .sheetnames import titles_in
 from .untrusted import load_whole, open_untrusted, unreadable
@@ -39,8 +39,8 @@ _INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
 def _labels(section) -> dict[str, str]:
     found = {}
     for f in section.fields:
-        found[f.label_en.strip().lower()] = f.name
-        found[f.label_fr.strip().lower()] = f.name
+        for text in (f.label_en, f.label_fr, *(label(f, lang) for lang in LANGUAGES)):  # as the sheets show them
+            found[text.strip().lower()] = f.name
     return found
 
 
@@ -345,8 +345,8 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
         for f in section.fields:
-            for label in (f.label_en, f.label_fr):
-                value = pairs.get(label.strip().lower())
+            for shown in (f.label_en, f.label_fr, *(label(f, lang) for lang in LANGUAGES)):
+                value = pairs.get(shown.strip().lower())
                 if value not in (None, ""):
                     table[f.name] = choice_value(value, f.choices)
                     break

@@ -48,8 +48,8 @@ def write(ws, plan: Plan, c: Content):
 
 def _seasonality(ws, plan: Plan, c: Content):
     t, span = c.t, plan.inputs.seasonality
-    weight = Field("seasonality", "number", 1.0, "x average month", t["seasonality"], t["seasonality"],
-                   0.01, 12, exclusive_min=False, decimals=2,
+    weight = Field("seasonality", "number", 1.0, t["seasonality_unit"], t["seasonality"], t["seasonality"],
+                   0.01, 12, exclusive_min=False, decimals=2, fr_unit=t["seasonality_unit"],
                    source=t["seasonality_source"])
     for m, (r, month_name) in enumerate(zip(span.rows, t["months"])):
         ws[f"A{r}"] = f"{t['seasonality']}: {month_name}"

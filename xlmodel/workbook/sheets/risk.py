@@ -5,7 +5,9 @@ when they are out of date.  Each block must fit the rows the plan gave it (:func
 from __future__ import annotations
 
 from ...schema import RISK, SCORING
-from ...text import choice_label
+from ...analytics.scoring import CRITERIA
+from ...text import choice_label, pick
+from ...text.notes import analytics_note, number_text
 from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
@@ -32,7 +34,7 @@ def write(ws, plan: Plan, c: Content):
     x = plan.compare.columns[a.tornado.scenario_id]
     styles.section(ws, "A4", t["risk_base"])
     ws[f"A{lay.scenario_row}"] = t["risk_scenario"]
-    ws[f"B{lay.scenario_row}"] = a.tornado.scenario_id
+    ws[f"B{lay.scenario_row}"] = c.label(c.result.scenario(a.tornado.scenario_id))
     ws[f"A{lay.analysed_row}"] = t["risk_base_at_analysis"]
     styles.write_computed(ws, f"B{lay.analysed_row}", a.tornado.base_npv_savings, c.money)
     ws[f"A{lay.now_row}"] = t["risk_base_now"]
@@ -80,7 +82,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     risk = a.risk
     _fits(lay.monte_carlo, risk.scenarios, "Monte Carlo scenarios")
     styles.section(ws, f"A{lay.monte_carlo_title}",
-                   f"{t['monte_carlo']} ({risk.draws:,} {t['draws']}, seed {risk.seed})".replace(",", " "))
+                   f"{t['monte_carlo']} ({number_text(risk.draws, c.lang)} {t['draws']}, {t['seed']} {risk.seed})")
     styles.header_row(ws, lay.monte_carlo_title + 1,
                       [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
     for r, sr in zip(lay.monte_carlo.rows, risk.scenarios):
@@ -93,7 +95,8 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
-    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {hist['scenario']}")
+    shown = c.label(c.result.scenario(hist["scenario"]))
+    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {shown}")
     styles.header_row(ws, lay.histogram_title + 1, [t["bin_from"], t["bin_to"], t["bin_label"], t["count"]])
     for k, (r, count) in enumerate(zip(lay.histogram.rows, hist["counts"])):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]
@@ -109,7 +112,8 @@ def _scoring(ws, plan: Plan, c: Content):
     _fits(lay.scoring, ranking.vendors, "scored vendors")
     styles.section(ws, f"A{lay.scoring_title}", t["scoring"])
     criteria = list(ranking.weights)
-    styles.header_row(ws, lay.scoring_title + 1, [t["vendor"]] + criteria + [t["total"], t["rank"], t["knock_out"]])
+    headers = [pick(c.lang, *CRITERION_LABELS[crit]) for crit in criteria]
+    styles.header_row(ws, lay.scoring_title + 1, [t["vendor"]] + headers + [t["total"], t["rank"], t["knock_out"]])
     r = lay.weights_row
     ws[f"A{r}"] = t["weights"]
     for j, crit in enumerate(criteria):
@@ -120,8 +124,8 @@ def _scoring(ws, plan: Plan, c: Content):
             styles.write_computed(ws, f"{col(2 + j)}{r}", vs.scores.get(crit), "0.0")
         styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
         styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
-        ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(vs.knocked_out) or "-"
-    ws[f"A{lay.scoring_reason}"] = c.label(ranking, "reason")
+        ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(analytics_note(k, c.lang) for k in vs.knocked_out) or "-"
+    ws[f"A{lay.scoring_reason}"] = analytics_note(c.label(ranking, "reason"), c.lang)
 
 
 def _break_even(ws, plan: Plan, c: Content):
@@ -134,12 +138,12 @@ def _break_even(ws, plan: Plan, c: Content):
                                                      t["note"]])
     for r, vb in zip(lay.break_even.rows, be.vendors):
         styles.write_text(ws, f"A{r}", vb.vendor)
-        ws[f"B{r}"] = vb.pricing_model
+        ws[f"B{r}"] = choice_label(vb.pricing_model, c.lang)
         styles.write_computed(ws, f"C{r}", vb.price, "#,##0.00")
         styles.write_computed(ws, f"D{r}", vb.break_even_price, "#,##0.00")
         styles.write_computed(ws, f"E{r}", vb.price_headroom, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", vb.break_even_volume, styles.INTEGER)
-        ws[f"G{r}"] = "; ".join(n for n in (vb.price_note, vb.volume_note) if n)
+        ws[f"G{r}"] = "; ".join(analytics_note(n, c.lang) for n in (vb.price_note, vb.volume_note) if n)
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
         ws[f"A{r}"] = f"{t['best_share']}: {hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
@@ -162,6 +166,9 @@ def _economics(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"B{r}", sc.npv_cost, c.money)
         styles.write_computed(ws, f"C{r}", se.economic_npv_cost, c.money)
         styles.write_computed(ws, f"D{r}", se.npv_lost_customer_value, c.money)
+
+
+CRITERION_LABELS = {criterion: (en, fr) for criterion, en, fr in CRITERIA}
 
 
 def _settings(ws, plan: Plan, c: Content):
