@@ -121,3 +121,15 @@ def choice_value(shown, allowed) -> object:
                                           for i in (1, 2)):
             return value
     return shown
+
+
+def terminal_words(lang: str) -> dict:
+    """What ``compare`` and ``risk`` print, in ``lang`` (see :data:`xlmodel.text.terminal.TERMINAL`)."""
+    from .terminal import TERMINAL
+    _language(lang)
+    return TERMINAL[lang]
+
+
+def plural(count: int, word: str) -> str:
+    """``1 channel``, ``3 channels``: an English count and its noun (the command line's messages)."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
