@@ -221,7 +221,7 @@ def test_traffic_beyond_the_native_search_fails_a_check_and_is_refused_with_its_
     typed = [(_cell(small, "annual_volume"), 1e9), (_cell(small, "aht_seconds"), 7200)]
     try:
         for key, value in typed:
-            live.edit(*key, as_chosen(base, value))
+            live.edit(*key, as_chosen(small, value))
         live.evaluate()
         book = live.recalculated
         covered = dict(plan.checks.rows)["staffing_covered"]

@@ -148,15 +148,13 @@ WORKBOOK = {
     "method_inputs": "Inputs: defaults and sources",
     "method_default": "{label} (default {default}): {source}",
     "bounds_words": {" and ": " and ", "any value": "any value"},  # French translates the bounds text
-    "decimal": ".",  # the decimal mark of numbers written as text
-    # Data-validation messages of the input cells (xlmodel.workbook.styles.make_validation)
+    "decimal": ".",  # the decimal mark of numbers written as text; below, the input cells' validation messages
     "validation": {"choose": "Choose one of: {choices}", "text": "Text of {lo} to {hi} characters",
                    "error_title": "Invalid input", "prompt_title": "Input", "no_unit": "no unit",
                    "whole": "a whole number", "number": "a number", "between": "between {lo} and {hi}",
                    "strictly": " (strictly)", "above": "above {lo}", "at_least": "at least {lo}",
                    "below": "below {hi}", "at_most": "at most {hi}", "any_size": "of any size",
-                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.",
-                   "decimal": "."},
+                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.", "decimal": "."},
 }
 """Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
 

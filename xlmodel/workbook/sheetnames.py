@@ -110,3 +110,8 @@ def _rewrite_series(series, fix) -> None:
             ref = getattr(holder, ref_attr, None)
             if ref is not None and ref.f:
                 ref.f = fix(ref.f)
+
+
+def sheet(wb, key: str):
+    """The worksheet of sheet ``key`` in an openpyxl workbook of either language (``sheet(wb, "Compare")``)."""
+    return wb[titles_in(wb.sheetnames).get(key, key)]
