@@ -133,7 +133,7 @@ def test_recommendation_names_option_saving_payback_probability_and_two_drivers(
     en = recommendation(result, "en", risk, bars)
     fr = recommendation(result, "fr", risk, bars)
     assert best.label_en in en and best.label_fr in fr
-    assert f"month {best.payback_months}" in en and f"mois {best.payback_months}" in fr
+    assert f"month {best.payback_months}" in en and f"{best.payback_months} mois" in fr
     assert "300 simulated draws" in en and "300 tirages" in fr
     flips = bars.flip_drivers(2)
     assert len(flips) == 2

@@ -4,6 +4,9 @@ payback, the tax basis) and a terminal that fits 100 columns, in English and in 
 
 from __future__ import annotations
 
+from xlmodel.workbook.sheetnames import sheet
+from xlmodel.workbook.sheetnames import sheet as by_key  # where a parameter is named sheet
+
 import functools
 import json
 import math
@@ -42,7 +45,7 @@ def _book(path, values: bool = True):
 def _rows(path, sheet: str) -> dict[int, dict[str, str]]:
     """Each row's attributes (``hidden``, ``ht``) as the sheet's XML states them."""
     with zipfile.ZipFile(path) as z:
-        xml = z.read(_book(path)[sheet]._worksheet_path).decode("utf-8")
+        xml = z.read(by_key(_book(path), sheet)._worksheet_path).decode("utf-8")
     return {int(m.group(1)): dict(re.findall(r'(\w+)="([^"]*)"', m.group(0)))
             for m in re.finditer(r'<row r="(\d+)"[^>]*>', xml)}
 
@@ -56,7 +59,7 @@ def _visible_texts(path, sheets):
     visible rows; a formula cell's stored value."""
     for sheet in sheets:
         hidden = _hidden_rows(path, sheet)
-        for row in _book(path)[sheet].iter_rows():
+        for row in by_key(_book(path), sheet).iter_rows():
             for cell in row:
                 if isinstance(cell.value, str) and cell.row not in hidden:
                     yield sheet, cell.coordinate, cell.value
@@ -79,9 +82,9 @@ def test_no_internal_identifier_on_a_visible_sheet_of_the_identity_sheets(built_
 def test_the_scenario_keys_are_kept_hidden_where_the_formulas_read_them(built_book):
     built = built_book("example", "en")
     wb = _book(built.path)
-    assert 6 in _hidden_rows(built.path, "Dashboard") and wb["Dashboard"]["B6"].value.startswith("outsourced:")
+    assert 6 in _hidden_rows(built.path, "Dashboard") and sheet(wb, "Dashboard")["B6"].value.startswith("outsourced:")
     assert built.plan.compare.ids in _hidden_rows(built.path, "Compare")
-    assert wb["Dashboard"]["B9"].value == wb["Risk"]["B5"].value  # the name, as the Dashboard says it
+    assert sheet(wb, "Dashboard")["B9"].value == sheet(wb, "Risk")["B5"].value  # the name, as the Dashboard says it
 
 
 def _render(expr: str, lang: str = "en", **names) -> str:
@@ -132,10 +135,10 @@ def test_the_method_sheet_has_no_pseudo_code_and_says_whose_figure_each_operand_
 def test_the_method_sheet_fits_the_page_and_no_line_prints_over_the_next(built_book, lang):
     path = built_book("example", lang).path
     with zipfile.ZipFile(path) as z:
-        xml = z.read(_book(path)["Method"]._worksheet_path).decode("utf-8")
+        xml = z.read(sheet(_book(path), "Method")._worksheet_path).decode("utf-8")
     assert f'width="{METHOD_WIDTH}"' in xml and METHOD_WIDTH <= 100  # column A, a printed page wide
     rows, tall = _rows(path, "Method"), 0
-    for row in _book(path)["Method"].iter_rows(min_row=3, max_col=1):
+    for row in sheet(_book(path), "Method").iter_rows(min_row=3, max_col=1):
         cell = row[0]
         if isinstance(cell.value, str) and cell.alignment.wrap_text:
             lines = math.ceil(len(cell.value) / 100)  # a 96-wide column holds some 110 characters
@@ -149,7 +152,7 @@ def test_the_status_quo_has_no_payback_in_the_book_the_json_and_the_terminal(bui
     built = built_book("example", lang)
     wb = _book(built.path)
     lay = built.plan.compare
-    assert wb["Compare"][f"{lay.columns['status_quo']}{lay.payback}"].value == na
+    assert sheet(wb, "Compare")[f"{lay.columns['status_quo']}{lay.payback}"].value == na
     sq = next(s for s in compare(example_case()).scenarios if s.kind == "status_quo")
     assert sq.payback_months is None and json.loads(json.dumps(sq.as_json()))["payback_months"] is None
     row = next(line for line in comparison_table(compare(example_case()), lang).splitlines()
@@ -161,7 +164,7 @@ def test_the_tax_basis_is_stated_on_the_dashboard_and_follows_the_inputs(built_b
     from live_book import LiveBook
     built = built_book("example", "en")
     row = built.plan.dashboard.scenarios.last + 2
-    basis = _book(built.path)["Dashboard"][f"A{row}"].value
+    basis = sheet(_book(built.path), "Dashboard")[f"A{row}"].value
     f = example_case().finance
     assert basis.startswith("Tax basis: costs and savings before corporation tax")
     assert f"{f.corporation_tax_rate * 100:g}%" in basis and f"{f.vat_recovery * 100:g}% of the {f.vat_rate * 100:g}% VAT" in basis
@@ -174,11 +177,11 @@ def test_the_tax_basis_is_stated_on_the_dashboard_and_follows_the_inputs(built_b
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_fte_kinds_are_named_in_the_workbook(built_book, lang):
     built = built_book("example", lang)
-    ws = _book(built.path)["Compare"]
+    ws = sheet(_book(built.path), "Compare")
     t = words(lang)
     assert ws[f"A{built.plan.compare.fte.first}"].value.startswith(t["fte_paid"])
     assert ws[f"A{built.plan.compare.vendor_fte.first}"].value.startswith(t["fte_billed"])
-    dashboard = _book(built.path)["Dashboard"]
+    dashboard = sheet(_book(built.path), "Dashboard")
     assert dashboard.cell(built.plan.dashboard.table_header, 8).value == t["fte_paid_year1"]
     assert dashboard[f"A{built.plan.dashboard.scenarios.last + 1}"].value == t["fte_note"]
 

@@ -32,6 +32,7 @@ from openpyxl import load_workbook
 from xlmodel.case import example_case
 from xlmodel.engine import compare
 from xlmodel.errors import InputError
+from xlmodel.text import choice_label
 from xlmodel.text import words
 from xlmodel.text.sentences import amount
 from xlmodel.workbook.build import build_file
@@ -117,13 +118,19 @@ def shares(draw, n, total):
     return values + [round(total - sum(values), 3)]
 
 
+def as_chosen(base, value):
+    """What a user chooses in a cell for ``value``: a choice as its label in the book's language (the
+    list of a choice cell offers labels), anything else as it is."""
+    return choice_label(value, base.lang)
+
+
 def live_disagreements(base, typed):
     """Type ``typed`` into the base book, recalculate it, and list what differs from the engine on
     the inputs read back from it (None when the engine refuses those inputs)."""
     live = base.live
     try:
         for (sheet, row, column), value in typed:
-            live.edit(sheet, row, column, value)
+            live.edit(sheet, row, column, as_chosen(base, value))
         live.evaluate()
         try:
             case = read_book_case(live)
@@ -157,7 +164,7 @@ def rebuild_asked(base, typed):
     live, plan = base.live, base.plan
     try:
         for key, value in typed:
-            live.edit(*key, value)
+            live.edit(*key, as_chosen(base, value))
         live.evaluate()
         covered = dict(plan.checks.rows)["staffing_covered"]
         assert live.recalculated.value("Checks", f"B{covered}") == 0, typed
@@ -214,7 +221,7 @@ def test_traffic_beyond_the_native_search_fails_a_check_and_is_refused_with_its_
     typed = [(_cell(small, "annual_volume"), 1e9), (_cell(small, "aht_seconds"), 7200)]
     try:
         for key, value in typed:
-            live.edit(*key, value)
+            live.edit(*key, as_chosen(small, value))
         live.evaluate()
         book = live.recalculated
         covered = dict(plan.checks.rows)["staffing_covered"]
@@ -253,7 +260,7 @@ class _Values:
 def _edited_copy(base, typed, path):
     wb = load_workbook(base.path)
     for (sheet, row, column), value in typed:
-        wb[sheet].cell(row=row, column=column, value=value)
+        wb[sheet].cell(row=row, column=column, value=as_chosen(base, value))
     path.write_bytes(workbook_bytes(wb))  # as openpyxl saves, with relative targets as Excel writes them
     return path
 

@@ -9,6 +9,8 @@ significant digits).
 
 from __future__ import annotations
 
+from xlmodel.workbook.sheetnames import sheet
+
 import math
 import re
 import shutil
@@ -74,13 +76,13 @@ def recalculated(soffice, built_book, tmp_path_factory):
 def test_user_text_that_looks_like_a_formula_shows_as_typed_and_every_check_holds(recalculated):
     """Formula injection (tests/test_round_trip.py): LibreOffice shows the names as typed."""
     wb, _, _ = recalculated[HOSTILE]
-    assert wb["Vendors"]["A5"].value == HOSTILE_TEXTS["vendor_1"]
-    hybrid_names = [row[0].value for row in wb["Hybrid"].iter_rows(min_row=5) if row[0].value]
+    assert sheet(wb, "Vendors")["A5"].value == HOSTILE_TEXTS["vendor_1"]
+    hybrid_names = [row[0].value for row in sheet(wb, "Hybrid").iter_rows(min_row=5) if row[0].value]
     assert HOSTILE_TEXTS["channel"] in hybrid_names  # the Hybrid sheet's link to the channel's name
     errors = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
               if isinstance(c.value, str) and c.value.startswith("#")]
     assert not errors, errors[:10]
-    checks = wb["Checks"]
+    checks = sheet(wb, "Checks")
     results = [checks[f"B{r}"].value for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value]
     assert len(results) >= 6 and all(value == 1 for value in results), results
 
@@ -96,7 +98,7 @@ def test_no_error_cell_anywhere(recalculated, name):
 @pytest.mark.parametrize("name", list(PARITY_CASES))
 def test_every_check_is_1(recalculated, name):
     wb, _, _ = recalculated[name]
-    ws = wb["Checks"]
+    ws = sheet(wb, "Checks")
     results = [(ws[f"A{r}"].value, ws[f"B{r}"].value) for r in range(4, ws.max_row + 1) if ws[f"A{r}"].value]
     assert len(results) >= 6
     assert all(value == 1 for _, value in results), results
@@ -105,7 +107,7 @@ def test_every_check_is_1(recalculated, name):
 @pytest.mark.parametrize("name", list(PARITY_CASES))
 def test_every_output_equals_the_engine(recalculated, name):
     wb, lay, expected = recalculated[name]
-    ws = wb["Compare"]
+    ws = sheet(wb, "Compare")
     compared = 0
     for scenario in expected["scenarios"]:
         x = lay.columns[scenario["id"]]
@@ -140,7 +142,7 @@ def test_every_output_equals_the_engine(recalculated, name):
 @pytest.mark.parametrize("name", list(PARITY_CASES))
 def test_dashboard_recommends_the_engines_best(recalculated, name):
     wb, _, expected = recalculated[name]
-    ws = wb["Dashboard"]
+    ws = sheet(wb, "Dashboard")
     assert ws["B6"].value == expected["best"]
     best = next(s for s in expected["scenarios"] if s["id"] == expected["best"])
     assert close(ws["B7"].value, best["npv_savings"])
@@ -157,7 +159,7 @@ def test_dashboard_headline_is_the_engines_recommendation_sentence(recalculated,
     wb, _, _ = recalculated[name]
     case = parity_case(name)
     lang = case.case.language
-    ws = wb["Dashboard"]
+    ws = sheet(wb, "Dashboard")
     assert ws["B10"].value == service_targets(case, lang)
     assert ws["A4"].value == _as_libreoffice_shows(recommendation(compare(case), lang))
 
@@ -166,7 +168,7 @@ def test_dashboard_headline_when_in_house_wins(recalculated):
     result = compare(in_house_wins_case())
     assert result.best == "inhouse"
     wb, _, _ = recalculated[IN_HOUSE_WINS]
-    sentence = wb["Dashboard"]["A4"].value
+    sentence = sheet(wb, "Dashboard")["A4"].value
     assert sentence == recommendation(result, "en") and "cheapest alternative" in sentence
 
 
@@ -174,7 +176,7 @@ def test_irr_with_two_sign_changes_shows_no_single_irr_in_the_workbook(recalcula
     """The workbook's native formulas find the two sign changes too, and say so in the engine's words
     (Excel's IRR() alone would give +726 % where numpy-financial gives -51 % on such a case)."""
     wb, lay, expected = recalculated[TWO_ROOTS]
-    ws = wb["Compare"]
+    ws = sheet(wb, "Compare")
     for scenario in expected["scenarios"]:
         if scenario["kind"] == "inhouse":
             continue

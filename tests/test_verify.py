@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES
 from xlmodel.text.sentences import recommendation
+from xlmodel.text import sheet_titles
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.verify import VerificationError
 
@@ -47,7 +48,8 @@ def test_readers_that_never_recalculate_see_the_engines_figures(built_book, lang
     wb = load_workbook(built.path, data_only=True)
     frames = pd.read_excel(built.path, sheet_name=None, header=None)
     lay, dash = built.plan.compare, built.plan.dashboard
-    compare_frame, dashboard_frame = frames["Compare"], frames["Dashboard"]
+    tabs = sheet_titles(lang)  # the tabs of a book in lang
+    compare_frame, dashboard_frame = frames[tabs["Compare"]], frames[tabs["Dashboard"]]
 
     def at(frame, cell):  # a pandas frame read without a header: row r is r - 1, column C is 2
         letters, digits = re.fullmatch(r"([A-Z]+)(\d+)", cell).groups()
@@ -65,20 +67,20 @@ def test_readers_that_never_recalculate_see_the_engines_figures(built_book, lang
         cells += [(f"{x}{row}", s[key]) for key, row in (("roi", lay.roi), ("irr", lay.irr),
                                                           ("payback_months", lay.payback)) if s[key] is not None]
         for cell, value in cells:
-            assert close(wb["Compare"][cell].value, value), (s["id"], cell)
+            assert close(wb[tabs["Compare"]][cell].value, value), (s["id"], cell)
             assert close(float(at(compare_frame, cell)), value), (s["id"], cell)
             compared += 1
     for r, s in zip(dash.scenarios.rows, expected["scenarios"]):
-        assert close(wb["Dashboard"][f"B{r}"].value, s["npv_cost"]) and close(wb["Dashboard"][f"C{r}"].value,
+        assert close(wb[tabs["Dashboard"]][f"B{r}"].value, s["npv_cost"]) and close(wb[tabs["Dashboard"]][f"C{r}"].value,
                                                                                s["npv_savings"])
         assert close(float(at(dashboard_frame, f"B{r}")), s["npv_cost"])
-    assert wb["Dashboard"]["B6"].value == expected["best"] == at(dashboard_frame, "B6")
-    assert wb["Dashboard"]["A4"].value == recommendation(compare(parity_case("example")), lang)
+    assert wb[tabs["Dashboard"]]["B6"].value == expected["best"] == at(dashboard_frame, "B6")
+    assert wb[tabs["Dashboard"]]["A4"].value == recommendation(compare(parity_case("example")), lang)
     assert compared > 300
 
 
 def test_the_french_headline_is_stored_as_a_french_excel_shows_it(built_book):
-    sentence = load_workbook(built_book("example", "fr").path, data_only=True)["Dashboard"]["A4"].value
+    sentence = load_workbook(built_book("example", "fr").path, data_only=True)["Tableau de bord"]["A4"].value
     assert re.search(r"\d \d{3} \d{3} EUR", sentence) and not re.search(r"\d,\d{3}", sentence)
 
 

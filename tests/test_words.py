@@ -21,8 +21,8 @@ def shown_by_a_spreadsheet(built):
     """``(sheet, ref) -> (value, text shown)`` of a built book, as IronCalc formats its cells."""
     from openpyxl.utils.cell import coordinate_to_tuple
     from xlmodel.workbook.verify import load
-    model = load(built.path).model
-    index = {p["name"]: k for k, p in enumerate(model.get_worksheets_properties())}
+    book = load(built.path)
+    model, index = book.model, book.sheets  # a sheet by its tab or its key (the plan's names)
 
     def shown(sheet, ref):
         row, column = coordinate_to_tuple(ref)

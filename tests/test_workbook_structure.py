@@ -116,17 +116,29 @@ def test_same_case_gives_the_same_bytes(tmp_path, built_book):
 
 
 def test_french_build_differs_only_in_words(built_book):
+    """The French book: the same numbers and formulas, in other words and under French tabs (every
+    reference to a sheet follows its tab)."""
+    from xlmodel.text import sheet_titles
+    from xlmodel.workbook.sheetnames import quoted
     wen, wfr = load_workbook(built_book("example", "en").path), load_workbook(built_book("example", "fr").path)
-    assert wen["Inputs"]["A6"].value != wfr["Inputs"]["A6"].value  # the words change...
+    tabs = {key: tab for key, tab in sheet_titles("fr").items() if key != "Sourcing"}  # the example has none
+    assert wfr.sheetnames == list(tabs.values()) and wen.sheetnames == list(tabs)
+    assert wen["Inputs"]["A6"].value != wfr[tabs["Inputs"]]["A6"].value  # the words change...
+
+    def in_english(formula: str) -> str:
+        for key, tab in tabs.items():
+            formula = formula.replace(quoted(tab) + "!", key + "!")
+        return formula
     for sheet in ("Calc", "Staffing", "Compare", "Inputs", "Vendors"):
-        for row_en, row_fr in zip(wen[sheet].iter_rows(), wfr[sheet].iter_rows()):
+        for row_en, row_fr in zip(wen[sheet].iter_rows(), wfr[tabs[sheet]].iter_rows()):
             for a, b in zip(row_en, row_fr):
                 if isinstance(a.value, (int, float)) or isinstance(b.value, (int, float)):
                     assert a.value == b.value, f"{sheet}!{a.coordinate}: {a.value} vs {b.value}"
                 elif isinstance(a.value, str) and a.value.startswith("="):
-                    # ...the formulas do not, except for the texts they show.
+                    # ...the formulas do not, except for the texts they show and the tabs they name.
                     strip = lambda f: "".join(part for i, part in enumerate(f.split('"')) if i % 2 == 0)  # noqa
-                    assert strip(a.value) == strip(b.value), f"{sheet}!{a.coordinate}"
+                    assert strip(a.value) == strip(in_english(b.value)), f"{sheet}!{a.coordinate}"
+    assert wfr.defined_names["finance_discount_rate"].attr_text == f"{quoted(tabs['Inputs'])}!$B$12"
 
 
 def test_staffing_twin_values_are_the_engines_and_the_native_rows_formulas(built):

@@ -73,7 +73,8 @@ def refresh(book: xw.Book):
     except InputError as exc:
         _status(book, "refresh: " + "; ".join(str(p) for p in exc.problems[:5]))
         return
-    lang = "fr" if str(book.sheets["Inputs"]["A1"].value or "").startswith("Hypoth") else "en"
+    from xlmodel.workbook.sheetnames import book_language
+    lang = book_language(s.name for s in book.sheets)  # the tabs tell the language
     written = _write(book, python_blocks(case, lang))
     _status(book, f"refresh: {written} cells recomputed")
 

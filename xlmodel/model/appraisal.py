@@ -51,7 +51,8 @@ def payback(ctx: Context, sc: Scenario) -> None:
                       "((cum >= upfront) + (upfront == 0) > 0) * 1", scenario=sc.id, cum=cum,
                       upfront=one_off)
     ctx.reached[sc.id] = reached
-    ctx.add(sc.key("payback"), f"{sc.label_en}: payback month", f"{sc.label_fr} : mois de retour", "number",
+    ctx.add(sc.key("payback"), f"{sc.label_en}: payback month", f"{sc.label_fr} : délai de récupération (mois)",
+            "number",
             "(upfront > 0) * firstmonth(reached)", scalar=True, scenario=sc.id, on_error="not_reached",
             upfront=one_off, reached=reached)
 

@@ -4,6 +4,7 @@ Code elsewhere asks this layer for words in a language and never tests the langu
 numbers never depend on it. The words live in one module per language (:mod:`xlmodel.text.en`,
 :mod:`xlmodel.text.fr`, with the same names and keys); the modules beside them compose sentences:
 
+- :mod:`xlmodel.text.choices`: the sheet tabs and the labels of the choice values;
 - :mod:`xlmodel.text.fields`: the unit and the note of an input cell;
 - :mod:`xlmodel.text.method`: the Method sheet's lines;
 - :mod:`xlmodel.text.sentences`: the recommendation and the other sentences of a comparison;
@@ -15,10 +16,11 @@ and the command line (they write its words).
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 
-from ..schema import LANGUAGES
-from . import en, fr
+from ..schema import HYBRID_MODES, LANGUAGES
+from . import choices, en, fr
 
 _BY_LANGUAGE: dict[str, ModuleType] = {"en": en, "fr": fr}
 assert tuple(_BY_LANGUAGE) == LANGUAGES
@@ -63,15 +65,62 @@ def price_units(lang: str) -> dict[str, str]:
 
 def label(obj, lang: str, attr: str = "label") -> str:
     """The ``lang`` variant of a bilingual attribute: ``label(field, "fr")`` is ``field.label_fr``,
-    ``label(section, "fr", "title")`` is ``section.title_fr``."""
+    ``label(section, "fr", "title")`` is ``section.title_fr``; a hybrid scenario's names its mode by
+    the mode's label (``Hybride (horaires étendus) : Acme``)."""
     _language(lang)
-    return getattr(obj, f"{attr}_{lang}")
+    text = getattr(obj, f"{attr}_{lang}")
+    return _choices_named(text, lang) if isinstance(text, str) else text
+
+
+def _choices_named(text: str, lang: str) -> str:
+    """A label that names a choice value by its value (the model's ``Hybride (extended_hours) : Acme``,
+    ``prix per_hour``) with the value's label instead: ``Hybride (horaires étendus) : Acme``."""
+    for value, shown in choice_labels(lang).items():
+        if "_" in value:
+            text = re.sub(rf"\b{value}\b", shown, text)
+        elif value in HYBRID_MODES:
+            text = text.replace(f"({value})", f"({shown})").replace(f"= {value}", f"= {shown}")
+    return text
 
 
 def pick(lang: str, en: str, fr: str) -> str:
     """One of two words given side by side (the model's ``(line, en, fr)`` tables)."""
     _language(lang)
     return dict(zip(LANGUAGES, (en, fr)))[lang]
+
+
+def _table(rows, lang: str) -> dict[str, str]:
+    column = 1 + LANGUAGES.index(_language(lang).__name__.rsplit(".", 1)[-1])
+    return {row[0]: row[column] for row in rows}
+
+
+def sheet_titles(lang: str) -> dict[str, str]:
+    """The tab of every sheet in ``lang``, by its key (``{"Inputs": "Hypothèses", ...}`` in French)."""
+    return _table(choices.SHEETS, lang)
+
+
+def choice_labels(lang: str) -> dict[str, str]:
+    """The label of every choice value in ``lang`` (``{"extended_hours": "horaires étendus", ...}``)."""
+    return _table(choices.CHOICES, lang)
+
+
+def choice_label(value, lang: str):
+    """What a choice cell shows for ``value`` in ``lang``; anything else (a currency code) as it is."""
+    return choice_labels(lang).get(value, value) if isinstance(value, str) else value
+
+
+def choice_value(shown, allowed) -> object:
+    """The choice value a cell's text stands for: a label in either language or the value itself,
+    ignoring case and surrounding spaces, among ``allowed``; anything else as it was (validation
+    then refuses it with its cell)."""
+    if not isinstance(shown, str):
+        return shown
+    wanted = shown.strip().lower()
+    for value in allowed:
+        if wanted == value.lower() or any(wanted == row[i].lower() for row in choices.CHOICES if row[0] == value
+                                          for i in (1, 2)):
+            return value
+    return shown
 
 
 def terminal_words(lang: str) -> dict:

@@ -16,10 +16,10 @@ WORKBOOK = {
                                                     "December"],
     "channels": "Channels (one column per channel)", "constants": "Constants (locked)",
     "vendors_title": "Vendor quotes: one row per quote",
-    "vendors_help": "Pricing models: per_hour (per logged agent hour), per_fte_month, per_minute (handled "
-                    "minute), per_contact, fixed_monthly. Add a quote by rebuilding with it in the case file.",
+    "vendors_help": "Pricing models: per hour (per logged agent hour), per FTE-month, per minute (handled "
+                    "minute), per contact, fixed monthly. Add a quote by rebuilding with it in the case file.",
     "hybrid_title": "Hybrid: the vendor takes part of the work, experts stay in-house",
-    "hybrid_help": "Modes: share (a fixed share of every channel), extended_hours (the vendor opens evenings "
+    "hybrid_help": "Modes: share (a fixed share of every channel), extended hours (the vendor opens evenings "
                    "and weekends and takes the contacts arriving then), overflow (the vendor takes the volume "
                    "above the in-house capacity in peak months), channel (the vendor takes whole channels).",
     "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
@@ -82,7 +82,7 @@ WORKBOOK = {
     "driver": "Driver", "low_change": "Low change", "high_change": "High change",
     "at_low": "NPV of savings, low", "at_high": "NPV of savings, high",
     "delta_low": "Change at low end", "delta_high": "Change at high end",
-    "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "draws": "draws",
+    "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "seed": "seed", "draws": "draws",
     "p_cheapest": "Probability of being cheapest",
     "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
     "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
@@ -135,6 +135,7 @@ WORKBOOK = {
     "not_reached": "not reached", "staff_unit": "agents",
     "conf_help": "xlwings settings: the Python module with the functions (UDFs) and macros.",
     "seasonality_unit": "x average month",
+    "seasonality_source": "The 12 weights must average 1 (checked on the Checks sheet).",
     "group_time": "Timeline and flags",
     "group_demand": "Demand",
     "group_vendor": "Vendor terms: {name}",
@@ -148,13 +149,20 @@ WORKBOOK = {
     "method_inputs": "Inputs: defaults and sources",
     "method_default": "{label} (default {default}): {source}",
     "bounds_words": {" and ": " and ", "any value": "any value"},  # French translates the bounds text
+    "decimal": ".",  # the decimal mark of numbers written as text; below, the input cells' validation messages
+    "validation": {"choose": "Choose one of: {choices}", "text": "Text of {lo} to {hi} characters",
+                   "error_title": "Invalid input", "prompt_title": "Input", "no_unit": "no unit",
+                   "whole": "a whole number", "number": "a number", "between": "between {lo} and {hi}",
+                   "strictly": " (strictly)", "above": "above {lo}", "at_least": "at least {lo}",
+                   "below": "below {hi}", "at_most": "at most {hi}", "any_size": "of any size",
+                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.", "decimal": "."},
 }
 """Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
 
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "FTE", "contacts": "contacts", "hours": "hours", "minutes": "minutes",
          "seconds": "seconds", "agents": "agents", "flag": "0/1", "index": "factor", "number": "number",
-         "rate": "rate", "erlangs": "Erlangs"}
+         "rate": "rate", "erlangs": "Erlangs", "weeks": "weeks", "relative": "relative", "Erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

@@ -5,8 +5,14 @@ Used by the workbook's input sheets and by the quote form, so that a field reads
 
 from __future__ import annotations
 
-from ..schema import Field
-from . import words
+import re
+
+from ..schema import ALL_SECTIONS, ANALYTICS_SECTIONS, Field
+from . import choice_label, pick, words
+from .sources_fr import SOURCES
+
+_FRENCH_SOURCES = {f: SOURCES[(s.name, f.name)] for s in ALL_SECTIONS + ANALYTICS_SECTIONS for f in s.fields
+                   if (s.name, f.name) in SOURCES}
 
 _UNIT_ATTRIBUTE = {"en": "unit", "fr": "fr_unit"}  # a field without a French unit uses its English one
 
@@ -23,12 +29,18 @@ def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None 
     unit = field_unit(f, lang, currency) if unit is None else unit
     parts = [f"{label} ({unit})" if unit else label]
     if f.kind == "choice":
-        parts.append(", ".join(f.choices))
+        parts.append(", ".join(choice_label(v, lang) for v in f.choices))
     elif f.kind != "text":
         bounds = f.bounds_text()
         for english, translated in t["bounds_words"].items():
             bounds = bounds.replace(english, translated)
+        bounds = re.sub(r"(?<=\d)\.(?=\d)", t["decimal"], bounds)  # 0,5 in French
         parts.append(bounds + (f" ({t['rate_hint']})" if f.kind == "rate" else ""))
     if f.source:
-        parts.append(f.source)
+        parts.append(field_source(f, lang))
     return "\n".join(parts)
+
+
+def field_source(f: Field, lang: str) -> str:
+    """An input's note and source in ``lang`` (the schema's English text, or its French one)."""
+    return pick(lang, f.source, _FRENCH_SOURCES.get(f, f.source)) if f.source else ""

@@ -15,14 +15,14 @@ WORKBOOK = {
                                                         "décembre"],
     "channels": "Canaux (une colonne par canal)", "constants": "Constantes (verrouillées)",
     "vendors_title": "Offres des prestataires : une ligne par offre",
-    "vendors_help": "Modèles de prix : per_hour (heure connectée), per_fte_month (ETP-mois), per_minute "
-                    "(minute traitée), per_contact, fixed_monthly (forfait mensuel). Pour ajouter une offre, "
-                    "reconstruisez le classeur avec elle dans le fichier de cas.",
+    "vendors_help": "Modèles de prix : à l'heure (heure de conseiller connecté), à l'ETP-mois, à la minute "
+                    "(minute traitée), au contact, forfait mensuel. Pour ajouter une offre, reconstruisez le "
+                    "classeur avec elle dans le fichier de cas.",
     "hybrid_title": "Hybride : le prestataire prend une partie du travail, les experts restent en interne",
-    "hybrid_help": "Modes : share (une part de chaque canal), extended_hours (le prestataire ouvre le soir et le "
-                   "week-end et prend les contacts qui arrivent alors), overflow (le prestataire prend le volume "
-                   "au-delà de la capacité interne les mois de pointe), channel (le prestataire prend des canaux "
-                   "entiers).",
+    "hybrid_help": "Modes : part fixe (une part de chaque canal), horaires étendus (le prestataire ouvre le soir "
+                   "et le week-end et prend les contacts qui arrivent alors), débordement (le prestataire prend le "
+                   "volume au-delà de la capacité interne les mois de pointe), par canal (le prestataire prend des "
+                   "canaux entiers).",
     "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
     "calc_title": "Calculs : une colonne par mois, une formule par ligne",
     "line_item": "Poste", "month_start": "Mois commençant le",
@@ -31,7 +31,7 @@ WORKBOOK = {
                      "Erlang C exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
                      "recalcule dans tout Excel. En dessous, leur jumeau dimensionné par xlmodel en Python, "
                      "vérifié égal à chaque construction.",
-    "staffing_native": "Conseillers en poste : Erlang C natif (à jour ; la feuille Calc utilise ces lignes)",
+    "staffing_native": "Conseillers en poste : Erlang C natif (à jour ; la feuille Calculs utilise ces lignes)",
     "staffing_twin": "Jumeau Python : les mêmes effectifs dimensionnés par xlmodel à la construction (valeurs)",
     "twin_agree": "Les effectifs natifs égalent le jumeau Python (somme des carrés des écarts dans la tolérance)",
     "twin_verified": "Jumeau Python",
@@ -51,19 +51,19 @@ WORKBOOK = {
                          "hypothèses ont changé depuis)",
     "year_number": "Année",
     "compare_title": "Scénarios côte à côte",
-    "compare_help": "Économies, ROI, retour et TRI sont mesurés par rapport à l'interne au niveau de service "
+    "compare_help": "Économies, ROI, délai de récupération et TRI sont mesurés par rapport à l'interne au niveau de service "
                     "cible (même service). VAN : l'année y est actualisée par (1 + r)^y, coûts ponctuels à la "
                     "signature (t = 0).",
     "annual_cost": "Coût annuel", "year": "Année", "cost_lines": "Coût annuel par poste",
     "one_off": "Coûts ponctuels à la signature", "one_off_total": "Coûts ponctuels, total",
     "discount_factor": "Facteur d'actualisation", "npv_cost": "VAN des coûts",
     "npv_savings": "VAN des économies vs interne", "roi": "ROI (VAN des économies / coûts ponctuels)",
-    "payback": "Mois de retour sur investissement", "irr": "TRI",
+    "payback": "Délai de récupération (mois)", "irr": "TRI",
     "flow": "Flux net vs interne", "cumulative": "Flux net cumulé vs interne",
     "contacts": "Contacts (tous canaux)", "cost_per_contact": "Coût par contact",
     "fte": "Conseillers internes (ETP, moyenne)", "vendor_fte": "ETP prestataire facturés (moyenne)",
     "average_cost_line": "Coût annuel moyen par poste", "eligible": "Atteint le service cible",
-    "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "n/a",
+    "eligible_npv": "VAN des coûts, si éligible", "reference": "référence", "na": "s.o.",
     "no_single_irr": "pas de TRI unique",
     "after_tax": "Après impôt sur les sociétés (vue à part : les chiffres avant impôt ci-dessus classent les "
                  "scénarios)",
@@ -76,7 +76,7 @@ WORKBOOK = {
     "check_lines": "Les postes de coût s'additionnent aux coûts annuels",
     "check_npv": "VAN des économies = VAN des coûts interne - VAN des coûts du scénario",
     "check_prices": "Chaque prestataire a un prix supérieur à 0",
-    "check_horizon": "Horizon tel que construit (une colonne par mois sur Calc : un nouvel horizon demande une "
+    "check_horizon": "Horizon tel que construit (une colonne par mois sur Calculs : un nouvel horizon demande une "
                      "reconstruction)",
     "check_python": "Les fonctions Python concordent avec leurs jumelles natives (si le complément est chargé)",
     "python_block": "Fonctions Python (demandent le complément xlwings ; voir le README)",
@@ -93,7 +93,7 @@ WORKBOOK = {
     "driver": "Facteur", "low_change": "Variation basse", "high_change": "Variation haute",
     "at_low": "VAN des économies, bas", "at_high": "VAN des économies, haut",
     "delta_low": "Écart au bas de la plage", "delta_high": "Écart au haut de la plage",
-    "monte_carlo": "Monte Carlo : VAN des économies vs interne", "draws": "tirages",
+    "monte_carlo": "Monte Carlo : VAN des économies vs interne", "seed": "graine", "draws": "tirages",
     "p_cheapest": "Probabilité d'être le moins cher",
     "risk_note": "Centiles sur les tirages des facteurs incertains (plages dans la table [risk] du cas).",
     "histogram": "Distribution de la VAN des économies", "bin_from": "De", "bin_to": "À", "bin_label": "Plage",
@@ -110,7 +110,7 @@ WORKBOOK = {
     "method_title": "Méthode : comment chaque chiffre est calculé",
     "dashboard_title": "Relation client : interne, externalisée ou hybride ?",
     "recommendation": "Recommandation", "scenario": "Scénario", "checks_status": "Contrôles",
-    "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Checks",
+    "all_ok": "tous les contrôles passent", "not_ok": "UN CONTRÔLE ÉCHOUE : voir la feuille Contrôles",
     "chart_cost": "Coût annuel moyen par poste", "chart_cash": "Flux net cumulé vs interne",
     "chart_tornado": "Sensibilité de l'option recommandée (tornade)",
     "chart_tornado_top": "Sensibilité de l'option recommandée : les {count} plus grands écarts",
@@ -120,17 +120,17 @@ WORKBOOK = {
                   "l'interne au même niveau de service ({targets}), {payback}",
     "rec_horizon_one": "1 an",
     "rec_horizon_many": "{years} ans",
-    "rec_payback": "retour au mois {month}",
-    "rec_no_payback": "retour au-delà de l'horizon",
+    "rec_payback": "délai de récupération : {month} mois",
+    "rec_no_payback": "coûts ponctuels non récupérés sur l'horizon",
     "rec_inhouse": "Recommandation : garder le service en interne, dimensionné au niveau de service cible "
                    "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
                    "VAN",
     "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
-    "an_cheapest": "Calculé par xlmodel sur ces hypothèses (feuille Risk) : {option} est l'option la moins chère "
+    "an_cheapest": "Calculé par xlmodel sur ces hypothèses (feuille Risques) : {option} est l'option la moins chère "
                    "dans {share} des {draws} tirages",
     "analytics_words": "Les analyses en mots (affichées sur le tableau de bord tant qu'elles correspondent aux "
                        "hypothèses)",
-    "analytics_stale": "Périmées : analyse de risque, tornade, notation et points morts (feuille Risk) ont été "
+    "analytics_stale": "Périmées : analyse de risque, tornade, notation et points morts (feuille Risques) ont été "
                        "calculés sur d'autres hypothèses. Actualisez-les : macro refresh (complément xlwings) ou "
                        "python cli.py build -o BOOK.xlsx. La recommandation ci-dessus est à jour.",
     "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
@@ -148,6 +148,7 @@ WORKBOOK = {
     "not_reached": "non atteint", "staff_unit": "conseillers",
     "conf_help": "Réglages xlwings : le module Python des fonctions (UDF) et des macros.",
     "seasonality_unit": "x mois moyen",
+    "seasonality_source": "Les 12 coefficients doivent avoir une moyenne de 1 (contrôlé sur la feuille Contrôles).",
     "group_time": "Calendrier et indicateurs",
     "group_demand": "Demande",
     "group_vendor": "Conditions prestataire : {name}",
@@ -155,7 +156,7 @@ WORKBOOK = {
     "group_finance": "Finance par année : {label}",
     "short_status_quo": "Statu quo",
     "short_inhouse": "Interne",
-    "short_hybrid": "Hybride: {name}",
+    "short_hybrid": "Hybride : {name}",
     "rate_hint": "Un pourcentage : saisissez 45% (enregistré 0,45).",
     "method_rows": "Postes : la formule de chaque type de ligne",
     "method_inputs": "Hypothèses : valeurs par défaut et sources",
@@ -164,13 +165,21 @@ WORKBOOK = {
         " and ": " et ",
         "any value": "toute valeur",
     },
+    "decimal": ",",
+    "validation": {"choose": "Choisissez parmi : {choices}", "text": "Texte de {lo} à {hi} caractères",
+                   "error_title": "Saisie refusée", "prompt_title": "Saisie", "no_unit": "sans unité",
+                   "whole": "un nombre entier", "number": "un nombre", "between": "entre {lo} et {hi}",
+                   "strictly": " (bornes exclues)", "above": "supérieur à {lo}", "at_least": "au moins {lo}",
+                   "below": "inférieur à {hi}", "at_most": "au plus {hi}", "any_size": "de toute taille",
+                   "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}.",
+                   "decimal": ","},
 }
 """Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
 
 # Units of the Calc rows, by the model's unit names (``{cur}``: the case currency).
 UNITS = {"money": "{cur}", "fte": "ETP", "contacts": "contacts", "hours": "heures", "minutes": "minutes",
          "seconds": "secondes", "agents": "conseillers", "flag": "0/1", "index": "coefficient", "number": "nombre",
-         "rate": "taux", "erlangs": "Erlangs"}
+         "rate": "taux", "erlangs": "Erlangs", "weeks": "semaines", "relative": "relatif", "Erlangs": "Erlangs"}
 
 # The Method sheet's conventions: ('h', heading) or ('p', paragraph).
 METHOD = [

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from ..schema import PRICE_DECIMALS
-from . import label, price_units, words
+from . import choice_label, label, price_units, words
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -197,7 +197,7 @@ def service_targets_formula(channels: list[ChannelCells], lang: str) -> str:
         live = native(t["target_live"], channel=c.name, level=f'TEXT({c.service_level},"0%")',
                       seconds=c.answer_seconds)
         deferred = native(t["target_deferred"], channel=c.name, hours=c.response_hours)
-        parts.append(f'IF({c.kind}="live",{live},{deferred})')
+        parts.append(f'IF({c.kind}="{choice_label("live", lang)}",{live},{deferred})')  # the cell shows the label
     return '&", "&'.join(parts)
 
 
@@ -244,11 +244,13 @@ def short_label(scenario, case, lang: str) -> str:
 
 
 def decision_lines(analysis, lang: str, currency: str) -> list[str]:
-    """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
+    """The cost of inaction, the vendor ranking and the break-even prices, one line each (numbers as
+    ``lang`` writes them)."""
+    from .notes import analytics_note
     a, t, cur = analysis, words(lang), currency
     k = lambda v: "-" if v is None else number(v, 0, lang)  # noqa: E731
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
-    reason = label(a.ranking, lang, "reason")
+    reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
     prices = "; ".join(
         f"{b.vendor}: {price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
         f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"

@@ -9,7 +9,7 @@ each such addition with where it is; the build refuses unless told ``--force``.
 What counts, sheet by sheet:
 
 - a sheet the new workbook does not have;
-- on the input sheets (Inputs, Vendors, Hybrid), and on any other sheet whose protection was
+- on the input sheets (Inputs, Vendors, Hybrid, in either language), and on any other sheet whose protection was
   removed (a protected sheet accepts no typing outside its unlocked input cells): a value, text or
   number, outside the input cells (which are unlocked, and read or replaced by the build), that
   appears nowhere in the new workbook (labels, notes and units are all rewritten, wherever rows
@@ -27,20 +27,25 @@ from openpyxl.utils import get_column_letter
 
 from ..schema import CURRENCIES
 
+from ..text import choice_value
+from ..text.choices import CHOICES
 from .files import AUTHOR
+from .sheetnames import titles_in
 
 INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
 MAX_LISTED = 8  # additions listed one by one; the rest are counted
 
 
+_CHOICE_VALUES = tuple(value for value, _, _ in CHOICES)
 _CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b")
 
 
 def _key(value):
-    """What a value is compared by: text trimmed, with its currency code blanked (the units of a
-    workbook whose currency input was edited are rewritten in the new currency)."""
-    if isinstance(value, str):
-        return _CURRENCY.sub("¤", value.strip())
+    """What a value is compared by: text trimmed, a choice's label as its value, with its currency
+    code blanked (the units of a workbook whose currency input was edited are rewritten in the new
+    currency)."""
+    if isinstance(value, str):  # a choice's label and its value are one (the rebuild shows the label)
+        return _CURRENCY.sub("¤", str(choice_value(value.strip(), _CHOICE_VALUES)))
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -82,19 +87,20 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
     """
     old = opened.wb
     found: list[tuple[str, str]] = []
-    new_names = set(new_wb.sheetnames)
+    counterpart = _counterparts(old.sheetnames, new_wb.sheetnames)
     for ws in old.worksheets:
-        if ws.title not in new_names:
+        if ws.title not in counterpart:
             count = sum(1 for cell in ws._cells.values() if cell.value is not None)
             found.append((f"{ws.title}!", f"the sheet {ws.title!r} ({count} cells with content) is not part of the "
                                           "workbook and would be dropped"))
     everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
                   for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
+    inputs = {tab for key, tab in titles_in(old.sheetnames).items() if key in INPUT_SHEETS}
     for ws in old.worksheets:
-        if ws.title not in new_names:
+        if ws.title not in counterpart:
             continue
-        new_ws = new_wb[ws.title]
-        typed_checked = ws.title in INPUT_SHEETS or not ws.protection.sheet
+        new_ws = new_wb[counterpart[ws.title]]
+        typed_checked = ws.title in inputs or not ws.protection.sheet
         for (row, column), cell in sorted(ws._cells.items()):
             where = f"{ws.title}!{get_column_letter(column)}{row}"
             if (typed_checked and cell.value is not None and cell.protection.locked
@@ -109,6 +115,15 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
     pictures = [name for name in getattr(opened, "parts", ()) if name.lower().startswith("xl/media/")]
     if pictures:
         found.append(("", f"holds {len(pictures)} picture(s) ({', '.join(pictures[:3])}) that would be dropped"))
+    return found
+
+
+def _counterparts(old_names, new_names) -> dict[str, str]:
+    """Each old tab that the new workbook has, and its tab there: one of our sheets by its key
+    (a French book rebuilt in English: Hypothèses -> Inputs), any other by its own name."""
+    old_tabs, new_tabs = titles_in(old_names), titles_in(new_names)
+    found = {name: name for name in old_names if name in set(new_names)}
+    found.update({tab: new_tabs[key] for key, tab in old_tabs.items() if key in new_tabs})
     return found
 
 

@@ -16,6 +16,7 @@ from . import styles
 from .content import Content
 from .layout import Plan
 from .plan import make_plan
+from .sheetnames import localise
 from .sheets import calc, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk, staffing
 from .sheets import sourcing, vendors
 
@@ -36,6 +37,9 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
                    analysis=None) -> tuple[Workbook, Plan]:
     """The workbook of ``case`` in ``lang`` ('en' or 'fr') and the plan of where everything is.
 
+    The plan names each sheet by its key (``"Inputs"``); the tabs of the workbook are in ``lang``
+    (:func:`xlmodel.workbook.sheetnames.title` gives a key's tab).
+
     ``comparison`` is ``compare(case)`` when the caller has it already; ``analysis`` the decision
     analytics of the Risk sheet, a function that finishes them, or None to compute them here
     (:class:`xlmodel.workbook.content.Content`).
@@ -53,5 +57,6 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
             styles.protect(ws)
         if ws.title in FIT_WIDTH:
             styles.set_print_fit_width(ws)
+    localise(wb, lang)  # the tabs in the book's language, every reference to them rewritten
     wb.active = 0
     return wb, plan

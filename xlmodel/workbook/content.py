@@ -15,7 +15,7 @@ from ..case import Case
 from ..engine import Comparison
 from ..model import Model
 from ..schema import Field
-from ..text import label, words
+from ..text import choice_label, label, words
 from ..text.fields import field_note, field_unit
 from . import styles
 
@@ -68,9 +68,16 @@ class Content:
 
     def input_cell(self, ws, cell: str, f: Field, value, decimals: int | None = None):
         """An input cell of field ``f``: its number format (``decimals`` at least, when given, instead
-        of the field's own), validation rule and note."""
+        of the field's own), validation rule and note. A choice shows its label in the book's
+        language, chosen from a list of those labels (the reader maps a label back to its value)."""
+        validation = {**styles.field_validation(f), "lang": self.lang}  # messages in the book's language
+        if "unit" in validation:
+            validation["unit"] = self.unit_of(f)
+        if f.kind == "choice":
+            value = choice_label(value, self.lang)
+            validation = {**validation, "choices": tuple(choice_label(v, self.lang) for v in f.choices)}
         styles.write_input(ws, cell, value, number_format=self.number_format(f, value, decimals),
-                           validation=styles.field_validation(f), note=self.note_for(f))
+                           validation=validation, note=self.note_for(f))
 
 
 def define_name(ws, name: str, ref: str):

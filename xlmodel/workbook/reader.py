@@ -27,8 +27,9 @@ from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
-from ..text import words
+from ..text import choice_value, label, words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
+from .sheetnames import titles_in
 from .sheets.sourcing import read_sourcing
 from .untrusted import load_whole, open_untrusted, unreadable
 
@@ -40,8 +41,8 @@ _OPTIONAL_SHEETS = ("Sourcing",)  # a case with portfolios or quotes for some ch
 def _labels(section) -> dict[str, str]:
     found = {}
     for f in section.fields:
-        found[f.label_en.strip().lower()] = f.name
-        found[f.label_fr.strip().lower()] = f.name
+        for text in (f.label_en, f.label_fr, *(label(f, lang) for lang in LANGUAGES)):  # as the sheets show them
+            found[text.strip().lower()] = f.name
     return found
 
 
@@ -59,6 +60,7 @@ class _Reading:
     """One reading of a workbook: where each input came from, the problems and the notices."""
 
     book: Any
+    tabs: dict[str, str]  # sheet key -> its tab in this book ("Inputs" -> "Hypothèses")
     where: dict[str, str] = field(default_factory=dict)  # case-file location -> the cell it was read from
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -147,7 +149,8 @@ def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
     try:
         try:  # a read-only workbook parses its sheets (and we its tables) only now
             book = OpenpyxlBook(opened.wb, opened, workbook_tables(opened.data))
-            book.load(_INPUT_SHEETS + _OPTIONAL_SHEETS)
+            tabs = titles_in(opened.wb.sheetnames)
+            book.load([tabs[key] for key in _INPUT_SHEETS + _OPTIONAL_SHEETS if key in tabs])
         except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
             raise unreadable(path, exc) from None
         case, notices = read_book(book, str(path))
@@ -164,19 +167,20 @@ def read_book_case(book: BookView, origin: str = "workbook") -> Case:
 
 def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str, ...]]:
     """Read and validate the inputs of a workbook seen through a :class:`BookView`: (case, notices)."""
+    tabs = titles_in(book.sheetnames())
     for sheet in _INPUT_SHEETS:
-        if sheet not in book.sheetnames():
+        if sheet not in tabs:
             raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
     data: dict[str, Any] = {}
-    reading = _Reading(book)
+    reading = _Reading(book, tabs)
     where = reading.where
     _read_single_inputs(reading, data)
     channels = _read_channels(reading)
     data["demand"]["channels"] = channels
     data["vendors"], data["hybrid"]["vendors"] = _read_vendors(reading)
-    where["[hybrid] .vendors"] = "Vendors!"
+    where["[hybrid] .vendors"] = f"{tabs['Vendors']}!"
     data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
-    where["[hybrid] .channels"] = "Hybrid!"
+    where["[hybrid] .channels"] = f"{tabs['Hybrid']}!"
     read_sourcing(reading, data, channels)
     if reading.problems:
         raise InputError(reading.problems)
@@ -202,7 +206,7 @@ def _read_single_inputs(reading: _Reading, data: dict):
             col_min, row_min, _, _ = range_boundaries(ref)
             value = reading.typed(sheet, row_min, col_min)
             if value not in (None, ""):
-                table[f.name] = value
+                table[f.name] = choice_value(value, f.choices)
             elif f.default not in (None, "") and not f.required:
                 reading.notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
     found = book.name_target("demand_seasonality")
@@ -222,7 +226,8 @@ def _read_channels(reading: _Reading) -> list[dict]:
     """The Channels table, one mapping per channel, columns found by their header in either language."""
     book, where = reading.book, reading.where
     channel_labels = _labels(CHANNEL)
-    headers, rows = _table_rows(book, "Inputs", "Channels", "channels")
+    sheet = reading.tabs["Inputs"]
+    headers, rows = _table_rows(book, sheet, "Channels", "channels")
     channels = []
     for i, (r, values) in enumerate(rows, start=1):
         item = {}
@@ -230,10 +235,10 @@ def _read_channels(reading: _Reading) -> list[dict]:
             name = channel_labels.get(str(header or "").strip().lower())
             if name is None:
                 continue
-            where[f"[[demand.channels]] {i} .{name}"] = f"Inputs!{letter}{r}"
-            value = reading.typed("Inputs", r, column_index_from_string(letter))
+            where[f"[[demand.channels]] {i} .{name}"] = f"{sheet}!{letter}{r}"
+            value = reading.typed(sheet, r, column_index_from_string(letter))
             if value not in (None, ""):
-                item[name] = value
+                item[name] = choice_value(value, CHANNEL.by_name[name].choices)
         channels.append(item)
     return channels
 
@@ -244,28 +249,29 @@ def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:
     book, where = reading.book, reading.where
     vendor_labels = _labels(VENDOR)
     hybrid_headers = {words(lang)["hybrid_scenario"].lower() for lang in LANGUAGES}
-    headers, rows = _table_rows(book, "Vendors", "VendorQuotes", "vendor quotes", below=MAX_VENDORS)
+    sheet = reading.tabs["Vendors"]
+    headers, rows = _table_rows(book, sheet, "VendorQuotes", "vendor quotes", below=MAX_VENDORS)
     vendors, hybrid_vendors = [], []
     for i, (r, values) in enumerate(rows, start=1):
         item, defaulted = {}, []
         for letter, header in headers.items():
             label = str(header or "").strip().lower()
             if label in hybrid_headers:
-                where[f"[hybrid] .vendors {i}"] = f"Vendors!{letter}{r}"
-                if reading.flag(values[letter], f"Vendors!{letter}{r}") and values.get("A"):
+                where[f"[hybrid] .vendors {i}"] = f"{sheet}!{letter}{r}"
+                if reading.flag(values[letter], f"{sheet}!{letter}{r}") and values.get("A"):
                     hybrid_vendors.append(str(item.get("name") or values["A"]).strip())
                 continue
             name = vendor_labels.get(label)
             if name is None:
                 continue
-            where[f"[[vendors]] {i} .{name}"] = f"Vendors!{letter}{r}"
-            value = reading.typed("Vendors", r, column_index_from_string(letter))
+            where[f"[[vendors]] {i} .{name}"] = f"{sheet}!{letter}{r}"
+            value = reading.typed(sheet, r, column_index_from_string(letter))
             if value not in (None, ""):
-                item[name] = value
+                item[name] = choice_value(value, VENDOR.by_name[name].choices)
             elif VENDOR.by_name[name].default not in (None, ""):
                 defaulted.append(f"{letter}{r} {VENDOR.by_name[name].label_en} {VENDOR.by_name[name].default!r}")
         if defaulted:
-            reading.notices.append(f"Vendors! row {r} ({item.get('name', 'no name')}): blank, so the defaults are "
+            reading.notices.append(f"{sheet}! row {r} ({item.get('name', 'no name')}): blank, so the defaults are "
                                    "used: " + ", ".join(defaulted))
         vendors.append(item)
     return vendors, hybrid_vendors
@@ -273,9 +279,10 @@ def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:
 
 def _read_hybrid_channels(reading: _Reading, channels: list[dict]) -> list[str]:
     """The names of the channels marked for the vendor in the channel mode."""
-    headers, rows = _table_rows(reading.book, "Hybrid", "HybridChannels", "hybrid channels")
+    sheet = reading.tabs["Hybrid"]
+    headers, rows = _table_rows(reading.book, sheet, "HybridChannels", "hybrid channels")
     letters = list(headers)
-    chosen = [reading.flag(values[letters[1]], f"Hybrid!{letters[1]}{r}") for r, values in rows]
+    chosen = [reading.flag(values[letters[1]], f"{sheet}!{letters[1]}{r}") for r, values in rows]
     hybrid_channels = [values[letters[0]] for (r, values), yes in zip(rows, chosen) if yes]
     # The name column is a formula showing the channel name: read names from the channel table
     # when the cached value is absent (a workbook never opened in a spreadsheet).
@@ -304,6 +311,14 @@ def _rows(name: str, value) -> list[list]:
     return [list(row) for row in value]
 
 
+def _choice(name: str, value):
+    """A table cell's value, a choice label mapped to its value (vendor and channel fields)."""
+    for section in (VENDOR, CHANNEL):
+        if name in section.by_name and section.by_name[name].choices:
+            return choice_value(value, section.by_name[name].choices)
+    return value
+
+
 def _table_from(name: str, value, labels: dict[str, str]) -> list[dict]:
     """Records of a table range whose first row holds the field labels (English or French)."""
     rows = _rows(name, value)
@@ -314,7 +329,7 @@ def _table_from(name: str, value, labels: dict[str, str]) -> list[dict]:
     for row in rows[1:]:
         if all(v in (None, "") for v in row):
             continue
-        records.append({field: v for field, v in zip(header, row) if field and v not in (None, "")})
+        records.append({field: _choice(field, v) for field, v in zip(header, row) if field and v not in (None, "")})
     return records
 
 
@@ -333,10 +348,10 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
     for section in _SCALAR_SHEET_SECTIONS:
         table = data.setdefault(section.name, {})
         for f in section.fields:
-            for label in (f.label_en, f.label_fr):
-                value = pairs.get(label.strip().lower())
+            for shown in (f.label_en, f.label_fr, *(label(f, lang) for lang in LANGUAGES)):
+                value = pairs.get(shown.strip().lower())
                 if value not in (None, ""):
-                    table[f.name] = value
+                    table[f.name] = choice_value(value, f.choices)
                     break
     weights = []
     for lang in LANGUAGES:

@@ -12,6 +12,7 @@ from typing import Iterable
 from ..case import Case
 from .book import build_workbook
 from .layout import FIRST_MONTH_COL
+from .sheetnames import title
 
 CellValues = dict[tuple[str, str], object]  # (sheet, "E5") -> value
 
@@ -22,15 +23,17 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
     words the Dashboard shows while they are current).
 
     The workbook's layout depends only on the case's structure (channels, vendors, horizon), so a
-    refresh of a workbook whose inputs changed writes exactly the cells the builder wrote.
+    refresh of a workbook whose inputs changed writes exactly the cells the builder wrote. The
+    sheets are named by their tabs in ``lang`` (``Risques`` in French).
     """
     wb, _ = build_workbook(case, lang)
     cells: CellValues = {}
-    for row in wb["Risk"].iter_rows(min_row=4):
+    risk, staffing = title("Risk", lang), title("Staffing", lang)
+    for row in wb[risk].iter_rows(min_row=4):
         for cell in row:
             if cell.value is not None and cell.data_type != "f":
-                cells[("Risk", cell.coordinate)] = cell.value
-    ws = wb["Staffing"]
+                cells[(risk, cell.coordinate)] = cell.value
+    ws = wb[staffing]
     for row in ws.iter_rows(min_row=4):
         for cell in row:
             value = cell.value
@@ -38,7 +41,7 @@ def python_blocks(case: Case, lang: str = "en") -> CellValues:
                 if cell.column >= FIRST_MONTH_COL or cell.column == 2:
                     if isinstance(value, str):
                         continue  # labels and units stay as built
-                    cells[("Staffing", cell.coordinate)] = value
+                    cells[(staffing, cell.coordinate)] = value
     return cells
 
 

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..limits import MAX_TEXT_LENGTH
+from ..text import words
 
 INPUT_FONT = Font(color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
@@ -127,9 +128,10 @@ def make_validation(rule: dict) -> DataValidation:
 
     Rule types: ``decimal`` and ``whole`` (``minimum``/``maximum``, either may be None,
     ``exclusive_min``/``exclusive_max``, ``unit``), ``list`` (``choices``), ``textLength``
-    (``minimum``/``maximum`` characters). Raises ``ValueError`` for a list Excel cannot store.
+    (``minimum``/``maximum`` characters); ``lang`` (English by default) is the language of the
+    messages. Raises ``ValueError`` for a list Excel cannot store.
     """
-    kind = rule["type"]
+    kind, t = rule["type"], words(rule.get("lang", "en"))["validation"]
     if kind == "list":
         choices = [str(c) for c in rule["choices"]]
         if any("," in c or '"' in c for c in choices):
@@ -139,20 +141,20 @@ def make_validation(rule: dict) -> DataValidation:
             raise ValueError(f"list choices are {len(literal)} characters long; Excel allows {_MAX_LIST} "
                              "(put them in a range and validate against the range instead)")
         dv = DataValidation(type="list", formula1=f'"{literal}"', allow_blank=False)
-        dv.error = "Choose one of: " + ", ".join(choices)
+        dv.error = t["choose"].format(choices=", ".join(choices))
         dv.prompt = dv.error
     elif kind == "textLength":
         lo, hi = int(rule["minimum"]), int(rule["maximum"])
         dv = DataValidation(type="textLength", operator="between", formula1=str(lo), formula2=str(hi),
                             allow_blank=lo == 0)
-        dv.error = f"Text of {lo} to {hi} characters"
+        dv.error = t["text"].format(lo=lo, hi=hi)
         dv.prompt = dv.error
     elif kind in ("decimal", "whole"):
-        dv = _number_validation(kind, rule)
+        dv = _number_validation(kind, rule, t)
     else:
         raise ValueError(f"unknown data-validation type {kind!r}: use decimal, whole, list or textLength")
-    dv.errorTitle = "Invalid input"
-    dv.promptTitle = "Input"
+    dv.errorTitle = t["error_title"]
+    dv.promptTitle = t["prompt_title"]
     dv.error = _clip(dv.error, _MAX_PROMPT)
     dv.prompt = _clip(dv.prompt, _MAX_PROMPT)
     dv.showErrorMessage = True
@@ -161,30 +163,31 @@ def make_validation(rule: dict) -> DataValidation:
     return dv
 
 
-def _number_validation(kind: str, rule: dict) -> DataValidation:
+def _number_validation(kind: str, rule: dict, t: dict) -> DataValidation:
     lo, hi = rule.get("minimum"), rule.get("maximum")
     lo_strict, hi_strict = bool(rule.get("exclusive_min")), bool(rule.get("exclusive_max"))
-    unit = rule.get("unit") or "no unit"
-    what = "a whole number" if kind == "whole" else "a number"
+    unit = rule.get("unit") or t["no_unit"]
+    what = t["whole"] if kind == "whole" else t["number"]
+    shown = lambda x: _num(x).replace(".", t["decimal"])  # noqa: E731 - the number as the language writes it
     if lo is not None and hi is not None:
         # "between" is inclusive in Excel; strict bounds are checked again when the case is read.
         dv = DataValidation(type=kind, operator="between", formula1=_num(lo), formula2=_num(hi))
-        strict = " (strictly)" if lo_strict or hi_strict else ""
-        bounds = f"between {_num(lo)} and {_num(hi)}{strict}"
+        strict = t["strictly"] if lo_strict or hi_strict else ""
+        bounds = t["between"].format(lo=shown(lo), hi=shown(hi)) + strict
     elif lo is not None:
         dv = DataValidation(type=kind, operator="greaterThan" if lo_strict else "greaterThanOrEqual",
                             formula1=_num(lo))
-        bounds = f"{'above' if lo_strict else 'at least'} {_num(lo)}"
+        bounds = t["above" if lo_strict else "at_least"].format(lo=shown(lo))
     elif hi is not None:
         dv = DataValidation(type=kind, operator="lessThan" if hi_strict else "lessThanOrEqual",
                             formula1=_num(hi))
-        bounds = f"{'below' if hi_strict else 'at most'} {_num(hi)}"
+        bounds = t["below" if hi_strict else "at_most"].format(hi=shown(hi))
     else:  # no bound: still refuses text in a number cell
         dv = DataValidation(type=kind, operator="between", formula1="-1E+307", formula2="1E+307")
-        bounds = "of any size"
+        bounds = t["any_size"]
     dv.allow_blank = False
-    dv.error = f"Enter {what} {bounds} ({unit})"
-    dv.prompt = f"Unit: {unit}. {what[0].upper()}{what[1:]} {bounds}."
+    dv.error = t["enter"].format(what=what, bounds=bounds, unit=unit)
+    dv.prompt = t["prompt"].format(unit=unit, what=what[0].upper() + what[1:], bounds=bounds)
     return dv
 
 

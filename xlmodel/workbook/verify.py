@@ -72,12 +72,18 @@ class Recalculated:
         self.model = model
         self._types = ironcalc.CellType
         self.sheets = {p["name"]: k for k, p in enumerate(self.model.get_worksheets_properties())}
+        from .sheetnames import titles_in
+        for key, tab in titles_in(list(self.sheets)).items():  # a sheet by its key too, whatever its tab
+            self.sheets.setdefault(key, self.sheets[tab])
         from ..text import words
         self.separator = words(lang)["thousands"]
 
     def value(self, sheet: str, cell: str):
-        """A cell's value: a float, a text, a bool, None (empty), or an error text such as ``#N/A``."""
-        return self.model.get_cell_value_by_ref(f"{sheet}!{cell}")
+        """A cell's value: a float, a text, a bool, None (empty), or an error text such as ``#N/A``;
+        ``sheet`` is a tab or a sheet key (``"Compare"`` in a book of either language)."""
+        from openpyxl.utils.cell import coordinate_to_tuple
+        row, column = coordinate_to_tuple(cell)
+        return self.model.get_cell_value(self.sheets[sheet], row, column)
 
     def stored(self, sheet: str, column: str, row: int) -> tuple[str, StoredValue]:
         """What formula cell ``column``/``row`` of ``sheet`` stores: see :func:`~xlmodel.workbook.parts.store_values`."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment
 
 from ...model import COST_LINES, ONE_OFF_LINES, RowKey, VendorInput
-from ...text import pick
+from ...text import choice_label, pick
 from ...text.sentences import short_label
 from .. import styles
 from ..content import Content
@@ -197,7 +197,7 @@ def _head(ws, plan: Plan, c: Content):
             styles.write_text(ws, cell, label)
             continue
         name = c.case.vendors[s.vendor].name
-        before, after = label.split(f"({mode})", 1)
+        before, after = label.split(f"({choice_label(mode, c.lang)})", 1)
         if not after.endswith(name):
             raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {label!r}")
         ws[cell] = f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}'

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...model import CONSTANTS
 from ...schema import CHANNEL, DEMAND, Field
-from ...text import pick
+from ...text import pick, units
+from ...text.fields import field_source
 from .. import styles
 from ..content import Content, define_name
 from ..layout import CHANNEL_TABLE, Plan, col, defined_name
@@ -25,7 +26,7 @@ def write(ws, plan: Plan, c: Content):
             r = lay.fields[(section.name, f.name)]
             ws[f"A{r}"] = c.label(f)
             ws[f"C{r}"] = c.unit_of(f)
-            ws[f"D{r}"] = f.source
+            ws[f"D{r}"] = field_source(f, c.lang) or None
             c.input_cell(ws, f"B{r}", f, getattr(record, f.name))
             define_name(ws, defined_name(section.name, f.name), f"Inputs!$B${r}")
         if section is DEMAND:
@@ -36,7 +37,7 @@ def write(ws, plan: Plan, c: Content):
         r = lay.constants[name]
         ws[f"A{r}"] = pick(c.lang, en, fr)
         ws[f"B{r}"] = value
-        ws[f"C{r}"] = unit
+        ws[f"C{r}"] = units(c.lang).get(unit, unit)
         define_name(ws, name, f"Inputs!$B${r}")
     ws.column_dimensions["A"].width = 52
     for letter in "BCDEF":
@@ -47,9 +48,9 @@ def write(ws, plan: Plan, c: Content):
 
 def _seasonality(ws, plan: Plan, c: Content):
     t, span = c.t, plan.inputs.seasonality
-    weight = Field("seasonality", "number", 1.0, "x average month", t["seasonality"], t["seasonality"],
-                   0.01, 12, exclusive_min=False, decimals=2,
-                   source="The 12 weights must average 1 (checked on the Checks sheet).")
+    weight = Field("seasonality", "number", 1.0, t["seasonality_unit"], t["seasonality"], t["seasonality"],
+                   0.01, 12, exclusive_min=False, decimals=2, fr_unit=t["seasonality_unit"],
+                   source=t["seasonality_source"])
     for m, (r, month_name) in enumerate(zip(span.rows, t["months"])):
         ws[f"A{r}"] = f"{t['seasonality']}: {month_name}"
         ws[f"C{r}"] = t["seasonality_unit"]

@@ -5,6 +5,9 @@ when they are out of date.  Each block must fit the rows the plan gave it (:func
 from __future__ import annotations
 
 from ...schema import RISK, SCORING
+from ...analytics.scoring import CRITERIA
+from ...text import choice_label, pick
+from ...text.notes import analytics_note, number_text
 from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
@@ -81,7 +84,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     risk = a.risk
     _fits(lay.monte_carlo, risk.scenarios, "Monte Carlo scenarios")
     styles.section(ws, f"A{lay.monte_carlo_title}",
-                   f"{t['monte_carlo']} ({risk.draws:,} {t['draws']}, seed {risk.seed})".replace(",", " "))
+                   f"{t['monte_carlo']} ({number_text(risk.draws, c.lang)} {t['draws']}, {t['seed']} {risk.seed})")
     styles.header_row(ws, lay.monte_carlo_title + 1,
                       [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
     for r, sr in zip(lay.monte_carlo.rows, risk.scenarios):
@@ -111,7 +114,8 @@ def _scoring(ws, plan: Plan, c: Content):
     _fits(lay.scoring, ranking.vendors, "scored vendors")
     styles.section(ws, f"A{lay.scoring_title}", t["scoring"])
     criteria = list(ranking.weights)
-    styles.header_row(ws, lay.scoring_title + 1, [t["vendor"]] + criteria + [t["total"], t["rank"], t["knock_out"]])
+    headers = [pick(c.lang, *CRITERION_LABELS[crit]) for crit in criteria]
+    styles.header_row(ws, lay.scoring_title + 1, [t["vendor"]] + headers + [t["total"], t["rank"], t["knock_out"]])
     r = lay.weights_row
     ws[f"A{r}"] = t["weights"]
     for j, crit in enumerate(criteria):
@@ -122,8 +126,8 @@ def _scoring(ws, plan: Plan, c: Content):
             styles.write_computed(ws, f"{col(2 + j)}{r}", vs.scores.get(crit), "0.0")
         styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
         styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
-        ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(vs.knocked_out) or "-"
-    ws[f"A{lay.scoring_reason}"] = c.label(ranking, "reason")
+        ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(analytics_note(k, c.lang) for k in vs.knocked_out) or "-"
+    ws[f"A{lay.scoring_reason}"] = analytics_note(c.label(ranking, "reason"), c.lang)
 
 
 def _break_even(ws, plan: Plan, c: Content):
@@ -136,12 +140,12 @@ def _break_even(ws, plan: Plan, c: Content):
                                                      t["note"]])
     for r, vb in zip(lay.break_even.rows, be.vendors):
         styles.write_text(ws, f"A{r}", vb.vendor)
-        ws[f"B{r}"] = vb.pricing_model
+        ws[f"B{r}"] = choice_label(vb.pricing_model, c.lang)
         styles.write_computed(ws, f"C{r}", vb.price, "#,##0.00")
         styles.write_computed(ws, f"D{r}", vb.break_even_price, "#,##0.00")
         styles.write_computed(ws, f"E{r}", vb.price_headroom, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", vb.break_even_volume, styles.INTEGER)
-        ws[f"G{r}"] = "; ".join(n for n in (vb.price_note, vb.volume_note) if n)
+        ws[f"G{r}"] = "; ".join(analytics_note(n, c.lang) for n in (vb.price_note, vb.volume_note) if n)
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
         ws[f"A{r}"] = f"{t['best_share']}: {hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
@@ -166,6 +170,9 @@ def _economics(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"D{r}", se.npv_lost_customer_value, c.money)
 
 
+CRITERION_LABELS = {criterion: (en, fr) for criterion, en, fr in CRITERIA}
+
+
 def _settings(ws, plan: Plan, c: Content):
     """The scoring and risk settings these figures were computed from, against the Inputs sheet now:
     editing one of them makes the Risk sheet stale until it is refreshed."""
@@ -177,7 +184,9 @@ def _settings(ws, plan: Plan, c: Content):
     for r, (section, f) in zip(lay.settings.rows, fields):
         record = getattr(c.case, section.name)
         styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}: {c.label(f)}")
-        styles.write_computed(ws, f"B{r}", getattr(record, f.name), c.number_format(f))
+        used = getattr(record, f.name)  # a choice as its cell shows it, to compare with the cell
+        styles.write_computed(ws, f"B{r}", choice_label(used, c.lang) if f.kind == "choice" else used,
+                              c.number_format(f))
         text = f.kind in ("text", "choice")  # an empty text cell links as 0: compare as text
         ws[f"C{r}"] = f"={defined_name(section.name, f.name)}" + ('&""' if text else "")
         ws[f"C{r}"].number_format = c.number_format(f)

@@ -8,9 +8,11 @@ period columns substituted: the same formula across each row.
 
 from __future__ import annotations
 
+import re
+
 from ...model import Fixed, Row, RowRef, StaffRef
 from ...model.language import MonthlyRow, Template, YearlyRow
-from ...text import units
+from ...text import choice_labels, units
 from .. import styles
 from ..content import Content
 from ..parts import share_row
@@ -44,7 +46,21 @@ def formula(plan: Plan, c: Content, row: Row, sheet: str = "Calc", at: int | Non
     on_error = None if row.on_error is None else c.t[row.on_error]
     period = None if row.scalar else "year" if row.yearly else "month"
     grid = staffing.timeline(calc) if sheet == "Staffing" else calc.timeline()
-    return row.formula.excel(locate, grid, on_error, period)
+    return _labelled(row.formula.excel(locate, grid, on_error, period), choice_labels(c.lang))
+
+
+_TEXT = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _labelled(template: Template, labels: dict[str, str]) -> Template:
+    """The formula with each choice value it tests written as the label its input cell shows in the
+    book's language (``(hybrid_mode="horaires étendus")*1``): the cells hold labels, chosen from a
+    list, so a choice made in the spreadsheet recalculates natively."""
+    def label(m: re.Match) -> str:
+        text = m.group(1).replace('""', '"')
+        return '"' + labels.get(text, text).replace('"', '""') + '"'
+    text = _TEXT.sub(label, template.text)
+    return template if text == template.text else Template(text)
 
 
 def write_row(ws, plan: Plan, c: Content, row: Row, r: int, sheet: str = "Calc") -> None:

@@ -19,6 +19,7 @@ from ...model import CaseRef, RowKey
 from ...model.portfolio import PortfolioInput, PortfolioShare
 from ...portfolios import INHOUSE, PORTFOLIO_MODES, SPLIT
 from ...schema import CHANNEL, VENDOR, Field
+from ...text import choice_label, choice_value
 from .. import styles
 from ..content import define_name
 from ..layout import col, month_col
@@ -131,13 +132,14 @@ def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
         for k, v in enumerate(block.vendors):
             c.input_cell(ws, f"{block.share_col(k)}{r}", _SHARE, a.share(case.vendors[v].name))
         shares = f"E{r}:{block.last_col}{r}"
-        ws[f"D{r}"] = f'=IF(B{r}="{SPLIT}",1-SUM({shares}),"-")'
+        split, extended, overflow = (choice_label(m, c.lang) for m in PORTFOLIO_MODES)  # as the mode cell shows it
+        ws[f"D{r}"] = f'=IF(B{r}="{split}",1-SUM({shares}),"-")'
         styles.number_format(ws[f"D{r}"], "0.0%")
         # Valid: split shares summing to at most 100 %, or a mode naming one of the portfolio's vendors.
         vendors = f"$E${block.header}:${block.last_col}${block.header}"
         ws[f"{col(FIRST_SHARE_COL + len(block.vendors))}{r}"] = (
-            f'=((B{r}="{SPLIT}")*(SUM({shares})<=1+CHECK_TOLERANCE)+((B{r}="{PORTFOLIO_MODES[1]}")'
-            f'+(B{r}="{PORTFOLIO_MODES[2]}"))*(COUNTIF({vendors},C{r})>0))*1')
+            f'=((B{r}="{split}")*(SUM({shares})<=1+CHECK_TOLERANCE)+((B{r}="{extended}")'
+            f'+(B{r}="{overflow}"))*(COUNTIF({vendors},C{r})>0))*1')
     last = block.first + len(case.channels) - 1
     define_name(ws, f"portfolio{p}_assignments", f"{SHEET}!$B${block.first}:${block.last_col}${last}")
     define_name(ws, f"portfolio{p}_vendors", f"{SHEET}!$E${block.header}:${block.last_col}${block.header}")
@@ -225,7 +227,7 @@ def _read_assignment(reading, sheet: str, row: int, first_share: int, vendors: l
     vendor = reading.typed(sheet, row, 3)
     shares = {v: reading.typed(sheet, row, first_share + k) for k, v in enumerate(vendors)}
     shares = {v: s for v, s in shares.items() if s not in (None, "", 0)}
-    mode = SPLIT if mode in (None, "") else str(mode).strip()
+    mode = SPLIT if mode in (None, "") else choice_value(str(mode).strip(), PORTFOLIO_MODES)
     where[at] = f"{sheet}!{col(first_share)}{row}:{col(first_share + len(vendors) - 1)}{row}"
     where[f"{at}.mode"] = f"{sheet}!B{row}"
     where[f"{at}.vendor"] = f"{sheet}!C{row}"

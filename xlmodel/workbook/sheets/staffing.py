@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
 from ...model.portfolio import PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
+from ...text import choice_label
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
@@ -80,7 +81,7 @@ def _sized_inputs(ws, plan: Plan, c: Content):
     styles.header_row(ws, r + 1, [t["label"], t["at_sizing"], t["now"], t["changed"]])
     for r, ref in enumerate(lay.sized_inputs, start=lay.first_input):
         styles.write_text(ws, f"A{r}", describe(ref, c))
-        ws[f"B{r}"] = c.ev.resolve(ref)
+        ws[f"B{r}"] = choice_label(c.ev.resolve(ref), c.lang)  # a choice as its input cell shows it
         ws[f"C{r}"] = f"={plan.refs[ref]}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first

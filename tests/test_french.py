@@ -1,0 +1,165 @@
+"""Issue 16: a French workbook with no English word a French DAF would not use, tabs included.
+
+Every text of the French example book a person reads (each tab, each cell's shown value, each
+cell's note, each data-validation message) is scanned against the English texts of the text layer
+and of the schema (what the English book would show), and against a short list of English words.
+Proper names are not words to translate: the case's vendor and channel names and its title are taken
+out first, and so are the acronyms and trade words a French finance team uses as they are.
+
+Two things are another helper's part of issue 16 (the Method written as an analyst would, and no
+internal identifier on a visible sheet): the Method sheet's tab is scanned, its cells are not, yet;
+a cell holding exactly a scenario id (``outsourced:Acme``, the Compare sheet's id row) is not, yet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+from openpyxl import load_workbook
+
+from xlmodel.model import COST_LINES, ONE_OFF_LINES
+from xlmodel.schema import ALL_SECTIONS, ANALYTICS_SECTIONS
+from xlmodel.text import en, fr
+from xlmodel.text.choices import CHOICES, SHEETS
+
+# Words a French finance professional writes as they are (acronyms, trade words, software, units).
+KEPT = {"EUR", "kEUR", "ETP", "VAN", "TRI", "ROI", "DMT", "PERT", "RGPD", "NF", "ISO", "PCI", "DSS", "WFM", "SMIC",
+        "RGDU", "CGI", "PSE", "BCE", "Syntec", "Erlang", "Erlangs", "Python", "Excel", "xlwings", "xlmodel", "UDF",
+        "README", "Monte", "Carlo", "nearshore", "offshore", "turnover", "reporting", "P10", "P50", "P90", "D&B",
+        "Ellisphere", "chat", "email", "mail", "Bêta", "docs", "method", "md", "L1224", "L3121", "TVA", "IS",
+        "Total", "Id", "ETP-mois", "run", "Double", "double", "bonus", "malus", "Bonus", "pilote", "planning",
+        "intérim"}
+# English words that no French sentence uses (short, common, unambiguous).
+ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price", "quality", "security",
+                 "financial", "location", "coverage", "flexibility", "outsourced", "hybrid", "inhouse", "saves",
+                 "above", "below", "not", "reached", "reference", "month", "year", "years", "cost", "vendor",
+                 "agent", "agents", "seconds", "weeks", "rate", "onshore", "live", "deferred",
+                 "extended_hours", "overflow", "per_hour", "per_fte_month", "per_minute", "per_contact",
+                 "fixed_monthly", "status_quo", "outsourcing", "throughout", "between", "today", "choose", "one",
+                 "value", "must", "be", "is", "to", "from", "in", "at", "any", "when",
+                 "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
+                 "draws"}
+NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
+CELLS_NOT_SCANNED = {"Method"}  # see the module's docstring
+
+
+def _english_texts() -> set[str]:
+    """What the English book would show, where the French shows something else."""
+    texts: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, str):
+            texts.add(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+    for table in ("WORKBOOK", "UNITS", "PRICE_UNITS"):
+        walk(getattr(en, table))
+    for section in ALL_SECTIONS + ANALYTICS_SECTIONS:
+        texts.add(section.title_en)
+        for f in section.fields:
+            texts |= {f.label_en, f.unit, f.source}
+    texts |= {row[1] for row in (*CHOICES, *SHEETS)} | {row[1] for row in (*COST_LINES, *ONE_OFF_LINES)}
+    french: set[str] = set()
+    for table in ("WORKBOOK", "UNITS", "PRICE_UNITS"):
+        french |= {v for v in getattr(fr, table).values() if isinstance(v, str)}
+    french |= {row[2] for row in (*CHOICES, *SHEETS)}
+    # Templates are matched by their longest fixed piece; a text shorter than a word is no evidence.
+    pieces = set()
+    for text in texts - french:
+        for piece in re.split(r"\{[^}]*\}", text):
+            piece = piece.strip(" :;,.()")
+            if len(piece) >= 12 and " " in piece:
+                pieces.add(piece)
+    return pieces
+
+
+@lru_cache(maxsize=None)
+def _case_names(path) -> tuple[str, ...]:
+    from xlmodel.workbook.reader import read_workbook_case
+    case = read_workbook_case(path)
+    names = [case.case.name, *(v.name for v in case.vendors), *(c.name for c in case.channels)]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _scenario_ids(path) -> frozenset[str]:
+    from xlmodel.engine import compare
+    from xlmodel.workbook.reader import read_workbook_case
+    return frozenset(s.id for s in compare(read_workbook_case(path)).scenarios)
+
+
+def english_in(text: str, names, english_texts) -> list[str]:
+    """The English a French reader would trip on in ``text``: a whole English text of the program, or
+    an English word, once proper names are taken out."""
+    for name in names:
+        text = text.replace(name, " ")
+    found = [piece for piece in english_texts if piece in text]
+    words = re.findall(r"[A-Za-z_/\-]+(?:'[a-z]+)?", text)
+    found += [w for w in words if w in ENGLISH_WORDS and w not in KEPT]
+    return found
+
+
+def shown_texts(path):
+    """(where, text) of everything a person reads in the workbook at ``path``."""
+    wb = load_workbook(path, data_only=True)
+    for ws in wb.worksheets:
+        if ws.title in NOT_SCANNED:
+            continue
+        yield f"tab {ws.title!r}", ws.title
+        if ws.title in {dict((k, t) for k, _, t in SHEETS)[key] for key in CELLS_NOT_SCANNED}:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                where = f"{ws.title}!{cell.coordinate}"
+                if isinstance(cell.value, str):
+                    yield where, cell.value
+                if cell.comment is not None:
+                    yield f"{where} (note)", cell.comment.text
+        for dv in ws.data_validations.dataValidation:
+            for attr in ("error", "errorTitle", "prompt", "promptTitle"):
+                if getattr(dv, attr):
+                    yield f"{ws.title}!{dv.sqref} (validation {attr})", getattr(dv, attr)
+            if dv.type == "list" and dv.formula1:
+                yield f"{ws.title}!{dv.sqref} (list)", dv.formula1.strip('"').replace(",", ", ")
+
+
+def offenders(path) -> list[str]:
+    names, english_texts, ids = _case_names(path), _english_texts(), _scenario_ids(path)
+    found = []
+    english_tabs = {tab for _, tab, french in SHEETS if tab != french}
+    for where, text in shown_texts(path):
+        if text in ids:
+            continue
+        hits = english_in(text, names, english_texts)
+        if where.startswith("tab ") and text in english_tabs:
+            hits.append(text)
+        if hits:
+            found.append(f"{where}: {sorted(set(hits))} in {text[:90]!r}")
+    return found
+
+
+def test_the_french_book_has_no_english(built_book):
+    found = offenders(built_book("example", "fr").path)
+    assert not found, f"{len(found)} texts with English in the French book:\n" + "\n".join(found[:40])
+
+
+def test_the_scan_sees_english_where_there_is_some(built_book):
+    """The scan is not blind: the English book trips it everywhere."""
+    found = offenders(built_book("example", "en").path)
+    assert len(found) > 200
+    assert any(where.startswith("tab 'Dashboard'") for where in found)
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Modèle de prix : per_hour", ["per_hour"]),
+    ("Note and source", ["and"]),
+    ("Part hybride à la VAN de coût la plus basse", []),
+    ("outsourcing saves above this volume", ["outsourcing", "saves", "above", "this"]),
+])
+def test_the_scan_of_one_text(text, english):
+    assert sorted(set(english_in(text, (), set()))) == sorted(english)
