@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from ..case import Case
 from ..engine import Comparison, compare
-from . import styles
+from . import printing, styles
 from .content import Content
 from .layout import SHEETS, Plan
 from .plan import make_plan
@@ -26,10 +26,6 @@ WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybr
 """Each sheet's writer, in the order they run.  Every writer reads only the plan and the content,
 so any order writes the same cells; this one only decides how the file numbers its shared styles,
 and is kept so that the same case keeps giving the same bytes."""
-
-FIT_WIDTH = ("Inputs", "Vendors", "Hybrid", "Compare", "Risk", "Checks", "Method")
-"""Sheets printed one page wide (the Dashboard prints on one landscape page)."""
-
 
 def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None = None,
                    analysis=None) -> tuple[Workbook, Plan]:
@@ -49,7 +45,6 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
     for ws in wb.worksheets:
         if ws.title != "xlwings.conf":
             styles.protect(ws)
-        if ws.title in FIT_WIDTH:
-            styles.set_print_fit_width(ws)
+    printing.set_up(wb, plan, content)
     wb.active = 0
     return wb, plan

@@ -25,7 +25,6 @@ def write(ws, plan: Plan, c: Content):
     ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
     ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
     _analytics(ws, plan, c)
-    styles.set_print_landscape_one_page(ws, f"A1:P{lay.decisions.last + 1}")
 
 
 def _analytics(ws, plan: Plan, c: Content):

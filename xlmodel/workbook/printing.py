@@ -1,0 +1,248 @@
+"""How each sheet prints, and text that fits its cells.
+
+Every sheet prints landscape on A4, one page wide (the Dashboard on one page, the Vendors table
+three pages wide: it has a column per quoted term), with a header naming the sheet and a footer
+giving the case and "page x of y" in the book's language. Rows or columns that give a page its
+meaning repeat on every page (the scenario header of Compare, the month and year rows and the
+label columns of Staffing), and a section starts a new page rather than breaking in its middle.
+
+What a board reads prints whole. The two audit sheets do not print their 60 month columns (which
+would take about 230 pages of figures): Calc prints its yearly block (the finance of every
+scenario by year, the NPVs, paybacks and IRRs, about five pages), and Staffing the agents on duty
+of the first twelve months and the check that the Python sizing agrees (two pages). The header of
+each says so; the whole timeline is read on screen, or printed after clearing the print area.
+
+:func:`fit_text` wraps (or, in a row with nothing to its right, spreads over the printed width)
+every text that would otherwise be cut by its neighbour or run past the page: the widths are
+estimated from the characters, with the wide fallback font LibreOffice uses without Calibri.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from .content import Content
+from .layout import FIRST_MONTH_COL, Plan, col
+
+DEFAULT_WIDTH = 8.43
+"""Width of a column without its own width, in character units (Excel's default)."""
+LINE_HEIGHT = 15.0
+"""Height of one line of 11-point text, in points."""
+CHAR_WIDTH = 0.9
+"""Width of a text character in column-width units (the width of a '0' of the default font): about
+0.8 on average in Calibri and in DejaVu Sans (LibreOffice's fallback, measured in its PDF), taken
+wider so that text with capitals and wide letters fits too."""
+BOLD_WIDTH = 1.0
+"""The same for bold text."""
+PADDING = 1.0
+"""Room the cell's margins take, in character units."""
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """How a sheet prints: its print area, the rows and columns repeated on every page, the pages
+    across and down (0: as many as needed), the orientation and a note for the page header."""
+
+    area: str
+    title_rows: str | None = None
+    title_cols: str | None = None
+    wide: int = 1
+    tall: int = 0
+    portrait: bool = False
+    note: str | None = None  # text key of a note after the sheet's name in the page header
+
+
+def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
+    """The print setup of every visible sheet of the built workbook ``wb`` in the words ``t``."""
+    calc, staffing, compare, board = plan.calc, plan.staffing, plan.compare, plan.dashboard
+
+    def whole(name: str, title_rows: str | None = None, **kw) -> PageSetup:
+        ws = wb[name]
+        return PageSetup(f"A1:{col(used_columns(ws))}{ws.max_row}", title_rows, **kw)
+
+    years_row = next(r for group, r in calc.groups if group[0] == "years")
+    last_year = col(FIRST_MONTH_COL - 1 + calc.years)
+    twelfth = col(FIRST_MONTH_COL + min(12, calc.months) - 1)
+    return {
+        "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
+        "Inputs": whole("Inputs", "4:4"),
+        "Vendors": whole("Vendors", f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3,
+                         tall=1),
+        "Hybrid": whole("Hybrid", tall=1),
+        # A long list nine columns wide, and a text: portrait holds twice the rows of landscape.
+        "Calc": PageSetup(f"A{years_row}:{last_year}{wb['Calc'].max_row}", "1:2", portrait=True,
+                          note="print_calc_note"),
+        "Staffing": PageSetup(f"A1:{twelfth}{staffing.verified_row}", f"3:{staffing.year_row}", "A:B",
+                              note="print_staffing_note"),
+        "Compare": whole("Compare", f"{compare.head}:{compare.head}", title_cols="A:B"),
+        # The scoring and risk settings the analysis used are inputs: they print on Inputs.
+        "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}"),
+        "Checks": whole("Checks", tall=1),
+        "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note"),
+    }
+
+
+DASHBOARD_COLUMNS = 9
+"""The Dashboard prints columns A to I: the scenario table; the charts share its width."""
+
+
+def _method_end(ws, t: dict) -> int:
+    """The last row of the Method sheet that prints: the defaults and sources of the inputs that end
+    it are the notes of the Inputs sheet, which prints them."""
+    heading = next((cell.row for cell in ws["A"] if cell.value == t["method_inputs"]), None)
+    return heading - 1 if heading else ws.max_row
+
+
+def used_columns(ws) -> int:
+    """The last column holding a value (ignoring cells that are only styled)."""
+    return max((cell.column for row in ws.iter_rows() for cell in row if cell.value is not None), default=1)
+
+
+def set_up(wb, plan: Plan, c: Content) -> None:
+    """Apply :func:`page_setups` to the workbook, after fitting the text of every printed sheet."""
+    for name, setup in page_setups(wb, plan, c.t).items():
+        ws = wb[name]
+        fit_text(ws, _last_column(setup.area))
+        _apply(ws, setup, c)
+
+
+def _last_column(area: str) -> int:
+    """The last column of an area such as ``A5:I90``."""
+    return column_index_from_string(re.sub(r"[\d$]", "", area.split(":")[1]))
+
+
+def _apply(ws, setup: PageSetup, c: Content) -> None:
+    ws.print_area = setup.area
+    if setup.title_rows:
+        ws.print_title_rows = setup.title_rows
+    if setup.title_cols:
+        ws.print_title_cols = setup.title_cols
+    ws.page_setup.orientation = "portrait" if setup.portrait else "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = setup.wide
+    ws.page_setup.fitToHeight = setup.tall
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    margins = ws.page_margins
+    margins.left = margins.right = SIDE_MARGIN
+    margins.top = margins.bottom = TOP_MARGIN
+    margins.header = margins.footer = 0.25
+    t = c.t
+    ws.oddHeader.center.text = f"&B&A&B - {_literal(t[setup.note])}" if setup.note else "&B&A&B"
+    ws.oddHeader.center.size = 9
+    ws.oddFooter.left.text = _literal(c.case.case.name)
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = t["print_page"]
+    ws.oddFooter.right.size = 8
+
+
+SIDE_MARGIN, TOP_MARGIN = 0.5, 0.6  # inches
+
+
+_HEADER_MAX = 80  # characters of user text in a header (Excel allows 255 for the whole header)
+
+
+def _literal(text: str) -> str:
+    """User text shown as typed in a header or footer (``&`` starts a code there)."""
+    text = text if len(text) <= _HEADER_MAX else text[:_HEADER_MAX - 1] + "…"
+    return text.replace("&", "&&")
+
+
+# -- text that fits its cell ---------------------------------------------------------------------
+
+_REF = re.compile(r"(?:('[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?([0-9]+)(?![\w(])")
+_LITERAL = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def column_width(ws, column: int) -> float:
+    """The width of a column in character units."""
+    dim = ws.column_dimensions.get(get_column_letter(column))
+    return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_WIDTH
+
+
+def shown_text(ws, cell, depth: int = 2) -> str:
+    """The longest text ``cell`` may show: its text, or for a formula its quoted words and the
+    texts of the cells it refers to (joined when it joins them with ``&``, else the longest)."""
+    value = cell.value
+    if not isinstance(value, str):
+        return ""
+    if cell.data_type != "f" and not value.startswith("="):
+        return value
+    if depth == 0:
+        return ""
+    parts = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
+    for sheet, letter, row in _REF.findall(_LITERAL.sub('""', value)):
+        other = ws.parent[sheet.strip("'")] if sheet and sheet.strip("'") in ws.parent.sheetnames else ws
+        parts.append(shown_text(other, other[f"{letter}{row}"], depth - 1))
+    return "".join(parts) if "&" in _LITERAL.sub('""', value) else max(parts, key=len, default="")
+
+
+def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
+    """Estimated width of the longest line of ``text``, in character units."""
+    per_char = (BOLD_WIDTH if bold else CHAR_WIDTH) * (size or 11) / 11
+    return max((len(line) for line in text.split("\n")), default=0) * per_char + PADDING
+
+
+def _merged(ws) -> dict[str, tuple[int, int, int]]:
+    """Top-left coordinate of each merged range -> (first column, last column, rows)."""
+    return {r.start_cell.coordinate: (r.min_col, r.max_col, r.max_row - r.min_row + 1) for r in ws.merged_cells.ranges}
+
+
+def fit_text(ws, last_column: int) -> None:
+    """Wrap each text of ``ws`` (columns up to ``last_column``) that is wider than the room it has:
+    its column, or its merged range, and the empty cells after it; a text alone in its row is
+    spread over the printed width instead. Each row holding wrapped text is made tall enough for
+    its lines (neither Excel nor LibreOffice sizes a row on opening a file), unless the sheet set
+    that row's height itself."""
+    merged = _merged(ws)
+    covered = {(r, c) for rng in ws.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)
+               for c in range(rng.min_col, rng.max_col + 1)}
+    sized = {r for r, dim in ws.row_dimensions.items() if dim.height}
+    for row in ws.iter_rows(max_col=last_column):
+        for cell in row:
+            text = shown_text(ws, cell) if cell.value is not None else ""
+            if not text:
+                continue
+            first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
+            own = sum(column_width(ws, j) for j in range(first, last + 1))
+            width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
+            if not cell.alignment.wrap_text:
+                free = _free_columns(ws, cell.row, last + 1, last_column, covered)
+                if width <= own + sum(column_width(ws, j) for j in free):
+                    continue
+                cell.alignment = _wrapped(cell.alignment)
+                if free and free[-1] == last_column and first == last:  # alone in its row: spread it
+                    ws.merge_cells(start_row=cell.row, start_column=first, end_row=cell.row, end_column=last_column)
+                    covered.update((cell.row, j) for j in free)
+                    own += sum(column_width(ws, j) for j in free)
+            if cell.row not in sized:
+                _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
+
+
+def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> list[int]:
+    """The empty, unmerged columns from ``start`` on, up to the first that is not."""
+    free = []
+    for j in range(start, last_column + 1):
+        if (row, j) in covered or ws.cell(row=row, column=j).value is not None:
+            break
+        free.append(j)
+    return free
+
+
+def _wrapped(alignment: Alignment) -> Alignment:
+    return Alignment(horizontal=alignment.horizontal, vertical=alignment.vertical or "top", wrap_text=True,
+                     indent=alignment.indent)
+
+
+def _tall_enough(ws, row: int, width: float, room: float, rows: int, size: float | None) -> None:
+    """Make ``row`` tall enough for a text ``width`` wide wrapped in ``room`` (over ``rows`` rows)."""
+    lines = math.ceil(width / max(room - PADDING, 1.0))
+    height = lines * LINE_HEIGHT * (size or 11) / 11 / rows
+    dim = ws.row_dimensions[row]
+    if height > (dim.height or LINE_HEIGHT):
+        dim.height = height
