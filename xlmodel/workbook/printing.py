@@ -165,9 +165,11 @@ def column_width(ws, column: int) -> float:
     return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_WIDTH
 
 
-def shown_text(ws, cell, depth: int = 2) -> str:
-    """The longest text ``cell`` may show: its text, or for a formula its quoted words and the
-    texts of the cells it refers to (joined when it joins them with ``&``, else the longest)."""
+def shown_text(ws, cell, depth: int = 3, own_words: bool = True) -> str:
+    """The text ``cell`` may show: its text; for a formula, its quoted words and the texts of the
+    cells it refers to, joined if it joins them with ``&``, else the longest of them (without
+    ``own_words``, the longest of the texts it refers to: what it shows when it does not fall back
+    on a message of its own)."""
     value = cell.value
     if not isinstance(value, str):
         return ""
@@ -175,11 +177,13 @@ def shown_text(ws, cell, depth: int = 2) -> str:
         return value
     if depth == 0:
         return ""
-    parts = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
-    for sheet, letter, row in _REF.findall(_LITERAL.sub('""', value)):
+    bare = _LITERAL.sub('""', value)
+    joined = "&" in bare
+    words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)] if own_words or joined else []
+    for sheet, letter, row in _REF.findall(bare):
         other = ws.parent[sheet.strip("'")] if sheet and sheet.strip("'") in ws.parent.sheetnames else ws
-        parts.append(shown_text(other, other[f"{letter}{row}"], depth - 1))
-    return "".join(parts) if "&" in _LITERAL.sub('""', value) else max(parts, key=len, default="")
+        words.append(shown_text(other, other[f"{letter}{row}"], depth - 1, own_words))
+    return "".join(words) if joined else max(words, key=len, default="")
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
@@ -197,17 +201,21 @@ def fit_text(ws, last_column: int) -> None:
     """Wrap each text of ``ws`` (columns up to ``last_column``) that is wider than the room it has:
     its column, or its merged range, and the empty cells after it; a text alone in its row is
     spread over the printed width instead. Each row holding wrapped text is made tall enough for
-    its lines (neither Excel nor LibreOffice sizes a row on opening a file), unless the sheet set
-    that row's height itself."""
+    its lines (neither Excel nor LibreOffice sizes a row on opening a file); a formula's own words
+    (a fallback such as "no single IRR") are wrapped but do not make its row taller.
+    Words a formula shows among figures are aligned right, with the figures, so that they do not
+    run into the figure before them ("0reference")."""
     merged = _merged(ws)
     covered = {(r, c) for rng in ws.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)
                for c in range(rng.min_col, rng.max_col + 1)}
-    sized = {r for r, dim in ws.row_dimensions.items() if dim.height}
     for row in ws.iter_rows(max_col=last_column):
         for cell in row:
             text = shown_text(ws, cell) if cell.value is not None else ""
             if not text:
                 continue
+            formula = cell.data_type == "f"
+            if formula and cell.number_format not in ("General", "@") and not cell.alignment.horizontal:
+                cell.alignment = _aligned(cell.alignment, "right")
             first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
             own = sum(column_width(ws, j) for j in range(first, last + 1))
             width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
@@ -215,13 +223,16 @@ def fit_text(ws, last_column: int) -> None:
                 free = _free_columns(ws, cell.row, last + 1, last_column, covered)
                 if width <= own + sum(column_width(ws, j) for j in free):
                     continue
-                cell.alignment = _wrapped(cell.alignment)
+                cell.alignment = _aligned(cell.alignment, wrap=True)
                 if free and free[-1] == last_column and first == last:  # alone in its row: spread it
                     ws.merge_cells(start_row=cell.row, start_column=first, end_row=cell.row, end_column=last_column)
                     covered.update((cell.row, j) for j in free)
                     own += sum(column_width(ws, j) for j in free)
-            if cell.row not in sized:
-                _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
+                    cell.alignment = _aligned(cell.alignment, vertical="top")
+            if formula:  # a formula's row grows for the texts it shows, not for its own fallback words
+                width = text_width(shown_text(ws, cell, own_words=False), bool(cell.font and cell.font.b),
+                                   cell.font.sz if cell.font else None)
+            _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
 
 
 def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> list[int]:
@@ -234,9 +245,12 @@ def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> l
     return free
 
 
-def _wrapped(alignment: Alignment) -> Alignment:
-    return Alignment(horizontal=alignment.horizontal, vertical=alignment.vertical or "top", wrap_text=True,
-                     indent=alignment.indent)
+def _aligned(alignment: Alignment, horizontal: str | None = None, vertical: str | None = None,
+             wrap: bool | None = None) -> Alignment:
+    """``alignment`` with some of its settings changed."""
+    return Alignment(horizontal=horizontal or alignment.horizontal, vertical=vertical or alignment.vertical,
+                     wrap_text=alignment.wrap_text if wrap is None else wrap, indent=alignment.indent,
+                     text_rotation=alignment.text_rotation, shrink_to_fit=alignment.shrink_to_fit)
 
 
 def _tall_enough(ws, row: int, width: float, room: float, rows: int, size: float | None) -> None:

@@ -9,7 +9,8 @@ from ...text.sentences import ChannelCells, RecommendationCells, recommendation_
 from .. import styles
 from ..content import Content, define_name
 from ..layout import Plan, col
-from .charts import cash_chart, cost_chart, tornado_chart
+from ..printing import DASHBOARD_COLUMNS
+from .charts import DASHBOARD_SHARES, cash_chart, cost_chart, place, tornado_chart
 
 
 def write(ws, plan: Plan, c: Content):
@@ -21,9 +22,9 @@ def write(ws, plan: Plan, c: Content):
     styles.check_format(ws, "B3", text=True)
     _recommendation(ws, plan, c)
     _scenario_table(ws, plan, c)
-    ws.add_chart(cost_chart(ws.parent["Compare"], plan, c), f"A{lay.chart_row}")
-    ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
-    ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
+    place(ws, [cost_chart(ws.parent["Compare"], plan, c), cash_chart(ws.parent["Compare"], plan, c),
+               tornado_chart(ws.parent["Risk"], plan, c)], lay.chart_row, lay.sentence_row - 2, DASHBOARD_COLUMNS,
+          DASHBOARD_SHARES)
     _analytics(ws, plan, c)
 
 
@@ -37,7 +38,7 @@ def _analytics(ws, plan: Plan, c: Content):
     stale = c.t["analytics_stale"].replace('"', '""')
     ws[lay.sentence_cell] = f'=IF({current}=1,Risk!$A${sentence},"{stale}")'
     ws[lay.sentence_cell].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells(f"A{lay.sentence_row}:P{lay.sentence_row + 2}")
+    ws.merge_cells(f"A{lay.sentence_row}:{col(DASHBOARD_COLUMNS)}{lay.sentence_row + 2}")
     if len(lines) != len(lay.decisions):
         raise RuntimeError(f"the Dashboard was planned with {len(lay.decisions)} decision lines, not {len(lines)}")
     for cell, r in zip(lay.decision_cells, lines):
@@ -73,7 +74,7 @@ def _recommendation(ws, plan: Plan, c: Content):
     ws["A4"] = recommendation_formula(cells, c.lang, c.cur)
     ws["A4"].font = Font(bold=True, size=12)
     ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells("A4:L4")
+    ws.merge_cells(f"A4:{col(DASHBOARD_COLUMNS)}4")
     ws.row_dimensions[4].height = 36
 
 
