@@ -100,14 +100,15 @@ def _method_end(ws, t: dict) -> int:
 
 def used_columns(ws) -> int:
     """The last column holding a value (ignoring cells that are only styled)."""
-    return max((cell.column for row in ws.iter_rows() for cell in row if cell.value is not None), default=1)
+    return max((column for (_, column), cell in ws._cells.items() if cell.value is not None), default=1)
 
 
 def set_up(wb, plan: Plan, c: Content) -> None:
     """Apply :func:`page_setups` to the workbook, after fitting the text of every printed sheet."""
+    shown = ShownText(wb)
     for name, setup in page_setups(wb, plan, c.t).items():
         ws = wb[name]
-        fit_text(ws, _last_column(setup.area))
+        fit_text(ws, _last_column(setup.area), shown)
         _apply(ws, setup, c)
 
 
@@ -157,6 +158,7 @@ def _literal(text: str) -> str:
 
 _REF = re.compile(r"(?:('[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?([0-9]+)(?![\w(])")
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
+_NAME = re.compile(r"(?<![\w.!$'])([a-z_][a-z0-9_]*)(?![\w(!])")  # the workbook's names are lower case
 
 
 def column_width(ws, column: int) -> float:
@@ -165,25 +167,46 @@ def column_width(ws, column: int) -> float:
     return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_WIDTH
 
 
-def shown_text(ws, cell, depth: int = 3, own_words: bool = True) -> str:
-    """The text ``cell`` may show: its text; for a formula, its quoted words and the texts of the
-    cells it refers to, joined if it joins them with ``&``, else the longest of them (without
-    ``own_words``, the longest of the texts it refers to: what it shows when it does not fall back
-    on a message of its own)."""
-    value = cell.value
-    if not isinstance(value, str):
-        return ""
-    if cell.data_type != "f" and not value.startswith("="):
-        return value
-    if depth == 0:
-        return ""
-    bare = _LITERAL.sub('""', value)
-    joined = "&" in bare
-    words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)] if own_words or joined else []
-    for sheet, letter, row in _REF.findall(bare):
-        other = ws.parent[sheet.strip("'")] if sheet and sheet.strip("'") in ws.parent.sheetnames else ws
-        words.append(shown_text(other, other[f"{letter}{row}"], depth - 1, own_words))
-    return "".join(words) if joined else max(words, key=len, default="")
+class ShownText:
+    """The text a cell may show: its text; for a formula, its quoted words and the texts of the
+    cells and single-cell names it refers to, joined if it joins them with ``&``, else the longest.
+
+    A formula without quoted words in a figure format shows a figure: it is not read. Answers are
+    remembered for the workbook (a label is referred to by many cells)."""
+
+    def __init__(self, wb):
+        self.wb, self.memo = wb, {}
+        self.names = {}
+        for name, defined in wb.defined_names.items():
+            cells = [(sheet, ref.replace("$", "")) for sheet, ref in defined.destinations
+                     if sheet in wb.sheetnames and ":" not in ref]
+            if len(cells) == 1:
+                self.names[name] = cells[0]
+
+    def __call__(self, ws, cell, depth: int = 3) -> str:
+        value = cell.value
+        if not isinstance(value, str):
+            return ""
+        if cell.data_type != "f" and not value.startswith("="):
+            return value
+        if depth == 0 or ('"' not in value and cell.number_format not in ("General", "@")):
+            return ""
+        key = (ws.title, cell.coordinate, depth)
+        if key not in self.memo:
+            self.memo[key] = self._formula(ws, value, depth)
+        return self.memo[key]
+
+    def _formula(self, ws, value: str, depth: int) -> str:
+        bare = _LITERAL.sub('""', value)
+        words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
+        for sheet, letter, row in _REF.findall(bare):
+            other = self.wb[sheet.strip("'")] if sheet and sheet.strip("'") in self.wb.sheetnames else ws
+            words.append(self(other, other[f"{letter}{row}"], depth - 1))
+        for name in _NAME.findall(bare):
+            if name in self.names:
+                sheet, coordinate = self.names[name]
+                words.append(self(self.wb[sheet], self.wb[sheet][coordinate], depth - 1))
+        return "".join(words) if "&" in bare else max(words, key=len, default="")
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
@@ -197,49 +220,48 @@ def _merged(ws) -> dict[str, tuple[int, int, int]]:
     return {r.start_cell.coordinate: (r.min_col, r.max_col, r.max_row - r.min_row + 1) for r in ws.merged_cells.ranges}
 
 
-def fit_text(ws, last_column: int) -> None:
+def fit_text(ws, last_column: int, shown: ShownText | None = None) -> None:
     """Wrap each text of ``ws`` (columns up to ``last_column``) that is wider than the room it has:
     its column, or its merged range, and the empty cells after it; a text alone in its row is
     spread over the printed width instead. Each row holding wrapped text is made tall enough for
-    its lines (neither Excel nor LibreOffice sizes a row on opening a file); a formula's own words
-    (a fallback such as "no single IRR") are wrapped but do not make its row taller.
+    its lines (neither Excel nor LibreOffice sizes a row on opening a file).
     Words a formula shows among figures are aligned right, with the figures, so that they do not
     run into the figure before them ("0reference")."""
+    shown = shown or ShownText(ws.parent)
     merged = _merged(ws)
     covered = {(r, c) for rng in ws.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)
                for c in range(rng.min_col, rng.max_col + 1)}
-    for row in ws.iter_rows(max_col=last_column):
-        for cell in row:
-            text = shown_text(ws, cell) if cell.value is not None else ""
-            if not text:
+    # The cells that exist, row by row (iter_rows would create every empty cell of the grid).
+    for key in sorted(key for key in ws._cells if key[1] <= last_column):
+        cell = ws._cells[key]
+        text = shown(ws, cell) if cell.value is not None else ""
+        if not text:
+            continue
+        formula = cell.data_type == "f"
+        if formula and cell.number_format not in ("General", "@") and not cell.alignment.horizontal:
+            cell.alignment = _aligned(cell.alignment, "right")
+        first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
+        own = sum(column_width(ws, j) for j in range(first, last + 1))
+        width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
+        if not cell.alignment.wrap_text:
+            free = _free_columns(ws, cell.row, last + 1, last_column, covered)
+            if width <= own + sum(column_width(ws, j) for j in free):
                 continue
-            formula = cell.data_type == "f"
-            if formula and cell.number_format not in ("General", "@") and not cell.alignment.horizontal:
-                cell.alignment = _aligned(cell.alignment, "right")
-            first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
-            own = sum(column_width(ws, j) for j in range(first, last + 1))
-            width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
-            if not cell.alignment.wrap_text:
-                free = _free_columns(ws, cell.row, last + 1, last_column, covered)
-                if width <= own + sum(column_width(ws, j) for j in free):
-                    continue
-                cell.alignment = _aligned(cell.alignment, wrap=True)
-                if free and free[-1] == last_column and first == last:  # alone in its row: spread it
-                    ws.merge_cells(start_row=cell.row, start_column=first, end_row=cell.row, end_column=last_column)
-                    covered.update((cell.row, j) for j in free)
-                    own += sum(column_width(ws, j) for j in free)
-                    cell.alignment = _aligned(cell.alignment, vertical="top")
-            if formula:  # a formula's row grows for the texts it shows, not for its own fallback words
-                width = text_width(shown_text(ws, cell, own_words=False), bool(cell.font and cell.font.b),
-                                   cell.font.sz if cell.font else None)
-            _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
+            cell.alignment = _aligned(cell.alignment, wrap=True)
+            if free and free[-1] == last_column and first == last:  # alone in its row: spread it
+                ws.merge_cells(start_row=cell.row, start_column=first, end_row=cell.row, end_column=last_column)
+                covered.update((cell.row, j) for j in free)
+                own += sum(column_width(ws, j) for j in free)
+                cell.alignment = _aligned(cell.alignment, vertical="top")
+        _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
 
 
 def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> list[int]:
     """The empty, unmerged columns from ``start`` on, up to the first that is not."""
     free = []
     for j in range(start, last_column + 1):
-        if (row, j) in covered or ws.cell(row=row, column=j).value is not None:
+        other = ws._cells.get((row, j))
+        if (row, j) in covered or (other is not None and other.value is not None):
             break
         free.append(j)
     return free
