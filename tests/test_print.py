@@ -4,7 +4,6 @@ in French, no text is cut by its neighbour or runs past the page, the charts kee
 
 from __future__ import annotations
 
-import math
 import re
 import shutil
 from pathlib import Path
@@ -57,6 +56,21 @@ def _width(ws, column: int) -> float:
     return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_COLUMN
 
 
+def _lines(text: str, room: float, per_char: float) -> int:
+    """Lines of ``text`` wrapped at spaces in ``room`` units (a longer word is cut)."""
+    capacity, lines = max(int((room - MARGIN) / per_char), 1), 0
+    for paragraph in text.split("\n"):
+        line = ""
+        lines += 1
+        for word in paragraph.split():
+            if line and len(line) + 1 + len(word) > capacity:
+                lines, line = lines + 1, ""
+            line = f"{line} {word}" if line else word
+            while len(line) > capacity:
+                lines, line = lines + 1, line[capacity:]
+    return lines
+
+
 def _last_printed_column(ws) -> int:
     area = ws.print_area if isinstance(ws.print_area, str) else ""
     match = re.search(r"([A-Z]+)\$?\d+$", area.split(",")[0]) if area else None
@@ -85,8 +99,8 @@ def _too_wide(ws) -> list[str]:
             if cell.alignment.wrap_text:
                 rows = range(rng.min_row, rng.max_row + 1) if rng else [cell.row]
                 height = sum(ws.row_dimensions[r].height or LINE for r in rows)
-                lines = math.ceil(width / max(room - MARGIN, 1)) * size / 11
-                if lines * LINE > height + 0.5 and lines > 1:
+                lines = _lines(cell.value, room, (BOLD_CHAR if bold else CHAR) * size / 11)
+                if lines * LINE * size / 11 > height + 0.5 and lines > 1:
                     faults.append(f"{ws.title}!{cell.coordinate} ({lines:.0f} lines in {height:.0f} pt)")
                 continue
             edge = last_printed if cell.column <= last_printed else ws.max_column

@@ -134,7 +134,7 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
     margins.top = margins.bottom = TOP_MARGIN
     margins.header = margins.footer = 0.25
     t = c.t
-    ws.oddHeader.center.text = f"&B&A&B - {_literal(t[setup.note])}" if setup.note else "&B&A&B"
+    ws.oddHeader.center.text = f"&B&A&B - {t[setup.note].replace('&', '&&')}" if setup.note else "&B&A&B"
     ws.oddHeader.center.size = 9
     ws.oddFooter.left.text = _literal(c.case.case.name)
     ws.oddFooter.left.size = 8
@@ -157,6 +157,7 @@ def _literal(text: str) -> str:
 # -- text that fits its cell ---------------------------------------------------------------------
 
 _REF = re.compile(r"(?:('[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?([0-9]+)(?![\w(])")
+_LINK = re.compile(r"=(?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+")  # a formula that shows another cell
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 _NAME = re.compile(r"(?<![\w.!$'])([a-z_][a-z0-9_]*)(?![\w(!])")  # the workbook's names are lower case
 
@@ -234,12 +235,12 @@ def fit_text(ws, last_column: int, shown: ShownText | None = None) -> None:
     # The cells that exist, row by row (iter_rows would create every empty cell of the grid).
     for key in sorted(key for key in ws._cells if key[1] <= last_column):
         cell = ws._cells[key]
+        if cell.data_type == "f" and cell.number_format not in ("General", "@") and \
+                not cell.alignment.horizontal and ('"' in cell.value or _LINK.fullmatch(cell.value)):
+            cell.alignment = _aligned(cell.alignment, "right")  # words it may show sit with the figures
         text = shown(ws, cell) if cell.value is not None else ""
         if not text:
             continue
-        formula = cell.data_type == "f"
-        if formula and cell.number_format not in ("General", "@") and not cell.alignment.horizontal:
-            cell.alignment = _aligned(cell.alignment, "right")
         first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
         own = sum(column_width(ws, j) for j in range(first, last + 1))
         width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
@@ -253,7 +254,7 @@ def fit_text(ws, last_column: int, shown: ShownText | None = None) -> None:
                 covered.update((cell.row, j) for j in free)
                 own += sum(column_width(ws, j) for j in free)
                 cell.alignment = _aligned(cell.alignment, vertical="top")
-        _tall_enough(ws, cell.row, width, own, rows, cell.font.sz if cell.font else None)
+        _tall_enough(ws, cell, text, own, rows)
 
 
 def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> list[int]:
@@ -275,10 +276,30 @@ def _aligned(alignment: Alignment, horizontal: str | None = None, vertical: str 
                      text_rotation=alignment.text_rotation, shrink_to_fit=alignment.shrink_to_fit)
 
 
-def _tall_enough(ws, row: int, width: float, room: float, rows: int, size: float | None) -> None:
-    """Make ``row`` tall enough for a text ``width`` wide wrapped in ``room`` (over ``rows`` rows)."""
-    lines = math.ceil(width / max(room - PADDING, 1.0))
+def wrapped_lines(text: str, room: float, bold: bool = False, size: float | None = None) -> int:
+    """Lines ``text`` takes wrapped at word boundaries in a cell ``room`` units wide (a word longer
+    than a line is cut, as the spreadsheet does)."""
+    per_char = (BOLD_WIDTH if bold else CHAR_WIDTH) * (size or 11) / 11
+    capacity = max(int((room - PADDING) / per_char), 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0
+        lines += 1
+        for word in paragraph.split():
+            need = len(word) + (1 if used else 0)
+            if used and used + need > capacity:
+                lines, used, need = lines + 1, 0, len(word)
+            while need > capacity:  # a word wider than the cell
+                lines, need = lines + 1, need - capacity
+            used += need
+    return lines
+
+
+def _tall_enough(ws, cell, text: str, room: float, rows: int) -> None:
+    """Make ``cell``'s row tall enough for ``text`` wrapped in ``room`` (the cell spans ``rows`` rows)."""
+    size = cell.font.sz if cell.font else None
+    lines = wrapped_lines(text, room, bool(cell.font and cell.font.b), size)
     height = lines * LINE_HEIGHT * (size or 11) / 11 / rows
-    dim = ws.row_dimensions[row]
+    dim = ws.row_dimensions[cell.row]
     if height > (dim.height or LINE_HEIGHT):
         dim.height = height
