@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from .content import Content
 from .layout import FIRST_MONTH_COL, Plan, col
@@ -54,6 +55,7 @@ class PageSetup:
     wide: int = 1
     tall: int = 0
     portrait: bool = False
+    breaks: tuple[int, ...] = ()  # rows after which a new page starts
     note: str | None = None  # text key of a note after the sheet's name in the page header
 
 
@@ -81,7 +83,9 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
                               note="print_staffing_note"),
         "Compare": whole("Compare", f"{compare.head}:{compare.head}", title_cols="A:B"),
         # The scoring and risk settings the analysis used are inputs: they print on Inputs.
-        "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}"),
+        # The histogram and its chart start a page rather than straddle two.
+        "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",
+                          breaks=(plan.risk.histogram_title - 1,)),
         "Checks": whole("Checks", tall=1),
         "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note"),
     }
@@ -123,6 +127,8 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
         ws.print_title_rows = setup.title_rows
     if setup.title_cols:
         ws.print_title_cols = setup.title_cols
+    for row in setup.breaks:
+        ws.row_breaks.append(Break(id=row))
     ws.page_setup.orientation = "portrait" if setup.portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = setup.wide

@@ -72,7 +72,7 @@ def _recommendation(ws, plan: Plan, c: Content):
                                 alternative_label=f"INDEX({alternative(lay.head)},{match})",
                                 alternative_saving=f"INDEX({alternative(lay.npv_savings)},{match})")
     ws["A4"] = recommendation_formula(cells, c.lang, c.cur)
-    ws["A4"].font = Font(bold=True, size=12)
+    ws["A4"].font = Font(name=styles.FONT, bold=True, size=12)
     ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(f"A4:{col(DASHBOARD_COLUMNS)}4")
     ws.row_dimensions[4].height = 36
@@ -106,6 +106,6 @@ def _scenario_table(ws, plan: Plan, c: Content):
         ws.cell(row=rr, column=8, value=f"=Compare!{x}{compare.fte.first}").number_format = styles.DECIMAL
         if s.id in plan.risk.economic:
             ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
-    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["A"].width = 50  # "Hybride (extended_hours) : Atlantique Relation Client" on one line
     for j in range(2, 10):
         ws.column_dimensions[col(j)].width = 16
