@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.pagebreak import Break
 
 from .content import Content
@@ -91,6 +92,10 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     }
 
 
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+"""Sheets whose text is wrapped in its own cell, never merged over its neighbours: a user may type a
+note beside an input (a rebuild keeps it), and the round trip reads these sheets cell by cell."""
+
 DASHBOARD_COLUMNS = 9
 """The Dashboard prints columns A to I: the scenario table; the charts share its width."""
 
@@ -112,7 +117,7 @@ def set_up(wb, plan: Plan, c: Content) -> None:
     shown = ShownText(wb)
     for name, setup in page_setups(wb, plan, c.t).items():
         ws = wb[name]
-        fit_text(ws, _last_column(setup.area), shown)
+        fit_text(ws, _last_column(setup.area), shown, spread=name not in INPUT_SHEETS)
         _apply(ws, setup, c)
 
 
@@ -203,16 +208,22 @@ class ShownText:
             self.memo[key] = self._formula(ws, value, depth)
         return self.memo[key]
 
+    def _of(self, ws, coordinate: str, depth: int) -> str:
+        """The text of the cell at ``coordinate``, without creating it when it is empty (a row filled
+        across at save holds its first cell only)."""
+        cell = ws._cells.get(coordinate_to_tuple(coordinate))
+        return "" if cell is None else self(ws, cell, depth)
+
     def _formula(self, ws, value: str, depth: int) -> str:
         bare = _LITERAL.sub('""', value)
         words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
         for sheet, letter, row in _REF.findall(bare):
             other = self.wb[sheet.strip("'")] if sheet and sheet.strip("'") in self.wb.sheetnames else ws
-            words.append(self(other, other[f"{letter}{row}"], depth - 1))
+            words.append(self._of(other, f"{letter}{row}", depth - 1))
         for name in _NAME.findall(bare):
             if name in self.names:
                 sheet, coordinate = self.names[name]
-                words.append(self(self.wb[sheet], self.wb[sheet][coordinate], depth - 1))
+                words.append(self._of(self.wb[sheet], coordinate, depth - 1))
         return "".join(words) if "&" in bare else max(words, key=len, default="")
 
 
@@ -227,10 +238,11 @@ def _merged(ws) -> dict[str, tuple[int, int, int]]:
     return {r.start_cell.coordinate: (r.min_col, r.max_col, r.max_row - r.min_row + 1) for r in ws.merged_cells.ranges}
 
 
-def fit_text(ws, last_column: int, shown: ShownText | None = None) -> None:
+def fit_text(ws, last_column: int, shown: ShownText | None = None, spread: bool = True) -> None:
     """Wrap each text of ``ws`` (columns up to ``last_column``) that is wider than the room it has:
     its column, or its merged range, and the empty cells after it; a text alone in its row is
-    spread over the printed width instead. Each row holding wrapped text is made tall enough for
+    spread over the printed width instead (unless not ``spread``: the input sheets keep every cell
+    free for what a user types beside an input). Each row holding wrapped text is made tall enough for
     its lines (neither Excel nor LibreOffice sizes a row on opening a file).
     Words a formula shows among figures are aligned right, with the figures, so that they do not
     run into the figure before them ("0reference")."""
@@ -255,7 +267,7 @@ def fit_text(ws, last_column: int, shown: ShownText | None = None) -> None:
             if width <= own + sum(column_width(ws, j) for j in free):
                 continue
             cell.alignment = _aligned(cell.alignment, wrap=True)
-            if free and free[-1] == last_column and first == last:  # alone in its row: spread it
+            if spread and free and free[-1] == last_column and first == last:  # alone in its row: spread it
                 ws.merge_cells(start_row=cell.row, start_column=first, end_row=cell.row, end_column=last_column)
                 covered.update((cell.row, j) for j in free)
                 own += sum(column_width(ws, j) for j in free)
