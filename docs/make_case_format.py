@@ -66,7 +66,46 @@ LIST_KEYS = {
         ("vendors", "list of vendor names", "every vendor",
          "Vendors for which a hybrid scenario is built; each must name a vendor."),
     ],
+    "vendors": [
+        ("channels", "list of channel names", "every channel",
+         "The channels the quote covers. An outsourced or hybrid scenario sending it another channel is not "
+         "comparable (never recommended); its minimum is quoted for these channels; a portfolio may give it "
+         "only these."),
+    ],
 }
+
+PORTFOLIOS = """\
+## [[portfolios]] Portfolios
+
+French label: *Portefeuilles*. Optional, an array of tables: at most {limit} (`xlmodel/limits.py`).
+
+A portfolio scenario gives each channel to the in-house team or to one of several vendors at once.
+Each team is sized on its own part of each channel (the pooling loss is shown), each vendor is
+invoiced from its own quote (its minimum carried in proportion to its share of its quoted scope),
+and each vendor engaged is governed on its own (the governance rate of its invoice, at least the
+governance floor: one vendor manager per vendor) and brings its own set-up fee, knowledge transfer,
+IT integration and exit provision. The workbook's Sourcing sheet holds the assignments as inputs.
+
+```toml
+[[portfolios]]
+name = "By channel"
+[portfolios.channels]
+phone = "Voice Partner"                                # a vendor takes the whole channel
+email = {{inhouse = 0.4, "Written Desk" = 0.6}}         # shares, summing to 1
+chat = {{mode = "extended_hours", vendor = "Voice Partner"}}  # or "overflow"; "inhouse" keeps it all
+```
+
+| Field | Meaning | Kind | Default |
+|---|---|---|---|
+| `name` | The portfolio's name (unique; at most 200 characters) | text | required |
+| `channels` | Every channel of the case, each given to `"inhouse"`, a vendor's name, shares (`inhouse` and vendor names, fractions summing to 1) or a mode (`extended_hours`: the contacts outside the in-house opening hours, served over `[hybrid] vendor_hours_per_week`; `overflow`: the volume above `[hybrid] overflow_threshold` x the average month) with its `vendor` | table | required |
+| `vendors` | The vendors the portfolio involves (they keep a share column on the Sourcing sheet even at 0) | list of vendor names | those it names |
+
+Refused, with the location: a channel left out or shares summing to less than 1 (left to nobody), shares
+summing to more than 1, an unknown channel or vendor, a vendor given a channel its quote does not cover,
+a quote with `staff_transfer = "yes"` (the vendor would take over the whole team), a portfolio giving
+nothing to a vendor, two portfolios of one name.
+"""
 
 NOTES = {
     "demand": "Volumes are per channel (next section); this section holds what all channels share.",
@@ -145,6 +184,7 @@ def render() -> str:
     out = [INTRO]
     for section in SECTIONS:
         out.append(f"- [`{_table_name(section)}` {section.title_en}](#{_anchor(section)})")
+    out.append("- [`[[portfolios]]` Portfolios](#portfolios-portfolios)")
     out.append("")
     for section in SECTIONS:
         out.append(f"## {_table_name(section)} {section.title_en}")
@@ -171,6 +211,8 @@ def render() -> str:
             out.append("| " + " | ".join(_cell(x) for x in (f"`{name}`", note, kind, "-", "see meaning",
                                                               default, "")) + " |")
         out.append("")
+    from xlmodel.limits import MAX_PORTFOLIOS
+    out.append(PORTFOLIOS.format(limit=MAX_PORTFOLIOS))
     return "\n".join(out).rstrip() + "\n"
 
 

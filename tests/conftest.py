@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/workbook_helpe
 #: Modules whose module-scoped fixtures are dear (one LibreOffice start for many books, a rebuild of
 #: the example): each runs all its tests on one xdist worker, so such a fixture runs once, not once
 #: on every worker (the parity batch of seven books ran twice on two cores).
-ONE_WORKER = frozenset(("test_parity.py", "test_live_edits.py", "test_tender.py", "test_bad_input_matrix.py"))
+ONE_WORKER = frozenset(("test_parity.py", "test_live_edits.py", "test_tender.py", "test_bad_input_matrix.py",
+                        "test_portfolio.py"))
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -23,7 +23,7 @@ LAYERS = ("inputs", "model", "calculation", "analytics", "text", "workbook and t
 PLACES = {
     "xlmodel": "inputs",  # the package itself
     "xlmodel.schema": "inputs", "xlmodel.case": "inputs", "xlmodel.errors": "inputs",
-    "xlmodel.arguments": "inputs", "xlmodel.limits": "inputs",
+    "xlmodel.arguments": "inputs", "xlmodel.limits": "inputs", "xlmodel.portfolios": "inputs",
     "xlmodel.model": "model", "xlmodel.model.*": "model",
     # Finance (NPV, IRR...) is a library of the model's language (irr() in model/functions.py) and
     # imports only xlmodel.arguments: it stands in the model layer.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -35,6 +36,7 @@ def close(a, b) -> bool:
 IN_HOUSE_WINS = "in_house_wins"  # hybrid_share with every quote four times dearer
 TWO_ROOTS = "two_roots"  # tests/test_like_for_like.py: a net cash flow changing sign twice
 HOSTILE = "hostile"  # tests/test_round_trip.py: names typed as formulas
+PORTFOLIO, PORTFOLIO_FR = "portfolio_by_channel", "portfolio_by_channel_fr"  # issue 14, in both languages
 
 
 def in_house_wins_case():
@@ -54,9 +56,15 @@ def recalculated(soffice, built_book, tmp_path_factory):
     roots_plan = build_file(two_roots().case, roots).plan
     hostile = folder / f"{HOSTILE}.xlsx"
     build_file(hostile_case(), hostile)
-    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile], folder / "recalculated")
-    out = {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
-           for name, copy in zip(books, copies)}
+    french = built_book(PORTFOLIO, "fr")
+    french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
+    shutil.copy(french.path, french_copy)
+    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
+                         folder / "recalculated")
+    out = {PORTFOLIO_FR: (load_workbook(copies.pop(), data_only=True), french.plan, None)}
+    out |= {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
+            for name, copy in zip(books, copies)}
+    out[PORTFOLIO + "_plan"] = books[PORTFOLIO].plan
     out[IN_HOUSE_WINS] = (load_workbook(copies[-3], data_only=True), None, None)
     out[TWO_ROOTS] = (load_workbook(copies[-2], data_only=True), roots_plan.compare, two_roots().as_json())
     out[HOSTILE] = (load_workbook(copies[-1], data_only=True), None, None)
@@ -177,3 +185,32 @@ def test_irr_with_two_sign_changes_shows_no_single_irr_in_the_workbook(recalcula
             assert cell == "n/a" if scenario["irr"] is None else close(cell, scenario["irr"]), scenario["id"]
         assert close(ws[f"{lay.columns[scenario['id']]}{lay.npv_savings}"].value, scenario["npv_savings"])
     assert any(s["irr_note"] for s in expected["scenarios"])
+
+
+@pytest.mark.parametrize("name", [PORTFOLIO, PORTFOLIO_FR])
+def test_portfolio_sourcing_sheet_and_compare_equal_the_engine_in_both_languages(recalculated, name):
+    """Issue 14: the Sourcing sheet's teams and invoices and the Compare sheet's portfolio columns,
+    recalculated natively by LibreOffice, equal the engine, in English and in French."""
+    wb, lay, _ = recalculated[name]
+    plan = recalculated[PORTFOLIO + "_plan"] if name == PORTFOLIO else lay
+    expected = compare(parity_case(PORTFOLIO)).as_json()
+    ws, columns = wb["Sourcing"], plan.compare.columns
+    checked = 0
+    for block, scenario in zip(plan.sourcing.blocks, [s for s in expected["scenarios"] if s["kind"] == "portfolio"]):
+        teams = scenario["portfolio"]
+        r = block.results + 1
+        assert close(ws[f"B{r}"].value, teams["inhouse_fte"][0]) and close(ws[f"B{r + 1}"].value,
+                                                                         teams["pooling_loss_fte"][0])
+        for k, vendor in enumerate(teams["vendors"]):
+            row = r + 2 + 3 * k
+            for offset, key in enumerate(("vendor_fte", "invoice", "governance")):
+                assert close(ws[f"B{row + offset}"].value, vendor[key][0]), (name, vendor["vendor"], key)
+                checked += 1
+        x = columns[scenario["id"]]
+        assert close(wb["Compare"][f"{x}{plan.compare.npv_cost}"].value, scenario["npv_cost"]), name
+        assert close(wb["Compare"][f"{x}{plan.compare.npv_savings}"].value, scenario["npv_savings"]), name
+    assert checked == 12
+    if name == PORTFOLIO_FR:
+        assert wb["Dashboard"]["B6"].value == expected["best"]
+        checks = wb["Checks"]
+        assert all(checks[f"B{r}"].value == 1 for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value)

@@ -18,6 +18,7 @@ PARITY_CASES = {
     "hybrid_share": ROOT / "workbooks" / "examples" / "hybrid_share.toml",
     "hybrid_overflow_one_year": ROOT / "workbooks" / "examples" / "hybrid_overflow_one_year.toml",
     "hybrid_channel_ten_years": ROOT / "workbooks" / "examples" / "hybrid_channel_ten_years.toml",
+    "portfolio_by_channel": ROOT / "workbooks" / "examples" / "portfolio_by_channel.toml",  # issue 14
 }
 
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).

@@ -12,13 +12,14 @@ from __future__ import annotations
 import difflib
 import math
 import tomllib
-from dataclasses import dataclass, fields, make_dataclass
+from dataclasses import dataclass, field, fields, make_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
 from .arguments import shown_value, yes_no
 from .errors import InputError, Problem
+from .portfolios import portfolio_to_mapping, read_portfolios, read_quoted_channels
 from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
                      LimitExceeded, read_regular_file)
 from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
@@ -43,7 +44,7 @@ Transition = _record_type(SCALAR_SECTIONS[4])
 Hybrid = _record_type(HYBRID, (("channels", tuple), ("vendors", tuple)))
 Customer = _record_type(SCALAR_SECTIONS[6])
 Channel = _record_type(CHANNEL)
-Vendor = _record_type(VENDOR)
+Vendor = _record_type(VENDOR, (("channels", tuple, field(default=())),))  # channels quoted for (none: all)
 Scoring = _record_type(SCORING)
 Risk = _record_type(RISK)
 WEIGHT_TOLERANCE = 1e-6
@@ -68,6 +69,7 @@ class Case:
     # Optional tables of the decision analytics; their defaults apply when a case omits them.
     scoring: Any = Scoring(**_defaults(SCORING))
     risk: Any = Risk(**_defaults(RISK))
+    portfolios: tuple = ()  # xlmodel.portfolios.Portfolio: several vendors and the in-house team at once
 
     @property
     def channels(self) -> tuple:
@@ -198,7 +200,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
         raise InputError("a case must be a table of sections")
-    known = {s.name for s in SCALAR_SECTIONS + ANALYTICS_SECTIONS} | {"vendors"}
+    known = {s.name for s in SCALAR_SECTIONS + ANALYTICS_SECTIONS} | {"vendors", "portfolios"}
     _unknown_keys(data, known, "", problems)
     # Top-level keys read better as "vendor" than " .vendor".
     problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
@@ -214,17 +216,19 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
                            (MAX_CHANNELS, "channels", "group small queues into one channel"))
     vendors = _read_items(VENDOR, data.get("vendors", []), "[[vendors]]",
                           "at least one vendor quote is required (name, pricing_model, price)", problems,
-                          (MAX_VENDORS, "vendor quotes", "shortlist the quotes first"))
+                          (MAX_VENDORS, "vendor quotes", "shortlist the quotes first"), ("channels",))
     _check_unique_names("channel", channels, "[[demand.channels]]", problems)
     _check_unique_names("vendor", vendors, "[[vendors]]", problems)
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
+    read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
+    portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
         problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
                                                                f"({horizon}) (found {tax_year})"))
-    analytics = _read_analytics(data, len(vendors), problems)
+    analytics = _read_analytics(data, len(vendors), problems, len(portfolios))
     if problems:
         raise InputError(problems)
 
@@ -240,6 +244,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         customer=Customer(**scalar["customer"]),
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
+        portfolios=portfolios,
     )
 
 
@@ -288,7 +293,7 @@ def _read_seasonality(seasonality: Any, problems: list[Problem]) -> list[float]:
 
 
 def _read_items(section: Section, items, table: str, missing: str, problems: list[Problem],
-               limit: tuple[int, str, str]) -> list[dict]:
+               limit: tuple[int, str, str], extra_keys: tuple[str, ...] = ()) -> list[dict]:
     """The entries of an array of tables (channels, vendor quotes): at least one, at most ``limit``'s
     count (xlmodel.limits), reported at the first one too many with what to do."""
     if not isinstance(items, list) or not items:
@@ -297,7 +302,10 @@ def _read_items(section: Section, items, table: str, missing: str, problems: lis
     maximum, what, hint = limit
     if len(items) > maximum:
         problems.append(Problem(f"{table} {maximum + 1}", f"at most {maximum} {what} (found {len(items)}): {hint}"))
-    return [_read_section(section, item, i, problems) for i, item in enumerate(items[:maximum], start=1)]
+    read = [_read_section(section, item, i, problems, extra_keys) for i, item in enumerate(items[:maximum], start=1)]
+    for item, values in zip(items, read):  # the lists a reader checks apart (a quote's channels)
+        values.update({key: item[key] for key in extra_keys if isinstance(item, Mapping) and key in item})
+    return read
 
 
 def _check_unique_names(what: str, items: list[dict], table: str, problems: list[Problem]) -> None:
@@ -328,12 +336,12 @@ def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors
     return hybrid_channels, hybrid_vendors
 
 
-def _read_analytics(data: Mapping, vendors: int, problems: list[Problem]) -> dict[str, dict]:
+def _read_analytics(data: Mapping, vendors: int, problems: list[Problem], portfolios: int = 0) -> dict[str, dict]:
     """The scoring and risk sections; the eight scoring weights must sum to 1, and the Monte Carlo's
-    draws must fit in memory for the case's ``vendors``."""
+    draws must fit in memory for the case's ``vendors`` (and portfolios, a scenario each)."""
     analytics = {section.name: _read_section(section, data.get(section.name, {}), None, problems)
                  for section in ANALYTICS_SECTIONS}
-    draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * vendors
+    draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * vendors + portfolios
     if draws and draws * scenarios > MAX_RISK_VALUES:  # draws x scenarios values are held in memory
         problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
                                 f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
@@ -397,7 +405,7 @@ def case_to_mapping(case: Case) -> dict[str, Any]:
         "transition": table(case.transition),
         "hybrid": table(case.hybrid),
         "customer": table(case.customer),
-        "vendors": [table(v) for v in case.vendors],
+        "vendors": [table(v, drop=() if v.channels else ("channels",)) for v in case.vendors],
         "scoring": table(case.scoring),
         "risk": table(case.risk),
     }
@@ -405,6 +413,12 @@ def case_to_mapping(case: Case) -> dict[str, Any]:
     data["demand"]["channels"] = [table(c) for c in case.demand.channels]
     data["hybrid"]["channels"] = list(case.hybrid.channels)
     data["hybrid"]["vendors"] = list(case.hybrid.vendors)
+    for v in data["vendors"]:
+        if "channels" in v:
+            v["channels"] = list(v["channels"])
+    if case.portfolios:
+        names = [c.name for c in case.channels]
+        data["portfolios"] = [portfolio_to_mapping(p, names) for p in case.portfolios]
     return data
 
 

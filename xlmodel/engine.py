@@ -126,6 +126,7 @@ class ScenarioResult:
     transfer_priced: list[float]  # by year, the part of the vendor invoice pricing the transferred agents
     npv_cost_after_tax: float  # the after-tax view: costs deducted from profit taxed at corporation_tax_rate
     npv_savings_after_tax: float
+    portfolio: dict | None = None  # a portfolio's teams: each vendor's invoice, governance, FTE; the pooling loss
 
     @property
     def irr_note(self) -> str | None:
@@ -144,6 +145,7 @@ class ScenarioResult:
             "meets_target_service": self.meets_target_service, "vat_borne": self.vat_borne,
             "staff_transfer": self.staff_transfer, "transfer_priced": self.transfer_priced,
             "npv_cost_after_tax": self.npv_cost_after_tax, "npv_savings_after_tax": self.npv_savings_after_tax,
+            **({"portfolio": self.portfolio} if self.portfolio is not None else {}),
         }
 
 
@@ -172,6 +174,13 @@ class Comparison:
             "corporation_tax_rate": c.finance.corporation_tax_rate, "one_off_tax_year": c.finance.one_off_tax_year,
             "reference": "inhouse", "scenarios": [s.as_json() for s in self.scenarios], "best": self.best,
         }
+
+    def without_portfolios(self) -> Comparison:
+        """The comparison of the case without its portfolio scenarios (itself when it has none): the
+        decision analytics do not cover portfolios yet, and run on this one."""
+        if not self.case.portfolios:
+            return self
+        return compare(self.case.replace(portfolios=()))
 
     def to_frame(self):
         """A pandas DataFrame, one row per scenario and year (:func:`xlmodel.frames.scenario_frame`)."""
@@ -237,7 +246,26 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         staff_transfer=sc.vendor is not None and values[RowKey(f"vendor{sc.vendor}", "staff_transfer")] == 1,
         transfer_priced=_floats(ev.annual(sc.key("vendor_transfer")) if sc.key("vendor_transfer") in values
                                 else np.zeros(ev.years)),
-        npv_cost_after_tax=number("npv_cost_after_tax"), npv_savings_after_tax=number("npv_savings_after_tax"))
+        npv_cost_after_tax=number("npv_cost_after_tax"), npv_savings_after_tax=number("npv_savings_after_tax"),
+        portfolio=_portfolio(ev, sc) if sc.kind == "portfolio" else None)
+
+
+def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
+    """A portfolio's teams by year: the in-house FTE, each vendor's invoice, governance and FTE billed
+    (its rows, :mod:`xlmodel.model.portfolio`), the vendors engaged and the pooling loss (FTE)."""
+    values, vendors = ev.values, []
+    for v, quote in enumerate(ev.case.vendors):
+        part = RowKey(f"{sc.prefix}v{v}", "engaged")
+        if part not in values:
+            continue
+        key = lambda name: RowKey(f"{sc.prefix}v{v}", name)  # noqa: E731
+        vendors.append({"vendor": quote.name, "engaged": values[part] == 1,
+                        "invoice": _floats(ev.annual(key("vendor_invoice"))),
+                        "governance": _floats(ev.annual(key("governance"))),
+                        "vendor_fte": _floats(ev.annual_mean(key("vendor_fte")))})
+    return {"inhouse_fte": _floats(ev.annual_mean(sc.key("fte"))), "vendors": vendors,
+            "vendors_engaged": int(values[sc.key("vendors_engaged")]),
+            "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss")))}
 
 
 def _floats(values) -> list[float]:

@@ -12,6 +12,7 @@ from .refs import StaffRef
 from .rows import Declaration, Model, StaffRow
 from .sizing import native_sizing
 from .appraisal import appraisal, payback, years
+from .portfolio import portfolio, portfolio_scenarios
 from .scenarios import SCENARIO_ROWS, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
@@ -31,11 +32,16 @@ class Shape:
     hybrid_vendors: tuple[str, ...]
     hybrid_mode: str
     kinds: tuple[str, ...] = ()
+    portfolios: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (name, the indexes of its vendors)
+    scopes: tuple[tuple[str, ...], ...] = ()  # per vendor, the channels it quotes for when not all
 
     @classmethod
     def of(cls, case: Case) -> Shape:
-        return cls(tuple(c.name for c in case.channels), tuple(v.name for v in case.vendors),
-                   tuple(case.hybrid.vendors), case.hybrid.mode, tuple(c.kind for c in case.channels))
+        vendors = tuple(v.name for v in case.vendors)
+        return cls(tuple(c.name for c in case.channels), vendors, tuple(case.hybrid.vendors), case.hybrid.mode,
+                   tuple(c.kind for c in case.channels),
+                   tuple((p.name, tuple(vendors.index(v) for v in p.vendors)) for p in case.portfolios),
+                   tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else ())
 
 
 class Context(Declaration):
@@ -73,9 +79,10 @@ def _declare(shape: Shape) -> Model:
     ctx.time = timeline(ctx)  # 1. timeline and flags
     ctx.demand = demand(ctx)  # 2. contacts per channel
     ctx.terms = [vendor_terms(ctx, v) for v in range(len(shape.vendors))]  # 3. each quote's terms
-    scenarios = scenario_list(shape)  # 4. the scenarios, status quo first: the others price their
-    for sc in scenarios:  # parallel run at its cost per agent
-        SCENARIO_ROWS[sc.kind](ctx, sc)  # team, vendor side, one-offs, totals
+    scenarios = scenario_list(shape) + portfolio_scenarios(shape)  # 4. the scenarios, status quo first: the
+    declare_rows = {**SCENARIO_ROWS, "portfolio": portfolio}  # others price their parallel run at its cost
+    for sc in scenarios:  # per agent
+        declare_rows[sc.kind](ctx, sc)  # team, vendor side, one-offs, totals
     for sc in scenarios:  # 5. payback, once every scenario can refer to in-house
         if sc.kind != "inhouse":
             payback(ctx, sc)

@@ -89,14 +89,18 @@ def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
         for i, channel in enumerate(ctx.shape.channels)]
 
 
-def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef) -> None:
+def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef | None,
+                hours: list[RowRef] | None = None) -> None:
     """The vendor's contacts, handling time and billed units per channel, its invoice, governance and
-    the parallel run; ``shares`` as in :func:`vendor_shares` (None: the vendor takes everything)."""
+    the parallel run; ``shares`` as in :func:`vendor_shares` (None: the vendor takes everything).  A
+    portfolio gives each channel's service ``hours`` and pays the parallel run once (``leavers`` None)."""
     add, t, time = ctx.add, ctx.terms[sc.vendor], ctx.time
     vd = t.quote
     hours_rows, contact_rows, minute_rows = [], [], []
     service_hours = time.open_hours if shares is None else time.vendor_hours
     for i, channel in enumerate(ctx.shape.channels):
+        if hours is not None:
+            service_hours = hours[i]
         label = (f"Vendor contacts: {channel}", f"Contacts prestataire : {channel}", "contacts")
         if shares is None:
             vc = add(sc.key("vendor_contacts", i), *label, "contacts * repeat", scenario=sc.id,
@@ -127,6 +131,8 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         contact_rows.append(vc)
     _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
     _service_gap(ctx, sc, contact_rows)
+    if leavers is None:
+        return
     # Agents transferred to the vendor work on as its staff: the client pays no leavers in parallel.
     add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
         "parallel * leavers * cost_per_fte * (1 - transfer)", scenario=sc.id, line="parallel_run",
@@ -159,7 +165,7 @@ def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_
         sc.key("vendor_minimum"), "Minimum monthly invoice for this scope", "Facture mensuelle minimale pour ce "
         "périmètre", "money", "minimum * scope", scenario=sc.id, minimum=vd["minimum_monthly"], **scope)
     if whole_scope:
-        ctx.scope_minutes[sc.vendor] = vminutes
+        ctx.scope_minutes[sc.vendor] = _quoted_minutes(ctx, sc, minute_rows) or vminutes
     quoted = add(sc.key("vendor_quoted"), "Vendor invoice at the quoted price", "Facture prestataire au prix coté",
                  "money", "max(base, minimum) * indexation * (1 + bonus_malus)", scenario=sc.id, base=base,
                  minimum=minimum, indexation=t.index, bonus_malus=vd["bonus_malus"])
@@ -213,6 +219,17 @@ def _billed_fte(ctx: Context, sc: Scenario, whole_scope: bool, hours: RowRef) ->
                    scenario=sc.id, needed=needed)
 
 
+def _quoted_minutes(ctx: Context, sc: Scenario, minute_rows) -> RowRef | None:
+    """The minutes of the channels a quote covers, when it covers only some (its minimum's scope)."""
+    scope = ctx.shape.scopes[sc.vendor] if ctx.shape.scopes else ()
+    quoted = [i for i, channel in enumerate(ctx.shape.channels) if channel in scope]
+    if not scope or len(quoted) == len(ctx.shape.channels):
+        return None
+    return ctx.add(sc.key("vendor_quoted_minutes"), "Vendor minutes billed on the channels it quotes for",
+                   "Minutes facturées prestataire sur les canaux de son offre", "minutes",
+                   " + ".join(f"m{i}" for i in quoted), scenario=sc.id, **{f"m{i}": minute_rows[i] for i in quoted})
+
+
 def _scope(ctx: Context, sc: Scenario, minutes: RowRef) -> RowRef:
     """A hybrid's share of the quoted (whole) scope's work: its minutes billed over the outsourced
     scenario's (0 when there is no work at all)."""
@@ -247,7 +264,16 @@ def _service_gap(ctx: Context, sc: Scenario, contact_rows) -> None:
                     " + ".join(f'(kind{i} == "live") * c{i} * (target{i} - committed > tolerance)' for i in range(n)),
                     scenario=sc.id, committed=t.quote["committed_service_level"],
                     tolerance=Constant("SERVICE_LEVEL_TOLERANCE"), **per_channel)
-    comparable(ctx, sc, "(total(short) == 0) * 1", short=short)
+    scope = ctx.shape.scopes[sc.vendor] if ctx.shape.scopes else ()
+    unquoted = [i for i, channel in enumerate(ctx.shape.channels) if scope and channel not in scope]
+    if not unquoted:
+        comparable(ctx, sc, "(total(short) == 0) * 1", short=short)
+        return
+    # A quote for some channels only prices them: a scenario sending it others is not comparable.
+    outside = ctx.add(sc.key("unquoted"), "Vendor contacts of channels its quote does not cover",
+                      "Contacts prestataire des canaux hors de son offre", "contacts",
+                      " + ".join(f"c{i}" for i in unquoted), scenario=sc.id, **{f"c{i}": contact_rows[i] for i in unquoted})
+    comparable(ctx, sc, "(total(short) + total(outside) == 0) * 1", short=short, outside=outside)
 
 
 def comparable(ctx: Context, sc: Scenario, expr: str, **bind) -> RowRef:

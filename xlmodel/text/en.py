@@ -1,7 +1,8 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.
+the language.  Just over 400 lines: one entry per text key, each block of keys kept by the part
+that writes it (issue 14's portfolio words last).
 """
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
@@ -370,6 +371,45 @@ PRICE_UNITS = {
     "per_contact": "per handled contact",
     "fixed_monthly": "per month (fixed fee)",
 }
+
+# Issue 14, portfolio scenarios (the Sourcing sheet, the terminal, the notes): one block, kept apart.
+WORKBOOK.update({
+    "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
+    "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
+                     "team takes the rest), or to one vendor in a mode: extended_hours (the contacts outside the "
+                     "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
+                     "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
+                     "at the next rebuild.",
+    "quoted_title": "Channels each quote covers (blank: every channel)",
+    "quoted_channels": "Channels quoted",
+    "portfolio_title": "Portfolio {number}",
+    "portfolio_name": "Portfolio name",
+    "pf_mode": "Mode",
+    "pf_vendor": "Vendor of the mode",
+    "pf_inhouse": "In-house share (the rest)",
+    "pf_shares": "Share to each vendor (split mode)",
+    "pf_results": "Teams and invoices, year 1",
+    "pf_inhouse_fte": "In-house FTE",
+    "pf_vendor_fte": "Vendor FTE billed: {vendor}",
+    "pf_invoice": "Invoice: {vendor}",
+    "pf_governance": "Governance: {vendor}",
+    "pf_pooling": "Pooling loss (FTE)",
+    "pf_valid": "Valid (1)",
+    "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
+    "method_portfolio_title": "Portfolio scenarios",
+    "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
+                        "vendor for the contacts outside the in-house opening hours (extended_hours) or the volume "
+                        "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
+                        "the agent hours the split queues need beyond each party's prorated part of one pooled "
+                        "queue per channel, in in-house FTE. Each vendor is invoiced from its own quote, its minimum "
+                        "carried in proportion to its share of the channels it quotes for. Each vendor is governed "
+                        "on its own: the governance rate of its invoice, at least the governance floor (one vendor "
+                        "manager per vendor). Each vendor engaged brings its set-up fee, knowledge transfer, IT "
+                        "integration and exit provision; today's agents leave once (one severance, one parallel run).",
+    "short_portfolio": "Portfolio: {name}",
+    "portfolio_analytics": "Decision analytics (tornado, Monte Carlo, break-evens, scoring, economic view) do not "
+                           "cover the portfolio scenarios yet: they compare the other scenarios.",
+})
 
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
 WORKBOOK.update({

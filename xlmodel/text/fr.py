@@ -408,6 +408,48 @@ PRICE_UNITS = {
     "fixed_monthly": "par mois (forfait)",
 }
 
+# Issue 14, scénarios de portefeuille (feuille Sourcing, terminal, notes) : un bloc à part.
+WORKBOOK.update({
+    "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
+    "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : extended_hours (les contacts "
+                     "hors des heures d'ouverture internes) ou overflow (le volume au-delà de la capacité interne). "
+                     "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
+                     "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
+    "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
+    "quoted_channels": "Canaux de l'offre",
+    "portfolio_title": "Portefeuille {number}",
+    "portfolio_name": "Nom du portefeuille",
+    "pf_mode": "Mode",
+    "pf_vendor": "Prestataire du mode",
+    "pf_inhouse": "Part interne (le reste)",
+    "pf_shares": "Part confiée à chaque prestataire (mode split)",
+    "pf_results": "Équipes et factures, année 1",
+    "pf_inhouse_fte": "ETP internes",
+    "pf_vendor_fte": "ETP facturés : {vendor}",
+    "pf_invoice": "Facture : {vendor}",
+    "pf_governance": "Pilotage : {vendor}",
+    "pf_pooling": "Perte de mutualisation (ETP)",
+    "pf_valid": "Valide (1)",
+    "check_sourcing": "Affectations des portefeuilles valides (parts de 100 % au plus, prestataire du mode dans le "
+                      "portefeuille)",
+    "method_portfolio_title": "Scénarios de portefeuille",
+    "method_portfolio": "Un portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
+                        "(split), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
+                        "(extended_hours) ou pour le volume au-delà de la capacité interne (overflow). Chaque équipe "
+                        "est dimensionnée sur sa propre part ; la perte de mutualisation est le surcroît d'heures de "
+                        "conseillers des files séparées par rapport à la part de chacun dans une file mutualisée par "
+                        "canal, en ETP internes. Chaque prestataire est facturé selon sa propre offre, son minimum "
+                        "porté au prorata de sa part des canaux de son offre. Chaque prestataire est piloté à part : "
+                        "le taux de pilotage de sa facture, au moins le plancher de pilotage (un responsable "
+                        "prestataire par prestataire). Chaque prestataire retenu apporte ses frais de mise en place, "
+                        "son transfert de connaissances, son intégration informatique et sa provision de "
+                        "réversibilité ; les conseillers actuels ne partent qu'une fois (une indemnité, un double run).",
+    "short_portfolio": "Portefeuille : {name}",
+    "portfolio_analytics": "L'aide à la décision (tornade, Monte Carlo, points morts, notation, vue économique) ne "
+                           "couvre pas encore les scénarios de portefeuille : elle compare les autres scénarios.",
+})
+
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
 WORKBOOK.update({
     "method_reading": "Chaque ligne se lit « poste = formule ». Les termes sont nommés comme sur les feuilles Calc et "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..case import Case
 from ..model import Model
 from ..model.constants import CONSTANTS
+from ..model.portfolio import PortfolioInput, PortfolioShare
 from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
 from ..schema import ALL_SECTIONS
 from . import label, method_conventions, pick, words
@@ -20,6 +21,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     """(kind, text) lines: 'h' for a heading, 'p' for a paragraph, 'f' for a formula line."""
     t = words(lang)
     lines = list(method_conventions(lang))
+    if case.portfolios:  # issue 14: how a portfolio is costed
+        lines += [("h", t["method_portfolio_title"]), ("p", t["method_portfolio"])]
     lines.append(("h", t["method_rows"]))
     lines.append(("p", t["method_reading"]))
     for row in _one_row_per_kind(model):
@@ -86,6 +89,11 @@ def ref_words(ref: Ref, case: Case, model: Model, lang: str) -> str:
         return words(lang)["method_seasonality"]
     if isinstance(ref, ToVendor):
         return words(lang)["method_to_vendor"].format(channel=case.channels[ref.channel].name)
+    if isinstance(ref, (PortfolioInput, PortfolioShare)):  # issue 14: a cell of the Sourcing sheet
+        t, where = words(lang), f"{case.portfolios[ref.portfolio].name}, {case.channels[ref.channel].name}"
+        if isinstance(ref, PortfolioShare):
+            return f"{t['pf_shares']}, {case.vendors[ref.vendor].name}, {where}"
+        return f"{t['pf_mode'] if ref.field == 'mode' else t['pf_vendor']}, {where}"
     if isinstance(ref, Constant):
         value, _, en, fr = CONSTANTS[ref.name]
         return f"{pick(lang, en, fr)} ({value:g})"

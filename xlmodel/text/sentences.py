@@ -86,6 +86,8 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
         horizon = t["rec_horizon_one"] if years == 1 else t["rec_horizon_many"].format(years=years)
         text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
                                       horizon=horizon, targets=targets, payback=payback)
+    if best.kind == "portfolio" and (risk is not None or tornado is not None):
+        return text + ". " + t["portfolio_analytics"]  # the analytics compare the other scenarios
     if risk is not None:
         text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
                                          draws=amount(risk.draws, lang))
@@ -99,6 +101,8 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     headline (the live recommendation sentence is the one headline): how often the recommended option
     is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
     t = words(lang)
+    if result.best not in {s.id for s in risk.scenarios}:  # a portfolio: not analysed yet
+        return t["portfolio_analytics"]
     text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
                                    share=f"{risk.scenario(result.best).p_cheapest:.0%}", draws=amount(risk.draws, lang))
     if tornado.bars:
@@ -229,6 +233,9 @@ def recommendation_formula(cells: RecommendationCells, lang: str, currency: str)
 def short_label(scenario, case, lang: str) -> str:
     """A scenario's label short enough for a chart axis (``Hybrid: Casablanca Con.``)."""
     t = words(lang)
+    if scenario.kind == "portfolio":
+        name = scenario.id.split(":", 1)[1]
+        return t["short_portfolio"].format(name=name if len(name) <= 18 else name[:17] + ".")
     if scenario.vendor is None:
         return t[f"short_{scenario.kind}"]
     name = case.vendors[scenario.vendor].name

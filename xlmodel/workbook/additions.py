@@ -29,7 +29,7 @@ from ..schema import CURRENCIES
 
 from .files import AUTHOR
 
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
 MAX_LISTED = 8  # additions listed one by one; the rest are counted
 
 

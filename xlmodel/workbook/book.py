@@ -14,12 +14,13 @@ from ..case import Case
 from ..engine import Comparison, compare
 from . import printing, styles
 from .content import Content
-from .layout import SHEETS, Plan
+from .layout import Plan
 from .plan import make_plan
 from .sheets import calc, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk, staffing
-from .sheets import vendors
+from .sheets import sourcing, vendors
 
-WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybrid.write), ("Calc", calc.write),
+WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybrid.write),
+           ("Sourcing", sourcing.write), ("Calc", calc.write),
            ("Staffing", staffing.write), ("Compare", compare_sheet.write), ("Risk", risk.write),
            ("Checks", checks.write), ("Method", method.write), ("Dashboard", dashboard.write),
            ("xlwings.conf", conf.write))
@@ -39,9 +40,10 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
     plan = make_plan(case, content.model)
     wb = Workbook()
     wb.remove(wb.active)
-    sheets = {name: wb.create_sheet(name) for name in SHEETS}
+    sheets = {name: wb.create_sheet(name) for name in plan.sheets}
     for name, write in WRITERS:
-        write(sheets[name], plan, content)
+        if name in sheets:  # Sourcing: only for a case with portfolios or quotes for some channels
+            write(sheets[name], plan, content)
     for ws in wb.worksheets:
         if ws.title != "xlwings.conf":
             styles.protect(ws)

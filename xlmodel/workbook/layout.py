@@ -306,3 +306,12 @@ class Plan:
     dashboard: DashboardLayout
     refs: Mapping[CaseRef, str]  # an input of the model (Input("finance", "discount_rate")) -> name or reference
     input_cells: frozenset[tuple[str, str]]  # (sheet, cell) of every input cell
+    sourcing: object = None  # sheets.sourcing.SourcingLayout, when the case has portfolios or partial quotes
+
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        """The workbook's sheets, in order: :data:`SHEETS`, with Sourcing after Hybrid when it has one."""
+        if self.sourcing is None:
+            return SHEETS
+        at = SHEETS.index("Hybrid") + 1
+        return SHEETS[:at] + ("Sourcing",) + SHEETS[at:]

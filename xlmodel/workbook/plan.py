@@ -19,6 +19,7 @@ from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE,
 from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
                      InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col, defined_name,
                      month_col)
+from .sheets.sourcing import plan_sourcing
 from .sheets.staffing import sizing_inputs
 
 INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK)
@@ -33,13 +34,15 @@ def make_plan(case: Case, model: Model) -> Plan:
     inputs = plan_inputs(case, refs)
     vendors = plan_vendors(case, refs)
     hybrid = plan_hybrid(case, refs)
+    sourcing_cells: set = set()
+    sourcing = plan_sourcing(case, refs, sourcing_cells)
     calc = plan_calc(model, case.months, case.finance.horizon_years)
     staffing = plan_staffing(model)
     compare = plan_compare(model, case.finance.horizon_years)
     risk = plan_risk(case, model)
-    checks = plan_checks()
+    checks = plan_checks(bool(case.portfolios))
     dashboard = plan_dashboard(model)
-    cells = {("Inputs", f"B{r}") for r in inputs.fields.values()}
+    cells = {("Inputs", f"B{r}") for r in inputs.fields.values()} | sourcing_cells
     cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
     cells |= {("Inputs", f"{c}{inputs.channel_row(i)}") for c in inputs.channel_columns.values()
               for i in range(inputs.channel_count)}
@@ -47,7 +50,8 @@ def make_plan(case: Case, model: Model) -> Plan:
               for v in range(vendors.count)}
     cells |= {("Hybrid", f"B{r}") for r in hybrid.fields.values()}
     cells |= {("Hybrid", f"B{hybrid.flag_row(i)}") for i in range(hybrid.channel_count)}
-    return Plan(inputs, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs, frozenset(cells))
+    return Plan(inputs, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs, frozenset(cells),
+                sourcing)
 
 
 def plan_inputs(case: Case, refs: dict[CaseRef, str]) -> InputsLayout:
@@ -198,7 +202,7 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     head = 4
     scenarios = model.scenarios
     columns = {s.id: col(3 + j) for j, s in enumerate(scenarios)}
-    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid")]
+    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid", "portfolio")]
     if alternatives != list(range(alternatives[0], alternatives[-1] + 1)):
         raise ValueError("the model must list the outsourced and hybrid scenarios side by side")
     r = _Rows(head + 1)
@@ -241,7 +245,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
     follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
     economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
-    scenarios = [s.id for s in model.scenarios]
+    scenarios = [s.id for s in model.scenarios if s.kind != "portfolio"]  # portfolios: not analysed yet
     vendors = len(case.vendors)
     r = _Rows(10)
     tornado_title = r.one()
@@ -288,9 +292,10 @@ CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_a
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
-def plan_checks() -> ChecksLayout:
-    """One check per row from row 4; the master check after a blank row."""
-    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS))
+def plan_checks(portfolios: bool = False) -> ChecksLayout:
+    """One check per row from row 4 (with ``portfolios``, their assignments' check last); the master
+    check after a blank row."""
+    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + (("check_sourcing",) if portfolios else ())))
     return ChecksLayout(rows, 4 + len(rows) + 1)
 
 

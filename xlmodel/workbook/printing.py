@@ -71,7 +71,7 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     years_row = next(r for group, r in calc.groups if group[0] == "years")
     last_year = col(FIRST_MONTH_COL - 1 + calc.years)
     twelfth = col(FIRST_MONTH_COL + min(12, calc.months) - 1)
-    return {
+    setups = {
         "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
         "Inputs": whole("Inputs", "4:4"),
         "Vendors": whole("Vendors", f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3,
@@ -90,9 +90,12 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
         "Checks": whole("Checks", tall=1),
         "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note"),
     }
+    if "Sourcing" in wb.sheetnames:  # only for a case with portfolios or quotes for some channels
+        setups["Sourcing"] = whole("Sourcing")
+    return setups
 
 
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
 """Sheets whose text is wrapped in its own cell, never merged over its neighbours: a user may type a
 note beside an input (a rebuild keeps it), and the round trip reads these sheets cell by cell."""
 

@@ -29,10 +29,12 @@ from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
+from .sheets.sourcing import read_sourcing
 from .untrusted import load_whole, open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
 _INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+_OPTIONAL_SHEETS = ("Sourcing",)  # a case with portfolios or quotes for some channels only
 
 
 def _labels(section) -> dict[str, str]:
@@ -145,7 +147,7 @@ def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
     try:
         try:  # a read-only workbook parses its sheets (and we its tables) only now
             book = OpenpyxlBook(opened.wb, opened, workbook_tables(opened.data))
-            book.load(_INPUT_SHEETS)
+            book.load(_INPUT_SHEETS + _OPTIONAL_SHEETS)
         except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
             raise unreadable(path, exc) from None
         case, notices = read_book(book, str(path))
@@ -175,6 +177,7 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
     where["[hybrid] .vendors"] = "Vendors!"
     data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
     where["[hybrid] .channels"] = "Hybrid!"
+    read_sourcing(reading, data, channels)
     if reading.problems:
         raise InputError(reading.problems)
     try:

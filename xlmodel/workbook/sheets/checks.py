@@ -22,7 +22,9 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
         f"ABS(Compare!{x}{lay.npv_savings}-(Compare!{inh}{lay.npv_cost}-Compare!{x}{lay.npv_cost}))"
         for x in lay.columns.values())
     prices = plan.vendors.column_span("price")
-    return {
+    sourcing = {} if plan.sourcing is None or not plan.sourcing.blocks else {
+        "check_sourcing": "=MIN(" + ",".join(plan.sourcing.valid_span(b) for b in plan.sourcing.blocks) + ")"}
+    return {**sourcing,
         "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
         "staffing_verified": f"=Staffing!$B${plan.staffing.verified_row}",
         "staffing_covered": f"=Staffing!$B${plan.staffing.covered_row}",

@@ -25,6 +25,8 @@ def write(ws, plan: Plan, c: Content):
     a = c.analysis
     styles.title(ws, "A1", t["risk_title"])
     ws["A2"] = t["risk_help"]
+    if c.case.portfolios:
+        ws["A3"] = t["portfolio_analytics"]
     # Staleness: these values hold while the native NPV of savings of the tornado's scenario and
     # every scenario's NPV of cost are still the ones they were computed from (the economic view
     # keeps them), the staffing sizing is current and no scoring or risk setting changed.
@@ -90,7 +92,8 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", sr.npv_cost_p50, c.money)
     ws[f"A{lay.monte_carlo_note}"] = t["risk_note"]
-    best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
+    analysed = {sr.id for sr in risk.scenarios}  # a recommended portfolio is not analysed yet
+    best = c.result.best if c.result.best != "inhouse" and c.result.best in analysed else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
     styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {c.label(c.result.scenario(best))}")

@@ -10,6 +10,7 @@ that it was verified at build (never a red check), until the refresh macro or a 
 from __future__ import annotations
 
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
+from ...model.portfolio import PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
 from .. import styles
 from ..content import Content
@@ -127,4 +128,9 @@ def describe(ref: CaseRef, c: Content) -> str:
         return f"{c.case.vendors[ref.vendor].name}: {c.label(ref.schema_field)}"
     if isinstance(ref, ToVendor):
         return f"{c.case.channels[ref.channel].name}: {c.t['to_vendor']}"
+    if isinstance(ref, (PortfolioInput, PortfolioShare)):  # a cell of the Sourcing sheet
+        where = f"{c.case.portfolios[ref.portfolio].name}, {c.case.channels[ref.channel].name}"
+        what = (c.t["pf_mode"] if ref.field == "mode" else c.t["pf_vendor"]) if isinstance(ref, PortfolioInput) \
+            else f"{c.t['pf_shares']}, {c.case.vendors[ref.vendor].name}"
+        return f"{where}: {what}"
     return ref.target
