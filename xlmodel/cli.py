@@ -16,6 +16,7 @@ import click
 from .errors import InputError, Problem
 from .text import plural
 from .workbook.files import FileLockedError, WriteError
+from .workbook.libreoffice import LibreOfficeError
 from .workbook.verify import VerificationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -235,6 +236,36 @@ def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
         sys.exit(EXIT_BAD_INPUT)
 
 
+@cli.command()
+@click.argument("source", required=False)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write NAME.pdf and the pages NAME-1.png, NAME-2.png... into.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the workbook built from a case (default: the case's language).")
+@click.option("--sheets", default=None, help="Comma-separated sheets to print (default: every visible sheet).")
+@click.option("--dpi", type=click.IntRange(30, 600), default=110, show_default=True,
+              help="Resolution of the PNG pages.")
+def render(source, out_dir, lang, sheets, dpi):
+    """Print SOURCE to PDF and PNG pages as LibreOffice prints it, recalculated (SOURCE: a case
+    .toml, built first; a workbook .xlsx, printed as it is; default: the example case).
+
+    Needs LibreOffice and poppler's pdftoppm. Nothing is written to OUTPUT unless every page is made."""
+    import time
+
+    from .workbook.pages import render_pages
+    started = time.perf_counter()
+    wanted = [s.strip() for s in sheets.split(",") if s.strip()] if sheets else None
+    workbook = Path(source) if source and Path(source).suffix.lower() in (".xlsx", ".xlsm") else None
+    if workbook is not None and lang:
+        raise click.UsageError("--lang applies to a case that is built; a workbook prints in its own language")
+    case = None if workbook is not None else load_source(source)
+    name = Path(source).stem if source else "example"
+    pages = render_pages(workbook, out_dir, case=case, name=name, lang=lang or (case and case.case.language) or "en",
+                         sheets=wanted, dpi=dpi, progress=lambda line: click.echo(line, err=True))
+    click.echo(f"Wrote {pages.pdf} and {len(pages.pngs)} PNG page(s) in {out_dir} ({', '.join(pages.sheets)}) "
+               f"in {time.perf_counter() - started:.1f} s.")
+
+
 @cli.command("export-case")
 @click.argument("source")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -328,7 +359,7 @@ def main(argv=None):
             click.echo(f"error: {problem}", err=True)
         click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except (FileLockedError, WriteError, VerificationError) as exc:
+    except (FileLockedError, WriteError, VerificationError, LibreOfficeError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:

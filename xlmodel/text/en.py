@@ -141,6 +141,11 @@ WORKBOOK = {
     "group_vendor": "Vendor terms: {name}",
     "group_years": "Years: column D is the signature (year 0), then one column per year",
     "group_finance": "Finance by year: {label}",
+    # Page headers and footers (xlmodel.workbook.printing): &P is the page, &N the page count.
+    "print_page": "Page &P of &N",
+    "print_calc_note": "yearly results; the monthly timeline (one column per month) is read on screen",
+    "print_staffing_note": "the first 12 months; the whole timeline is read on screen",
+    "print_method_note": "the defaults and sources of the inputs print on the Inputs sheet",
     "short_status_quo": "Status quo",
     "short_inhouse": "In-house",
     "short_hybrid": "Hybrid: {name}",

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from ..case import Case
 from ..engine import Comparison, compare
-from . import styles
+from . import printing, styles
 from .content import Content
 from .layout import Plan
 from .plan import make_plan
@@ -28,10 +28,6 @@ WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybr
 """Each sheet's writer, in the order they run.  Every writer reads only the plan and the content,
 so any order writes the same cells; this one only decides how the file numbers its shared styles,
 and is kept so that the same case keeps giving the same bytes."""
-
-FIT_WIDTH = ("Inputs", "Vendors", "Hybrid", "Sourcing", "Compare", "Risk", "Checks", "Method")
-"""Sheets printed one page wide (the Dashboard prints on one landscape page)."""
-
 
 def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None = None,
                    analysis=None) -> tuple[Workbook, Plan]:
@@ -55,8 +51,7 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
     for ws in wb.worksheets:
         if ws.title != "xlwings.conf":
             styles.protect(ws)
-        if ws.title in FIT_WIDTH:
-            styles.set_print_fit_width(ws)
+    printing.set_up(wb, plan, content)  # by the sheets' keys, before the tabs are renamed
     localise(wb, lang)  # the tabs in the book's language, every reference to them rewritten
     wb.active = 0
     return wb, plan

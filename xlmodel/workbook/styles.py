@@ -21,14 +21,15 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from ..limits import MAX_TEXT_LENGTH
 from ..text import words
 
-INPUT_FONT = Font(color="FF0000FF")
+FONT = "Calibri"  # named in every font: a font without a name prints in LibreOffice's serif fallback
+INPUT_FONT = Font(name=FONT, size=11, color="FF0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2CC")
-COMPUTED_FONT = Font(color="FF00703C", italic=True)
+COMPUTED_FONT = Font(name=FONT, size=11, color="FF00703C", italic=True)
 COMPUTED_FILL = PatternFill("solid", fgColor="FFF2F2F2")
-HEADER_FONT = Font(bold=True, color="FFFFFFFF")
+HEADER_FONT = Font(name=FONT, size=11, bold=True, color="FFFFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="FF1F4E78")
-SECTION_FONT = Font(bold=True, size=11, color="FF1F4E78")
-TITLE_FONT = Font(bold=True, size=14, color="FF1F4E78")
+SECTION_FONT = Font(name=FONT, bold=True, size=11, color="FF1F4E78")
+TITLE_FONT = Font(name=FONT, bold=True, size=14, color="FF1F4E78")
 THIN = Side(style="thin", color="FFBFBFBF")
 UNLOCKED = Protection(locked=False)
 INPUT_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

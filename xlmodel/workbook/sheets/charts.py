@@ -1,34 +1,116 @@
 """The charts: on the Dashboard, the cost by scenario stacked by cost line, the cumulative cash flow
 with the payback point and the tornado; on the Risk sheet, the histogram of the NPV of savings.
-Each reads its series from the rows the plan gave the Compare and Risk sheets."""
+Each reads its series from the rows the plan gave the Compare and Risk sheets.
+
+What keeps a chart readable in every spreadsheet, French labels included: each one spans cells
+(a two-cell anchor), so it keeps its share of the page whatever width the application gives a
+column; the legend sits below the plot, never beside it, so long names take height rather than the
+plot's width; series and categories are named by the scenarios' short labels; every category label
+is drawn (a label skip of 1: LibreOffice otherwise drops those that would touch) in a small font;
+and the axes are kept (Excel hides an axis whose ``delete`` flag is left out).
+"""
 
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.legend import Legend
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
+from openpyxl.drawing.text import RichTextProperties
 
 from ...model import COST_LINES
 from ...text import pick
+from ...text.sentences import short_label
 from ..content import Content
 from ..layout import Plan, Span
+from ..printing import column_width
+
+TITLE_SIZE, LABEL_SIZE, LEGEND_SIZE = 10, 8, 7  # points
+ROTATED = -2700000  # -45 degrees, in 60 000ths of a degree
+
+
+def _text(size: float, bold: bool = False, rotation: int | None = None) -> RichText:
+    """Text properties of a chart part: ``size`` points, bold or not, rotated or not."""
+    font = CharacterProperties(sz=int(size * 100), b=bold)
+    return RichText(bodyPr=RichTextProperties(rot=rotation, vert="horz") if rotation else RichTextProperties(),
+                    p=[Paragraph(pPr=ParagraphProperties(defRPr=font), endParaRPr=font)])
+
+
+def _title(text: str, size: float = TITLE_SIZE) -> Title:
+    font = CharacterProperties(sz=int(size * 100), b=True)
+    rich = RichText(bodyPr=RichTextProperties(),
+                    p=[Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=text)])])
+    return Title(tx=Text(rich=rich), overlay=False)
+
+
+def _categories(chart, ref: Reference) -> None:
+    """Text categories as a string reference (a number reference shows 1, 2, 3 in Excel)."""
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(ref)))
+
+
+def _finish(chart, title: str, value_title: str | None = None, x_title: str | None = None,
+            rotate: bool = False) -> None:
+    """The title, small labels on both axes, every category label, axes kept, legend below."""
+    chart.title = _title(title)
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.delete = False
+        axis.txPr = _text(LABEL_SIZE)
+    chart.x_axis.txPr = _text(LABEL_SIZE, rotation=ROTATED if rotate else None)
+    chart.x_axis.tickLblSkip = 1
+    chart.y_axis.numFmt = "#,##0"
+    if value_title:
+        chart.y_axis.title = _title(value_title, LABEL_SIZE)
+    if x_title:
+        chart.x_axis.title = _title(x_title, LABEL_SIZE)
+    if chart.legend is not None:
+        chart.legend = Legend(legendPos="b", overlay=False, txPr=_text(LEGEND_SIZE))
+
+
+def place(ws, charts: list, first_row: int, last_row: int, columns: int, shares: list[float]) -> None:
+    """Put ``charts`` side by side over rows ``first_row`` to ``last_row`` (1-based) of columns A to
+    ``columns``, each over its share of the columns' width (``shares``, adding up to 1)."""
+    widths = [column_width(ws, j) for j in range(1, columns + 1)]
+    total = sum(widths)
+
+    def marker(share: float, row: int) -> AnchorMarker:
+        x, j = share * total, 0
+        while j < len(widths) - 1 and x >= widths[j]:
+            x -= widths[j]
+            j += 1
+        return AnchorMarker(col=j, colOff=int(x * 7 * 9525), row=row - 1, rowOff=0)  # 7 pixels a character
+
+    start = 0.0
+    for chart, share in zip(charts, shares):
+        chart.anchor = TwoCellAnchor(_from=marker(start, first_row), to=marker(start + share - 0.01, last_row + 1))
+        ws.add_chart(chart)
+        start += share
+
+
+DASHBOARD_SHARES = [0.4, 0.3, 0.3]
+"""The Dashboard's charts' shares of its width: the cost chart's legend names ten cost lines in two
+columns."""
 
 
 def cost_chart(compare_ws, plan: Plan, c: Content) -> BarChart:
-    """Average annual cost of each scenario, stacked by cost line."""
+    """Average annual cost of each scenario, stacked by cost line: one horizontal bar per scenario,
+    its name written level beside it (slanted names under columns ran into the legend)."""
     lay, n = plan.compare, len(c.model.scenarios)
     bar = BarChart()
-    bar.type, bar.grouping, bar.overlap = "col", "stacked", 100
-    bar.title = c.t["chart_cost"]
+    bar.type, bar.grouping, bar.overlap = "bar", "stacked", 100
     for r in lay.average_lines.rows:
         series_ref = Reference(compare_ws, min_col=3, max_col=2 + n, min_row=r)
         bar.add_data(series_ref, from_rows=True, titles_from_data=False)
         bar.series[-1].tx = None
     for s, (line, en, fr) in zip(bar.series, COST_LINES):
         s.tx = SeriesLabel(v=pick(c.lang, en, fr))
-    bar.set_categories(Reference(compare_ws, min_col=3, max_col=2 + n, min_row=lay.short_labels))
-    bar.height, bar.width = 10, 15
-    bar.y_axis.title = c.cur
-    bar.y_axis.numFmt = "#,##0"
+    _categories(bar, Reference(compare_ws, min_col=3, max_col=2 + n, min_row=lay.short_labels))
+    _finish(bar, c.t["chart_cost"], c.cur)
+    bar.x_axis.scaling.orientation = "maxMin"  # the scenarios in the order of the table, from the top
     return bar
 
 
@@ -36,17 +118,14 @@ def cash_chart(compare_ws, plan: Plan, c: Content) -> LineChart:
     """Cumulative net cash flow of each scenario against in-house, year 0 to the horizon."""
     c0, c1 = plan.compare.cumulative.first, plan.compare.cumulative.last
     line = LineChart()
-    line.title = c.t["chart_cash"]
     for j, scenario in enumerate(c.model.scenarios):
         if scenario.kind == "inhouse":
             continue
         line.add_data(Reference(compare_ws, min_col=3 + j, min_row=c0, max_row=c1), titles_from_data=False)
-        line.series[-1].tx = SeriesLabel(v=c.label(scenario))
+        line.series[-1].tx = SeriesLabel(v=short_label(scenario, c.case, c.lang))
     line.set_categories(Reference(compare_ws, min_col=2, min_row=c0, max_row=c1))
-    line.height, line.width = 10, 15
-    line.y_axis.title = c.cur
-    line.y_axis.numFmt = "#,##0"
-    line.x_axis.title = c.t["year"]
+    _finish(line, c.t["chart_cash"], c.cur, c.t["year"])
+    line.x_axis.tickLblPos = "low"  # the years below the plot, not along the zero line
     return line
 
 
@@ -60,18 +139,14 @@ def tornado_chart(risk_ws, plan: Plan, c: Content) -> BarChart:
     last = min(span.last, span.first + TORNADO_BARS - 1)  # the rows are sorted by swing
     tornado = BarChart()
     tornado.type, tornado.grouping, tornado.overlap = "bar", "clustered", 100
-    tornado.title = t["chart_tornado_top"].format(count=last - span.first + 1)
     for letter_col, name in ((6, t["delta_low"]), (7, t["delta_high"])):
         tornado.add_data(Reference(risk_ws, min_col=letter_col, min_row=span.first, max_row=last),
                          titles_from_data=False)
         tornado.series[-1].tx = SeriesLabel(v=name)
-    tornado.set_categories(Reference(risk_ws, min_col=1, min_row=span.first, max_row=last))
-    tornado.y_axis.title = f"{t['npv_savings']} ({c.cur})"
-    tornado.y_axis.numFmt = "#,##0"
+    _categories(tornado, Reference(risk_ws, min_col=1, min_row=span.first, max_row=last))
+    _finish(tornado, t["chart_tornado_top"].format(count=last - span.first + 1), f"{t['npv_savings']} ({c.cur})")
     tornado.x_axis.scaling.orientation = "maxMin"  # largest swing on top
     tornado.x_axis.tickLblPos = "low"  # driver names left of the bars, not across them
-    tornado.legend.position = "b"
-    tornado.height, tornado.width = 10, 15
     return tornado
 
 
@@ -79,9 +154,9 @@ def histogram_chart(risk_ws, bins: Span, t: dict) -> BarChart:
     """Draws per bin of the NPV of savings (counts in column D, bin labels in column C)."""
     chart = BarChart()
     chart.type = "col"
-    chart.title = f"{t['histogram']} ({t['npv_savings']})"
     chart.add_data(Reference(risk_ws, min_col=4, min_row=bins.first, max_row=bins.last), titles_from_data=False)
-    chart.set_categories(Reference(risk_ws, min_col=3, min_row=bins.first, max_row=bins.last))
+    _categories(chart, Reference(risk_ws, min_col=3, min_row=bins.first, max_row=bins.last))
     chart.legend = None
+    _finish(chart, f"{t['histogram']} ({t['npv_savings']})", rotate=True)
     chart.height, chart.width = 8, 16
     return chart

@@ -10,7 +10,8 @@ from ...text.sentences import (ChannelCells, RecommendationCells, native, recomm
 from .. import styles
 from ..content import Content, define_name
 from ..layout import Plan, col
-from .charts import cash_chart, cost_chart, tornado_chart
+from ..printing import DASHBOARD_COLUMNS
+from .charts import DASHBOARD_SHARES, cash_chart, cost_chart, place, tornado_chart
 
 
 def write(ws, plan: Plan, c: Content):
@@ -22,11 +23,10 @@ def write(ws, plan: Plan, c: Content):
     styles.check_format(ws, "B3", text=True)
     _recommendation(ws, plan, c)
     _scenario_table(ws, plan, c)
-    ws.add_chart(cost_chart(ws.parent["Compare"], plan, c), f"A{lay.chart_row}")
-    ws.add_chart(cash_chart(ws.parent["Compare"], plan, c), f"E{lay.chart_row}")
-    ws.add_chart(tornado_chart(ws.parent["Risk"], plan, c), f"J{lay.chart_row}")
+    place(ws, [cost_chart(ws.parent["Compare"], plan, c), cash_chart(ws.parent["Compare"], plan, c),
+               tornado_chart(ws.parent["Risk"], plan, c)], lay.chart_row, lay.sentence_row - 2, DASHBOARD_COLUMNS,
+          DASHBOARD_SHARES)
     _analytics(ws, plan, c)
-    styles.set_print_landscape_one_page(ws, f"A1:P{lay.decisions.last + 1}")
 
 
 def _analytics(ws, plan: Plan, c: Content):
@@ -39,7 +39,7 @@ def _analytics(ws, plan: Plan, c: Content):
     stale = c.t["analytics_stale"].replace('"', '""')
     ws[lay.sentence_cell] = f'=IF({current}=1,Risk!$A${sentence},"{stale}")'
     ws[lay.sentence_cell].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells(f"A{lay.sentence_row}:P{lay.sentence_row + 2}")
+    ws.merge_cells(f"A{lay.sentence_row}:{col(DASHBOARD_COLUMNS)}{lay.sentence_row + 2}")
     if len(lines) != len(lay.decisions):
         raise RuntimeError(f"the Dashboard was planned with {len(lay.decisions)} decision lines, not {len(lines)}")
     for cell, r in zip(lay.decision_cells, lines):
@@ -76,9 +76,9 @@ def _recommendation(ws, plan: Plan, c: Content):
                                 alternative_label=f"INDEX({alternative(lay.head)},{match})",
                                 alternative_saving=f"INDEX({alternative(lay.npv_savings)},{match})")
     ws["A4"] = recommendation_formula(cells, c.lang, c.cur)
-    ws["A4"].font = Font(bold=True, size=12)
+    ws["A4"].font = Font(name=styles.FONT, bold=True, size=12)
     ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells("A4:L4")
+    ws.merge_cells(f"A4:{col(DASHBOARD_COLUMNS)}4")
     ws.row_dimensions[4].height = 36
 
 
@@ -92,7 +92,7 @@ def _notes(ws, r: int, c: Content):
                                    recovery=percent("finance_vat_recovery"), vat=percent("finance_vat_rate"))
     for row in (r, r + 1):
         ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(f"A{row}:P{row}")
+        ws.merge_cells(f"A{row}:{col(DASHBOARD_COLUMNS)}{row}")
         ws.row_dimensions[row].height = 30
 
 
@@ -127,6 +127,6 @@ def _scenario_table(ws, plan: Plan, c: Content):
         if s.id in plan.risk.economic:
             ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
     _notes(ws, lay.scenarios.last + 1, c)
-    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["A"].width = 50  # "Hybride (extended_hours) : Atlantique Relation Client" on one line
     for j in range(2, 10):
         ws.column_dimensions[col(j)].width = 16

@@ -43,6 +43,8 @@ def write(ws, plan: Plan, c: Content):
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 18
     ws.column_dimensions["D"].width = 60
+    for j in range(7, len(CHANNEL.fields) + 1):  # the Channels table's columns after F: room for its units
+        ws.column_dimensions[col(j)].width = 14
     ws.freeze_panes = "A5"
 
 

@@ -57,6 +57,7 @@ def write(ws, plan: Plan, c: Content):
     ws.column_dimensions["A"].width = 48
     for j in range(2, 14):
         ws.column_dimensions[col(j)].width = 15
+    ws.column_dimensions["C"].width = 18  # the histogram's bin labels ("1 666..2 136 kEUR") on one line
 
 
 def _tornado(ws, plan: Plan, c: Content):

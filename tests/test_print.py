@@ -1,0 +1,233 @@
+"""What a page looks like (issue 16): the example prints on a sensible number of pages in English and
+in French, no text is cut by its neighbour or runs past the page, the charts keep every label, and
+``cli.py render`` writes the PDF and the PNG pages, or nothing, with a located one-line error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from workbook_helpers import run_cli
+
+MOST_PAGES = 30  # issue 16: the example's PDF, as LibreOffice prints it, EN and FR
+LANGUAGES = ("en", "fr")
+
+# The width of text, estimated from its characters (the test's own estimate, not the builder's):
+# a character takes 0.9 of a column-width unit (the width of a "0"), 1.0 in bold, plus one unit of
+# cell margins. Measured in LibreOffice's PDF with its fallback font (DejaVu Sans), an average
+# character takes 0.82 of a unit and a bold one 0.87; Calibri's are narrower.
+CHAR, BOLD_CHAR, MARGIN = 0.9, 1.0, 1.0
+DEFAULT_COLUMN, LINE = 8.43, 15.0  # Excel's default column width (units) and an 11-point line (points)
+
+
+def pdf_pages(pdf: Path) -> int:
+    """The page objects of a PDF (LibreOffice writes each page's dictionary in the clear)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
+
+
+def test_the_example_prints_on_at_most_30_pages_in_english_and_in_french(soffice, built_book, tmp_path):
+    """One start of LibreOffice prints both languages' books; every visible sheet prints (at least a
+    page each) and the whole fits the board's reading."""
+    from xlmodel.workbook.libreoffice import _convert
+    copies = []
+    for lang in LANGUAGES:
+        copies.append(tmp_path / f"example_{lang}.xlsx")
+        shutil.copy(built_book("example", lang).path, copies[-1])
+    pdfs = _convert(copies, tmp_path / "pdf", "pdf")
+    for lang, pdf in zip(LANGUAGES, pdfs):
+        sheets = [ws for ws in load_workbook(built_book("example", lang).path, read_only=True).worksheets
+                  if ws.sheet_state == "visible"]
+        assert len(sheets) <= pdf_pages(pdf) <= MOST_PAGES, (lang, pdf_pages(pdf))
+
+
+@pytest.fixture(scope="module")
+def books(built_book):
+    """The example's workbook in each language, with its stored values (what a reader sees)."""
+    return {lang: load_workbook(built_book("example", lang).path, data_only=True) for lang in LANGUAGES}
+
+
+def _width(ws, column: int) -> float:
+    dim = ws.column_dimensions.get(get_column_letter(column))
+    return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_COLUMN
+
+
+def _lines(text: str, room: float, per_char: float) -> int:
+    """Lines of ``text`` wrapped at spaces in ``room`` units (a longer word is cut)."""
+    capacity, lines = max(int((room - MARGIN) / per_char), 1), 0
+    for paragraph in text.split("\n"):
+        line = ""
+        lines += 1
+        for word in paragraph.split():
+            if line and len(line) + 1 + len(word) > capacity:
+                lines, line = lines + 1, ""
+            line = f"{line} {word}" if line else word
+            while len(line) > capacity:
+                lines, line = lines + 1, line[capacity:]
+    return lines
+
+
+def _last_printed_column(ws) -> int:
+    area = ws.print_area if isinstance(ws.print_area, str) else ""
+    match = re.search(r"([A-Z]+)\$?\d+$", area.split(",")[0]) if area else None
+    return column_index_from_string(match.group(1)) if match else ws.max_column
+
+
+def _too_wide(ws) -> list[str]:
+    """Each text, typed or shown by a formula, wider than its room without wrapping (its column or
+    merged range, and the empty cells after it up to the printed width), and each wrapped text
+    whose row is too short for its lines: ``Sheet!A7 (52 > 40)``."""
+    merged = {r.start_cell.coordinate: r for r in ws.merged_cells.ranges}
+    inside = {(row, col) for r in ws.merged_cells.ranges for row in range(r.min_row, r.max_row + 1)
+              for col in range(r.min_col, r.max_col + 1)}
+    last_printed, faults = _last_printed_column(ws), []
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            rng = merged.get(cell.coordinate)
+            first, last = (rng.min_col, rng.max_col) if rng else (cell.column, cell.column)
+            room = sum(_width(ws, j) for j in range(first, last + 1))
+            bold = bool(cell.font and cell.font.b)
+            size = (cell.font.sz or 11) if cell.font else 11
+            text = max(cell.value.split("\n"), key=len)
+            width = len(text) * (BOLD_CHAR if bold else CHAR) * size / 11 + MARGIN
+            if cell.alignment.wrap_text:
+                rows = range(rng.min_row, rng.max_row + 1) if rng else [cell.row]
+                height = sum(ws.row_dimensions[r].height or LINE for r in rows)
+                lines = _lines(cell.value, room, (BOLD_CHAR if bold else CHAR) * size / 11)
+                if lines * LINE * size / 11 > height + 0.5 and lines > 1:
+                    faults.append(f"{ws.title}!{cell.coordinate} ({lines:.0f} lines in {height:.0f} pt)")
+                continue
+            edge = last_printed if cell.column <= last_printed else ws.max_column
+            j = last + 1
+            while j <= edge and (cell.row, j) not in inside and ws.cell(cell.row, j).value is None:
+                room += _width(ws, j)
+                j += 1
+            if width > room + 0.01:
+                faults.append(f"{ws.title}!{cell.coordinate} ({width:.0f} > {room:.0f}): {cell.value[:40]!r}")
+    return faults
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_text_is_wider_than_its_room_unless_it_wraps_in_a_row_tall_enough(books, lang):
+    """Issue 16: no collision ("0reference"), no header clipped, no message spilling across every
+    column, no wrapped line overprinting the next; on every visible sheet."""
+    faults = [f for ws in books[lang].worksheets if ws.sheet_state == "visible" for f in _too_wide(ws)]
+    assert not faults, f"{len(faults)} texts do not fit: " + "; ".join(faults[:12])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_words_shown_among_figures_are_aligned_with_them(books, lang):
+    """A formula's words in a figure column ("reference", "not reached", "n/a") are aligned right like
+    the figures, so that they cannot touch the figure before them."""
+    wrong = []
+    for name in ("Compare", "Dashboard"):
+        ws = books[lang][name]
+        for row in ws.iter_rows(min_col=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.number_format not in ("General", "@") \
+                        and cell.alignment.horizontal not in ("right", "center"):
+                    wrong.append(f"{name}!{cell.coordinate} {cell.value!r}")
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(books, lang):
+    """Every category label is drawn (a label skip of 1), the axes are kept (Excel hides an axis
+    whose delete flag is missing), legends sit below the plot, and each chart spans cells inside the
+    Dashboard's print area (it keeps its share of the page in any application)."""
+    ws = books[lang]["Dashboard"]
+    charts, last_col = ws._charts, _last_printed_column(ws)
+    assert len(charts) == 3
+    for chart in charts:
+        assert type(chart.anchor).__name__ == "TwoCellAnchor"
+        assert chart.anchor._from.col < chart.anchor.to.col < last_col  # 0-based: inside columns A..last
+        assert chart.x_axis.tickLblSkip == 1
+        assert chart.x_axis.delete is False and chart.y_axis.delete is False
+        assert chart.legend.legendPos == "b"
+    starts = [chart.anchor._from.col * 100 + chart.anchor._from.colOff / 1e5 for chart in charts]
+    assert starts == sorted(starts)  # side by side, left to right
+
+
+def test_every_sheet_has_a_page_header_and_page_x_of_y_in_the_books_language(books):
+    for lang, word in (("en", "of"), ("fr", "sur")):
+        for ws in books[lang].worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            assert "&A" in ws.oddHeader.center.text, ws.title
+            assert ws.oddFooter.right.text == f"Page &P {word} &N", ws.title
+            assert ws.page_setup.orientation in ("landscape", "portrait") and ws.page_setup.fitToWidth >= 1
+    calc, staffing, compare = (books["en"][n] for n in ("Calc", "Staffing", "Compare"))
+    assert calc.print_title_rows and staffing.print_title_cols and compare.print_title_rows
+
+
+# -- cli.py render ---------------------------------------------------------------------------------
+
+def test_render_prints_the_chosen_sheet_of_a_workbook_to_pdf_and_png(soffice, built_book, tmp_path, capsys):
+    """End to end on a small case and one sheet: a PDF, one PNG per page, progress on stderr."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (poppler-utils) is needed with LibreOffice to render pages")
+    book = tmp_path / "small.xlsx"
+    shutil.copy(built_book("hybrid_overflow_one_year").path, book)
+    out = tmp_path / "pages"
+    (out).mkdir()
+    (out / "small-7.png").write_bytes(b"an earlier, longer render")
+    code, stdout, stderr = run_cli(["render", book, "-o", out, "--sheets", "checks", "--dpi", "30"], capsys)
+    assert code == 0, stderr
+    pngs = sorted(out.glob("small-*.png"))
+    assert (out / "small.pdf").is_file() and len(pngs) == pdf_pages(out / "small.pdf") >= 1
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)  # the stale page is gone
+    assert "Checks" in stdout and "LibreOffice" in stderr and "PNG" in stderr
+    assert not list(tmp_path.glob(".xlmodel-render-*"))
+
+
+@pytest.fixture
+def tools_present(monkeypatch):
+    """The checks of the tools pass without LibreOffice being started (the paths exist)."""
+    monkeypatch.setattr("xlmodel.workbook.pages.check_tools", lambda: None)
+
+
+def test_render_refuses_an_unknown_sheet_listing_the_sheets_and_writes_nothing(tools_present, built_book,
+                                                                               tmp_path, capsys):
+    out = tmp_path / "pages"
+    code, stdout, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", out, "--sheets",
+                                    "Dashboard,Summary"], capsys)
+    assert code == 2 and stdout == ""
+    assert "--sheets: no sheet named Summary; the sheets are Dashboard, Inputs," in stderr
+    assert "Traceback" not in stderr and not out.exists()
+
+
+def test_render_without_libreoffice_or_pdftoppm_is_one_line_and_exit_1(built_book, tmp_path, capsys, monkeypatch):
+    out, book = tmp_path / "pages", built_book("hybrid_overflow_one_year").path
+    monkeypatch.setenv("XLMODEL_SOFFICE", str(tmp_path / "no-soffice"))
+    code, _, stderr = run_cli(["render", book, "-o", out], capsys)
+    assert code == 1 and stderr.count("\n") == 1 and "LibreOffice is not installed" in stderr
+    monkeypatch.setenv("XLMODEL_SOFFICE", str(book))  # a file that exists: found, never started
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftoppm on the path
+    code, _, stderr = run_cli(["render", book, "-o", out], capsys)
+    assert code == 1 and stderr.count("\n") == 1 and "pdftoppm is not installed" in stderr
+    assert not out.exists()
+
+
+def test_a_failing_libreoffice_leaves_nothing_half_written(tools_present, built_book, tmp_path, capsys,
+                                                           monkeypatch):
+    """LibreOffice exits with an error: one line, exit 1, the folder not created, no temporary left."""
+    failing = tmp_path / "soffice"
+    failing.write_text("#!/bin/sh\necho 'cannot load' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("XLMODEL_SOFFICE", str(failing))
+    out = tmp_path / "pages"
+    code, _, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", out, "--sheets", "Checks"], capsys)
+    assert code == 1 and "LibreOffice could not convert" in stderr and "exit code 3" in stderr
+    assert not out.exists() and not list(tmp_path.glob(".xlmodel-render-*"))
+
+
+def test_render_with_lang_for_a_workbook_is_a_usage_error(built_book, tmp_path, capsys):
+    code, _, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", tmp_path / "p", "--lang", "fr"],
+                              capsys)
+    assert code == 2 and "--lang applies to a case that is built" in stderr
