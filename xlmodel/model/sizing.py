@@ -21,6 +21,12 @@ contact (AHT / concurrency):
   month costs a few Poisson terms, not two dozen).  The occupancy cap needs at least the smallest
   k with A / k <= cap, found from ``ROUNDUP(A / cap)`` with the same floating test as the engine.
   Agents = ``(A > 0) x max(N, k)``;
+- **live** channels with ``sizing = "erlang_a"`` (callers who hang up after a mean patience): the
+  same rows and search, from a base of ``max(0, ROUNDDOWN(target x A / cap) - 1)`` (no team at or
+  below it meets the target within the cap), each candidate tested by ``erlang_a_met``
+  (:mod:`~xlmodel.model.erlang_a`: service level with abandons as failures, occupancy of the handled
+  traffic); agents ``(A > 0) x (last + 1)``, no separate occupancy floor.  The choice is in every
+  candidate's formula, so switching it in the workbook re-sizes the channel at once;
 - **deferred** channels: the workload over the occupancy cap, ``A / cap``.  A channel's kind is
   part of the model's shape: a live channel switched to deferred in the workbook is sized as
   deferred at once; a deferred one switched to live has no search, and its *covered* row says that
@@ -102,7 +108,7 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
                   kind=channel["kind"], traffic=traffic, handling=handling, answer=channel["answer_seconds"],
                   target=channel["service_level"])
     ratio = add("patience_ratio", "Erlang A: mean patience in handling times (0 under Erlang C)",
-                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "rate",
+                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "number",
                 'where(sizing == "erlang_a", patience / handling, 0)', sizing=channel["sizing"],
                 patience=channel["patience_seconds"], handling=handling)
     decay = add("patience_decay", "Erlang A: share of callers still waiting at the answer time",

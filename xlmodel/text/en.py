@@ -24,11 +24,11 @@ WORKBOOK = {
     "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
     "calc_title": "Calculation: one column per month, one formula per row",
     "line_item": "Line item", "month_start": "Month starting",
-    "staffing_title": "Staffing: agents on duty sized by Erlang C, in native formulas (live)",
-    "staffing_help": "The agents on duty are computed here by native formulas: an exact Erlang C search (the "
+    "staffing_title": "Staffing: agents on duty sized by Erlang C (Erlang A where a channel chooses it), in native formulas (live)",
+    "staffing_help": "The agents on duty are computed here by native formulas: an exact Erlang C or Erlang A search (the "
                      "Method sheet states it), so an edited input recalculates them in any Excel. Below them, "
                      "their twin sized by xlmodel in Python, checked equal at every build.",
-    "staffing_native": "Agents on duty: native Erlang C (live; the Calc sheet uses these rows)",
+    "staffing_native": "Agents on duty: native Erlang C or A (live; the Calc sheet uses these rows)",
     "staffing_twin": "Python twin: the same agents sized by xlmodel at build (values)",
     "twin_agree": "Native agents equal the Python twin (sum of squared differences within tolerance)",
     "twin_verified": "Python twin",

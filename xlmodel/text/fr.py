@@ -26,12 +26,12 @@ WORKBOOK = {
     "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
     "calc_title": "Calculs : une colonne par mois, une formule par ligne",
     "line_item": "Poste", "month_start": "Mois commençant le",
-    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C, en formules natives (à jour)",
+    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C (Erlang A si le canal le choisit), en formules natives (à jour)",
     "staffing_help": "Les conseillers en poste sont calculés ici par des formules natives : une recherche "
-                     "Erlang C exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
+                     "Erlang C ou Erlang A exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
                      "recalcule dans tout Excel. En dessous, leur jumeau dimensionné par xlmodel en Python, "
                      "vérifié égal à chaque construction.",
-    "staffing_native": "Conseillers en poste : Erlang C natif (à jour ; la feuille Calc utilise ces lignes)",
+    "staffing_native": "Conseillers en poste : Erlang C ou A natif (à jour ; la feuille Calc utilise ces lignes)",
     "staffing_twin": "Jumeau Python : les mêmes effectifs dimensionnés par xlmodel à la construction (valeurs)",
     "twin_agree": "Les effectifs natifs égalent le jumeau Python (somme des carrés des écarts dans la tolérance)",
     "twin_verified": "Jumeau Python",
