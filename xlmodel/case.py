@@ -220,11 +220,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
-    for i, ch in enumerate(channels, start=1):
-        if ch.get("sizing") == "erlang_a" and ch.get("kind", "live") == "live" and not ch.get("patience_seconds"):
-            problems.append(Problem(f"[[demand.channels]] {i} .patience_seconds",
-                                    "sizing 'erlang_a' needs the callers' mean patience: a number of seconds > 0 "
-                                    "(or sizing = 'erlang_c')"))
+    _check_channel_sizing(channels, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
         problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
@@ -246,6 +242,15 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
     )
+
+
+def _check_channel_sizing(channels: list[dict], problems: list[Problem]) -> None:
+    """Erlang A sizing needs the callers' mean patience."""
+    for i, ch in enumerate(channels, start=1):
+        if ch.get("sizing") == "erlang_a" and ch.get("kind", "live") == "live" and not ch.get("patience_seconds"):
+            problems.append(Problem(f"[[demand.channels]] {i} .patience_seconds",
+                                    "sizing 'erlang_a' needs the callers' mean patience: a number of seconds > 0 "
+                                    "(or sizing = 'erlang_c')"))
 
 
 def _check_quote_terms(vendors: list[dict], problems: list[Problem]) -> None:

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from scipy.special import gammaln
-
 from .erlang import agents_required_many, offered_traffic
 from .erlang.patience import LOG_FLOOR, agents_required_a, search_base
 from .model.constants import ERLANG_A_MAX_ERLANGS, ERLANG_A_MAX_RATIO, NATIVE_SEARCH_STEPS, STAFFING_MAX_ERLANGS
@@ -91,6 +89,7 @@ def _erlang_a(traffic, handling, patience_seconds, service_level, answer_seconds
     """Erlang A agents, within the reach of the workbook's native formula (else BeyondStaffingReach
     ``"erlang_a"``, the worst of traffic / ERLANG_A_MAX_ERLANGS, patience / (handling x ERLANG_A_MAX_RATIO)
     and 2 for a search that could test a team whose Poisson term underflows)."""
+    from scipy.special import gammaln  # imported where used, as the sizing itself
     ratio = patience_seconds / handling
     base = search_base(traffic, service_level, max_occupancy)
     lowest = base + 1  # the smallest team the search may test

@@ -31,8 +31,6 @@ steps are the workbook's (:mod:`xlmodel.model.sizing`); the sizing is exact with
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import gammainc, gammaln
-from scipy.stats import poisson
 
 
 def erlang_a_meets(agents, traffic, ratio, decay, target, max_occupancy, tolerance, log_floor):
@@ -62,6 +60,8 @@ def erlang_a_meets(agents, traffic, ratio, decay, target, max_occupancy, toleran
     >>> float(erlang_a_meets(26, 23.65, 180 / 330, np.exp(-20 / 180), 0.8, 0.85, 1e-9, -700))
     0.0
     """
+    from scipy.special import gammainc, gammaln  # imported where used: a build's parent process needs no scipy
+    from scipy.stats import poisson
     n, a = np.asarray(agents, dtype=float), np.asarray(traffic, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         p, q = poisson.pmf(n, a), poisson.cdf(n, a)

@@ -107,20 +107,7 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
                   '(kind != "deferred") * (traffic > 0) * (traffic + handling / answer * ln(1 / (1 - target)))',
                   kind=channel["kind"], traffic=traffic, handling=handling, answer=channel["answer_seconds"],
                   target=channel["service_level"])
-    ratio = add("patience_ratio", "Erlang A: mean patience in handling times (0 under Erlang C)",
-                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "number",
-                'where(sizing == "erlang_a", patience / handling, 0)', sizing=channel["sizing"],
-                patience=channel["patience_seconds"], handling=handling)
-    decay = add("patience_decay", "Erlang A: share of callers still waiting at the answer time",
-                "Erlang A : part des appelants encore en attente au délai de réponse", "rate",
-                'where(sizing == "erlang_a", exp(-answer / patience), 0)', sizing=channel["sizing"],
-                answer=channel["answer_seconds"], patience=channel["patience_seconds"])
-    base = add("search_base", "search base: agents that miss the target (Erlang C: the traffic; Erlang A: "
-               "target x traffic / occupancy cap, less one)", "base de recherche : effectif qui manque l'objectif "
-               "(Erlang C : le trafic ; Erlang A : objectif x trafic / plafond d'occupation, moins un)", "agents",
-               'where(sizing == "erlang_a", max(0, rounddown(target * traffic / occupancy, 0) - 1), '
-               'rounddown(traffic, 0))', sizing=channel["sizing"], target=channel["service_level"],
-               traffic=traffic, occupancy=channel["max_occupancy"])
+    base, ratio, decay = _patience_rows(add, channel, handling, traffic)
     last = _binary_search(add, ceiling, traffic, handling, channel, base, ratio, decay)
     guess = add("occupancy_guess", "occupancy cap, first estimate", "plafond d'occupation, première estimation",
                 "agents", "max(1, roundup(traffic / occupancy, 0))", traffic=traffic,
@@ -141,6 +128,26 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
         '(kind == "deferred") * traffic / occupancy + (kind != "deferred") * (traffic > 0)'
         ' * max(last + 1, where(sizing == "erlang_a", 0, floor))', kind=channel["kind"], traffic=traffic,
         occupancy=channel["max_occupancy"], last=last, floor=floor, sizing=channel["sizing"])
+
+
+def _patience_rows(add, channel, handling, traffic):
+    """The rows Erlang A adds to a live channel's search: its base (Erlang C's too), the patience in
+    handling times and the share of callers still waiting at the answer time (both 0 under Erlang C)."""
+    ratio = add("patience_ratio", "Erlang A: mean patience in handling times (0 under Erlang C)",
+                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "number",
+                'where(sizing == "erlang_a", patience / handling, 0)', sizing=channel["sizing"],
+                patience=channel["patience_seconds"], handling=handling)
+    decay = add("patience_decay", "Erlang A: share of callers still waiting at the answer time",
+                "Erlang A : part des appelants encore en attente au délai de réponse", "rate",
+                'where(sizing == "erlang_a", exp(-answer / patience), 0)', sizing=channel["sizing"],
+                answer=channel["answer_seconds"], patience=channel["patience_seconds"])
+    base = add("search_base", "search base: agents that miss the target (Erlang C: the traffic; Erlang A: "
+               "target x traffic / occupancy cap, less one)", "base de recherche : effectif qui manque l'objectif "
+               "(Erlang C : le trafic ; Erlang A : objectif x trafic / plafond d'occupation, moins un)", "agents",
+               'where(sizing == "erlang_a", max(0, rounddown(target * traffic / occupancy, 0) - 1), '
+               'rounddown(traffic, 0))', sizing=channel["sizing"], target=channel["service_level"],
+               traffic=traffic, occupancy=channel["max_occupancy"])
+    return base, ratio, decay
 
 
 def _peak(decl: Declaration, s: StaffRow) -> None:
