@@ -35,6 +35,16 @@ MC_TARGET_S = 2.0
 TORNADO_TARGET_S = 0.5
 
 
+def _median_seconds(run, repeats: int) -> float:
+    """The median wall time of ``repeats`` calls of ``run()``."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=100_000)
@@ -45,17 +55,10 @@ def main(argv=None) -> int:
     result = compare(case)
     run_risk(case, 2000, 1, comparison=result)  # warm-up
 
-    times = []
-    for _ in range(args.repeats):
-        started = time.perf_counter()
-        risk = run_risk(case, args.draws, case.risk.seed, comparison=result)
-        times.append(time.perf_counter() - started)
-    vector_s = statistics.median(times)
-    one_thread = []
-    for _ in range(args.repeats):
-        started = time.perf_counter()
-        run_risk(case, args.draws, case.risk.seed, comparison=result, workers=1)
-        one_thread.append(time.perf_counter() - started)
+    vector_s = _median_seconds(lambda: run_risk(case, args.draws, case.risk.seed, comparison=result), args.repeats)
+    one_thread_s = _median_seconds(lambda: run_risk(case, args.draws, case.risk.seed, comparison=result, workers=1),
+                                   args.repeats)
+    risk = run_risk(case, args.draws, case.risk.seed, comparison=result)
 
     changes = sample_changes(case, args.loop_draws, case.risk.seed)
     started = time.perf_counter()
@@ -81,7 +84,7 @@ def main(argv=None) -> int:
     print(f"example case: {scenarios} scenarios x {case.months} months; {model.dependent_rows()} rows and "
           f"staffing rows re-evaluated per block of draws")
     print(f"Monte Carlo vectorised: {args.draws:,} draws in {vector_s:.2f} s (median of {args.repeats}, "
-          f"2 threads, blocks of {DEFAULT_CHUNK}); one thread {statistics.median(one_thread):.2f} s "
+          f"2 threads, blocks of {DEFAULT_CHUNK}); one thread {one_thread_s:.2f} s "
           f"(target < {MC_TARGET_S:g} s: {'met' if vector_s < MC_TARGET_S else 'NOT met'})")
     print(f"Monte Carlo loop over compare(): {args.loop_draws} draws in {loop_s:.2f} s "
           f"({1000 * loop_s / args.loop_draws:.1f} ms a draw), extrapolated to {args.draws:,} draws: "

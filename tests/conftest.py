@@ -14,6 +14,27 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/workbook_helpers.py
 
+#: Modules whose module-scoped fixtures are dear (one LibreOffice start for many books, a rebuild of
+#: the example): each runs all its tests on one xdist worker, so such a fixture runs once, not once
+#: on every worker (the parity batch of seven books ran twice on two cores).
+ONE_WORKER = frozenset(("test_parity.py", "test_live_edits.py", "test_tender.py", "test_bad_input_matrix.py"))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``-n``'s default distribution (``--dist load``), but the tests of a module of :data:`ONE_WORKER`
+    go to one worker together. xdist's own ``--dist loadgroup`` would do it from ``xdist_group``
+    marks, but it marks tests by rewriting their node ids, which pytest 9.2 no longer honours
+    (pytest-xdist issue 1386): the marks are silently ignored."""
+    if config.getvalue("dist") != "load":
+        return None  # a distribution asked for on the command line
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DearModulesOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module.rpartition("/")[2] in ONE_WORKER else nodeid
+    return DearModulesOnOneWorker(config, log)
+
 
 @pytest.fixture(scope="session")
 def soffice() -> str:

@@ -602,7 +602,8 @@ def test_the_finance_rows_of_the_model_are_the_functions_of_the_udfs(toml):
                          if s.one_off_cost > 0 else None)
         savings = np.subtract(inhouse.annual_cost, s.annual_cost)
         assert s.irr == (finance.irr(s.one_off_cost, savings) if s.one_off_cost > 0 and s.payback_months else None)
-        assert s.payback_months == finance.payback_months(savings, s.one_off_cost)
+        # The status quo changes nothing: it has no payback month (issue 16), not month 0.
+        assert s.payback_months == (None if s.kind == "status_quo" else finance.payback_months(savings, s.one_off_cost))
 
 
 def test_status_quo_is_never_best_even_when_cheapest():

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, Problem
+from .text import plural
 from .workbook.files import FileLockedError, WriteError
 from .workbook.verify import VerificationError
 
@@ -40,6 +41,11 @@ def load_source(source: str | None):
     return load_case(path)
 
 
+def _counts(case) -> str:
+    """``3 channels, 1 vendor quote``."""
+    return f"{plural(len(case.channels), 'channel')}, {plural(len(case.vendors), 'vendor quote')}"
+
+
 def _notices(notices) -> None:
     """What a workbook's reading found and said (a blank input took its default...), on stderr."""
     for notice in notices:
@@ -61,7 +67,9 @@ def cli(debug: bool):
 @click.option("--no-analytics", is_flag=True,
               help="Only the scenario table: skip the economic view, vendor scoring, break-even, tornado "
                    "and Monte Carlo (about 1 s on the example).")
-def compare(sources, as_json, no_analytics):
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the tables and sentences (the JSON carries both recommendations).")
+def compare(sources, as_json, no_analytics, lang):
     """Compare every scenario of each SOURCE (a case .toml or a workbook .xlsx; default: the example).
 
     Several sources are all read and validated first: one invalid, and every problem of every source
@@ -80,10 +88,10 @@ def compare(sources, as_json, no_analytics):
     shown = {}
     for source, case in cases:
         result = run(case)
-        data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result)
+        data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result, lang)
         if timing is not None and as_json:
             click.echo(timing if len(cases) == 1 else f"{source}: {timing}", err=True)  # never in the JSON
-        shown[source] = data if as_json else comparison_table(result) + ("" if text is None else "\n" + text)
+        shown[source] = data if as_json else comparison_table(result, lang) + ("" if text is None else "\n" + text)
     if as_json:
         data = shown[cases[0][0]] if len(cases) == 1 else shown
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
@@ -100,7 +108,9 @@ def compare(sources, as_json, no_analytics):
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None,
               help="Random seed; the same seed gives the same figures (default: the case's [risk] seed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
-def risk(source, draws, seed, as_json):
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the table and sentences.")
+def risk(source, draws, seed, as_json, lang):
     """Monte Carlo of SOURCE: P10/P50/P90 of NPV of cost and savings, probability of being cheapest."""
     from .analytics.montecarlo import run_risk
     from .analytics.sensitivity import tornado
@@ -122,7 +132,7 @@ def risk(source, draws, seed, as_json):
                 "recommendation_fr": recommendation(result, "fr", outcome)}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
-        click.echo(risk_text(result, outcome, tornado(case, result)))
+        click.echo(risk_text(result, outcome, tornado(case, result), lang))
 
 
 DEFAULT_WORKBOOK = Path("workbooks") / "outsourcing_model.xlsx"
@@ -244,8 +254,8 @@ def export_case(source, output):
     if output.suffix.lower() != ".toml":
         raise InputError(Problem(str(output), "the case file to write must end in .toml"))
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}: the inputs of {source} ({len(case.channels)} channels, "
-               f"{len(case.vendors)} vendor quotes). Build it again with: xlmodel build {output}")
+    click.echo(f"Wrote {output}: the inputs of {source} ({_counts(case)}). Build it again with: "
+               f"xlmodel build {output}")
 
 
 @cli.command()
@@ -255,8 +265,7 @@ def validate(source):
     from .engine import compare
     case = load_source(source)
     compare(case)  # inputs valid one by one may still ask for a load the staffing model does not size
-    click.echo(f"OK: {case.case.name!r} is valid ({len(case.channels)} channels, "
-               f"{len(case.vendors)} vendor quotes, {case.finance.horizon_years} years).")
+    click.echo(f"OK: {case.case.name!r} is valid ({_counts(case)}, {plural(case.finance.horizon_years, 'year')}).")
 
 
 @cli.command("rfp-template")
@@ -300,9 +309,9 @@ def import_quotes(forms, book, replace, dry_run, force):
                 click.echo(f"  notice: {notice}")
     report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
     if not report.written:
-        click.echo(f"Dry run: nothing was written; {book} would hold {report.vendors} vendor quotes.")
+        click.echo(f"Dry run: nothing was written; {book} would hold {plural(report.vendors, 'vendor quote')}.")
         return
-    click.echo(f"Wrote {report.book}: {report.vendors} vendor quotes.")
+    click.echo(f"Wrote {report.book}: {plural(report.vendors, 'vendor quote')}.")
     if report.backup:
         click.echo(f"The workbook as it was before the import is kept as {report.backup}.")
     if report.recommendation:

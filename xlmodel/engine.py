@@ -219,7 +219,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
 
     annual = by_year("annual_cost")
     reference = sc.kind == "inhouse"
-    payback = None if reference else number("payback")
+    # The status quo changes nothing: it pays nothing back (no payback month, not month 0).
+    payback = None if reference or sc.kind == "status_quo" else number("payback")
     fte, vendor_fte, needed = (ev.annual_mean(sc.key(k)) if sc.key(k) in values else np.zeros_like(annual)
                                for k in ("fte", "vendor_fte", "vendor_fte_needed"))
     return ScenarioResult(

@@ -72,3 +72,15 @@ def pick(lang: str, en: str, fr: str) -> str:
     """One of two words given side by side (the model's ``(line, en, fr)`` tables)."""
     _language(lang)
     return dict(zip(LANGUAGES, (en, fr)))[lang]
+
+
+def terminal_words(lang: str) -> dict:
+    """What ``compare`` and ``risk`` print, in ``lang`` (see :data:`xlmodel.text.terminal.TERMINAL`)."""
+    from .terminal import TERMINAL
+    _language(lang)
+    return TERMINAL[lang]
+
+
+def plural(count: int, word: str) -> str:
+    """``1 channel``, ``3 channels``: an English count and its noun (the command line's messages)."""
+    return f"{count} {word}" + ("" if count == 1 else "s")

@@ -217,13 +217,14 @@ METHOD = [
     ("h", "Conventions"),
     ("p", "Time: one column per month over the horizon; annual totals are the sums of the months of each "
           "year (year 1 = the 12 months from January of the first year)."),
-    ("p", "NPV of cost = one-off costs + sum over years y of annual cost_y / (1 + r)^y: end-of-year "
+    ("p", "NPV of cost = one-off costs + Σ over the years y of (annual cost of year y) / (1 + r)^y: end-of-year "
           "discounting, one-off costs at signature (t = 0), with explicit discount factors. Excel's NPV() "
           "discounts its first value by one period; it is not used."),
-    ("p", "NPV of savings = - one-off costs + sum over y of (in-house cost_y - scenario cost_y) / (1 + r)^y. "
-          "ROI = NPV of savings / one-off costs."),
+    ("p", "NPV of savings = − one-off costs + Σ over the years y of (in-house cost − scenario cost, of year y) / "
+          "(1 + r)^y. ROI = NPV of savings / one-off costs."),
     ("p", "Payback month: the first month at which the cumulative undiscounted saving, each year's saving "
-          "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs."),
+          "spread evenly over its 12 months, reaches the one-off costs; 0 without one-off costs (the status quo, "
+          "which changes nothing, has none: n/a)."),
     ("p", "Staffing: contacts arrive evenly over the opening hours (no intraday profile); agents on duty are "
           "sized per 30-minute interval. Chat concurrency divides the handling time. Deferred channels "
           "(e-mail) need their workload divided by the occupancy cap. In-house headcount each month = peak "
@@ -374,3 +375,28 @@ PRICE_UNITS = {
     "per_contact": "per handled contact",
     "fixed_monthly": "per month (fixed fee)",
 }
+
+# Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
+WORKBOOK.update({
+    "method_reading": "Each line reads 'line item = formula'. Operands are named as on the Calc and Inputs sheets; "
+                      "× multiplies, / divides, ^ raises to a power, Σ sums; '1 if condition, else 0' is a flag. "
+                      "A vendor's or a scenario's line shows the first one of its kind; the others follow the same "
+                      "formula with their own figures.",
+    "method_seasonality": "Monthly seasonality weights",
+    "method_to_vendor": "{channel} goes to the vendor (yes/no)",
+    "method_this_one": "this one",
+    "scenario_key": "Scenario key (for the formulas)",
+    "not_applicable": "n/a",
+    "fte_paid": "Paid FTE in-house (average)",
+    "fte_billed": "Billed FTE vendor (average)",
+    "fte_note": "FTE are not one unit: paid FTE in-house are agents on the payroll (each works the paid hours less "
+                "leave, training and shrinkage); billed FTE vendor are what the vendor's invoice counts at its own "
+                "hours per FTE-month (for a per-minute or per-contact quote, the FTE its work needs). Compare costs, "
+                "not heads.",
+    "tax_basis": "Tax basis: costs and savings before corporation tax (at {tax}%, the after-tax NPVs are on the "
+                 "Compare sheet); vendor invoices net of the VAT recovered ({recovery}% of the {vat}% VAT; what is "
+                 "not recovered is a cost line).",
+    "fte_paid_year1": "Paid FTE in-house (year-1 average)",
+    "decimal_mark": ".",
+    "colon": ": ",
+})

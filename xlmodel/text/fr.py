@@ -244,13 +244,14 @@ METHOD = [
     ("h", "Conventions"),
     ("p", "Temps : une colonne par mois sur l'horizon ; les totaux annuels sont les sommes des mois de "
           "chaque année."),
-    ("p", "VAN des coûts = coûts ponctuels + somme sur les années y de coût_y / (1 + r)^y : actualisation en "
+    ("p", "VAN des coûts = coûts ponctuels + Σ sur les années y de (coût de l'année y) / (1 + r)^y : actualisation en "
           "fin d'année, coûts ponctuels à la signature (t = 0), facteurs d'actualisation explicites. La "
           "fonction VAN() d'Excel actualise sa première valeur d'une période ; elle n'est pas utilisée."),
-    ("p", "VAN des économies = - coûts ponctuels + somme sur y de (coût interne_y - coût scénario_y) / (1 + "
-          "r)^y. ROI = VAN des économies / coûts ponctuels."),
+    ("p", "VAN des économies = − coûts ponctuels + Σ sur les années y de (coût interne − coût du scénario, de "
+          "l'année y) / (1 + r)^y. ROI = VAN des économies / coûts ponctuels."),
     ("p", "Mois de retour : le premier mois où l'économie cumulée non actualisée, chaque économie annuelle "
-          "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels."),
+          "répartie sur ses 12 mois, atteint les coûts ponctuels ; 0 sans coûts ponctuels (le statu quo, qui ne "
+          "change rien, n'en a pas : s.o.)."),
     ("p", "Effectifs : les contacts arrivent uniformément sur les heures d'ouverture (pas de profil "
           "intra-journalier) ; les conseillers en poste sont dimensionnés par intervalle de 30 minutes. La "
           "simultanéité du chat divise la durée de traitement. Les canaux différés (e-mail) demandent leur "
@@ -413,3 +414,28 @@ PRICE_UNITS = {
     "per_contact": "par contact traité",
     "fixed_monthly": "par mois (forfait)",
 }
+
+# Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
+WORKBOOK.update({
+    "method_reading": "Chaque ligne se lit « poste = formule ». Les termes sont nommés comme sur les feuilles Calc et "
+                      "Hypothèses ; × multiplie, / divise, ^ élève à la puissance, Σ additionne ; « 1 si condition, "
+                      "sinon 0 » est un indicateur. La ligne d'un prestataire ou d'un scénario montre le premier de "
+                      "son type ; les autres suivent la même formule avec leurs propres chiffres.",
+    "method_seasonality": "Coefficients saisonniers mensuels",
+    "method_to_vendor": "{channel} confié au prestataire (oui/non)",
+    "method_this_one": "celui-ci",
+    "scenario_key": "Clé du scénario (pour les formules)",
+    "not_applicable": "s.o.",
+    "fte_paid": "ETP internes payés (moyenne)",
+    "fte_billed": "ETP prestataire facturés (moyenne)",
+    "fte_note": "Les ETP ne sont pas une même unité : les ETP internes payés sont les conseillers de la masse salariale "
+                "(chacun travaille les heures payées moins congés, formation et inactivité) ; les ETP prestataire "
+                "facturés sont ceux que compte sa facture, à ses propres heures par ETP-mois (pour une offre à la "
+                "minute ou au contact, les ETP que son travail demande). Comparez des coûts, pas des effectifs.",
+    "tax_basis": "Base fiscale : coûts et économies avant impôt sur les sociétés (à {tax} %, les VAN après impôt "
+                 "figurent sur la feuille de comparaison) ; factures prestataire nettes de la TVA récupérée "
+                 "({recovery} % de la TVA à {vat} % ; la part non récupérée est un poste de coût).",
+    "fte_paid_year1": "ETP internes payés (moyenne année 1)",
+    "decimal_mark": ",",
+    "colon": " : ",
+})

@@ -1,15 +1,19 @@
 """The Method sheet's text: every formula and convention in words, and the source of each default.
 
-The formulas are printed from the model's own rows (one line per kind of line item), so the
-Method sheet cannot drift from what the Calc sheet computes.
+The formulas are printed from the model's own rows (one line per kind of line item), each operand
+named by its label (:mod:`xlmodel.text.formula_words`), so the Method sheet cannot drift from what
+the Calc sheet computes.
 """
 
 from __future__ import annotations
 
 from ..case import Case
 from ..model import Model
+from ..model.constants import CONSTANTS
+from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
 from ..schema import ALL_SECTIONS
-from . import label, method_conventions, words
+from . import label, method_conventions, pick, words
+from .formula_words import Words
 
 
 def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
@@ -17,14 +21,9 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     t = words(lang)
     lines = list(method_conventions(lang))
     lines.append(("h", t["method_rows"]))
-    seen = set()
-    for row in model.rows:
-        kind = row.key.name  # one line per kind of row: the key without its block and channel
-        if kind in seen:
-            continue
-        seen.add(kind)
-        names = ", ".join(f"{name} = {ref.target}" for name, ref in row.bind.items())
-        lines.append(("f", f"{label(row, lang)}: {row.expr}" + (f"   where {names}" if names else "")))
+    lines.append(("p", t["method_reading"]))
+    for row in _one_row_per_kind(model):
+        lines.append(("f", formula_line(row, case, model, lang)))
     lines.append(("h", t["method_inputs"]))
     for section in ALL_SECTIONS:
         for f in section.fields:
@@ -32,3 +31,77 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
                 lines.append(("p", t["method_default"].format(label=label(f, lang), default=f.default,
                                                                source=f.source)))
     return lines
+
+
+def _one_row_per_kind(model: Model) -> list:
+    """One row per kind (its key without block and channel), in the model's order: a vendor
+    scenario's where the kind has one (its references read as a comparison with in-house; the
+    in-house rows compare in-house with itself), else the first."""
+    kinds = {s.id: s.kind for s in model.scenarios}
+    chosen: dict[str, object] = {}
+    for row in model.rows:
+        kind = row.key.name
+        if kind not in chosen or (kinds.get(chosen[kind].scenario) != "outsourced"
+                                  and kinds.get(row.scenario) == "outsourced"):
+            chosen[kind] = row
+    return list(chosen.values())
+
+
+def formula_line(row, case: Case, model: Model, lang: str) -> str:
+    """``Label = formula in words``; operands of the row's own scenario or vendor drop the prefix
+    they share with its label (``Casablanca Contact: price index = Fixed share + ...``), and two
+    operands that would read alike (in-house's and the vendor's first-contact resolution, a row and
+    the input of the same name) say whose they are."""
+    own = label(row, lang)
+    itself = row.formula.itself if row.formula is not None else None
+    said = {name: _shorten(ref_words(ref, case, model, lang), own) for name, ref in row.bind.items()}
+    plain = dict(said)
+    for name, ref in row.bind.items():
+        alike = [n for n, text in plain.items() if text == plain[name] and row.bind[n] != ref]
+        if alike or plain[name] == own and ref != RowRef(row.key):
+            said[name] = f"{said[name]} ({_whose(ref, case, model, lang)})"
+    text = Words(lang, said.__getitem__, itself=itself, yearly=row.yearly,
+                 channels=tuple(c.name for c in case.channels)).render(row.expr)
+    return f"{own} = {text}"
+
+
+def _whose(ref: Ref, case: Case, model: Model, lang: str) -> str:
+    """Whose figure a reference is: an input's section, a vendor's name, a row's scenario."""
+    if isinstance(ref, Input):
+        return label(next(s for s in ALL_SECTIONS if s.name == ref.section), lang, "title")
+    if isinstance(ref, VendorInput):
+        return case.vendors[ref.vendor].name
+    if isinstance(ref, RowRef) and model.row(ref.key).scenario is not None:
+        return label(model.scenario(model.row(ref.key).scenario), lang)
+    return words(lang)["method_this_one"]
+
+
+def ref_words(ref: Ref, case: Case, model: Model, lang: str) -> str:
+    """What a reference stands for, in ``lang``: an input's label, a row's, a constant's with its value."""
+    if isinstance(ref, (Input, VendorInput)):
+        return label(ref.schema_field, lang)
+    if isinstance(ref, ChannelInput):
+        return f"{label(ref.schema_field, lang)}, {case.channels[ref.channel].name}"
+    if isinstance(ref, Seasonality):
+        return words(lang)["method_seasonality"]
+    if isinstance(ref, ToVendor):
+        return words(lang)["method_to_vendor"].format(channel=case.channels[ref.channel].name)
+    if isinstance(ref, Constant):
+        value, _, en, fr = CONSTANTS[ref.name]
+        return f"{pick(lang, en, fr)} ({value:g})"
+    if isinstance(ref, Fixed):
+        return f"{ref.value:g}"
+    if isinstance(ref, RowRef):
+        return label(model.row(ref.key), lang)
+    if isinstance(ref, StaffRef):
+        return label(next(s for s in model.staff if s.key == ref.key), lang)
+    raise TypeError(f"no words for a {type(ref).__name__}")
+
+
+def _shorten(text: str, own: str) -> str:
+    """``text`` without the leading ``X: `` parts it shares with ``own`` (keeping at least one)."""
+    parts, mine = text.split(": "), own.split(": ")
+    k = 0
+    while k < len(parts) - 1 and k < len(mine) - 1 and parts[k] == mine[k]:
+        k += 1
+    return ": ".join(parts[k:])

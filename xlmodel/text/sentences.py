@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from . import label, words
+from ..schema import PRICE_DECIMALS
+from . import label, price_units, words
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -27,6 +28,31 @@ def amount(value: float, lang: str) -> str:
     """A whole amount with the language's thousands separator, as Excel's FIXED(x, 0) shows it:
     ``7,841,431`` in English, ``7 841 431`` in French."""
     return f"{value:,.0f}".replace(",", words(lang)["thousands"])
+
+
+def number(value: float, decimals: int, lang: str) -> str:
+    """A number with the language's thousands separator and decimal mark: ``3,685.97`` in English,
+    ``3 685,97`` in French."""
+    t = words(lang)
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", t["decimal_mark"]).replace("\0", t["thousands"])
+
+
+def price(value: float, pricing_model: str, currency: str, lang: str, unit: bool = True, typed: bool = False) -> str:
+    """A vendor price with the decimals of its pricing model (a ``typed`` price also with the
+    decimals it was typed with) and, with ``unit``, its unit: ``0.420 EUR per handled minute``,
+    ``2,900 EUR per billed FTE per month``."""
+    decimals = PRICE_DECIMALS.get(pricing_model, 2)
+    text = number(value, max(decimals, _decimals_typed(value)) if typed else decimals, lang)
+    return f"{text} {currency} {price_units(lang)[pricing_model]}" if unit else text
+
+
+def _decimals_typed(value: float) -> int:
+    """Decimals a typed price carries (0.425 has 3), at most 4."""
+    for d in range(5):
+        if abs(round(value, d) - value) < 1e-9:
+            return d
+    return 4
 
 
 def service_targets(case, lang: str = "en") -> str:
@@ -87,8 +113,10 @@ def _lower_first(label: str) -> str:
 
 def _change(bar, lang: str = "en") -> str:
     """A driver's range as changes: ``-10% / +10%`` (relative) or ``-2 pts / +2 pts`` (points)."""
-    unit = "%" if bar.kind == "rel" else words(lang)["points"]
-    return " / ".join(f"{change * 100:+g}{unit}" if change else f"0{unit}" for change in (bar.low_change, bar.high_change))
+    t = words(lang)
+    unit = "%" if bar.kind == "rel" else t["points"]
+    return " / ".join(f"{change * 100:+g}".replace(".", t["decimal_mark"]) + unit if change else f"0{unit}"
+                      for change in (bar.low_change, bar.high_change))
 
 
 def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
@@ -211,12 +239,14 @@ def short_label(scenario, case, lang: str) -> str:
 def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     """The cost of inaction, the vendor ranking and the break-even prices, one line each."""
     a, t, cur = analysis, words(lang), currency
-    k = lambda v: "-" if v is None else f"{v:,.0f}".replace(",", " ")  # noqa: E731
-    ranking = ", ".join(f"{v.rank}. {v.vendor} ({v.total:.2f})" for v in a.ranking.vendors)
+    k = lambda v: "-" if v is None else number(v, 0, lang)  # noqa: E731
+    ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = label(a.ranking, lang, "reason")
     prices = "; ".join(
-        f"{b.vendor}: {b.break_even_price:,.2f} ({t['price'].lower()} {b.price:,.2f}, {b.pricing_model})"
+        f"{b.vendor}: {price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
+        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
         if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
-    return [f"{t['inaction']}: {k(a.economics.cost_of_inaction_per_year)} {cur}",
-            f"{t['scoring']}: {ranking}. {reason}",
-            f"{t['break_even_price']}: {prices}"]
+    colon = t["colon"]  # French sets a space before it
+    return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {cur}",
+            f"{t['scoring']}{colon}{ranking}. {reason}",
+            f"{t['break_even_price']}{colon}{prices}"]

@@ -1,4 +1,8 @@
-"""What ``compare`` and ``risk`` print in the terminal: fixed-width tables and their sections (English).
+"""What ``compare`` and ``risk`` print in the terminal: tables and their sections, in English or French.
+
+Every line fits :data:`WIDTH` characters: a table's first column (a scenario's, vendor's or driver's
+name) wraps onto continuation lines, headers stand on two lines, sentences wrap.  Numbers follow the
+language (``7,841`` and ``15.2%`` in English, ``7 841`` and ``15,2 %`` in French).
 
 :func:`decision_analytics` also gives ``compare --json``'s object extended with the analytics and the
 recommendation in both languages.
@@ -6,95 +10,121 @@ recommendation in both languages.
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from .sentences import _change, recommendation
+from . import label, price_units, terminal_words, words
+from .sentences import _change, number, price, recommendation
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
     from ..analytics.sensitivity import Tornado
     from ..analytics.summary import Analysis
 
-
-def _k(value: float | None) -> str:
-    """Thousands, space-grouped: ``7 841`` for 7 841 431 (``-`` for None); tables say ``k`` in the header."""
-    return "-" if value is None else f"{value / 1000:,.0f}".replace(",", " ")
+WIDTH = 100  # characters of the widest line printed
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{100 * value:.1f} %"
+def _k(value: float | None, lang: str) -> str:
+    """Thousands: ``7,841`` (``7 841`` in French) for 7 841 431; ``-`` for None; tables say ``k`` in the header."""
+    return "-" if value is None else number(value / 1000, 0, lang)
 
 
-def comparison_table(result: Comparison) -> str:
-    """The scenarios as rows of a fixed-width table, with units in the header."""
-    case = result.case
-    cur = case.case.currency
-    header = ("Scenario", f"Year 1 k{cur}", f"One-off k{cur}", f"NPV cost k{cur}", f"NPV savings k{cur}",
-              "ROI", "Payback (month)", "IRR", f"{cur}/contact y1", "FTE in-house y1", "FTE vendor y1")
-    rows = []
-    for s in result.scenarios:
-        rows.append((
-            ("* " if s.id == result.best else "  ") + s.label_en,
-            _k(s.annual_cost[0]), _k(s.one_off_cost), _k(s.npv_cost),
-            _k(s.npv_savings) if s.kind != "inhouse" else "reference",
-            _pct(s.roi), "-" if s.payback_months is None else str(s.payback_months), s.irr_note or _pct(s.irr),
-            "-" if s.cost_per_contact[0] is None else f"{s.cost_per_contact[0]:.2f}", f"{s.fte[0]:.1f}", f"{s.vendor_fte[0]:.1f}",
-        ))
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    lines = [f"{case.case.name}: {case.finance.horizon_years} years from {case.finance.start_year}, "
-             f"discount rate {case.finance.discount_rate:.1%}, money in {cur}"]
-    fmt = lambda r: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)  # noqa: E731
-                              for i, (c, w) in enumerate(zip(r, widths)))
-    lines.append(fmt(header))
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend(fmt(r) for r in rows)
-    lines.append("")
-    lines.append("Savings, ROI, payback and IRR are measured against in-house at the target service level. "
-                 "The status quo serves customers worse and is never recommended.")
-    lines.extend(quote_checks(result))
-    lines.append(recommendation(result))
-    lines.extend(tax_table(result))
+def _pct(value: float | None, lang: str, decimals: int = 1) -> str:
+    return "-" if value is None else number(100 * value, decimals, lang) + terminal_words(lang)["percent"]
+
+
+def _count(n: int, word: str, lang: str) -> str:
+    """``1 channel``, ``3 channels`` (``word`` a key of the terminal words with ``_one``/``_many``)."""
+    w = terminal_words(lang)
+    return f"{number(n, 0, lang)} {w[word + ('_one' if n == 1 else '_many')]}"
+
+
+def comparison_table(result: Comparison, lang: str = "en") -> str:
+    """The scenarios in two tables (costs, then returns and FTE), units in the headers, then the notes,
+    the quote checks, the recommendation and the taxes."""
+    case, w = result.case, terminal_words(lang)
+    cur, f = case.case.currency, case.finance
+    lines = _wrap(w["head"].format(name=case.case.name, years=_count(f.horizon_years, "year", lang),
+                                   start=f.start_year, rate=_pct(f.discount_rate, lang), cur=cur,
+                                   channels=_count(len(case.channels), "channel", lang),
+                                   quotes=_count(len(case.vendors), "quote", lang)))
+    names = [_name(s, result.best, lang) for s in result.scenarios]
+    costs = [(n, _k(s.annual_cost[0], lang), _k(s.one_off_cost, lang), _k(s.npv_cost, lang),
+              w["reference"] if s.kind == "inhouse" else _k(s.npv_savings, lang), _payback(s, lang))
+             for n, s in zip(names, result.scenarios)]
+    lines += _table(tuple(h.format(cur=cur) for h in w["costs_head"]), costs)
+    returns = [(n, _ratio(s, s.roi, lang), _ratio(s, s.irr, lang, s.irr_note),
+                "-" if s.cost_per_contact[0] is None else number(s.cost_per_contact[0], 2, lang),
+                number(s.fte[0], 1, lang), number(s.vendor_fte[0], 1, lang))
+               for n, s in zip(names, result.scenarios)]
+    lines += [""] + _table(tuple(h.format(cur=cur) for h in w["returns_head"]), returns)
+    lines += [""] + _wrap(w["reference_note"]) + _wrap(w["fte_note"])
+    for check in quote_checks(result, lang):
+        lines += _wrap(check)
+    lines += _wrap(recommendation(result, lang))
+    lines += tax_table(result, lang)
     return "\n".join(lines)
 
 
-def tax_table(result: Comparison) -> list[str]:
+def _name(s, best: str, lang: str) -> str:
+    return ("* " if s.id == best else "") + label(s, lang)
+
+
+def _payback(s, lang: str) -> str:
+    w = terminal_words(lang)
+    if s.kind == "inhouse":
+        return w["reference"]
+    if s.kind == "status_quo":
+        return w["not_applicable"]
+    return w["not_reached"] if s.payback_months is None else str(s.payback_months)
+
+
+def _ratio(s, value, lang: str, note: str | None = None) -> str:
+    w = terminal_words(lang)
+    if s.kind == "inhouse":
+        return w["reference"]
+    return note or ("-" if value is None else _pct(value, lang))
+
+
+def tax_table(result: Comparison, lang: str = "en") -> list[str]:
     """VAT not recovered, staff transfers and the after-tax view (issue 15), beside the pre-tax table."""
-    f, cur = result.case.finance, result.case.case.currency
-    lines = ["", f"Taxes: VAT {f.vat_rate:.1%} on vendor invoices, {f.vat_recovery:.0%} of it recovered; corporation "
-                 f"tax {f.corporation_tax_rate:.1%}, one-off costs deducted in year {f.one_off_tax_year} (after-tax "
-                 "view: the ranking above is pre-tax)"]
-    rows = [(("* " if s.id == result.best else "  ") + s.label_en, _k(s.vat_borne), _k(s.npv_cost_after_tax),
-             "reference" if s.kind == "inhouse" else _k(s.npv_savings_after_tax), "yes" if s.staff_transfer else "-")
+    f, cur, w = result.case.finance, result.case.case.currency, terminal_words(lang)
+    lines = [""] + _wrap(w["taxes"].format(vat=_pct(f.vat_rate, lang), recovered=_pct(f.vat_recovery, lang, 0),
+                                           tax=_pct(f.corporation_tax_rate, lang), year=f.one_off_tax_year))
+    rows = [(_name(s, result.best, lang), _k(s.vat_borne, lang), _k(s.npv_cost_after_tax, lang),
+             w["reference"] if s.kind == "inhouse" else _k(s.npv_savings_after_tax, lang),
+             w["yes"] if s.staff_transfer else "-")
             for s in result.scenarios]
-    return lines + _table(("Scenario", f"VAT not recovered, NPV k{cur}", f"NPV cost after tax k{cur}",
-                           f"NPV savings after tax k{cur}", "Staff transfer"), rows)
+    return lines + _table(tuple(h.format(cur=cur) for h in w["tax_head"]), rows)
 
 
-def quote_checks(result: Comparison) -> list[str]:
+def quote_checks(result: Comparison, lang: str = "en") -> list[str]:
     """One line per quote committing to less than a live channel's target (not comparable, its service
     gap priced), and per per-FTE quote whose proposed FTE fall short of what the work needs at the
     vendor's own productive hours (it is then billed for what the work needs)."""
     lines, quotes, cur = [], {v.name: v for v in result.case.vendors}, result.case.case.currency
+    w = terminal_words(lang)
     for s in result.scenarios:
         if s.kind != "outsourced":
             continue
         v = quotes[s.vendor]
-        short = [f"{c.name} {c.service_level:.0%}" for c in result.case.channels
+        short = [f"{c.name} {_pct(c.service_level, lang, 0)}" for c in result.case.channels
                  if c.kind == "live" and v.committed_service_level < c.service_level - 1e-9]
         if short:
-            lines.append(f"{s.vendor} commits to {v.committed_service_level:.0%} of contacts answered in time, "
-                         f"below the target ({', '.join(short)}): not comparable, never recommended; its cost "
-                         f"includes the customers its service gap loses ({_k(s.cost_lines['service_gap'][0])} "
-                         f"k{cur} in year 1).")
+            lines.append(w["below_target"].format(vendor=s.vendor, level=_pct(v.committed_service_level, lang, 0),
+                                                  short=", ".join(short), cur=cur,
+                                                  gap=_k(s.cost_lines["service_gap"][0], lang)))
         if v.pricing_model == "per_fte_month" and v.fte_proposed and max(s.vendor_fte_needed) > v.fte_proposed:
-            lines.append(f"{s.vendor} proposes {v.fte_proposed:g} FTE; the work needs up to "
-                         f"{max(s.vendor_fte_needed):.1f} FTE at {v.hours_per_fte_month:g} worked hours per "
-                         f"FTE-month and {v.shrinkage:.0%} shrinkage: billed for what it needs.")
+            lines.append(w["fte_short"].format(vendor=s.vendor, proposed=number(v.fte_proposed, 0, lang),
+                                               needed=number(max(s.vendor_fte_needed), 1, lang),
+                                               hours=f"{v.hours_per_fte_month:g}",
+                                               shrinkage=_pct(v.shrinkage, lang, 0)))
     return lines
 
 
-def decision_analytics(result: Comparison) -> tuple[dict, str, str]:
+def decision_analytics(result: Comparison, lang: str = "en") -> tuple[dict, str, str]:
     """``compare``'s analytics: the JSON object extended with them, their text sections (economic
     view, vendor scoring, break-even, tornado, Monte Carlo, recommendation with risk) and the line of
     their run times (:func:`timings`)."""
@@ -103,7 +133,7 @@ def decision_analytics(result: Comparison) -> tuple[dict, str, str]:
     data = extend_json(result.as_json(), result, analysis)
     data["recommendation_en"] = recommendation(result, "en", analysis.risk, analysis.tornado)
     data["recommendation_fr"] = recommendation(result, "fr", analysis.risk, analysis.tornado)
-    return data, analysis_text(result, analysis), timings(analysis.tornado, analysis.risk)
+    return data, analysis_text(result, analysis, lang), timings(analysis.tornado, analysis.risk)
 
 
 def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
@@ -117,95 +147,150 @@ def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
     return "timings: " + ", ".join(parts)
 
 
-def analysis_text(result: Comparison, a: Analysis) -> str:
-    """The analytics sections of ``compare``'s terminal output (English)."""
-    case = result.case
-    cur = case.case.currency
-    e = a.economics
-    lines = ["", "Cost of inaction and economic view"]
-    lines.append(f"  Contacts lost today: {e.lost_contacts_today_per_year:,.0f} a year "
-                 f"({case.inhouse.lost_contacts_per_day:g} a day x {e.open_days_per_year:g} open days); "
-                 f"each is worth {e.value_per_lost_contact:,.2f} {cur} "
-                 f"(churn {case.customer.churn_share:.0%} x {case.customer.value_per_lost_customer:,.0f} {cur}): "
-                 f"cost of inaction {_k(e.cost_of_inaction_per_year)} k{cur} a year.".replace(",", " "))
-    rules = ", ".join(f"{k} {v.replace('_', ' ')} ({e.lost_share_by_channel[k]:.1%})" for k, v in e.rule_by_channel.items())
-    lines.append(f"  Lost share at target service by channel: {rules}.")
-    head = ("Scenario", "Lost contacts y1", f"NPV cost k{cur}", f"NPV lost customers k{cur}",
-            f"Economic NPV k{cur}", f"Economic savings k{cur}")
-    rows = []
-    for s, x in zip(result.scenarios, e.scenarios):
-        rows.append((("* " if s.id == e.best_economic else "  ") + s.label_en, f"{x.lost_contacts[0]:,.0f}".replace(",", " "),
-                     _k(s.npv_cost), _k(x.npv_lost_customer_value), _k(x.economic_npv_cost),
-                     "reference" if s.kind == "inhouse" else _k(x.economic_npv_savings)))
-    lines += _table(head, rows)
-
-    r = a.ranking
-    lines += ["", "Vendor scoring (1-5; weights " + ", ".join(f"{k} {w:.0%}" for k, w in r.weights.items()) + ")"]
-    head = ("Rank", "Vendor", "Total") + tuple(r.weights) + ("Knocked out",)
-    rows = [(str(v.rank), v.vendor, f"{v.total:.2f}", *(f"{v.scores[c]:.1f}" for c in r.weights),
-             "; ".join(v.knocked_out) or "-") for v in r.vendors]
-    lines += _table(head, rows)
-    lines.append("  " + r.reason_en)
-
-    b = a.break_even
-    lines += ["", "Break-even against in-house at target service"]
-    head = ("Vendor", "Pricing", "Quoted", "Break-even price", "Headroom", "Break-even volume/yr", "Note")
-    rows = []
-    for v in b.vendors:
-        rows.append((v.vendor, v.pricing_model, f"{v.price:,.4g}", "-" if v.break_even_price is None else
-                     f"{v.break_even_price:,.4g}", "-" if v.price_headroom is None else f"{v.price_headroom:+.1%}",
-                     "-" if v.break_even_volume is None else f"{v.break_even_volume:,.0f}".replace(",", " "),
-                     "; ".join(x for x in (v.price_note, v.volume_note) if x)))
-    lines += _table(head, rows)
-    for h in b.hybrid_share:
-        lines.append(f"  Hybrid share with {h.vendor}: NPV of cost is lowest at {h.best_share:.0%} of volume "
-                     f"({_k(h.npv_cost_at_best)} k{cur}).")
-
-    t = a.tornado
-    lines += ["", f"Sensitivity of the NPV of savings of {result.scenario(t.scenario_id).label_en} "
-                  f"(base {_k(t.base_npv_savings)} k{cur}; {t.evaluations} range ends costed, {t.seconds:.2f} s)"]
-    head = ("Driver", "Range (low / high)", f"At low k{cur}", f"At high k{cur}", f"Swing k{cur}")
-    rows = [(bar.label_en, _change(bar, "en"), _k(bar.npv_savings_low), _k(bar.npv_savings_high), _k(bar.swing))
-            for bar in t.bars]
-    lines += _table(head, rows)
-
+def analysis_text(result: Comparison, a: Analysis, lang: str = "en") -> str:
+    """The analytics sections of ``compare``'s terminal output."""
+    w, t = terminal_words(lang), a.tornado
+    lines = _economics(result, a, lang) + _scoring(a, lang) + _break_even(result, a, lang)
+    lines += [""] + _wrap(w["tornado_title"].format(scenario=label(result.scenario(t.scenario_id), lang),
+                                                    base=_k(t.base_npv_savings, lang), cur=result.case.case.currency,
+                                                    ends=t.evaluations, seconds=number(t.seconds, 2, lang)))
+    rows = [(label(bar, lang), _change(bar, lang), _k(bar.npv_savings_low, lang), _k(bar.npv_savings_high, lang),
+             _k(bar.swing, lang)) for bar in t.bars]
+    lines += _table(tuple(h.format(cur=result.case.case.currency) for h in w["tornado_head"]), rows)
     k = a.risk
-    lines += ["", f"Monte Carlo ({k.draws} draws, seed {k.seed}, {k.distribution}; run `risk` for more draws)"]
-    lines += risk_table(result, k)
-    lines += ["", recommendation(result, "en", k, t)]
+    lines += [""] + _wrap(w["risk_title"].format(draws=number(k.draws, 0, lang), seed=k.seed,
+                                                 distribution=k.distribution))
+    lines += risk_table(result, k, lang)
+    lines += [""] + _wrap(recommendation(result, lang, k, t))
     return "\n".join(lines)
 
 
-def risk_table(result: Comparison, risk: RiskResult) -> list[str]:
-    cur = result.case.case.currency
-    head = ("Scenario", f"NPV cost P10 k{cur}", "P50", "P90", f"NPV savings P10 k{cur}", "P50", "P90",
-            "P(cheapest)")
-    rows = [(s.label_en, _k(s.npv_cost_p10), _k(s.npv_cost_p50), _k(s.npv_cost_p90),
-             "reference" if s.kind == "inhouse" else _k(s.npv_savings_p10),
-             "" if s.kind == "inhouse" else _k(s.npv_savings_p50), "" if s.kind == "inhouse" else _k(s.npv_savings_p90),
-             "-" if not s.meets_target_service else f"{s.p_cheapest:.1%}") for s in risk.scenarios]
-    return _table(head, rows)
+def _economics(result: Comparison, a: Analysis, lang: str) -> list[str]:
+    """The cost of inaction and the economic view (the customers lost priced into the NPV of cost)."""
+    case, e, w = result.case, a.economics, terminal_words(lang)
+    cur = case.case.currency
+    lines = ["", w["economics_title"]]
+    lines += _wrap(w["inaction"].format(lost=number(e.lost_contacts_today_per_year, 0, lang),
+                                        per_day=f"{case.inhouse.lost_contacts_per_day:g}",
+                                        days=f"{e.open_days_per_year:g}", value=number(e.value_per_lost_contact, 2, lang),
+                                        churn=_pct(case.customer.churn_share, lang, 0),
+                                        customer=number(case.customer.value_per_lost_customer, 0, lang), cur=cur,
+                                        cost=_k(e.cost_of_inaction_per_year, lang)), indent="  ")
+    rules = ", ".join(f"{k} {v.replace('_', ' ')} ({_pct(e.lost_share_by_channel[k], lang)})"
+                      for k, v in e.rule_by_channel.items())
+    lines += _wrap(w["lost_share"].format(rules=rules), indent="  ")
+    rows = [(("* " if s.id == e.best_economic else "") + label(s, lang), number(x.lost_contacts[0], 0, lang),
+             _k(s.npv_cost, lang), _k(x.npv_lost_customer_value, lang), _k(x.economic_npv_cost, lang),
+             w["reference"] if s.kind == "inhouse" else _k(x.economic_npv_savings, lang))
+            for s, x in zip(result.scenarios, e.scenarios)]
+    return lines + _table(tuple(h.format(cur=cur) for h in w["economics_head"]), rows)
 
 
-def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = None) -> str:
+def _scoring(a: Analysis, lang: str) -> list[str]:
+    """The vendor scoring, one column per vendor (as many tables as the width needs)."""
+    r, w = a.ranking, terminal_words(lang)
+    weights = ", ".join(f"{k} {_pct(v, lang, 0)}" for k, v in r.weights.items())
+    lines = [""] + _wrap(w["scoring_title"].format(weights=weights))
+    head_width = max(len(x) for x in (*r.weights, w["total"], w["rank"], w["criterion"]))
+    per_table = max(1, (WIDTH - 2 - head_width - 8) // 18)
+    for start in range(0, len(r.vendors), per_table):
+        chunk = r.vendors[start:start + per_table]
+        head = (w["criterion"], w["weight"]) + tuple(textwrap.fill(v.vendor, 16) for v in chunk)
+        rows = [(crit, _pct(weight, lang, 0), *(number(v.scores[crit], 1, lang) for v in chunk))
+                for crit, weight in r.weights.items()]
+        rows += [(w["total"], "", *(number(v.total, 2, lang) for v in chunk)),
+                 (w["rank"], "", *(str(v.rank) for v in chunk))]
+        lines += _table(head, rows)
+    for v in r.vendors:
+        if v.knocked_out:
+            lines += _wrap(w["knocked_out"].format(vendor=v.vendor, reasons="; ".join(v.knocked_out)), indent="  ")
+    return lines + _wrap(label(r, lang, "reason"), indent="  ")
+
+
+def _break_even(result: Comparison, a: Analysis, lang: str) -> list[str]:
+    """Each quote's price and the price, and the volume, at which it costs what in-house does."""
+    b, w, cur = a.break_even, terminal_words(lang), result.case.case.currency
+    lines = ["", w["break_even_title"]]
+    rows = [(v.vendor, f"{cur} {price_units(lang)[v.pricing_model]}",
+             price(v.price, v.pricing_model, cur, lang, unit=False, typed=True),
+             "-" if v.break_even_price is None else price(v.break_even_price, v.pricing_model, cur, lang, unit=False),
+             "-" if v.price_headroom is None else ("+" if v.price_headroom >= 0 else "") + _pct(v.price_headroom, lang),
+             "-" if v.break_even_volume is None else number(v.break_even_volume, 0, lang)) for v in b.vendors]
+    lines += _table(w["break_even_head"], rows)
+    for v in b.vendors:
+        note = "; ".join(x for x in (v.price_note, v.volume_note) if x)
+        if note:
+            lines += _wrap(f"{v.vendor}: {note}", indent="  ")
+    for h in b.hybrid_share:
+        lines += _wrap(w["hybrid_share"].format(vendor=h.vendor, share=_pct(h.best_share, lang, 0),
+                                                npv=_k(h.npv_cost_at_best, lang), cur=cur), indent="  ")
+    return lines
+
+
+def risk_table(result: Comparison, risk: RiskResult, lang: str = "en") -> list[str]:
+    w, cur = terminal_words(lang), result.case.case.currency
+    rows = [(label(s, lang), _k(s.npv_cost_p10, lang), _k(s.npv_cost_p50, lang), _k(s.npv_cost_p90, lang),
+             w["reference"] if s.kind == "inhouse" else _k(s.npv_savings_p10, lang),
+             "" if s.kind == "inhouse" else _k(s.npv_savings_p50, lang),
+             "" if s.kind == "inhouse" else _k(s.npv_savings_p90, lang),
+             "-" if not s.meets_target_service else _pct(s.p_cheapest, lang)) for s in risk.scenarios]
+    return _table(tuple(h.format(cur=cur) for h in w["risk_head"]), rows)
+
+
+def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = None, lang: str = "en") -> str:
     """The terminal output of ``risk``."""
-    case = result.case
-    draws = f"{risk.draws:,}".replace(",", " ")
-    lines = [f"{case.case.name}: Monte Carlo of {draws} draws (seed {risk.seed}, {risk.distribution}) "
-             f"in {risk.seconds:.2f} s", "Drivers drawn (change from the case value: low / mode / high):"]
+    case, w = result.case, terminal_words(lang)
+    lines = _wrap(w["risk_head_line"].format(name=case.case.name, draws=number(risk.draws, 0, lang), seed=risk.seed,
+                                             distribution=risk.distribution, seconds=number(risk.seconds, 2, lang)))
+    lines.append(w["drivers_drawn"])
+    from ..analytics.drivers import driver
     for d in risk.drivers:
         if d["drawn"]:
-            unit = "%" if d["kind"] == "rel" else " pts"
-            lines.append(f"  {d['label']}: {100 * d['low']:+g}{unit} / 0 / {100 * d['high']:+g}{unit}")
-    lines += risk_table(result, risk)
-    lines.append("P(cheapest): share of draws in which the option has the lowest NPV of cost among the options "
-                 "at target service (the status quo is not one).")
-    lines.append(recommendation(result, "en", risk, tornado))
+            unit = "%" if d["kind"] == "rel" else " " + w["points"]
+            low, high = (f"{100 * x:+g}".replace(".", words(lang)["decimal_mark"]) + unit for x in (d["low"], d["high"]))
+            lines += _wrap(f"{label(driver(d['id']), lang)}: {low} / 0 / {high}", indent="  ")
+    lines += risk_table(result, risk, lang)
+    lines += _wrap(w["p_cheapest_note"])
+    lines += _wrap(recommendation(result, lang, risk, tornado))
     return "\n".join(lines)
 
 
-def _table(head, rows) -> list[str]:
-    widths = [max(len(str(r[i])) for r in list(rows) + [head]) for i in range(len(head))]
-    fmt = lambda r: "  " + "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)  # noqa: E731
-                                     for i, (c, w) in enumerate(zip(r, widths)))
-    return [fmt(head), "  " + "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows]
+# Spaces a line never breaks at: inside a number (7 841), before its unit (20 s, 15 %, 3 pts, 700 kEUR)
+# and before French punctuation (" :", " ;").
+_KEEP = re.compile(r"(?<=\d) (?=\d{3}\b)|(?<=\d) (?=(?:%|[A-Za-z]{1,4})(?:\W|$))| (?=[:;!?»])|(?<=«) ")
+
+
+def _fill(text: str, width: int, indent: str = "", more: str = "  ") -> list[str]:
+    """``text`` wrapped to ``width`` characters, without breaking the spaces :data:`_KEEP` holds."""
+    held = _KEEP.sub("\u00a0", text)
+    lines = textwrap.wrap(held, width, initial_indent=indent, subsequent_indent=indent + more,
+                          break_on_hyphens=False) or [""]
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    """A sentence wrapped to :data:`WIDTH`, each line indented by ``indent``, continuations two more."""
+    return _fill(text, WIDTH, indent)
+
+
+def _table(head: tuple[str, ...], rows: list[tuple]) -> list[str]:
+    """A table indented by two spaces: headers on as many lines as their ``\\n`` say, numbers right-aligned;
+    the first column wraps so that no line passes :data:`WIDTH` characters."""
+    heads = [h.split("\n") for h in head]
+    depth = max(len(h) for h in heads)
+    heads = [[""] * (depth - len(h)) + h for h in heads]  # headers sit on the bottom line
+    widths = [max([len(x) for x in heads[i]] + [len(str(r[i])) for r in rows]) for i in range(len(head))]
+    room = WIDTH - 2 - sum(widths[1:]) - 2 * (len(widths) - 1)
+    widths[0] = max(12, min(widths[0], room))
+
+    def line(cells) -> str:
+        return "  " + "  ".join(str(c).ljust(wd) if i == 0 else str(c).rjust(wd)
+                                for i, (c, wd) in enumerate(zip(cells, widths))).rstrip()
+
+    out = [line([h[k] for h in heads]) for k in range(depth)]
+    out.append("  " + "  ".join("-" * wd for wd in widths))
+    for r in rows:
+        first = _fill(str(r[0]), widths[0])
+        out.append(line([first[0], *r[1:]]))
+        out.extend(line([more] + [""] * (len(r) - 1)) for more in first[1:])
+    return out

@@ -9,12 +9,17 @@ year), the UDF twins of the finance, and which scenarios may be recommended.
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
+
 from ...model import COST_LINES, ONE_OFF_LINES, RowKey, VendorInput
 from ...text import pick
 from ...text.sentences import short_label
 from .. import styles
 from ..content import Content
 from ..layout import Plan, Span, col
+
+
+_RIGHT = Alignment(horizontal="right")
 
 
 class _Sheet:
@@ -47,6 +52,7 @@ class _Sheet:
             x = self.lay.columns[s.id]
             ws[f"{x}{r}"] = formula_for(s, x)
             ws[f"{x}{r}"].number_format = fmt
+            ws[f"{x}{r}"].alignment = _RIGHT  # a word (n/a, reference, not reached) stands where numbers do
 
     def sumif(self, key: RowKey, year_row: int) -> str:
         """A monthly Calc row's total in the year of ``year_row``."""
@@ -127,8 +133,10 @@ def _finance(sheet: _Sheet):
     single(lay.npv_savings, t["npv_savings"], lambda s, x: sheet.single_of(s.key("npv_savings")), c.money)
     single(lay.roi, t["roi"], lambda s, x: sheet.single_of(s.key("roi")) if s.kind != "inhouse" else reference,
            styles.PERCENT)
+    not_applicable = f'="{t["not_applicable"]}"'  # the status quo changes nothing: nothing to pay back
     single(lay.payback, t["payback"],
-           lambda s, x: sheet.single_of(s.key("payback")) if s.kind != "inhouse" else reference, styles.INTEGER)
+           lambda s, x: reference if s.kind == "inhouse" else not_applicable if s.kind == "status_quo"
+           else sheet.single_of(s.key("payback")), styles.INTEGER)
     sheet.title("after_tax")
     for key in ("npv_cost_after_tax", "npv_savings_after_tax"):
         single(getattr(lay, key), t[key], lambda s, x, key=key: sheet.single_of(s.key(key)), c.money)
@@ -163,8 +171,8 @@ def _volumes(sheet: _Sheet):
     sheet.year_rows(lay.cost_per_contact, t["cost_per_contact"],
                     lambda s, yr, y: f"={lay.columns[s.id]}{a0 + y - 1}/{lay.columns[s.id]}{n0 + y - 1}",
                     c.money_2)
-    sheet.year_rows(lay.fte, t["fte"], lambda s, yr, y: sheet.average(s.key("fte"), yr), styles.DECIMAL)
-    sheet.year_rows(lay.vendor_fte, t["vendor_fte"],
+    sheet.year_rows(lay.fte, t["fte_paid"], lambda s, yr, y: sheet.average(s.key("fte"), yr), styles.DECIMAL)
+    sheet.year_rows(lay.vendor_fte, t["fte_billed"],
                     lambda s, yr, y: sheet.average(s.key("vendor_fte"), yr), styles.DECIMAL)
     sheet.title("average_cost_line")
     for r, (line, en, fr) in zip(lay.average_lines.rows, COST_LINES):
@@ -194,6 +202,7 @@ def _head(ws, plan: Plan, c: Content):
             raise RuntimeError(f"a hybrid label that does not end with its vendor's name: {label!r}")
         ws[cell] = f'="{before}("&hybrid_mode&"){after[:-len(name)]}"&{plan.refs[VendorInput(s.vendor, "name")]}'
     styles.header_row(ws, lay.head, None)
+    ws.row_dimensions[lay.head].height = 44  # a scenario's name wraps on up to three lines
 
 
 def _python_twins(sheet: _Sheet):
@@ -229,9 +238,10 @@ def _eligibility(sheet: _Sheet):
     sheet.single(lay.eligible, t["eligible"], lambda s, x: sheet.single_of(s.key("comparable")), styles.INTEGER)
     sheet.single(lay.eligible_npv, t["eligible_npv"],
                  lambda s, x: f'=IF({x}{lay.eligible}=1,{x}{lay.npv_cost},"")', c.money)
-    ws[f"A{lay.ids}"] = "Scenario id"
+    ws[f"A{lay.ids}"] = t["scenario_key"]  # the key the Dashboard's formulas match: a hidden row
     for s in sheet.scenarios:
         ws[f"{lay.columns[s.id]}{lay.ids}"] = s.id
+    ws.row_dimensions[lay.ids].hidden = True
     ws[f"A{lay.short_labels}"] = t["short_label"]
     for s in sheet.scenarios:
         styles.write_text(ws, f"{lay.columns[s.id]}{lay.short_labels}", short_label(s, c.case, c.lang))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font
 
-from ...text.sentences import ChannelCells, RecommendationCells, recommendation_formula, service_targets_formula
+from ...text.sentences import (ChannelCells, RecommendationCells, native, recommendation_formula,
+                               service_targets_formula)
 from .. import styles
 from ..content import Content, define_name
 from ..layout import Plan, col
@@ -53,8 +54,11 @@ def _recommendation(ws, plan: Plan, c: Content):
     best = f"MATCH(MIN({span(lay.eligible_npv)}),{span(lay.eligible_npv)},0)"
     define_name(ws, "best_scenario", "Dashboard!$B$6")
     styles.section(ws, "A5", t["recommendation"])
-    ws["A6"] = "Id"
+    # The recommended scenario's id: what the sentence of A4 and the readers test, never read by a
+    # person (its row is hidden; B9 says the scenario's name).
+    ws["A6"] = t["scenario_key"]
     ws["B6"] = f"=INDEX({span(lay.ids)},{best})"
+    ws.row_dimensions[6].hidden = True
     ws["A7"] = t["npv_savings"]
     ws["B7"] = f"=INDEX({span(lay.npv_savings)},{best})"
     ws["B7"].number_format = c.money
@@ -78,6 +82,20 @@ def _recommendation(ws, plan: Plan, c: Content):
     ws.row_dimensions[4].height = 36
 
 
+def _notes(ws, r: int, c: Content):
+    """Under the scenario table: what its FTE count, and the tax basis of every figure (live: the
+    VAT recovered and the corporation tax rate are inputs)."""
+    t = c.t
+    ws[f"A{r}"] = t["fte_note"]
+    percent = "ROUND({}/1%,1)".format  # a rate in percentage points, to the tenth (25.8); no 100 typed
+    ws[f"A{r + 1}"] = "=" + native(t["tax_basis"], tax=percent("finance_corporation_tax_rate"),
+                                   recovery=percent("finance_vat_recovery"), vat=percent("finance_vat_rate"))
+    for row in (r, r + 1):
+        ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(f"A{row}:P{row}")
+        ws.row_dimensions[row].height = 30
+
+
 def _channel_cells(plan: Plan) -> list[ChannelCells]:
     """Each channel's name and service target on the Inputs sheet."""
     lay = plan.inputs
@@ -91,10 +109,10 @@ def _scenario_table(ws, plan: Plan, c: Content):
     t, lay, compare = c.t, plan.dashboard, plan.compare
     r = lay.table_header
     heads = [t["scenario"], t["npv_cost"], t["npv_savings"], t["roi"], t["payback"], t["irr"],
-             f"{t['cost_per_contact']} ({t['year'].lower()} 1)", f"{t['fte']} ({t['year'].lower()} 1)",
+             f"{t['cost_per_contact']} ({t['year'].lower()} 1)", t["fte_paid_year1"],
              t["economic_npv_cost"]]
     styles.header_row(ws, r, heads)
-    ws.row_dimensions[r].height = 32
+    ws.row_dimensions[r].height = 44  # three lines of a wrapped header
     for rr, s in zip(lay.scenarios.rows, c.model.scenarios):
         x = compare.columns[s.id]
         ws[f"A{rr}"] = f"=Compare!{x}{compare.head}"
@@ -104,8 +122,11 @@ def _scenario_table(ws, plan: Plan, c: Content):
             ws.cell(row=rr, column=2 + k, value=f"=Compare!{x}{row}").number_format = fmt
         ws.cell(row=rr, column=7, value=f"=Compare!{x}{compare.cost_per_contact.first}").number_format = c.money_2
         ws.cell(row=rr, column=8, value=f"=Compare!{x}{compare.fte.first}").number_format = styles.DECIMAL
+        for j in range(2, 10):  # a word (n/a, reference, not reached) sits where the numbers do
+            ws.cell(row=rr, column=j).alignment = Alignment(horizontal="right")
         if s.id in plan.risk.economic:
             ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
+    _notes(ws, lay.scenarios.last + 1, c)
     ws.column_dimensions["A"].width = 46
     for j in range(2, 10):
         ws.column_dimensions[col(j)].width = 16

@@ -1,6 +1,12 @@
-"""The Method sheet: every formula and convention in words (:func:`xlmodel.text.method.method_lines`)."""
+"""The Method sheet: every formula and convention in words (:func:`xlmodel.text.method.method_lines`).
+
+One column as wide as a printed page; each line wraps, and its row is as tall as its wrapped text
+(a spreadsheet does not grow a row written by a program, and lines then print over each other).
+"""
 
 from __future__ import annotations
+
+import math
 
 from openpyxl.styles import Alignment
 
@@ -9,13 +15,25 @@ from .. import styles
 from ..content import Content
 from ..layout import Plan
 
+#: Column A's width in characters: a portrait A4 page's printable width at the default font.
+METHOD_WIDTH = 96
+#: Characters a wrapped line holds, with margin for wide letters (capitals, digits, symbols).
+_LINE_CHARS = 100
+_LINE_POINTS = 15.0  # the height of one line of text at the default font, in points
+
 
 def write(ws, plan: Plan, c: Content):
     styles.title(ws, "A1", c.t["method_title"])
     for r, (kind, text) in enumerate(method_lines(c.case, c.model, c.lang), start=3):
         if kind == "h":
             styles.section(ws, f"A{r}", text)
-        else:
-            styles.write_text(ws, f"A{r}", text)
-            ws[f"A{r}"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.column_dimensions["A"].width = 140
+            continue
+        styles.write_text(ws, f"A{r}", text)
+        ws[f"A{r}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = text_height(text)
+    ws.column_dimensions["A"].width = METHOD_WIDTH
+
+
+def text_height(text: str) -> float:
+    """The height in points of a row holding ``text`` wrapped in column A."""
+    return _LINE_POINTS * max(1, math.ceil(len(text) / _LINE_CHARS))

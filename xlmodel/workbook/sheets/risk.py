@@ -31,7 +31,7 @@ def write(ws, plan: Plan, c: Content):
     x = plan.compare.columns[a.tornado.scenario_id]
     styles.section(ws, "A4", t["risk_base"])
     ws[f"A{lay.scenario_row}"] = t["risk_scenario"]
-    ws[f"B{lay.scenario_row}"] = a.tornado.scenario_id
+    styles.write_text(ws, f"B{lay.scenario_row}", c.label(c.result.scenario(a.tornado.scenario_id)))
     ws[f"A{lay.analysed_row}"] = t["risk_base_at_analysis"]
     styles.write_computed(ws, f"B{lay.analysed_row}", a.tornado.base_npv_savings, c.money)
     ws[f"A{lay.now_row}"] = t["risk_base_now"]
@@ -92,7 +92,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
-    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {hist['scenario']}")
+    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {c.label(c.result.scenario(best))}")
     styles.header_row(ws, lay.histogram_title + 1, [t["bin_from"], t["bin_to"], t["bin_label"], t["count"]])
     for k, (r, count) in enumerate(zip(lay.histogram.rows, hist["counts"])):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]

@@ -1,0 +1,107 @@
+"""What ``compare`` and ``risk`` print in the terminal (:mod:`xlmodel.text.tables`), in English and
+in French: the same keys in both; ``{cur}`` stands for the currency. A header's ``\\n`` puts it on two
+lines."""
+
+TERMINAL = {
+    "en": {
+        "head": "{name}: {years} from {start}, discount rate {rate}, money in {cur} ({channels}, {quotes})",
+        "year_one": "year", "year_many": "years", "channel_one": "channel", "channel_many": "channels",
+        "quote_one": "vendor quote", "quote_many": "vendor quotes",
+        "percent": "%", "points": "pts", "yes": "yes", "reference": "reference", "not_applicable": "n/a",
+        "not_reached": "not reached",
+        "costs_head": ("Scenario (* recommended)", "Year 1\nk{cur}", "One-off\nk{cur}", "NPV of cost\nk{cur}",
+                       "NPV of savings\nk{cur}", "Payback\n(month)"),
+        "returns_head": ("Scenario", "ROI", "IRR", "{cur} per contact\nyear 1", "Paid FTE\nin-house y1",
+                         "Billed FTE\nvendor y1"),
+        "reference_note": "Savings, ROI, payback and IRR are measured against in-house at the target service level. "
+                          "The status quo serves customers worse and is never recommended; it changes nothing, so "
+                          "it has no payback (n/a).",
+        "fte_note": "FTE are not one unit: paid FTE in-house are agents on the payroll; billed FTE vendor are what "
+                    "the vendor's invoice counts at its own hours per FTE-month (for a per-minute or per-contact "
+                    "quote, the FTE its work needs). Compare costs, not heads.",
+        "below_target": "{vendor} commits to {level} of contacts answered in time, below the target ({short}): not "
+                        "comparable, never recommended; its cost includes the customers its service gap loses "
+                        "({gap} k{cur} in year 1).",
+        "fte_short": "{vendor} proposes {proposed} FTE; the work needs up to {needed} FTE at {hours} worked hours per "
+                     "FTE-month and {shrinkage} shrinkage: billed for what it needs.",
+        "taxes": "Taxes: VAT {vat} on vendor invoices, {recovered} of it recovered; corporation tax {tax}, one-off "
+                 "costs deducted in year {year} (after-tax view: the ranking above is pre-tax)",
+        "tax_head": ("Scenario", "VAT not recovered\nNPV k{cur}", "NPV of cost\nafter tax k{cur}",
+                     "NPV of savings\nafter tax k{cur}", "Staff\ntransfer"),
+        "economics_title": "Cost of inaction and economic view",
+        "inaction": "Contacts lost today: {lost} a year ({per_day} a day x {days} open days); each is worth {value} "
+                    "{cur} (churn {churn} x {customer} {cur}): cost of inaction {cost} k{cur} a year.",
+        "lost_share": "Lost share at target service by channel: {rules}.",
+        "economics_head": ("Scenario", "Lost contacts\nyear 1", "NPV of cost\nk{cur}", "NPV lost\ncustomers k{cur}",
+                           "Economic NPV\nk{cur}", "Economic\nsavings k{cur}"),
+        "scoring_title": "Vendor scoring (1-5; weights {weights})",
+        "criterion": "Criterion", "weight": "Weight", "total": "Total", "rank": "Rank",
+        "knocked_out": "{vendor} is knocked out: {reasons}.",
+        "break_even_title": "Break-even against in-house at target service",
+        "break_even_head": ("Vendor", "Price unit", "Quoted", "Break-even\nprice", "Headroom", "Break-even\nvolume/year"),
+        "hybrid_share": "Hybrid share with {vendor}: NPV of cost is lowest at {share} of volume ({npv} k{cur}).",
+        "tornado_title": "Sensitivity of the NPV of savings of {scenario} (base {base} k{cur}; {ends} range ends "
+                         "costed, {seconds} s)",
+        "tornado_head": ("Driver", "Range\n(low / high)", "At low\nk{cur}", "At high\nk{cur}", "Swing\nk{cur}"),
+        "risk_title": "Monte Carlo ({draws} draws, seed {seed}, {distribution}; run `risk` for more draws)",
+        "risk_head": ("Scenario", "NPV cost\nP10 k{cur}", "\nP50", "\nP90", "NPV savings\nP10 k{cur}", "\nP50",
+                      "\nP90", "P(cheapest)"),
+        "risk_head_line": "{name}: Monte Carlo of {draws} draws (seed {seed}, {distribution}) in {seconds} s",
+        "drivers_drawn": "Drivers drawn (change from the case value: low / mode / high):",
+        "p_cheapest_note": "P(cheapest): share of draws in which the option has the lowest NPV of cost among the "
+                           "options at target service (the status quo is not one).",
+    },
+    "fr": {
+        "head": "{name} : {years} à partir de {start}, taux d'actualisation {rate}, montants en {cur} ({channels}, "
+                "{quotes})",
+        "year_one": "an", "year_many": "ans", "channel_one": "canal", "channel_many": "canaux",
+        "quote_one": "offre prestataire", "quote_many": "offres prestataires",
+        "percent": " %", "points": "pts", "yes": "oui", "reference": "référence", "not_applicable": "s.o.",
+        "not_reached": "non atteint",
+        "costs_head": ("Scénario (* recommandé)", "Année 1\nk{cur}", "Ponctuels\nk{cur}", "VAN des coûts\nk{cur}",
+                       "VAN des économies\nk{cur}", "Récupération\n(mois)"),
+        "returns_head": ("Scénario", "ROI", "TRI", "{cur} par contact\nannée 1", "ETP internes\npayés a. 1",
+                         "ETP prestataire\nfacturés a. 1"),
+        "reference_note": "Économies, ROI, délai de récupération et TRI sont mesurés par rapport à l'interne au niveau "
+                          "de service cible. Le statu quo sert moins bien les clients et n'est jamais recommandé ; il "
+                          "ne change rien, il n'a donc pas de délai de récupération (s.o.).",
+        "fte_note": "Les ETP ne sont pas une même unité : les ETP internes payés sont les conseillers de la masse "
+                    "salariale ; les ETP prestataire facturés sont ceux que compte sa facture, à ses propres heures "
+                    "par ETP-mois (pour une offre à la minute ou au contact, les ETP que son travail demande). "
+                    "Comparez des coûts, pas des effectifs.",
+        "below_target": "{vendor} s'engage sur {level} de contacts traités dans les délais, sous l'objectif ({short}) : "
+                        "non comparable, jamais recommandé ; son coût inclut les clients que son écart de service fait "
+                        "perdre ({gap} k{cur} en année 1).",
+        "fte_short": "{vendor} propose {proposed} ETP ; le travail en demande jusqu'à {needed} à {hours} heures "
+                     "travaillées par ETP-mois et {shrinkage} d'inactivité : facturé pour ce qu'il demande.",
+        "taxes": "Fiscalité : TVA {vat} sur les factures prestataire, dont {recovered} récupérée ; impôt sur les "
+                 "sociétés {tax}, coûts ponctuels déduits en année {year} (vue après impôt : le classement ci-dessus "
+                 "est avant impôt)",
+        "tax_head": ("Scénario", "TVA non récupérée\nVAN k{cur}", "VAN des coûts\naprès IS k{cur}",
+                     "VAN des économies\naprès IS k{cur}", "Reprise du\npersonnel"),
+        "economics_title": "Coût de l'inaction et vue économique",
+        "inaction": "Contacts perdus aujourd'hui : {lost} par an ({per_day} par jour x {days} jours ouvrés) ; chacun "
+                    "vaut {value} {cur} (attrition {churn} x {customer} {cur}) : coût de l'inaction {cost} k{cur} par an.",
+        "lost_share": "Part perdue au niveau de service cible, par canal : {rules}.",
+        "economics_head": ("Scénario", "Contacts perdus\nannée 1", "VAN des coûts\nk{cur}",
+                           "VAN clients\nperdus k{cur}", "VAN économique\nk{cur}", "Économies\néco. k{cur}"),
+        "scoring_title": "Notation des prestataires (1 à 5 ; pondérations {weights})",
+        "criterion": "Critère", "weight": "Poids", "total": "Total", "rank": "Rang",
+        "knocked_out": "{vendor} est éliminé : {reasons}.",
+        "break_even_title": "Point mort par rapport à l'interne au niveau de service cible",
+        "break_even_head": ("Prestataire", "Unité de prix", "Proposé", "Prix\nd'équilibre", "Marge",
+                            "Volume\nd'équilibre/an"),
+        "hybrid_share": "Part hybride avec {vendor} : la VAN des coûts est la plus basse à {share} du volume "
+                        "({npv} k{cur}).",
+        "tornado_title": "Sensibilité de la VAN des économies de {scenario} (base {base} k{cur} ; {ends} bornes "
+                         "chiffrées, {seconds} s)",
+        "tornado_head": ("Facteur", "Plage\n(bas / haut)", "Au bas\nk{cur}", "Au haut\nk{cur}", "Écart\nk{cur}"),
+        "risk_title": "Monte-Carlo ({draws} tirages, graine {seed}, {distribution} ; lancez `risk` pour plus de tirages)",
+        "risk_head": ("Scénario", "VAN coûts\nP10 k{cur}", "\nP50", "\nP90", "VAN écon.\nP10 k{cur}",
+                      "\nP50", "\nP90", "P(moins\ncher)"),
+        "risk_head_line": "{name} : Monte-Carlo de {draws} tirages (graine {seed}, {distribution}) en {seconds} s",
+        "drivers_drawn": "Facteurs tirés (écart à la valeur du cas : bas / mode / haut) :",
+        "p_cheapest_note": "P(moins cher) : part des tirages où l'option a la VAN des coûts la plus basse parmi les "
+                           "options au niveau de service cible (le statu quo n'en est pas une).",
+    },
+}
