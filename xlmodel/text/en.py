@@ -241,16 +241,14 @@ METHOD = [
           "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60 000 Erlangs per "
           "interval and 4 095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
           "is refused)."),
-    # -- erlang (issue 15): Erlang A sizing ------------------------------------------------------
-    ("p", "Erlang A (a channel with sizing = erlang_a and a mean patience): callers hang up after an exponential "
-          "patience. The target counts an abandon as a failure: answered within the answer time over all "
-          "contacts; the occupancy cap applies to the handled traffic, A x (1 - abandon rate) / N. With r = "
-          "patience / handling time, x = N r, y = A r, u = EXP(-answer time / patience) and G_s(z) = "
-          "GAMMADIST(z, s, 1, TRUE): mass below N rho = POISSON(N - 1, A, TRUE) x EXP(x LN(y) - y - GAMMALN(x + 1) "
-          "- LN(POISSON(N, A, FALSE)) - LN(G_x(y))); service level = (rho + x / y (G_x+1(y) - G_x+1(y u)) / "
-          "G_x(y)) / (rho + 1); occupancy = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). The same binary "
-          "search, from ROUNDDOWN(target x A / cap) - 1; far above the traffic Erlang C decides (it bounds Erlang "
-          "A). Exact up to 5 000 Erlangs per interval and a patience of 50 handling times."),
+    ("p", "Erlang A (sizing = erlang_a, with a mean patience): callers hang up after an exponential patience; "
+          "an abandon fails the target (answered within the time over all contacts) and the occupancy cap applies "
+          "to the handled traffic. With r = patience / handling time, x = N r, y = A r, u = EXP(-answer time / "
+          "patience), G_s(z) = GAMMADIST(z, s, 1, TRUE): mass below N rho = POISSON(N - 1, A, TRUE) x EXP(x LN(y) "
+          "- y - GAMMALN(x + 1) - LN(POISSON(N, A, FALSE)) - LN(G_x(y))); service level = (rho + x / y (G_x+1(y) - "
+          "G_x+1(y u)) / G_x(y)) / (rho + 1); occupancy = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). The "
+          "same search from ROUNDDOWN(target x A / cap) - 1; far above the traffic Erlang C decides (it bounds "
+          "Erlang A). Exact up to 5 000 Erlangs per interval and a patience of 50 handling times."),
     ("p", "The same agents sized by xlmodel in Python (the Erlang B recursion) are written beside them as "
           "their twin, with the inputs they were sized from; every build checks that both agree. After an "
           "input is edited the native agents are the live ones and the twin says 'verified at build', until "
