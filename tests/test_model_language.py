@@ -137,11 +137,13 @@ def test_peak_where_rounddown_and_ln():
     assert formula("rounddown(a, 0)").evaluate({"a": 2.9999999999}, 1) == 3.0
     assert formula("rounddown(a, 0)").evaluate({"a": 2.7}, 1) == 2.0
     assert formula("ln(a)").evaluate({"a": np.e}, 1) == pytest.approx(1.0)
+    assert formula("exp(a)").evaluate({"a": 1.0}, 1) == pytest.approx(np.e)
 
 
 def test_the_table_holds_every_function_with_both_faces():
-    assert set(FUNCTIONS) == {"max", "min", "roundup", "rounddown", "ln", "where", "erlang_sl", "index", "when",
-                              "prev", "first", "annual", "firstmonth", "yearly", "sumproduct", "irr", "peak", "total"}
+    assert set(FUNCTIONS) == {"max", "min", "roundup", "rounddown", "ln", "exp", "where", "erlang_sl", "erlang_a_met",
+                              "index", "when", "prev", "first", "annual", "firstmonth", "yearly", "sumproduct", "irr",
+                              "peak", "total"}
     for fn in FUNCTIONS.values():
         assert callable(fn.numpy) and callable(fn.excel)
 

@@ -3,6 +3,7 @@ and tokens."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,13 +20,18 @@ PARITY_CASES = {
     "hybrid_overflow_one_year": ROOT / "workbooks" / "examples" / "hybrid_overflow_one_year.toml",
     "hybrid_channel_ten_years": ROOT / "workbooks" / "examples" / "hybrid_channel_ten_years.toml",
     "portfolio_by_channel": ROOT / "workbooks" / "examples" / "portfolio_by_channel.toml",  # issue 14
+    # Issue 15: Erlang A sizing (GAMMADIST, GAMMALN), in English and, the same case, in French.
+    "erlang_a": ROOT / "workbooks" / "examples" / "erlang_a.toml",
+    "erlang_a_fr": ROOT / "workbooks" / "examples" / "erlang_a.toml",
 }
+#: Parity cases built in another language than their file's.
+PARITY_LANGUAGES = {"erlang_a_fr": "fr"}
 
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
 EXCEL_2010_FUNCTIONS = {
     "SUM", "SUMIF", "SUMPRODUCT", "INDEX", "MATCH", "IF", "IFERROR", "MIN", "MAX", "ROUND", "ROUNDUP",
     "EXP", "IRR", "AVERAGE", "ABS", "COUNTIF", "DATE", "FIXED", "TEXT", "AND", "OR", "NOT", "ISNUMBER", "ISERROR",
-    "NA", "POISSON", "ROUNDDOWN", "LN", "SUMXMY2",
+    "NA", "POISSON", "ROUNDDOWN", "LN", "SUMXMY2", "GAMMADIST", "GAMMALN",
 }
 ALLOWED_LITERALS = {0.0, 1.0, 12.0}
 
@@ -35,7 +41,10 @@ _REF = re.compile(r"(?<![A-Za-z_\d.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])
 @lru_cache(maxsize=None)
 def parity_case(name: str):
     path = PARITY_CASES[name]
-    return example_case() if path is None else load_case(path)
+    case = example_case() if path is None else load_case(path)
+    if name in PARITY_LANGUAGES:
+        case = case.replace(case=dataclasses.replace(case.case, language=PARITY_LANGUAGES[name]))
+    return case
 
 
 def relative_pattern(formula: str, column: int, row: int) -> str:

@@ -224,6 +224,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     _check_quote_terms(vendors, problems)
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
+    _check_channel_sizing(channels, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
         problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
@@ -246,6 +247,15 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         risk=Risk(**analytics["risk"]),
         portfolios=portfolios,
     )
+
+
+def _check_channel_sizing(channels: list[dict], problems: list[Problem]) -> None:
+    """Erlang A sizing needs the callers' mean patience."""
+    for i, ch in enumerate(channels, start=1):
+        if ch.get("sizing") == "erlang_a" and ch.get("kind", "live") == "live" and not ch.get("patience_seconds"):
+            problems.append(Problem(f"[[demand.channels]] {i} .patience_seconds",
+                                    "sizing 'erlang_a' needs the callers' mean patience: a number of seconds > 0 "
+                                    "(or sizing = 'erlang_c')"))
 
 
 def _check_quote_terms(vendors: list[dict], problems: list[Problem]) -> None:

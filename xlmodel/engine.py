@@ -20,7 +20,7 @@ from .errors import InputError, Problem
 from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
                     StaffRow, build_model)
 from .model.constants import STAFFING_MAX_ERLANGS
-from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, yearly_peak
+from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, erlang_a_reach, yearly_peak
 
 
 class Evaluation:
@@ -70,7 +70,8 @@ class Evaluation:
                 self.resolve(s.contacts), self.resolve(s.aht), self.resolve(s.hours), kind=channel.kind,
                 service_level=channel.service_level, answer_seconds=channel.answer_seconds,
                 max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
-                interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0])
+                interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0], sizing=channel.sizing,
+                patience_seconds=channel.patience_seconds)
         except BeyondStaffingReach as exc:
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
             where = f"[[demand.channels]] {s.channel + 1}"
@@ -81,6 +82,8 @@ class Evaluation:
                     f"channel {channel.name!r} would need more than {limit} Erlangs of traffic on an average "
                     f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
                     "handling time and the opening hours")) from None
+            if exc.what == "erlang_a":
+                raise InputError(Problem(f"{where} .sizing", erlang_a_reach(channel.name, s.label_en))) from None
             limit = f"{SEARCH_WINDOW:,.0f}".replace(",", " ")
             raise InputError(Problem(
                 f"{where} .service_level",

@@ -25,6 +25,7 @@ PRICING_MODELS = ("per_hour", "per_fte_month", "per_minute", "per_contact", "fix
 MINUTE_UNITS = ("agent", "contact")  # what a per-minute price counts: agent minutes or contact minutes
 LOCATIONS = ("onshore", "nearshore", "offshore")
 CHANNEL_KINDS = ("live", "deferred")
+SIZING_MODELS = ("erlang_c", "erlang_a")
 HYBRID_MODES = ("share", "extended_hours", "overflow", "channel")
 CURRENCIES = ("EUR", "GBP", "USD", "CHF")
 LANGUAGES = ("en", "fr")
@@ -190,6 +191,12 @@ CHANNEL = Section("channels", (
       "Contacts en attente longue qui raccrochent", 0, 1, fr_unit="des contacts répondus en retard",
       source="Used when the patience is not known: lost share = (1 - service level) x this share. "
              "At 80/20 sizing abandonment is typically 2-5 % of calls, i.e. 10-25 % of the 20 % answered late."),
+    F("sizing", "choice", "erlang_c", "", "Sizing model (live)", "Modèle de dimensionnement (direct)",
+      choices=SIZING_MODELS,
+      source="erlang_c: nobody hangs up (the usual, prudent sizing). erlang_a: callers hang up after the mean "
+             "patience above (needs it > 0, at most 50 handling times); the service level counts an abandon as "
+             "a failure (answered within the time over all contacts) and the occupancy cap applies to the "
+             "handled traffic. Needs fewer agents when callers are impatient."),
 ), repeated=True, title_en="Channels", title_fr="Canaux")
 
 INHOUSE = Section("inhouse", (

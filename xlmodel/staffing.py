@@ -5,7 +5,8 @@ month's contacts are spread evenly over the service hours of the month and sized
 interval:
 
 - live channels (phone, chat): Erlang C, the smallest number of agents meeting the channel's
-  service target (share answered within N seconds) under its occupancy cap.  Chat concurrency
+  service target (share answered within N seconds) under its occupancy cap; or, where the channel
+  says ``sizing = "erlang_a"``, Erlang A with its callers' mean patience (:mod:`xlmodel.erlang.patience`).  Chat concurrency
   divides the handling time (an agent with two chats at once is modelled as an agent with half the
   handling time per chat);
 - deferred channels (e-mail, letters): the workload divided by the occupancy cap; the backlog is
@@ -25,7 +26,8 @@ from __future__ import annotations
 import numpy as np
 
 from .erlang import agents_required_many, offered_traffic
-from .model.constants import NATIVE_SEARCH_STEPS, STAFFING_MAX_ERLANGS
+from .erlang.patience import LOG_FLOOR, agents_required_a, search_base
+from .model.constants import ERLANG_A_MAX_ERLANGS, ERLANG_A_MAX_RATIO, NATIVE_SEARCH_STEPS, STAFFING_MAX_ERLANGS
 
 #: The most agents above the traffic that the native search finds.
 SEARCH_WINDOW = 2 ** NATIVE_SEARCH_STEPS - 1
@@ -43,7 +45,8 @@ class BeyondStaffingReach(ValueError):
 
 def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, kind: str,
                    service_level: float, answer_seconds: float, max_occupancy: float,
-                   concurrency: float, interval_seconds: float) -> np.ndarray:
+                   concurrency: float, interval_seconds: float, sizing: str = "erlang_c",
+                   patience_seconds: float = 0.0) -> np.ndarray:
     """Agents on duty on an average interval, for each month.
 
     Parameters
@@ -51,7 +54,10 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
     contacts : array of contacts per month.
     aht_seconds : average handling time, seconds (a number or one per month).
     service_hours : hours per month over which the contacts arrive.
-    kind : ``"live"`` (Erlang C) or ``"deferred"`` (workload over occupancy).
+    kind : ``"live"`` (Erlang C or A) or ``"deferred"`` (workload over occupancy).
+    sizing, patience_seconds : ``"erlang_c"``, or ``"erlang_a"`` with the callers' mean patience
+        (:func:`xlmodel.erlang.patience.agents_required_a`: abandons fail the service level, the cap
+        applies to the handled traffic).
 
     Raises
     ------
@@ -69,6 +75,8 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
         raise BeyondStaffingReach("traffic", float(np.nanmax(traffic)) if np.isfinite(traffic).any() else np.inf)
     if kind == "deferred":
         return traffic / max_occupancy
+    if sizing == "erlang_a":
+        return _erlang_a(traffic, aht, patience_seconds, service_level, answer_seconds, max_occupancy)
     agents = agents_required_many(traffic, aht, service_level, answer_seconds, max_occupancy)
     # Beyond the search's window, unless the occupancy cap sets the agents (one fewer would meet it).
     above = np.where(traffic / np.maximum(agents - 1, 1) <= max_occupancy, agents - np.floor(traffic), 0)
@@ -77,7 +85,38 @@ def agents_on_duty(contacts: np.ndarray, aht_seconds, service_hours: float, *, k
     return agents.astype(float)
 
 
+def _erlang_a(traffic, handling, patience_seconds, service_level, answer_seconds, max_occupancy) -> np.ndarray:
+    """Erlang A agents, within the reach of the workbook's native formula (else BeyondStaffingReach
+    ``"erlang_a"``, the worst of traffic / ERLANG_A_MAX_ERLANGS, patience / (handling x ERLANG_A_MAX_RATIO)
+    and 2 for a search that could test a team whose Poisson term underflows)."""
+    from scipy.special import gammaln  # imported where used, as the sizing itself
+    ratio = patience_seconds / handling
+    base = search_base(traffic, service_level, max_occupancy)
+    lowest = base + 1  # the smallest team the search may test
+    with np.errstate(divide="ignore"):
+        log_p = lowest * np.log(traffic) - traffic - gammaln(lowest + 1)
+    underflow = (traffic > 0) & (lowest < traffic) & (log_p <= LOG_FLOOR)
+    worst = max(float(traffic.max(initial=0)) / ERLANG_A_MAX_ERLANGS, float(ratio.max(initial=0)) / ERLANG_A_MAX_RATIO,
+                2.0 if underflow.any() else 0.0)
+    if worst > 1:
+        raise BeyondStaffingReach("erlang_a", worst)
+    agents = agents_required_a(traffic, handling, patience_seconds, service_level, answer_seconds, max_occupancy,
+                               NATIVE_SEARCH_STEPS)
+    if agents.size and (agents - base).max() > SEARCH_WINDOW:
+        raise BeyondStaffingReach("window", float((agents - base).max()))
+    return agents
+
+
 def yearly_peak(agents: np.ndarray) -> np.ndarray:
     """Each month gets the highest value of its year (months in blocks of 12)."""
     by_year = np.asarray(agents, dtype=float).reshape(-1, 12)
     return np.repeat(by_year.max(axis=1), 12)
+
+
+def erlang_a_reach(channel: str, row: str) -> str:
+    """The one-line message of a channel whose Erlang A sizing is beyond the workbook's native reach."""
+    most = f"{ERLANG_A_MAX_ERLANGS:,.0f}".replace(",", " ")
+    return (f"channel {channel!r} is beyond the reach of Erlang A sizing ({row}): at most {most} Erlangs on an "
+            f"interval, a patience of at most {ERLANG_A_MAX_RATIO} handling times (AHT / concurrency), and a "
+            "service target not far below the occupancy cap on a large queue; shorten patience_seconds or use "
+            "sizing = 'erlang_c'")

@@ -145,6 +145,9 @@ NOT_DRIVERS = {
     "channels.max_occupancy": "a policy cap the client sets for both parties (burn-out above 85-90 %)",
     "channels.concurrency": "how many chats an agent handles at once: a setting of today's operations, "
                             "the same for both parties",
+    "channels.patience_seconds": "reaches the sizing only where a channel chooses sizing = 'erlang_a' (none "
+                                 "in the example); read from the telephony logs, and the volume and AHT drivers "
+                                 "already move the agents it sizes",
     "channels.late_abandon_share": "the service gap's cost is its product with churn_share and "
                                    "value_per_lost_customer: the lost_customer_value driver moves it",
     "customer.churn_share": "the service gap's cost is its product with late_abandon_share and "

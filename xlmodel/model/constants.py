@@ -10,6 +10,12 @@ STAFFING_MAX_ERLANGS = 60_000.0
 #: many halving steps, so it finds up to 2**12 - 1 = 4 095 agents above the traffic: the most a
 #: target up to 99.9999 % needs at 60 000 Erlangs is 1 171 (the engine refuses more).
 NATIVE_SEARCH_STEPS = 12
+#: Erlang A sizing (a channel's ``sizing = "erlang_a"``) is exact up to this traffic per interval and a
+#: patience of this many handling times: measured in LibreOffice and IronCalc (GAMMADIST within 1E-10 up
+#: to a shape of 1E6) and, beyond 50 handling times, the incomplete gamma functions underflow at strict
+#: targets (tests/test_erlang_a_sizing.py).
+ERLANG_A_MAX_ERLANGS = 5_000.0
+ERLANG_A_MAX_RATIO = 50
 
 CONSTANTS = {
     "SECONDS_PER_HOUR": (3600, "seconds", "Seconds per hour", "Secondes par heure"),
@@ -22,6 +28,14 @@ CONSTANTS = {
                              "Dimensionnement : trafic maximal par intervalle"),
     "SEARCH_WINDOW": (2 ** NATIVE_SEARCH_STEPS - 1, "agents", "Staffing search: most agents above the traffic",
                       "Recherche des effectifs : conseillers au-delà du trafic, au plus"),
+    # The reach of the native Erlang A sizing (xlmodel.model.erlang_a): the traffic and the patience (in
+    # handling times) it is exact for, and the log of the smallest Poisson term its formula divides by.
+    "ERLANG_A_MAX_ERLANGS": (int(ERLANG_A_MAX_ERLANGS), "Erlangs", "Erlang A: most traffic per interval",
+                             "Erlang A : trafic maximal par intervalle"),
+    "ERLANG_A_MAX_RATIO": (ERLANG_A_MAX_RATIO, "handling times", "Erlang A: longest patience in handling times",
+                           "Erlang A : patience maximale en durées de traitement"),
+    "ERLANG_A_LOG_FLOOR": (-700, "", "Erlang A: smallest log of a Poisson term",
+                           "Erlang A : plus petit logarithme d'un terme de Poisson"),
     # Tolerances of the workbook's checks (kept here so that no number is typed in a formula).
     "SEASONALITY_TOLERANCE": (0.001, "", "Tolerance: seasonality average", "Tolérance : moyenne saisonnière"),
     "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python vs native", "Tolérance : Python vs natif"),

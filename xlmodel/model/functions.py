@@ -14,6 +14,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from .. import finance
+from .erlang_a import erlang_a_met_excel, erlang_a_meets
 
 
 class FormulaError(ValueError):
@@ -40,6 +41,12 @@ def _rounddown(x, digits=0):
 
 def _ln(x):
     value = np.log(x)
+    return value if isinstance(value, np.ndarray) else float(value)
+
+
+def _exp(x):
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = np.exp(x)
     return value if isinstance(value, np.ndarray) else float(value)
 
 
@@ -233,8 +240,10 @@ FUNCTIONS = {f.name: f for f in (
     Function("roundup", (2, 2), _roundup, _call("ROUNDUP")),
     Function("rounddown", (2, 2), _rounddown, _call("ROUNDDOWN")),
     Function("ln", (1, 1), _ln, _call("LN")),
+    Function("exp", (1, 1), _exp, _call("EXP")),
     Function("where", (3, 3), _where, _call("IF")),
     Function("erlang_sl", (4, 4), _erlang_sl, _erlang_sl_excel),
+    Function("erlang_a_met", (8, 8), erlang_a_meets, erlang_a_met_excel),
     Function("index", (2, 2), _index, _call("INDEX")),
     Function("when", (2, 2), _when, lambda args: f"IF({args[0]},{args[1]},NA())"),
     Function("prev", (1, 1), _prev, lambda ats, grid: f"{ats[0].sheet}{PREV}{ats[0].row}", "same"),

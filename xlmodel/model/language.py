@@ -25,11 +25,16 @@ function                  meaning (numpy, along the period axis)         Excel
 ``roundup(x, 0)``         ceiling (a 1e-9 guard absorbs rounding noise)  ``ROUNDUP(x,0)``
 ``rounddown(x, 0)``       floor (the same guard)                         ``ROUNDDOWN(x,0)``
 ``ln(x)``                 natural logarithm                              ``LN(x)``
+``exp(x)``                exponential                                    ``EXP(x)``
 ``where(c, a, b)``         ``a`` where ``c`` holds, else ``b`` (numpy     ``IF(c,a,b)`` (Excel computes
                           computes both)                                 only the branch taken)
 ``erlang_sl(n, a, t, h)`` Erlang C service level: the share answered     ``POISSON`` twice and ``EXP``
                           within ``t`` s by ``n`` agents at ``a``        (the function's docstring)
                           Erlangs, handling ``h`` s each (``n > a``)
+``erlang_a_met(n, a, r,   1 where ``n`` agents meet the target ``s`` and ``POISSON``, ``GAMMADIST``,
+u, s, k, tol, floor)``    the occupancy cap ``k`` under Erlang A          ``GAMMALN`` (:mod:`~xlmodel.
+                          (patience ``r`` handling times, ``u`` =        model.erlang_a`)
+                          exp(-t / patience)), else 0
 ``index(vector, i)``      ``vector[i - 1]`` (1-based)                    ``INDEX(range,i)``
 ``when(condition, x)``    ``x`` where the condition holds, else an       ``IF(condition,x,NA())``
                           error value (nan)

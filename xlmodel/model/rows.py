@@ -10,7 +10,7 @@ from .refs import CaseRef, ChannelInput, Fixed, Ref, RowKey, RowRef, StaffRef, T
 
 
 # The channel fields a staffing row's sizing reads besides its contacts, handling time and hours.
-SIZING_TARGETS = ("service_level", "answer_seconds", "max_occupancy", "concurrency")
+SIZING_TARGETS = ("service_level", "answer_seconds", "max_occupancy", "concurrency", "sizing", "patience_seconds")
 
 
 class ModelError(ValueError):

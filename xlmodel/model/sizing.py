@@ -21,6 +21,12 @@ contact (AHT / concurrency):
   month costs a few Poisson terms, not two dozen).  The occupancy cap needs at least the smallest
   k with A / k <= cap, found from ``ROUNDUP(A / cap)`` with the same floating test as the engine.
   Agents = ``(A > 0) x max(N, k)``;
+- **live** channels with ``sizing = "erlang_a"`` (callers who hang up after a mean patience): the
+  same rows and search, from a base of ``max(0, ROUNDDOWN(target x A / cap) - 1)`` (no team at or
+  below it meets the target within the cap), each candidate tested by ``erlang_a_met``
+  (:mod:`~xlmodel.model.erlang_a`: service level with abandons as failures, occupancy of the handled
+  traffic); agents ``(A > 0) x (last + 1)``, no separate occupancy floor.  The choice is in every
+  candidate's formula, so switching it in the workbook re-sizes the channel at once;
 - **deferred** channels: the workload over the occupancy cap, ``A / cap``.  A channel's kind is
   part of the model's shape: a live channel switched to deferred in the workbook is sized as
   deferred at once; a deferred one switched to live has no search, and its *covered* row says that
@@ -75,7 +81,7 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
     """The search of a live channel, or the workload of a deferred one (see the module)."""
     block, name, i = s.key.block, s.key.name, s.channel
     channel = {f: ChannelInput(i, f) for f in ("kind", "service_level", "answer_seconds", "max_occupancy",
-                                               "concurrency")}
+                                               "concurrency", "sizing", "patience_seconds")}
 
     def add(part, en, fr, unit, expr, **bind):
         return decl.sizing_row(RowKey(block, f"{name}_{part}", i), f"{s.label_en}: {en}", f"{s.label_fr} : {fr}",
@@ -101,7 +107,8 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
                   '(kind != "deferred") * (traffic > 0) * (traffic + handling / answer * ln(1 / (1 - target)))',
                   kind=channel["kind"], traffic=traffic, handling=handling, answer=channel["answer_seconds"],
                   target=channel["service_level"])
-    last = _binary_search(add, ceiling, traffic, handling, channel)
+    base, ratio, decay = _patience_rows(add, channel, handling, traffic)
+    last = _binary_search(add, ceiling, traffic, handling, channel, base, ratio, decay)
     guess = add("occupancy_guess", "occupancy cap, first estimate", "plafond d'occupation, première estimation",
                 "agents", "max(1, roundup(traffic / occupancy, 0))", traffic=traffic,
                 occupancy=channel["max_occupancy"])
@@ -110,14 +117,37 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
                 "guess - (guess > 1) * (traffic / max(1, guess - 1) <= occupancy) + (traffic / guess > occupancy)",
                 guess=guess, traffic=traffic, occupancy=channel["max_occupancy"])
     add("covered", "the native search is exact this month (1)", "la recherche native est exacte ce mois-ci (1)",
-        "flag", "(traffic <= max_erlangs) * where(last - rounddown(traffic, 0) < window, 1,"
-        " erlang_sl(floor, traffic, answer, handling) >= target)", traffic=traffic,
+        "flag", 'where(sizing == "erlang_a", (traffic <= a_erlangs) * (ratio <= a_ratio) * (last - base < window), '
+        "(traffic <= max_erlangs) * where(last - base < window, 1,"
+        " erlang_sl(floor, traffic, answer, handling) >= target))", sizing=channel["sizing"], traffic=traffic,
+        a_erlangs=Constant("ERLANG_A_MAX_ERLANGS"), ratio=ratio, a_ratio=Constant("ERLANG_A_MAX_RATIO"), base=base,
         max_erlangs=Constant("STAFFING_MAX_ERLANGS"), last=last, window=Constant("SEARCH_WINDOW"),
         floor=floor, answer=channel["answer_seconds"], handling=handling, target=channel["service_level"])
     decl.sizing_row(
         RowKey(block, f"{name}_native", i), s.label_en, s.label_fr, "agents",
-        '(kind == "deferred") * traffic / occupancy + (kind != "deferred") * (traffic > 0) * max(last + 1, floor)',
-        kind=channel["kind"], traffic=traffic, occupancy=channel["max_occupancy"], last=last, floor=floor)
+        '(kind == "deferred") * traffic / occupancy + (kind != "deferred") * (traffic > 0)'
+        ' * max(last + 1, where(sizing == "erlang_a", 0, floor))', kind=channel["kind"], traffic=traffic,
+        occupancy=channel["max_occupancy"], last=last, floor=floor, sizing=channel["sizing"])
+
+
+def _patience_rows(add, channel, handling, traffic):
+    """The rows Erlang A adds to a live channel's search: its base (Erlang C's too), the patience in
+    handling times and the share of callers still waiting at the answer time (both 0 under Erlang C)."""
+    ratio = add("patience_ratio", "Erlang A: mean patience in handling times (0 under Erlang C)",
+                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "number",
+                'where(sizing == "erlang_a", patience / handling, 0)', sizing=channel["sizing"],
+                patience=channel["patience_seconds"], handling=handling)
+    decay = add("patience_decay", "Erlang A: share of callers still waiting at the answer time",
+                "Erlang A : part des appelants encore en attente au délai de réponse", "rate",
+                'where(sizing == "erlang_a", exp(-answer / patience), 0)', sizing=channel["sizing"],
+                answer=channel["answer_seconds"], patience=channel["patience_seconds"])
+    base = add("search_base", "search base: agents that miss the target (Erlang C: the traffic; Erlang A: "
+               "target x traffic / occupancy cap, less one)", "base de recherche : effectif qui manque l'objectif "
+               "(Erlang C : le trafic ; Erlang A : objectif x trafic / plafond d'occupation, moins un)", "agents",
+               'where(sizing == "erlang_a", max(0, rounddown(target * traffic / occupancy, 0) - 1), '
+               'rounddown(traffic, 0))', sizing=channel["sizing"], target=channel["service_level"],
+               traffic=traffic, occupancy=channel["max_occupancy"])
+    return base, ratio, decay
 
 
 def _peak(decl: Declaration, s: StaffRow) -> None:
@@ -133,14 +163,18 @@ def _peak(decl: Declaration, s: StaffRow) -> None:
                     total=total)
 
 
-def _binary_search(add, ceiling, traffic, handling, channel) -> RowRef:
-    """The candidates of the search, one row each, then its end: the most agents missing the target."""
-    met = "where({x} < ceiling, erlang_sl({x}, traffic, answer, handling) >= target, 1)"
+def _binary_search(add, ceiling, traffic, handling, channel, base, ratio, decay) -> RowRef:
+    """The candidates of the search, one row each, then its end: the most agents missing the target
+    (Erlang C: the target; Erlang A: the target or the occupancy cap)."""
+    met = ('where(sizing == "erlang_a", erlang_a_met({x}, traffic, ratio, decay, target, occupancy, tolerance, '
+           'log_floor), where({x} < ceiling, erlang_sl({x}, traffic, answer, handling) >= target, 1))')
     common = dict(ceiling=ceiling, traffic=traffic, answer=channel["answer_seconds"], handling=handling,
-                  target=channel["service_level"])
-    candidate = add("search_1", "search, candidate 1 (the traffic rounded down, plus the first step)",
-                    "recherche, candidat 1 (le trafic arrondi, plus le premier pas)", "agents",
-                    "rounddown(traffic, 0) + step", traffic=traffic, step=Fixed(STEPS[0]))
+                  target=channel["service_level"], sizing=channel["sizing"], ratio=ratio, decay=decay,
+                  occupancy=channel["max_occupancy"], tolerance=Constant("SERVICE_LEVEL_TOLERANCE"),
+                  log_floor=Constant("ERLANG_A_LOG_FLOOR"))
+    candidate = add("search_1", "search, candidate 1 (the search base plus the first step)",
+                    "recherche, candidat 1 (la base de recherche plus le premier pas)", "agents",
+                    "base + step", base=base, step=Fixed(STEPS[0]))
     for k, size in enumerate(STEPS[1:], start=2):
         candidate = add(f"search_{k}", f"search, candidate {k} (down by the step if the last one met the "
                                        "target, else up)",

@@ -25,11 +25,11 @@ WORKBOOK = {
     "to_vendor": "Goes to the vendor (channel mode)", "hybrid_scenario": "Hybrid scenario",
     "calc_title": "Calculation: one column per month, one formula per row",
     "line_item": "Line item", "month_start": "Month starting",
-    "staffing_title": "Staffing: agents on duty sized by Erlang C, in native formulas (live)",
-    "staffing_help": "The agents on duty are computed here by native formulas: an exact Erlang C search (the "
+    "staffing_title": "Staffing: agents on duty sized by Erlang C (Erlang A where a channel chooses it), in native formulas (live)",
+    "staffing_help": "The agents on duty are computed here by native formulas: an exact Erlang C or Erlang A search (the "
                      "Method sheet states it), so an edited input recalculates them in any Excel. Below them, "
                      "their twin sized by xlmodel in Python, checked equal at every build.",
-    "staffing_native": "Agents on duty: native Erlang C (live; the Calc sheet uses these rows)",
+    "staffing_native": "Agents on duty: native Erlang C or A (live; the Calc sheet uses these rows)",
     "staffing_twin": "Python twin: the same agents sized by xlmodel at build (values)",
     "twin_agree": "Native agents equal the Python twin (sum of squared differences within tolerance)",
     "twin_verified": "Python twin",
@@ -255,6 +255,14 @@ METHOD = [
           "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60 000 Erlangs per "
           "interval and 4 095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
           "is refused)."),
+    ("p", "Erlang A (sizing = erlang_a, with a mean patience): callers hang up after an exponential patience; "
+          "an abandon fails the target (answered within the time over all contacts) and the occupancy cap applies "
+          "to the handled traffic. With r = patience / handling time, x = N r, y = A r, u = EXP(-answer time / "
+          "patience), G_s(z) = GAMMADIST(z, s, 1, TRUE): mass below N rho = POISSON(N - 1, A, TRUE) x EXP(x LN(y) "
+          "- y - GAMMALN(x + 1) - LN(POISSON(N, A, FALSE)) - LN(G_x(y))); service level = (rho + x / y (G_x+1(y) - "
+          "G_x+1(y u)) / G_x(y)) / (rho + 1); occupancy = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). The "
+          "same search from ROUNDDOWN(target x A / cap) - 1; far above the traffic Erlang C decides (it bounds "
+          "Erlang A). Exact up to 5 000 Erlangs per interval and a patience of 50 handling times."),
     ("p", "The same agents sized by xlmodel in Python (the Erlang B recursion) are written beside them as "
           "their twin, with the inputs they were sized from; every build checks that both agree. After an "
           "input is edited the native agents are the live ones and the twin says 'verified at build', until "

@@ -26,12 +26,12 @@ WORKBOOK = {
     "to_vendor": "Confié au prestataire (mode canal)", "hybrid_scenario": "Scénario hybride",
     "calc_title": "Calculs : une colonne par mois, une formule par ligne",
     "line_item": "Poste", "month_start": "Mois commençant le",
-    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C, en formules natives (à jour)",
+    "staffing_title": "Effectifs : conseillers en poste dimensionnés par Erlang C (Erlang A si le canal le choisit), en formules natives (à jour)",
     "staffing_help": "Les conseillers en poste sont calculés ici par des formules natives : une recherche "
-                     "Erlang C exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
+                     "Erlang C ou Erlang A exacte (décrite sur la feuille Méthode), si bien qu'une hypothèse modifiée les "
                      "recalcule dans tout Excel. En dessous, leur jumeau dimensionné par xlmodel en Python, "
                      "vérifié égal à chaque construction.",
-    "staffing_native": "Conseillers en poste : Erlang C natif (à jour ; la feuille Calculs utilise ces lignes)",
+    "staffing_native": "Conseillers en poste : Erlang C ou A natif (à jour ; la feuille Calculs utilise ces lignes)",
     "staffing_twin": "Jumeau Python : les mêmes effectifs dimensionnés par xlmodel à la construction (valeurs)",
     "twin_agree": "Les effectifs natifs égalent le jumeau Python (somme des carrés des écarts dans la tolérance)",
     "twin_verified": "Jumeau Python",
@@ -283,6 +283,17 @@ METHOD = [
           "MAX(recherche + 1, k) ; canaux différés A / plafond ; la pointe de l'année par SOMMEPROD(MAX(...)) "
           "sur ses mois. La recherche est exacte jusqu'à 60 000 Erlangs par intervalle et 4 095 conseillers "
           "au-delà du trafic (la feuille Staffing le vérifie chaque mois ; un cas au-delà est refusé)."),
+    # -- erlang (issue 15) : dimensionnement en Erlang A -----------------------------------------
+    ("p", "Erlang A (canal avec un modèle de dimensionnement erlang_a et une patience moyenne) : les appelants "
+          "raccrochent au bout d'une patience exponentielle. L'objectif compte un abandon comme un échec : "
+          "contacts répondus dans le délai sur l'ensemble des contacts ; le plafond d'occupation porte sur le "
+          "trafic traité, A x (1 - taux d'abandon) / N. Avec r = patience / durée de traitement, x = N r, y = A r, "
+          "u = EXP(-délai de réponse / patience) et G_s(z) = GAMMADIST(z, s, 1, VRAI) (LOI.GAMMA dans Excel en "
+          "français) : masse sous N rho = POISSON(N - 1, A, VRAI) x EXP(x LN(y) - y - GAMMALN(x + 1) - "
+          "LN(POISSON(N, A, FAUX)) - LN(G_x(y))) ; niveau de service = (rho + x / y (G_x+1(y) - G_x+1(y u)) / G_x(y)) / (rho + 1) ; "
+          "occupation = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). Même recherche dichotomique, à partir "
+          "de ARRONDI.INF(objectif x A / plafond) - 1 ; loin au-dessus du trafic, Erlang C tranche (il majore "
+          "Erlang A). Exact jusqu'à 5 000 Erlangs par intervalle et une patience de 50 durées de traitement."),
     ("p", "Les mêmes effectifs dimensionnés par xlmodel en Python (la récurrence d'Erlang B) sont écrits à "
           "côté comme leur jumeau, avec les hypothèses utilisées ; chaque construction vérifie qu'ils "
           "concordent. Après la modification d'une hypothèse, les effectifs natifs sont ceux à jour et le "

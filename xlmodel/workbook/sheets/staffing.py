@@ -112,7 +112,8 @@ def sizing_inputs(model: Model) -> list[CaseRef]:
             continue
         for ref in (s.contacts, s.aht, s.hours):
             walk(ref)
-        for name in ("kind", "service_level", "answer_seconds", "max_occupancy", "concurrency"):
+        for name in ("kind", "service_level", "answer_seconds", "max_occupancy", "concurrency", "sizing",
+                     "patience_seconds"):
             found.add(ChannelInput(s.channel, name))
     found.add(Constant("INTERVAL_SECONDS"))
     return sorted(found, key=str)
