@@ -193,7 +193,7 @@ CHANNEL = Section("channels", (
              "At 80/20 sizing abandonment is typically 2-5 % of calls, i.e. 10-25 % of the 20 % answered late."),
     F("sizing", "choice", "erlang_c", "", "Sizing model (live)", "Modèle de dimensionnement (direct)",
       choices=SIZING_MODELS,
-      source="erlang_c: nobody hangs up (the usual, prudent sizing). erlang_a: callers hang up after the mean "
+      source="Erlang C: nobody hangs up (the usual, prudent sizing). Erlang A: callers hang up after the mean "
              "patience above (needs it > 0, at most 50 handling times); the service level counts an abandon as "
              "a failure (answered within the time over all contacts) and the occupancy cap applies to the "
              "handled traffic. Needs fewer agents when callers are impatient."),

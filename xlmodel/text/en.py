@@ -255,7 +255,7 @@ METHOD = [
           "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60 000 Erlangs per "
           "interval and 4 095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
           "is refused)."),
-    ("p", "Erlang A (sizing = erlang_a, with a mean patience): callers hang up after an exponential patience; "
+    ("p", "Erlang A (a channel sized by Erlang A, with a mean patience): callers hang up after an exponential patience; "
           "an abandon fails the target (answered within the time over all contacts) and the occupancy cap applies "
           "to the handled traffic. With r = patience / handling time, x = N r, y = A r, u = EXP(-answer time / "
           "patience), G_s(z) = GAMMADIST(z, s, 1, TRUE): mass below N rho = POISSON(N - 1, A, TRUE) x EXP(x LN(y) "

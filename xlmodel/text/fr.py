@@ -284,7 +284,7 @@ METHOD = [
           "sur ses mois. La recherche est exacte jusqu'à 60 000 Erlangs par intervalle et 4 095 conseillers "
           "au-delà du trafic (la feuille Staffing le vérifie chaque mois ; un cas au-delà est refusé)."),
     # -- erlang (issue 15) : dimensionnement en Erlang A -----------------------------------------
-    ("p", "Erlang A (canal avec un modèle de dimensionnement erlang_a et une patience moyenne) : les appelants "
+    ("p", "Erlang A (canal dimensionné en Erlang A, avec une patience moyenne) : les appelants "
           "raccrochent au bout d'une patience exponentielle. L'objectif compte un abandon comme un échec : "
           "contacts répondus dans le délai sur l'ensemble des contacts ; le plafond d'occupation porte sur le "
           "trafic traité, A x (1 - taux d'abandon) / N. Avec r = patience / durée de traitement, x = N r, y = A r, "
