@@ -196,7 +196,7 @@ def test_portfolio_sourcing_sheet_and_compare_equal_the_engine_in_both_languages
     wb, lay, _ = recalculated[name]
     plan = recalculated[PORTFOLIO + "_plan"] if name == PORTFOLIO else lay
     expected = compare(parity_case(PORTFOLIO)).as_json()
-    ws, columns = wb["Sourcing"], plan.compare.columns
+    ws, columns = sheet(wb, "Sourcing"), plan.compare.columns
     checked = 0
     for block, scenario in zip(plan.sourcing.blocks, [s for s in expected["scenarios"] if s["kind"] == "portfolio"]):
         teams = scenario["portfolio"]
@@ -209,10 +209,10 @@ def test_portfolio_sourcing_sheet_and_compare_equal_the_engine_in_both_languages
                 assert close(ws[f"B{row + offset}"].value, vendor[key][0]), (name, vendor["vendor"], key)
                 checked += 1
         x = columns[scenario["id"]]
-        assert close(wb["Compare"][f"{x}{plan.compare.npv_cost}"].value, scenario["npv_cost"]), name
-        assert close(wb["Compare"][f"{x}{plan.compare.npv_savings}"].value, scenario["npv_savings"]), name
+        assert close(sheet(wb, "Compare")[f"{x}{plan.compare.npv_cost}"].value, scenario["npv_cost"]), name
+        assert close(sheet(wb, "Compare")[f"{x}{plan.compare.npv_savings}"].value, scenario["npv_savings"]), name
     assert checked == 12
     if name == PORTFOLIO_FR:
-        assert wb["Dashboard"]["B6"].value == expected["best"]
-        checks = wb["Checks"]
+        assert sheet(wb, "Dashboard")["B6"].value == expected["best"]
+        checks = sheet(wb, "Checks")
         assert all(checks[f"B{r}"].value == 1 for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value)

@@ -12,6 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from xlmodel.workbook.sheetnames import sheet
+
 from workbook_helpers import run_cli
 
 MOST_PAGES = 30  # issue 16: the example's PDF, as LibreOffice prints it, EN and FR
@@ -127,7 +129,7 @@ def test_words_shown_among_figures_are_aligned_with_them(books, lang):
     the figures, so that they cannot touch the figure before them."""
     wrong = []
     for name in ("Compare", "Dashboard"):
-        ws = books[lang][name]
+        ws = sheet(books[lang], name)
         for row in ws.iter_rows(min_col=2):
             for cell in row:
                 if isinstance(cell.value, str) and cell.number_format not in ("General", "@") \
@@ -141,7 +143,7 @@ def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(boo
     """Every category label is drawn (a label skip of 1), the axes are kept (Excel hides an axis
     whose delete flag is missing), legends sit below the plot, and each chart spans cells inside the
     Dashboard's print area (it keeps its share of the page in any application)."""
-    ws = books[lang]["Dashboard"]
+    ws = sheet(books[lang], "Dashboard")
     charts, last_col = ws._charts, _last_printed_column(ws)
     assert len(charts) == 3
     for chart in charts:
@@ -182,7 +184,7 @@ def test_render_prints_the_chosen_sheet_of_a_workbook_to_pdf_and_png(soffice, bu
     pngs = sorted(out.glob("small-*.png"))
     assert (out / "small.pdf").is_file() and len(pngs) == pdf_pages(out / "small.pdf") >= 1
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)  # the stale page is gone
-    assert "Checks" in stdout and "LibreOffice" in stderr and "PNG" in stderr
+    assert "(Contrôles)" in stdout and "LibreOffice" in stderr and "PNG" in stderr  # the French tab of "checks"
     assert not list(tmp_path.glob(".xlmodel-render-*"))
 
 
@@ -198,7 +200,8 @@ def test_render_refuses_an_unknown_sheet_listing_the_sheets_and_writes_nothing(t
     code, stdout, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", out, "--sheets",
                                     "Dashboard,Summary"], capsys)
     assert code == 2 and stdout == ""
-    assert "--sheets: no sheet named Summary; the sheets are Dashboard, Inputs," in stderr
+    # The case's book is French: its tabs are listed; its English tab names are taken too (Dashboard).
+    assert "--sheets: no sheet named Summary; the sheets are Tableau de bord, Hypothèses," in stderr
     assert "Traceback" not in stderr and not out.exists()
 
 

@@ -34,7 +34,10 @@ CHOICES = (
     ("extended_hours", "extended hours", "horaires étendus"),
     ("overflow", "overflow", "débordement"),
     ("channel", "channel", "par canal"),
-    ("split", "split", "par parts"),  # a portfolio's channel shared out (Sourcing sheet)
+    ("split", "split", "par parts"),
+    # Sizing models
+    ("erlang_c", "Erlang C", "Erlang C"),
+    ("erlang_a", "Erlang A", "Erlang A"),  # a portfolio's channel shared out (Sourcing sheet)
     # Pricing models
     ("per_hour", "per hour", "à l'heure"),
     ("per_fte_month", "per FTE-month", "à l'ETP-mois"),

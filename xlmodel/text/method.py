@@ -13,8 +13,10 @@ from ..model.constants import CONSTANTS
 from ..model.portfolio import PortfolioInput, PortfolioShare
 from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
 from ..schema import ALL_SECTIONS
-from . import label, method_conventions, pick, words
+from . import choice_label, label, method_conventions, pick, words
+from .fields import field_source
 from .formula_words import Words
+from .sentences import decimals_typed, number
 
 
 def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
@@ -31,9 +33,19 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     for section in ALL_SECTIONS:
         for f in section.fields:
             if f.source:
-                lines.append(("p", t["method_default"].format(label=label(f, lang), default=f.default,
-                                                               source=f.source)))
+                lines.append(("p", t["method_default"].format(label=label(f, lang), default=_default(f, lang),
+                                                               source=field_source(f, lang))))
     return lines
+
+
+def _default(f, lang: str) -> str:
+    """An input's default as a reader writes it: a choice by its label, a number in the language's
+    style with the decimals it has (10 000, 0,95), a text as it is."""
+    if f.kind == "choice":
+        return choice_label(f.default, lang)
+    if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
+        return number(f.default, decimals_typed(f.default), lang)
+    return str(f.default)
 
 
 def _one_row_per_kind(model: Model) -> list:

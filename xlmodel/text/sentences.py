@@ -43,11 +43,11 @@ def price(value: float, pricing_model: str, currency: str, lang: str, unit: bool
     decimals it was typed with) and, with ``unit``, its unit: ``0.420 EUR per handled minute``,
     ``2,900 EUR per billed FTE per month``."""
     decimals = PRICE_DECIMALS.get(pricing_model, 2)
-    text = number(value, max(decimals, _decimals_typed(value)) if typed else decimals, lang)
+    text = number(value, max(decimals, decimals_typed(value)) if typed else decimals, lang)
     return f"{text} {currency} {price_units(lang)[pricing_model]}" if unit else text
 
 
-def _decimals_typed(value: float) -> int:
+def decimals_typed(value: float) -> int:
     """Decimals a typed price carries (0.425 has 3), at most 4."""
     for d in range(5):
         if abs(round(value, d) - value) < 1e-9:

@@ -104,6 +104,12 @@ SOURCES = {
     ("channels", "late_abandon_share"):
         "Utilisé quand la patience est inconnue : part perdue = (1 - niveau de service) x cette part. Dimensionné "
         "à 80/20, l'abandon est en général de 2 à 5 % des appels, soit 10 à 25 % des 20 % répondus en retard.",
+    ("channels", "sizing"):
+        "Erlang C : personne ne raccroche (le dimensionnement usuel, prudent). Erlang A : les appelants "
+        "raccrochent au bout de la patience moyenne ci-dessus (elle doit être > 0, au plus 50 durées de "
+        "traitement) ; le niveau de service compte un abandon comme un échec (répondu dans le délai sur "
+        "l'ensemble des contacts) et le plafond d'occupation porte sur le trafic traité. Demande moins de "
+        "conseillers quand les appelants sont impatients.",
     ("vendors", "minute_unit"):
         "Minutes conseiller : le temps que les conseillers passent sur les contacts (un chat traité à deux en "
         "même temps facture la moitié de sa durée, comme le compte le dimensionnement) ; minutes de contact : "

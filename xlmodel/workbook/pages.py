@@ -41,11 +41,13 @@ def check_tools() -> None:
 
 def chosen_sheets(wanted: list[str] | None, shown: list[str]) -> list[str] | None:
     """The sheets of ``wanted`` by their names among the workbook's visible sheets ``shown`` (case
-    does not matter), or None for every one; an :class:`~xlmodel.errors.InputError` listing the
+    does not matter; a French book's sheet may also be named by its English tab: ``Compare`` for
+    ``Comparaison``), or None for every one; an :class:`~xlmodel.errors.InputError` listing the
     valid names otherwise."""
     if not wanted:
         return None
-    by_key = {n.casefold(): n for n in shown}
+    from .sheetnames import titles_in
+    by_key = {key.casefold(): tab for key, tab in titles_in(shown).items()} | {n.casefold(): n for n in shown}
     unknown = [w for w in wanted if w.casefold() not in by_key]
     if unknown:
         raise InputError(Problem("--sheets", f"no sheet named {', '.join(unknown)}; the sheets are "
