@@ -163,3 +163,16 @@ def test_the_scan_sees_english_where_there_is_some(built_book):
 ])
 def test_the_scan_of_one_text(text, english):
     assert sorted(set(english_in(text, (), set()))) == sorted(english)
+
+
+def test_every_chart_of_the_french_book_reads_a_sheet_it_has(built_book):
+    """A chart series naming a sheet by its English key (``'Compare'!C131``) draws nothing in a French
+    book: every reference of every chart names one of the book's tabs."""
+    import zipfile
+    path = built_book("example", "fr").path
+    tabs = set(load_workbook(path, read_only=True).sheetnames)
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    refs = [ref for xml in charts for ref in re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", xml)]
+    named = {re.match(r"^'?(.*?)'?!", ref).group(1).replace("''", "'") for ref in refs}
+    assert len(charts) >= 3 and refs and named <= tabs, named - tabs

@@ -54,12 +54,14 @@ def book_language(sheetnames: Iterable[str]) -> str:
 
 def _renamer(renames: dict[str, str]):
     keys = sorted(renames, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.'!])(" + "|".join(re.escape(k) for k in keys) + r")!")
+    names = "|".join(re.escape(k) for k in keys)
+    # Compare!A1, or 'Compare'!A1 as openpyxl's chart references quote every sheet.
+    pattern = re.compile(r"(?<![\w.'!])(?:'(" + names + r")'|(" + names + r"))!")
 
     def outside_quotes(text: str) -> str:
         parts = text.split('"')  # even parts are outside string literals ("" escapes keep the parity)
         for i in range(0, len(parts), 2):
-            parts[i] = pattern.sub(lambda m: quoted(renames[m.group(1)]) + "!", parts[i])
+            parts[i] = pattern.sub(lambda m: quoted(renames[m.group(1) or m.group(2)]) + "!", parts[i])
         return '"'.join(parts)
     return outside_quotes
 
