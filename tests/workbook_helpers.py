@@ -61,14 +61,25 @@ def formula_tokens(formula: str):
     return Tokenizer(formula).items
 
 
+@lru_cache(maxsize=None)
+def _functions_and_numbers(shape: str) -> tuple[frozenset, frozenset]:
+    tokens = formula_tokens(shape)
+    return (frozenset(t.value.rstrip("(").upper() for t in tokens if t.type == Token.FUNC and t.subtype == Token.OPEN),
+            frozenset(float(t.value) for t in tokens if t.type == Token.OPERAND and t.subtype == Token.NUMBER))
+
+
+def _shape(formula: str) -> str:
+    """The formula with every cell reference made ``A1``: the functions and numbers it uses, with
+    one tokenisation for all the month columns of a row (openpyxl's tokenizer is pure Python)."""
+    return _REF.sub("A1", formula)
+
+
 def functions_in(formula: str) -> set[str]:
-    return {t.value.rstrip("(").upper() for t in formula_tokens(formula)
-            if t.type == Token.FUNC and t.subtype == Token.OPEN}
+    return set(_functions_and_numbers(_shape(formula))[0])
 
 
 def numbers_in(formula: str) -> set[float]:
-    return {float(t.value) for t in formula_tokens(formula)
-            if t.type == Token.OPERAND and t.subtype == Token.NUMBER}
+    return set(_functions_and_numbers(_shape(formula))[1])
 
 
 def all_formulas(wb):
