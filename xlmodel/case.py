@@ -223,7 +223,9 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
-    portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
+    horizon = scalar["finance"].get("horizon_years")
+    portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems,
+                                 12 * horizon if isinstance(horizon, int) else None)
     _check_channel_sizing(channels, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:

@@ -8,7 +8,7 @@ The README's "Files from outside" section states them with the measured time and
 The case (``xlmodel.case`` and the workbook reader refuse beyond these):
 
 - vendors: :data:`MAX_VENDORS` quotes (real tenders: 3 to 10 bids);
-- portfolios: :data:`MAX_PORTFOLIOS` multi-vendor scenarios;
+- portfolios: :data:`MAX_PORTFOLIOS` multi-vendor scenarios, each of at most :data:`MAX_PHASES` phases;
 - channels: :data:`MAX_CHANNELS` (phone, e-mail, chat, social media, letters...);
 - horizon: :data:`MAX_HORIZON_YEARS` years (also the schema's bound);
 - text: :data:`MAX_TEXT_LENGTH` characters in any text input (a name, a reference...), as the
@@ -57,6 +57,7 @@ MAX_RISK_VALUES = 20_000_000
 #: Portfolio scenarios in one case (several vendors and the in-house team, channel by channel): each
 #: is a scenario on every sheet, with a vendor side per vendor it involves; a board compares a few.
 MAX_PORTFOLIOS = 5
+MAX_PHASES = 4  # a pilot, then up to three widenings: each adds a set of rows per channel
 
 # -- the Excel functions and the Erlang formulas -------------------------------------------------
 

@@ -15,6 +15,13 @@ by default those it assigns something to, in the order of the quotes).  Every as
 validated here, with its location: an unknown channel or vendor, a channel left to nobody, shares
 summing to more or less than 100 %, a vendor given a channel it does not quote.  A quote with a
 staff transfer (L1224-1: the vendor takes over the whole team) cannot share a portfolio's channels.
+
+A **phased** portfolio (a pilot that widens) gives its assignments by steps instead of one
+``channels`` table: ``[[portfolios.phases]]``, each with ``from_month`` (the first, 1; then
+increasing, within the horizon), its ``channels`` (read as a portfolio's) and optionally the pilot's
+``kpi_targets`` (``service_level``, ``first_contact_resolution``: fractions; ``csat``: a score out
+of 5) and the values measured so far (``kpi_measured``, same keys).  A portfolio without phases is
+one phase from month 1.
 """
 
 from __future__ import annotations
@@ -26,13 +33,16 @@ from typing import Any, Mapping
 
 from .arguments import shown_value
 from .errors import Problem
-from .limits import MAX_PORTFOLIOS, MAX_TEXT_LENGTH
+from .limits import MAX_PHASES, MAX_PORTFOLIOS, MAX_TEXT_LENGTH
 
 INHOUSE = "inhouse"
 SPLIT = "split"
 #: How a channel is split: shares, or one of the hybrid modes computed per channel.
 PORTFOLIO_MODES = (SPLIT, "extended_hours", "overflow")
 SHARE_TOLERANCE = 1e-6  # shares typed as 0.333, 0.333, 0.334 sum to 1
+#: A pilot's KPI targets: (key, lowest, highest, higher is better). Service level and first-contact
+#: resolution are fractions of contacts; customer satisfaction (CSAT) a score out of 5.
+KPI_FIELDS = (("service_level", 0.0, 1.0), ("first_contact_resolution", 0.0, 1.0), ("csat", 0.0, 5.0))
 
 
 @dataclass(frozen=True)
@@ -53,13 +63,35 @@ class Assignment:
 
 
 @dataclass(frozen=True)
+class Phase:
+    """One step of a portfolio: from month ``from_month`` (1 for the first) on, one assignment per
+    channel of the case; the pilot's KPI targets and the values measured (``(key, value)`` pairs,
+    keys of :data:`KPI_FIELDS`)."""
+
+    from_month: int
+    channels: tuple[Assignment, ...]
+    kpi_targets: tuple[tuple[str, float], ...] = ()
+    kpi_measured: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class Portfolio:
-    """A portfolio scenario: its vendors (in the order of the case's quotes) and one assignment per
-    channel of the case, in the case's order."""
+    """A portfolio scenario: its vendors (in the order of the case's quotes) and its phases, each with
+    one assignment per channel of the case, in the case's order (one phase from month 1 when the
+    case states no phases)."""
 
     name: str
     vendors: tuple[str, ...]
-    channels: tuple[Assignment, ...]
+    phases: tuple[Phase, ...]
+
+    @property
+    def channels(self) -> tuple[Assignment, ...]:
+        """The first phase's assignments (a portfolio's, when it has one phase)."""
+        return self.phases[0].channels
+
+    @property
+    def phased(self) -> bool:
+        return len(self.phases) > 1 or bool(self.phases[0].kpi_targets)
 
 
 def _close(name: str, known) -> str:
@@ -83,8 +115,8 @@ def read_quoted_channels(vendors: list[dict], channel_names: list[str], problems
         vendor["channels"] = names
 
 
-def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], problems: list[Problem]
-                    ) -> tuple[Portfolio, ...]:
+def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], problems: list[Problem],
+                    horizon_months: int | None = None) -> tuple[Portfolio, ...]:
     """The ``[[portfolios]]`` of a case, each assignment checked against the case's channels and
     vendor quotes (already read); at most :data:`~xlmodel.limits.MAX_PORTFOLIOS`."""
     if data is None:
@@ -99,7 +131,7 @@ def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], proble
     quotes = {v["name"]: v for v in vendors if v.get("name")}
     out, seen = [], {}
     for p, table in enumerate(data[:MAX_PORTFOLIOS], start=1):
-        portfolio = _read_portfolio(p, table, [c.get("name") for c in channels], quotes, problems)
+        portfolio = _read_portfolio(p, table, [c.get("name") for c in channels], quotes, problems, horizon_months)
         if portfolio is None:
             continue
         if portfolio.name in seen:
@@ -110,20 +142,45 @@ def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], proble
     return tuple(out)
 
 
-def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, problems: list[Problem]
-                    ) -> Portfolio | None:
+def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, problems: list[Problem],
+                    horizon_months: int | None = None) -> Portfolio | None:
     where = f"[[portfolios]] {p}"
+    keys = ["name", "channels", "vendors", "phases"]
     for key in table:
-        if key not in ("name", "channels", "vendors"):
-            problems.append(Problem(f"{where} .{key}", f"unknown key {shown_value(key)}"
-                                                       f"{_close(str(key), ['name', 'channels', 'vendors'])}"))
+        if key not in keys:
+            problems.append(Problem(f"{where} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem(f"{where} .name", "is required: the portfolio's name, as text"))
         name = ""
     elif len(name.strip()) > MAX_TEXT_LENGTH:
         problems.append(Problem(f"{where} .name", f"must be at most {MAX_TEXT_LENGTH} characters"))
-    assigned = table.get("channels")
+    problems_before = len(problems)
+    if "phases" in table:
+        if "channels" in table:
+            problems.append(Problem(f"{where} .channels", "a phased portfolio gives its channels in each of its "
+                                                          "[[portfolios.phases]]: remove this table"))
+        phases = _read_phases(where, table["phases"], channel_names, quotes, problems, horizon_months)
+        if phases is None:
+            return None
+    else:
+        assignments = _read_channels(where, table.get("channels"), channel_names, quotes, problems)
+        if assignments is None:
+            return None
+        phases = (Phase(1, assignments),)
+    named = {v for phase in phases for a in phase.channels
+             for v in ([a.vendor] if a.vendor else [n for n, _ in a.shares])}
+    vendors = _read_vendor_list(table, where, named, quotes, problems)
+    if len(problems) == problems_before:
+        for k, phase in enumerate(phases, start=1):
+            at = f"{where} .phases.{k}" if "phases" in table else where
+            _check_scope(at, channel_names, list(phase.channels), quotes, problems)
+    return Portfolio(name.strip() if isinstance(name, str) else "", vendors, phases)
+
+
+def _read_channels(where: str, assigned: Any, channel_names: list, quotes: dict, problems: list[Problem]
+                   ) -> tuple[Assignment, ...] | None:
+    """One assignment per channel of the case, from a ``channels`` table (None: no table)."""
     if not isinstance(assigned, Mapping):
         problems.append(Problem(f"{where} .channels", "is required: a table giving each channel to 'inhouse', a "
                                                       "vendor, shares or a mode"))
@@ -132,7 +189,6 @@ def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, p
         if key not in channel_names:
             problems.append(Problem(f"{where} .channels.{key}", f"channel {key!r} does not exist"
                                                                 f"{_close(str(key), channel_names)}"))
-    problems_before = len(problems)
     assignments = []
     for channel in channel_names:
         at = f"{where} .channels.{channel}"
@@ -142,11 +198,72 @@ def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, p
             assignments.append(Assignment())
             continue
         assignments.append(_read_assignment(assigned[channel], at, quotes, problems))
-    named = {v for a in assignments for v in ([a.vendor] if a.vendor else [n for n, _ in a.shares])}
-    vendors = _read_vendor_list(table, where, named, quotes, problems)
-    if len(problems) == problems_before:
-        _check_scope(where, channel_names, assignments, quotes, problems)
-    return Portfolio(name.strip() if isinstance(name, str) else "", vendors, tuple(assignments))
+    return tuple(assignments)
+
+
+def _read_phases(where: str, data: Any, channel_names: list, quotes: dict, problems: list[Problem],
+                 horizon_months: int | None) -> tuple[Phase, ...] | None:
+    """The steps of a phased portfolio (see the module), each checked: months from 1, increasing,
+    within the horizon; each step's channels as a portfolio's; its KPI targets."""
+    if not isinstance(data, list) or not data or not all(isinstance(t, Mapping) for t in data):
+        problems.append(Problem(f"{where} .phases", "expected an array of tables ([[portfolios.phases]], each with "
+                                                    "from_month and a channels table)"))
+        return None
+    if len(data) > MAX_PHASES:
+        problems.append(Problem(f"{where} .phases.{MAX_PHASES + 1}", f"at most {MAX_PHASES} phases (found "
+                                                                     f"{len(data)}): a pilot, then its widenings"))
+    phases, previous = [], 0
+    for k, table in enumerate(data[:MAX_PHASES], start=1):
+        at = f"{where} .phases.{k}"
+        keys = ["from_month", "channels", "kpi_targets", "kpi_measured"]
+        for key in table:
+            if key not in keys:
+                problems.append(Problem(f"{at} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
+        month = table.get("from_month")
+        if isinstance(month, bool) or not isinstance(month, int):
+            problems.append(Problem(f"{at} .from_month", f"is required: the month the phase starts, a whole number "
+                                                         f"(found {shown_value(month)})"))
+            month = previous + 1
+        elif k == 1 and month != 1:
+            problems.append(Problem(f"{at} .from_month", f"the first phase starts in month 1 (found {month}): the "
+                                                         "portfolio starts at signature"))
+        elif k > 1 and month <= previous:
+            problems.append(Problem(f"{at} .from_month", f"months out of order: phase {k} starts in month {month}, "
+                                                         f"not after phase {k - 1} (month {previous})"))
+        elif horizon_months is not None and month > horizon_months:
+            problems.append(Problem(f"{at} .from_month", f"beyond the horizon: month {month} (the horizon has "
+                                                         f"{horizon_months} months)"))
+        previous = month
+        assignments = _read_channels(at, table.get("channels"), channel_names, quotes, problems)
+        phases.append(Phase(month, assignments or tuple(Assignment() for _ in channel_names),
+                            _read_kpis(f"{at} .kpi_targets", table.get("kpi_targets"), problems),
+                            _read_kpis(f"{at} .kpi_measured", table.get("kpi_measured"), problems)))
+    return tuple(phases)
+
+
+def _read_kpis(at: str, data: Any, problems: list[Problem]) -> tuple[tuple[str, float], ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, Mapping):
+        problems.append(Problem(at, f"expected a table of KPIs ({', '.join(k for k, _, _ in KPI_FIELDS)}), found "
+                                    f"{shown_value(data)}"))
+        return ()
+    bounds = {key: (low, high) for key, low, high in KPI_FIELDS}
+    out = []
+    for key, value in data.items():
+        if key not in bounds:
+            problems.append(Problem(f"{at}.{key}", f"unknown KPI {shown_value(key)}{_close(str(key), bounds)}"))
+            continue
+        low, high = bounds[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not low <= value <= high:
+            unit = "a fraction, 0.8 for 80 %" if high == 1 else "a score out of 5"
+            problems.append(Problem(f"{at}.{key}", f"must be a number >= {low:g} and <= {high:g} (found "
+                                                   f"{shown_value(value)}): {unit}"))
+            continue
+        out.append((key, float(value)))
+    order = list(bounds)
+    return tuple(sorted(out, key=lambda kv: order.index(kv[0])))
 
 
 def _read_assignment(value: Any, at: str, quotes: dict, problems: list[Problem]) -> Assignment:
@@ -248,10 +365,9 @@ def _check_scope(where: str, channel_names: list, assignments: list[Assignment],
                                         f"channel {channel!r} (it quotes for {', '.join(scope)})"))
 
 
-def portfolio_to_mapping(portfolio: Portfolio, channel_names) -> dict:
-    """The portfolio as a TOML table that :func:`read_portfolios` reads back to an equal one."""
+def _channels_to_mapping(assignments, channel_names) -> dict:
     assigned = {}
-    for channel, a in zip(channel_names, portfolio.channels):
+    for channel, a in zip(channel_names, assignments):
         if a.mode != SPLIT:
             assigned[channel] = {"mode": a.mode, "vendor": a.vendor}
         elif not a.shares:
@@ -261,4 +377,19 @@ def portfolio_to_mapping(portfolio: Portfolio, channel_names) -> dict:
         else:
             shares = {INHOUSE: a.inhouse_share} if a.inhouse_share > SHARE_TOLERANCE else {}
             assigned[channel] = {**shares, **dict(a.shares)}
-    return {"name": portfolio.name, "vendors": list(portfolio.vendors), "channels": assigned}
+    return assigned
+
+
+def portfolio_to_mapping(portfolio: Portfolio, channel_names) -> dict:
+    """The portfolio as a TOML table that :func:`read_portfolios` reads back to an equal one."""
+    out = {"name": portfolio.name, "vendors": list(portfolio.vendors)}
+    if not portfolio.phased:
+        return {**out, "channels": _channels_to_mapping(portfolio.channels, channel_names)}
+    phases = []
+    for phase in portfolio.phases:
+        table = {"from_month": phase.from_month, "channels": _channels_to_mapping(phase.channels, channel_names)}
+        for key in ("kpi_targets", "kpi_measured"):
+            if getattr(phase, key):
+                table[key] = dict(getattr(phase, key))
+        phases.append(table)
+    return {**out, "phases": phases}

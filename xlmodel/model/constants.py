@@ -56,6 +56,8 @@ COST_LINES = (
     ("governance", "Governance", "Pilotage"),
     ("parallel_run", "Parallel run", "Double run"),
     ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
+    # A phased portfolio's later steps (issue 14): the one-off costs of each step, in its month.
+    ("step_one_off", "One-off costs of later phases", "Coûts ponctuels des phases suivantes"),
 )
 COST_LINE_IDS = tuple(line for line, _, _ in COST_LINES)
 

@@ -32,7 +32,7 @@ class Shape:
     hybrid_vendors: tuple[str, ...]
     hybrid_mode: str
     kinds: tuple[str, ...] = ()
-    portfolios: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (name, the indexes of its vendors)
+    portfolios: tuple[tuple[str, tuple[int, ...], int], ...] = ()  # (name, the indexes of its vendors, phases)
     scopes: tuple[tuple[str, ...], ...] = ()  # per vendor, the channels it quotes for when not all
 
     @classmethod
@@ -40,7 +40,8 @@ class Shape:
         vendors = tuple(v.name for v in case.vendors)
         return cls(tuple(c.name for c in case.channels), vendors, tuple(case.hybrid.vendors), case.hybrid.mode,
                    tuple(c.kind for c in case.channels),
-                   tuple((p.name, tuple(vendors.index(v) for v in p.vendors)) for p in case.portfolios),
+                   tuple((p.name, tuple(vendors.index(v) for v in p.vendors), len(p.phases))
+                         for p in case.portfolios),
                    tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else ())
 
 

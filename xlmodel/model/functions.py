@@ -128,6 +128,18 @@ def _peak(x):
     return np.repeat(peaks, 12, axis=-1)
 
 
+def _peakin(x, group):
+    """The peak of ``x`` over the months of the same year with the same ``group`` (a phase number)."""
+    x = np.asarray(x, dtype=float)
+    g = np.broadcast_to(np.asarray(group, dtype=float), x.shape)
+    out = np.zeros_like(x)
+    for value in np.unique(g):
+        mask = g == value
+        peaks = np.where(mask, x, -np.inf).reshape(*x.shape[:-1], -1, 12).max(axis=-1)
+        out = np.where(mask, np.repeat(np.maximum(peaks, 0.0), 12, axis=-1), out)
+    return out
+
+
 def _total(x):
     x = np.asarray(x, dtype=float)
     return x.sum(axis=-1, keepdims=True) if x.ndim == 2 else float(x.sum())
@@ -196,6 +208,13 @@ def _peak_of_year(ats, grid: Timeline) -> str:
     return f"SUMPRODUCT(MAX(({years}={THIS}${grid.year_row})*{_span(ats[0], grid)}))"
 
 
+def _peak_of_group(ats, grid: Timeline) -> str:
+    years = f"${grid.first}${grid.year_row}:${grid.last}${grid.year_row}"
+    group = ats[1]
+    return (f"SUMPRODUCT(MAX(({years}={THIS}${grid.year_row})*({_span(group, grid)}={group.sheet}{THIS}${group.row})"
+            f"*{_span(ats[0], grid)}))")
+
+
 def _call(name: str):
     return lambda args: f"{name}({','.join(args)})"
 
@@ -255,6 +274,7 @@ FUNCTIONS = {f.name: f for f in (
              lambda ats, grid: f"SUMPRODUCT({_span(ats[0], grid)},{_span(ats[1], grid)})", "year"),
     Function("irr", (1, 1), _irr, lambda ats, grid: f"IRR({_span(ats[0], grid)})", "year"),
     Function("peak", (1, 1), _peak, _peak_of_year, "month"),
+    Function("peakin", (2, 2), _peakin, _peak_of_group, "month"),
     Function("total", (1, 1), _total, lambda ats, grid: f"SUM({_span(ats[0], grid)})", "any"),
 )}
 

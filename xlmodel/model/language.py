@@ -51,11 +51,14 @@ u, s, k, tol, floor)``    the occupancy cap ``k`` under Erlang A          ``GAMM
                           :func:`xlmodel.finance.irr`), else nan
 ``peak(month)``           each month gets its year's highest value, at   ``SUMPRODUCT(MAX((years=
                           least 0 (hours, agents: rows >= 0)             year)*row))``
+``peakin(month, group)``  each month gets the highest value of the months  ``SUMPRODUCT(MAX((years=
+                          of its year with its ``group`` (a phase          year)*(groups=group)
+                          number), at least 0                            *row))``
 ``total(row)``            the sum of a monthly or yearly row over all    ``SUM(row)``
                           its periods
 ========================  =============================================  ============================
 
-``first``, ``annual``, ``firstmonth``, ``yearly`` and ``peak`` take monthly rows, ``sumproduct`` and
+``first``, ``annual``, ``firstmonth``, ``yearly``, ``peak`` and ``peakin`` take monthly rows, ``sumproduct`` and
 ``irr`` yearly rows, ``total`` either, ``prev`` a row of the row's own period.  A row may refer to itself only as
 ``prev(itself) + step``: a running sum (the cumulative sum of ``step``), rendered as the cell to the
 left plus ``step``.

@@ -11,9 +11,10 @@ if TYPE_CHECKING:
     from .declare import Context
 
 
-def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> RowRef:
+def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None, segment: RowRef | None = None) -> RowRef:
     """Agents employed (FTE) by a team sized for its contacts: all of them, or those not sent to the
-    vendor (``shares``: each channel's share to the vendor).  Returns the FTE row."""
+    vendor (``shares``: each channel's share to the vendor).  Returns the FTE row.  A phased
+    portfolio gives its phase number (``segment``): the peak is then the year's within the phase."""
     time, inh = ctx.time, ctx.inh
     staff = []
     for i, channel in enumerate(ctx.shape.channels):
@@ -27,20 +28,25 @@ def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None) -> Row
             sc.key("agents", i), f"{sc.label_en}: agents on duty, {channel}",
             f"{sc.label_fr} : conseillers en poste, {channel}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
             time.open_hours)))
-    peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.label_en}: agents on duty, year's peak month",
-                                  f"{sc.label_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,
-                                  None, None, time.open_hours, peak_of=tuple(ref.key for ref in staff)))
+    if segment is None:
+        peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.label_en}: agents on duty, year's peak month",
+                                      f"{sc.label_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,
+                                      None, None, time.open_hours, peak_of=tuple(ref.key for ref in staff)))
     agents = ctx.add(sc.key("agents"), "Agents on duty (average over opening hours)",
                      "Conseillers en poste (moyenne sur l'ouverture)", "agents",
                      " + ".join(f"a{i}" for i in range(len(staff))), scenario=sc.id,
                      **{f"a{i}": ref for i, ref in enumerate(staff)})
+    if segment is not None:
+        peak = ctx.add(sc.key("agents_peak"), "Agents on duty, peak month of the year within the phase",
+                       "Conseillers en poste, mois de pointe de l'année dans la phase", "agents",
+                       "peakin(agents, phase)", scenario=sc.id, agents=agents, phase=segment)
     return ctx.add(sc.key("fte"), "Agents employed (FTE)", "Conseillers employés (ETP)", "fte",
                    "(peak - flex * (peak - agents)) * open_hours / efficiency / productive_hours", scenario=sc.id,
                    peak=peak, flex=inh["seasonal_flex"], agents=agents, open_hours=time.open_hours,
                    efficiency=Input("demand", "scheduling_efficiency"), productive_hours=time.productive_hours)
 
 
-def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> None:
+def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool, segment: RowRef | None = None) -> None:
     """Cost lines of an in-house team of ``fte`` agents (FTE); ``recruit``: hired (or let go) to its
     size in the first month, then hired as its size (the year's peak FTE) grows."""
     add, time, inh, trn = ctx.add, ctx.time, ctx.inh, ctx.trn
@@ -73,9 +79,14 @@ def inhouse_costs(ctx: Context, sc: Scenario, fte: RowRef, recruit: bool) -> Non
     if recruit:
         # The team is sized for its year's peak month; below it, the seasonal flex (temps, overtime,
         # annualised hours) is paid when used, not hired: growth is a rise of that peak.
-        size = add(sc.key("team_size"), "Team size: agents employed in the year's peak month",
-                   "Taille de l'équipe : conseillers employés au mois de pointe de l'année", "fte", "peak(fte)",
-                   scenario=s, fte=fte)
+        if segment is None:
+            size = add(sc.key("team_size"), "Team size: agents employed in the year's peak month",
+                       "Taille de l'équipe : conseillers employés au mois de pointe de l'année", "fte", "peak(fte)",
+                       scenario=s, fte=fte)
+        else:  # a phased portfolio: the team changes size with its phase
+            size = add(sc.key("team_size"), "Team size: agents employed in the peak month of the year within the "
+                       "phase", "Taille de l'équipe : conseillers employés au mois de pointe de l'année dans la phase",
+                       "fte", "peakin(fte, phase)", scenario=s, fte=fte, phase=segment)
         hires = add(sc.key("hires"), "Agents hired (month 1: to the target; then as the team grows)",
                     "Conseillers embauchés (mois 1 : jusqu'à la cible ; puis quand l'équipe grandit)", "fte",
                     "first_month * max(0, fte - current_fte) + (1 - first_month) * max(0, size - prev(size))",

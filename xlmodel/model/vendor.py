@@ -90,10 +90,11 @@ def vendor_shares(ctx: Context, sc: Scenario) -> list[RowRef]:
 
 
 def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers: RowRef | None,
-                hours: list[RowRef] | None = None) -> None:
+                hours: list[RowRef] | None = None, segment: RowRef | None = None) -> None:
     """The vendor's contacts, handling time and billed units per channel, its invoice, governance and
     the parallel run; ``shares`` as in :func:`vendor_shares` (None: the vendor takes everything).  A
-    portfolio gives each channel's service ``hours`` and pays the parallel run once (``leavers`` None)."""
+    portfolio gives each channel's service ``hours`` and pays the parallel run once (``leavers`` None);
+    a phased one its phase number (``segment``: the flex rule's peak is the year's within the phase)."""
     add, t, time = ctx.add, ctx.terms[sc.vendor], ctx.time
     vd = t.quote
     hours_rows, contact_rows, minute_rows = [], [], []
@@ -129,7 +130,7 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
             seconds_per_hour=Constant("SECONDS_PER_HOUR"), concurrency=ChannelInput(i, "concurrency"),
             occupancy=vd["occupancy_billed"]))
         contact_rows.append(vc)
-    _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows)
+    _invoice(ctx, sc, shares is None, hours_rows, contact_rows, minute_rows, segment)
     _service_gap(ctx, sc, contact_rows)
     if leavers is None:
         return
@@ -139,13 +140,15 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
         parallel=time.parallel, leavers=leavers, cost_per_fte=ctx.cost_per_fte_today, transfer=t.transfer)
 
 
-def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_rows, minute_rows) -> None:
+def _invoice(ctx: Context, sc: Scenario, whole_scope: bool, hours_rows, contact_rows, minute_rows,
+             segment: RowRef | None = None) -> None:
     """The vendor's billed totals, its invoice (pricing model, minimum, indexation, bonus/malus) and
     the client's governance of it."""
     add, t = ctx.add, ctx.terms[sc.vendor]
     vd = t.quote
     vhours = _billed_hours(ctx, sc, _total(ctx, sc, "vendor_hours_needed", "Vendor logged hours the work needs",
-                                           "Heures connectées nécessaires au travail", "hours", hours_rows))
+                                           "Heures connectées nécessaires au travail", "hours", hours_rows),
+                           segment)
     vcontacts = _total(ctx, sc, "vendor_contacts", "Vendor contacts (with repeats)",
                        "Contacts prestataire (avec rappels)", "contacts", contact_rows)
     vminutes = _total(ctx, sc, "vendor_minutes", "Vendor minutes billed", "Minutes facturées prestataire", "minutes",
@@ -193,13 +196,18 @@ def _total(ctx: Context, sc: Scenario, name, en, fr, unit, parts) -> RowRef:
                    scenario=sc.id, **{f"x{i}": r for i, r in enumerate(parts)})
 
 
-def _billed_hours(ctx: Context, sc: Scenario, needed: RowRef) -> RowRef:
+def _billed_hours(ctx: Context, sc: Scenario, needed: RowRef, segment: RowRef | None = None) -> RowRef:
     """The flex rule of both parties: each month, the year's peak less the party's flex share of the
     gap between the peak and the month's need (in-house: its FTE, :func:`inhouse_team`; the vendor:
     its billed logged hours)."""
-    peak = ctx.add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
-                   "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
-                   scenario=sc.id, needed=needed)
+    if segment is None:
+        peak = ctx.add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, year's peak month",
+                       "Heures connectées nécessaires, mois de pointe de l'année", "hours", "peak(needed)",
+                       scenario=sc.id, needed=needed)
+    else:  # a phased portfolio: a pilot is not billed at the scope that follows it
+        peak = ctx.add(sc.key("vendor_hours_peak"), "Vendor logged hours needed, peak month of the year within the "
+                       "phase", "Heures connectées nécessaires, mois de pointe de l'année dans la phase", "hours",
+                       "peakin(needed, phase)", scenario=sc.id, needed=needed, phase=segment)
     return ctx.add(sc.key("vendor_hours"), "Vendor logged hours billed", "Heures connectées facturées", "hours",
                    "peak_hours - flex * (peak_hours - needed)", scenario=sc.id, peak_hours=peak,
                    flex=ctx.terms[sc.vendor].quote["seasonal_flex"], needed=needed)

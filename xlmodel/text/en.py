@@ -451,3 +451,24 @@ WORKBOOK.update({
     "decimal_mark": ".",
     "colon": ": ",
 })
+
+# Issue 14, phased portfolios and the pilot's scorecard (w6-phases): one block, kept apart.
+WORKBOOK.update({
+    "pf_phase": "Phase {number}: from month",
+    "kpi_title": "Phase {number}: KPI targets",
+    "kpi_target": "Target",
+    "kpi_measured": "Measured (type it)",
+    "kpi_status": "Status",
+    "kpi_met": "met",
+    "kpi_not_met": "not met",
+    "kpi_to_measure": "to measure",
+    "method_phases_title": "Phased portfolios",
+    "method_phases": "A phased portfolio changes its assignments at the months its phases start (a pilot, then a "
+                     "wider scope): each month takes the shares and service hours of its phase, and each party's "
+                     "peak (the flex rule) is taken within the year and the phase. A phase starting after month 1 "
+                     "brings its one-off costs in its first month: set-up fee, knowledge transfer, IT integration "
+                     "and exit provision of each vendor engaged for the first time, and the severance and parallel "
+                     "run of the in-house agents it no longer needs (FTE the month before less FTE in its first "
+                     "month). They are in that year's cost (the payback spreads each year's saving over its months); "
+                     "the ROI divides by the one-off costs at signature.",
+})

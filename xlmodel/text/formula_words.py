@@ -46,7 +46,8 @@ PHRASES = {
         "running": "running total of {x}", "same_for": "the same for {channels}", "first": "{r} in the first month",
         "annual": "{r}, total of its year", "yearly": "{r}, total of the year",
         "firstmonth": "first month in which {r} = 1", "sumproduct": "Σ over the years of {a} × {b}",
-        "irr": "IRR of {r}", "peak": "{r}, highest month of its year", "total": "{r}, sum over every period",
+        "irr": "IRR of {r}", "peak": "{r}, highest month of its year",
+        "peakin": "{r}, highest month of its year with the same {g}", "total": "{r}, sum over every period",
         "erlang_sl": "Erlang C service level of {n} agents at {a} Erlangs (answer within {t}, handling {h})",
     },
     "fr": {
@@ -60,6 +61,7 @@ PHRASES = {
         "annual": "{r}, total de son année", "yearly": "{r}, total de l'année",
         "firstmonth": "premier mois où {r} = 1", "sumproduct": "Σ sur les années de {a} × {b}",
         "irr": "TRI de {r}", "peak": "{r}, mois le plus haut de son année",
+        "peakin": "{r}, mois le plus haut de son année au même {g}",
         "total": "{r}, somme sur toutes les périodes",
         "erlang_sl": "niveau de service Erlang C de {n} conseillers pour {a} Erlangs (réponse sous {t}, "
                      "traitement {h})",
@@ -180,6 +182,8 @@ class Words:
             return p["index"].format(v=plain[0], i=plain[1]), _CONDITIONAL
         if name == "sumproduct":
             return p["sumproduct"].format(a=args[0], b=args[1]), _CONDITIONAL
+        if name == "peakin":
+            return p["peakin"].format(r=plain[0], g=plain[1]), _CONDITIONAL
         if name == "erlang_sl":
             return p["erlang_sl"].format(n=plain[0], a=plain[1], t=plain[2], h=plain[3]), _CONDITIONAL
         return p[name].format(r=plain[0]), _CONDITIONAL  # first, annual, firstmonth, yearly, irr, peak, total

@@ -494,3 +494,25 @@ WORKBOOK.update({
     "decimal_mark": ",",
     "colon": " : ",
 })
+
+# Issue 14, portefeuilles par phases et tableau de bord du pilote (w6-phases) : un bloc à part.
+WORKBOOK.update({
+    "pf_phase": "Phase {number} : à partir du mois",
+    "kpi_title": "Phase {number} : objectifs (KPI)",
+    "kpi_target": "Objectif",
+    "kpi_measured": "Mesuré (à saisir)",
+    "kpi_status": "Statut",
+    "kpi_met": "atteint",
+    "kpi_not_met": "non atteint",
+    "kpi_to_measure": "à mesurer",
+    "method_phases_title": "Portefeuilles par phases",
+    "method_phases": "Un portefeuille par phases change de répartition aux mois où ses phases commencent (un pilote, "
+                     "puis un périmètre élargi) : chaque mois prend les parts et les heures de service de sa phase, "
+                     "et la pointe de chaque partie (règle de flexibilité) est prise dans l'année et dans la phase. "
+                     "Une phase commençant après le mois 1 porte ses coûts ponctuels sur son premier mois : frais de "
+                     "mise en place, transfert de connaissances, intégration informatique et provision de "
+                     "réversibilité de chaque prestataire retenu pour la première fois, indemnités et double run des "
+                     "conseillers internes dont elle n'a plus besoin (ETP du mois précédent moins ETP de son premier "
+                     "mois). Ils entrent dans le coût de l'année (le délai de récupération répartit l'économie de "
+                     "chaque année sur ses mois) ; le ROI divise par les coûts ponctuels à la signature.",
+})

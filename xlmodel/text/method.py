@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..case import Case
 from ..model import Model
 from ..model.constants import CONSTANTS
-from ..model.portfolio import PortfolioInput, PortfolioShare
+from ..model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
 from ..schema import ALL_SECTIONS
 from . import choice_label, label, method_conventions, pick, words
@@ -103,9 +103,13 @@ def ref_words(ref: Ref, case: Case, model: Model, lang: str) -> str:
         return words(lang)["method_to_vendor"].format(channel=case.channels[ref.channel].name)
     if isinstance(ref, (PortfolioInput, PortfolioShare)):  # issue 14: a cell of the Sourcing sheet
         t, where = words(lang), f"{case.portfolios[ref.portfolio].name}, {case.channels[ref.channel].name}"
+        if ref.phase:
+            where += ", " + t["pf_phase"].format(number=ref.phase + 1).split(":")[0]
         if isinstance(ref, PortfolioShare):
             return f"{t['pf_shares']}, {case.vendors[ref.vendor].name}, {where}"
         return f"{t['pf_mode'] if ref.field == 'mode' else t['pf_vendor']}, {where}"
+    if isinstance(ref, PhaseStart):
+        return f"{words(lang)['pf_phase'].format(number=ref.phase + 1)}, {case.portfolios[ref.portfolio].name}"
     if isinstance(ref, Constant):
         value, _, en, fr = CONSTANTS[ref.name]
         return f"{pick(lang, en, fr)} ({value:g})"

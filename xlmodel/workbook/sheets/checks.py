@@ -23,7 +23,7 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
         for x in lay.columns.values())
     prices = plan.vendors.column_span("price")
     sourcing = {} if plan.sourcing is None or not plan.sourcing.blocks else {
-        "check_sourcing": "=MIN(" + ",".join(plan.sourcing.valid_span(b) for b in plan.sourcing.blocks) + ")"}
+        "check_sourcing": "=MIN(" + ",".join(span for b in plan.sourcing.blocks for span in plan.sourcing.valid_spans(b)) + ")"}
     return {**sourcing,
         "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
         "staffing_verified": f"=Staffing!$B${plan.staffing.verified_row}",

@@ -2,6 +2,11 @@
 with each channel's assignment as inputs (mode, vendor of the mode, each vendor's share; the in-house
 team takes the rest) and the portfolio's teams and invoices, linked to their Calc rows.
 
+A phased portfolio has one assignment table per phase, each under the month its phase starts (an
+input from the second phase on), and under a phase with KPI targets the pilot's scorecard: each
+target (an input), the value measured (an input, blank until measured) and a live status (met, not
+met, to measure).
+
 The sheet exists when the case has a portfolio or a quote for some channels only.  It is planned
 (:func:`plan_sourcing`), written (:func:`write`) and read back (:func:`read_sourcing`) here, by the
 defined names it gives its ranges (``portfolio1_assignments``...), so that reading needs no layout.
@@ -14,10 +19,10 @@ from openpyxl.styles import Alignment
 from openpyxl.utils.cell import range_boundaries
 
 from ...errors import Problem
-from ...limits import MAX_PORTFOLIOS
+from ...limits import MAX_HORIZON_YEARS, MAX_PHASES, MAX_PORTFOLIOS
 from ...model import CaseRef, RowKey
-from ...model.portfolio import PortfolioInput, PortfolioShare
-from ...portfolios import INHOUSE, PORTFOLIO_MODES, SPLIT
+from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
+from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT
 from ...schema import CHANNEL, VENDOR, Field
 from ...text import choice_label, choice_value
 from .. import styles
@@ -31,17 +36,44 @@ _SHARE = Field("share", "rate", 0.0, "of contacts", "Share to the vendor", "Part
                fr_unit="des contacts")
 _NAME = Field("name", "text", "", "", "Portfolio name", "Nom du portefeuille", required=True)
 _QUOTED = Field("channels", "text", "", "", "Channels quoted", "Canaux de l'offre")
+_FROM = Field("from_month", "int", 2, "month", "Phase starts in month", "Début de la phase (mois)", 2,
+              12 * MAX_HORIZON_YEARS, fr_unit="mois")
+_KPI = {"service_level": Field("service_level", "rate", 0.8, "of contacts", "Service level", "Niveau de service",
+                               0, 1, fr_unit="des contacts"),
+        "first_contact_resolution": Field("first_contact_resolution", "rate", 0.7, "of contacts",
+                                          "First-contact resolution", "Résolution au premier contact", 0, 1,
+                                          fr_unit="des contacts"),
+        "csat": Field("csat", "number", 4.0, "out of 5", "Customer satisfaction (CSAT)",
+                      "Satisfaction client (CSAT)", 0, 5, fr_unit="sur 5", decimals=1)}
 FIRST_SHARE_COL = 5  # E: A channel, B mode, C vendor of the mode, D in-house share (the rest)
+
+
+@dataclass(frozen=True)
+class PhaseTable:
+    """One phase's assignments: the row of its start month (0: a portfolio without phases), its
+    header, its first channel row, and its scorecard's first KPI row (0: none)."""
+
+    start: int
+    header: int
+    first: int
+    kpis: int = 0
 
 
 @dataclass(frozen=True)
 class PortfolioBlock:
     title: int
     name_row: int
-    header: int  # the share columns hold the vendors' names
-    first: int  # channel i on first + i
     vendors: tuple[int, ...]  # case vendor indexes, one share column each from E
     results: int  # the title of the teams and invoices; their rows follow
+    phases: tuple[PhaseTable, ...] = ()
+
+    @property
+    def header(self) -> int:  # the share columns hold the vendors' names
+        return self.phases[0].header
+
+    @property
+    def first(self) -> int:  # channel i on first + i
+        return self.phases[0].first
 
     def share_col(self, k: int) -> str:
         return col(FIRST_SHARE_COL + k)
@@ -57,10 +89,10 @@ class SourcingLayout:
     blocks: tuple[PortfolioBlock, ...]
     channels: int
 
-    def valid_span(self, block: PortfolioBlock) -> str:
-        """The block's column of 0/1 flags, one per channel: its assignment is valid."""
+    def valid_spans(self, block: PortfolioBlock) -> list[str]:
+        """The block's columns of 0/1 flags, one per channel and phase: its assignment is valid."""
         c = col(FIRST_SHARE_COL + len(block.vendors))
-        return f"{SHEET}!${c}${block.first}:${c}${block.first + self.channels - 1}"
+        return [f"{SHEET}!${c}${t.first}:${c}${t.first + self.channels - 1}" for t in block.phases]
 
 
 def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout | None:
@@ -75,15 +107,31 @@ def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout 
     blocks = []
     for p, portfolio in enumerate(case.portfolios):
         vendors = tuple(names.index(v) for v in portfolio.vendors)
-        block = PortfolioBlock(r, r + 1, r + 3, r + 4, vendors, r + 4 + n + 1)
-        for i in range(n):
-            row = block.first + i
-            refs[PortfolioInput(p, i, "mode")] = f"{SHEET}!$B${row}"
-            refs[PortfolioInput(p, i, "vendor")] = f"{SHEET}!$C${row}"
-            cells |= {(SHEET, f"B{row}"), (SHEET, f"C{row}")}
-            for k, v in enumerate(vendors):
-                refs[PortfolioShare(p, i, v)] = f"{SHEET}!${block.share_col(k)}${row}"
-                cells.add((SHEET, f"{block.share_col(k)}{row}"))
+        tables, row = [], r + 3
+        if not portfolio.phased:
+            tables.append(PhaseTable(0, row, row + 1))
+            row += 1 + n + 1
+        else:
+            for k, phase in enumerate(portfolio.phases):
+                kpis = row + 2 + n + 1 if phase.kpi_targets else 0
+                tables.append(PhaseTable(row, row + 1, row + 2, kpis))
+                if k:
+                    refs[PhaseStart(p, k)] = f"{SHEET}!$B${row}"
+                    cells.add((SHEET, f"B{row}"))
+                row = (kpis + len(KPI_FIELDS) if kpis else row + 2 + n) + 1
+        for k, table in enumerate(tables):
+            for i in range(n):
+                at = table.first + i
+                refs[PortfolioInput(p, i, "mode", k)] = f"{SHEET}!$B${at}"
+                refs[PortfolioInput(p, i, "vendor", k)] = f"{SHEET}!$C${at}"
+                cells |= {(SHEET, f"B{at}"), (SHEET, f"C{at}")}
+                for j, v in enumerate(vendors):
+                    share_col = col(FIRST_SHARE_COL + j)
+                    refs[PortfolioShare(p, i, v, k)] = f"{SHEET}!${share_col}${at}"
+                    cells.add((SHEET, f"{share_col}{at}"))
+            if table.kpis:
+                cells |= {(SHEET, f"{c}{table.kpis + j}") for j in range(len(KPI_FIELDS)) for c in "BC"}
+        block = PortfolioBlock(r, r + 1, vendors, row, tuple(tables))
         cells.add((SHEET, f"B{block.name_row}"))
         blocks.append(block)
         r = block.results + 1 + 2 + 3 * len(vendors) + 2
@@ -114,36 +162,78 @@ def write(ws, plan, c):
 
 
 def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
-    """One portfolio: its name, each channel's assignment, then its teams and invoices in year 1."""
-    t, case = c.t, c.case
+    """One portfolio: its name, each channel's assignment (by phase), then its teams and invoices in year 1."""
+    t = c.t
     styles.section(ws, f"A{block.title}", t["portfolio_title"].format(number=p))
     ws[f"A{block.name_row}"] = t["portfolio_name"]
     c.input_cell(ws, f"B{block.name_row}", _NAME, portfolio.name)
     define_name(ws, f"portfolio{p}_name", f"{SHEET}!$B${block.name_row}")
-    ws[f"E{block.header - 1}"] = t["pf_shares"]
+    for k, (phase, table) in enumerate(zip(portfolio.phases, block.phases)):
+        _write_phase(ws, plan, c, p, k, phase, table, block)
+    _write_results(ws, plan, c, p - 1, block)
+
+
+def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: PortfolioBlock):
+    """One phase's table: its start month, each channel's assignment, and the pilot's scorecard."""
+    t, case = c.t, c.case
+    name = f"portfolio{p}" if k == 0 else f"portfolio{p}_phase{k + 1}"
+    if table.start:
+        ws[f"A{table.start}"] = t["pf_phase"].format(number=k + 1)
+        if k == 0:
+            ws[f"B{table.start}"] = 1  # the first phase starts at signature
+        else:
+            c.input_cell(ws, f"B{table.start}", _FROM, phase.from_month)
+            define_name(ws, f"{name}_from", f"{SHEET}!$B${table.start}")
+    ws[f"E{table.header - 1}"] = t["pf_shares"]
     labels = [c.label(CHANNEL.by_name["name"]), t["pf_mode"], t["pf_vendor"], t["pf_inhouse"]]
-    styles.header_row(ws, block.header, labels + [case.vendors[v].name for v in block.vendors] + [t["pf_valid"]])
-    ws.row_dimensions[block.header].height = 30
+    if k == 0:
+        vendor_names = [case.vendors[v].name for v in block.vendors]
+    else:  # the same vendors as the first phase's header
+        vendor_names = [f"={col(FIRST_SHARE_COL + j)}${block.header}" for j in range(len(block.vendors))]
+    styles.header_row(ws, table.header, labels + vendor_names + [t["pf_valid"]])
+    ws.row_dimensions[table.header].height = 30
+    last_col = col(FIRST_SHARE_COL + len(block.vendors) - 1)
     for i, channel in enumerate(case.channels):
-        r, a = block.first + i, portfolio.channels[i]
+        r, a = table.first + i, phase.channels[i]
         ws[f"A{r}"] = f"=Inputs!$A${plan.inputs.channel_row(i)}"
         c.input_cell(ws, f"B{r}", _MODE, a.mode)
         c.input_cell(ws, f"C{r}", _VENDOR, a.vendor)
-        for k, v in enumerate(block.vendors):
-            c.input_cell(ws, f"{block.share_col(k)}{r}", _SHARE, a.share(case.vendors[v].name))
-        shares = f"E{r}:{block.last_col}{r}"
+        for j, v in enumerate(block.vendors):
+            c.input_cell(ws, f"{col(FIRST_SHARE_COL + j)}{r}", _SHARE, a.share(case.vendors[v].name))
+        shares = f"E{r}:{last_col}{r}"
         split, extended, overflow = (choice_label(m, c.lang) for m in PORTFOLIO_MODES)  # as the mode cell shows it
         ws[f"D{r}"] = f'=IF(B{r}="{split}",1-SUM({shares}),"-")'
         styles.number_format(ws[f"D{r}"], "0.0%")
         # Valid: split shares summing to at most 100 %, or a mode naming one of the portfolio's vendors.
-        vendors = f"$E${block.header}:${block.last_col}${block.header}"
+        vendors = f"$E${block.header}:${last_col}${block.header}"
         ws[f"{col(FIRST_SHARE_COL + len(block.vendors))}{r}"] = (
             f'=((B{r}="{split}")*(SUM({shares})<=1+CHECK_TOLERANCE)+((B{r}="{extended}")'
             f'+(B{r}="{overflow}"))*(COUNTIF({vendors},C{r})>0))*1')
-    last = block.first + len(case.channels) - 1
-    define_name(ws, f"portfolio{p}_assignments", f"{SHEET}!$B${block.first}:${block.last_col}${last}")
-    define_name(ws, f"portfolio{p}_vendors", f"{SHEET}!$E${block.header}:${block.last_col}${block.header}")
-    _write_results(ws, plan, c, p - 1, block)
+    last = table.first + len(case.channels) - 1
+    define_name(ws, f"{name}_assignments", f"{SHEET}!$B${table.first}:${last_col}${last}")
+    if k == 0:
+        define_name(ws, f"portfolio{p}_vendors", f"{SHEET}!$E${block.header}:${last_col}${block.header}")
+    if table.kpis:
+        _write_scorecard(ws, c, p, k, phase, table)
+
+
+def _write_scorecard(ws, c, p: int, k: int, phase, table: PhaseTable):
+    """The pilot's KPI targets, the values measured (blank until measured) and a live status."""
+    t = c.t
+    header = table.kpis - 1
+    styles.header_row(ws, header, [t["kpi_title"].format(number=k + 1), t["kpi_target"], t["kpi_measured"],
+                                   t["kpi_status"]])
+    targets, measured = dict(phase.kpi_targets), dict(phase.kpi_measured)
+    for j, (key, _, _) in enumerate(KPI_FIELDS):
+        r, f = table.kpis + j, _KPI[key]
+        ws[f"A{r}"] = f"{c.label(f)} ({c.unit_of(f)})"
+        c.input_cell(ws, f"B{r}", f, targets.get(key))
+        c.input_cell(ws, f"C{r}", f, measured.get(key))
+        # Every KPI here is better higher: met when the measured value reaches its target.
+        ws[f"D{r}"] = (f'=IF(B{r}="","-",IF(C{r}="","{t["kpi_to_measure"]}",IF(C{r}>=B{r},"{t["kpi_met"]}",'
+                       f'"{t["kpi_not_met"]}")))')
+    define_name(ws, f"portfolio{p}_phase{k + 1}_kpis",
+                f"{SHEET}!$B${table.kpis}:$C${table.kpis + len(KPI_FIELDS) - 1}")
 
 
 def _write_results(ws, plan, c, p: int, block: PortfolioBlock):
@@ -209,15 +299,54 @@ def _read_block(reading, p: int, name_at, channel_names) -> dict:
     h0, hr, h1, _ = range_boundaries(hdr)
     vendors = [str(book.value(sheet, hr, k) or "").strip() for k in range(h0, h1 + 1)]
     where[f"{at} .vendors"] = f"{sheet}!{hdr}"
-    _, span = book.name_target(f"portfolio{p}_assignments")
+    out = {"name": reading.typed(sheet, r, c) or "", "vendors": vendors}
+    if book.name_target(f"portfolio{p}_phase1_kpis") is None and book.name_target(f"portfolio{p}_phase2_from") is None:
+        out["channels"] = _read_table(reading, f"portfolio{p}_assignments", h0, vendors, channel_names,
+                                      f"{at} .channels")
+        return out
+    phases = []
+    for k in range(MAX_PHASES):
+        name = f"portfolio{p}" if k == 0 else f"portfolio{p}_phase{k + 1}"
+        phase_at = f"{at} .phases.{k + 1}"
+        if k == 0:
+            phase = {"from_month": 1}
+        else:
+            found = book.name_target(f"{name}_from")
+            if found is None:
+                break
+            cell = found[1].replace("$", "")
+            where[f"{phase_at} .from_month"] = f"{sheet}!{cell}"
+            phase = {"from_month": reading.typed(sheet, *reversed(range_boundaries(found[1])[:2]))}
+        phase["channels"] = _read_table(reading, f"{name}_assignments", h0, vendors, channel_names,
+                                        f"{phase_at} .channels")
+        kpis = book.name_target(f"portfolio{p}_phase{k + 1}_kpis")
+        if kpis is not None:
+            k0, kr, _, _ = range_boundaries(kpis[1])
+            for column, key in ((k0, "kpi_targets"), (k0 + 1, "kpi_measured")):
+                values = {}
+                for j, (kpi, _, _) in enumerate(KPI_FIELDS):
+                    value = reading.typed(sheet, kr + j, column)
+                    where[f"{phase_at} .{key}.{kpi}"] = f"{sheet}!{col(column)}{kr + j}"
+                    if value not in (None, ""):
+                        values[kpi] = value
+                if values:
+                    phase[key] = values
+        phases.append(phase)
+    out["phases"] = phases
+    return out
+
+
+def _read_table(reading, name: str, h0: int, vendors: list[str], channel_names, at: str) -> dict:
+    """One assignment table (a portfolio's or a phase's), by its defined name."""
+    sheet, span = reading.book.name_target(name)
     b0, first, b1, last = range_boundaries(span)
     assigned = {}
     for i, channel in enumerate(channel_names):
         row = first + i
         if row > last or not channel:
             continue
-        assigned[channel] = _read_assignment(reading, sheet, row, h0, vendors, f"{at} .channels.{channel}")
-    return {"name": reading.typed(sheet, r, c) or "", "vendors": vendors, "channels": assigned}
+        assigned[channel] = _read_assignment(reading, sheet, row, h0, vendors, f"{at}.{channel}")
+    return assigned
 
 
 def _read_assignment(reading, sheet: str, row: int, first_share: int, vendors: list[str], at: str):

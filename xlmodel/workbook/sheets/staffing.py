@@ -10,7 +10,7 @@ that it was verified at build (never a red check), until the refresh macro or a 
 from __future__ import annotations
 
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
-from ...model.portfolio import PortfolioInput, PortfolioShare
+from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
 from ...text import choice_label
 from .. import styles
@@ -135,4 +135,6 @@ def describe(ref: CaseRef, c: Content) -> str:
         what = (c.t["pf_mode"] if ref.field == "mode" else c.t["pf_vendor"]) if isinstance(ref, PortfolioInput) \
             else f"{c.t['pf_shares']}, {c.case.vendors[ref.vendor].name}"
         return f"{where}: {what}"
+    if isinstance(ref, PhaseStart):
+        return f"{c.case.portfolios[ref.portfolio].name}: {c.t['pf_phase'].format(number=ref.phase + 1)}"
     return ref.target
