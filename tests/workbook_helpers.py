@@ -20,12 +20,15 @@ PARITY_CASES = {
     "hybrid_overflow_one_year": ROOT / "workbooks" / "examples" / "hybrid_overflow_one_year.toml",
     "hybrid_channel_ten_years": ROOT / "workbooks" / "examples" / "hybrid_channel_ten_years.toml",
     "portfolio_by_channel": ROOT / "workbooks" / "examples" / "portfolio_by_channel.toml",  # issue 14
+    # Issue 14: a phased portfolio (a pilot, then a share), in English and, the same case, in French.
+    "portfolio_phased": ROOT / "workbooks" / "examples" / "portfolio_phased.toml",
+    "portfolio_phased_fr": ROOT / "workbooks" / "examples" / "portfolio_phased.toml",
     # Issue 15: Erlang A sizing (GAMMADIST, GAMMALN), in English and, the same case, in French.
     "erlang_a": ROOT / "workbooks" / "examples" / "erlang_a.toml",
     "erlang_a_fr": ROOT / "workbooks" / "examples" / "erlang_a.toml",
 }
 #: Parity cases built in another language than their file's.
-PARITY_LANGUAGES = {"erlang_a_fr": "fr"}
+PARITY_LANGUAGES = {"erlang_a_fr": "fr", "portfolio_phased_fr": "fr"}
 
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
 EXCEL_2010_FUNCTIONS = {

@@ -227,11 +227,12 @@ def _write_scorecard(ws, c, p: int, k: int, phase, table: PhaseTable):
     for j, (key, _, _) in enumerate(KPI_FIELDS):
         r, f = table.kpis + j, _KPI[key]
         ws[f"A{r}"] = f"{c.label(f)} ({c.unit_of(f)})"
-        c.input_cell(ws, f"B{r}", f, targets.get(key))
-        c.input_cell(ws, f"C{r}", f, measured.get(key))
+        # Blank as empty text: an engine may read an empty numeric cell as 0 (IronCalc), a measured 0.
+        c.input_cell(ws, f"B{r}", f, targets.get(key, ""))
+        c.input_cell(ws, f"C{r}", f, measured.get(key, ""))
         # Every KPI here is better higher: met when the measured value reaches its target.
-        ws[f"D{r}"] = (f'=IF(B{r}="","-",IF(C{r}="","{t["kpi_to_measure"]}",IF(C{r}>=B{r},"{t["kpi_met"]}",'
-                       f'"{t["kpi_not_met"]}")))')
+        ws[f"D{r}"] = (f'=IF(ISNUMBER(B{r}),IF(ISNUMBER(C{r}),IF(C{r}>=B{r},"{t["kpi_met"]}","{t["kpi_not_met"]}"),'
+                       f'"{t["kpi_to_measure"]}"),"-")')
     define_name(ws, f"portfolio{p}_phase{k + 1}_kpis",
                 f"{SHEET}!$B${table.kpis}:$C${table.kpis + len(KPI_FIELDS) - 1}")
 
