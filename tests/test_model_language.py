@@ -143,7 +143,7 @@ def test_peak_where_rounddown_and_ln():
 def test_the_table_holds_every_function_with_both_faces():
     assert set(FUNCTIONS) == {"max", "min", "roundup", "rounddown", "ln", "exp", "where", "erlang_sl", "erlang_a_met",
                               "index", "when", "prev", "first", "annual", "firstmonth", "yearly", "sumproduct", "irr",
-                              "peak", "total"}
+                              "peak", "peakin", "total"}
     for fn in FUNCTIONS.values():
         assert callable(fn.numpy) and callable(fn.excel)
 
@@ -238,3 +238,17 @@ def test_expressions_outside_the_language_are_refused(text, itself, message):
     with pytest.raises(FormulaError) as caught:
         formula(text, itself)
     assert message in str(caught.value)
+
+
+def test_peakin_takes_the_peak_within_the_year_and_the_group():
+    """Issue 14 (phased portfolios): each month gets the highest value of the months of its year in
+    its group; the numpy face and the Excel face say the same."""
+    import numpy as np
+    from xlmodel.model.functions import FUNCTIONS, Timeline
+    x = np.arange(1.0, 25.0)  # months 1..24
+    group = np.array([1.0] * 3 + [2.0] * 21)
+    expected = [3.0] * 3 + [12.0] * 9 + [24.0] * 12
+    assert list(FUNCTIONS["peakin"].numpy(x, group)) == expected
+    grid = Timeline("D", "AA", 2)
+    text = FUNCTIONS["peakin"].excel([MonthlyRow("", 9), MonthlyRow("", 7)], grid)
+    assert text.startswith("SUMPRODUCT(MAX(($D$2:$AA$2=") and "($D$7:$AA$7=" in text and "*$D$9:$AA$9))" in text

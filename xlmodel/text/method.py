@@ -25,6 +25,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     lines = list(method_conventions(lang))
     if case.portfolios:  # issue 14: how a portfolio is costed
         lines += [("h", t["method_portfolio_title"]), ("p", t["method_portfolio"])]
+        if any(p.phased for p in case.portfolios):  # issue 14: phased portfolios
+            lines += [("h", t["method_phases_title"]), ("p", t["method_phases"])]
     lines.append(("h", t["method_rows"]))
     lines.append(("p", t["method_reading"]))
     for row in _one_row_per_kind(model):
