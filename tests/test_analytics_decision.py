@@ -147,7 +147,8 @@ def many_vendors(n: int):
     case = example_case()
     vendors = tuple(replace(case.vendors[i % 3], name=f"{case.vendors[i % 3].name} {i}",
                             price=case.vendors[i % 3].price * (1 + 0.01 * i)) for i in range(n))
-    return case.replace(vendors=vendors, hybrid=replace(case.hybrid, vendors=tuple(v.name for v in vendors)))
+    return case.replace(vendors=vendors, hybrid=replace(case.hybrid, vendors=tuple(v.name for v in vendors)),
+                        portfolios=())  # the example's portfolios name its own quotes
 
 
 def test_break_evens_of_many_vendors_cost_linear_work_not_quadratic(monkeypatch):

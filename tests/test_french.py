@@ -83,7 +83,8 @@ def _english_texts() -> set[str]:
 def _case_names(path) -> tuple[str, ...]:
     from xlmodel.workbook.reader import read_workbook_case
     case = read_workbook_case(path)
-    names = [case.case.name, *(v.name for v in case.vendors), *(c.name for c in case.channels)]
+    names = [case.case.name, *(v.name for v in case.vendors), *(c.name for c in case.channels),
+             *(p.name for p in case.portfolios)]
     return tuple(sorted(names, key=len, reverse=True))
 
 

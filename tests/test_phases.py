@@ -253,3 +253,25 @@ def test_the_scorecard_is_live_in_the_book(built_book):
     live.edit("Sourcing", r + 2, 3, 3.9)  # satisfaction below
     live.evaluate()
     assert [live.value("Sourcing", r + j, 4) for j in range(3)] == ["met", "to measure", "not met"]
+
+
+def test_the_tornado_and_the_monte_carlo_cover_a_recommended_phased_portfolio(case, result):
+    """Issue 14: the tornado is about the recommended phased portfolio, each end equal to the exact
+    engine re-run with the driver moved (a staffing driver and a price alike); the Monte Carlo gives
+    it a P(cheapest) and a distribution around its NPV of savings."""
+    from xlmodel.analytics import drivers as drv
+    from xlmodel.analytics.montecarlo import run_risk
+    from xlmodel.analytics.sensitivity import tornado
+    assert result.best == PHASED
+    t = tornado(case, result, driver_ids=["volume", "vendor_price", "severance"])
+    assert t.scenario_id == PHASED and t.base_npv_savings == pytest.approx(result.scenario(PHASED).npv_savings)
+    for bar in t.bars:
+        low, high = drv.driver_range(case, bar.driver)
+        for change, value in ((low, bar.npv_savings_low), (high, bar.npv_savings_high)):
+            moved = compare(drv.apply(case, {bar.driver: change}))
+            assert value == pytest.approx(moved.scenario(PHASED).npv_savings, rel=1e-9, abs=0.01), bar.driver
+        assert bar.swing > 0
+    risk = run_risk(case, 400, 7, comparison=result)
+    phased = risk.scenario(PHASED)
+    assert 0 < phased.p_cheapest < 1
+    assert phased.npv_savings_p10 < result.scenario(PHASED).npv_savings < phased.npv_savings_p90

@@ -158,11 +158,13 @@ def test_compare_json_and_terminal_show_the_portfolios(capsys):
     portfolio = next(s for s in data["scenarios"] if s["id"] == BY_CHANNEL)
     assert portfolio["kind"] == "portfolio" and portfolio["vendor"] is None
     assert [v["vendor"] for v in portfolio["portfolio"]["vendors"]] == ["Voice Partner", "Written Desk"]
-    assert "p_cheapest" not in portfolio and "do not cover the portfolio" in data["recommendation_en"]
-    assert "ne couvre pas encore" in data["recommendation_fr"]
+    # The analytics cover the portfolios (the Monte Carlo, the tornado of a recommended one), and say
+    # which do not apply to them (the break-evens and the scoring are per quote).
+    assert 0 <= portfolio["p_cheapest"] <= 1 and portfolio["npv_savings_p10"] <= portfolio["npv_savings_p90"]
+    assert data["tornado"]["scenario"] == data["best"] == BY_CHANNEL and "cheapest in" in data["recommendation_en"]
     code, out, _ = run_cli(["compare", CASE_FILE], capsys)
     shown = " ".join(out.split())  # the terminal wraps its sentences
-    assert code == 0 and "Portfolio: By channel" in shown and "do not cover the portfolio scenarios" in shown
+    assert code == 0 and "Portfolio: By channel" in shown and "do not apply to a portfolio" in shown
 
 
 def _with(**changes):

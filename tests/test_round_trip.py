@@ -100,8 +100,13 @@ def edit_every_input(wb):
     uplift_col = header["Price uplift for the transferred agents (transfer quotes)"]
     changes = {}
     sign = 1
+    renamed = {}
+    named = {cell.value for row in wb["Sourcing"].iter_rows() for cell in row} if "Sourcing" in wb.sheetnames else set()
+    in_portfolios = {r for r in range(5, vendors.max_row + 1) if vendors.cell(row=r, column=1).value in named}
     for cell, rule in input_cells(wb):
         sheet = cell.parent.title
+        if sheet == "Sourcing":  # its assignments must stay consistent: tests/test_portfolio.py, test_phases.py
+            continue
         if sheet == "Inputs" and cell.coordinate in seasonality | weights:
             new, sign = round(cell.value + 0.01 * sign, 6), -sign
         elif sheet == "Vendors" and cell.column in (pricing_col, fte_col):
@@ -117,7 +122,8 @@ def edit_every_input(wb):
         elif sheet == "Vendors" and cell.column == hybrid_col and cell.row == 5:
             continue
         elif sheet == "Vendors" and cell.column == transfer_col:  # a transfer needs an onshore site
-            if vendors.cell(row=cell.row, column=location_col).value != "onshore":
+            if vendors.cell(row=cell.row, column=location_col).value != "onshore" \
+                    or cell.row in in_portfolios:  # a portfolio refuses a staff transfer
                 continue
             new = "yes"
         elif sheet == "Vendors" and cell.column == uplift_col:  # an uplift needs a transfer
@@ -129,8 +135,15 @@ def edit_every_input(wb):
         else:
             new = other_valid_value(cell, rule)
         assert new != cell.value, (sheet, cell.coordinate)
+        if sheet == "Vendors" and cell.column == 1:
+            renamed[cell.value] = new
         cell.value = new
         changes[(sheet, cell.coordinate)] = new
+    if "Sourcing" in wb.sheetnames:  # a renamed vendor is renamed where a portfolio names it, as a user must
+        for row in wb["Sourcing"].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in renamed:
+                    cell.value = renamed[cell.value]
     return changes
 
 
@@ -210,10 +223,11 @@ def test_build_refuses_a_workbook_open_in_excel_with_exit_1_and_writes_nothing(e
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "~$book.xlsx"]  # no backup either
 
 
-def test_a_build_killed_while_writing_leaves_the_previous_workbook_byte_identical(example_book, tmp_path):
+def test_a_build_killed_while_writing_leaves_the_previous_workbook_byte_identical(built_book, tmp_path):
     """A real kill (SIGKILL) of `build` in the middle of writing the new workbook's bytes."""
     book = tmp_path / "book.xlsx"
-    book.write_bytes(example_book.read_bytes())
+    previous = built_book("hybrid_share").path  # a book the same case rebuilds (no Sourcing sheet to drop)
+    book.write_bytes(previous.read_bytes())
     marker = tmp_path / "writing"
     script = textwrap.dedent(f"""
         import os, sys, time
@@ -247,8 +261,8 @@ def test_a_build_killed_while_writing_leaves_the_previous_workbook_byte_identica
             child.kill()
         child.stderr.close()
     assert child.returncode == -signal.SIGKILL
-    assert book.read_bytes() == example_book.read_bytes()
-    assert read_workbook_case(book) == example_case()
+    assert book.read_bytes() == previous.read_bytes()
+    assert read_workbook_case(book) == read_workbook_case(previous)
 
 
 def write_case(path, text=None, **changes):
@@ -322,10 +336,21 @@ def hostile_case():
     old_channel = data["demand"]["channels"][0]["name"]
     data["demand"]["channels"][0]["name"] = HOSTILE_TEXTS["channel"]
     data["hybrid"]["channels"] = [HOSTILE_TEXTS["channel"] if c == old_channel else c for c in data["hybrid"]["channels"]]
+    renamed = {old_channel: HOSTILE_TEXTS["channel"]}
     for i in (1, 2, 3):
+        renamed[data["vendors"][i - 1]["name"]] = HOSTILE_TEXTS[f"vendor_{i}"]
         data["vendors"][i - 1]["name"] = HOSTILE_TEXTS[f"vendor_{i}"]
     data["vendors"][0]["languages"] = HOSTILE_TEXTS["languages"]
     data["hybrid"]["vendors"] = [v["name"] for v in data["vendors"]]
+
+    def rename(value):  # the portfolios name channels and vendors as keys and as values
+        if isinstance(value, dict):
+            return {renamed.get(k, k): rename(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return renamed.get(value, value) if isinstance(value, str) else value
+    if "portfolios" in data:
+        data["portfolios"] = [dict(rename(p), name=p["name"]) for p in data["portfolios"]]
     return case_from_mapping(data)
 
 

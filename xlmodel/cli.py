@@ -119,7 +119,7 @@ def risk(source, draws, seed, as_json, lang):
     from .text.tables import risk_text, timings
     from .engine import compare as run
     from .limits import MAX_RISK_VALUES
-    result = run(load_source(source)).without_portfolios()  # portfolios are not analysed yet
+    result = run(load_source(source))
     case = result.case
     if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:
         raise InputError(Problem("--draws", f"at most {MAX_RISK_VALUES // len(result.scenarios):,} draws for "

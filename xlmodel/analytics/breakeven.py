@@ -107,7 +107,7 @@ def vendor_alone(case: Case, vendor_index: int) -> Case:
     v = case.vendors[vendor_index]
     if len(case.vendors) == 1:
         return case
-    return case.replace(vendors=(v,), hybrid=replace(case.hybrid, vendors=tuple(
+    return case.replace(vendors=(v,), portfolios=(), hybrid=replace(case.hybrid, vendors=tuple(
         name for name in case.hybrid.vendors if name == v.name)))
 
 

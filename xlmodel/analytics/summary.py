@@ -39,7 +39,6 @@ def analyse(result: Comparison, draws: int = COMPARE_DRAWS, seed: int | None = N
     from .montecarlo import run_risk
     from .scoring import score_vendors
     from .sensitivity import tornado
-    result = result.without_portfolios()  # portfolios are not analysed yet (text: portfolio_analytics)
     case = result.case
     return Analysis(economic_view(result), score_vendors(result), break_even(case, result),
                     tornado(case, result), run_risk(case, draws, seed, comparison=result))
@@ -50,7 +49,7 @@ def extend_json(data: dict, result: Comparison, a: Analysis) -> dict:
     econ = {s.id: s for s in a.economics.scenarios}
     risk = {s.id: s for s in a.risk.scenarios}
     for s in data["scenarios"]:
-        if s["id"] not in econ:  # a portfolio: not analysed yet
+        if s["id"] not in econ:
             continue
         e, r = econ[s["id"]], risk[s["id"]]
         s.update({"lost_contacts": e.lost_contacts, "lost_customer_value": e.lost_customer_value,

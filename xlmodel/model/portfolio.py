@@ -225,10 +225,12 @@ def _channel_modes(ctx: Context, sc: Scenario, p: int, k: int = 0, phases: int =
     ext_hours = RowRef(ext_key)
     for i, channel in enumerate(ctx.shape.channels):
         mode = PortfolioInput(p, i, "mode", k)
-        flags = {name: ctx.add(_key(sc, k, phases, f"is_{name}", i), f"{channel}: mode is {word}{tag_en}",
-                               f"{channel} : mode {word}{tag_fr}", "flag", f'(mode == "{word}") * 1', scalar=True,
+        flags = {name: ctx.add(_key(sc, k, phases, f"is_{name}", i), f"{channel}: mode is {en}{tag_en}",
+                               f"{channel} : mode {fr}{tag_fr}", "flag", f'(mode == "{word}") * 1', scalar=True,
                                scenario=sc.id, mode=mode)
-                 for name, word in (("split", "split"), ("ext", "extended_hours"), ("overflow", "overflow"))}
+                 for name, word, en, fr in (("split", "split", "split", "par parts"),
+                                            ("ext", "extended_hours", "extended hours", "horaires étendus"),
+                                            ("overflow", "overflow", "overflow", "débordement"))}
         partial = ctx.add(_key(sc, k, phases, "mode_part", i), f"{channel}: part the mode gives its vendor{tag_en}",
                           f"{channel} : part que le mode confie à son prestataire{tag_fr}", "index",
                           "is_ext * out_of_hours + is_overflow * max(0, season - threshold) / season",

@@ -392,7 +392,7 @@ PRICE_UNITS = {
 WORKBOOK.update({
     "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
     "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
-                     "team takes the rest), or to one vendor in a mode: extended_hours (the contacts outside the "
+                     "team takes the rest), or to one vendor in a mode: extended hours (the contacts outside the "
                      "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
                      "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
                      "at the next rebuild.",
@@ -423,8 +423,9 @@ WORKBOOK.update({
                         "manager per vendor). Each vendor engaged brings its set-up fee, knowledge transfer, IT "
                         "integration and exit provision; today's agents leave once (one severance, one parallel run).",
     "short_portfolio": "Portfolio: {name}",
-    "portfolio_analytics": "Decision analytics (tornado, Monte Carlo, break-evens, scoring, economic view) do not "
-                           "cover the portfolio scenarios yet: they compare the other scenarios.",
+    "portfolio_analytics": "The tornado, the Monte Carlo and the economic view cover the portfolio scenarios, phased "
+                           "ones included; the break-evens and the vendor scoring are per quote (its outsourced "
+                           "scenario, its hybrid share) and do not apply to a portfolio, which mixes several quotes.",
 })
 
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.

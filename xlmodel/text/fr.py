@@ -432,8 +432,8 @@ PRICE_UNITS = {
 WORKBOOK.update({
     "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
     "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                     "(l'interne prend le reste), ou à un prestataire dans un mode : extended_hours (les contacts "
-                     "hors des heures d'ouverture internes) ou overflow (le volume au-delà de la capacité interne). "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les contacts "
+                     "hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
                      "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
                      "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
@@ -466,8 +466,10 @@ WORKBOOK.update({
                         "son transfert de connaissances, son intégration informatique et sa provision de "
                         "réversibilité ; les conseillers actuels ne partent qu'une fois (une indemnité, un double run).",
     "short_portfolio": "Portefeuille : {name}",
-    "portfolio_analytics": "L'aide à la décision (tornade, Monte Carlo, points morts, notation, vue économique) ne "
-                           "couvre pas encore les scénarios de portefeuille : elle compare les autres scénarios.",
+    "portfolio_analytics": "La tornade, le Monte Carlo et la vue économique couvrent les scénarios de portefeuille, y "
+                           "compris par phases ; les points morts et la notation des prestataires sont propres à "
+                           "chaque offre (son scénario externalisé, sa part hybride) et ne s'appliquent pas à un "
+                           "portefeuille, qui combine plusieurs offres.",
 })
 
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.

@@ -150,7 +150,7 @@ def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
 def analysis_text(result: Comparison, a: Analysis, lang: str = "en") -> str:
     """The analytics sections of ``compare``'s terminal output."""
     w, t = terminal_words(lang), a.tornado
-    lines = [""] + _wrap(words(lang)["portfolio_analytics"]) if result.case.portfolios else []  # not analysed yet
+    lines = [""] + _wrap(words(lang)["portfolio_analytics"]) if result.case.portfolios else []  # what applies
     lines += _economics(result, a, lang) + _scoring(a, lang) + _break_even(result, a, lang)
     lines += [""] + _wrap(w["tornado_title"].format(scenario=label(result.scenario(t.scenario_id), lang),
                                                     base=_k(t.base_npv_savings, lang), cur=result.case.case.currency,

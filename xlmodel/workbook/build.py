@@ -75,7 +75,6 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     Risk sheet needs the results.
     """
     global _JOB
-    result = result.without_portfolios()  # portfolios are not analysed yet (text: portfolio_analytics)
     pool = future = None
     if parallel and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
         _JOB = (result.case, result)

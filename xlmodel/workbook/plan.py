@@ -245,7 +245,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
     follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
     economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
-    scenarios = [s.id for s in model.scenarios if s.kind != "portfolio"]  # portfolios: not analysed yet
+    scenarios = [s.id for s in model.scenarios]  # portfolios too (issue 14)
     vendors = len(case.vendors)
     r = _Rows(10)
     tornado_title = r.one()

@@ -95,8 +95,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", sr.npv_cost_p50, c.money)
     ws[f"A{lay.monte_carlo_note}"] = t["risk_note"]
-    analysed = {sr.id for sr in risk.scenarios}  # a recommended portfolio is not analysed yet
-    best = c.result.best if c.result.best != "inhouse" and c.result.best in analysed else a.tornado.scenario_id
+    best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
     styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {c.label(c.result.scenario(best))}")

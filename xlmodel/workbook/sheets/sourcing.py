@@ -186,11 +186,10 @@ def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: P
             define_name(ws, f"{name}_from", f"{SHEET}!$B${table.start}")
     ws[f"E{table.header - 1}"] = t["pf_shares"]
     labels = [c.label(CHANNEL.by_name["name"]), t["pf_mode"], t["pf_vendor"], t["pf_inhouse"]]
-    if k == 0:
-        vendor_names = [case.vendors[v].name for v in block.vendors]
-    else:  # the same vendors as the first phase's header
-        vendor_names = [f"={col(FIRST_SHARE_COL + j)}${block.header}" for j in range(len(block.vendors))]
-    styles.header_row(ws, table.header, labels + vendor_names + [t["pf_valid"]])
+    styles.header_row(ws, table.header, labels + [case.vendors[v].name for v in block.vendors] + [t["pf_valid"]])
+    if k:  # the same vendors as the first phase's header (a formula, not the user's text)
+        for j in range(len(block.vendors)):
+            ws[f"{col(FIRST_SHARE_COL + j)}{table.header}"] = f"={col(FIRST_SHARE_COL + j)}${block.header}"
     ws.row_dimensions[table.header].height = 30
     last_col = col(FIRST_SHARE_COL + len(block.vendors) - 1)
     for i, channel in enumerate(case.channels):

@@ -81,7 +81,11 @@ def _sized_inputs(ws, plan: Plan, c: Content):
     styles.header_row(ws, r + 1, [t["label"], t["at_sizing"], t["now"], t["changed"]])
     for r, ref in enumerate(lay.sized_inputs, start=lay.first_input):
         styles.write_text(ws, f"A{r}", describe(ref, c))
-        ws[f"B{r}"] = choice_label(c.ev.resolve(ref), c.lang)  # a choice as its input cell shows it
+        value = choice_label(c.ev.resolve(ref), c.lang)  # a choice as its input cell shows it
+        if isinstance(value, str):  # a vendor's name (a portfolio's mode) is the user's text: never a formula
+            styles.write_text(ws, f"B{r}", value)
+        else:
+            ws[f"B{r}"] = value
         ws[f"C{r}"] = f"={plan.refs[ref]}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first
