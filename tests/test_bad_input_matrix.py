@@ -99,7 +99,7 @@ CASE_ROWS = {
     "a yes/no answer that is neither": (case_text(**{"bonus_malus = 0.0": 'bonus_malus = 0.0\ncoverage_24_7 = "maybe"'}),
                                         "[[vendors]] 1 .coverage_24_7: must be yes or no"),
     "more Monte Carlo draws than memory holds": (case_text() + "\n[risk]\ndraws = 9000000\n",
-                                                 "[risk] .draws: at most 2 500 000 draws for 8 scenarios"),
+                                                 "[risk] .draws: at most 2 000 000 draws for 10 scenarios"),
     "100 000-deep inline tables": (case_text() + "\nx = " + "{a = " * 100_000 + "1" + "}" * 100_000 + "\n",
                                    "its tables or arrays are nested too deeply"),
     "a load no staffing model sizes": (case_text(**{"annual_volume = 700000": "annual_volume = 999000000",
