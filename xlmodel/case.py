@@ -224,8 +224,12 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     _check_quote_terms(vendors, problems)
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     horizon = scalar["finance"].get("horizon_years")
-    portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems,
-                                 12 * horizon if isinstance(horizon, int) else None)
+    # A quote without a name or with another's makes every portfolio naming it look wrong: its own
+    # message first, the portfolios once the names are right.
+    names_wrong = any(p.location.startswith(("[[vendors]]", "[[demand.channels]]")) and p.location.endswith(".name")
+                      for p in problems)
+    portfolios = () if names_wrong else read_portfolios(data.get("portfolios"), channels, vendors, problems,
+                                                        12 * horizon if isinstance(horizon, int) else None)
     _check_channel_sizing(channels, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
