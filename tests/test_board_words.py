@@ -197,6 +197,7 @@ def _three_vendors():
         text = text.replace(f'"{vendor["name"]}"', json.dumps(name, ensure_ascii=False))
     data = json.loads(text)
     data["demand"]["channels"] = data["demand"]["channels"][:1]
+    data.pop("portfolios", None)  # the example's portfolios name the channels left out
     data["hybrid"]["channels"] = [data["demand"]["channels"][0]["name"]]
     data["risk"]["draws"] = 200  # the widths, not the percentiles, are under test
     return case_from_mapping(data)

@@ -545,9 +545,9 @@ def test_compare_json_has_the_contract_keys_and_types():
     kinds = set()
     for s in data["scenarios"]:
         assert isinstance(s["id"], str)
-        assert s["kind"] in ("status_quo", "inhouse", "outsourced", "hybrid")
+        assert s["kind"] in ("status_quo", "inhouse", "outsourced", "hybrid", "portfolio")  # issue 14: portfolios
         kinds.add(s["kind"])
-        assert s["vendor"] is None if s["kind"] in ("status_quo", "inhouse") else isinstance(s["vendor"], str)
+        assert s["vendor"] is None if s["kind"] in ("status_quo", "inhouse", "portfolio") else isinstance(s["vendor"], str)
         assert len(s["annual_cost"]) == years and all(isinstance(c, float) for c in s["annual_cost"])
         for key in ("one_off_cost", "npv_cost"):
             assert isinstance(s[key], float), key
@@ -555,7 +555,7 @@ def test_compare_json_has_the_contract_keys_and_types():
             assert s[key] is None or isinstance(s[key], float), key
         assert s["payback_months"] is None or isinstance(s["payback_months"], int)
         assert not isinstance(s["payback_months"], bool)
-    assert kinds == {"status_quo", "inhouse", "outsourced", "hybrid"}
+    assert kinds == {"status_quo", "inhouse", "outsourced", "hybrid", "portfolio"}
     ids = [s["id"] for s in data["scenarios"]]
     assert len(ids) == len(set(ids))
     assert data["best"] in ids

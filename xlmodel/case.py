@@ -223,13 +223,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
-    horizon = scalar["finance"].get("horizon_years")
-    # A quote without a name or with another's makes every portfolio naming it look wrong: its own
-    # message first, the portfolios once the names are right.
-    names_wrong = any(p.location.startswith(("[[vendors]]", "[[demand.channels]]")) and p.location.endswith(".name")
-                      for p in problems)
-    portfolios = () if names_wrong else read_portfolios(data.get("portfolios"), channels, vendors, problems,
-                                                        12 * horizon if isinstance(horizon, int) else None)
+    portfolios = _read_portfolios(data, channels, vendors, scalar["finance"].get("horizon_years"), problems)
     _check_channel_sizing(channels, problems)
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
@@ -350,6 +344,17 @@ def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors
     if not hybrid_vendors and vendor_names:
         problems.append(Problem("[hybrid] .vendors", "name at least one vendor for the hybrid scenarios"))
     return hybrid_channels, hybrid_vendors
+
+
+def _read_portfolios(data: Mapping, channels: list[dict], vendors: list[dict], horizon, problems: list[Problem]):
+    """The portfolios (:mod:`xlmodel.portfolios`), their phases within the horizon.  A quote or channel
+    without a name or with another's makes every portfolio naming it look wrong: its own message
+    first, the portfolios once the names are right."""
+    if any(p.location.startswith(("[[vendors]]", "[[demand.channels]]")) and p.location.endswith(".name")
+           for p in problems):
+        return ()
+    return read_portfolios(data.get("portfolios"), channels, vendors, problems,
+                           12 * horizon if isinstance(horizon, int) else None)
 
 
 def _read_analytics(data: Mapping, vendors: int, problems: list[Problem], portfolios: int = 0) -> dict[str, dict]:

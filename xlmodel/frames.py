@@ -32,7 +32,7 @@ Examples
 >>> frame.loc[("outsourced:Casablanca Contact", 2027), ["annual_cost", "savings"]].round(0).tolist()
 [4362474.0, 563488.0]
 >>> frame["annual_cost"].unstack("year").shape  # scenarios x years
-(8, 5)
+(10, 5)
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from .files import AUTHOR
 from .sheetnames import titles_in
 
 INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
+_OPTIONAL_SHEETS = ("Sourcing",)  # the program's, for a case with portfolios or quotes for some channels
 MAX_LISTED = 8  # additions listed one by one; the rest are counted
 
 
@@ -88,8 +89,11 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
     old = opened.wb
     found: list[tuple[str, str]] = []
     counterpart = _counterparts(old.sheetnames, new_wb.sheetnames)
+    # The Sourcing sheet is the program's, present for a case with portfolios: a case file without
+    # any (the only way a rebuild leaves it out) drops it as it drops any other input it replaces.
+    ours = {tab for key, tab in titles_in(old.sheetnames).items() if key in _OPTIONAL_SHEETS}
     for ws in old.worksheets:
-        if ws.title not in counterpart:
+        if ws.title not in counterpart and ws.title not in ours:
             count = sum(1 for cell in ws._cells.values() if cell.value is not None)
             found.append((f"{ws.title}!", f"the sheet {ws.title!r} ({count} cells with content) is not part of the "
                                           "workbook and would be dropped"))

@@ -186,10 +186,13 @@ def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: P
             define_name(ws, f"{name}_from", f"{SHEET}!$B${table.start}")
     ws[f"E{table.header - 1}"] = t["pf_shares"]
     labels = [c.label(CHANNEL.by_name["name"]), t["pf_mode"], t["pf_vendor"], t["pf_inhouse"]]
-    styles.header_row(ws, table.header, labels + [case.vendors[v].name for v in block.vendors] + [t["pf_valid"]])
-    if k:  # the same vendors as the first phase's header (a formula, not the user's text)
-        for j in range(len(block.vendors)):
-            ws[f"{col(FIRST_SHARE_COL + j)}{table.header}"] = f"={col(FIRST_SHARE_COL + j)}${block.header}"
+    if k == 0:
+        styles.header_row(ws, table.header, labels + [case.vendors[v].name for v in block.vendors] + [t["pf_valid"]])
+    else:  # the same vendors as the first phase's header (a formula, not the user's text)
+        for j, label in enumerate(labels + [None] * len(block.vendors) + [t["pf_valid"]], start=1):
+            ws.cell(row=table.header, column=j).value = label if label is not None else \
+                f"={col(j)}${block.header}"
+        styles.header_row(ws, table.header, None)
     ws.row_dimensions[table.header].height = 30
     last_col = col(FIRST_SHARE_COL + len(block.vendors) - 1)
     for i, channel in enumerate(case.channels):
@@ -243,7 +246,7 @@ def _write_results(ws, plan, c, p: int, block: PortfolioBlock):
     first, last = month_col(1), month_col(12)
 
     def link(r, label, key, fn, fmt):
-        ws[f"A{r}"] = label
+        ws[f"A{r}"] = label  # a label naming a vendor is a formula over its name (renaming it follows)
         row = calc.rows[RowKey(*key) if isinstance(key, tuple) else key]
         ws[f"B{r}"] = f"={fn}(Calc!${first}${row}:${last}${row})"
         styles.number_format(ws[f"B{r}"], fmt)
@@ -252,12 +255,19 @@ def _write_results(ws, plan, c, p: int, block: PortfolioBlock):
     link(r, t["pf_inhouse_fte"], (prefix, "fte"), "AVERAGE", styles.DECIMAL)
     link(r + 1, t["pf_pooling"], (prefix, "pooling_loss"), "AVERAGE", styles.DECIMAL)
     r += 2
-    for v in block.vendors:
-        name = c.case.vendors[v].name
-        link(r, t["pf_vendor_fte"].format(vendor=name), (f"{prefix}v{v}", "vendor_fte"), "AVERAGE", styles.DECIMAL)
-        link(r + 1, t["pf_invoice"].format(vendor=name), (f"{prefix}v{v}", "vendor_invoice"), "SUM", c.money)
-        link(r + 2, t["pf_governance"].format(vendor=name), (f"{prefix}v{v}", "governance"), "SUM", c.money)
+    for k, v in enumerate(block.vendors):
+        name = f"${block.share_col(k)}${block.header}"  # the vendor's name in the block's header
+        link(r, _naming(t["pf_vendor_fte"], name), (f"{prefix}v{v}", "vendor_fte"), "AVERAGE", styles.DECIMAL)
+        link(r + 1, _naming(t["pf_invoice"], name), (f"{prefix}v{v}", "vendor_invoice"), "SUM", c.money)
+        link(r + 2, _naming(t["pf_governance"], name), (f"{prefix}v{v}", "governance"), "SUM", c.money)
         r += 3
+
+
+def _naming(template: str, cell: str) -> str:
+    """A label ``Invoice: {vendor}`` as a formula joining its words and the vendor's name in ``cell``."""
+    before, after = template.split("{vendor}")
+    quoted = lambda text: '"' + text.replace('"', '""') + '"'  # noqa: E731
+    return "=" + "&".join([*([quoted(before)] if before else []), cell, *([quoted(after)] if after else [])])
 
 
 # -- reading back ----------------------------------------------------------------------------------
