@@ -17,7 +17,6 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from openpyxl import load_workbook
 
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES, ONE_OFF_LINES
@@ -50,7 +49,7 @@ def in_house_wins_case():
 def recalculated(soffice, built_book, tmp_path_factory):
     """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case
     and the in-house-wins case: the session's workbooks, recalculated in one start of LibreOffice."""
-    from xlmodel.workbook.libreoffice import recalculate
+    from xlmodel.workbook.libreoffice import recalculated_values
     folder = tmp_path_factory.mktemp("parity")
     books = {name: built_book(name) for name in PARITY_CASES}
     wins, roots = folder / f"{IN_HOUSE_WINS}.xlsx", folder / f"{TWO_ROOTS}.xlsx"
@@ -61,15 +60,16 @@ def recalculated(soffice, built_book, tmp_path_factory):
     french = built_book(PORTFOLIO, "fr")
     french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
     shutil.copy(french.path, french_copy)
-    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
-                         folder / "recalculated")
-    out = {PORTFOLIO_FR: (load_workbook(copies.pop(), data_only=True), french.plan, None)}
-    out |= {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
-            for name, copy in zip(books, copies)}
+    # The values as openpyxl reads LibreOffice's xlsx copies (data_only), from its CSV export.
+    values = recalculated_values([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
+                                 folder / "recalculated")
+    out = {PORTFOLIO_FR: (values.pop(), french.plan, None)}
+    out |= {name: (wb, books[name].plan.compare, compare(parity_case(name)).as_json())
+            for name, wb in zip(books, values)}
     out[PORTFOLIO + "_plan"] = books[PORTFOLIO].plan
-    out[IN_HOUSE_WINS] = (load_workbook(copies[-3], data_only=True), None, None)
-    out[TWO_ROOTS] = (load_workbook(copies[-2], data_only=True), roots_plan.compare, two_roots().as_json())
-    out[HOSTILE] = (load_workbook(copies[-1], data_only=True), None, None)
+    out[IN_HOUSE_WINS] = (values[-3], None, None)
+    out[TWO_ROOTS] = (values[-2], roots_plan.compare, two_roots().as_json())
+    out[HOSTILE] = (values[-1], None, None)
     return out
 
 
