@@ -21,7 +21,6 @@ import pytest
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES, ONE_OFF_LINES
 from xlmodel.text.sentences import recommendation, service_targets
-from xlmodel.workbook.build import build_file
 
 from test_like_for_like import two_roots
 from test_round_trip import HOSTILE_TEXTS, hostile_case
@@ -52,11 +51,10 @@ def recalculated(soffice, built_book, tmp_path_factory):
     from xlmodel.workbook.libreoffice import recalculated_values
     folder = tmp_path_factory.mktemp("parity")
     books = {name: built_book(name) for name in PARITY_CASES}
-    wins, roots = folder / f"{IN_HOUSE_WINS}.xlsx", folder / f"{TWO_ROOTS}.xlsx"
-    build_file(in_house_wins_case(), wins)
-    roots_plan = build_file(two_roots().case, roots).plan
-    hostile = folder / f"{HOSTILE}.xlsx"
-    build_file(hostile_case(), hostile)
+    wins = built_book(IN_HOUSE_WINS, case=in_house_wins_case()).path
+    roots_book = built_book(TWO_ROOTS, case=two_roots().case)
+    roots, roots_plan = roots_book.path, roots_book.plan
+    hostile = built_book(HOSTILE, case=hostile_case()).path  # tests/test_round_trip.py reads it too
     french = built_book(PORTFOLIO, "fr")
     french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
     shutil.copy(french.path, french_copy)

@@ -19,7 +19,6 @@ from openpyxl.utils.cell import range_boundaries
 from xlmodel.case import example_case, load_case
 from xlmodel.engine import compare
 from xlmodel.schema import INHOUSE
-from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.sheetnames import titles_in
 from xlmodel.text import choice_value
@@ -329,11 +328,10 @@ def hostile_case():
     return case_from_mapping(data)
 
 
-def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path):
+def test_user_text_that_looks_like_a_formula_is_stored_as_text(built_book):
     """Formula injection: a name typed as `=HYPERLINK(...)` is shown, never evaluated, in every sheet."""
     case = hostile_case()
-    book = tmp_path / "book.xlsx"
-    build_file(case, book)
+    book = built_book("hostile", case=case).path  # the book tests/test_parity.py recalculates
     wb = load_workbook(book)
     injected = [(ws.title, cell.coordinate, cell.value) for ws in wb.worksheets for row in ws.iter_rows()
                 for cell in row if cell.data_type == "f" and any(t in cell.value for t in HOSTILE_TEXTS.values())]
