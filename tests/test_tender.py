@@ -58,10 +58,10 @@ def book(example_book, tmp_path):
     return path
 
 
-def make_form(blank_form, path, **changes):
+def make_form(blank_form, path, lang="en", **changes):
     """A returned form with GOOD's answers and the changes (None blanks a cell), as Excel saves it."""
     wb = load_workbook(blank_form)
-    ws = wb[form_words("en")["quote"]]
+    ws = wb[form_words(lang)["quote"]]
     rows = key_rows(ws)
     for key, value in {**GOOD, **changes}.items():
         cell = ws[f"{tender.VALUE_COLUMN}{rows[key]}"]
@@ -159,6 +159,41 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     instructions = " ".join(str(c.value) for c in wb[words["instructions"]]["A"] if c.value)
     for word in (("rated by us, the client", "xlsx", "%", "0.45") if lang == "en" else ("nos soins", "xlsx", "%", "0,45")):
         assert word in instructions
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_form_offers_choices_by_their_labels_and_reads_them_back_as_values(tmp_path, lang):
+    """Issue 16: a choice's list, its unit column and its default show labels in the form's language
+    (``à l'heure``, ``oui``), never the stored value (``per_hour``); a form answered with those labels
+    reads back as the stable values the case file and the engine use."""
+    from xlmodel.text import choice_label
+    blank = tender.write_quote_form(tmp_path / "blank.xlsx", lang=lang)
+    ws = load_workbook(blank)[form_words(lang)["quote"]]
+    rows = key_rows(ws)
+    choice_fields = [f for f in tender.form_fields() if f.kind == "choice"]
+    assert len(choice_fields) >= 7
+    for f in choice_fields:
+        labels = [choice_label(v, lang) for v in f.choices]
+        cell = f"{tender.VALUE_COLUMN}{rows[f.name]}"
+        listed = [dv.formula1.strip('"').split(",") for dv in ws.data_validations.dataValidation
+                  if dv.type == "list" and cell in dv.sqref]
+        assert listed == [labels], f.name
+        assert ws[f"C{rows[f.name]}"].value == " / ".join(labels)
+        shown = " ".join(str(ws[f"{c}{rows[f.name]}"].value) for c in "ACD")
+        assert not [v for v in f.choices if "_" in v and v in shown], (f.name, shown)
+        if f.default:
+            assert f"{choice_label(f.default, lang)}." in ws[f"D{rows[f.name]}"].value
+        if f.name in ("pricing_model", "minute_unit", "location"):  # the guidance names each choice as listed
+            assert all(x.lower() in ws[f"D{rows[f.name]}"].value.lower() for x in labels), f.name
+    # Each choice answered with a label that differs from its default, as the vendor picks it from the list.
+    picked = {f.name: next(v for v in reversed(f.choices) if v != f.default) for f in choice_fields}
+    picked.update(pricing_model="per_minute", staff_transfer="no", location="offshore")
+    answered = make_form(blank, tmp_path / "answered.xlsx", lang,
+                         **{name: choice_label(value, lang) for name, value in picked.items()})
+    ws = load_workbook(answered)[form_words(lang)["quote"]]
+    assert ws[f"B{rows['pricing_model']}"].value == choice_label("per_minute", lang) != "per_minute"
+    vendor = tender.read_quote_form(answered).vendor
+    assert {name: vendor[name] for name in picked} == picked
 
 
 def test_template_bytes_are_deterministic(tmp_path):

@@ -294,9 +294,9 @@ FORM = {
         "it) giving the unit and the accepted range. Every amount is in {currency}, excluding VAT.",
         "Rates and shares are percentages: their cells are formatted as %, so type 45% and the cell stores "
         "the fraction 0.45. Typed as a plain number, a rate is a fraction: 0.45 for 45 %.",
-        "Pricing model: choose one from the list: per_hour (per logged agent hour), per_fte_month (per "
-        "billed full-time agent per month), per_minute (per handled minute), per_contact (per handled "
-        "contact) or fixed_monthly (a fixed monthly fee). The price is in that model's unit.",
+        "Pricing model: choose one from the list: per hour (per logged agent hour), per FTE-month (per "
+        "billed full-time agent per month), per minute (per handled minute), per contact (per handled "
+        "contact) or fixed monthly (a fixed monthly fee). The price is in that model's unit.",
         "Required: your company's name, the pricing model, the price, and the contact's name and e-mail. A "
         "blank optional cell counts as the value stated in the column '{guidance}'; please answer every row "
         "all the same.",
@@ -335,12 +335,13 @@ GUIDANCE = {
     "agent_headcount": "Agents employed today, all clients together.",
     "contact_name": "Required. Who answers our questions on this quote.",
     "contact_email": "Required.",
-    "pricing_model": "Required. per_hour: per logged agent hour; per_fte_month: per billed full-time agent "
-                     "per month; per_minute: per handled minute; per_contact: per handled contact; "
-                     "fixed_monthly: a fixed fee per month.",
+    "pricing_model": "Required. per hour: per logged agent hour; per FTE-month: per billed full-time agent "
+                     "per month; per minute: per handled minute; per contact: per handled contact; "
+                     "fixed monthly: a fixed fee per month.",
     "price": "Required. Excluding VAT, in the unit of the pricing model above.",
-    "minute_unit": "Per-minute prices only: agent (the minutes your agents spend on our contacts: a chat "
-                   "handled two at a time counts half its length) or contact (each contact's own length).",
+    "minute_unit": "Per-minute prices only: agent minutes (the minutes your agents spend on our contacts: a "
+                   "chat handled two at a time counts half its length) or contact minutes (each contact's own "
+                   "length).",
     "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
     "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
     "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
