@@ -176,3 +176,97 @@ def test_every_chart_of_the_french_book_reads_a_sheet_it_has(built_book):
     refs = [ref for xml in charts for ref in re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", xml)]
     named = {re.match(r"^'?(.*?)'?!", ref).group(1).replace("''", "'") for ref in refs}
     assert len(charts) >= 3 and refs and named <= tabs, named - tabs
+
+
+# -- The French terminal (issue 16): every line a command prints, in the book's or the command's language --
+
+def _terminal_english() -> set[str]:
+    """The pieces of the program's English texts (the book's, and the terminal's) a French line never holds."""
+    from xlmodel.text.terminal import TERMINAL
+    texts, french = set(), set()
+
+    def walk(value, into):
+        if isinstance(value, str):
+            into.add(value)
+        elif isinstance(value, (dict, list, tuple)):
+            for item in (value.values() if isinstance(value, dict) else value):
+                walk(item, into)
+    walk(TERMINAL["en"], texts)
+    walk(TERMINAL["fr"], french)
+    pieces = {p.strip(" :;,.()'") for text in texts - french for p in re.split(r"\{[^}]*\}", text)}
+    return _english_texts() | {p for p in pieces if len(p) >= 12 and " " in p}
+
+
+def english_lines(output: str, names, paths=()) -> list[str]:
+    """The lines of a command's output holding English, once paths and proper names are taken out."""
+    english = _terminal_english()
+    found = []
+    for line in output.splitlines():
+        text = line
+        for path in sorted(map(str, paths), key=len, reverse=True):
+            text = text.replace(path, " ")
+        hits = english_in(text, names, english)
+        if hits:
+            found.append(f"{sorted(set(hits))} in {line[:100]!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def french_commands(built_book, tmp_path_factory):
+    """Every command run in French once (a French book, or --lang fr): {command: stdout + stderr}, the
+    paths they name, and the case's proper names."""
+    import shutil
+
+    from xlmodel import tender
+    from xlmodel.text import choice_label, form_words
+    from workbook_helpers import run_cli_plain
+    folder = tmp_path_factory.mktemp("french_terminal")
+    book = folder / "livre.xlsx"
+    shutil.copy(built_book("example", "fr").path, book)
+    form = tender.write_quote_form(folder / "offre.xlsx", lang="fr")
+    from openpyxl import load_workbook as load
+    wb = load(form)
+    ws = wb[form_words("fr")["quote"]]
+    rows = {c.value: c.row for (c,) in ws.iter_rows(min_col=5, max_col=5) if isinstance(c.value, str)}
+    answers = {"name": "Océan Indien Services", "contact_name": "Jeanne Martin", "contact_email": "jm@oi.example",
+               "pricing_model": choice_label("per_minute", "fr"), "price": 0.45, "setup_fee": None}
+    for key, value in answers.items():
+        ws[f"B{rows[key]}"] = value
+    wb.save(form)
+    runs = {
+        "compare": ["compare", book],  # a French book speaks French without --lang
+        "risk": ["risk", book, "--draws", "200"],
+        "build": ["build", "--lang", "fr", "-o", folder / "neuf.xlsx"],
+        "validate": ["validate", book],
+        "export-case": ["export-case", book, "-o", folder / "cas.toml"],
+        "rfp-template": ["rfp-template", "--lang", "fr", "-o", folder / "vierge.xlsx"],
+        "import-quotes": ["import-quotes", form, "--into", book, "--dry-run"],
+    }
+    out = {name: run_cli_plain(args) for name, args in runs.items()}
+    names = _case_names(book)
+    return out, names, (folder, *(a for args in runs.values() for a in args if isinstance(a, type(folder))))
+
+
+@pytest.mark.parametrize("command", ["compare", "risk", "build", "validate", "export-case", "rfp-template",
+                                     "import-quotes"])
+def test_every_line_a_french_command_prints_is_french(french_commands, command):
+    out, names, paths = french_commands
+    code, stdout, stderr = out[command]
+    assert code == 0, stderr
+    found = english_lines(stdout + "\n" + stderr, names, paths)
+    assert stdout and not found, "\n".join(found[:20])
+
+
+def test_the_french_import_names_the_changes_in_french(french_commands):
+    """The dry run of a form updating a vendor: its pricing model by its label, each change by the
+    field's French label, with a French decimal mark."""
+    _, stdout, _ = french_commands[0]["import-quotes"]
+    assert "prestataire « Océan Indien Services » mis à jour (à la minute, 0,45 EUR par minute traitée)" in stdout
+    assert "Prix proposé : 0,42 -> 0,45" in stdout or "0,42 -> 0,45" in stdout
+    assert "Simulation : rien n'a été écrit" in stdout
+
+
+def test_the_terminal_scan_sees_english_in_an_english_command(capsys):
+    from workbook_helpers import run_cli
+    code, out, err = run_cli(["validate"], capsys)
+    assert code == 0 and english_lines(out, ("Lumière Énergie - customer service 2027-2031",))

@@ -17,7 +17,7 @@ from xlmodel import tender
 from xlmodel.case import example_case
 from xlmodel.cli import main
 from xlmodel.schema import VENDOR
-from xlmodel.text import form_words
+from xlmodel.text import form_words, terminal_words
 from xlmodel.workbook.reader import read_workbook_case
 
 from workbook_helpers import run_cli as run
@@ -132,7 +132,7 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     path = tmp_path / "quote_form.xlsx"
     code, stdout, stderr = run(["rfp-template", "-o", path, "--lang", lang], capsys)
     assert code == 0, stderr
-    assert f"{len(tender.form_fields())} fields" in stdout
+    assert f"{len(tender.form_fields())} {terminal_words(lang)['field_many']}" in stdout  # in the form's language
     wb = load_workbook(path)
     words = form_words(lang)
     assert wb.sheetnames == [words["instructions"], words["quote"]]
@@ -254,7 +254,7 @@ def test_update_keeps_client_scores_hybrid_flag_and_name(updates):
     # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
     assert updates["code"] == 0, updates["stderr"]
     before, after = updates["before"], updates["after"]
-    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in updates["stdout"]
+    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per hour, 29.9 EUR" in updates["stdout"]
     assert len(after.vendors) == 3
     v = after.vendors[0]
     assert v.name == "Atlantique Relation Client" and v.price == 29.9 and v.aht_factor == GOOD["aht_factor"]
@@ -352,9 +352,9 @@ def test_vendor_text_lands_in_the_book_as_text_never_a_formula(batch, capsys):
 def test_macro_enabled_form_imports_with_a_notice(batch):
     assert batch["code"] == 0
     lines = batch["stdout"].splitlines()
-    added = lines.index(f"{batch['xlsm']}: added vendor 'Macro Services' (per_minute, 0.45 EUR per handled minute)")
+    added = lines.index(f"{batch['xlsm']}: added vendor 'Macro Services' (per minute, 0.45 EUR per handled minute)")
     assert lines[added + 1].startswith("  notice: macros (xl/vbaProject.bin) found and ignored")
-    assert lines[0] == f"{batch['plain']}: added vendor 'Acme Contact' (per_hour, 24.5 EUR per logged agent hour)"
+    assert lines[0] == f"{batch['plain']}: added vendor 'Acme Contact' (per hour, 24.5 EUR per logged agent hour)"
     assert f"Wrote {batch['book']}: 6 vendor quotes." in lines
 
 
@@ -410,7 +410,7 @@ def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_chan
     assert after == replace(before, price=3100)  # the one answer given changed, nothing else
     stdout = updates["stdout"]
     lines = stdout.splitlines()
-    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per_fte_month, 3 100 EUR per "
+    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per FTE-month, 3,100 EUR per "
                         "billed FTE per month)")
     assert lines[first + 1] == "  Price: 2900 -> 3100"
     assert lines[first + 2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[first + 2]
