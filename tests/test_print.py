@@ -186,6 +186,8 @@ def test_render_prints_the_chosen_sheet_of_a_workbook_to_pdf_and_png(soffice, bu
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)  # the stale page is gone
     assert "(Contrôles)" in stdout and "LibreOffice" in stderr and "PNG" in stderr  # the French tab of "checks"
     assert not list(tmp_path.glob(".xlmodel-render-*"))
+    from test_french import _case_names, english_lines  # a French book's render speaks French (issue 16)
+    assert not english_lines(stdout + stderr, _case_names(book), (out, book)), stdout + stderr
 
 
 @pytest.fixture
