@@ -40,7 +40,7 @@ ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price
                  "fixed_monthly", "status_quo", "outsourcing", "throughout", "between", "today", "choose", "one",
                  "value", "must", "be", "is", "to", "from", "in", "at", "any", "when",
                  "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
-                 "draws"}
+                 "draws", "handling", "times"}
 NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
 CELLS_NOT_SCANNED = {"Method"}  # see the module's docstring
 
@@ -270,3 +270,25 @@ def test_the_terminal_scan_sees_english_in_an_english_command(capsys):
     from workbook_helpers import run_cli
     code, out, err = run_cli(["validate"], capsys)
     assert code == 0 and english_lines(out, ("Lumière Énergie - customer service 2027-2031",))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sourcing_sheet_shows_labels_in_its_language(built_book, lang):
+    """The Sourcing sheet ('Répartition' in French) of a portfolio case: every text a person reads in the
+    book's language, each mode by its label (extended hours, horaires étendus), no choice value with
+    its underscore; in French, no English (the scan above)."""
+    from xlmodel.text import choice_label
+    from xlmodel.workbook.sheetnames import sheet
+    path = built_book("portfolio_by_channel", lang).path
+    ws = sheet(load_workbook(path, data_only=True), "Sourcing")
+    texts = [(c.coordinate, c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert len(texts) > 20
+    raw = [(where, text) for where, text in texts if re.search(r"\b[a-z]+_[a-z_]+\b", text)]
+    assert not raw, raw[:5]
+    labels = {choice_label(m, x) for m in ("split", "extended_hours", "overflow") for x in ("en", "fr")}
+    modes = {text for where, text in texts if re.fullmatch(r"B\d+", where)} & labels
+    assert modes and modes <= {choice_label(m, lang) for m in ("split", "extended_hours", "overflow")}
+    if lang == "fr":
+        names, english = _case_names(path), _english_texts()
+        found = [(where, text) for where, text in texts if english_in(text, names, english)]
+        assert not found, found[:5]

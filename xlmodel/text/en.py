@@ -185,7 +185,7 @@ METHOD = [
           "(never recommended). A service below the target costs its gap: the contacts answered late beyond "
           "it (target - the service delivered, the commitment less its expected shortfall) x the channel's "
           "late-abandon share x churn x value of a customer, so that a lower commitment never lowers the cost."),
-    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
+    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
@@ -393,7 +393,7 @@ PRICE_UNITS = {
 WORKBOOK.update({
     "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
     "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
-                     "team takes the rest), or to one vendor in a mode: extended_hours (the contacts outside the "
+                     "team takes the rest), or to one vendor in a mode: extended hours (the contacts outside the "
                      "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
                      "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
                      "at the next rebuild.",
@@ -415,7 +415,7 @@ WORKBOOK.update({
     "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
     "method_portfolio_title": "Portfolio scenarios",
     "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
-                        "vendor for the contacts outside the in-house opening hours (extended_hours) or the volume "
+                        "vendor for the contacts outside the in-house opening hours (extended hours) or the volume "
                         "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
                         "the agent hours the split queues need beyond each party's prorated part of one pooled "
                         "queue per channel, in in-house FTE. Each vendor is invoiced from its own quote, its minimum "
@@ -452,3 +452,6 @@ WORKBOOK.update({
     "decimal_mark": ".",
     "colon": ": ",
 })
+
+# Issue 16 (board-ready pages): the unit names the rendered pages showed untranslated.
+UNITS.update({"handling_times": "handling times"})

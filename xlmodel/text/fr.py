@@ -204,8 +204,8 @@ METHOD = [
           "répondus en retard au-delà de l'objectif (objectif - service rendu, l'engagement moins son écart "
           "attendu) x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un client, si bien qu'un "
           "engagement plus bas ne baisse jamais le coût."),
-    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
-          "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
+    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (part fixe, horaires étendus, "
+          "débordement, par canal). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
           "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
           "affichés explicitement."),
@@ -431,10 +431,10 @@ PRICE_UNITS = {
 
 # Issue 14, scénarios de portefeuille (feuille Sourcing, terminal, notes) : un bloc à part.
 WORKBOOK.update({
-    "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
+    "sourcing_title": "Répartition : portefeuilles de prestataires et équipe interne, canal par canal",
     "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                     "(l'interne prend le reste), ou à un prestataire dans un mode : extended_hours (les contacts "
-                     "hors des heures d'ouverture internes) ou overflow (le volume au-delà de la capacité interne). "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les "
+                     "contacts hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
                      "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
                      "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
@@ -456,8 +456,8 @@ WORKBOOK.update({
                       "portefeuille)",
     "method_portfolio_title": "Scénarios de portefeuille",
     "method_portfolio": "Un portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                        "(split), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
-                        "(extended_hours) ou pour le volume au-delà de la capacité interne (overflow). Chaque équipe "
+                        "(par parts), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
+                        "(horaires étendus) ou pour le volume au-delà de la capacité interne (débordement). Chaque équipe "
                         "est dimensionnée sur sa propre part ; la perte de mutualisation est le surcroît d'heures de "
                         "conseillers des files séparées par rapport à la part de chacun dans une file mutualisée par "
                         "canal, en ETP internes. Chaque prestataire est facturé selon sa propre offre, son minimum "
@@ -495,3 +495,6 @@ WORKBOOK.update({
     "decimal_mark": ",",
     "colon": " : ",
 })
+
+# Issue 16 (pages prêtes pour le conseil) : les unités que les pages imprimées montraient en anglais.
+UNITS.update({"handling_times": "durées de traitement"})

@@ -30,6 +30,10 @@ class Pages:
     lang: str = "en"  # the language of the printed workbook
 
 
+PRINT_LOCALES = {"en": "en-GB", "fr": "fr-FR"}
+"""The locale a book of each language is printed in: its figures as its reader's Excel shows them."""
+
+
 def check_tools() -> None:
     """Raise :class:`~xlmodel.workbook.libreoffice.LibreOfficeError` naming the missing tool (and how
     to install it) when LibreOffice or poppler's ``pdftoppm`` is absent: before any work."""
@@ -98,7 +102,7 @@ def render_pages(workbook: Path | None, out_dir: Path, *, case=None, name: str =
         if sheets:
             printed = libreoffice.with_only_sheets(workbook, sheets, work / "subset" / f"{name}.xlsx")
         progress(w["render_printing"].format(sheets=", ".join(sheets) if sheets else w["render_every_sheet"]))
-        pdf = libreoffice.render_pdf(printed, work / "pages")
+        pdf = libreoffice.render_pdf(printed, work / "pages", locale=PRINT_LOCALES[lang])
         progress(w["render_cutting"].format(dpi=dpi))
         pngs = libreoffice.render_png(pdf, work / "pages", dpi=dpi)
         return _move(pdf, pngs, out_dir, sheets or shown, lang)

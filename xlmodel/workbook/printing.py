@@ -58,6 +58,7 @@ class PageSetup:
     portrait: bool = False
     breaks: tuple[int, ...] = ()  # rows after which a new page starts
     note: str | None = None  # text key of a note after the sheet's name in the page header
+    scale: int | None = None  # a fixed zoom (%) instead of fitting ``wide`` pages across
 
 
 def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
@@ -88,7 +89,11 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
         "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",
                           breaks=(plan.risk.histogram_title - 1,)),
         "Checks": whole("Checks", tall=1),
-        "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note"),
+        # LibreOffice does not shrink this one wrapped column to the page's width (its text ran past both
+        # margins, seen on the rendered pages): a fixed zoom holds its 96 characters, even in a wider font
+        # than Calibri (LibreOffice's fallback where Calibri is not installed).
+        "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note",
+                            scale=METHOD_SCALE),
     }
     if "Sourcing" in wb.sheetnames:  # only for a case with portfolios or quotes for some channels
         setups["Sourcing"] = whole("Sourcing")
@@ -141,7 +146,9 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = setup.wide
     ws.page_setup.fitToHeight = setup.tall
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = setup.scale is None
+    if setup.scale is not None:
+        ws.page_setup.scale = setup.scale
     ws.print_options.horizontalCentered = True
     margins = ws.page_margins
     margins.left = margins.right = SIDE_MARGIN
@@ -157,6 +164,9 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
 
 
 SIDE_MARGIN, TOP_MARGIN = 0.5, 0.6  # inches
+METHOD_SCALE = 80
+"""Zoom (%) of the Method sheet's pages: its column (96 characters) within A4 portrait's 7.27 inches
+between the margins in LibreOffice's fallback font (about 8.3 inches at 100 %)."""
 
 
 _HEADER_MAX = 80  # characters of user text in a header (Excel allows 255 for the whole header)
