@@ -199,6 +199,26 @@ def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(boo
     assert starts == sorted(starts)  # side by side, left to right
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_sheet_printed_several_pages_wide_repeats_no_text_its_title_columns_cut(books, lang):
+    """The pages after the first of a sheet printed several pages across repeat its title columns: a
+    text there wider than those columns is cut at their edge on those pages (the Vendors title read
+    "Offres des prestataires :"), unless it wraps."""
+    cut = []
+    for ws in books[lang].worksheets:
+        if ws.sheet_state != "visible" or not ws.print_title_cols or (ws.page_setup.fitToWidth or 1) < 2:
+            continue
+        first, last = (column_index_from_string(c.strip("$")) for c in ws.print_title_cols.split(":"))
+        room = sum(_width(ws, j) for j in range(first, last + 1))
+        top, bottom = (int(x) for x in re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area.split(",")[0]))
+        for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=first, max_col=last):
+            for cell in row:
+                if isinstance(cell.value, str) and not cell.alignment.wrap_text and \
+                        len(cell.value) * (BOLD_CHAR if cell.font.b else CHAR) + MARGIN > room:
+                    cut.append(f"{ws.title}!{cell.coordinate} {cell.value[:40]!r}")
+    assert not cut, cut
+
+
 def test_every_sheet_has_a_page_header_and_page_x_of_y_in_the_books_language(books):
     for lang, word in (("en", "of"), ("fr", "sur")):
         for ws in books[lang].worksheets:

@@ -75,8 +75,11 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     setups = {
         "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
         "Inputs": whole("Inputs", "4:4"),
-        "Vendors": whole("Vendors", f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3,
-                         tall=1),
+        # From its units: on the pages after the first, the repeated column A cut the title and help
+        # rows at its edge ("Offres des prestataires :"); the title prints in the page header instead.
+        "Vendors": PageSetup(f"A{plan.vendors.units_row}:{col(used_columns(wb['Vendors']))}{wb['Vendors'].max_row}",
+                             f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3, tall=1,
+                             note="vendors_title"),
         "Hybrid": whole("Hybrid", tall=1),
         # A long list nine columns wide, and a text: portrait holds twice the rows of landscape.
         "Calc": PageSetup(f"A{years_row}:{last_year}{wb['Calc'].max_row}", "1:2", portrait=True,

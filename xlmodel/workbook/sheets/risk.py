@@ -108,7 +108,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"A{r}", lo, c.money)
         styles.write_computed(ws, f"B{r}", hi, c.money)
         ws[f"C{r}"] = f"{number_text(lo / 1000, c.lang)}..{number_text(hi / 1000, c.lang)} k{c.cur}"
-        ws[f"C{r}"].alignment = Alignment(indent=1)  # apart from the amount before it
+        ws[f"C{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the amount before it
         styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
     ws.add_chart(histogram_chart(ws, lay.histogram, t), f"I{lay.histogram.first - 2}")
 
@@ -131,7 +131,7 @@ def _scoring(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
         styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
         ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(analytics_note(k, c.lang) for k in vs.knocked_out) or "-"
-        ws[f"{col(4 + len(criteria))}{r}"].alignment = Alignment(indent=1)  # apart from the rank before it
+        ws[f"{col(4 + len(criteria))}{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the rank
     ws[f"A{lay.scoring_reason}"] = analytics_note(c.label(ranking, "reason"), c.lang)
 
 
@@ -153,7 +153,8 @@ def _break_even(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"F{r}", vb.break_even_volume, styles.INTEGER)
         ws[f"G{r}"] = "; ".join(analytics_note(n, c.lang) for n in (vb.price_note, vb.volume_note) if n)
         for cell in ws[f"A{r}:G{r}"][0]:  # a note on two lines starts level with its row's figures
-            cell.alignment = Alignment(horizontal=cell.alignment.horizontal, indent=1 if cell.column == 7 else 0,
+            note = cell.column == 7  # the note apart from the volume before it
+            cell.alignment = Alignment(horizontal="left" if note else cell.alignment.horizontal, indent=int(note),
                                        vertical="top")
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
         ws[f"A{r}"] = f"{t['best_share']}{t['colon']}{hs.vendor}"
