@@ -129,7 +129,19 @@ def set_up(wb, plan: Plan, c: Content) -> None:
     for name, setup in page_setups(wb, plan, c.t).items():
         ws = wb[name]
         fit_text(ws, _last_column(setup.area), shown, spread=name not in INPUT_SHEETS)
+        if name in INPUT_SHEETS:
+            _level_with_their_notes(ws)
         _apply(ws, setup, c)
+
+
+def _level_with_their_notes(ws) -> None:
+    """In a row made taller for a wrapped note, the input, its label and its unit start at the top,
+    level with the note's first line, not three lines below it (cells without a vertical alignment of
+    their own, so that headers keep theirs)."""
+    tall = {r for r, dim in ws.row_dimensions.items() if dim.height and dim.height > LINE_HEIGHT + 1}
+    for (r, _), cell in ws._cells.items():
+        if r in tall and cell.alignment.vertical is None:
+            cell.alignment = _aligned(cell.alignment, vertical="top")
 
 
 def _last_column(area: str) -> int:
