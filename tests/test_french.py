@@ -6,9 +6,9 @@ and of the schema (what the English book would show), and against a short list o
 Proper names are not words to translate: the case's vendor and channel names and its title are taken
 out first, and so are the acronyms and trade words a French finance team uses as they are.
 
-Two things are another helper's part of issue 16 (the Method written as an analyst would, and no
-internal identifier on a visible sheet): the Method sheet's tab is scanned, its cells are not, yet;
-a cell holding exactly a scenario id (``outsourced:Acme``, the Compare sheet's id row) is not, yet.
+The Method sheet is scanned too (its formulas in words name a choice by its label: ``Mode hybride =
+« horaires étendus »``). A cell holding exactly a scenario id (``outsourced:Acme``, the key the formulas
+match, in a hidden row) is not: tests/test_board_words.py checks that no such id is on a visible row.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price
                  "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
                  "draws", "handling", "times"}
 NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
-CELLS_NOT_SCANNED = {"Method"}  # see the module's docstring
+CELLS_NOT_SCANNED: set[str] = set()  # every sheet's cells are scanned (see the module's docstring)
 
 
 def _english_texts() -> set[str]:
