@@ -139,8 +139,10 @@ def _level_with_their_notes(ws) -> None:
     level with the note's first line, not three lines below it (cells without a vertical alignment of
     their own, so that headers keep theirs)."""
     tall = {r for r, dim in ws.row_dimensions.items() if dim.height and dim.height > LINE_HEIGHT + 1}
+    # An empty cell keeps no style of its own: a styled blank cell reads as 0 in IronCalc, and the reader
+    # took the blank cells under the Channels table for a channel.
     for (r, _), cell in ws._cells.items():
-        if r in tall and cell.alignment.vertical is None:
+        if r in tall and cell.value is not None and cell.alignment.vertical is None:
             cell.alignment = _aligned(cell.alignment, vertical="top")
 
 
