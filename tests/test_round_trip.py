@@ -148,7 +148,9 @@ def test_every_input_typed_into_the_workbook_survives_a_rebuild(example_book, tm
 
     code, stdout, stderr = run(["build", "-o", book], capsys)
     assert code == 0, stderr
-    assert "the inputs of" in stdout
+    # The book's inputs, in the book's language (the language input was edited too).
+    from xlmodel.text import terminal_words
+    assert terminal_words(edited_case.case.language)["cli_origin_inputs"].format(path=book) in stdout
 
     rebuilt = load_workbook(book)
     tabs = titles_in(rebuilt.sheetnames)  # the language input was edited too: the tabs may be French now

@@ -102,3 +102,18 @@ def run_cli(args, capsys) -> tuple[int, str, str]:
         cli_module.main([str(a) for a in args])
     out, err = capsys.readouterr()
     return info.value.code, out, err
+
+
+def run_cli_plain(args) -> tuple[int, str, str]:
+    """:func:`run_cli` without pytest's capture (in a module or session fixture): (status, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from xlmodel import cli as cli_module
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            cli_module.main([str(a) for a in args])
+        except SystemExit as exc:
+            return exc.code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()

@@ -32,7 +32,7 @@ CONSTANTS = {
     # handling times) it is exact for, and the log of the smallest Poisson term its formula divides by.
     "ERLANG_A_MAX_ERLANGS": (int(ERLANG_A_MAX_ERLANGS), "Erlangs", "Erlang A: most traffic per interval",
                              "Erlang A : trafic maximal par intervalle"),
-    "ERLANG_A_MAX_RATIO": (ERLANG_A_MAX_RATIO, "handling times", "Erlang A: longest patience in handling times",
+    "ERLANG_A_MAX_RATIO": (ERLANG_A_MAX_RATIO, "handling_times", "Erlang A: longest patience in handling times",
                            "Erlang A : patience maximale en durées de traitement"),
     "ERLANG_A_LOG_FLOOR": (-700, "", "Erlang A: smallest log of a Poisson term",
                            "Erlang A : plus petit logarithme d'un terme de Poisson"),

@@ -185,7 +185,7 @@ METHOD = [
           "(never recommended). A service below the target costs its gap: the contacts answered late beyond "
           "it (target - the service delivered, the commitment less its expected shortfall) x the channel's "
           "late-abandon share x churn x value of a customer, so that a lower commitment never lowers the cost."),
-    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
+    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
@@ -294,9 +294,9 @@ FORM = {
         "it) giving the unit and the accepted range. Every amount is in {currency}, excluding VAT.",
         "Rates and shares are percentages: their cells are formatted as %, so type 45% and the cell stores "
         "the fraction 0.45. Typed as a plain number, a rate is a fraction: 0.45 for 45 %.",
-        "Pricing model: choose one from the list: per_hour (per logged agent hour), per_fte_month (per "
-        "billed full-time agent per month), per_minute (per handled minute), per_contact (per handled "
-        "contact) or fixed_monthly (a fixed monthly fee). The price is in that model's unit.",
+        "Pricing model: choose one from the list: per hour (per logged agent hour), per FTE-month (per "
+        "billed full-time agent per month), per minute (per handled minute), per contact (per handled "
+        "contact) or fixed monthly (a fixed monthly fee). The price is in that model's unit.",
         "Required: your company's name, the pricing model, the price, and the contact's name and e-mail. A "
         "blank optional cell counts as the value stated in the column '{guidance}'; please answer every row "
         "all the same.",
@@ -335,12 +335,13 @@ GUIDANCE = {
     "agent_headcount": "Agents employed today, all clients together.",
     "contact_name": "Required. Who answers our questions on this quote.",
     "contact_email": "Required.",
-    "pricing_model": "Required. per_hour: per logged agent hour; per_fte_month: per billed full-time agent "
-                     "per month; per_minute: per handled minute; per_contact: per handled contact; "
-                     "fixed_monthly: a fixed fee per month.",
+    "pricing_model": "Required. per hour: per logged agent hour; per FTE-month: per billed full-time agent "
+                     "per month; per minute: per handled minute; per contact: per handled contact; "
+                     "fixed monthly: a fixed fee per month.",
     "price": "Required. Excluding VAT, in the unit of the pricing model above.",
-    "minute_unit": "Per-minute prices only: agent (the minutes your agents spend on our contacts: a chat "
-                   "handled two at a time counts half its length) or contact (each contact's own length).",
+    "minute_unit": "Per-minute prices only: agent minutes (the minutes your agents spend on our contacts: a "
+                   "chat handled two at a time counts half its length) or contact minutes (each contact's own "
+                   "length).",
     "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
     "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
     "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
@@ -392,7 +393,7 @@ PRICE_UNITS = {
 WORKBOOK.update({
     "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
     "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
-                     "team takes the rest), or to one vendor in a mode: extended_hours (the contacts outside the "
+                     "team takes the rest), or to one vendor in a mode: extended hours (the contacts outside the "
                      "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
                      "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
                      "at the next rebuild.",
@@ -414,7 +415,7 @@ WORKBOOK.update({
     "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
     "method_portfolio_title": "Portfolio scenarios",
     "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
-                        "vendor for the contacts outside the in-house opening hours (extended_hours) or the volume "
+                        "vendor for the contacts outside the in-house opening hours (extended hours) or the volume "
                         "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
                         "the agent hours the split queues need beyond each party's prorated part of one pooled "
                         "queue per channel, in in-house FTE. Each vendor is invoiced from its own quote, its minimum "
@@ -451,3 +452,6 @@ WORKBOOK.update({
     "decimal_mark": ".",
     "colon": ": ",
 })
+
+# Issue 16 (board-ready pages): the unit names the rendered pages showed untranslated.
+UNITS.update({"handling_times": "handling times"})

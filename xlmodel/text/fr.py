@@ -204,8 +204,8 @@ METHOD = [
           "répondus en retard au-delà de l'objectif (objectif - service rendu, l'engagement moins son écart "
           "attendu) x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un client, si bien qu'un "
           "engagement plus bas ne baisse jamais le coût."),
-    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
-          "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
+    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (part fixe, horaires étendus, "
+          "débordement, par canal). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
           "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
           "affichés explicitement."),
@@ -328,9 +328,10 @@ FORM = {
         "Les taux et les parts sont des pourcentages : leurs cellules sont au format %, saisissez 45% et la "
         "cellule enregistre la fraction 0,45. Saisi comme un nombre simple, un taux est une fraction : 0,45 "
         "pour 45 %.",
-        "Modèle de prix : choisissez-en un dans la liste : per_hour (par heure de conseiller connecté), "
-        "per_fte_month (par ETP facturé et par mois), per_minute (par minute traitée), per_contact (par "
-        "contact traité) ou fixed_monthly (forfait mensuel). Le prix est dans l'unité de ce modèle.",
+        "Modèle de prix : choisissez-en un dans la liste : à l'heure (par heure de conseiller connecté), "
+        "à l'ETP-mois (par ETP facturé et par mois), à la minute (par minute traitée), au contact (par "
+        "contact traité) ou forfait mensuel (un montant fixe par mois). Le prix est dans l'unité de ce "
+        "modèle.",
         "Obligatoire : le nom de votre société, le modèle de prix, le prix, le nom et l'e-mail du contact. "
         "Une cellule facultative laissée vide compte pour la valeur indiquée dans la colonne « {guidance} » "
         "; merci de répondre à toutes les lignes malgré tout.",
@@ -362,7 +363,7 @@ FORM = {
 GUIDANCE = {
     "name": "Obligatoire. Le nom de votre société tel qu'il apparaîtra dans la comparaison ; un nom par "
             "offre (ex. « Acme - nearshore » pour une seconde offre).",
-    "location": "Où travaillent les conseillers : onshore (France), nearshore (ex. Maghreb, Europe du Sud) "
+    "location": "Où travaillent les conseillers : national (France), nearshore (ex. Maghreb, Europe du Sud) "
                 "ou offshore.",
     "production_sites": "Les sites qui nous serviraient.",
     "production_countries": "Les pays de ces sites (les données peuvent y être traitées).",
@@ -371,13 +372,13 @@ GUIDANCE = {
     "agent_headcount": "Conseillers employés aujourd'hui, tous clients confondus.",
     "contact_name": "Obligatoire. Qui répond à nos questions sur cette offre.",
     "contact_email": "Obligatoire.",
-    "pricing_model": "Obligatoire. per_hour : par heure de conseiller connecté ; per_fte_month : par ETP "
-                     "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
-                     "traité ; fixed_monthly : forfait mensuel.",
+    "pricing_model": "Obligatoire. À l'heure : par heure de conseiller connecté ; à l'ETP-mois : par ETP "
+                     "facturé et par mois ; à la minute : par minute traitée ; au contact : par contact "
+                     "traité ; forfait mensuel : un montant fixe par mois.",
     "price": "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus.",
-    "minute_unit": "Prix à la minute seulement : agent (les minutes que vos conseillers consacrent à nos "
-                   "contacts : un chat traité à deux en même temps compte pour la moitié de sa durée) ou "
-                   "contact (la durée propre de chaque contact).",
+    "minute_unit": "Prix à la minute seulement : minutes conseiller (les minutes que vos conseillers "
+                   "consacrent à nos contacts : un chat traité à deux en même temps compte pour la moitié de "
+                   "sa durée) ou minutes de contact (la durée propre de chaque contact).",
     "setup_fee": "Hors TVA, facturés une fois au démarrage (transition, formation, installation).",
     "minimum_monthly": "La facture mensuelle minimale, s'il y en a une (0 : aucune).",
     "indexation_rate": "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec).",
@@ -430,10 +431,10 @@ PRICE_UNITS = {
 
 # Issue 14, scénarios de portefeuille (feuille Sourcing, terminal, notes) : un bloc à part.
 WORKBOOK.update({
-    "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
+    "sourcing_title": "Répartition : portefeuilles de prestataires et équipe interne, canal par canal",
     "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                     "(l'interne prend le reste), ou à un prestataire dans un mode : extended_hours (les contacts "
-                     "hors des heures d'ouverture internes) ou overflow (le volume au-delà de la capacité interne). "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les "
+                     "contacts hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
                      "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
                      "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
@@ -455,8 +456,8 @@ WORKBOOK.update({
                       "portefeuille)",
     "method_portfolio_title": "Scénarios de portefeuille",
     "method_portfolio": "Un portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                        "(split), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
-                        "(extended_hours) ou pour le volume au-delà de la capacité interne (overflow). Chaque équipe "
+                        "(par parts), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
+                        "(horaires étendus) ou pour le volume au-delà de la capacité interne (débordement). Chaque équipe "
                         "est dimensionnée sur sa propre part ; la perte de mutualisation est le surcroît d'heures de "
                         "conseillers des files séparées par rapport à la part de chacun dans une file mutualisée par "
                         "canal, en ETP internes. Chaque prestataire est facturé selon sa propre offre, son minimum "
@@ -494,3 +495,6 @@ WORKBOOK.update({
     "decimal_mark": ",",
     "colon": " : ",
 })
+
+# Issue 16 (pages prêtes pour le conseil) : les unités que les pages imprimées montraient en anglais.
+UNITS.update({"handling_times": "durées de traitement"})

@@ -251,11 +251,11 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     k = lambda v: "-" if v is None else number(v, 0, lang)  # noqa: E731
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
-    prices = "; ".join(
-        f"{b.vendor}: {price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
-        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
-        if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
     colon = t["colon"]  # French sets a space before it
+    prices = "; ".join(
+        f"{b.vendor}{colon}{price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
+        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
+        if b.break_even_price is not None else f"{b.vendor}{colon}-" for b in a.break_even.vendors)
     return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {cur}",
             f"{t['scoring']}{colon}{ranking}. {reason}",
             f"{t['break_even_price']}{colon}{prices}"]

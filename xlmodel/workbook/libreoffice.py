@@ -32,6 +32,9 @@ _PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
+_LOCALE = """<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>
+</oor:items>
+"""
 TIMEOUT_SECONDS = 180
 """Longest the conversion of one workbook may take, start-up included (s); a recalculation takes
 about 1-3 s."""
@@ -80,12 +83,14 @@ def _run(cmd: list[str], env: dict[str, str] | None, what: str,
     return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
 
 
-def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None) -> list[Path]:
+def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None,
+             locale: str | None = None) -> list[Path]:
     """Open each of ``paths`` in one start of LibreOffice, in a fresh profile that recalculates on
     load, and save it as ``target`` in ``out_dir``; the copies' paths, in the order of ``paths``.
 
     ``produced_by(path, out_dir)`` lists the files one workbook's conversion writes, when they are not
-    the one ``out_dir/NAME.<target>`` (a CSV export writes one file per sheet)."""
+    the one ``out_dir/NAME.<target>`` (a CSV export writes one file per sheet); ``locale`` (``"fr-FR"``) is the
+    locale LibreOffice runs in (the machine's by default)."""
     soffice = find_soffice()
     if soffice is None:
         raise LibreOfficeError("LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui "
@@ -118,7 +123,8 @@ def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None) ->
     with tempfile.TemporaryDirectory(prefix="xlmodel-lo-", ignore_cleanup_errors=True) as profile:
         user = Path(profile, "user")
         user.mkdir()
-        (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
+        profile_xml = _PROFILE if locale is None else _PROFILE.replace("</oor:items>", _LOCALE.format(locale=locale))
+        (user / "registrymodifications.xcu").write_text(profile_xml, encoding="utf-8")
         env = {**os.environ, "HOME": profile}
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), *map(str, paths)]
@@ -264,10 +270,14 @@ def read_values(path: str | Path) -> dict[str, dict[str, object]]:
         wb.close()
 
 
-def render_pdf(path: str | Path, out_dir: str | Path) -> Path:
+def render_pdf(path: str | Path, out_dir: str | Path, locale: str | None = None) -> Path:
     """Print the workbook to PDF as LibreOffice lays it out (print areas, fit to page), after a
-    full recalculation; returns ``out_dir/NAME.pdf``."""
-    return _convert([Path(path)], Path(out_dir), "pdf")[0]
+    full recalculation; returns ``out_dir/NAME.pdf``.
+
+    ``locale`` (``"fr-FR"``) is the locale the figures are shown in, as Excel shows a book in its
+    user's locale (7 841 431 € and 3,79 in French): cell formats, and numbers turned into text by a
+    formula (``FIXED``, ``&``). The default is the machine's locale."""
+    return _convert([Path(path)], Path(out_dir), "pdf", locale=locale)[0]
 
 
 def render_png(pdf: str | Path, out_dir: str | Path, first_page: int | None = None,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
 from ...model.portfolio import PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
-from ...text import choice_label
+from ...model.constants import CONSTANTS
+from ...text import choice_label, pick
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
@@ -120,19 +121,24 @@ def sizing_inputs(model: Model) -> list[CaseRef]:
 
 
 def describe(ref: CaseRef, c: Content) -> str:
-    """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``."""
+    """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``; a
+    constant by its label (``Staffing interval``), never its name in the formulas."""
+    colon = c.t["colon"]  # " : " in French
     if isinstance(ref, Input):
         sec = {s.name: s for s in _SECTIONS}[ref.section]
-        return f"{c.label(sec, 'title')}: {c.label(ref.schema_field)}"
+        return f"{c.label(sec, 'title')}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, ChannelInput):
-        return f"{c.case.channels[ref.channel].name}: {c.label(ref.schema_field)}"
+        return f"{c.case.channels[ref.channel].name}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, VendorInput):
-        return f"{c.case.vendors[ref.vendor].name}: {c.label(ref.schema_field)}"
+        return f"{c.case.vendors[ref.vendor].name}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, ToVendor):
-        return f"{c.case.channels[ref.channel].name}: {c.t['to_vendor']}"
+        return f"{c.case.channels[ref.channel].name}{colon}{c.t['to_vendor']}"
     if isinstance(ref, (PortfolioInput, PortfolioShare)):  # a cell of the Sourcing sheet
         where = f"{c.case.portfolios[ref.portfolio].name}, {c.case.channels[ref.channel].name}"
         what = (c.t["pf_mode"] if ref.field == "mode" else c.t["pf_vendor"]) if isinstance(ref, PortfolioInput) \
             else f"{c.t['pf_shares']}, {c.case.vendors[ref.vendor].name}"
-        return f"{where}: {what}"
+        return f"{where}{colon}{what}"
+    if isinstance(ref, Constant):
+        _, _, en, fr = CONSTANTS[ref.name]
+        return pick(c.lang, en, fr)
     return ref.target
