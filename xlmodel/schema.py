@@ -497,6 +497,11 @@ RISK_RANGES = (
     ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
     # Issue 15: appended, as above (a case at 1, no loss, can only lose: the high end is clipped at 1).
     ("scheduling", "pts", -0.05, 0.03, "Scheduling efficiency", "Efficacité de planification"),
+    # Issue 15, patience: appended, as above.  -30 % / +30 % of the mean patience of every channel that
+    # states one: it is estimated from censored abandon times (only the callers who hang up show theirs), and
+    # an estimate from a few weeks of logs moves by about this much between months and estimators.
+    ("patience", "rel", -0.30, 0.30, "Callers' mean patience (channels that state one)",
+     "Patience moyenne des appelants (canaux qui en indiquent une)"),
 )
 
 
