@@ -494,3 +494,30 @@ WORKBOOK.update({
     "decimal_mark": ",",
     "colon": " : ",
 })
+
+# Issue 15 (vrais plannings, contrôles croisés) : le profil d'arrivée hebdomadaire sur Effectifs, Contrôles et Méthode.
+WORKBOOK.update({
+    "staffing_profile": "Profil d'arrivée hebdomadaire : conseillers que ses vacations ajoutent à chaque équipe en "
+                        "direct par rapport à la tranche moyenne (chaque tranche de la semaine dimensionnée pour "
+                        "elle-même, puis planifiée en vacations : valeurs Python de la construction, que les "
+                        "effectifs natifs ci-dessus ajoutent ; après une modification, reconstruire)",
+    "profile_uplift_row": "{row} : conseillers ajoutés par le profil d'arrivée (tranches dimensionnées une à une, puis vacations)",
+    "check_sizing_rules": "Les canaux en Erlang A indiquent une patience > 0 et d'au plus 50 durées de traitement "
+                          "(DMT / simultanéité)",
+    "check_quote_rules": "Offres : une reprise du personnel sur un site en France, une majoration seulement avec une "
+                         "reprise, des ETP proposés seulement pour une offre à l'ETP",
+    "check_finance_rules": "Finance : TVA récupérée entre 0 et 1, coûts ponctuels déduits dans l'horizon",
+    "check_profile": "Profil d'arrivée dimensionné d'après les hypothèses actuelles (ses vacations sont "
+                     "dimensionnées à la construction : après une modification du profil ou des hypothèses "
+                     "d'effectifs, reconstruire)",
+})
+METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Efficacité de planification")) + 1, (
+    "p", "Profil d'arrivée hebdomadaire (facultatif : arrival_days, arrival_slots) : la tranche (j, t) de la "
+         "semaine reçoit la part jour_j x tranche_t / (somme des jours x somme des tranches) des contacts, chaque "
+         "tranche en direct est dimensionnée pour elle-même (Erlang C ou A au trafic moyen x (jour_j / jour "
+         "moyen) x (tranche_t / tranche moyenne)), et chaque niveau de la courbe d'une journée est tenu par un "
+         "conseiller par suite de tranches, pendant au moins la vacation la plus courte (min_shift_hours, au "
+         "plus la journée) : conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un "
+         "profil plat donne les chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette "
+         "vacation. Équipes internes et du prestataire (les heures connectées des offres à l'heure et à l'ETP le "
+         "suivent) ; le travail différé n'est pas profilé."))

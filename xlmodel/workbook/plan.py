@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..analytics.drivers import DRIVER_IDS
 from ..case import Case
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
-                     Row, RowKey, ToVendor, VendorInput)
+                     ProfileUplift, Row, RowKey, ToVendor, VendorInput)
 from ..model.appraisal import APPRAISAL_NAMES
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
                       VENDOR)
@@ -163,6 +163,10 @@ def plan_staffing(model: Model) -> StaffingLayout:
     seasonality = r.take(12)
     current_row = r.one()
     covered_row = r.title("covered")
+    # With a weekly arrival profile: the agents its shifts add, one row per live search (Python values).
+    shifted = [s.key for s in model.staff if s.native and ProfileUplift(s.key) in model.row(s.native).bind.values()]
+    profile_title = r.title("profile") if shifted else None
+    profile_rows = {key: r.one() for key in shifted}
     search_title = r.title("search")
     search_titles, sizing_rows = {}, {}
     for s in model.staff:
@@ -172,7 +176,8 @@ def plan_staffing(model: Model) -> StaffingLayout:
             sizing_rows[key] = r.one()
         sizing_rows[s.native] = rows[s.key]
     return StaffingLayout(4, native_title, rows, twin_title, twin_rows, agree_row, verified_row, inputs_title, keys,
-                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows)
+                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows,
+                          profile_title, profile_rows)
 
 
 class _Rows:
@@ -288,7 +293,8 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
-          "check_prices", "check_python", "check_horizon")
+          "check_prices", "check_python", "check_horizon", "check_sizing_rules", "check_quote_rules",
+          "check_finance_rules", "check_profile")
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
