@@ -21,6 +21,7 @@ from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey,
                     StaffRow, build_model)
 from .model.constants import STAFFING_MAX_ERLANGS
 from .profile import case_grid, covered, shift_slots
+from .profile import summary as profile_summary
 from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, erlang_a_reach, yearly_peak
 
 
@@ -196,6 +197,7 @@ class Comparison:
             "discount_rate": c.finance.discount_rate, "start_year": c.finance.start_year,
             "corporation_tax_rate": c.finance.corporation_tax_rate, "one_off_tax_year": c.finance.one_off_tax_year,
             "reference": "inhouse", "scenarios": [s.as_json() for s in self.scenarios], "best": self.best,
+            "arrival_profile": profile_summary(self),
         }
 
     def without_portfolios(self) -> Comparison:

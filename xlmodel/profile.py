@@ -152,3 +152,24 @@ def covered(needs: np.ndarray, min_shift: float) -> np.ndarray:
         ends = np.nonzero(edges == -1)[1]
         extra += np.bincount(rows, weights=np.maximum(0.0, shortest - (ends - starts)), minlength=len(flat))
     return (total + extra.reshape(months, days).sum(axis=1)) / (days * slots)
+
+
+def summary(comparison) -> dict | None:
+    """The arrival profile of a compared case, for ``compare``: its weights, the shortest shift, and the
+    in-house team's agents on duty in year 1 over what arrivals even over the week need (live and
+    deferred channels together); None without a profile.
+
+    >>> from xlmodel.case import example_case
+    >>> from xlmodel.engine import compare
+    >>> summary(compare(example_case())) is None
+    True
+    """
+    ev, demand = comparison.evaluation, comparison.case.demand
+    if ev.profile is None:
+        return None
+    keys = [f"inh.agents.{i}" for i in range(len(comparison.case.channels))]
+    shifts = sum(float(np.mean(ev.staff[k][:12])) for k in keys)
+    even = sum(float(np.mean(ev.flat_staff.get(k, ev.staff[k])[:12])) for k in keys)
+    return {"days": parse_weights(demand.arrival_days), "slots": parse_weights(demand.arrival_slots),
+            "min_shift_hours": demand.min_shift_hours, "inhouse_agents_year1": shifts,
+            "inhouse_agents_year1_even": even}

@@ -105,3 +105,15 @@ TERMINAL = {
                            "options au niveau de service cible (le statu quo n'en est pas une).",
     },
 }
+
+# Issue 15 (real schedules): the weekly arrival profile under the comparison.
+TERMINAL["en"].update({
+    "arrival_profile": "Arrival profile: {days} open days x {slots} slots, each sized on its own and worked as "
+                       "shifts of at least {shift} h: {agents} in-house agents on duty in year 1, against {even} "
+                       "with arrivals even over the week.",
+})
+TERMINAL["fr"].update({
+    "arrival_profile": "Profil d'arrivée : {days} jours ouverts x {slots} tranches, chacune dimensionnée pour "
+                       "elle-même et planifiée en vacations d'au moins {shift} h : {agents} conseillers internes en "
+                       "poste la 1re année, contre {even} avec des arrivées uniformes sur la semaine.",
+})

@@ -149,7 +149,7 @@ def plan_staffing(model: Model) -> StaffingLayout:
     the twin used (title, header, one row each, then the 12 seasonality weights) and whether they
     are unchanged; after a blank row whether the search is exact; after a blank row the search of
     each staffing row, a title then its rows (its agents are at the top; a link to another staffing
-    row's agents has no search)."""
+    row's agents has no search); with an arrival profile, after a blank row the agents its shifts add."""
     r = _Rows(6)
     native_title = r.one()
     rows = {s.key: r.one() for s in model.staff}
@@ -163,10 +163,6 @@ def plan_staffing(model: Model) -> StaffingLayout:
     seasonality = r.take(12)
     current_row = r.one()
     covered_row = r.title("covered")
-    # With a weekly arrival profile: the agents its shifts add, one row per live search (Python values).
-    shifted = [s.key for s in model.staff if s.native and ProfileUplift(s.key) in model.row(s.native).bind.values()]
-    profile_title = r.title("profile") if shifted else None
-    profile_rows = {key: r.one() for key in shifted}
     search_title = r.title("search")
     search_titles, sizing_rows = {}, {}
     for s in model.staff:
@@ -175,6 +171,12 @@ def plan_staffing(model: Model) -> StaffingLayout:
         for key in s.sizing[:-1]:
             sizing_rows[key] = r.one()
         sizing_rows[s.native] = rows[s.key]
+    # With a weekly arrival profile: the agents its shifts add, one row per live search (Python values),
+    # last, so that a profile typed into a book built without one moves no row (the refresh macro
+    # writes the values of the layout it builds).
+    shifted = [s.key for s in model.staff if s.native and ProfileUplift(s.key) in model.row(s.native).bind.values()]
+    profile_title = r.title("profile") if shifted else None
+    profile_rows = {key: r.one() for key in shifted}
     return StaffingLayout(4, native_title, rows, twin_title, twin_rows, agree_row, verified_row, inputs_title, keys,
                           first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows,
                           profile_title, profile_rows)
