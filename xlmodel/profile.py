@@ -15,9 +15,9 @@ sizing, to the cent).  The ratios average 1, so the month's contacts are unchang
 
 Method, stated on the Method sheet: every slot is sized on its own (Erlang C, or Erlang A where the
 channel says so) at the average traffic times its ratio.  Agents work shifts, not slots: each level k
-of a day's curve (the slots that need at least k agents) is worked by one agent per run of
-consecutive slots, for the run's length but at least the shortest shift (``[demand]
-min_shift_hours``; at most the day) (:func:`covered`).  The agents on duty are the scheduled
+of a day's curve (the slots that need at least k agents) is worked by shifts of at least the shortest
+shift (``[demand] min_shift_hours``; at most the day), a run of slots joining the shift before it when
+that costs no more than a shift of its own (:func:`covered`).  The agents on duty are the scheduled
 agent-slots of the week over its slots, in place of the agents of the average slot: a flat week is
 worked exactly (today's figures), a peak shorter than the shortest shift costs that shift.  (Sized
 slot by slot, a peaked curve alone needs no more agents than its average: Erlang's economies of
@@ -130,28 +130,45 @@ def covered(needs: np.ndarray, min_shift: float) -> np.ndarray:
     -------
     numpy.ndarray shaped (months,)
         Scheduled agent-slots of the week over its slots.  Each level k of a day's curve (the slots
-        needing at least k agents) is worked by one agent per run of consecutive slots, for the run's
-        length but at least ``min_shift`` (and at most the day): a flat day is worked exactly, a
-        peak shorter than the shortest shift costs that shift.
+        needing at least k agents) is worked by shifts: the first run of consecutive slots opens one,
+        as long as the run but at least ``min_shift`` (and at most the day); each next run joins the
+        open shift when it starts within it, or when stretching the shift to its end costs no more
+        than a shift of its own, and opens its own otherwise.  A flat day is worked exactly; a peak
+        shorter than the shortest shift costs that shift.
 
     >>> float(covered(np.array([[[2, 2, 2, 2]]]), 3)[0])  # flat: exactly the needs
     2.0
     >>> float(covered(np.array([[[1, 2, 1, 1]]]), 3)[0])  # a one-slot peak costs a 3-slot shift
     1.75
+    >>> float(covered(np.array([[[1, 2, 1, 2, 1, 1, 1, 1]]]), 3)[0])  # two peaks, one shift: (8 + 3) / 8
+    1.375
     """
     needs = np.asarray(needs, dtype=float)
     months, days, slots = needs.shape
     shortest = min(float(min_shift), float(slots))
-    total = needs.sum(axis=(1, 2))
     flat = needs.reshape(months * days, slots)
     padded = np.concatenate([np.zeros((len(flat), 1)), flat, np.zeros((len(flat), 1))], axis=1)
-    extra = np.zeros(len(flat))
+    scheduled = np.zeros(len(flat))
     for k in range(1, int(flat.max(initial=0)) + 1):
         edges = np.diff((padded >= k).astype(np.int8), axis=1)  # +1 where a run starts, -1 after it ends
         rows, starts = np.nonzero(edges == 1)
         ends = np.nonzero(edges == -1)[1]
-        extra += np.bincount(rows, weights=np.maximum(0.0, shortest - (ends - starts)), minlength=len(flat))
-    return (total + extra.reshape(months, days).sum(axis=1)) / (days * slots)
+        # Run j of each row (its runs in order), as arrays over the rows that have one.
+        order = np.arange(len(rows)) - np.searchsorted(rows, rows)
+        opened, shift_start, shift_end = np.zeros(len(flat), bool), np.zeros(len(flat)), np.zeros(len(flat))
+        for j in range(int(order.max(initial=-1)) + 1):
+            pick = order == j
+            r, a, b = rows[pick], starts[pick].astype(float), ends[pick].astype(float)
+            own = np.maximum(b - a, shortest)
+            join = opened[r] & ((a < shift_end[r]) | (b - shift_end[r] <= own))
+            close = opened[r] & ~join
+            scheduled[r[close]] += shift_end[r[close]] - shift_start[r[close]]
+            new = ~join
+            shift_start[r[new]], shift_end[r[new]] = a[new], a[new] + own[new]
+            shift_end[r[join]] = np.maximum(shift_end[r[join]], b[join])
+            opened[r] = True
+        scheduled[opened] += shift_end[opened] - shift_start[opened]
+    return scheduled.reshape(months, days).sum(axis=1) / (days * slots)
 
 
 def summary(comparison) -> dict | None:

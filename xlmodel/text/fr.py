@@ -515,9 +515,9 @@ METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("E
     "p", "Profil d'arrivée hebdomadaire (facultatif : arrival_days, arrival_slots) : la tranche (j, t) de la "
          "semaine reçoit la part jour_j x tranche_t / (somme des jours x somme des tranches) des contacts, chaque "
          "tranche en direct est dimensionnée pour elle-même (Erlang C ou A au trafic moyen x (jour_j / jour "
-         "moyen) x (tranche_t / tranche moyenne)), et chaque niveau de la courbe d'une journée est tenu par un "
-         "conseiller par suite de tranches, pendant au moins la vacation la plus courte (min_shift_hours, au "
-         "plus la journée) : conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un "
+         "moyen) x (tranche_t / tranche moyenne)), et chaque niveau de la courbe d'une journée est tenu par des "
+         "vacations d'au moins la durée la plus courte (min_shift_hours, au plus la journée), une suite de "
+         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un "
          "profil plat donne les chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette "
          "vacation. Équipes internes et du prestataire (les heures connectées des offres à l'heure et à l'ETP le "
          "suivent) ; le travail différé n'est pas profilé."))
