@@ -78,7 +78,7 @@ DOC = {
     "gross_salary": "Gross annual salary of one full-time agent",
     "employer_charge_rate": "Employer social charges as a fraction of gross salary, e.g. 0.30",
     "paid_hours": "Paid hours per full-time agent per year (1 607 in France)",
-    "other_costs_per_fte": "Other annual costs per agent: seat, IT, share of supervision",
+    "other_costs_per_fte": "Other annual costs per agent: seat, IT, payroll extras, share of supervision",
     "occupancy": "Handled time / time on the phones, fraction; below 1 gives the cost per handled hour",
     "scheduling_efficiency": "Share of scheduled time on the phones that matches the arrival curve, fraction (0.5 to 1)",
     "pricing_model": "per_hour, per_fte_month, per_minute, per_contact or fixed_monthly",

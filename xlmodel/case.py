@@ -228,10 +228,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
     _check_channel_sizing(channels, problems)
     _check_profile(scalar["demand"], problems)
-    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
-    if tax_year is not None and horizon is not None and tax_year > horizon:
-        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
-                                                               f"({horizon}) (found {tax_year})"))
+    _check_tax_year(scalar["finance"], problems)
     analytics = _read_analytics(data, len(vendors), problems, len(portfolios))
     if problems:
         raise InputError(problems)
@@ -250,6 +247,14 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         risk=Risk(**analytics["risk"]),
         portfolios=portfolios,
     )
+
+
+def _check_tax_year(finance: dict, problems: list[Problem]) -> None:
+    """One-off costs are deducted within the horizon."""
+    tax_year, horizon = finance.get("one_off_tax_year"), finance.get("horizon_years")
+    if tax_year is not None and horizon is not None and tax_year > horizon:
+        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
+                                                               f"({horizon}) (found {tax_year})"))
 
 
 def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> Mapping[str, Any]:

@@ -17,8 +17,8 @@ import numpy as np
 
 from .case import Case
 from .errors import InputError, Problem
-from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
-                    StaffRow, build_model)
+from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, ProfileUplift, Ref, RowKey, RowRef, Scenario,
+                    StaffRef, StaffRow, build_model)
 from .model.constants import STAFFING_MAX_ERLANGS
 from .profile import case_grid, covered, shift_slots
 from .profile import summary as profile_summary
@@ -51,6 +51,8 @@ class Evaluation:
             return self.values[ref.key]
         if kind is StaffRef:
             return self.staffing(ref.key)
+        if kind is ProfileUplift:  # what the arrival profile's shifts add to the average slot's agents
+            return self.staffing(ref.key) - self.flat_staff[ref.key]
         return ref.value_in(self.case)
 
     def staffing(self, key: RowKey) -> np.ndarray:

@@ -466,10 +466,11 @@ WORKBOOK.update({
                      "of the profile or the staffing inputs, rebuild)",
 })
 METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Scheduling efficiency")) + 1, (
-    "p", "Weekly arrival profile (optional: arrival_days, arrival_slots): slot (d, s) of the week gets its share "
-         "day_d x slot_s / (sum of days x sum of slots) of the contacts, each live slot is sized on its own "
-         "(Erlang C or A at the average traffic x (day_d / mean day) x (slot_s / mean slot)), and each level of "
-         "a day's curve is worked by shifts of at least the shortest shift (min_shift_hours, at most the day), a run "
-         "of slots joining the shift before it when that costs no more than a shift of its own: agents on duty = scheduled agent-slots / slots of the week. A flat profile gives "
-         "today's figures; a peak shorter than a shift costs that shift. In-house and vendor teams alike (the "
-         "logged hours of per-hour and per-FTE quotes follow it); deferred work is not profiled."))
+    "p", "Weekly arrival profile (optional: a weight per open day and per slot of a day): each slot of the week gets "
+         "the share day weight x slot weight / (sum of the day weights x sum of the slot weights) of the contacts, "
+         "each live slot is sized on its own (Erlang C or A at the average traffic x its share / the average share), "
+         "and each level of a day's curve is worked by shifts of at least the shortest shift (at most the day), a run "
+         "of slots joining the shift before it when that costs no more than a shift of its own: agents on duty = "
+         "scheduled agent-slots / slots of the week. A flat profile gives today's figures; a peak shorter than a "
+         "shift costs that shift. In-house and vendor teams alike (the logged hours of per-hour and per-FTE quotes "
+         "follow it); deferred work is not profiled."))

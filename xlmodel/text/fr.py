@@ -512,12 +512,13 @@ WORKBOOK.update({
                      "d'effectifs, reconstruire)",
 })
 METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Efficacité de planification")) + 1, (
-    "p", "Profil d'arrivée hebdomadaire (facultatif : arrival_days, arrival_slots) : la tranche (j, t) de la "
-         "semaine reçoit la part jour_j x tranche_t / (somme des jours x somme des tranches) des contacts, chaque "
-         "tranche en direct est dimensionnée pour elle-même (Erlang C ou A au trafic moyen x (jour_j / jour "
-         "moyen) x (tranche_t / tranche moyenne)), et chaque niveau de la courbe d'une journée est tenu par des "
-         "vacations d'au moins la durée la plus courte (min_shift_hours, au plus la journée), une suite de "
-         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un "
-         "profil plat donne les chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette "
-         "vacation. Équipes internes et du prestataire (les heures connectées des offres à l'heure et à l'ETP le "
-         "suivent) ; le travail différé n'est pas profilé."))
+    "p", "Profil d'arrivée hebdomadaire (facultatif : un poids par jour ouvert et par tranche d'une journée) : "
+         "chaque tranche de la semaine reçoit la part poids du jour x poids de la tranche / (somme des poids des "
+         "jours x somme des poids des tranches) des contacts, chaque tranche en direct est dimensionnée pour "
+         "elle-même (Erlang C ou A au trafic moyen x sa part / la part moyenne), et chaque niveau de la courbe d'une "
+         "journée est tenu par des vacations d'au moins la durée la plus courte (au plus la journée), une suite de "
+         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : "
+         "conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un profil plat donne les "
+         "chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette vacation. Équipes internes et "
+         "du prestataire (les heures connectées des offres à l'heure et à l'ETP le suivent) ; le travail différé "
+         "n'est pas profilé."))
