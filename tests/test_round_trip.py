@@ -83,7 +83,7 @@ def edit_every_input(wb):
     move in pairs (+0.01 / -0.01, so they still average or sum to 1); a vendor priced per FTE-month with FTE proposed
     keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; a vendor
     onshore after the edit takes today's agents over (a staff transfer needs an onshore site) at a new
-    uplift, the others keep neither; the
+    uplift, the others keep neither; the weekly arrival profile takes relative weights (a text); the
     hybrid mode moves to 'share' (the 'channel' mode needs its channels flagged); the first vendor
     keeps its hybrid scenario (at least one is needed).
     """
@@ -97,6 +97,8 @@ def edit_every_input(wb):
     location_col = header["Location"]
     transfer_col = header["Today's agents transfer to the vendor (Code du travail L1224-1)"]
     uplift_col = header["Price uplift for the transferred agents (transfer quotes)"]
+    profile = {named_cells(wb, "demand_arrival_days")[0].coordinate: "130 110 100 100 95 65",
+               named_cells(wb, "demand_arrival_slots")[0].coordinate: "6 9 12 13 13 12 10 9 9 10"}
     changes = {}
     sign = 1
     for cell, rule in input_cells(wb):
@@ -123,6 +125,8 @@ def edit_every_input(wb):
             if vendors.cell(row=cell.row, column=transfer_col).value != "yes":
                 continue
             new = other_valid_value(cell, rule)
+        elif sheet == "Inputs" and cell.coordinate in profile:  # relative weights, as a text
+            new = profile[cell.coordinate]
         elif sheet == "Hybrid" and cell.coordinate == named_cells(wb, "hybrid_mode")[0].coordinate:
             new = "share" if cell.value != "share" else "overflow"
         else:

@@ -20,6 +20,7 @@ from typing import Any, Mapping
 from .arguments import shown_value, yes_no
 from .errors import InputError, Problem
 from .portfolios import portfolio_to_mapping, read_portfolios, read_quoted_channels
+from .profile import PROFILE_FIELDS, as_text, parse_weights, weights_problem
 from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
                      LimitExceeded, read_regular_file)
 from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
@@ -205,6 +206,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     # Top-level keys read better as "vendor" than " .vendor".
     problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
 
+    data = _profile_lists_as_text(data, problems)
     scalar = {}
     for section in SCALAR_SECTIONS:
         extra = {"demand": ("seasonality", "channels"), "hybrid": ("channels", "vendors")}.get(section.name, ())
@@ -225,10 +227,8 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
     _check_channel_sizing(channels, problems)
-    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
-    if tax_year is not None and horizon is not None and tax_year > horizon:
-        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
-                                                               f"({horizon}) (found {tax_year})"))
+    _check_profile(scalar["demand"], problems)
+    _check_tax_year(scalar["finance"], problems)
     analytics = _read_analytics(data, len(vendors), problems, len(portfolios))
     if problems:
         raise InputError(problems)
@@ -247,6 +247,49 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         risk=Risk(**analytics["risk"]),
         portfolios=portfolios,
     )
+
+
+def _check_tax_year(finance: dict, problems: list[Problem]) -> None:
+    """One-off costs are deducted within the horizon."""
+    tax_year, horizon = finance.get("one_off_tax_year"), finance.get("horizon_years")
+    if tax_year is not None and horizon is not None and tax_year > horizon:
+        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
+                                                               f"({horizon}) (found {tax_year})"))
+
+
+def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> Mapping[str, Any]:
+    """A case file may give the arrival profile's weights as lists of numbers: as the text the
+    workbook holds (:func:`xlmodel.profile.as_text`)."""
+    demand = data.get("demand")
+    if not isinstance(demand, Mapping) or not any(isinstance(demand.get(k), list) for k in PROFILE_FIELDS):
+        return data
+    demand = dict(demand)
+    for key in PROFILE_FIELDS:
+        weights = demand.get(key)
+        if isinstance(weights, list):
+            if all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in weights):
+                demand[key] = as_text(weights)
+            else:
+                problems.append(Problem(f"[demand] .{key}", "expected numbers (relative weights), a list or a text "
+                                                          f"such as \"130 110 100\" (found {shown_value(weights)})"))
+                demand[key] = ""
+    return {**data, "demand": demand}
+
+
+def _check_profile(demand: dict, problems: list[Problem]) -> None:
+    """Each weight list of the arrival profile: numbers, at most one per day (or per half-hour of a
+    day), none negative, not all 0 (:mod:`xlmodel.profile`)."""
+    for key, most in PROFILE_FIELDS.items():
+        text = demand.get(key)
+        if not text:
+            continue
+        try:
+            problem = weights_problem(parse_weights(text), most, "open day" if key == "arrival_days" else
+                                      "slot of an open day (a half-hour at the finest)")
+        except ValueError as exc:
+            problem = f"{exc}: type relative weights separated by spaces or semicolons, such as \"130 110 100\""
+        if problem:
+            problems.append(Problem(f"[demand] .{key}", problem))
 
 
 def _check_channel_sizing(channels: list[dict], problems: list[Problem]) -> None:

@@ -34,6 +34,7 @@ class Shape:
     kinds: tuple[str, ...] = ()
     portfolios: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (name, the indexes of its vendors)
     scopes: tuple[tuple[str, ...], ...] = ()  # per vendor, the channels it quotes for when not all
+    profiled: bool = False  # a weekly arrival profile: live searches add the agents its shifts need
 
     @classmethod
     def of(cls, case: Case) -> Shape:
@@ -41,7 +42,8 @@ class Shape:
         return cls(tuple(c.name for c in case.channels), vendors, tuple(case.hybrid.vendors), case.hybrid.mode,
                    tuple(c.kind for c in case.channels),
                    tuple((p.name, tuple(vendors.index(v) for v in p.vendors)) for p in case.portfolios),
-                   tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else ())
+                   tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else (),
+                   bool(case.demand.arrival_days or case.demand.arrival_slots))
 
 
 class Context(Declaration):
@@ -64,7 +66,7 @@ class Context(Declaration):
     def staff_row(self, row: StaffRow) -> StaffRef:
         """Declare a staffing row with the rows of its native sizing (:mod:`xlmodel.model.sizing`)."""
         kind = None if row.peak_of else self.shape.kinds[row.channel]
-        return super().staff_row(row, native_sizing(self, row, kind))
+        return super().staff_row(row, native_sizing(self, row, kind, self.shape.profiled))
 
 
 def build_model(case: Case) -> Model:

@@ -308,3 +308,21 @@ class Inputs:
         if ref is None:
             ref = self._refs[field] = Input(self.section, field)
         return ref
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileUplift(Ref):
+    """The agents that the weekly arrival profile's shifts add to staffing row ``key`` over its
+    average slot (:mod:`xlmodel.profile`), month by month: sized by the engine in Python and written
+    as values on the Staffing sheet beside the native search, which adds them (a sizing row only)."""
+
+    key: RowKey
+    kind = "profile"
+
+    def __post_init__(self):
+        if not isinstance(self.key, RowKey):
+            raise RefError(f"a {type(self).__name__} takes a RowKey (found {self.key!r})")
+
+    @property
+    def target(self) -> str:
+        return self.key

@@ -455,3 +455,25 @@ WORKBOOK.update({
 
 # Issue 16 (board-ready pages): the unit names the rendered pages showed untranslated.
 UNITS.update({"handling_times": "handling times"})
+# Issue 15 (real schedules, cross-field checks): the weekly arrival profile on Staffing, Checks and Method.
+WORKBOOK.update({
+    "staffing_profile": "Weekly arrival profile: agents its shifts add to each live team over the average slot "
+                        "(each slot of the week sized on its own, then worked as shifts: Python values of the "
+                        "build, which the native agents above add; after an edit, rebuild)",
+    "profile_uplift_row": "{row}: agents the arrival profile adds (its slots sized one by one, then worked as shifts)",
+    "check_sizing_rules": "Erlang A channels state a patience > 0 and at most 50 handling times (AHT / concurrency)",
+    "check_quote_rules": "Quotes: a staff transfer on an onshore site, an uplift only with a transfer, FTE proposed "
+                         "only on a per-FTE quote",
+    "check_finance_rules": "Finance: VAT recovered between 0 and 1, one-off costs deducted within the horizon",
+    "check_profile": "Arrival profile sized at the current inputs (its shifts are sized at build: after an edit "
+                     "of the profile or the staffing inputs, rebuild)",
+})
+METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Scheduling efficiency")) + 1, (
+    "p", "Weekly arrival profile (optional: a weight per open day and per slot of a day): each slot of the week gets "
+         "the share day weight x slot weight / (sum of the day weights x sum of the slot weights) of the contacts, "
+         "each live slot is sized on its own (Erlang C or A at the average traffic x its share / the average share), "
+         "and each level of a day's curve is worked by shifts of at least the shortest shift (at most the day), a run "
+         "of slots joining the shift before it when that costs no more than a shift of its own: agents on duty = "
+         "scheduled agent-slots / slots of the week. A flat profile gives today's figures; a peak shorter than a "
+         "shift costs that shift. In-house and vendor teams alike (the logged hours of per-hour and per-FTE quotes "
+         "follow it); deferred work is not profiled."))

@@ -498,3 +498,30 @@ WORKBOOK.update({
 
 # Issue 16 (pages prêtes pour le conseil) : les unités que les pages imprimées montraient en anglais.
 UNITS.update({"handling_times": "durées de traitement"})
+# Issue 15 (vrais plannings, contrôles croisés) : le profil d'arrivée hebdomadaire sur Effectifs, Contrôles et Méthode.
+WORKBOOK.update({
+    "staffing_profile": "Profil d'arrivée hebdomadaire : conseillers que ses vacations ajoutent à chaque équipe en "
+                        "direct par rapport à la tranche moyenne (chaque tranche de la semaine dimensionnée pour "
+                        "elle-même, puis planifiée en vacations : valeurs Python de la construction, que les "
+                        "effectifs natifs ci-dessus ajoutent ; après une modification, reconstruire)",
+    "profile_uplift_row": "{row} : conseillers ajoutés par le profil d'arrivée (tranches dimensionnées une à une, puis vacations)",
+    "check_sizing_rules": "Les canaux en Erlang A indiquent une patience > 0 et d'au plus 50 durées de traitement "
+                          "(DMT / simultanéité)",
+    "check_quote_rules": "Offres : une reprise du personnel sur un site en France, une majoration seulement avec une "
+                         "reprise, des ETP proposés seulement pour une offre à l'ETP",
+    "check_finance_rules": "Finance : TVA récupérée entre 0 et 1, coûts ponctuels déduits dans l'horizon",
+    "check_profile": "Profil d'arrivée dimensionné d'après les hypothèses actuelles (ses vacations sont "
+                     "dimensionnées à la construction : après une modification du profil ou des hypothèses "
+                     "d'effectifs, reconstruire)",
+})
+METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Efficacité de planification")) + 1, (
+    "p", "Profil d'arrivée hebdomadaire (facultatif : un poids par jour ouvert et par tranche d'une journée) : "
+         "chaque tranche de la semaine reçoit la part poids du jour x poids de la tranche / (somme des poids des "
+         "jours x somme des poids des tranches) des contacts, chaque tranche en direct est dimensionnée pour "
+         "elle-même (Erlang C ou A au trafic moyen x sa part / la part moyenne), et chaque niveau de la courbe d'une "
+         "journée est tenu par des vacations d'au moins la durée la plus courte (au plus la journée), une suite de "
+         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : "
+         "conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un profil plat donne les "
+         "chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette vacation. Équipes internes et "
+         "du prestataire (les heures connectées des offres à l'heure et à l'ETP le suivent) ; le travail différé "
+         "n'est pas profilé."))

@@ -11,7 +11,8 @@ from ..case import Case
 from ..model import Model
 from ..model.constants import CONSTANTS
 from ..model.portfolio import PortfolioInput, PortfolioShare
-from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
+from ..model.refs import (ChannelInput, Constant, Fixed, Input, ProfileUplift, Ref, RowRef, Seasonality, StaffRef, ToVendor,
+                          VendorInput)
 from ..schema import ALL_SECTIONS
 from . import choice_label, label, method_conventions, pick, words
 from .fields import field_source
@@ -115,6 +116,8 @@ def ref_words(ref: Ref, case: Case, model: Model, lang: str) -> str:
         return label(model.row(ref.key), lang)
     if isinstance(ref, StaffRef):
         return label(next(s for s in model.staff if s.key == ref.key), lang)
+    if isinstance(ref, ProfileUplift):
+        return words(lang)["profile_uplift_row"].format(row=label(next(s for s in model.staff if s.key == ref.key), lang))
     raise TypeError(f"no words for a {type(ref).__name__}")
 
 

@@ -40,6 +40,28 @@ SOURCES = {
         "temps planifié, dans l'outil de planification) ; dimensionner les demi-heures de l'exemple sur une "
         "semaine et les couvrir par des vacations ajoute environ 4 à 5 % à ses ETP, soit environ 0,95. Lisez-la "
         "dans vos propres plannings.",
+    ("demand", "arrival_days"):
+        "Poids relatifs, un par jour ouvert (par exemple 130 110 100 100 95 65 du lundi au samedi), séparés par "
+        "des espaces ou des points-virgules, tirés des statistiques de téléphonie (contacts par jour de la "
+        "semaine sur quelques mois). Avec les poids des tranches ci-dessous, les arrivées de chaque tranche sont "
+        "sa part de la semaine ; chaque tranche de chaque jour ouvert est dimensionnée pour elle-même (Erlang C "
+        "ou A) et les conseillers en poste sont la moyenne sur les tranches (de même durée). Vide : tous les "
+        "jours identiques.",
+    ("demand", "arrival_slots"):
+        "Poids relatifs des tranches égales qui découpent les heures d'ouverture d'un jour ouvert (20 "
+        "demi-heures pour 8 h - 18 h, au plus 48), séparés par des espaces ou des points-virgules, tirés des "
+        "statistiques de téléphonie (contacts par demi-heure). Une journée avec des pointes demande plus de "
+        "conseillers que sa demi-heure moyenne : les conseillers en poste deviennent la moyenne du "
+        "dimensionnement propre de chaque tranche (canaux en direct ; le travail différé est lissé sur son délai "
+        "de réponse). Le profil vaut pour les équipes internes et celles du prestataire : les heures connectées "
+        "d'une offre à l'heure ou à l'ETP le suivent. Vide : arrivées uniformes sur la journée, les chiffres "
+        "d'aujourd'hui.",
+    ("demand", "min_shift_hours"):
+        "Avec un profil d'arrivée, les conseillers requis par chaque tranche sont planifiés en vacations : une "
+        "pointe plus courte que cette durée coûte quand même une vacation de cette durée (au plus la journée "
+        "d'ouverture). 4 h, une demi-journée : un contrat à temps partiel compte au moins 24 h par semaine (Code "
+        "du travail, art. L3123-27), si bien que les journées plus courtes sont rares ; reprenez vos règles de "
+        "planification. Sans effet sans profil.",
     ("inhouse", "gross_salary"):
         "Conseiller clientèle en France, environ 1,1 SMIC (SMIC 2026 : environ 21 900 EUR par an).",
     ("inhouse", "employer_charge_rate"):

@@ -15,6 +15,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
+from ..profile import summary as profile_summary
 from . import choice_label, label, pick, price_units, terminal_words, words
 from .notes import analytics_note
 from .sentences import _change, number, price, recommendation
@@ -62,6 +63,11 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
                for n, s in zip(names, result.scenarios)]
     lines += [""] + _table(tuple(h.format(cur=cur) for h in w["returns_head"]), returns)
     lines += [""] + _wrap(w["reference_note"]) + _wrap(w["fte_note"])
+    if (profile := profile_summary(result)) is not None:
+        lines += _wrap(w["arrival_profile"].format(
+            days=len(profile["days"]) or 1, slots=len(profile["slots"]) or 1,
+            shift=number(profile["min_shift_hours"], 1, lang), agents=number(profile["inhouse_agents_year1"], 1, lang),
+            even=number(profile["inhouse_agents_year1_even"], 1, lang)))
     for check in quote_checks(result, lang):
         lines += _wrap(check)
     lines += _wrap(recommendation(result, lang))

@@ -174,3 +174,15 @@ TERMINAL = {
         "rule_deferred": "différé, aucun perdu",
     },
 }
+
+# Issue 15 (real schedules): the weekly arrival profile under the comparison.
+TERMINAL["en"].update({
+    "arrival_profile": "Arrival profile: {days} open days x {slots} slots, each sized on its own and worked as "
+                       "shifts of at least {shift} h: {agents} in-house agents on duty in year 1, against {even} "
+                       "with arrivals even over the week.",
+})
+TERMINAL["fr"].update({
+    "arrival_profile": "Profil d'arrivée : {days} jours ouverts x {slots} tranches, chacune dimensionnée pour "
+                       "elle-même et planifiée en vacations d'au moins {shift} h : {agents} conseillers internes en "
+                       "poste la 1re année, contre {even} avec des arrivées uniformes sur la semaine.",
+})

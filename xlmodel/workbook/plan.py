@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..analytics.drivers import DRIVER_IDS
 from ..case import Case
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
-                     Row, RowKey, ToVendor, VendorInput)
+                     ProfileUplift, Row, RowKey, ToVendor, VendorInput)
 from ..model.appraisal import APPRAISAL_NAMES
 from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
                       VENDOR)
@@ -149,7 +149,7 @@ def plan_staffing(model: Model) -> StaffingLayout:
     the twin used (title, header, one row each, then the 12 seasonality weights) and whether they
     are unchanged; after a blank row whether the search is exact; after a blank row the search of
     each staffing row, a title then its rows (its agents are at the top; a link to another staffing
-    row's agents has no search)."""
+    row's agents has no search); with an arrival profile, after a blank row the agents its shifts add."""
     r = _Rows(6)
     native_title = r.one()
     rows = {s.key: r.one() for s in model.staff}
@@ -171,8 +171,15 @@ def plan_staffing(model: Model) -> StaffingLayout:
         for key in s.sizing[:-1]:
             sizing_rows[key] = r.one()
         sizing_rows[s.native] = rows[s.key]
+    # With a weekly arrival profile: the agents its shifts add, one row per live search (Python values),
+    # last, so that a profile typed into a book built without one moves no row (the refresh macro
+    # writes the values of the layout it builds).
+    shifted = [s.key for s in model.staff if s.native and ProfileUplift(s.key) in model.row(s.native).bind.values()]
+    profile_title = r.title("profile") if shifted else None
+    profile_rows = {key: r.one() for key in shifted}
     return StaffingLayout(4, native_title, rows, twin_title, twin_rows, agree_row, verified_row, inputs_title, keys,
-                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows)
+                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows,
+                          profile_title, profile_rows)
 
 
 class _Rows:
@@ -288,7 +295,8 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
-          "check_prices", "check_python", "check_horizon")
+          "check_prices", "check_python", "check_horizon", "check_sizing_rules", "check_quote_rules",
+          "check_finance_rules", "check_profile")
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 

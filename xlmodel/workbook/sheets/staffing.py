@@ -40,6 +40,7 @@ def write(ws, plan: Plan, c: Content):
         write_row(ws, plan, c, row, lay.sizing_rows[row.key], "Staffing")
     _twin(ws, plan, c)
     _sized_inputs(ws, plan, c)
+    _profile(ws, plan, c)
     covered = ",".join(f"{month_col(1)}{lay.sizing_rows[key]}:{month_col(c.months)}{lay.sizing_rows[key]}"
                        for key in lay.sizing_rows if key.name.endswith("_covered"))
     ws[f"A{lay.covered_row}"] = t["staffing_covered"]
@@ -74,6 +75,22 @@ def _twin(ws, plan: Plan, c: Content):
     styles.check_format(ws, f"B{lay.agree_row}:B{r}")
 
 
+def _profile(ws, plan: Plan, c: Content):
+    """With a weekly arrival profile, the agents its shifts add to each live search over the average
+    slot (:mod:`xlmodel.profile`), sized in Python at build: values, which the native agents add."""
+    t, lay = c.t, plan.staffing
+    if lay.profile_title is None:
+        return
+    styles.section(ws, f"A{lay.profile_title}", t["staffing_profile"])
+    for key, r in lay.profile_rows.items():
+        s = next(s for s in c.model.staff if s.key == key)
+        ws[f"A{r}"] = t["profile_uplift_row"].format(row=c.label(s))
+        ws[f"B{r}"] = t["staff_unit"]
+        added = c.ev.staff[key] - c.ev.flat_staff[key]
+        for m in range(1, c.months + 1):
+            styles.write_computed(ws, f"{month_col(m)}{r}", float(added[m - 1]), styles.DECIMAL)
+
+
 def _sized_inputs(ws, plan: Plan, c: Content):
     """The inputs the twin was sized from, as values, next to live links: a change shows as 1."""
     t, lay = c.t, plan.staffing
@@ -83,7 +100,9 @@ def _sized_inputs(ws, plan: Plan, c: Content):
     for r, ref in enumerate(lay.sized_inputs, start=lay.first_input):
         styles.write_text(ws, f"A{r}", describe(ref, c))
         ws[f"B{r}"] = choice_label(c.ev.resolve(ref), c.lang)  # a choice as its input cell shows it
-        ws[f"C{r}"] = f"={plan.refs[ref]}"
+        # An empty text cell links as 0: a text input (the arrival profile) is compared as text.
+        text = isinstance(ref, Input) and ref.schema_field.kind == "text"
+        ws[f"C{r}"] = f'=""&{plan.refs[ref]}' if text else f"={plan.refs[ref]}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first
     for m, r in enumerate(lay.seasonality.rows):
@@ -117,6 +136,9 @@ def sizing_inputs(model: Model) -> list[CaseRef]:
                      "patience_seconds"):
             found.add(ChannelInput(s.channel, name))
     found.add(Constant("INTERVAL_SECONDS"))
+    # The weekly arrival profile: typed into a book built without one, it needs a rebuild (a check says so).
+    found.update(Input("demand", f) for f in ("arrival_days", "arrival_slots", "min_shift_hours",
+                                              "open_days_per_week", "opening_hours_per_week"))
     return sorted(found, key=str)
 
 
