@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from . import label, price_units, terminal_words, words
+from .continuity import continuity_lines
 from .sentences import _change, number, price, recommendation
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
         lines += _wrap(check)
     lines += _wrap(recommendation(result, lang))
     lines += tax_table(result, lang)
+    lines += continuity_lines(result, lang)  # issue 14: a vendor's failure, the way back in-house
     return "\n".join(lines)
 
 
