@@ -254,3 +254,19 @@ def test_the_workbook_reads_back_the_same_case_continuity_and_year_included(buil
     for name in ("reinternalisation", "reinternalisation_fr"):
         case = read_workbook_case(built_book(name).path)
         assert case == parity_case(name) and case.reinternalisation.year == 3 and case.continuity.failure_weeks == 3
+
+
+def test_a_recommended_way_back_says_the_analytics_leave_it_out(way_back):
+    """Should the way back be the cheapest, the sentences say the analytics (which compare the other
+    scenarios) do not cover it, in both languages, instead of quoting a figure they lack."""
+    from xlmodel.analytics.montecarlo import run_risk
+    from xlmodel.text import words
+    from xlmodel.text.sentences import analytics_sentence, recommendation
+    case, result = way_back
+    others = result.without_portfolios()
+    assert all(s.kind not in ("portfolio", "reinternalised") for s in others.scenarios)
+    risk = run_risk(case, 200, 7, comparison=others)
+    result = replace(result, best="reinternalised")
+    for lang in ("en", "fr"):
+        assert recommendation(result, lang, risk).endswith(words(lang)["ri_analytics"])
+        assert analytics_sentence(result, lang, risk, None) == words(lang)["ri_analytics"]

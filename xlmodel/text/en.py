@@ -456,6 +456,8 @@ WORKBOOK.update({
 # the re-internalisation scenario's words, the terminal's tables and the Method paragraphs.
 WORKBOOK.update({
     "group_continuity": "Continuity: {label}",
+    "check_reinternalisation": "Year back in-house is 0 (none) or from 2 to the horizon",
+    "check_reinternalisation_none": "Year back in-house is 0 (a year needs a rebuild, which adds its scenario)",
     "cont_title": "Continuity: one vendor's failure",
     "cont_help": "For each vendor of each portfolio: the share of the volume that depends on it, and what its "
                  "failure for the weeks of 'Vendor failure: weeks without service' (Inputs) costs. Without a "

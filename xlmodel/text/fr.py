@@ -499,6 +499,9 @@ WORKBOOK.update({
 # de Calc, les mots du scénario de réinternalisation, les tableaux du terminal et la Méthode.
 WORKBOOK.update({
     "group_continuity": "Continuité : {label}",
+    "check_reinternalisation": "L'année de réinternalisation vaut 0 (aucune) ou de 2 à l'horizon",
+    "check_reinternalisation_none": "L'année de réinternalisation vaut 0 (une année demande une reconstruction, "
+                                    "qui ajoute son scénario)",
     "cont_title": "Continuité : la défaillance d'un prestataire",
     "cont_help": "Pour chaque prestataire de chaque portefeuille : la part du volume qui en dépend, et ce que coûte "
                  "sa défaillance pendant les semaines de « Défaillance d'un prestataire : semaines sans service » "

@@ -40,7 +40,7 @@ def make_plan(case: Case, model: Model) -> Plan:
     staffing = plan_staffing(model)
     compare = plan_compare(model, case.finance.horizon_years)
     risk = plan_risk(case, model)
-    checks = plan_checks(bool(case.portfolios))
+    checks = plan_checks(bool(case.portfolios), case.reinternalisation.year > 0)
     dashboard = plan_dashboard(model)
     cells = {("Inputs", f"B{r}") for r in inputs.fields.values()} | sourcing_cells
     cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
@@ -295,10 +295,12 @@ CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_a
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
-def plan_checks(portfolios: bool = False) -> ChecksLayout:
-    """One check per row from row 4 (with ``portfolios``, their assignments' check last); the master
-    check after a blank row."""
-    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + (("check_sourcing",) if portfolios else ())))
+def plan_checks(portfolios: bool = False, reinternal: bool = False) -> ChecksLayout:
+    """One check per row from row 4 (with ``portfolios``, their assignments' check), the year back
+    in-house's last (``reinternal``: the book has that scenario); the master check after a blank row."""
+    extra = (("check_sourcing",) if portfolios else ()) + (
+        "check_reinternalisation" if reinternal else "check_reinternalisation_none",)
+    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + extra))
     return ChecksLayout(rows, 4 + len(rows) + 1)
 
 
