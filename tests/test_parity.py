@@ -214,3 +214,27 @@ def test_portfolio_sourcing_sheet_and_compare_equal_the_engine_in_both_languages
         assert sheet(wb, "Dashboard")["B6"].value == expected["best"]
         checks = sheet(wb, "Checks")
         assert all(checks[f"B{r}"].value == 1 for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value)
+
+
+@pytest.mark.parametrize("name", [PORTFOLIO, PORTFOLIO_FR, "reinternalisation", "reinternalisation_fr"])
+def test_continuity_lines_on_the_sourcing_sheet_equal_the_engine_in_both_languages(recalculated, name):
+    """Issue 14: each vendor's failure, with and without a backup, and its share of the volume,
+    recalculated natively by LibreOffice, equal the engine, in English and in French."""
+    from xlmodel.text import words
+    from xlmodel.workbook.sheets.continuity import COLUMNS, title_row
+    wb = recalculated[name][0]
+    case_name = PORTFOLIO if name == PORTFOLIO_FR else name
+    expected = compare(parity_case(case_name))
+    keys = {"cont_dependence": "volume_share", "cont_contacts": "contacts_during_failure",
+            "cont_lost": "cost_without_backup", "cont_cost_unit": "cost_per_contact",
+            "cont_backup_unit": "backup_cost_per_contact", "cont_backup": "cost_with_backup"}
+    ws, checked = sheet(wb, "Sourcing"), 0
+    r = title_row(ws, words("fr" if name.endswith("_fr") else "en")["cont_title"]) + 3
+    for s in (s for s in expected.scenarios if s.kind == "portfolio"):
+        for x in s.portfolio["continuity"]:
+            assert x["vendor"] in ws[f"A{r}"].value and s.id.split(":", 1)[1] in ws[f"A{r}"].value
+            for k, (row_name, _) in enumerate(COLUMNS):
+                assert close(ws.cell(row=r, column=2 + k).value, x[keys[row_name]]), (name, x["vendor"], row_name)
+                checked += 1
+            r += 1
+    assert checked >= 12

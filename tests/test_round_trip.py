@@ -129,6 +129,8 @@ def edit_every_input(wb):
             new = profile[cell.coordinate]
         elif sheet == "Hybrid" and cell.coordinate == named_cells(wb, "hybrid_mode")[0].coordinate:
             new = "share" if cell.value != "share" else "overflow"
+        elif sheet == "Inputs" and cell.coordinate == named_cells(wb, "reinternalisation_year")[0].coordinate:
+            new = 2 if cell.value != 2 else 0  # 0 or from 2 to the horizon (issue 14): 1 is refused
         else:
             new = other_valid_value(cell, rule)
         assert new != cell.value, (sheet, cell.coordinate)

@@ -26,9 +26,12 @@ PARITY_CASES = {
     # Issue 15, real schedules: a weekly arrival profile (its shifts sized in Python), in both languages.
     "arrival_profile": ROOT / "workbooks" / "examples" / "arrival_profile.toml",
     "arrival_profile_fr": ROOT / "workbooks" / "examples" / "arrival_profile.toml",
+    # Issue 14: the way back in-house and continuity, in English and, the same case, in French.
+    "reinternalisation": ROOT / "workbooks" / "examples" / "reinternalisation.toml",
+    "reinternalisation_fr": ROOT / "workbooks" / "examples" / "reinternalisation.toml",
 }
 #: Parity cases built in another language than their file's.
-PARITY_LANGUAGES = {"erlang_a_fr": "fr", "arrival_profile_fr": "fr"}
+PARITY_LANGUAGES = {"erlang_a_fr": "fr", "arrival_profile_fr": "fr", "reinternalisation_fr": "fr"}
 
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
 EXCEL_2010_FUNCTIONS = {

@@ -94,6 +94,7 @@ DOC = {
     "vendors": "The VendorQuotes table with its header row (Vendors sheet)",
     "hybrid": "Hybrid!A:B of an xlmodel workbook (labels and values)",
     "hybrid_channels": "The HybridChannels table with its header row (Hybrid sheet)",
+    "sourcing": "Optional: the Sourcing sheet of an xlmodel workbook (e.g. Sourcing!A1:L80): its portfolios",
 }
 
 
@@ -263,13 +264,15 @@ def VENDOR_COST_PER_HOUR(pricing_model, price, aht_seconds, occupancy_billed=0.8
 
 
 @udf(expand="table")
-def OUTSOURCE_COMPARE(inputs, channels, vendors, hybrid, hybrid_channels):
-    """The whole case of an xlmodel workbook compared: a header row, then one row per scenario (NPV of cost, NPV of savings, ROI, payback month, IRR, year-1 cost per contact and FTE)."""
+def OUTSOURCE_COMPARE(inputs, channels, vendors, hybrid, hybrid_channels, sourcing=None):
+    """The whole case of an xlmodel workbook compared, one row per scenario under a header (NPVs, ROI, payback, IRR, year-1 cost per contact and FTE); with the Sourcing sheet's range, its portfolios too.
+
+    The way back in-house is a scenario when the Inputs range gives its year (issue 14)."""
     # Imported here: the engine and the workbook reader are not needed by the other functions,
     # and `import udfs` must stay light.
     from xlmodel.engine import compare
     from xlmodel.workbook.reader import case_from_ranges
-    result = compare(case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels))
+    result = compare(case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels, sourcing))
     rows = [["scenario", "npv_cost", "npv_savings", "roi", "payback_months", "irr", "cost_per_contact_y1",
              "fte_y1"]]
     for s in result.scenarios:

@@ -44,6 +44,8 @@ InHouse = _record_type(SCALAR_SECTIONS[3])
 Transition = _record_type(SCALAR_SECTIONS[4])
 Hybrid = _record_type(HYBRID, (("channels", tuple), ("vendors", tuple)))
 Customer = _record_type(SCALAR_SECTIONS[6])
+Continuity = _record_type(SCALAR_SECTIONS[7])
+Reinternalisation = _record_type(SCALAR_SECTIONS[8])
 Channel = _record_type(CHANNEL)
 Vendor = _record_type(VENDOR, (("channels", tuple, field(default=())),))  # channels quoted for (none: all)
 Scoring = _record_type(SCORING)
@@ -71,6 +73,9 @@ class Case:
     scoring: Any = Scoring(**_defaults(SCORING))
     risk: Any = Risk(**_defaults(RISK))
     portfolios: tuple = ()  # xlmodel.portfolios.Portfolio: several vendors and the in-house team at once
+    # Issue 14: a vendor's failure in a portfolio, and a way back in-house in a chosen year (0: none).
+    continuity: Any = Continuity(**_defaults(SCALAR_SECTIONS[7]))
+    reinternalisation: Any = Reinternalisation(**_defaults(SCALAR_SECTIONS[8]))
 
     @property
     def channels(self) -> tuple:
@@ -228,7 +233,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     portfolios = read_portfolios(data.get("portfolios"), channels, vendors, problems)
     _check_channel_sizing(channels, problems)
     _check_profile(scalar["demand"], problems)
-    _check_tax_year(scalar["finance"], problems)
+    _check_years(scalar, problems)
     analytics = _read_analytics(data, len(vendors), problems, len(portfolios))
     if problems:
         raise InputError(problems)
@@ -246,15 +251,25 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
         portfolios=portfolios,
+        continuity=Continuity(**scalar["continuity"]),
+        reinternalisation=Reinternalisation(**scalar["reinternalisation"]),
     )
 
 
-def _check_tax_year(finance: dict, problems: list[Problem]) -> None:
-    """One-off costs are deducted within the horizon."""
-    tax_year, horizon = finance.get("one_off_tax_year"), finance.get("horizon_years")
+def _check_years(scalar: dict, problems: list[Problem]) -> None:
+    """The years that must fall within the horizon: the one-off costs' tax year, and the year back
+    in-house: 0 (no re-internalisation) or from 2 (a year outsourced first) to the horizon."""
+    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
         problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
                                                                f"({horizon}) (found {tax_year})"))
+    year, where = scalar["reinternalisation"].get("year"), "[reinternalisation] .year"
+    if year == 1:
+        problems.append(Problem(where, "must be 0 (none) or a year from 2 to the horizon (found 1): year 1 back "
+                                       "in-house would never be outsourced; that is the in-house scenario"))
+    elif year is not None and horizon is not None and year > horizon:
+        problems.append(Problem(where, f"must be within the horizon, <= horizon_years ({horizon}) (found {year}), "
+                                       "or 0 for none"))
 
 
 def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> Mapping[str, Any]:
@@ -458,6 +473,8 @@ def case_to_mapping(case: Case) -> dict[str, Any]:
         "transition": table(case.transition),
         "hybrid": table(case.hybrid),
         "customer": table(case.customer),
+        "continuity": table(case.continuity),
+        "reinternalisation": table(case.reinternalisation),
         "vendors": [table(v, drop=() if v.channels else ("channels",)) for v in case.vendors],
         "scoring": table(case.scoring),
         "risk": table(case.risk),

@@ -22,6 +22,8 @@ from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, ProfileUplif
 from .model.constants import STAFFING_MAX_ERLANGS
 from .profile import case_grid, covered, shift_slots
 from .profile import summary as profile_summary
+from .model.continuity import continuity_json
+from .model.reinternal import reinternalisation_json
 from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, erlang_a_reach, yearly_peak
 
 
@@ -153,6 +155,7 @@ class ScenarioResult:
     npv_cost_after_tax: float  # the after-tax view: costs deducted from profit taxed at corporation_tax_rate
     npv_savings_after_tax: float
     portfolio: dict | None = None  # a portfolio's teams: each vendor's invoice, governance, FTE; the pooling loss
+    reinternalisation: dict | None = None  # the way back in-house: the quote chosen, the year, the return's costs
 
     @property
     def irr_note(self) -> str | None:
@@ -172,6 +175,7 @@ class ScenarioResult:
             "staff_transfer": self.staff_transfer, "transfer_priced": self.transfer_priced,
             "npv_cost_after_tax": self.npv_cost_after_tax, "npv_savings_after_tax": self.npv_savings_after_tax,
             **({"portfolio": self.portfolio} if self.portfolio is not None else {}),
+            **({"reinternalisation": self.reinternalisation} if self.reinternalisation is not None else {}),
         }
 
 
@@ -203,11 +207,13 @@ class Comparison:
         }
 
     def without_portfolios(self) -> Comparison:
-        """The comparison of the case without its portfolio scenarios (itself when it has none): the
-        decision analytics do not cover portfolios yet, and run on this one."""
-        if not self.case.portfolios:
+        """The comparison of the case without its portfolio and re-internalisation scenarios (itself
+        when it has none): the decision analytics do not cover them yet, and run on this one."""
+        if not self.case.portfolios and not self.case.reinternalisation.year:
             return self
-        return compare(self.case.replace(portfolios=()))
+        from dataclasses import replace
+        return compare(self.case.replace(portfolios=(), reinternalisation=replace(self.case.reinternalisation,
+                                                                                  year=0)))
 
     def to_frame(self):
         """A pandas DataFrame, one row per scenario and year (:func:`xlmodel.frames.scenario_frame`)."""
@@ -274,7 +280,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         transfer_priced=_floats(ev.annual(sc.key("vendor_transfer")) if sc.key("vendor_transfer") in values
                                 else np.zeros(ev.years)),
         npv_cost_after_tax=number("npv_cost_after_tax"), npv_savings_after_tax=number("npv_savings_after_tax"),
-        portfolio=_portfolio(ev, sc) if sc.kind == "portfolio" else None)
+        portfolio=_portfolio(ev, sc) if sc.kind == "portfolio" else None,
+        reinternalisation=reinternalisation_json(ev, sc) if sc.kind == "reinternalised" else None)
 
 
 def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
@@ -292,7 +299,8 @@ def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
                         "vendor_fte": _floats(ev.annual_mean(key("vendor_fte")))})
     return {"inhouse_fte": _floats(ev.annual_mean(sc.key("fte"))), "vendors": vendors,
             "vendors_engaged": int(values[sc.key("vendors_engaged")]),
-            "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss")))}
+            "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss"))),
+            "continuity": continuity_json(ev, sc)}
 
 
 def _floats(values) -> list[float]:

@@ -438,7 +438,43 @@ CUSTOMER = Section("customer", (
       "Contacts perdus qui coûtent un client", 0, 1, fr_unit="des contacts perdus"),
 ), title_en="Customer", title_fr="Clients")
 
-SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER)
+# Issue 14 (continuity, re-internalisation): what one vendor's failure costs in a portfolio, and what
+# coming back in-house in a chosen year costs against staying outsourced (docs/method.md).
+CONTINUITY = Section("continuity", (
+    F("failure_weeks", "number", 2.0, "weeks", "Vendor failure: weeks without service",
+      "Défaillance d'un prestataire : semaines sans service", 0, 52, fr_unit="semaines", decimals=1,
+      source="A site that stops (power cut, flood, strike, cyber-attack) is typically restored or moved to "
+             "another site in one to three weeks; 2 weeks is a planning assumption, not a statistic. Type the "
+             "maximum tolerable period of your continuity plan (ISO 22301 asks you to state one)."),
+    F("surge_premium", "rate", 0.25, "over the backup's price", "Backup vendor: surge premium",
+      "Prestataire de secours : majoration d'urgence", 0, 3, fr_unit="sur le prix du secours",
+      source="Capacity bought at a few days' notice costs more than contracted capacity (overtime, short-notice "
+             "staffing and training): 25 % over the backup's own price is a mid-point of the 20-50 % premiums "
+             "quoted for surge work; type the rate your backup vendor quotes for taking over a flow."),
+), title_en="Continuity (portfolios)", title_fr="Continuité (portefeuilles)")
+
+REINTERNALISATION = Section("reinternalisation", (
+    F("year", "int", 0, "year (0: none)", "Back in-house in year", "Réinternalisation l'année", 0,
+      MAX_HORIZON_YEARS, fr_unit="année (0 : aucune)", grouped=False,
+      source="0: no re-internalisation scenario. A year N from 2 to the horizon adds one: the cheapest outsourced "
+             "quote at target service (lowest NPV of cost) until the end of year N - 1, then the in-house team "
+             "at target service from the first month of year N."),
+    F("termination_share", "rate", 0.25, "of the invoices of the term left", "Early termination fee",
+      "Indemnité de résiliation anticipée", 0, 1, fr_unit="des factures de la durée restante",
+      source="Leaving before the quote's minimum term owes a break fee on the months of that term left, often a "
+             "quarter to a half of their invoices (the vendor's margin and its set-up not yet recovered): read "
+             "your contract's termination clause. Nothing is owed once the minimum term is served."),
+    F("knowledge_transfer_back", "money", 60000.0, "one-off", "Knowledge transfer back in-house",
+      "Transfert de connaissances vers l'interne", 0, 1e9, fr_unit="ponctuel",
+      source="The vendor's know-how handed back under the reversibility plan: as much as the knowledge transfer "
+             "out (the [transition] default, 60 kEUR), paid in the month of the return."),
+    F("it_reintegration", "money", 80000.0, "one-off", "IT brought back in-house", "Réintégration informatique",
+      0, 1e9, fr_unit="ponctuel",
+      source="Telephony, CRM access and reporting brought back: as much as the IT integration out (the "
+             "[transition] default, 80 kEUR), paid in the month of the return."),
+), title_en="Re-internalisation", title_fr="Réinternalisation")
+
+SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, CONTINUITY, REINTERNALISATION)
 ALL_SECTIONS = SCALAR_SECTIONS + (CHANNEL, VENDOR)
 
 

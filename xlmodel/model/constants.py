@@ -56,6 +56,8 @@ COST_LINES = (
     ("governance", "Governance", "Pilotage"),
     ("parallel_run", "Parallel run", "Double run"),
     ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
+    # Issue 14: what coming back in-house costs in the month it happens (xlmodel.model.reinternal).
+    ("reinternalisation", "Return in-house (re-internalisation)", "Retour en interne (réinternalisation)"),
 )
 COST_LINE_IDS = tuple(line for line, _, _ in COST_LINES)
 

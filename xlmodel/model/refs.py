@@ -44,11 +44,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
-                      Field)
+from ..schema import (CASE, CHANNEL, CONTINUITY, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, REINTERNALISATION, RISK,
+                      SCORING, TRANSITION, VENDOR, Field)
 from .constants import CONSTANTS
 
-_SECTIONS = {s.name: s for s in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, SCORING, RISK)}
+_SECTIONS = {s.name: s for s in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, SCORING, RISK,
+                                  CONTINUITY, REINTERNALISATION)}
 
 
 class RefError(ValueError):

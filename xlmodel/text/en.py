@@ -477,3 +477,42 @@ METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("S
          "scheduled agent-slots / slots of the week. A flat profile gives today's figures; a peak shorter than a "
          "shift costs that shift. In-house and vendor teams alike (the logged hours of per-hour and per-FTE quotes "
          "follow it); deferred work is not profiled."))
+# Issue 14 (continuity, re-internalisation): the Sourcing sheet's continuity block, the Calc group,
+# the re-internalisation scenario's words, the terminal's tables and the Method paragraphs.
+WORKBOOK.update({
+    "group_continuity": "Continuity: {label}",
+    "check_reinternalisation": "Year back in-house is 0 (none) or from 2 to the horizon",
+    "check_reinternalisation_none": "Year back in-house is 0 (a year needs a rebuild, which adds its scenario)",
+    "cont_title": "Continuity: one vendor's failure",
+    "cont_help": "For each vendor of each portfolio: the share of the volume that depends on it, and what its "
+                 "failure for the weeks of 'Vendor failure: weeks without service' (Inputs) costs. Without a "
+                 "backup, its contacts of those weeks are lost, each at the value of a lost contact (churn share x value of a lost "
+                 "customer); with a backup, the cheapest other vendor engaged in the portfolio takes them at its "
+                 "own cost per contact plus the surge premium (none engaged: a standby priced like the vendor).",
+    "cont_vendor": "Portfolio: vendor failing",
+    "cont_head_cont_dependence": "Share of the volume depending on it",
+    "cont_head_cont_contacts": "Contacts during the failure",
+    "cont_head_cont_lost": "Without a backup: contacts lost",
+    "cont_head_cont_cost_unit": "Its cost per contact",
+    "cont_head_cont_backup_unit": "Backup's cost per contact",
+    "cont_head_cont_backup": "With a backup: surge price",
+    "cont_line": "{portfolio}: {vendor}",
+    "short_reinternalised": "Back in-house",
+    "cont_terminal_title": "Continuity: one vendor failing for {weeks} weeks (surge premium {premium})",
+    "cont_terminal_head": ("Portfolio: vendor", "Volume share", "Contacts", "Lost, no backup k{cur}",
+                           "With backup k{cur}"),
+    "ri_terminal": "Re-internalisation in year {year}: the cheapest quote at target service ({vendor}) until then, "
+                   "then in-house; the return costs {cost} k{cur} (hiring, termination, parallel run, transfer and "
+                   "IT); NPV of cost {npv} k{cur} against {stay} k{cur} staying outsourced ({diff} k{cur}).",
+    "ri_analytics": "The decision analytics do not cover the re-internalisation scenario yet.",
+    "method_continuity_title": "Continuity and re-internalisation",
+    "method_continuity": "Continuity (each vendor of a portfolio): its share of the volume; its contacts of an average "
+                         "week of the horizon x the weeks of a failure; without a backup they are lost at churn share "
+                         "x value of a lost customer each; with a backup, the cheapest other vendor engaged takes them "
+                         "at its cost per contact (invoice / contacts over the horizon) x (1 + surge premium). "
+                         "Re-internalisation in year N: the cheapest outsourced quote at target service until month "
+                         "12 (N - 1), then in-house at target service, plus the return: the team hired again, the "
+                         "early termination fee (months of the minimum term left x last invoice x share), the vendor "
+                         "invoiced again over the parallel run, the knowledge transfer back and the IT; its exit "
+                         "provision at signature is replaced by these costs.",
+})

@@ -525,3 +525,47 @@ METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("E
          "chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette vacation. Équipes internes et "
          "du prestataire (les heures connectées des offres à l'heure et à l'ETP le suivent) ; le travail différé "
          "n'est pas profilé."))
+# Issue 14 (continuité, réinternalisation) : le bloc de continuité de la feuille Répartition, le groupe
+# de Calc, les mots du scénario de réinternalisation, les tableaux du terminal et la Méthode.
+WORKBOOK.update({
+    "group_continuity": "Continuité : {label}",
+    "check_reinternalisation": "L'année de réinternalisation vaut 0 (aucune) ou de 2 à l'horizon",
+    "check_reinternalisation_none": "L'année de réinternalisation vaut 0 (une année demande une reconstruction, "
+                                    "qui ajoute son scénario)",
+    "cont_title": "Continuité : la défaillance d'un prestataire",
+    "cont_help": "Pour chaque prestataire de chaque portefeuille : la part du volume qui en dépend, et ce que coûte "
+                 "sa défaillance pendant les semaines de « Défaillance d'un prestataire : semaines sans service » "
+                 "(Hypothèses). Sans secours, ses contacts de ces semaines sont perdus, chacun à la valeur d'un contact perdu (part de clients "
+                 "perdus x valeur d'un client perdu) ; avec secours, l'autre prestataire retenu le moins cher les "
+                 "reprend à son propre coût par contact majoré de l'urgence (aucun autre retenu : un secours au "
+                 "prix du prestataire défaillant).",
+    "cont_vendor": "Portefeuille : prestataire défaillant",
+    "cont_head_cont_dependence": "Part du volume qui en dépend",
+    "cont_head_cont_contacts": "Contacts pendant la défaillance",
+    "cont_head_cont_lost": "Sans secours : contacts perdus",
+    "cont_head_cont_cost_unit": "Son coût par contact",
+    "cont_head_cont_backup_unit": "Coût par contact du secours",
+    "cont_head_cont_backup": "Avec secours : prix d'urgence",
+    "cont_line": "{portfolio} : {vendor}",
+    "short_reinternalised": "Réinternalisé",
+    "cont_terminal_title": "Continuité : un prestataire défaillant pendant {weeks} semaines (majoration d'urgence "
+                           "{premium})",
+    "cont_terminal_head": ("Portefeuille : prestataire", "Part du volume", "Contacts", "Perdu sans secours k{cur}",
+                           "Avec secours k{cur}"),
+    "ri_terminal": "Réinternalisation l'année {year} : l'offre la moins chère au service cible ({vendor}) jusque-là, "
+                   "puis l'interne ; le retour coûte {cost} k{cur} (embauches, résiliation, double run, transfert et "
+                   "informatique) ; VAN des coûts {npv} k{cur} contre {stay} k{cur} en restant externalisé "
+                   "({diff} k{cur}).",
+    "ri_analytics": "Les analyses d'aide à la décision ne couvrent pas encore le scénario de réinternalisation.",
+    "method_continuity_title": "Continuité et réinternalisation",
+    "method_continuity": "Continuité (chaque prestataire d'un portefeuille) : sa part du volume ; ses contacts d'une "
+                         "semaine moyenne de l'horizon x les semaines de défaillance ; sans secours, ils sont perdus, "
+                         "chacun à la part de clients perdus x la valeur d'un client perdu ; avec secours, l'autre "
+                         "prestataire retenu le moins cher les reprend à son coût par contact (facture / contacts sur "
+                         "l'horizon) x (1 + majoration d'urgence). Réinternalisation l'année N : l'offre externalisée "
+                         "la moins chère au service cible jusqu'au mois 12 (N - 1), puis l'interne au service cible, "
+                         "plus le retour : l'équipe réembauchée, l'indemnité de résiliation (mois de durée minimale "
+                         "restants x dernière facture x part), le prestataire facturé de nouveau pendant le double "
+                         "run, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
+                         "signature est remplacée par ces coûts.",
+})

@@ -26,6 +26,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     lines = list(method_conventions(lang))
     if case.portfolios:  # issue 14: how a portfolio is costed
         lines += [("h", t["method_portfolio_title"]), ("p", t["method_portfolio"])]
+    if case.portfolios or case.reinternalisation.year:  # issue 14: continuity, the way back in-house
+        lines += [("h", t["method_continuity_title"]), ("p", t["method_continuity"])]
     lines.append(("h", t["method_rows"]))
     lines.append(("p", t["method_reading"]))
     for row in _one_row_per_kind(model):

@@ -86,8 +86,9 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
         horizon = t["rec_horizon_one"] if years == 1 else t["rec_horizon_many"].format(years=years)
         text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
                                       horizon=horizon, targets=targets, payback=payback)
-    if best.kind == "portfolio" and (risk is not None or tornado is not None):
-        return text + ". " + t["portfolio_analytics"]  # the analytics compare the other scenarios
+    if best.kind in ("portfolio", "reinternalised") and (risk is not None or tornado is not None):
+        # the analytics compare the other scenarios
+        return text + ". " + t["portfolio_analytics" if best.kind == "portfolio" else "ri_analytics"]
     if risk is not None:
         text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
                                          draws=amount(risk.draws, lang))
@@ -101,8 +102,8 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     headline (the live recommendation sentence is the one headline): how often the recommended option
     is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
     t = words(lang)
-    if result.best not in {s.id for s in risk.scenarios}:  # a portfolio: not analysed yet
-        return t["portfolio_analytics"]
+    if result.best not in {s.id for s in risk.scenarios}:  # a portfolio or the way back: not analysed yet
+        return t["ri_analytics" if result.scenario(result.best).kind == "reinternalised" else "portfolio_analytics"]
     text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
                                    share=f"{risk.scenario(result.best).p_cheapest:.0%}", draws=amount(risk.draws, lang))
     if tornado.bars:

@@ -176,6 +176,32 @@ SOURCES = {
         "Localisation des données, accord de sous-traitance RGPD, résultats d'audit, contrôle des accès.",
     ("vendors", "financial_solidity"):
         "Cotation de crédit (Banque de France, Ellisphere, D&B) ramenée à une note de 1 à 5.",
+    # Issue 14: continuity and re-internalisation.
+    ("continuity", "failure_weeks"):
+        "Un site qui s'arrête (coupure de courant, inondation, grève, cyberattaque) est en général rétabli ou "
+        "transféré sur un autre site en une à trois semaines ; 2 semaines est une hypothèse de planification, "
+        "pas une statistique. Saisissez la durée maximale d'interruption admissible de votre plan de continuité "
+        "d'activité (l'ISO 22301 demande de la fixer).",
+    ("continuity", "surge_premium"):
+        "Une capacité achetée avec quelques jours de préavis coûte plus cher qu'une capacité contractée (heures "
+        "supplémentaires, recrutement et formation en urgence) : 25 % au-dessus du prix du prestataire de secours "
+        "est le milieu des majorations de 20 à 50 % pratiquées pour les renforts ; saisissez le taux que votre "
+        "prestataire de secours propose pour reprendre un flux.",
+    ("reinternalisation", "year"):
+        "0 : pas de scénario de réinternalisation. Une année N de 2 à l'horizon en ajoute un : l'offre externalisée "
+        "la moins chère au niveau de service cible (VAN des coûts la plus basse) jusqu'à la fin de l'année N - 1, "
+        "puis l'équipe interne au niveau de service cible dès le premier mois de l'année N.",
+    ("reinternalisation", "termination_share"):
+        "Sortir avant la durée minimale d'engagement de l'offre coûte une indemnité sur les mois restants de cette "
+        "durée, souvent un quart à la moitié de leurs factures (la marge du prestataire et sa mise en place non "
+        "encore amorties) : lisez la clause de résiliation de votre contrat. Rien n'est dû une fois la durée "
+        "minimale accomplie.",
+    ("reinternalisation", "knowledge_transfer_back"):
+        "Le savoir-faire du prestataire rendu selon le plan de réversibilité : autant que le transfert de "
+        "connaissances à l'aller (la valeur par défaut de [transition], 60 k€), payé le mois du retour.",
+    ("reinternalisation", "it_reintegration"):
+        "Téléphonie, accès au CRM et reporting rapatriés : autant que l'intégration informatique à l'aller (la "
+        "valeur par défaut de [transition], 80 k€), payé le mois du retour.",
     ("risk", "distribution"):
         "PERT : Bêta(1 + 4 (mode - bas) / (haut - bas), 1 + 4 (haut - mode) / (haut - bas)) ramenée à "
         "[bas, haut] ; triangulaire : loi triangulaire (bas, mode, haut).",

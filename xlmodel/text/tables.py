@@ -18,6 +18,7 @@ from ..engine import Comparison
 from ..profile import summary as profile_summary
 from . import choice_label, label, pick, price_units, terminal_words, words
 from .notes import analytics_note
+from .continuity import continuity_lines
 from .sentences import _change, number, price, recommendation
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
         lines += _wrap(check)
     lines += _wrap(recommendation(result, lang))
     lines += tax_table(result, lang)
+    lines += continuity_lines(result, lang)  # issue 14: a vendor's failure, the way back in-house
     return "\n".join(lines)
 
 

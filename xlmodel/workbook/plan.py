@@ -14,15 +14,15 @@ from ..case import Case
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
                      ProfileUplift, Row, RowKey, ToVendor, VendorInput)
 from ..model.appraisal import APPRAISAL_NAMES
-from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
-                      VENDOR)
+from ..schema import (CASE, CHANNEL, CONTINUITY, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, REINTERNALISATION, RISK,
+                      SCORING, TRANSITION, VENDOR)
 from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
                      InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col, defined_name,
                      month_col)
 from .sheets.sourcing import plan_sourcing
 from .sheets.staffing import sizing_inputs
 
-INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK)
+INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, CONTINUITY, REINTERNALISATION, SCORING, RISK)
 """The single-value sections of the Inputs sheet, in order (the Hybrid sheet has its own)."""
 
 DECISION_LINES = 3  # cost of inaction, vendor ranking, break-even prices (text.sentences.decision_lines)
@@ -40,7 +40,7 @@ def make_plan(case: Case, model: Model) -> Plan:
     staffing = plan_staffing(model)
     compare = plan_compare(model, case.finance.horizon_years)
     risk = plan_risk(case, model)
-    checks = plan_checks(bool(case.portfolios))
+    checks = plan_checks(bool(case.portfolios), case.reinternalisation.year > 0)
     dashboard = plan_dashboard(model)
     cells = {("Inputs", f"B{r}") for r in inputs.fields.values()} | sourcing_cells
     cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
@@ -113,6 +113,8 @@ def calc_group(model: Model, row: Row) -> tuple:
     block = row.key.block
     if row.key.name in _PAYBACK_NAMES:
         return ("payback",)
+    if row.key.name.startswith("cont_"):  # a portfolio's continuity (xlmodel.model.continuity)
+        return ("continuity", row.scenario)
     if block == "year":
         return ("years",)
     if block in ("time", "demand"):
@@ -209,7 +211,8 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     head = 4
     scenarios = model.scenarios
     columns = {s.id: col(3 + j) for j, s in enumerate(scenarios)}
-    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid", "portfolio")]
+    alternatives = [j for j, s in enumerate(scenarios)
+                    if s.kind in ("outsourced", "hybrid", "portfolio", "reinternalised")]
     if alternatives != list(range(alternatives[0], alternatives[-1] + 1)):
         raise ValueError("the model must list the outsourced and hybrid scenarios side by side")
     r = _Rows(head + 1)
@@ -252,7 +255,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
     follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
     economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
-    scenarios = [s.id for s in model.scenarios if s.kind != "portfolio"]  # portfolios: not analysed yet
+    scenarios = [s.id for s in model.scenarios if s.kind not in ("portfolio", "reinternalised")]  # not analysed yet
     vendors = len(case.vendors)
     r = _Rows(10)
     tornado_title = r.one()
@@ -300,10 +303,12 @@ CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_a
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
-def plan_checks(portfolios: bool = False) -> ChecksLayout:
-    """One check per row from row 4 (with ``portfolios``, their assignments' check last); the master
-    check after a blank row."""
-    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + (("check_sourcing",) if portfolios else ())))
+def plan_checks(portfolios: bool = False, reinternal: bool = False) -> ChecksLayout:
+    """One check per row from row 4 (with ``portfolios``, their assignments' check), the year back
+    in-house's last (``reinternal``: the book has that scenario); the master check after a blank row."""
+    extra = (("check_sourcing",) if portfolios else ()) + (
+        "check_reinternalisation" if reinternal else "check_reinternalisation_none",)
+    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + extra))
     return ChecksLayout(rows, 4 + len(rows) + 1)
 
 

@@ -25,6 +25,11 @@ def formulas(plan: Plan, c: Content) -> dict[str, str]:
     prices = plan.vendors.column_span("price")
     sourcing = {} if plan.sourcing is None or not plan.sourcing.blocks else {
         "check_sourcing": "=MIN(" + ",".join(plan.sourcing.valid_span(b) for b in plan.sourcing.blocks) + ")"}
+    # Issue 14: the year back in-house is 0 or from 2 to the horizon; a book built without that
+    # scenario has no column for it (a rebuild adds it), like a horizon changed after the build.
+    sourcing["check_reinternalisation"] = ("=((reinternalisation_year=0)+(reinternalisation_year>1)"
+                                           "*(reinternalisation_year<=finance_horizon_years)>0)*1")
+    sourcing["check_reinternalisation_none"] = "=(reinternalisation_year=0)*1"
     return {**sourcing, **_cross_field(plan, c),
         "check_seasonality": "=(ABS(AVERAGE(demand_seasonality)-1)<=SEASONALITY_TOLERANCE)*1",
         "staffing_verified": f"=Staffing!$B${plan.staffing.verified_row}",

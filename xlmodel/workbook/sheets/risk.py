@@ -32,6 +32,8 @@ def write(ws, plan: Plan, c: Content):
     ws["A2"] = t["risk_help"]
     if c.case.portfolios:
         ws["A3"] = t["portfolio_analytics"]
+    elif c.case.reinternalisation.year:  # issue 14: the way back is not analysed yet either
+        ws["A3"] = t["ri_analytics"]
     # Staleness: these values hold while the native NPV of savings of the tornado's scenario and
     # every scenario's NPV of cost are still the ones they were computed from (the economic view
     # keeps them), the staffing sizing is current and no scoring or risk setting changed.
