@@ -118,6 +118,14 @@ NOTES = {
                "scoring of the decision analytics, not by the cost comparison; the eight weights sum to 1.",
     "risk": "Optional (the example leaves it out: the defaults below apply). Ranges of the tornado and "
             "the Monte Carlo simulation; they do not change the base comparison.",
+    "continuity": "Optional (the defaults below apply). Used by each portfolio's continuity lines: what one "
+                  "vendor's failure for these weeks costs without a backup (its contacts lost, at churn share x "
+                  "value of a lost customer) and with one (the cheapest other vendor engaged, at its cost per "
+                  "contact plus the surge premium).",
+    "reinternalisation": "Optional (year 0 by default: no such scenario). A year from 2 to the horizon adds the "
+                         "scenario 'Outsourced, then back in-house': the cheapest outsourced quote at target "
+                         "service until then, then the in-house team at target service, plus the costs of the "
+                         "return (docs/method.md).",
 }
 
 # The order of the example file, then any other section the schema declares (optional tables such

@@ -1,12 +1,14 @@
 """Shared fixtures. Tests that need LibreOffice use the ``soffice`` fixture: skipped with the reason
 when it is absent locally, a failure under CI (CI=true) where it must be installed. A workbook is
-built once per session and case (``built_book``, ``example_book``): a test that changes one works
-on a copy."""
+built once per run and case, for every xdist worker (``built_book``, ``example_book``): a test that
+changes one works on a copy."""
 
 from __future__ import annotations
 
 import os
+import pickle
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,20 +60,61 @@ class Built:
     plan: object  # xlmodel.workbook.layout.Plan
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """A folder of this run that every xdist worker sees (the parent of their base temporary
+    folders), or this process's own without xdist or without ``fcntl`` to lock it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") and _fcntl() is not None else base
+
+
+def _fcntl():
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    return fcntl
+
+
+@contextmanager
+def _locked(path: Path):
+    """Hold an exclusive lock on ``path`` (a lock file) across the processes of the run."""
+    fcntl = _fcntl()
+    if fcntl is None:
+        yield
+        return
+    with open(path, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory):
     """``built_book(name, lang)``: the workbook of a parity case (tests/workbook_helpers.py), in
-    ``lang`` (the case's own language by default), built once per session. Copy it before changing it."""
+    ``lang`` (the case's own language by default), built once per run: the first xdist worker to ask
+    builds it, under a lock, and the others read it and its plan (pickled) from the run's folder.
+    ``built_book(name, case=...)`` does the same for another case, ``name`` naming it (and its file).
+    Copy it before changing it."""
     from xlmodel.workbook.build import build_file
     from workbook_helpers import parity_case
     books: dict[tuple[str, str], Built] = {}
+    shared = _run_folder(tmp_path_factory) / "built_books"
+    shared.mkdir(exist_ok=True)
 
-    def get(name: str = "example", lang: str | None = None) -> Built:
-        case = parity_case(name)
+    def get(name: str = "example", lang: str | None = None, case=None) -> Built:
+        case = parity_case(name) if case is None else case
         key = (name, lang or case.case.language)
         if key not in books:
-            path = tmp_path_factory.mktemp(f"{name}_{key[1]}") / f"{name}.xlsx"
-            books[key] = Built(path, build_file(case, path, lang=key[1]).plan)
+            folder = shared / f"{name}_{key[1]}"
+            path, plan_file = folder / f"{name}.xlsx", folder / "plan.pickle"
+            with _locked(shared / f"{name}_{key[1]}.lock"):
+                if not plan_file.is_file():
+                    folder.mkdir(exist_ok=True)
+                    plan = build_file(case, path, lang=key[1]).plan
+                    plan_file.write_bytes(pickle.dumps(plan))  # last: a plan file means a whole book
+                books[key] = Built(path, pickle.loads(plan_file.read_bytes()))
         return books[key]
     return get
 

@@ -22,7 +22,8 @@ from xlmodel.workbook.verify import load
 # Inputs that are the workbook's structure or identity, not figures a finance user revises: the
 # horizon sets how many months the sheets have (a rebuild changes it), the case section names the
 # case, its currency and language; texts are names.
-STRUCTURE = {("case", None), ("finance", "horizon_years")}
+# The horizon and the year back in-house (0 or not: whether the book has that scenario) shape the book.
+STRUCTURE = {("case", None), ("finance", "horizon_years"), ("reinternalisation", "year")}
 
 
 @dataclass(frozen=True)

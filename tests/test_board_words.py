@@ -30,9 +30,6 @@ from workbook_helpers import run_cli
 # field names, the formula language's operators.
 INTERNAL = re.compile(r"\b(?:outsourced|hybrid|portfolio):\S|\binhouse\b|\bstatus_quo\b|xlmodel\.|\w\.py\b"
                       r"|\b[A-Z]+_[A-Z_]+\b(?!\()|==|\*\*|\b[a-z]+_[a-z_]+\b")  # OUTSOURCE_NPV() is a function users type
-# Choice values typed in input cells are the round trip's stable words (issue 16 shows them through
-# labels, the words helper's part): allowed here where they are the value a user types.
-CHOICE_VALUES = {"extended_hours", "per_hour", "per_fte_month", "per_minute", "per_contact", "fixed_monthly"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -66,14 +63,19 @@ def _visible_texts(path, sheets):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_no_internal_identifier_on_a_visible_sheet_of_the_identity_sheets(built_book, lang):
+def test_no_internal_identifier_on_a_visible_sheet(built_book, lang):
     """The scenario keys the formulas match stay in hidden rows (Dashboard, Compare); the Risk sheet
-    names its scenario; the Method sheet says its formulas in words. Scanned: Dashboard, Compare, Risk,
-    Method (the sheets a board reads; the input sheets' choice values are the words helper's part)."""
+    names its scenario; the Method sheet says its formulas in words, a choice by its label; the input
+    sheets show choices by their labels (the stored value is read back from either); the Staffing
+    sheet names a constant by its label (it showed INTERVAL_SECONDS). Every visible sheet is scanned."""
+    path = built_book("example", lang).path
+    from xlmodel.workbook.sheetnames import titles_in
+    book = _book(path)
+    keys = [key for key, tab in titles_in(book.sheetnames).items() if book[tab].sheet_state == "visible"]
+    assert {"Dashboard", "Inputs", "Vendors", "Staffing", "Method"} <= set(keys)
     found = []
-    for sheet, cell, text in _visible_texts(built_book("example", lang).path, ("Dashboard", "Compare", "Risk", "Method")):
-        hits = {m.group() for m in INTERNAL.finditer(text)} - CHOICE_VALUES
-        hits = {h for h in hits if not any(h.startswith(v) for v in CHOICE_VALUES)}
+    for sheet, cell, text in _visible_texts(path, keys):
+        hits = {m.group() for m in INTERNAL.finditer(text)}
         if hits:
             found.append((sheet, cell, sorted(hits), text[:90]))
     assert not found, found[:10]
@@ -96,6 +98,7 @@ def _render(expr: str, lang: str = "en", **names) -> str:
     ("a - (b - c)", {"a": "A", "b": "B", "c": "C"}, "A − (B − C)"),
     ("(a ** (y - 1))", {"a": "Index", "y": "Year"}, "Index ^ (Year − 1)"),
     ('(mode == "share") * 1', {"mode": "Hybrid mode"}, '1 if Hybrid mode = "share", else 0'),
+    ('(m == "per_hour") * 1', {"m": "Pricing model"}, '1 if Pricing model = "per hour", else 0'),  # its label
     ("(x > 0) * f * w / 12", {"x": "Invoice", "f": "Floor", "w": "Wage index"},
      "(Floor × Wage index if Invoice > 0, else 0) / 12"),
     ("when((u > 0) * (n <= 1), r)", {"u": "One-off", "n": "Sign changes", "r": "IRR"},
@@ -114,6 +117,7 @@ def test_a_running_sum_and_french_words():
     w = Words("fr", {"c": "Cumul", "s": "Économie"}.__getitem__, itself="c")
     assert w.render("prev(c) + s") == "cumul de Économie"
     assert _render("when(u > 0, r)", "fr", u="Coûts ponctuels", r="ROI") == "ROI si Coûts ponctuels > 0, sinon s.o."
+    assert _render('(m == "per_hour") * 1', "fr", m="Modèle de prix") == "1 si Modèle de prix = « à l'heure », sinon 0"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -121,7 +125,7 @@ def test_the_method_sheet_has_no_pseudo_code_and_says_whose_figure_each_operand_
     case = example_case()
     lines = [text for kind, text in method_lines(case, build_model(case), lang) if kind == "f"]
     assert len(lines) > 80 and all(" = " in line for line in lines)
-    code = [line for line in lines if INTERNAL.search(re.sub("|".join(CHOICE_VALUES), "", line))]
+    code = [line for line in lines if INTERNAL.search(line)]  # a choice by its label, never per_hour
     assert not code, code[:5]
     fcr = next(line for line in lines if "(FCR)" in line.split(" = ")[0])
     vendor = case.vendors[0].name

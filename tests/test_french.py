@@ -6,9 +6,9 @@ and of the schema (what the English book would show), and against a short list o
 Proper names are not words to translate: the case's vendor and channel names and its title are taken
 out first, and so are the acronyms and trade words a French finance team uses as they are.
 
-Two things are another helper's part of issue 16 (the Method written as an analyst would, and no
-internal identifier on a visible sheet): the Method sheet's tab is scanned, its cells are not, yet;
-a cell holding exactly a scenario id (``outsourced:Acme``, the Compare sheet's id row) is not, yet.
+The Method sheet is scanned too (its formulas in words name a choice by its label: ``Mode hybride =
+« horaires étendus »``). A cell holding exactly a scenario id (``outsourced:Acme``, the key the formulas
+match, in a hidden row) is not: tests/test_board_words.py checks that no such id is on a visible row.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price
                  "fixed_monthly", "status_quo", "outsourcing", "throughout", "between", "today", "choose", "one",
                  "value", "must", "be", "is", "to", "from", "in", "at", "any", "when",
                  "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
-                 "draws"}
+                 "draws", "handling", "times"}
 NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
-CELLS_NOT_SCANNED = {"Method"}  # see the module's docstring
+CELLS_NOT_SCANNED: set[str] = set()  # every sheet's cells are scanned (see the module's docstring)
 
 
 def _english_texts() -> set[str]:
@@ -177,3 +177,119 @@ def test_every_chart_of_the_french_book_reads_a_sheet_it_has(built_book):
     refs = [ref for xml in charts for ref in re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", xml)]
     named = {re.match(r"^'?(.*?)'?!", ref).group(1).replace("''", "'") for ref in refs}
     assert len(charts) >= 3 and refs and named <= tabs, named - tabs
+
+
+# -- The French terminal (issue 16): every line a command prints, in the book's or the command's language --
+
+def _terminal_english() -> set[str]:
+    """The pieces of the program's English texts (the book's, and the terminal's) a French line never holds."""
+    from xlmodel.text.terminal import TERMINAL
+    texts, french = set(), set()
+
+    def walk(value, into):
+        if isinstance(value, str):
+            into.add(value)
+        elif isinstance(value, (dict, list, tuple)):
+            for item in (value.values() if isinstance(value, dict) else value):
+                walk(item, into)
+    walk(TERMINAL["en"], texts)
+    walk(TERMINAL["fr"], french)
+    pieces = {p.strip(" :;,.()'") for text in texts - french for p in re.split(r"\{[^}]*\}", text)}
+    return _english_texts() | {p for p in pieces if len(p) >= 12 and " " in p}
+
+
+def english_lines(output: str, names, paths=()) -> list[str]:
+    """The lines of a command's output holding English, once paths and proper names are taken out."""
+    english = _terminal_english()
+    found = []
+    for line in output.splitlines():
+        text = line
+        for path in sorted(map(str, paths), key=len, reverse=True):
+            text = text.replace(path, " ")
+        hits = english_in(text, names, english)
+        if hits:
+            found.append(f"{sorted(set(hits))} in {line[:100]!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def french_commands(built_book, tmp_path_factory):
+    """Every command run in French once (a French book, or --lang fr): {command: stdout + stderr}, the
+    paths they name, and the case's proper names."""
+    import shutil
+
+    from xlmodel import tender
+    from xlmodel.text import choice_label, form_words
+    from workbook_helpers import run_cli_plain
+    folder = tmp_path_factory.mktemp("french_terminal")
+    book = folder / "livre.xlsx"
+    shutil.copy(built_book("example", "fr").path, book)
+    form = tender.write_quote_form(folder / "offre.xlsx", lang="fr")
+    from openpyxl import load_workbook as load
+    wb = load(form)
+    ws = wb[form_words("fr")["quote"]]
+    rows = {c.value: c.row for (c,) in ws.iter_rows(min_col=5, max_col=5) if isinstance(c.value, str)}
+    answers = {"name": "Océan Indien Services", "contact_name": "Jeanne Martin", "contact_email": "jm@oi.example",
+               "pricing_model": choice_label("per_minute", "fr"), "price": 0.45, "setup_fee": None}
+    for key, value in answers.items():
+        ws[f"B{rows[key]}"] = value
+    wb.save(form)
+    runs = {
+        "compare": ["compare", book],  # a French book speaks French without --lang
+        "risk": ["risk", book, "--draws", "200"],
+        "build": ["build", "--lang", "fr", "-o", folder / "neuf.xlsx"],
+        "validate": ["validate", book],
+        "export-case": ["export-case", book, "-o", folder / "cas.toml"],
+        "rfp-template": ["rfp-template", "--lang", "fr", "-o", folder / "vierge.xlsx"],
+        "import-quotes": ["import-quotes", form, "--into", book, "--dry-run"],
+    }
+    out = {name: run_cli_plain(args) for name, args in runs.items()}
+    names = _case_names(book)
+    return out, names, (folder, *(a for args in runs.values() for a in args if isinstance(a, type(folder))))
+
+
+@pytest.mark.parametrize("command", ["compare", "risk", "build", "validate", "export-case", "rfp-template",
+                                     "import-quotes"])
+def test_every_line_a_french_command_prints_is_french(french_commands, command):
+    out, names, paths = french_commands
+    code, stdout, stderr = out[command]
+    assert code == 0, stderr
+    found = english_lines(stdout + "\n" + stderr, names, paths)
+    assert stdout and not found, "\n".join(found[:20])
+
+
+def test_the_french_import_names_the_changes_in_french(french_commands):
+    """The dry run of a form updating a vendor: its pricing model by its label, each change by the
+    field's French label, with a French decimal mark."""
+    _, stdout, _ = french_commands[0]["import-quotes"]
+    assert "prestataire « Océan Indien Services » mis à jour (à la minute, 0,45 EUR par minute traitée)" in stdout
+    assert "Prix proposé : 0,42 -> 0,45" in stdout or "0,42 -> 0,45" in stdout
+    assert "Simulation : rien n'a été écrit" in stdout
+
+
+def test_the_terminal_scan_sees_english_in_an_english_command(capsys):
+    from workbook_helpers import run_cli
+    code, out, err = run_cli(["validate"], capsys)
+    assert code == 0 and english_lines(out, ("Lumière Énergie - customer service 2027-2031",))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sourcing_sheet_shows_labels_in_its_language(built_book, lang):
+    """The Sourcing sheet ('Répartition' in French) of a portfolio case: every text a person reads in the
+    book's language, each mode by its label (extended hours, horaires étendus), no choice value with
+    its underscore; in French, no English (the scan above)."""
+    from xlmodel.text import choice_label
+    from xlmodel.workbook.sheetnames import sheet
+    path = built_book("portfolio_by_channel", lang).path
+    ws = sheet(load_workbook(path, data_only=True), "Sourcing")
+    texts = [(c.coordinate, c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert len(texts) > 20
+    raw = [(where, text) for where, text in texts if re.search(r"\b[a-z]+_[a-z_]+\b", text)]
+    assert not raw, raw[:5]
+    labels = {choice_label(m, x) for m in ("split", "extended_hours", "overflow") for x in ("en", "fr")}
+    modes = {text for where, text in texts if re.fullmatch(r"B\d+", where)} & labels
+    assert modes and modes <= {choice_label(m, lang) for m in ("split", "extended_hours", "overflow")}
+    if lang == "fr":
+        names, english = _case_names(path), _english_texts()
+        found = [(where, text) for where, text in texts if english_in(text, names, english)]
+        assert not found, found[:5]

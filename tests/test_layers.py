@@ -24,6 +24,9 @@ PLACES = {
     "xlmodel": "inputs",  # the package itself
     "xlmodel.schema": "inputs", "xlmodel.case": "inputs", "xlmodel.errors": "inputs",
     "xlmodel.arguments": "inputs", "xlmodel.limits": "inputs", "xlmodel.portfolios": "inputs",
+    # The weekly arrival profile: read and validated with the case, its shift cover a numpy function
+    # of whole agents; it imports nothing of the package.
+    "xlmodel.profile": "inputs",
     "xlmodel.model": "model", "xlmodel.model.*": "model",
     # Finance (NPV, IRR...) is a library of the model's language (irr() in model/functions.py) and
     # imports only xlmodel.arguments: it stands in the model layer.

@@ -17,12 +17,10 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from openpyxl import load_workbook
 
 from xlmodel.engine import compare
 from xlmodel.model import COST_LINES, ONE_OFF_LINES
 from xlmodel.text.sentences import recommendation, service_targets
-from xlmodel.workbook.build import build_file
 
 from test_like_for_like import two_roots
 from test_round_trip import HOSTILE_TEXTS, hostile_case
@@ -50,26 +48,26 @@ def in_house_wins_case():
 def recalculated(soffice, built_book, tmp_path_factory):
     """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case
     and the in-house-wins case: the session's workbooks, recalculated in one start of LibreOffice."""
-    from xlmodel.workbook.libreoffice import recalculate
+    from xlmodel.workbook.libreoffice import recalculated_values
     folder = tmp_path_factory.mktemp("parity")
     books = {name: built_book(name) for name in PARITY_CASES}
-    wins, roots = folder / f"{IN_HOUSE_WINS}.xlsx", folder / f"{TWO_ROOTS}.xlsx"
-    build_file(in_house_wins_case(), wins)
-    roots_plan = build_file(two_roots().case, roots).plan
-    hostile = folder / f"{HOSTILE}.xlsx"
-    build_file(hostile_case(), hostile)
+    wins = built_book(IN_HOUSE_WINS, case=in_house_wins_case()).path
+    roots_book = built_book(TWO_ROOTS, case=two_roots().case)
+    roots, roots_plan = roots_book.path, roots_book.plan
+    hostile = built_book(HOSTILE, case=hostile_case()).path  # tests/test_round_trip.py reads it too
     french = built_book(PORTFOLIO, "fr")
     french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
     shutil.copy(french.path, french_copy)
-    copies = recalculate([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
-                         folder / "recalculated")
-    out = {PORTFOLIO_FR: (load_workbook(copies.pop(), data_only=True), french.plan, None)}
-    out |= {name: (load_workbook(copy, data_only=True), books[name].plan.compare, compare(parity_case(name)).as_json())
-            for name, copy in zip(books, copies)}
+    # The values as openpyxl reads LibreOffice's xlsx copies (data_only), from its CSV export.
+    values = recalculated_values([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
+                                 folder / "recalculated")
+    out = {PORTFOLIO_FR: (values.pop(), french.plan, None)}
+    out |= {name: (wb, books[name].plan.compare, compare(parity_case(name)).as_json())
+            for name, wb in zip(books, values)}
     out[PORTFOLIO + "_plan"] = books[PORTFOLIO].plan
-    out[IN_HOUSE_WINS] = (load_workbook(copies[-3], data_only=True), None, None)
-    out[TWO_ROOTS] = (load_workbook(copies[-2], data_only=True), roots_plan.compare, two_roots().as_json())
-    out[HOSTILE] = (load_workbook(copies[-1], data_only=True), None, None)
+    out[IN_HOUSE_WINS] = (values[-3], None, None)
+    out[TWO_ROOTS] = (values[-2], roots_plan.compare, two_roots().as_json())
+    out[HOSTILE] = (values[-1], None, None)
     return out
 
 
@@ -216,3 +214,27 @@ def test_portfolio_sourcing_sheet_and_compare_equal_the_engine_in_both_languages
         assert sheet(wb, "Dashboard")["B6"].value == expected["best"]
         checks = sheet(wb, "Checks")
         assert all(checks[f"B{r}"].value == 1 for r in range(4, checks.max_row + 1) if checks[f"A{r}"].value)
+
+
+@pytest.mark.parametrize("name", [PORTFOLIO, PORTFOLIO_FR, "reinternalisation", "reinternalisation_fr"])
+def test_continuity_lines_on_the_sourcing_sheet_equal_the_engine_in_both_languages(recalculated, name):
+    """Issue 14: each vendor's failure, with and without a backup, and its share of the volume,
+    recalculated natively by LibreOffice, equal the engine, in English and in French."""
+    from xlmodel.text import words
+    from xlmodel.workbook.sheets.continuity import COLUMNS, title_row
+    wb = recalculated[name][0]
+    case_name = PORTFOLIO if name == PORTFOLIO_FR else name
+    expected = compare(parity_case(case_name))
+    keys = {"cont_dependence": "volume_share", "cont_contacts": "contacts_during_failure",
+            "cont_lost": "cost_without_backup", "cont_cost_unit": "cost_per_contact",
+            "cont_backup_unit": "backup_cost_per_contact", "cont_backup": "cost_with_backup"}
+    ws, checked = sheet(wb, "Sourcing"), 0
+    r = title_row(ws, words("fr" if name.endswith("_fr") else "en")["cont_title"]) + 3
+    for s in (s for s in expected.scenarios if s.kind == "portfolio"):
+        for x in s.portfolio["continuity"]:
+            assert x["vendor"] in ws[f"A{r}"].value and s.id.split(":", 1)[1] in ws[f"A{r}"].value
+            for k, (row_name, _) in enumerate(COLUMNS):
+                assert close(ws.cell(row=r, column=2 + k).value, x[keys[row_name]]), (name, x["vendor"], row_name)
+                checked += 1
+            r += 1
+    assert checked >= 12

@@ -48,6 +48,49 @@ def test_the_example_prints_on_at_most_34_pages_in_english_and_in_french(soffice
         sheets = [ws for ws in load_workbook(built_book("example", lang).path, read_only=True).worksheets
                   if ws.sheet_state == "visible"]
         assert len(sheets) <= pdf_pages(pdf) <= MOST_PAGES, (lang, pdf_pages(pdf))
+        off = words_off_the_page(pdf)
+        assert not off, (lang, len(off), off[:5])
+
+
+def words_off_the_page(pdf: Path) -> list[tuple[int, str]]:
+    """(page, word) of every word printed, even in part, beyond the page's left or right edge (the
+    Method sheet's text ran past both margins, 351 words in English, 380 in French, before its zoom)."""
+    import subprocess
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed with LibreOffice to read the printed pages")
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    off = []
+    for number, page in enumerate(xml.split("<page ")[1:], start=1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        for x_min, x_max, word in re.findall(r'<word xMin="([-\d.]+)" yMin="[-\d.]+" xMax="([-\d.]+)"[^>]*>([^<]*)<',
+                                             page):
+            if float(x_min) < 0 or float(x_max) > width:
+                off.append((number, word))
+    return off
+
+
+def test_the_scan_of_the_page_sees_words_off_it(tmp_path):
+    """The scan reads what pdftotext reports: a word that starts left of the page is caught, one on it is not."""
+    import subprocess
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed with LibreOffice to read the printed pages")
+    pdf = tmp_path / "off.pdf"
+    content = b"BT /F1 12 Tf -8 700 Td (Cutting) Tj 100 0 Td (Kept) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>stream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    body, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    pdf.write_bytes(body)
+    assert words_off_the_page(pdf) == [(1, "Cutting")]
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +202,26 @@ def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(boo
     assert starts == sorted(starts)  # side by side, left to right
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_sheet_printed_several_pages_wide_repeats_no_text_its_title_columns_cut(books, lang):
+    """The pages after the first of a sheet printed several pages across repeat its title columns: a
+    text there wider than those columns is cut at their edge on those pages (the Vendors title read
+    "Offres des prestataires :"), unless it wraps."""
+    cut = []
+    for ws in books[lang].worksheets:
+        if ws.sheet_state != "visible" or not ws.print_title_cols or (ws.page_setup.fitToWidth or 1) < 2:
+            continue
+        first, last = (column_index_from_string(c.strip("$")) for c in ws.print_title_cols.split(":"))
+        room = sum(_width(ws, j) for j in range(first, last + 1))
+        top, bottom = (int(x) for x in re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area.split(",")[0]))
+        for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=first, max_col=last):
+            for cell in row:
+                if isinstance(cell.value, str) and not cell.alignment.wrap_text and \
+                        len(cell.value) * (BOLD_CHAR if cell.font.b else CHAR) + MARGIN > room:
+                    cut.append(f"{ws.title}!{cell.coordinate} {cell.value[:40]!r}")
+    assert not cut, cut
+
+
 def test_every_sheet_has_a_page_header_and_page_x_of_y_in_the_books_language(books):
     for lang, word in (("en", "of"), ("fr", "sur")):
         for ws in books[lang].worksheets:
@@ -189,6 +252,8 @@ def test_render_prints_the_chosen_sheet_of_a_workbook_to_pdf_and_png(soffice, bu
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)  # the stale page is gone
     assert "(Contrôles)" in stdout and "LibreOffice" in stderr and "PNG" in stderr  # the French tab of "checks"
     assert not list(tmp_path.glob(".xlmodel-render-*"))
+    from test_french import _case_names, english_lines  # a French book's render speaks French (issue 16)
+    assert not english_lines(stdout + stderr, _case_names(book), (out, book)), stdout + stderr
 
 
 @pytest.fixture

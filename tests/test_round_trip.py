@@ -19,7 +19,6 @@ from openpyxl.utils.cell import range_boundaries
 from xlmodel.case import example_case, load_case
 from xlmodel.engine import compare
 from xlmodel.schema import INHOUSE
-from xlmodel.workbook.build import build_file
 from xlmodel.workbook.reader import read_workbook_case
 from xlmodel.workbook.sheetnames import titles_in
 from xlmodel.text import choice_value
@@ -84,7 +83,7 @@ def edit_every_input(wb):
     move in pairs (+0.01 / -0.01, so they still average or sum to 1); a vendor priced per FTE-month with FTE proposed
     keeps its pricing model (FTE proposed applies to it only) and other vendors keep 0 FTE; a vendor
     onshore after the edit takes today's agents over (a staff transfer needs an onshore site) at a new
-    uplift, the others keep neither; the
+    uplift, the others keep neither; the weekly arrival profile takes relative weights (a text); the
     hybrid mode moves to 'share' (the 'channel' mode needs its channels flagged); the first vendor
     keeps its hybrid scenario (at least one is needed).
     """
@@ -98,6 +97,8 @@ def edit_every_input(wb):
     location_col = header["Location"]
     transfer_col = header["Today's agents transfer to the vendor (Code du travail L1224-1)"]
     uplift_col = header["Price uplift for the transferred agents (transfer quotes)"]
+    profile = {named_cells(wb, "demand_arrival_days")[0].coordinate: "130 110 100 100 95 65",
+               named_cells(wb, "demand_arrival_slots")[0].coordinate: "6 9 12 13 13 12 10 9 9 10"}
     changes = {}
     sign = 1
     renamed = {}
@@ -130,8 +131,12 @@ def edit_every_input(wb):
             if vendors.cell(row=cell.row, column=transfer_col).value != "yes":
                 continue
             new = other_valid_value(cell, rule)
+        elif sheet == "Inputs" and cell.coordinate in profile:  # relative weights, as a text
+            new = profile[cell.coordinate]
         elif sheet == "Hybrid" and cell.coordinate == named_cells(wb, "hybrid_mode")[0].coordinate:
             new = "share" if cell.value != "share" else "overflow"
+        elif sheet == "Inputs" and cell.coordinate == named_cells(wb, "reinternalisation_year")[0].coordinate:
+            new = 2 if cell.value != 2 else 0  # 0 or from 2 to the horizon (issue 14): 1 is refused
         else:
             new = other_valid_value(cell, rule)
         assert new != cell.value, (sheet, cell.coordinate)
@@ -162,7 +167,9 @@ def test_every_input_typed_into_the_workbook_survives_a_rebuild(example_book, tm
 
     code, stdout, stderr = run(["build", "-o", book], capsys)
     assert code == 0, stderr
-    assert "the inputs of" in stdout
+    # The book's inputs, in the book's language (the language input was edited too).
+    from xlmodel.text import terminal_words
+    assert terminal_words(edited_case.case.language)["cli_origin_inputs"].format(path=book) in stdout
 
     rebuilt = load_workbook(book)
     tabs = titles_in(rebuilt.sheetnames)  # the language input was edited too: the tabs may be French now
@@ -354,11 +361,10 @@ def hostile_case():
     return case_from_mapping(data)
 
 
-def test_user_text_that_looks_like_a_formula_is_stored_as_text(tmp_path):
+def test_user_text_that_looks_like_a_formula_is_stored_as_text(built_book):
     """Formula injection: a name typed as `=HYPERLINK(...)` is shown, never evaluated, in every sheet."""
     case = hostile_case()
-    book = tmp_path / "book.xlsx"
-    build_file(case, book)
+    book = built_book("hostile", case=case).path  # the book tests/test_parity.py recalculates
     wb = load_workbook(book)
     injected = [(ws.title, cell.coordinate, cell.value) for ws in wb.worksheets for row in ws.iter_rows()
                 for cell in row if cell.data_type == "f" and any(t in cell.value for t in HOSTILE_TEXTS.values())]

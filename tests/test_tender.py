@@ -17,7 +17,7 @@ from xlmodel import tender
 from xlmodel.case import example_case
 from xlmodel.cli import main
 from xlmodel.schema import VENDOR
-from xlmodel.text import form_words
+from xlmodel.text import form_words, terminal_words
 from xlmodel.workbook.reader import read_workbook_case
 
 from workbook_helpers import run_cli as run
@@ -58,10 +58,10 @@ def book(example_book, tmp_path):
     return path
 
 
-def make_form(blank_form, path, **changes):
+def make_form(blank_form, path, lang="en", **changes):
     """A returned form with GOOD's answers and the changes (None blanks a cell), as Excel saves it."""
     wb = load_workbook(blank_form)
-    ws = wb[form_words("en")["quote"]]
+    ws = wb[form_words(lang)["quote"]]
     rows = key_rows(ws)
     for key, value in {**GOOD, **changes}.items():
         cell = ws[f"{tender.VALUE_COLUMN}{rows[key]}"]
@@ -132,7 +132,7 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     path = tmp_path / "quote_form.xlsx"
     code, stdout, stderr = run(["rfp-template", "-o", path, "--lang", lang], capsys)
     assert code == 0, stderr
-    assert f"{len(tender.form_fields())} fields" in stdout
+    assert f"{len(tender.form_fields())} {terminal_words(lang)['field_many']}" in stdout  # in the form's language
     wb = load_workbook(path)
     words = form_words(lang)
     assert wb.sheetnames == [words["instructions"], words["quote"]]
@@ -159,6 +159,41 @@ def test_template_has_every_field_as_a_validated_unlocked_input(tmp_path, capsys
     instructions = " ".join(str(c.value) for c in wb[words["instructions"]]["A"] if c.value)
     for word in (("rated by us, the client", "xlsx", "%", "0.45") if lang == "en" else ("nos soins", "xlsx", "%", "0,45")):
         assert word in instructions
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_form_offers_choices_by_their_labels_and_reads_them_back_as_values(tmp_path, lang):
+    """Issue 16: a choice's list, its unit column and its default show labels in the form's language
+    (``à l'heure``, ``oui``), never the stored value (``per_hour``); a form answered with those labels
+    reads back as the stable values the case file and the engine use."""
+    from xlmodel.text import choice_label
+    blank = tender.write_quote_form(tmp_path / "blank.xlsx", lang=lang)
+    ws = load_workbook(blank)[form_words(lang)["quote"]]
+    rows = key_rows(ws)
+    choice_fields = [f for f in tender.form_fields() if f.kind == "choice"]
+    assert len(choice_fields) >= 7
+    for f in choice_fields:
+        labels = [choice_label(v, lang) for v in f.choices]
+        cell = f"{tender.VALUE_COLUMN}{rows[f.name]}"
+        listed = [dv.formula1.strip('"').split(",") for dv in ws.data_validations.dataValidation
+                  if dv.type == "list" and cell in dv.sqref]
+        assert listed == [labels], f.name
+        assert ws[f"C{rows[f.name]}"].value == " / ".join(labels)
+        shown = " ".join(str(ws[f"{c}{rows[f.name]}"].value) for c in "ACD")
+        assert not [v for v in f.choices if "_" in v and v in shown], (f.name, shown)
+        if f.default:
+            assert f"{choice_label(f.default, lang)}." in ws[f"D{rows[f.name]}"].value
+        if f.name in ("pricing_model", "minute_unit", "location"):  # the guidance names each choice as listed
+            assert all(x.lower() in ws[f"D{rows[f.name]}"].value.lower() for x in labels), f.name
+    # Each choice answered with a label that differs from its default, as the vendor picks it from the list.
+    picked = {f.name: next(v for v in reversed(f.choices) if v != f.default) for f in choice_fields}
+    picked.update(pricing_model="per_minute", staff_transfer="no", location="offshore")
+    answered = make_form(blank, tmp_path / "answered.xlsx", lang,
+                         **{name: choice_label(value, lang) for name, value in picked.items()})
+    ws = load_workbook(answered)[form_words(lang)["quote"]]
+    assert ws[f"B{rows['pricing_model']}"].value == choice_label("per_minute", lang) != "per_minute"
+    vendor = tender.read_quote_form(answered).vendor
+    assert {name: vendor[name] for name in picked} == picked
 
 
 def test_template_bytes_are_deterministic(tmp_path):
@@ -219,7 +254,7 @@ def test_update_keeps_client_scores_hybrid_flag_and_name(updates):
     # The client scores the first quote and takes it out of the hybrid scenarios, in the workbook.
     assert updates["code"] == 0, updates["stderr"]
     before, after = updates["before"], updates["after"]
-    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per_hour, 29.9 EUR" in updates["stdout"]
+    assert f"{updates['full']}: updated vendor 'Atlantique Relation Client' (per hour, 29.9 EUR" in updates["stdout"]
     assert len(after.vendors) == 3
     v = after.vendors[0]
     assert v.name == "Atlantique Relation Client" and v.price == 29.9 and v.aht_factor == GOOD["aht_factor"]
@@ -317,9 +352,9 @@ def test_vendor_text_lands_in_the_book_as_text_never_a_formula(batch, capsys):
 def test_macro_enabled_form_imports_with_a_notice(batch):
     assert batch["code"] == 0
     lines = batch["stdout"].splitlines()
-    added = lines.index(f"{batch['xlsm']}: added vendor 'Macro Services' (per_minute, 0.45 EUR per handled minute)")
+    added = lines.index(f"{batch['xlsm']}: added vendor 'Macro Services' (per minute, 0.45 EUR per handled minute)")
     assert lines[added + 1].startswith("  notice: macros (xl/vbaProject.bin) found and ignored")
-    assert lines[0] == f"{batch['plain']}: added vendor 'Acme Contact' (per_hour, 24.5 EUR per logged agent hour)"
+    assert lines[0] == f"{batch['plain']}: added vendor 'Acme Contact' (per hour, 24.5 EUR per logged agent hour)"
     assert f"Wrote {batch['book']}: 6 vendor quotes." in lines
 
 
@@ -375,7 +410,7 @@ def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_chan
     assert after == replace(before, price=3100)  # the one answer given changed, nothing else
     stdout = updates["stdout"]
     lines = stdout.splitlines()
-    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per_fte_month, 3 100 EUR per "
+    first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per FTE-month, 3,100 EUR per "
                         "billed FTE per month)")
     assert lines[first + 1] == "  Price: 2900 -> 3100"
     assert lines[first + 2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[first + 2]

@@ -152,7 +152,7 @@ def test_the_designed_functions_exist_with_their_argument_order():
         "SERVICE_LEVEL": ["contacts", "aht_seconds", "agents", "answer_seconds", "interval_seconds"],
         "ASA": ["contacts", "aht_seconds", "agents", "interval_seconds"],
         "AGENTS_REQUIRED": ["contacts", "aht_seconds", "target_sl", "answer_seconds", "interval_seconds",
-                            "max_occupancy", "shrinkage"],
+                            "max_occupancy", "shrinkage", "patience_seconds"],
         "ABANDON_RATE": ["contacts", "aht_seconds", "agents", "patience_seconds", "interval_seconds"],
     }
     for name, params in expected.items():
@@ -226,7 +226,7 @@ def test_an_empty_cell_means_the_default_of_the_signature():
 DELEGATES = {
     "OUTSOURCE_NPV": "finance.outsource_npv", "OUTSOURCE_ROI": "finance.outsource_roi",
     "PAYBACK_MONTHS": "finance.outsource_payback_months", "OUTSOURCE_IRR": "finance.outsource_irr",
-    "SERVICE_LEVEL": "erlang.service_level", "ASA": "erlang.asa", "AGENTS_REQUIRED": "erlang.agents_required",
+    "SERVICE_LEVEL": "erlang.service_level", "ASA": "erlang.asa", "AGENTS_REQUIRED": "erlang.agents_to_schedule",
     "ABANDON_RATE": "erlang.abandon_rate", "INHOUSE_HOURLY_COST": "unit_costs.inhouse_hourly_cost",
     "VENDOR_COST_PER_CONTACT": "unit_costs.vendor_cost_per_contact",
     "VENDOR_COST_PER_HOUR": "unit_costs.vendor_cost_per_handled_hour",

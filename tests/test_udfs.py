@@ -11,6 +11,7 @@ from udfs.functions import (ABANDON_RATE, AGENTS_REQUIRED, ASA, ERLANG_C, INHOUS
                             OUTSOURCE_NPV, OUTSOURCE_ROI, PAYBACK_MONTHS, SERVICE_LEVEL, VENDOR_COST_PER_CONTACT,
                             VENDOR_COST_PER_HOUR, OUTSOURCE_COMPARE)
 from xlmodel.case import example_case
+from xlmodel.erlang import erlang_a
 from xlmodel.engine import compare
 
 
@@ -82,6 +83,21 @@ class TestStaffing:
     def test_published_erlang_a_case(self):
         assert ABANDON_RATE(100, 180, 14, 300) == pytest.approx(0.013984, abs=1e-6)
 
+    def test_agents_required_with_patience_is_erlang_a(self):
+        """Issue 15's case: 129 calls of 330 s a half-hour, 180 s of patience, 80/20 under an 85 % cap.
+        The smallest team the exact birth-death model (xlmodel.erlang.erlang_a, independent of the
+        closed form the sizing searches) finds meeting the target and the cap; Erlang C needs more."""
+        contacts, aht, patience = 129, 330, 180
+        def meets(n):
+            q = erlang_a(contacts, aht, n, patience, answer_seconds=20)
+            return q.service_level >= 0.8 and q.occupancy <= 0.85
+        smallest = next(n for n in range(1, 100) if meets(n))
+        assert AGENTS_REQUIRED(contacts, aht, 0.8, 20, 1800, 0.85, 0, patience) == smallest == 27
+        assert AGENTS_REQUIRED(contacts, aht, 0.8, 20, 1800, 0.85) == 29  # Erlang C, no patience
+        assert AGENTS_REQUIRED(contacts, aht, 0.8, 20, 1800, 0.85, 0, None) == 29  # an empty cell: Erlang C
+        # Shrinkage as under Erlang C: ceil(27 / 0.7) scheduled.
+        assert AGENTS_REQUIRED(contacts, aht, 0.8, 20, 1800, 0.85, 0.3, patience) == math.ceil(27 / 0.7)
+
     def test_one_cell_ranges_are_numbers(self):
         assert ERLANG_C([[10.0]], [14.0]) == ERLANG_C(10, 14)
         assert OUTSOURCE_NPV([[1000.0]], [800.0], 300, 3, 0) == pytest.approx(300.0)
@@ -128,6 +144,9 @@ def test_unit_costs():
     (lambda: AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 1, 30), "#VALUE! shrinkage looks like a percentage"),
     (lambda: ERLANG_C(10, 14.5), "#VALUE! agents must be a whole number"),
     (lambda: ABANDON_RATE(100, 180, 14, 0), "#VALUE! patience_seconds must be > 0"),
+    (lambda: AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 0.85, 0, -5), "#VALUE! patience_seconds must be >= 0"),
+    (lambda: AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 0.85, 0, 10000), "#VALUE! patience_seconds must be at most 50"),
+    (lambda: AGENTS_REQUIRED(1e6, 180, 0.8, 20, 1800, 0.85, 0, 100), "#VALUE! contacts 1000000 make 100000 Erlangs"),
     (lambda: VENDOR_COST_PER_CONTACT("per_hours", 30, 300), "#VALUE! pricing_model must be one of"),
     (lambda: VENDOR_COST_PER_CONTACT("fixed_monthly", 30, 300), "#VALUE! monthly_contacts must be > 0"),
     (lambda: INHOUSE_HOURLY_COST(24000, 30, 1607, 0.32), "#VALUE! employer_charge_rate looks like a percentage"),

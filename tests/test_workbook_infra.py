@@ -341,6 +341,61 @@ def recalculated(soffice, tmp_path_factory):
     return folder, scratch, copies
 
 
+def value_kinds_workbook(path: Path) -> Path:
+    """Every kind of value a recalculated cell may hold, in two sheets, with empty rows and columns
+    between them: texts that look like numbers, booleans, formulas or dates; percentages; dates;
+    booleans; errors; an empty text; numbers large, small and negative."""
+    import datetime
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kinds"
+    ws["A1"] = 'a text, with a comma, "quotes"\nand a second line'
+    ws["B1"], ws["C1"] = 0.45, "=B1*2/3"
+    ws["B1"].number_format, ws["C1"].number_format = "0%", "0.00%"
+    ws["D3"] = datetime.datetime(2027, 1, 1)
+    ws["E3"] = "=DATE(2031,5,1)"
+    ws["E3"].number_format = "mmm yyyy"
+    ws["A5"], ws["B5"], ws["C5"], ws["D5"] = "=1/0", "=NA()", "=SQRT(-1)", '=VALUE("x")'
+    ws["E5"], ws["F5"], ws["G5"] = "=1>0", "=AND(1>0,1<0)", '=IF(1>0,"","x")'
+    for cell, text in (("H6", "10%"), ("I6", "=1+1"), ("J6", "TRUE"), ("K6", "12"), ("L6", "01/02/2027"),
+                       ("M6", "#N/A"), ("N6", " padded ")):
+        ws[cell] = text
+        ws[cell].data_type, ws[cell].quotePrefix = "s", True
+    ws["K8"], ws["L8"], ws["M8"], ws["N8"], ws["O8"] = 1234567.891234567, -3, 1e-7, 1.5e19, "=2^0.5"
+    ws["P8"] = "=ROUND(-2.5,0)"
+    other = wb.create_sheet("Tableau de bord")
+    other["C4"], other["D4"] = "=Kinds!B1", '="total: "&TEXT(Kinds!K8,"0.00")'
+    save_deterministic(wb, path)
+    return path
+
+
+@pytest.mark.libreoffice
+def test_recalculated_values_are_the_xlsx_copys_values_as_openpyxl_reads_them(soffice, tmp_path):
+    """LibreOffice's CSV export read back (the parity tests' reader, half LibreOffice's time) gives
+    every cell the value, and the type, that its xlsx copy read with openpyxl data_only=True gives."""
+    from xlmodel.workbook.libreoffice import recalculated_values
+    books = [value_kinds_workbook(tmp_path / "kinds.xlsx"), formulas_workbook(tmp_path / "formulas.xlsx")]
+    copies = recalculate(books, tmp_path / "xlsx")
+    values = recalculated_values(books, tmp_path / "csv")
+    compared = 0
+    for copy, wb in zip(copies, values):
+        expected = openpyxl.load_workbook(copy, data_only=True)
+        assert wb.sheetnames == expected.sheetnames
+        for ws in expected.worksheets:
+            want = {key: c.value for key, c in ws._cells.items() if c.value is not None}
+            got = {key: c.value for key, c in wb[ws.title]._cells.items()}
+            assert got.keys() == want.keys(), (ws.title, sorted(set(got) ^ set(want)))
+            for key, value in want.items():
+                if isinstance(got[key], str) and got[key].startswith("#Err:"):  # LibreOffice's own error code
+                    assert value in ("#VALUE!", "#NUM!", "#NAME?", "#REF!", "#NULL!", "#N/A"), (ws.title, key, value)
+                    continue
+                assert type(got[key]) is type(value), (ws.title, key, got[key], value)
+                assert got[key] == (pytest.approx(value, rel=1e-15) if isinstance(value, float) else value), \
+                    (ws.title, key)
+                compared += 1
+    assert compared >= 40
+
+
 @pytest.mark.libreoffice
 class TestLibreOffice:
     def test_several_workbooks_recalculate_in_one_start_each_to_its_copy(self, recalculated):

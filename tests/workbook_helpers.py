@@ -26,9 +26,16 @@ PARITY_CASES = {
     # Issue 15: Erlang A sizing (GAMMADIST, GAMMALN), in English and, the same case, in French.
     "erlang_a": ROOT / "workbooks" / "examples" / "erlang_a.toml",
     "erlang_a_fr": ROOT / "workbooks" / "examples" / "erlang_a.toml",
+    # Issue 15, real schedules: a weekly arrival profile (its shifts sized in Python), in both languages.
+    "arrival_profile": ROOT / "workbooks" / "examples" / "arrival_profile.toml",
+    "arrival_profile_fr": ROOT / "workbooks" / "examples" / "arrival_profile.toml",
+    # Issue 14: the way back in-house and continuity, in English and, the same case, in French.
+    "reinternalisation": ROOT / "workbooks" / "examples" / "reinternalisation.toml",
+    "reinternalisation_fr": ROOT / "workbooks" / "examples" / "reinternalisation.toml",
 }
 #: Parity cases built in another language than their file's.
-PARITY_LANGUAGES = {"erlang_a_fr": "fr", "portfolio_phased_fr": "fr"}
+PARITY_LANGUAGES = {"erlang_a_fr": "fr", "arrival_profile_fr": "fr", "reinternalisation_fr": "fr",
+                    "portfolio_phased_fr": "fr"}
 
 # Functions of the Excel 2010 set that the builder may use (a deliberate, short list).
 EXCEL_2010_FUNCTIONS = {
@@ -105,3 +112,18 @@ def run_cli(args, capsys) -> tuple[int, str, str]:
         cli_module.main([str(a) for a in args])
     out, err = capsys.readouterr()
     return info.value.code, out, err
+
+
+def run_cli_plain(args) -> tuple[int, str, str]:
+    """:func:`run_cli` without pytest's capture (in a module or session fixture): (status, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from xlmodel import cli as cli_module
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            cli_module.main([str(a) for a in args])
+        except SystemExit as exc:
+            return exc.code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()

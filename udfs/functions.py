@@ -31,6 +31,8 @@ plain sentence with the formula. The examples are here instead, as doctests.
 7.8359
 >>> AGENTS_REQUIRED(100, 180), AGENTS_REQUIRED(100, 180, 0.8, 20, 1800, 0.7, 0.3)
 (14, 22)
+>>> AGENTS_REQUIRED(129, 330, 0.8, 20, 1800, 0.85, 0, 180), AGENTS_REQUIRED(129, 330, 0.8, 20, 1800, 0.85)
+(27, 29)
 >>> round(ABANDON_RATE(100, 180, 14, 300), 6)
 0.013984
 >>> round(INHOUSE_HOURLY_COST(24000, 0.30, 1607, 0.32), 2), round(INHOUSE_HOURLY_COST(24000, 0.3, 1607, 0.32, 0, 0.85), 2)
@@ -76,7 +78,7 @@ DOC = {
     "gross_salary": "Gross annual salary of one full-time agent",
     "employer_charge_rate": "Employer social charges as a fraction of gross salary, e.g. 0.30",
     "paid_hours": "Paid hours per full-time agent per year (1 607 in France)",
-    "other_costs_per_fte": "Other annual costs per agent: seat, IT, share of supervision",
+    "other_costs_per_fte": "Other annual costs per agent: seat, IT, payroll extras, share of supervision",
     "occupancy": "Handled time / time on the phones, fraction; below 1 gives the cost per handled hour",
     "scheduling_efficiency": "Share of scheduled time on the phones that matches the arrival curve, fraction (0.5 to 1)",
     "pricing_model": "per_hour, per_fte_month, per_minute, per_contact or fixed_monthly",
@@ -92,6 +94,7 @@ DOC = {
     "vendors": "The VendorQuotes table with its header row (Vendors sheet)",
     "hybrid": "Hybrid!A:B of an xlmodel workbook (labels and values)",
     "hybrid_channels": "The HybridChannels table with its header row (Hybrid sheet)",
+    "sourcing": "Optional: the Sourcing sheet of an xlmodel workbook (e.g. Sourcing!A1:L80): its portfolios",
 }
 
 
@@ -206,12 +209,13 @@ def ASA(contacts, aht_seconds, agents, interval_seconds=1800):
 
 @udf()
 def AGENTS_REQUIRED(contacts, aht_seconds, target_sl=0.8, answer_seconds=20, interval_seconds=1800,
-                    max_occupancy=1, shrinkage=0):
-    """Agents to schedule: the fewest on the phones meeting the service target (Erlang C) and the occupancy cap, divided by (1 - shrinkage) and rounded up."""
-    return erlang.agents_required(
+                    max_occupancy=1, shrinkage=0, patience_seconds=0):
+    """Agents to schedule: the fewest on the phones meeting the service target (Erlang C; Erlang A with patience_seconds > 0, abandons failing it) and the occupancy cap, divided by (1 - shrinkage) and rounded up."""
+    return erlang.agents_to_schedule(
         number("contacts", contacts), number("aht_seconds", aht_seconds), number("target_sl", target_sl),
         number("answer_seconds", answer_seconds), number("interval_seconds", interval_seconds),
-        number("max_occupancy", max_occupancy), number("shrinkage", shrinkage)).agents
+        number("max_occupancy", max_occupancy), number("shrinkage", shrinkage),
+        number("patience_seconds", patience_seconds))
 
 
 @udf()
@@ -260,13 +264,15 @@ def VENDOR_COST_PER_HOUR(pricing_model, price, aht_seconds, occupancy_billed=0.8
 
 
 @udf(expand="table")
-def OUTSOURCE_COMPARE(inputs, channels, vendors, hybrid, hybrid_channels):
-    """The whole case of an xlmodel workbook compared: a header row, then one row per scenario (NPV of cost, NPV of savings, ROI, payback month, IRR, year-1 cost per contact and FTE)."""
+def OUTSOURCE_COMPARE(inputs, channels, vendors, hybrid, hybrid_channels, sourcing=None):
+    """The whole case of an xlmodel workbook compared, one row per scenario under a header (NPVs, ROI, payback, IRR, year-1 cost per contact and FTE); with the Sourcing sheet's range, its portfolios too.
+
+    The way back in-house is a scenario when the Inputs range gives its year (issue 14)."""
     # Imported here: the engine and the workbook reader are not needed by the other functions,
     # and `import udfs` must stay light.
     from xlmodel.engine import compare
     from xlmodel.workbook.reader import case_from_ranges
-    result = compare(case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels))
+    result = compare(case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels, sourcing))
     rows = [["scenario", "npv_cost", "npv_savings", "roi", "payback_months", "irr", "cost_per_contact_y1",
              "fte_y1"]]
     for s in result.scenarios:

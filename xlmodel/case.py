@@ -20,6 +20,7 @@ from typing import Any, Mapping
 from .arguments import shown_value, yes_no
 from .errors import InputError, Problem
 from .portfolios import portfolio_to_mapping, read_portfolios, read_quoted_channels
+from .profile import PROFILE_FIELDS, as_text, parse_weights, weights_problem
 from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
                      LimitExceeded, read_regular_file)
 from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
@@ -43,6 +44,8 @@ InHouse = _record_type(SCALAR_SECTIONS[3])
 Transition = _record_type(SCALAR_SECTIONS[4])
 Hybrid = _record_type(HYBRID, (("channels", tuple), ("vendors", tuple)))
 Customer = _record_type(SCALAR_SECTIONS[6])
+Continuity = _record_type(SCALAR_SECTIONS[7])
+Reinternalisation = _record_type(SCALAR_SECTIONS[8])
 Channel = _record_type(CHANNEL)
 Vendor = _record_type(VENDOR, (("channels", tuple, field(default=())),))  # channels quoted for (none: all)
 Scoring = _record_type(SCORING)
@@ -70,6 +73,9 @@ class Case:
     scoring: Any = Scoring(**_defaults(SCORING))
     risk: Any = Risk(**_defaults(RISK))
     portfolios: tuple = ()  # xlmodel.portfolios.Portfolio: several vendors and the in-house team at once
+    # Issue 14: a vendor's failure in a portfolio, and a way back in-house in a chosen year (0: none).
+    continuity: Any = Continuity(**_defaults(SCALAR_SECTIONS[7]))
+    reinternalisation: Any = Reinternalisation(**_defaults(SCALAR_SECTIONS[8]))
 
     @property
     def channels(self) -> tuple:
@@ -205,6 +211,7 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     # Top-level keys read better as "vendor" than " .vendor".
     problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
 
+    data = _profile_lists_as_text(data, problems)
     scalar = {}
     for section in SCALAR_SECTIONS:
         extra = {"demand": ("seasonality", "channels"), "hybrid": ("channels", "vendors")}.get(section.name, ())
@@ -225,10 +232,8 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     portfolios = _read_portfolios(data, channels, vendors, scalar["finance"].get("horizon_years"), problems)
     _check_channel_sizing(channels, problems)
-    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
-    if tax_year is not None and horizon is not None and tax_year > horizon:
-        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
-                                                               f"({horizon}) (found {tax_year})"))
+    _check_profile(scalar["demand"], problems)
+    _check_years(scalar, problems)
     analytics = _read_analytics(data, len(vendors), problems, len(portfolios))
     if problems:
         raise InputError(problems)
@@ -246,7 +251,60 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
         scoring=Scoring(**analytics["scoring"]),
         risk=Risk(**analytics["risk"]),
         portfolios=portfolios,
+        continuity=Continuity(**scalar["continuity"]),
+        reinternalisation=Reinternalisation(**scalar["reinternalisation"]),
     )
+
+
+def _check_years(scalar: dict, problems: list[Problem]) -> None:
+    """The years that must fall within the horizon: the one-off costs' tax year, and the year back
+    in-house: 0 (no re-internalisation) or from 2 (a year outsourced first) to the horizon."""
+    tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
+    if tax_year is not None and horizon is not None and tax_year > horizon:
+        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
+                                                               f"({horizon}) (found {tax_year})"))
+    year, where = scalar["reinternalisation"].get("year"), "[reinternalisation] .year"
+    if year == 1:
+        problems.append(Problem(where, "must be 0 (none) or a year from 2 to the horizon (found 1): year 1 back "
+                                       "in-house would never be outsourced; that is the in-house scenario"))
+    elif year is not None and horizon is not None and year > horizon:
+        problems.append(Problem(where, f"must be within the horizon, <= horizon_years ({horizon}) (found {year}), "
+                                       "or 0 for none"))
+
+
+def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> Mapping[str, Any]:
+    """A case file may give the arrival profile's weights as lists of numbers: as the text the
+    workbook holds (:func:`xlmodel.profile.as_text`)."""
+    demand = data.get("demand")
+    if not isinstance(demand, Mapping) or not any(isinstance(demand.get(k), list) for k in PROFILE_FIELDS):
+        return data
+    demand = dict(demand)
+    for key in PROFILE_FIELDS:
+        weights = demand.get(key)
+        if isinstance(weights, list):
+            if all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in weights):
+                demand[key] = as_text(weights)
+            else:
+                problems.append(Problem(f"[demand] .{key}", "expected numbers (relative weights), a list or a text "
+                                                          f"such as \"130 110 100\" (found {shown_value(weights)})"))
+                demand[key] = ""
+    return {**data, "demand": demand}
+
+
+def _check_profile(demand: dict, problems: list[Problem]) -> None:
+    """Each weight list of the arrival profile: numbers, at most one per day (or per half-hour of a
+    day), none negative, not all 0 (:mod:`xlmodel.profile`)."""
+    for key, most in PROFILE_FIELDS.items():
+        text = demand.get(key)
+        if not text:
+            continue
+        try:
+            problem = weights_problem(parse_weights(text), most, "open day" if key == "arrival_days" else
+                                      "slot of an open day (a half-hour at the finest)")
+        except ValueError as exc:
+            problem = f"{exc}: type relative weights separated by spaces or semicolons, such as \"130 110 100\""
+        if problem:
+            problems.append(Problem(f"[demand] .{key}", problem))
 
 
 def _check_channel_sizing(channels: list[dict], problems: list[Problem]) -> None:
@@ -426,6 +484,8 @@ def case_to_mapping(case: Case) -> dict[str, Any]:
         "transition": table(case.transition),
         "hybrid": table(case.hybrid),
         "customer": table(case.customer),
+        "continuity": table(case.continuity),
+        "reinternalisation": table(case.reinternalisation),
         "vendors": [table(v, drop=() if v.channels else ("channels",)) for v in case.vendors],
         "scoring": table(case.scoring),
         "risk": table(case.risk),

@@ -1,7 +1,10 @@
 """The command line: converts arguments, delegates to the engine, prints results.
 
 Exit status: 0 success, 2 bad input or usage, 1 anything else.  Errors go to stderr, one line
-each, without a traceback unless ``--debug`` is given.
+each, without a traceback unless ``--debug`` is given.  Every line is said in the command's language
+(its ``--lang``, or its case's or workbook's), in words from :mod:`xlmodel.text.terminal`.
+
+Just over 400 lines: one function per command with its options and help, which click reads here.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from pathlib import Path
 import click
 
 from .errors import InputError, Problem
-from .text import plural
 from .workbook.files import FileLockedError, WriteError
 from .workbook.libreoffice import LibreOfficeError
 from .workbook.verify import VerificationError
@@ -24,6 +26,19 @@ EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
 class _State:
     debug = False
+    lang = "en"  # the language of the command's lines, once known (its --lang, or its case's or book's)
+
+
+def _say(key: str, lang: str | None = None, **slots) -> str:
+    """A line of the command line in its language (:mod:`xlmodel.text.terminal`)."""
+    from .text import terminal_words
+    return terminal_words(lang or _State.lang)[key].format(**slots)
+
+
+def _speak(lang: str) -> str:
+    """From now on the command's lines, its errors included, are in ``lang``."""
+    _State.lang = lang
+    return lang
 
 
 def load_source(source: str | None):
@@ -42,15 +57,21 @@ def load_source(source: str | None):
     return load_case(path)
 
 
-def _counts(case) -> str:
-    """``3 channels, 1 vendor quote``."""
-    return f"{plural(len(case.channels), 'channel')}, {plural(len(case.vendors), 'vendor quote')}"
+def _counted(n: int, word: str, lang: str | None = None) -> str:
+    """``3 channels``, ``1 vendor quote``, ``3 canaux`` in the command's language."""
+    from .text.tables import counted
+    return counted(n, word, lang or _State.lang)
+
+
+def _seconds(seconds: float, decimals: int = 2) -> str:
+    from .text.sentences import number
+    return number(seconds, decimals, _State.lang)
 
 
 def _notices(notices) -> None:
     """What a workbook's reading found and said (a blank input took its default...), on stderr."""
     for notice in notices:
-        click.echo(f"notice: {notice}", err=True)
+        click.echo(_say("cli_notice", notice=notice), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,8 +89,9 @@ def cli(debug: bool):
 @click.option("--no-analytics", is_flag=True,
               help="Only the scenario table: skip the economic view, vendor scoring, break-even, tornado "
                    "and Monte Carlo (about 1 s on the example).")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the tables and sentences (the JSON carries both recommendations).")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the tables and sentences (default: the case's or the workbook's; the JSON "
+                   "carries both recommendations).")
 def compare(sources, as_json, no_analytics, lang):
     """Compare every scenario of each SOURCE (a case .toml or a workbook .xlsx; default: the example).
 
@@ -77,6 +99,7 @@ def compare(sources, as_json, no_analytics, lang):
     is reported and nothing is printed on stdout (exit status 2)."""
     from .engine import compare as run
     from .text.tables import comparison_table, decision_analytics
+    _speak(lang or "en")
     cases, problems = [], []
     for source in sources or (None,):
         try:
@@ -89,10 +112,11 @@ def compare(sources, as_json, no_analytics, lang):
     shown = {}
     for source, case in cases:
         result = run(case)
-        data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result, lang)
+        lang_of = _speak(lang or case.case.language)
+        data, text, timing = (result.as_json(), None, None) if no_analytics else decision_analytics(result, lang_of)
         if timing is not None and as_json:
             click.echo(timing if len(cases) == 1 else f"{source}: {timing}", err=True)  # never in the JSON
-        shown[source] = data if as_json else comparison_table(result, lang) + ("" if text is None else "\n" + text)
+        shown[source] = data if as_json else comparison_table(result, lang_of) + ("" if text is None else "\n" + text)
     if as_json:
         data = shown[cases[0][0]] if len(cases) == 1 else shown
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
@@ -109,8 +133,8 @@ def compare(sources, as_json, no_analytics, lang):
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None,
               help="Random seed; the same seed gives the same figures (default: the case's [risk] seed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the table and sentences.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the table and sentences (default: the case's or the workbook's).")
 def risk(source, draws, seed, as_json, lang):
     """Monte Carlo of SOURCE: P10/P50/P90 of NPV of cost and savings, probability of being cheapest."""
     from .analytics.montecarlo import run_risk
@@ -119,8 +143,10 @@ def risk(source, draws, seed, as_json, lang):
     from .text.tables import risk_text, timings
     from .engine import compare as run
     from .limits import MAX_RISK_VALUES
-    result = run(load_source(source))
+    _speak(lang or "en")
+    result = run(load_source(source)).without_portfolios()  # the way back in-house is not analysed yet
     case = result.case
+    lang = _speak(lang or case.case.language)
     if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:
         raise InputError(Problem("--draws", f"at most {MAX_RISK_VALUES // len(result.scenarios):,} draws for "
                                             f"{len(result.scenarios)} scenarios (found {draws:,}): draws x scenarios "
@@ -159,6 +185,7 @@ def build(case_files, output, lang, force):
     OUTPUT, one case per core; a bad case is reported and the others still build (exit status 2
     if any failed).
     """
+    _speak(lang or "en")
     as_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
     output = None if output is None else Path(output)
     if as_folder and not case_files:
@@ -185,20 +212,23 @@ def _build_one_case(case_file, output: Path, lang, force=False):
     with book_lock(output):  # from reading the book's inputs to replacing it: no other writer between
         previous = None
         if case_file is not None:
-            case, origin = load_source(case_file), case_file
+            case, origin = load_source(case_file), (case_file, "cli_origin_case")
         elif output.exists():
             from .workbook.reader import read_workbook
             read = read_workbook(output, whole=not force)  # whole: the check of what the user added
             _notices(read.notices)
-            case, origin, previous = read.case, f"the inputs of {output}", read.opened
+            case, origin, previous = read.case, (output, "cli_origin_inputs"), read.opened
         else:
             from .case import example_case
-            case, origin = example_case(), "the embedded example case"
-        report = build_file(case, output, lang=lang or case.case.language, force=force, previous=previous)
-    click.echo(f"Wrote {output} from {origin} ({report.scenarios} scenarios, {report.months} months, "
-               f"{report.rows} line items) in {time.perf_counter() - started:.2f} s.")
+            case, origin = example_case(), (None, "cli_origin_example")
+        lang = _speak(lang or case.case.language)
+        report = build_file(case, output, lang=lang, force=force, previous=previous)
+    path, says = origin
+    click.echo(_say("cli_wrote_build", output=output, origin=_say(says, path=path),
+                    scenarios=_counted(report.scenarios, "scenario"), months=_counted(report.months, "month"),
+                    rows=_counted(report.rows, "row"), seconds=_seconds(time.perf_counter() - started)))
     if report.backup:
-        click.echo(f"The previous workbook is kept as {report.backup}.")
+        click.echo(_say("cli_backup", path=report.backup))
     click.echo(report.recommendation)
 
 
@@ -212,7 +242,7 @@ def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
             raise InputError(Problem(str(case_file), "a batch builds case files (.toml) only"))
     batch_outputs(case_files, out_dir)  # refuse name clashes before any work
     started, items = time.perf_counter(), []
-    with click.progressbar(length=len(case_files), label=f"Building {len(case_files)} workbooks",
+    with click.progressbar(length=len(case_files), label=_say("batch_label", count=len(case_files)),
                            file=sys.stderr, show_pos=True) as bar:
         for item in build_batch(case_files, out_dir, lang, force=force):
             items.append(item)
@@ -220,18 +250,21 @@ def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
     order = {f: i for i, f in enumerate(case_files)}
     items.sort(key=lambda it: order[it.case_file])
     width = max(len(str(it.case_file)) for it in items)
-    click.echo(f"{'case':<{width}}  {'status':<6}  {'time':>6}  workbook or problem")
+    from .text import terminal_words
+    case, status, took, detail = terminal_words(_State.lang)["batch_head"]
+    click.echo(f"{case:<{width}}  {status:<6}  {took:>6}  {detail}")
     for it in items:
-        status, detail = ("ok", str(it.output)) if it.ok else ("FAILED", it.errors[0])
-        click.echo(f"{str(it.case_file):<{width}}  {status:<6}  {it.seconds:5.1f}s  {detail}")
+        status, detail = (_say("batch_ok"), str(it.output)) if it.ok else (_say("batch_failed"), it.errors[0])
+        click.echo(f"{str(it.case_file):<{width}}  {status:<6}  {_seconds(it.seconds, 1):>5}s  {detail}")
         for more in it.errors[1:]:
             click.echo(f"{'':<{width}}  {'':<6}  {'':>6}  {more}")
     failed = [it for it in items if not it.ok]
-    click.echo(f"{len(items) - len(failed)} built, {len(failed)} failed, in {time.perf_counter() - started:.1f} s "
-               f"on {min(len(items), os.cpu_count() or 1)} cores.")
+    click.echo(_say("batch_summary", built=len(items) - len(failed), failed=len(failed),
+                    seconds=_seconds(time.perf_counter() - started, 1),
+                    cores=_counted(min(len(items), os.cpu_count() or 1), "core")))
     for it in failed:
         for problem in it.errors:
-            click.echo(f"error: {it.case_file}: {problem}", err=True)
+            click.echo(_say("cli_error", problem=f"{it.case_file}: {problem}"), err=True)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -258,12 +291,14 @@ def render(source, out_dir, lang, sheets, dpi):
     workbook = Path(source) if source and Path(source).suffix.lower() in (".xlsx", ".xlsm") else None
     if workbook is not None and lang:
         raise click.UsageError("--lang applies to a case that is built; a workbook prints in its own language")
+    _speak(lang or "en")
     case = None if workbook is not None else load_source(source)
     name = Path(source).stem if source else "example"
     pages = render_pages(workbook, out_dir, case=case, name=name, lang=lang or (case and case.case.language) or "en",
                          sheets=wanted, dpi=dpi, progress=lambda line: click.echo(line, err=True))
-    click.echo(f"Wrote {pages.pdf} and {len(pages.pngs)} PNG page(s) in {out_dir} ({', '.join(pages.sheets)}) "
-               f"in {time.perf_counter() - started:.1f} s.")
+    _speak(pages.lang)
+    click.echo(_say("cli_wrote_render", pdf=pages.pdf, pages=len(pages.pngs), folder=out_dir,
+                    sheets=", ".join(pages.sheets), seconds=_seconds(time.perf_counter() - started, 1)))
 
 
 @cli.command("export-case")
@@ -278,25 +313,31 @@ def export_case(source, output):
     from .case import case_to_toml
     from .workbook.files import write_atomic
     case = load_source(source)
-    text = f"# Case exported by xlmodel from {Path(source).name}\n" + case_to_toml(case)
+    _speak(case.case.language)
+    text = _say("cli_exported", name=Path(source).name) + "\n" + case_to_toml(case)
     if output is None:
         click.echo(text, nl=False)
         return
     if output.suffix.lower() != ".toml":
         raise InputError(Problem(str(output), "the case file to write must end in .toml"))
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}: the inputs of {source} ({_counts(case)}). Build it again with: "
-               f"xlmodel build {output}")
+    click.echo(_say("cli_wrote_case", output=output, source=source, channels=_counted(len(case.channels), "channel"),
+                    quotes=_counted(len(case.vendors), "quote")))
 
 
 @cli.command()
 @click.argument("source", required=False)
-def validate(source):
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the messages (default: the case's or the workbook's).")
+def validate(source, lang):
     """Check every input of SOURCE; list each invalid one with where it is (exit 2 if any)."""
     from .engine import compare
+    _speak(lang or "en")
     case = load_source(source)
+    _speak(lang or case.case.language)
     compare(case)  # inputs valid one by one may still ask for a load the staffing model does not size
-    click.echo(f"OK: {case.case.name!r} is valid ({_counts(case)}, {plural(case.finance.horizon_years, 'year')}).")
+    click.echo(_say("cli_valid", name=case.case.name, channels=_counted(len(case.channels), "channel"),
+                    quotes=_counted(len(case.vendors), "quote"), years=_counted(case.finance.horizon_years, "year")))
 
 
 @cli.command("rfp-template")
@@ -309,9 +350,11 @@ def validate(source):
 def rfp_template(output, lang, currency):
     """Write the quote form a vendor fills in for the tender (one form per offer)."""
     from .tender import form_fields, write_quote_form
+    from .text import choice_label
+    _speak(lang)
     write_quote_form(output, lang=lang, currency=currency)
-    click.echo(f"Wrote {output}: a quote form of {len(form_fields())} fields ({lang}, amounts in {currency}). "
-               f"Send one to each vendor, then: python cli.py import-quotes FORM.xlsx ... --into BOOK.xlsx")
+    click.echo(_say("cli_wrote_form", output=output, fields=_counted(len(form_fields()), "field"),
+                    language=choice_label(lang, lang), cur=currency))
 
 
 @cli.command("import-quotes")
@@ -329,38 +372,41 @@ def import_quotes(forms, book, replace, dry_run, force):
 
     What each form adds or changes is printed field by field (old -> new) before the workbook is written.
     """
+    from .text import words
     from .tender import import_quotes as run
 
-    def announce(imported):
+    def announce(imported, lang):
+        colon = words(_speak(lang))["colon"]
         for item in imported:
-            click.echo(f"{item.quote.path}: {item.describe()}")
-            for line in item.change_lines():
+            click.echo(f"{item.quote.path}{colon}{item.describe(lang)}")
+            for line in item.change_lines(lang):
                 click.echo(f"  {line}")
             for notice in item.quote.notices:
-                click.echo(f"  notice: {notice}")
+                click.echo("  " + _say("cli_notice", notice=notice))
     report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
+    quotes = _counted(report.vendors, "quote", _speak(report.lang))
     if not report.written:
-        click.echo(f"Dry run: nothing was written; {book} would hold {plural(report.vendors, 'vendor quote')}.")
+        click.echo(_say("cli_dry_run", book=book, quotes=quotes))
         return
-    click.echo(f"Wrote {report.book}: {plural(report.vendors, 'vendor quote')}.")
+    click.echo(_say("cli_wrote_import", book=report.book, quotes=quotes))
     if report.backup:
-        click.echo(f"The workbook as it was before the import is kept as {report.backup}.")
+        click.echo(_say("cli_import_backup", path=report.backup))
     if report.recommendation:
         click.echo(report.recommendation)
 
 
 def main(argv=None):
     """Entry point: run the click group and map errors to exit statuses and one-line messages."""
-    _State.debug = False  # a previous in-process call must not leave --debug on
+    _State.debug, _State.lang = False, "en"  # a previous in-process call must not leave --debug or French on
     try:
         cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
     except InputError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        click.echo(f"{len(exc.problems)} invalid input(s); nothing was computed or written.", err=True)
+            click.echo(_say("cli_error", problem=problem), err=True)
+        click.echo(_say("cli_invalid", count=len(exc.problems)), err=True)
         sys.exit(EXIT_BAD_INPUT)
     except (FileLockedError, WriteError, VerificationError, LibreOfficeError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_say("cli_error", problem=exc), err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

@@ -17,9 +17,13 @@ import numpy as np
 
 from .case import Case
 from .errors import InputError, Problem
-from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, Ref, RowKey, RowRef, Scenario, StaffRef,
-                    StaffRow, build_model)
+from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, ProfileUplift, Ref, RowKey, RowRef, Scenario,
+                    StaffRef, StaffRow, build_model)
 from .model.constants import STAFFING_MAX_ERLANGS
+from .profile import case_grid, covered, shift_slots
+from .profile import summary as profile_summary
+from .model.continuity import continuity_json
+from .model.reinternal import reinternalisation_json
 from .staffing import SEARCH_WINDOW, BeyondStaffingReach, agents_on_duty, erlang_a_reach, yearly_peak
 
 
@@ -33,6 +37,10 @@ class Evaluation:
         self.years = case.finance.horizon_years
         self.values: dict[RowKey, np.ndarray | float | str] = {}
         self.staff: dict[RowKey, np.ndarray] = {}
+        # The weekly arrival profile's distinct slot ratios and their counts (None: arrivals even), and
+        # each profiled staffing row's agents on the average slot (what the workbook's native search finds).
+        self.profile = case_grid(case.demand)
+        self.flat_staff: dict[RowKey, np.ndarray] = {}
         self._staff_rows = {s.key: s for s in self.model.staff}
         for row in self.model.rows:
             self._evaluate_row(row)
@@ -45,6 +53,8 @@ class Evaluation:
             return self.values[ref.key]
         if kind is StaffRef:
             return self.staffing(ref.key)
+        if kind is ProfileUplift:  # what the arrival profile's shifts add to the average slot's agents
+            return self.staffing(ref.key) - self.flat_staff[ref.key]
         return ref.value_in(self.case)
 
     def staffing(self, key: RowKey) -> np.ndarray:
@@ -65,13 +75,28 @@ class Evaluation:
         if s.peak_of:
             return yearly_peak(sum(self.staffing(k) for k in s.peak_of))
         channel = self.case.channels[s.channel]
+        contacts, aht, hours = (self.resolve(r) for r in (s.contacts, s.aht, s.hours))
+
+        def sized(ratios=None):
+            """Agents of the average interval, or (months, ratios) of intervals with these traffic ratios."""
+            if ratios is None:
+                return agents_on_duty(contacts, aht, hours, **rules)
+            grid = (len(np.atleast_1d(contacts)), len(ratios))
+            spread = [np.broadcast_to(np.asarray(x, dtype=float).reshape(-1, 1), grid) for x in (contacts, aht, hours)]
+            return agents_on_duty((spread[0] * ratios).ravel(), spread[1].ravel(), spread[2].ravel(),
+                                  **rules).reshape(grid)
+        rules = dict(kind=channel.kind, service_level=channel.service_level, answer_seconds=channel.answer_seconds,
+                     max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
+                     interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0], sizing=channel.sizing,
+                     patience_seconds=channel.patience_seconds)
         try:
-            return agents_on_duty(
-                self.resolve(s.contacts), self.resolve(s.aht), self.resolve(s.hours), kind=channel.kind,
-                service_level=channel.service_level, answer_seconds=channel.answer_seconds,
-                max_occupancy=channel.max_occupancy, concurrency=channel.concurrency,
-                interval_seconds=CONSTANTS["INTERVAL_SECONDS"][0], sizing=channel.sizing,
-                patience_seconds=channel.patience_seconds)
+            if self.profile is None or channel.kind != "live":
+                return sized()
+            # Each slot of the week sized at its own arrival rate, then worked as shifts (xlmodel.profile).
+            self.flat_staff[s.key] = sized()
+            ratios, where = np.unique(self.profile, return_inverse=True)
+            needs = sized(ratios)[:, where.reshape(self.profile.shape)]  # (months, open days, slots of a day)
+            return covered(needs, shift_slots(self.case.demand, self.profile.shape[1]))
         except BeyondStaffingReach as exc:
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
             where = f"[[demand.channels]] {s.channel + 1}"
@@ -130,6 +155,7 @@ class ScenarioResult:
     npv_cost_after_tax: float  # the after-tax view: costs deducted from profit taxed at corporation_tax_rate
     npv_savings_after_tax: float
     portfolio: dict | None = None  # a portfolio's teams: each vendor's invoice, governance, FTE; the pooling loss
+    reinternalisation: dict | None = None  # the way back in-house: the quote chosen, the year, the return's costs
 
     @property
     def irr_note(self) -> str | None:
@@ -149,6 +175,7 @@ class ScenarioResult:
             "staff_transfer": self.staff_transfer, "transfer_priced": self.transfer_priced,
             "npv_cost_after_tax": self.npv_cost_after_tax, "npv_savings_after_tax": self.npv_savings_after_tax,
             **({"portfolio": self.portfolio} if self.portfolio is not None else {}),
+            **({"reinternalisation": self.reinternalisation} if self.reinternalisation is not None else {}),
         }
 
 
@@ -176,14 +203,16 @@ class Comparison:
             "discount_rate": c.finance.discount_rate, "start_year": c.finance.start_year,
             "corporation_tax_rate": c.finance.corporation_tax_rate, "one_off_tax_year": c.finance.one_off_tax_year,
             "reference": "inhouse", "scenarios": [s.as_json() for s in self.scenarios], "best": self.best,
+            "arrival_profile": profile_summary(self),
         }
 
     def without_portfolios(self) -> Comparison:
-        """The comparison of the case without its portfolio scenarios (itself when it has none): the
-        decision analytics do not cover portfolios yet, and run on this one."""
-        if not self.case.portfolios:
+        """The comparison of the case without its re-internalisation scenario (itself when it has none):
+        the decision analytics cover the portfolios, not yet the way back in-house, and run on this one."""
+        if not self.case.reinternalisation.year:
             return self
-        return compare(self.case.replace(portfolios=()))
+        from dataclasses import replace
+        return compare(self.case.replace(reinternalisation=replace(self.case.reinternalisation, year=0)))
 
     def to_frame(self):
         """A pandas DataFrame, one row per scenario and year (:func:`xlmodel.frames.scenario_frame`)."""
@@ -250,7 +279,8 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
         transfer_priced=_floats(ev.annual(sc.key("vendor_transfer")) if sc.key("vendor_transfer") in values
                                 else np.zeros(ev.years)),
         npv_cost_after_tax=number("npv_cost_after_tax"), npv_savings_after_tax=number("npv_savings_after_tax"),
-        portfolio=_portfolio(ev, sc) if sc.kind == "portfolio" else None)
+        portfolio=_portfolio(ev, sc) if sc.kind == "portfolio" else None,
+        reinternalisation=reinternalisation_json(ev, sc) if sc.kind == "reinternalised" else None)
 
 
 def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
@@ -268,7 +298,8 @@ def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
                         "vendor_fte": _floats(ev.annual_mean(key("vendor_fte")))})
     return {"inhouse_fte": _floats(ev.annual_mean(sc.key("fte"))), "vendors": vendors,
             "vendors_engaged": int(values[sc.key("vendors_engaged")]),
-            "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss")))}
+            "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss"))),
+            "continuity": continuity_json(ev, sc)}
 
 
 def _floats(values) -> list[float]:

@@ -161,6 +161,29 @@ DEMAND = Section("demand", (
              "figures. Workforce-management practice commonly reports 85-95 % (required over scheduled agent "
              "time, from the WFM tool); sizing the example's half-hours over a week and covering them with shifts "
              "adds about 4-5 % to its FTE, about 0.95. Read it from your own schedules."),
+    # Issue 15, real schedules: an optional weekly arrival profile (xlmodel.profile), blank for an even one.
+    F("arrival_days", "text", "", "weights", "Arrival profile: weight of each open day, in order (blank: even)",
+      "Profil d'arrivée : poids de chaque jour ouvert, dans l'ordre (vide : uniforme)", fr_unit="poids",
+      source="Relative weights, one per open day (e.g. 130 110 100 100 95 65 for Monday to Saturday), separated by "
+             "spaces or semicolons, from the telephony logs (contacts per weekday over a few months). With the "
+             "slot weights below, each slot's arrivals are its share of the week; each slot of each open day is "
+             "sized on its own (Erlang C or A) and the agents on duty are the average over the slots (equal "
+             "slots). Blank: every day alike."),
+    F("arrival_slots", "text", "", "weights", "Arrival profile: weight of each slot of an open day, in order "
+      "(blank: even)", "Profil d'arrivée : poids de chaque tranche d'un jour ouvert, dans l'ordre (vide : uniforme)",
+      fr_unit="poids",
+      source="Relative weights of the equal slots an open day's opening hours are cut into (20 half-hours for "
+             "8:00-18:00, at most 48), separated by spaces or semicolons, from the telephony logs (contacts per "
+             "half-hour). A peaked day needs more agents than its average half-hour: the agents on duty become "
+             "the average of each slot's own sizing (live channels; deferred work is smoothed over its response "
+             "time). It applies to in-house and vendor teams alike, so a per-hour or per-FTE quote's logged hours "
+             "follow it. Blank: arrivals even over the day, today's figures."),
+    F("min_shift_hours", "number", 4.0, "hours", "Arrival profile: shortest shift", "Profil d'arrivée : vacation "
+      "la plus courte", 0.5, 12, fr_unit="heures", decimals=1,
+      source="With an arrival profile, the agents needed by each slot are worked as shifts: a peak shorter than "
+             "this still costs a shift this long (at most the open day). 4 h, a half-day: a part-time contract "
+             "has at least 24 h a week (Code du travail, art. L3123-27), so that shorter days are rare; read it "
+             "from your planning rules. Unused without a profile."),
 ), title_en="Demand", title_fr="Demande")
 
 CHANNEL = Section("channels", (
@@ -415,7 +438,43 @@ CUSTOMER = Section("customer", (
       "Contacts perdus qui coûtent un client", 0, 1, fr_unit="des contacts perdus"),
 ), title_en="Customer", title_fr="Clients")
 
-SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER)
+# Issue 14 (continuity, re-internalisation): what one vendor's failure costs in a portfolio, and what
+# coming back in-house in a chosen year costs against staying outsourced (docs/method.md).
+CONTINUITY = Section("continuity", (
+    F("failure_weeks", "number", 2.0, "weeks", "Vendor failure: weeks without service",
+      "Défaillance d'un prestataire : semaines sans service", 0, 52, fr_unit="semaines", decimals=1,
+      source="A site that stops (power cut, flood, strike, cyber-attack) is typically restored or moved to "
+             "another site in one to three weeks; 2 weeks is a planning assumption, not a statistic. Type the "
+             "maximum tolerable period of your continuity plan (ISO 22301 asks you to state one)."),
+    F("surge_premium", "rate", 0.25, "over the backup's price", "Backup vendor: surge premium",
+      "Prestataire de secours : majoration d'urgence", 0, 3, fr_unit="sur le prix du secours",
+      source="Capacity bought at a few days' notice costs more than contracted capacity (overtime, short-notice "
+             "staffing and training): 25 % over the backup's own price is a mid-point of the 20-50 % premiums "
+             "quoted for surge work; type the rate your backup vendor quotes for taking over a flow."),
+), title_en="Continuity (portfolios)", title_fr="Continuité (portefeuilles)")
+
+REINTERNALISATION = Section("reinternalisation", (
+    F("year", "int", 0, "year (0: none)", "Back in-house in year", "Réinternalisation l'année", 0,
+      MAX_HORIZON_YEARS, fr_unit="année (0 : aucune)", grouped=False,
+      source="0: no re-internalisation scenario. A year N from 2 to the horizon adds one: the cheapest outsourced "
+             "quote at target service (lowest NPV of cost) until the end of year N - 1, then the in-house team "
+             "at target service from the first month of year N."),
+    F("termination_share", "rate", 0.25, "of the invoices of the term left", "Early termination fee",
+      "Indemnité de résiliation anticipée", 0, 1, fr_unit="des factures de la durée restante",
+      source="Leaving before the quote's minimum term owes a break fee on the months of that term left, often a "
+             "quarter to a half of their invoices (the vendor's margin and its set-up not yet recovered): read "
+             "your contract's termination clause. Nothing is owed once the minimum term is served."),
+    F("knowledge_transfer_back", "money", 60000.0, "one-off", "Knowledge transfer back in-house",
+      "Transfert de connaissances vers l'interne", 0, 1e9, fr_unit="ponctuel",
+      source="The vendor's know-how handed back under the reversibility plan: as much as the knowledge transfer "
+             "out (the [transition] default, 60 kEUR), paid in the month of the return."),
+    F("it_reintegration", "money", 80000.0, "one-off", "IT brought back in-house", "Réintégration informatique",
+      0, 1e9, fr_unit="ponctuel",
+      source="Telephony, CRM access and reporting brought back: as much as the IT integration out (the "
+             "[transition] default, 80 kEUR), paid in the month of the return."),
+), title_en="Re-internalisation", title_fr="Réinternalisation")
+
+SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, CONTINUITY, REINTERNALISATION)
 ALL_SECTIONS = SCALAR_SECTIONS + (CHANNEL, VENDOR)
 
 
@@ -497,6 +556,11 @@ RISK_RANGES = (
     ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
     # Issue 15: appended, as above (a case at 1, no loss, can only lose: the high end is clipped at 1).
     ("scheduling", "pts", -0.05, 0.03, "Scheduling efficiency", "Efficacité de planification"),
+    # Issue 15, patience: appended, as above.  -30 % / +30 % of the mean patience of every channel that
+    # states one: it is estimated from censored abandon times (only the callers who hang up show theirs), and
+    # an estimate from a few weeks of logs moves by about this much between months and estimators.
+    ("patience", "rel", -0.30, 0.30, "Callers' mean patience (channels that state one)",
+     "Patience moyenne des appelants (canaux qui en indiquent une)"),
 )
 
 

@@ -16,8 +16,9 @@ Both are limited to what the workbook's native twin of this sizing (:mod:`xlmode
 sizes exactly: at most :data:`~xlmodel.model.constants.STAFFING_MAX_ERLANGS` of traffic on an interval, and
 at most 2**NATIVE_SEARCH_STEPS - 1 agents above the traffic (:class:`BeyondStaffingReach`).
 
-Assumption, stated on the Method sheet: contacts arrive evenly over the opening hours (no
-intraday profile), so the figures are the agents on duty on an average interval.  Splitting a
+Assumption, stated on the Method sheet: contacts arrive evenly over the opening hours, so the
+figures are the agents on duty on an average interval; with a weekly arrival profile the engine
+sizes each slot of the week with these functions and works them as shifts (:mod:`xlmodel.profile`).  Splitting a
 queue between two teams loses pooling efficiency; sizing each team on its own part shows it.
 """
 

@@ -13,12 +13,13 @@ inputs each driver moves.
 
 **Every numeric input that reaches a cost is a driver, or is excluded with its reason**
 (:data:`NOT_DRIVERS`; tests/test_like_for_like.py walks the model from every scenario's costs back
-to its inputs and checks it).  Three drivers are in the tornado but not in the Monte Carlo
+to its inputs and checks it).  Four drivers are in the tornado but not in the Monte Carlo
 (:data:`NOT_IN_MONTE_CARLO`): the vendor price (a quoted, contractual figure: the tornado and the
 break-even show where it matters), the discount rate (a policy choice, not an uncertainty) and the
 committed service level (contractual, it decides whether a quote is comparable: the Monte Carlo
 draws instead the service delivered below it, whose gap to a target costs lost customers).
-Drivers are drawn independently of each other; one draw moves every channel (or every vendor) by
+The callers' patience is a tornado driver only too: it moves the Erlang A sizing, which the Monte
+Carlo's square-root staffing does not follow.  Drivers are drawn independently of each other; one draw moves every channel (or every vendor) by
 the same relative amount.
 """
 
@@ -63,6 +64,8 @@ NOT_IN_MONTE_CARLO = {
     "committed_service_level": "a contractual figure fixed at signature, which decides whether a quote is "
                                "comparable: the tornado shows what a lower commitment does; the Monte Carlo draws "
                                "the service delivered against it (service_shortfall)",
+    "patience": "its square-root staffing is fitted to the engine's agents at the case's own patience and does "
+                "not follow it: the tornado re-sizes Erlang A exactly at both ends",
 }
 _NOT_IN_MONTE_CARLO = set(NOT_IN_MONTE_CARLO)
 DRIVERS: tuple[Driver, ...] = tuple(
@@ -125,6 +128,8 @@ def driver_refs(case: Case, driver_id: str) -> list[InputRef]:
         "transition": transition("knowledge_transfer", "it_integration", "exit_provision", "parallel_run_months"),
         "lost_customer_value": [Input("customer", "value_per_lost_customer")],
         "scheduling": [Input("demand", "scheduling_efficiency")],
+        # A channel without a patience (0) keeps none: x (1 + change) leaves it at 0.
+        "patience": [ChannelInput(i, "patience_seconds") for i in channels],
     }[driver_id]
 
 
@@ -145,9 +150,6 @@ NOT_DRIVERS = {
     "channels.max_occupancy": "a policy cap the client sets for both parties (burn-out above 85-90 %)",
     "channels.concurrency": "how many chats an agent handles at once: a setting of today's operations, "
                             "the same for both parties",
-    "channels.patience_seconds": "reaches the sizing only where a channel chooses sizing = 'erlang_a' (none "
-                                 "in the example); read from the telephony logs, and the volume and AHT drivers "
-                                 "already move the agents it sizes",
     "channels.late_abandon_share": "the service gap's cost is its product with churn_share and "
                                    "value_per_lost_customer: the lost_customer_value driver moves it",
     "customer.churn_share": "the service gap's cost is its product with late_abandon_share and "

@@ -110,7 +110,10 @@ def _lost_at_target(result: Comparison) -> tuple[np.ndarray, dict, dict]:
             shares[ch.name] = 0.0
             continue
         if ch.patience_seconds > 0:
-            agents = np.asarray(ev.staff[f"inh.agents.{i}"], dtype=float)
+            # The team of the average interval (with an arrival profile, before its shifts: whole agents,
+            # each slot at target).
+            key = f"inh.agents.{i}"
+            agents = np.asarray(ev.flat_staff.get(key, ev.staff[key]), dtype=float)
             aht = ch.aht_seconds / ch.concurrency  # chats at once share an agent, as in the staffing
             monthly_share = np.array([
                 _abandon_share(contacts_per_interval(c, hours, _INTERVAL), aht, n, ch.patience_seconds)

@@ -6,8 +6,8 @@ is it from paying off".  Each driver of :mod:`xlmodel.analytics.drivers` is move
 the high end of its ``[risk]`` range, all others at their case values, and the case is re-costed:
 
 - a driver that moves an input of the staffing (volumes, handling times, first-contact
-  resolution, the hybrid's share...) by the exact engine (:func:`xlmodel.engine.compare`: Erlang C
-  sized again), one run per end;
+  resolution, the hybrid's share, the callers' patience...) by the exact engine
+  (:func:`xlmodel.engine.compare`: Erlang C or A sized again), one run per end;
 - every other driver (salaries, rates, hours, prices, one-off costs...) leaves every staffing row
   as it is: all of their ends are costed at once by the same rows over arrays
   (:class:`xlmodel.analytics.vector.ArrayModel`), which is then exact (to rounding, 1e-12).
@@ -25,6 +25,8 @@ import numpy as np
 
 from ..case import Case
 from ..engine import Comparison, compare
+from ..model import ChannelInput
+from ..model.rows import SIZING_TARGETS
 from . import drivers as drv
 
 
@@ -119,9 +121,11 @@ def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -
 
 
 def _staffing_inputs(comparison: Comparison) -> set:
-    """The inputs some staffing row depends on (its contacts, handling time and hours, back to the case)."""
+    """The inputs some staffing row depends on (its contacts, handling time and hours, back to the case,
+    and the channel fields its sizing reads: a patience moves an Erlang A team)."""
     model = comparison.evaluation.model
-    return model.reaching(ref for s in model.staff for ref in (s.contacts, s.aht, s.hours) if ref is not None)
+    return model.reaching(ref for s in model.staff for ref in (s.contacts, s.aht, s.hours) if ref is not None) | {
+        ChannelInput(s.channel, f) for s in model.staff if not s.peak_of for f in SIZING_TARGETS}
 
 
 def _array_ends(case: Case, comparison: Comparison, target: str, keys: list) -> dict:

@@ -23,10 +23,11 @@ The published Call Centre Helper case: 100 contacts in 30 minutes, AHT 180 s (A 
 """
 
 from .abandonment import ErlangA, abandon_rate, erlang_a
+from .patience import agents_required_patient, agents_to_schedule
 from .queue import (MAX_AGENTS, MAX_TRAFFIC_ERLANGS, TrafficOutOfRange, asa, contacts_per_interval, erlang_b,
                     erlang_c, occupancy, offered_traffic, service_level)
 from .sizing import SHRINKAGE_TOLERANCE, Staffing, agents_required, agents_required_many
 
 __all__ = ["MAX_AGENTS", "MAX_TRAFFIC_ERLANGS", "SHRINKAGE_TOLERANCE", "ErlangA", "Staffing", "TrafficOutOfRange",
-           "abandon_rate", "agents_required", "agents_required_many", "asa", "contacts_per_interval", "erlang_a",
+           "abandon_rate", "agents_required", "agents_required_many", "agents_required_patient", "agents_to_schedule", "asa", "contacts_per_interval", "erlang_a",
            "erlang_b", "erlang_c", "occupancy", "offered_traffic", "service_level"]

@@ -19,10 +19,10 @@ the target service: the reference for savings), ``outsourced:VENDOR`` and ``hybr
 
 from .constants import CONSTANTS, COST_LINE_IDS, COST_LINES, ONE_OFF_LINES
 from .declare import build_model
-from .refs import (SEASONALITY, CaseRef, ChannelInput, Constant, Fixed, Input, Ref, RefError, RowKey, RowRef, StaffRef,
-                   ToVendor, VendorInput)
+from .refs import (SEASONALITY, CaseRef, ChannelInput, Constant, Fixed, Input, ProfileUplift, Ref, RefError, RowKey,
+                   RowRef, StaffRef, ToVendor, VendorInput)
 from .rows import Model, ModelError, Row, Scenario, StaffRow
 
 __all__ = ["CONSTANTS", "COST_LINES", "COST_LINE_IDS", "ONE_OFF_LINES", "SEASONALITY", "CaseRef", "ChannelInput",
-           "Constant", "Fixed", "Input", "Model", "ModelError", "Ref", "RefError", "Row", "RowKey", "RowRef",
+           "Constant", "Fixed", "Input", "Model", "ModelError", "ProfileUplift", "Ref", "RefError", "Row", "RowKey", "RowRef",
            "Scenario", "StaffRef", "StaffRow", "ToVendor", "VendorInput", "build_model"]

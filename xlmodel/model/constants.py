@@ -32,7 +32,7 @@ CONSTANTS = {
     # handling times) it is exact for, and the log of the smallest Poisson term its formula divides by.
     "ERLANG_A_MAX_ERLANGS": (int(ERLANG_A_MAX_ERLANGS), "Erlangs", "Erlang A: most traffic per interval",
                              "Erlang A : trafic maximal par intervalle"),
-    "ERLANG_A_MAX_RATIO": (ERLANG_A_MAX_RATIO, "handling times", "Erlang A: longest patience in handling times",
+    "ERLANG_A_MAX_RATIO": (ERLANG_A_MAX_RATIO, "handling_times", "Erlang A: longest patience in handling times",
                            "Erlang A : patience maximale en durées de traitement"),
     "ERLANG_A_LOG_FLOOR": (-700, "", "Erlang A: smallest log of a Poisson term",
                            "Erlang A : plus petit logarithme d'un terme de Poisson"),
@@ -58,6 +58,8 @@ COST_LINES = (
     ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
     # A phased portfolio's later steps (issue 14): the one-off costs of each step, in its month.
     ("step_one_off", "One-off costs of later phases", "Coûts ponctuels des phases suivantes"),
+    # Issue 14: what coming back in-house costs in the month it happens (xlmodel.model.reinternal).
+    ("reinternalisation", "Return in-house (re-internalisation)", "Retour en interne (réinternalisation)"),
 )
 COST_LINE_IDS = tuple(line for line, _, _ in COST_LINES)
 

@@ -12,7 +12,9 @@ from .refs import StaffRef
 from .rows import Declaration, Model, StaffRow
 from .sizing import native_sizing
 from .appraisal import appraisal, payback, years
+from .continuity import continuity
 from .portfolio import portfolio, portfolio_scenarios
+from .reinternal import reinternal_scenarios, reinternalised
 from .scenarios import SCENARIO_ROWS, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
@@ -34,6 +36,8 @@ class Shape:
     kinds: tuple[str, ...] = ()
     portfolios: tuple[tuple[str, tuple[int, ...], int], ...] = ()  # (name, the indexes of its vendors, phases)
     scopes: tuple[tuple[str, ...], ...] = ()  # per vendor, the channels it quotes for when not all
+    profiled: bool = False  # a weekly arrival profile: live searches add the agents its shifts need
+    reinternal: bool = False  # a re-internalisation scenario ([reinternalisation] year > 0)
 
     @classmethod
     def of(cls, case: Case) -> Shape:
@@ -42,7 +46,9 @@ class Shape:
                    tuple(c.kind for c in case.channels),
                    tuple((p.name, tuple(vendors.index(v) for v in p.vendors), len(p.phases))
                          for p in case.portfolios),
-                   tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else ())
+                   tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else (),
+                   bool(case.demand.arrival_days or case.demand.arrival_slots),
+                   case.reinternalisation.year > 0)
 
 
 class Context(Declaration):
@@ -65,7 +71,7 @@ class Context(Declaration):
     def staff_row(self, row: StaffRow) -> StaffRef:
         """Declare a staffing row with the rows of its native sizing (:mod:`xlmodel.model.sizing`)."""
         kind = None if row.peak_of else self.shape.kinds[row.channel]
-        return super().staff_row(row, native_sizing(self, row, kind))
+        return super().staff_row(row, native_sizing(self, row, kind, self.shape.profiled))
 
 
 def build_model(case: Case) -> Model:
@@ -90,4 +96,13 @@ def _declare(shape: Shape) -> Model:
     by_year = years(ctx)  # 6. the yearly timeline, then each scenario's appraisal, in-house first
     for sc in sorted(scenarios, key=lambda sc: sc.kind != "inhouse"):
         appraisal(ctx, sc, by_year)
+    later = reinternal_scenarios(shape)  # 7. the way back in-house: it picks the cheapest quote by its NPV
+    for sc in later:
+        reinternalised(ctx, sc)
+        payback(ctx, sc)
+        appraisal(ctx, sc, by_year)
+    scenarios += later
+    for sc in scenarios:  # 8. each portfolio's continuity: a vendor's failure, with and without a backup
+        if sc.kind == "portfolio":
+            continuity(ctx, sc)
     return Model(tuple(ctx.rows), tuple(ctx.staff), scenarios, tuple(ctx.sizing))

@@ -44,11 +44,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION, VENDOR,
-                      Field)
+from ..schema import (CASE, CHANNEL, CONTINUITY, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, REINTERNALISATION, RISK,
+                      SCORING, TRANSITION, VENDOR, Field)
 from .constants import CONSTANTS
 
-_SECTIONS = {s.name: s for s in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, SCORING, RISK)}
+_SECTIONS = {s.name: s for s in (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, SCORING, RISK,
+                                  CONTINUITY, REINTERNALISATION)}
 
 
 class RefError(ValueError):
@@ -308,3 +309,21 @@ class Inputs:
         if ref is None:
             ref = self._refs[field] = Input(self.section, field)
         return ref
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileUplift(Ref):
+    """The agents that the weekly arrival profile's shifts add to staffing row ``key`` over its
+    average slot (:mod:`xlmodel.profile`), month by month: sized by the engine in Python and written
+    as values on the Staffing sheet beside the native search, which adds them (a sizing row only)."""
+
+    key: RowKey
+    kind = "profile"
+
+    def __post_init__(self):
+        if not isinstance(self.key, RowKey):
+            raise RefError(f"a {type(self).__name__} takes a RowKey (found {self.key!r})")
+
+    @property
+    def target(self) -> str:
+        return self.key

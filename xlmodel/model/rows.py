@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .language import Formula, FormulaError, formula
-from .refs import CaseRef, ChannelInput, Fixed, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
+from .refs import CaseRef, ChannelInput, Fixed, ProfileUplift, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
 
 
 # The channel fields a staffing row's sizing reads besides its contacts, handling time and hours.
@@ -242,6 +242,8 @@ class Declaration:
             return "not a row declared before it"
         if kind is StaffRef:
             return None if ref.key in self.staff_keys else "not a staffing row declared before it"
+        if kind is ProfileUplift:
+            return None if sizing else "the arrival profile's agents reach the model through the native sizing only"
         if kind is ChannelInput or kind is ToVendor:
             return None if ref.channel < self.channels else f"the case has {self.channels} channels"
         if kind is VendorInput:

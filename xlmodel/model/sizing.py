@@ -45,7 +45,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .constants import NATIVE_SEARCH_STEPS
-from .refs import ChannelInput, Constant, Fixed, RowKey, RowRef, StaffRef
+from .refs import ChannelInput, Constant, Fixed, ProfileUplift, RowKey, RowRef, StaffRef
 from .rows import StaffRow
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 STEPS = tuple(2 ** k for k in reversed(range(NATIVE_SEARCH_STEPS)))
 
 
-def native_sizing(decl: Declaration, s: StaffRow, kind: str | None) -> tuple[RowKey, ...]:
+def native_sizing(decl: Declaration, s: StaffRow, kind: str | None, profiled: bool = False) -> tuple[RowKey, ...]:
     """Declare the sizing rows of staffing row ``s`` of a channel of ``kind`` (``"live"`` or
     ``"deferred"``; None for a yearly peak); returns their keys, its agents last.
 
@@ -71,13 +71,13 @@ def native_sizing(decl: Declaration, s: StaffRow, kind: str | None) -> tuple[Row
     elif s.peak_of:
         _peak(decl, s)
     else:
-        _search(decl, s, kind == "deferred")
+        _search(decl, s, kind == "deferred", profiled)
     keys = tuple(row.key for row in decl.sizing[start:])
     decl.sized.setdefault(what, keys[-1])
     return keys
 
 
-def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
+def _search(decl: Declaration, s: StaffRow, deferred: bool, profiled: bool = False) -> None:
     """The search of a live channel, or the workload of a deferred one (see the module)."""
     block, name, i = s.key.block, s.key.name, s.channel
     channel = {f: ChannelInput(i, f) for f in ("kind", "service_level", "answer_seconds", "max_occupancy",
@@ -123,11 +123,14 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool) -> None:
         a_erlangs=Constant("ERLANG_A_MAX_ERLANGS"), ratio=ratio, a_ratio=Constant("ERLANG_A_MAX_RATIO"), base=base,
         max_erlangs=Constant("STAFFING_MAX_ERLANGS"), last=last, window=Constant("SEARCH_WINDOW"),
         floor=floor, answer=channel["answer_seconds"], handling=handling, target=channel["service_level"])
+    # With a weekly arrival profile, the agents its shifts add over the average slot (Python values).
+    profile = {"shifts": ProfileUplift(s.key)} if profiled else {}
     decl.sizing_row(
         RowKey(block, f"{name}_native", i), s.label_en, s.label_fr, "agents",
         '(kind == "deferred") * traffic / occupancy + (kind != "deferred") * (traffic > 0)'
-        ' * max(last + 1, where(sizing == "erlang_a", 0, floor))', kind=channel["kind"], traffic=traffic,
-        occupancy=channel["max_occupancy"], last=last, floor=floor, sizing=channel["sizing"])
+        ' * max(last + 1, where(sizing == "erlang_a", 0, floor))' + (' + (kind != "deferred") * shifts' if profiled
+                                                                     else ""), kind=channel["kind"], traffic=traffic,
+        occupancy=channel["max_occupancy"], last=last, floor=floor, sizing=channel["sizing"], **profile)
 
 
 def _patience_rows(add, channel, handling, traffic):

@@ -11,7 +11,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from ..errors import InputError, Problem
 from ..schema import CURRENCIES, LANGUAGES, VENDOR, Field
-from ..text import form_words, guidance
+from ..text import choice_label, form_words, guidance
 from ..text.fields import field_note
 from ..workbook import styles
 from .fields import (CURRENCY_KEY, FORM_MARKER, GROUPS, KEY_COLUMN, VALUE_COLUMN, form_field, form_label,
@@ -25,7 +25,9 @@ def _number_format(f: Field, currency: str) -> str:
     return styles.field_format(f, currency)  # text and choices: "@", what is typed stays text, even "=..."
 
 
-def _default_text(f: Field, currency: str) -> str:
+def _default_text(f: Field, currency: str, lang: str) -> str:
+    if f.kind == "choice":
+        return choice_label(f.default, lang)  # as the list shows it
     if f.kind == "rate":
         return f"{f.default * 100:g} %"
     if f.kind == "money":
@@ -110,14 +112,18 @@ def _field_row(ws, r: int, f: Field, w: dict, lang: str, currency: str):
     wrap = Alignment(wrap_text=True, vertical="top")
     ws[f"A{r}"] = form_label(f, lang) + (" *" if f.required else "")
     ws[f"A{r}"].alignment = wrap
+    validation = styles.field_validation(f)
+    if f.kind == "choice":  # the list offers the labels (per hour, oui); the import reads them back to values
+        validation = {**validation, "choices": tuple(choice_label(v, lang) for v in f.choices)}
     styles.write_input(ws, f"{VALUE_COLUMN}{r}", None, number_format=_number_format(f, currency),
-                       validation=styles.field_validation(f), note=_note(f, lang, currency))
+                       validation=validation, note=_note(f, lang, currency))
     ws[f"{VALUE_COLUMN}{r}"].alignment = Alignment(vertical="top")
-    ws[f"C{r}"] = " / ".join(f.choices) if f.kind == "choice" else form_unit(f, lang, currency)
+    ws[f"C{r}"] = (" / ".join(choice_label(v, lang) for v in f.choices) if f.kind == "choice"
+                   else form_unit(f, lang, currency))
     ws[f"C{r}"].alignment = wrap
     asks = guidance(lang)[f.name]
     if f.name in VENDOR.by_name and not f.required and f.default not in ("", None):
-        asks += " " + w["default"].format(value=_default_text(f, currency))
+        asks += " " + w["default"].format(value=_default_text(f, currency, lang))
     ws[f"D{r}"] = asks
     ws[f"D{r}"].alignment = wrap
     ws[f"{KEY_COLUMN}{r}"] = f.name

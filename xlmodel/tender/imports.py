@@ -14,7 +14,8 @@ from typing import Sequence
 from ..case import Case, case_from_mapping, case_to_mapping
 from ..errors import InputError, Problem
 from ..schema import VENDOR
-from ..text import price_units
+from ..text import choice_label, choice_labels, label, price_units, terminal_words, words
+from ..text.notes import number_text
 from .fields import CLIENT_ASSESSED, CURRENCY_KEY
 from .read import Quote, read_quote_form
 
@@ -30,26 +31,33 @@ class ImportedQuote:
     kept: tuple = ()  # updated vendor: fields left blank on the form, whose value in the book is kept
 
     def describe(self, lang: str = "en") -> str:
+        """``added vendor 'Acme' (per hour, 24.5 EUR per logged agent hour)``, in ``lang``."""
         v = self.record or self.quote.vendor
-        unit = price_units(lang)[v["pricing_model"]]
-        price = f"{v['price']:,.4f}".rstrip("0").rstrip(".").replace(",", " ")
-        return f"{self.action} vendor {self.vendor!r} ({v['pricing_model']}, {price} {self.quote.currency} {unit})"
+        price = number_text(v["price"], lang, 4).rstrip("0").rstrip(words(lang)["decimal"])
+        return terminal_words(lang)[f"import_{self.action}"].format(
+            vendor=self.vendor, model=choice_label(v["pricing_model"], lang), price=price, cur=self.quote.currency,
+            unit=price_units(lang)[v["pricing_model"]])
 
-    def change_lines(self) -> list[str]:
+    def change_lines(self, lang: str = "en") -> list[str]:
         """One line per changed field, ``Price: 31.5 -> 29`` (old -> new), then the fields kept."""
-        lines = [f"{VENDOR.by_name[name].label_en}: {_shown(old)} -> {_shown(new)}" for name, old, new in self.changes]
+        t, colon = terminal_words(lang), words(lang)["colon"]
+        lines = [f"{label(VENDOR.by_name[name], lang)}{colon}{_shown(old, lang)} -> {_shown(new, lang)}"
+                 for name, old, new in self.changes]
         if self.action == "updated" and not self.changes:
-            lines.append("no field changes")
+            lines.append(t["import_no_change"])
         if self.kept:
-            lines.append("blank on the form, kept from the book: " + ", ".join(VENDOR.by_name[n].label_en
-                                                                              for n in self.kept))
+            lines.append(t["import_kept"].format(fields=", ".join(label(VENDOR.by_name[n], lang) for n in self.kept)))
         return lines
 
 
-def _shown(value) -> str:
+def _shown(value, lang: str = "en") -> str:
+    """A field's value as the change line shows it: ``2900``, ``0.42`` (``0,42`` in French), a choice by
+    its label, a text in quotes."""
     if isinstance(value, float):
-        return f"{value:g}"
-    return repr(value) if isinstance(value, str) else str(value)
+        return f"{value:g}".replace(".", words(lang)["decimal"])
+    if isinstance(value, str):
+        return choice_labels(lang).get(value, repr(value))
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ class ImportReport:
     recommendation: str = ""
     backup: Path | None = None  # the book as it was before the import
     written: bool = True  # False for a dry run
+    lang: str = "en"  # the book's language, that of what the command prints
 
 
 def _key(name: str) -> str:
@@ -214,8 +223,8 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
                   announce=None, force: bool = False) -> ImportReport:
     """Validate every form, merge them into the workbook ``book`` and rebuild it (all or nothing).
 
-    ``announce(imported)`` is called with the list of :class:`ImportedQuote` (what each form adds or
-    changes, field by field) before anything is written; with ``dry_run`` nothing is written at all.
+    ``announce(imported, lang)`` is called with the list of :class:`ImportedQuote` (what each form adds
+    or changes, field by field) and the book's language before anything is written; with ``dry_run`` nothing is written at all.
     ``replace``: see :func:`merge_quotes`. ``force``: rebuild even if that drops what was added to
     the book outside its input cells (see :func:`~xlmodel.workbook.build.build_file`).
 
@@ -263,9 +272,10 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
     if problems:
         raise InputError(problems)
     merged, imported = merge_quotes(case, quotes, book.name, replace=replace)
+    lang = merged.case.language
     if announce is not None:
-        announce(imported)
+        announce(imported, lang)
     if dry_run:
-        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False)
-    report = build_file(merged, book, lang=merged.case.language, backup=True, force=force, previous=read.opened)
-    return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup)
+        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False, lang=lang)
+    report = build_file(merged, book, lang=lang, backup=True, force=force, previous=read.opened)
+    return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup, lang=lang)

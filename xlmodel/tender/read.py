@@ -14,6 +14,7 @@ from openpyxl.utils import column_index_from_string
 from ..case import _read_section
 from ..errors import InputError, Problem
 from ..schema import CURRENCIES, VENDOR
+from ..text import choice_value
 from .fields import CURRENCY_KEY, FORM_MARKER, FORM_MARKER_PREFIX, INFO, KEY_COLUMN, VALUE_COLUMN, form_fields
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -96,8 +97,8 @@ def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem],
         if formula is not None:
             problems.append(Problem(f"{where_file}: {where[location]}", f"holds a formula ({formula}), not a typed "
                                     "value: type the value itself"))
-        elif not _blank(value):
-            target[f.name] = value
+        elif not _blank(value):  # a choice's label in either language (à l'heure, per hour) reads as its value
+            target[f.name] = choice_value(value, f.choices) if f.kind == "choice" else value
     return vendor_item, info_item, where
 
 

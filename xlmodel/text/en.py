@@ -185,7 +185,7 @@ METHOD = [
           "(never recommended). A service below the target costs its gap: the contacts answered late beyond "
           "it (target - the service delivered, the commitment less its expected shortfall) x the channel's "
           "late-abandon share x churn x value of a customer, so that a lower commitment never lowers the cost."),
-    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended_hours, overflow, channel). "
+    ("p", "Hybrid: one scenario per vendor, in the chosen mode (share, extended hours, overflow, channel). "
           "Each side is sized on its own part of the volume: splitting a queue loses pooling efficiency, and "
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
@@ -294,9 +294,9 @@ FORM = {
         "it) giving the unit and the accepted range. Every amount is in {currency}, excluding VAT.",
         "Rates and shares are percentages: their cells are formatted as %, so type 45% and the cell stores "
         "the fraction 0.45. Typed as a plain number, a rate is a fraction: 0.45 for 45 %.",
-        "Pricing model: choose one from the list: per_hour (per logged agent hour), per_fte_month (per "
-        "billed full-time agent per month), per_minute (per handled minute), per_contact (per handled "
-        "contact) or fixed_monthly (a fixed monthly fee). The price is in that model's unit.",
+        "Pricing model: choose one from the list: per hour (per logged agent hour), per FTE-month (per "
+        "billed full-time agent per month), per minute (per handled minute), per contact (per handled "
+        "contact) or fixed monthly (a fixed monthly fee). The price is in that model's unit.",
         "Required: your company's name, the pricing model, the price, and the contact's name and e-mail. A "
         "blank optional cell counts as the value stated in the column '{guidance}'; please answer every row "
         "all the same.",
@@ -335,12 +335,13 @@ GUIDANCE = {
     "agent_headcount": "Agents employed today, all clients together.",
     "contact_name": "Required. Who answers our questions on this quote.",
     "contact_email": "Required.",
-    "pricing_model": "Required. per_hour: per logged agent hour; per_fte_month: per billed full-time agent "
-                     "per month; per_minute: per handled minute; per_contact: per handled contact; "
-                     "fixed_monthly: a fixed fee per month.",
+    "pricing_model": "Required. per hour: per logged agent hour; per FTE-month: per billed full-time agent "
+                     "per month; per minute: per handled minute; per contact: per handled contact; "
+                     "fixed monthly: a fixed fee per month.",
     "price": "Required. Excluding VAT, in the unit of the pricing model above.",
-    "minute_unit": "Per-minute prices only: agent (the minutes your agents spend on our contacts: a chat "
-                   "handled two at a time counts half its length) or contact (each contact's own length).",
+    "minute_unit": "Per-minute prices only: agent minutes (the minutes your agents spend on our contacts: a "
+                   "chat handled two at a time counts half its length) or contact minutes (each contact's own "
+                   "length).",
     "setup_fee": "Excluding VAT, invoiced once at the start (transition, training, set-up).",
     "minimum_monthly": "The minimum monthly invoice, if any (0: none).",
     "indexation_rate": "Expected yearly revision of prices (e.g. 2.5 % for a Syntec-type index).",
@@ -414,7 +415,7 @@ WORKBOOK.update({
     "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
     "method_portfolio_title": "Portfolio scenarios",
     "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
-                        "vendor for the contacts outside the in-house opening hours (extended_hours) or the volume "
+                        "vendor for the contacts outside the in-house opening hours (extended hours) or the volume "
                         "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
                         "the agent hours the split queues need beyond each party's prorated part of one pooled "
                         "queue per channel, in in-house FTE. Each vendor is invoiced from its own quote, its minimum "
@@ -472,4 +473,67 @@ WORKBOOK.update({
                      "run of the in-house agents it no longer needs (FTE the month before less FTE in its first "
                      "month). They are in that year's cost (the payback spreads each year's saving over its months); "
                      "the ROI divides by the one-off costs at signature.",
+})
+# Issue 16 (board-ready pages): the unit names the rendered pages showed untranslated.
+UNITS.update({"handling_times": "handling times"})
+# Issue 15 (real schedules, cross-field checks): the weekly arrival profile on Staffing, Checks and Method.
+WORKBOOK.update({
+    "staffing_profile": "Weekly arrival profile: agents its shifts add to each live team over the average slot "
+                        "(each slot of the week sized on its own, then worked as shifts: Python values of the "
+                        "build, which the native agents above add; after an edit, rebuild)",
+    "profile_uplift_row": "{row}: agents the arrival profile adds (its slots sized one by one, then worked as shifts)",
+    "check_sizing_rules": "Erlang A channels state a patience > 0 and at most 50 handling times (AHT / concurrency)",
+    "check_quote_rules": "Quotes: a staff transfer on an onshore site, an uplift only with a transfer, FTE proposed "
+                         "only on a per-FTE quote",
+    "check_finance_rules": "Finance: VAT recovered between 0 and 1, one-off costs deducted within the horizon",
+    "check_profile": "Arrival profile sized at the current inputs (its shifts are sized at build: after an edit "
+                     "of the profile or the staffing inputs, rebuild)",
+})
+METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Scheduling efficiency")) + 1, (
+    "p", "Weekly arrival profile (optional: a weight per open day and per slot of a day): each slot of the week gets "
+         "the share day weight x slot weight / (sum of the day weights x sum of the slot weights) of the contacts, "
+         "each live slot is sized on its own (Erlang C or A at the average traffic x its share / the average share), "
+         "and each level of a day's curve is worked by shifts of at least the shortest shift (at most the day), a run "
+         "of slots joining the shift before it when that costs no more than a shift of its own: agents on duty = "
+         "scheduled agent-slots / slots of the week. A flat profile gives today's figures; a peak shorter than a "
+         "shift costs that shift. In-house and vendor teams alike (the logged hours of per-hour and per-FTE quotes "
+         "follow it); deferred work is not profiled."))
+# Issue 14 (continuity, re-internalisation): the Sourcing sheet's continuity block, the Calc group,
+# the re-internalisation scenario's words, the terminal's tables and the Method paragraphs.
+WORKBOOK.update({
+    "group_continuity": "Continuity: {label}",
+    "check_reinternalisation": "Year back in-house is 0 (none) or from 2 to the horizon",
+    "check_reinternalisation_none": "Year back in-house is 0 (a year needs a rebuild, which adds its scenario)",
+    "cont_title": "Continuity: one vendor's failure",
+    "cont_help": "For each vendor of each portfolio: the share of the volume that depends on it, and what its "
+                 "failure for the weeks of 'Vendor failure: weeks without service' (Inputs) costs. Without a "
+                 "backup, its contacts of those weeks are lost, each at the value of a lost contact (churn share x value of a lost "
+                 "customer); with a backup, the cheapest other vendor engaged in the portfolio takes them at its "
+                 "own cost per contact plus the surge premium (none engaged: a standby priced like the vendor).",
+    "cont_vendor": "Portfolio: vendor failing",
+    "cont_head_cont_dependence": "Share of the volume depending on it",
+    "cont_head_cont_contacts": "Contacts during the failure",
+    "cont_head_cont_lost": "Without a backup: contacts lost",
+    "cont_head_cont_cost_unit": "Its cost per contact",
+    "cont_head_cont_backup_unit": "Backup's cost per contact",
+    "cont_head_cont_backup": "With a backup: surge price",
+    "cont_line": "{portfolio}: {vendor}",
+    "short_reinternalised": "Back in-house",
+    "cont_terminal_title": "Continuity: one vendor failing for {weeks} weeks (surge premium {premium})",
+    "cont_terminal_head": ("Portfolio: vendor", "Volume share", "Contacts", "Lost, no backup k{cur}",
+                           "With backup k{cur}"),
+    "ri_terminal": "Re-internalisation in year {year}: the cheapest quote at target service ({vendor}) until then, "
+                   "then in-house; the return costs {cost} k{cur} (hiring, termination, parallel run, transfer and "
+                   "IT); NPV of cost {npv} k{cur} against {stay} k{cur} staying outsourced ({diff} k{cur}).",
+    "ri_analytics": "The decision analytics do not cover the re-internalisation scenario yet.",
+    "method_continuity_title": "Continuity and re-internalisation",
+    "method_continuity": "Continuity (each vendor of a portfolio): its share of the volume; its contacts of an average "
+                         "week of the horizon x the weeks of a failure; without a backup they are lost at churn share "
+                         "x value of a lost customer each; with a backup, the cheapest other vendor engaged takes them "
+                         "at its cost per contact (invoice / contacts over the horizon) x (1 + surge premium). "
+                         "Re-internalisation in year N: the cheapest outsourced quote at target service until month "
+                         "12 (N - 1), then in-house at target service, plus the return: the team hired again, the "
+                         "early termination fee (months of the minimum term left x last invoice x share), the vendor "
+                         "invoiced again over the parallel run, the knowledge transfer back and the IT; its exit "
+                         "provision at signature is replaced by these costs.",
 })

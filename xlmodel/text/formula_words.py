@@ -49,6 +49,7 @@ PHRASES = {
         "irr": "IRR of {r}", "peak": "{r}, highest month of its year",
         "peakin": "{r}, highest month of its year with the same {g}", "total": "{r}, sum over every period",
         "erlang_sl": "Erlang C service level of {n} agents at {a} Erlangs (answer within {t}, handling {h})",
+        "quoted": '"{}"',  # a choice as its cell shows it (issue 16, board: its label, not its stored value)
     },
     "fr": {
         "if": "{value} si {condition}, sinon {other}", "and": " et ", "or": " ou ", "na": "s.o.",
@@ -65,6 +66,7 @@ PHRASES = {
         "total": "{r}, somme sur toutes les périodes",
         "erlang_sl": "niveau de service Erlang C de {n} conseillers pour {a} Erlangs (réponse sous {t}, "
                      "traitement {h})",
+        "quoted": "« {} »",
     },
 }
 
@@ -77,6 +79,7 @@ class Words:
     def __init__(self, lang: str, name_of: Callable[[str], str], itself: str | None = None, yearly: bool = False,
                  channels: tuple[str, ...] = ()):
         self.p, self.name_of, self.itself, self.yearly = PHRASES[lang], name_of, itself, yearly
+        self.lang = lang
         self.channels = channels  # a sum of one term per channel reads "first term + the same for the others"
 
     def render(self, text: str) -> str:
@@ -87,7 +90,10 @@ class Words:
         if isinstance(node, ast.Name):
             return self.name_of(node.id), _ATOM
         if isinstance(node, ast.Constant):
-            return (f'"{node.value}"' if isinstance(node.value, str) else f"{node.value:g}"), _ATOM
+            if isinstance(node.value, str):  # a choice value: the label its input cell shows
+                from . import choice_label
+                return self.p["quoted"].format(choice_label(node.value, self.lang)), _ATOM
+            return f"{node.value:g}", _ATOM
         if isinstance(node, ast.UnaryOp):
             inner = self._operand(node.operand, _UNARY)
             return ("−" if isinstance(node.op, ast.USub) else "+") + inner, _UNARY

@@ -204,8 +204,8 @@ METHOD = [
           "répondus en retard au-delà de l'objectif (objectif - service rendu, l'engagement moins son écart "
           "attendu) x la part de ceux-ci qui raccrochent x l'attrition x la valeur d'un client, si bien qu'un "
           "engagement plus bas ne baisse jamais le coût."),
-    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (share, extended_hours, overflow, "
-          "channel). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
+    ("p", "Hybride : un scénario par prestataire, dans le mode choisi (part fixe, horaires étendus, "
+          "débordement, par canal). Chaque partie est dimensionnée sur son propre volume : scinder une file perd de "
           "l'efficacité de mutualisation, et le modèle le montre. Faire tourner deux organisations coûte le "
           "minimum de facturation, la mise en place, le transfert, l'intégration et la réversibilité, "
           "affichés explicitement."),
@@ -328,9 +328,10 @@ FORM = {
         "Les taux et les parts sont des pourcentages : leurs cellules sont au format %, saisissez 45% et la "
         "cellule enregistre la fraction 0,45. Saisi comme un nombre simple, un taux est une fraction : 0,45 "
         "pour 45 %.",
-        "Modèle de prix : choisissez-en un dans la liste : per_hour (par heure de conseiller connecté), "
-        "per_fte_month (par ETP facturé et par mois), per_minute (par minute traitée), per_contact (par "
-        "contact traité) ou fixed_monthly (forfait mensuel). Le prix est dans l'unité de ce modèle.",
+        "Modèle de prix : choisissez-en un dans la liste : à l'heure (par heure de conseiller connecté), "
+        "à l'ETP-mois (par ETP facturé et par mois), à la minute (par minute traitée), au contact (par "
+        "contact traité) ou forfait mensuel (un montant fixe par mois). Le prix est dans l'unité de ce "
+        "modèle.",
         "Obligatoire : le nom de votre société, le modèle de prix, le prix, le nom et l'e-mail du contact. "
         "Une cellule facultative laissée vide compte pour la valeur indiquée dans la colonne « {guidance} » "
         "; merci de répondre à toutes les lignes malgré tout.",
@@ -362,7 +363,7 @@ FORM = {
 GUIDANCE = {
     "name": "Obligatoire. Le nom de votre société tel qu'il apparaîtra dans la comparaison ; un nom par "
             "offre (ex. « Acme - nearshore » pour une seconde offre).",
-    "location": "Où travaillent les conseillers : onshore (France), nearshore (ex. Maghreb, Europe du Sud) "
+    "location": "Où travaillent les conseillers : national (France), nearshore (ex. Maghreb, Europe du Sud) "
                 "ou offshore.",
     "production_sites": "Les sites qui nous serviraient.",
     "production_countries": "Les pays de ces sites (les données peuvent y être traitées).",
@@ -371,13 +372,13 @@ GUIDANCE = {
     "agent_headcount": "Conseillers employés aujourd'hui, tous clients confondus.",
     "contact_name": "Obligatoire. Qui répond à nos questions sur cette offre.",
     "contact_email": "Obligatoire.",
-    "pricing_model": "Obligatoire. per_hour : par heure de conseiller connecté ; per_fte_month : par ETP "
-                     "facturé et par mois ; per_minute : par minute traitée ; per_contact : par contact "
-                     "traité ; fixed_monthly : forfait mensuel.",
+    "pricing_model": "Obligatoire. À l'heure : par heure de conseiller connecté ; à l'ETP-mois : par ETP "
+                     "facturé et par mois ; à la minute : par minute traitée ; au contact : par contact "
+                     "traité ; forfait mensuel : un montant fixe par mois.",
     "price": "Obligatoire. Hors TVA, dans l'unité du modèle de prix ci-dessus.",
-    "minute_unit": "Prix à la minute seulement : agent (les minutes que vos conseillers consacrent à nos "
-                   "contacts : un chat traité à deux en même temps compte pour la moitié de sa durée) ou "
-                   "contact (la durée propre de chaque contact).",
+    "minute_unit": "Prix à la minute seulement : minutes conseiller (les minutes que vos conseillers "
+                   "consacrent à nos contacts : un chat traité à deux en même temps compte pour la moitié de "
+                   "sa durée) ou minutes de contact (la durée propre de chaque contact).",
     "setup_fee": "Hors TVA, facturés une fois au démarrage (transition, formation, installation).",
     "minimum_monthly": "La facture mensuelle minimale, s'il y en a une (0 : aucune).",
     "indexation_rate": "Révision annuelle attendue des prix (ex. 2,5 % pour un indice de type Syntec).",
@@ -430,10 +431,10 @@ PRICE_UNITS = {
 
 # Issue 14, scénarios de portefeuille (feuille Sourcing, terminal, notes) : un bloc à part.
 WORKBOOK.update({
-    "sourcing_title": "Sourcing : portefeuilles de prestataires et équipe interne, canal par canal",
+    "sourcing_title": "Répartition : portefeuilles de prestataires et équipe interne, canal par canal",
     "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                     "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les contacts "
-                     "hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
+                     "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les "
+                     "contacts hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
                      "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
                      "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
@@ -455,8 +456,8 @@ WORKBOOK.update({
                       "portefeuille)",
     "method_portfolio_title": "Scénarios de portefeuille",
     "method_portfolio": "Un portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
-                        "(split), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
-                        "(extended_hours) ou pour le volume au-delà de la capacité interne (overflow). Chaque équipe "
+                        "(par parts), ou à un prestataire pour les contacts hors des heures d'ouverture internes "
+                        "(horaires étendus) ou pour le volume au-delà de la capacité interne (débordement). Chaque équipe "
                         "est dimensionnée sur sa propre part ; la perte de mutualisation est le surcroît d'heures de "
                         "conseillers des files séparées par rapport à la part de chacun dans une file mutualisée par "
                         "canal, en ETP internes. Chaque prestataire est facturé selon sa propre offre, son minimum "
@@ -517,4 +518,77 @@ WORKBOOK.update({
                      "conseillers internes dont elle n'a plus besoin (ETP du mois précédent moins ETP de son premier "
                      "mois). Ils entrent dans le coût de l'année (le délai de récupération répartit l'économie de "
                      "chaque année sur ses mois) ; le ROI divise par les coûts ponctuels à la signature.",
+})
+# Issue 16 (pages prêtes pour le conseil) : les unités que les pages imprimées montraient en anglais.
+UNITS.update({"handling_times": "durées de traitement"})
+# Issue 15 (vrais plannings, contrôles croisés) : le profil d'arrivée hebdomadaire sur Effectifs, Contrôles et Méthode.
+WORKBOOK.update({
+    "staffing_profile": "Profil d'arrivée hebdomadaire : conseillers que ses vacations ajoutent à chaque équipe en "
+                        "direct par rapport à la tranche moyenne (chaque tranche de la semaine dimensionnée pour "
+                        "elle-même, puis planifiée en vacations : valeurs Python de la construction, que les "
+                        "effectifs natifs ci-dessus ajoutent ; après une modification, reconstruire)",
+    "profile_uplift_row": "{row} : conseillers ajoutés par le profil d'arrivée (tranches dimensionnées une à une, puis vacations)",
+    "check_sizing_rules": "Les canaux en Erlang A indiquent une patience > 0 et d'au plus 50 durées de traitement "
+                          "(DMT / simultanéité)",
+    "check_quote_rules": "Offres : une reprise du personnel sur un site en France, une majoration seulement avec une "
+                         "reprise, des ETP proposés seulement pour une offre à l'ETP",
+    "check_finance_rules": "Finance : TVA récupérée entre 0 et 1, coûts ponctuels déduits dans l'horizon",
+    "check_profile": "Profil d'arrivée dimensionné d'après les hypothèses actuelles (ses vacations sont "
+                     "dimensionnées à la construction : après une modification du profil ou des hypothèses "
+                     "d'effectifs, reconstruire)",
+})
+METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("Efficacité de planification")) + 1, (
+    "p", "Profil d'arrivée hebdomadaire (facultatif : un poids par jour ouvert et par tranche d'une journée) : "
+         "chaque tranche de la semaine reçoit la part poids du jour x poids de la tranche / (somme des poids des "
+         "jours x somme des poids des tranches) des contacts, chaque tranche en direct est dimensionnée pour "
+         "elle-même (Erlang C ou A au trafic moyen x sa part / la part moyenne), et chaque niveau de la courbe d'une "
+         "journée est tenu par des vacations d'au moins la durée la plus courte (au plus la journée), une suite de "
+         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : "
+         "conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un profil plat donne les "
+         "chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette vacation. Équipes internes et "
+         "du prestataire (les heures connectées des offres à l'heure et à l'ETP le suivent) ; le travail différé "
+         "n'est pas profilé."))
+# Issue 14 (continuité, réinternalisation) : le bloc de continuité de la feuille Répartition, le groupe
+# de Calc, les mots du scénario de réinternalisation, les tableaux du terminal et la Méthode.
+WORKBOOK.update({
+    "group_continuity": "Continuité : {label}",
+    "check_reinternalisation": "L'année de réinternalisation vaut 0 (aucune) ou de 2 à l'horizon",
+    "check_reinternalisation_none": "L'année de réinternalisation vaut 0 (une année demande une reconstruction, "
+                                    "qui ajoute son scénario)",
+    "cont_title": "Continuité : la défaillance d'un prestataire",
+    "cont_help": "Pour chaque prestataire de chaque portefeuille : la part du volume qui en dépend, et ce que coûte "
+                 "sa défaillance pendant les semaines de « Défaillance d'un prestataire : semaines sans service » "
+                 "(Hypothèses). Sans secours, ses contacts de ces semaines sont perdus, chacun à la valeur d'un contact perdu (part de clients "
+                 "perdus x valeur d'un client perdu) ; avec secours, l'autre prestataire retenu le moins cher les "
+                 "reprend à son propre coût par contact majoré de l'urgence (aucun autre retenu : un secours au "
+                 "prix du prestataire défaillant).",
+    "cont_vendor": "Portefeuille : prestataire défaillant",
+    "cont_head_cont_dependence": "Part du volume qui en dépend",
+    "cont_head_cont_contacts": "Contacts pendant la défaillance",
+    "cont_head_cont_lost": "Sans secours : contacts perdus",
+    "cont_head_cont_cost_unit": "Son coût par contact",
+    "cont_head_cont_backup_unit": "Coût par contact du secours",
+    "cont_head_cont_backup": "Avec secours : prix d'urgence",
+    "cont_line": "{portfolio} : {vendor}",
+    "short_reinternalised": "Réinternalisé",
+    "cont_terminal_title": "Continuité : un prestataire défaillant pendant {weeks} semaines (majoration d'urgence "
+                           "{premium})",
+    "cont_terminal_head": ("Portefeuille : prestataire", "Part du volume", "Contacts", "Perdu sans secours k{cur}",
+                           "Avec secours k{cur}"),
+    "ri_terminal": "Réinternalisation l'année {year} : l'offre la moins chère au service cible ({vendor}) jusque-là, "
+                   "puis l'interne ; le retour coûte {cost} k{cur} (embauches, résiliation, double run, transfert et "
+                   "informatique) ; VAN des coûts {npv} k{cur} contre {stay} k{cur} en restant externalisé "
+                   "({diff} k{cur}).",
+    "ri_analytics": "Les analyses d'aide à la décision ne couvrent pas encore le scénario de réinternalisation.",
+    "method_continuity_title": "Continuité et réinternalisation",
+    "method_continuity": "Continuité (chaque prestataire d'un portefeuille) : sa part du volume ; ses contacts d'une "
+                         "semaine moyenne de l'horizon x les semaines de défaillance ; sans secours, ils sont perdus, "
+                         "chacun à la part de clients perdus x la valeur d'un client perdu ; avec secours, l'autre "
+                         "prestataire retenu le moins cher les reprend à son coût par contact (facture / contacts sur "
+                         "l'horizon) x (1 + majoration d'urgence). Réinternalisation l'année N : l'offre externalisée "
+                         "la moins chère au service cible jusqu'au mois 12 (N - 1), puis l'interne au service cible, "
+                         "plus le retour : l'équipe réembauchée, l'indemnité de résiliation (mois de durée minimale "
+                         "restants x dernière facture x part), le prestataire facturé de nouveau pendant le double "
+                         "run, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
+                         "signature est remplacée par ces coûts.",
 })

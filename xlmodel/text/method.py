@@ -11,7 +11,8 @@ from ..case import Case
 from ..model import Model
 from ..model.constants import CONSTANTS
 from ..model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
-from ..model.refs import ChannelInput, Constant, Fixed, Input, Ref, RowRef, Seasonality, StaffRef, ToVendor, VendorInput
+from ..model.refs import (ChannelInput, Constant, Fixed, Input, ProfileUplift, Ref, RowRef, Seasonality, StaffRef, ToVendor,
+                          VendorInput)
 from ..schema import ALL_SECTIONS
 from . import choice_label, label, method_conventions, pick, words
 from .fields import field_source
@@ -27,6 +28,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
         lines += [("h", t["method_portfolio_title"]), ("p", t["method_portfolio"])]
         if any(p.phased for p in case.portfolios):  # issue 14: phased portfolios
             lines += [("h", t["method_phases_title"]), ("p", t["method_phases"])]
+    if case.portfolios or case.reinternalisation.year:  # issue 14: continuity, the way back in-house
+        lines += [("h", t["method_continuity_title"]), ("p", t["method_continuity"])]
     lines.append(("h", t["method_rows"]))
     lines.append(("p", t["method_reading"]))
     for row in _one_row_per_kind(model):
@@ -121,6 +124,8 @@ def ref_words(ref: Ref, case: Case, model: Model, lang: str) -> str:
         return label(model.row(ref.key), lang)
     if isinstance(ref, StaffRef):
         return label(next(s for s in model.staff if s.key == ref.key), lang)
+    if isinstance(ref, ProfileUplift):
+        return words(lang)["profile_uplift_row"].format(row=label(next(s for s in model.staff if s.key == ref.key), lang))
     raise TypeError(f"no words for a {type(ref).__name__}")
 
 

@@ -86,6 +86,8 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
         horizon = t["rec_horizon_one"] if years == 1 else t["rec_horizon_many"].format(years=years)
         text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
                                       horizon=horizon, targets=targets, payback=payback)
+    if best.kind == "reinternalised" and (risk is not None or tornado is not None):
+        return text + ". " + t["ri_analytics"]  # the analytics compare the other scenarios
     if risk is not None:
         text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
                                          draws=amount(risk.draws, lang))
@@ -99,6 +101,8 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     headline (the live recommendation sentence is the one headline): how often the recommended option
     is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
     t = words(lang)
+    if result.best not in {s.id for s in risk.scenarios}:  # the way back in-house: not analysed yet
+        return t["ri_analytics"]
     text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
                                    share=f"{risk.scenario(result.best).p_cheapest:.0%}", draws=amount(risk.draws, lang))
     if tornado.bars:
@@ -247,11 +251,11 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     k = lambda v: "-" if v is None else number(v, 0, lang)  # noqa: E731
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
-    prices = "; ".join(
-        f"{b.vendor}: {price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
-        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
-        if b.break_even_price is not None else f"{b.vendor}: -" for b in a.break_even.vendors)
     colon = t["colon"]  # French sets a space before it
+    prices = "; ".join(
+        f"{b.vendor}{colon}{price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
+        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
+        if b.break_even_price is not None else f"{b.vendor}{colon}-" for b in a.break_even.vendors)
     return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {cur}",
             f"{t['scoring']}{colon}{ranking}. {reason}",
             f"{t['break_even_price']}{colon}{prices}"]

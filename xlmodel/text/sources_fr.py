@@ -40,6 +40,28 @@ SOURCES = {
         "temps planifié, dans l'outil de planification) ; dimensionner les demi-heures de l'exemple sur une "
         "semaine et les couvrir par des vacations ajoute environ 4 à 5 % à ses ETP, soit environ 0,95. Lisez-la "
         "dans vos propres plannings.",
+    ("demand", "arrival_days"):
+        "Poids relatifs, un par jour ouvert (par exemple 130 110 100 100 95 65 du lundi au samedi), séparés par "
+        "des espaces ou des points-virgules, tirés des statistiques de téléphonie (contacts par jour de la "
+        "semaine sur quelques mois). Avec les poids des tranches ci-dessous, les arrivées de chaque tranche sont "
+        "sa part de la semaine ; chaque tranche de chaque jour ouvert est dimensionnée pour elle-même (Erlang C "
+        "ou A) et les conseillers en poste sont la moyenne sur les tranches (de même durée). Vide : tous les "
+        "jours identiques.",
+    ("demand", "arrival_slots"):
+        "Poids relatifs des tranches égales qui découpent les heures d'ouverture d'un jour ouvert (20 "
+        "demi-heures pour 8 h - 18 h, au plus 48), séparés par des espaces ou des points-virgules, tirés des "
+        "statistiques de téléphonie (contacts par demi-heure). Une journée avec des pointes demande plus de "
+        "conseillers que sa demi-heure moyenne : les conseillers en poste deviennent la moyenne du "
+        "dimensionnement propre de chaque tranche (canaux en direct ; le travail différé est lissé sur son délai "
+        "de réponse). Le profil vaut pour les équipes internes et celles du prestataire : les heures connectées "
+        "d'une offre à l'heure ou à l'ETP le suivent. Vide : arrivées uniformes sur la journée, les chiffres "
+        "d'aujourd'hui.",
+    ("demand", "min_shift_hours"):
+        "Avec un profil d'arrivée, les conseillers requis par chaque tranche sont planifiés en vacations : une "
+        "pointe plus courte que cette durée coûte quand même une vacation de cette durée (au plus la journée "
+        "d'ouverture). 4 h, une demi-journée : un contrat à temps partiel compte au moins 24 h par semaine (Code "
+        "du travail, art. L3123-27), si bien que les journées plus courtes sont rares ; reprenez vos règles de "
+        "planification. Sans effet sans profil.",
     ("inhouse", "gross_salary"):
         "Conseiller clientèle en France, environ 1,1 SMIC (SMIC 2026 : environ 21 900 EUR par an).",
     ("inhouse", "employer_charge_rate"):
@@ -154,6 +176,32 @@ SOURCES = {
         "Localisation des données, accord de sous-traitance RGPD, résultats d'audit, contrôle des accès.",
     ("vendors", "financial_solidity"):
         "Cotation de crédit (Banque de France, Ellisphere, D&B) ramenée à une note de 1 à 5.",
+    # Issue 14: continuity and re-internalisation.
+    ("continuity", "failure_weeks"):
+        "Un site qui s'arrête (coupure de courant, inondation, grève, cyberattaque) est en général rétabli ou "
+        "transféré sur un autre site en une à trois semaines ; 2 semaines est une hypothèse de planification, "
+        "pas une statistique. Saisissez la durée maximale d'interruption admissible de votre plan de continuité "
+        "d'activité (l'ISO 22301 demande de la fixer).",
+    ("continuity", "surge_premium"):
+        "Une capacité achetée avec quelques jours de préavis coûte plus cher qu'une capacité contractée (heures "
+        "supplémentaires, recrutement et formation en urgence) : 25 % au-dessus du prix du prestataire de secours "
+        "est le milieu des majorations de 20 à 50 % pratiquées pour les renforts ; saisissez le taux que votre "
+        "prestataire de secours propose pour reprendre un flux.",
+    ("reinternalisation", "year"):
+        "0 : pas de scénario de réinternalisation. Une année N de 2 à l'horizon en ajoute un : l'offre externalisée "
+        "la moins chère au niveau de service cible (VAN des coûts la plus basse) jusqu'à la fin de l'année N - 1, "
+        "puis l'équipe interne au niveau de service cible dès le premier mois de l'année N.",
+    ("reinternalisation", "termination_share"):
+        "Sortir avant la durée minimale d'engagement de l'offre coûte une indemnité sur les mois restants de cette "
+        "durée, souvent un quart à la moitié de leurs factures (la marge du prestataire et sa mise en place non "
+        "encore amorties) : lisez la clause de résiliation de votre contrat. Rien n'est dû une fois la durée "
+        "minimale accomplie.",
+    ("reinternalisation", "knowledge_transfer_back"):
+        "Le savoir-faire du prestataire rendu selon le plan de réversibilité : autant que le transfert de "
+        "connaissances à l'aller (la valeur par défaut de [transition], 60 k€), payé le mois du retour.",
+    ("reinternalisation", "it_reintegration"):
+        "Téléphonie, accès au CRM et reporting rapatriés : autant que l'intégration informatique à l'aller (la "
+        "valeur par défaut de [transition], 80 k€), payé le mois du retour.",
     ("risk", "distribution"):
         "PERT : Bêta(1 + 4 (mode - bas) / (haut - bas), 1 + 4 (haut - mode) / (haut - bas)) ramenée à "
         "[bas, haut] ; triangulaire : loi triangulaire (bas, mode, haut).",

@@ -15,7 +15,10 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..engine import Comparison
-from . import label, price_units, terminal_words, words
+from ..profile import summary as profile_summary
+from . import choice_label, label, pick, price_units, terminal_words, words
+from .notes import analytics_note
+from .continuity import continuity_lines
 from .sentences import _change, number, price, recommendation
 
 if TYPE_CHECKING:
@@ -35,8 +38,8 @@ def _pct(value: float | None, lang: str, decimals: int = 1) -> str:
     return "-" if value is None else number(100 * value, decimals, lang) + terminal_words(lang)["percent"]
 
 
-def _count(n: int, word: str, lang: str) -> str:
-    """``1 channel``, ``3 channels`` (``word`` a key of the terminal words with ``_one``/``_many``)."""
+def counted(n: int, word: str, lang: str) -> str:
+    """``1 channel``, ``3 channels``, ``3 canaux`` (``word`` a key of the terminal words with ``_one``/``_many``)."""
     w = terminal_words(lang)
     return f"{number(n, 0, lang)} {w[word + ('_one' if n == 1 else '_many')]}"
 
@@ -46,10 +49,10 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
     the quote checks, the recommendation and the taxes."""
     case, w = result.case, terminal_words(lang)
     cur, f = case.case.currency, case.finance
-    lines = _wrap(w["head"].format(name=case.case.name, years=_count(f.horizon_years, "year", lang),
+    lines = _wrap(w["head"].format(name=case.case.name, years=counted(f.horizon_years, "year", lang),
                                    start=f.start_year, rate=_pct(f.discount_rate, lang), cur=cur,
-                                   channels=_count(len(case.channels), "channel", lang),
-                                   quotes=_count(len(case.vendors), "quote", lang)))
+                                   channels=counted(len(case.channels), "channel", lang),
+                                   quotes=counted(len(case.vendors), "quote", lang)))
     names = [_name(s, result.best, lang) for s in result.scenarios]
     costs = [(n, _k(s.annual_cost[0], lang), _k(s.one_off_cost, lang), _k(s.npv_cost, lang),
               w["reference"] if s.kind == "inhouse" else _k(s.npv_savings, lang), _payback(s, lang))
@@ -61,10 +64,16 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
                for n, s in zip(names, result.scenarios)]
     lines += [""] + _table(tuple(h.format(cur=cur) for h in w["returns_head"]), returns)
     lines += [""] + _wrap(w["reference_note"]) + _wrap(w["fte_note"])
+    if (profile := profile_summary(result)) is not None:
+        lines += _wrap(w["arrival_profile"].format(
+            days=len(profile["days"]) or 1, slots=len(profile["slots"]) or 1,
+            shift=number(profile["min_shift_hours"], 1, lang), agents=number(profile["inhouse_agents_year1"], 1, lang),
+            even=number(profile["inhouse_agents_year1_even"], 1, lang)))
     for check in quote_checks(result, lang):
         lines += _wrap(check)
     lines += _wrap(recommendation(result, lang))
     lines += tax_table(result, lang)
+    lines += continuity_lines(result, lang)  # issue 14: a vendor's failure, the way back in-house
     return "\n".join(lines)
 
 
@@ -160,7 +169,7 @@ def analysis_text(result: Comparison, a: Analysis, lang: str = "en") -> str:
     lines += _table(tuple(h.format(cur=result.case.case.currency) for h in w["tornado_head"]), rows)
     k = a.risk
     lines += [""] + _wrap(w["risk_title"].format(draws=number(k.draws, 0, lang), seed=k.seed,
-                                                 distribution=k.distribution))
+                                                 distribution=choice_label(k.distribution, lang)))
     lines += risk_table(result, k, lang)
     lines += [""] + _wrap(recommendation(result, lang, k, t))
     return "\n".join(lines)
@@ -177,7 +186,7 @@ def _economics(result: Comparison, a: Analysis, lang: str) -> list[str]:
                                         churn=_pct(case.customer.churn_share, lang, 0),
                                         customer=number(case.customer.value_per_lost_customer, 0, lang), cur=cur,
                                         cost=_k(e.cost_of_inaction_per_year, lang)), indent="  ")
-    rules = ", ".join(f"{k} {v.replace('_', ' ')} ({_pct(e.lost_share_by_channel[k], lang)})"
+    rules = ", ".join(f"{k} {w['rule_' + v]} ({_pct(e.lost_share_by_channel[k], lang)})"
                       for k, v in e.rule_by_channel.items())
     lines += _wrap(w["lost_share"].format(rules=rules), indent="  ")
     rows = [(("* " if s.id == e.best_economic else "") + label(s, lang), number(x.lost_contacts[0], 0, lang),
@@ -190,22 +199,30 @@ def _economics(result: Comparison, a: Analysis, lang: str) -> list[str]:
 def _scoring(a: Analysis, lang: str) -> list[str]:
     """The vendor scoring, one column per vendor (as many tables as the width needs)."""
     r, w = a.ranking, terminal_words(lang)
-    weights = ", ".join(f"{k} {_pct(v, lang, 0)}" for k, v in r.weights.items())
+    weights = ", ".join(f"{_criterion(k, lang).split(' (')[0].lower()} {_pct(v, lang, 0)}" for k, v in r.weights.items())
     lines = [""] + _wrap(w["scoring_title"].format(weights=weights))
-    head_width = max(len(x) for x in (*r.weights, w["total"], w["rank"], w["criterion"]))
+    head_width = max(len(x) for x in (*map(lambda k: _criterion(k, lang), r.weights), w["total"], w["rank"],
+                                      w["criterion"]))
     per_table = max(1, (WIDTH - 2 - head_width - 8) // 18)
     for start in range(0, len(r.vendors), per_table):
         chunk = r.vendors[start:start + per_table]
         head = (w["criterion"], w["weight"]) + tuple(textwrap.fill(v.vendor, 16) for v in chunk)
-        rows = [(crit, _pct(weight, lang, 0), *(number(v.scores[crit], 1, lang) for v in chunk))
+        rows = [(_criterion(crit, lang), _pct(weight, lang, 0), *(number(v.scores[crit], 1, lang) for v in chunk))
                 for crit, weight in r.weights.items()]
         rows += [(w["total"], "", *(number(v.total, 2, lang) for v in chunk)),
                  (w["rank"], "", *(str(v.rank) for v in chunk))]
         lines += _table(head, rows)
     for v in r.vendors:
         if v.knocked_out:
-            lines += _wrap(w["knocked_out"].format(vendor=v.vendor, reasons="; ".join(v.knocked_out)), indent="  ")
-    return lines + _wrap(label(r, lang, "reason"), indent="  ")
+            lines += _wrap(w["knocked_out"].format(vendor=v.vendor, reasons="; ".join(
+                analytics_note(reason, lang) for reason in v.knocked_out)), indent="  ")
+    return lines + _wrap(analytics_note(label(r, lang, "reason"), lang), indent="  ")
+
+
+def _criterion(criterion: str, lang: str) -> str:
+    """A scoring criterion's label (``Price (NPV of cost)``, ``Prix (VAN des coûts)``)."""
+    from ..analytics.scoring import CRITERIA
+    return next(pick(lang, en, fr) for key, en, fr in CRITERIA if key == criterion)
 
 
 def _break_even(result: Comparison, a: Analysis, lang: str) -> list[str]:
@@ -219,9 +236,9 @@ def _break_even(result: Comparison, a: Analysis, lang: str) -> list[str]:
              "-" if v.break_even_volume is None else number(v.break_even_volume, 0, lang)) for v in b.vendors]
     lines += _table(w["break_even_head"], rows)
     for v in b.vendors:
-        note = "; ".join(x for x in (v.price_note, v.volume_note) if x)
+        note = "; ".join(analytics_note(x, lang) for x in (v.price_note, v.volume_note) if x)
         if note:
-            lines += _wrap(f"{v.vendor}: {note}", indent="  ")
+            lines += _wrap(f"{v.vendor}{words(lang)['colon']}{note}", indent="  ")
     for h in b.hybrid_share:
         lines += _wrap(w["hybrid_share"].format(vendor=h.vendor, share=_pct(h.best_share, lang, 0),
                                                 npv=_k(h.npv_cost_at_best, lang), cur=cur), indent="  ")
@@ -242,14 +259,15 @@ def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = No
     """The terminal output of ``risk``."""
     case, w = result.case, terminal_words(lang)
     lines = _wrap(w["risk_head_line"].format(name=case.case.name, draws=number(risk.draws, 0, lang), seed=risk.seed,
-                                             distribution=risk.distribution, seconds=number(risk.seconds, 2, lang)))
+                                             distribution=choice_label(risk.distribution, lang),
+                                             seconds=number(risk.seconds, 2, lang)))
     lines.append(w["drivers_drawn"])
     from ..analytics.drivers import driver
     for d in risk.drivers:
         if d["drawn"]:
             unit = "%" if d["kind"] == "rel" else " " + w["points"]
             low, high = (f"{100 * x:+g}".replace(".", words(lang)["decimal_mark"]) + unit for x in (d["low"], d["high"]))
-            lines += _wrap(f"{label(driver(d['id']), lang)}: {low} / 0 / {high}", indent="  ")
+            lines += _wrap(f"{label(driver(d['id']), lang)}{words(lang)['colon']}{low} / 0 / {high}", indent="  ")
     lines += risk_table(result, risk, lang)
     lines += _wrap(w["p_cheapest_note"])
     lines += _wrap(recommendation(result, lang, risk, tornado))

@@ -50,6 +50,40 @@ TERMINAL = {
         "drivers_drawn": "Drivers drawn (change from the case value: low / mode / high):",
         "p_cheapest_note": "P(cheapest): share of draws in which the option has the lowest NPV of cost among the "
                            "options at target service (the status quo is not one).",
+        # Issue 16 (board): the command line's own lines, and the analytics' words in its tables.
+        "cli_wrote_build": "Wrote {output} from {origin} ({scenarios}, {months}, {rows}) in {seconds} s.",
+        "scenario_one": "scenario", "scenario_many": "scenarios", "month_one": "month", "month_many": "months",
+        "row_one": "line item", "row_many": "line items", "field_one": "field", "field_many": "fields",
+        "cli_origin_case": "{path}", "cli_origin_inputs": "the inputs of {path}",
+        "cli_origin_example": "the embedded example case",
+        "cli_backup": "The previous workbook is kept as {path}.",
+        "cli_valid": "OK: '{name}' is valid ({channels}, {quotes}, {years}).",
+        "cli_exported": "# Case exported by xlmodel from {name}",
+        "cli_wrote_case": "Wrote {output}: the inputs of {source} ({channels}, {quotes}). Build it again with: "
+                          "xlmodel build {output}",
+        "cli_wrote_form": "Wrote {output}: a quote form of {fields} ({language}, amounts in {cur}). Send one to each "
+                          "vendor, then: python cli.py import-quotes FORM.xlsx ... --into BOOK.xlsx",
+        "cli_dry_run": "Dry run: nothing was written; {book} would hold {quotes}.",
+        "cli_wrote_import": "Wrote {book}: {quotes}.",
+        "cli_import_backup": "The workbook as it was before the import is kept as {path}.",
+        "cli_notice": "notice: {notice}",
+        "cli_error": "error: {problem}",
+        "cli_invalid": "{count} invalid input(s); nothing was computed or written.",
+        "import_added": "added vendor '{vendor}' ({model}, {price} {cur} {unit})",
+        "import_updated": "updated vendor '{vendor}' ({model}, {price} {cur} {unit})",
+        "import_no_change": "no field changes",
+        "import_kept": "blank on the form, kept from the book: {fields}",
+        "cli_wrote_render": "Wrote {pdf} and {pages} PNG page(s) in {folder} ({sheets}) in {seconds} s.",
+        "render_building": "Building the workbook ({language})...",
+        "render_printing": "Recalculating and printing {sheets} with LibreOffice...",
+        "render_every_sheet": "every sheet",
+        "render_cutting": "Cutting the PDF into PNG pages at {dpi} dpi...",
+        "batch_label": "Building {count} workbooks",
+        "batch_head": ("case", "status", "time", "workbook or problem"), "batch_ok": "ok", "batch_failed": "FAILED",
+        "batch_summary": "{built} built, {failed} failed, in {seconds} s on {cores}.",
+        "core_one": "core", "core_many": "cores",
+        "rule_erlang_a": "abandons by Erlang A", "rule_late_abandon_share": "late callers who hang up",
+        "rule_deferred": "deferred, none lost",
     },
     "fr": {
         "head": "{name} : {years} à partir de {start}, taux d'actualisation {rate}, montants en {cur} ({channels}, "
@@ -103,5 +137,52 @@ TERMINAL = {
         "drivers_drawn": "Facteurs tirés (écart à la valeur du cas : bas / mode / haut) :",
         "p_cheapest_note": "P(moins cher) : part des tirages où l'option a la VAN des coûts la plus basse parmi les "
                            "options au niveau de service cible (le statu quo n'en est pas une).",
+        # Issue 16 (board) : les lignes propres à la ligne de commande, et les mots des analyses dans ses tableaux.
+        "cli_wrote_build": "{output} écrit à partir {origin} ({scenarios}, {months}, {rows}) en {seconds} s.",
+        "scenario_one": "scénario", "scenario_many": "scénarios", "month_one": "mois", "month_many": "mois",
+        "row_one": "ligne de calcul", "row_many": "lignes de calcul", "field_one": "champ", "field_many": "champs",
+        "cli_origin_case": "de {path}", "cli_origin_inputs": "des hypothèses de {path}",
+        "cli_origin_example": "du cas d'exemple intégré",
+        "cli_backup": "Le classeur précédent est conservé sous {path}.",
+        "cli_valid": "OK : « {name} » est valide ({channels}, {quotes}, {years}).",
+        "cli_exported": "# Cas exporté par xlmodel à partir de {name}",
+        "cli_wrote_case": "{output} écrit : les hypothèses de {source} ({channels}, {quotes}). Pour reconstruire le "
+                          "classeur : xlmodel build {output}",
+        "cli_wrote_form": "{output} écrit : un formulaire d'offre de {fields} ({language}, montants en {cur}). "
+                          "Envoyez-en un à chaque prestataire, puis : python cli.py import-quotes FORM.xlsx ... "
+                          "--into BOOK.xlsx",
+        "cli_dry_run": "Simulation : rien n'a été écrit ; {book} contiendrait {quotes}.",
+        "cli_wrote_import": "{book} écrit : {quotes}.",
+        "cli_import_backup": "Le classeur tel qu'il était avant l'import est conservé sous {path}.",
+        "cli_notice": "remarque : {notice}",
+        "cli_error": "erreur : {problem}",
+        "cli_invalid": "{count} saisie(s) invalide(s) ; rien n'a été calculé ni écrit.",
+        "import_added": "prestataire « {vendor} » ajouté ({model}, {price} {cur} {unit})",
+        "import_updated": "prestataire « {vendor} » mis à jour ({model}, {price} {cur} {unit})",
+        "import_no_change": "aucun champ modifié",
+        "import_kept": "vides sur le formulaire, conservés du classeur : {fields}",
+        "cli_wrote_render": "{pdf} et {pages} page(s) PNG écrits dans {folder} ({sheets}) en {seconds} s.",
+        "render_building": "Construction du classeur ({language})...",
+        "render_printing": "Recalcul et impression de {sheets} avec LibreOffice...",
+        "render_every_sheet": "toutes les feuilles",
+        "render_cutting": "Découpage du PDF en pages PNG à {dpi} ppp...",
+        "batch_label": "Construction de {count} classeurs",
+        "batch_head": ("cas", "statut", "durée", "classeur ou problème"), "batch_ok": "ok", "batch_failed": "ÉCHEC",
+        "batch_summary": "{built} construit(s), {failed} en échec, en {seconds} s sur {cores}.",
+        "core_one": "cœur", "core_many": "cœurs",
+        "rule_erlang_a": "abandons selon Erlang A", "rule_late_abandon_share": "appelants en retard qui raccrochent",
+        "rule_deferred": "différé, aucun perdu",
     },
 }
+
+# Issue 15 (real schedules): the weekly arrival profile under the comparison.
+TERMINAL["en"].update({
+    "arrival_profile": "Arrival profile: {days} open days x {slots} slots, each sized on its own and worked as "
+                       "shifts of at least {shift} h: {agents} in-house agents on duty in year 1, against {even} "
+                       "with arrivals even over the week.",
+})
+TERMINAL["fr"].update({
+    "arrival_profile": "Profil d'arrivée : {days} jours ouverts x {slots} tranches, chacune dimensionnée pour "
+                       "elle-même et planifiée en vacations d'au moins {shift} h : {agents} conseillers internes en "
+                       "poste la 1re année, contre {even} avec des arrivées uniformes sur la semaine.",
+})

@@ -9,7 +9,7 @@ channels, vendors, hybrid vendors and horizon) and never on its values nor on th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from openpyxl.utils import get_column_letter
@@ -170,6 +170,8 @@ class StaffingLayout:
     search_title: int
     search_titles: Mapping[RowKey, int]  # staff key -> the title of its search rows
     sizing_rows: Mapping[RowKey, int]  # sizing row key -> row (the native agents rows included)
+    profile_title: int | None = None  # the arrival profile's block (None without a profile)
+    profile_rows: Mapping[RowKey, int] = field(default_factory=dict)  # staff key -> the agents its shifts add
 
     @property
     def current_ref(self) -> str:

@@ -27,6 +27,11 @@ class Pages:
     pdf: Path
     pngs: tuple[Path, ...]
     sheets: tuple[str, ...]
+    lang: str = "en"  # the language of the printed workbook
+
+
+PRINT_LOCALES = {"en": "en-GB", "fr": "fr-FR"}
+"""The locale a book of each language is printed in: its figures as its reader's Excel shows them."""
 
 
 def check_tools() -> None:
@@ -75,36 +80,39 @@ def render_pages(workbook: Path | None, out_dir: Path, *, case=None, name: str =
     ``sheets`` limits the print to those sheets (checked before any LibreOffice work); ``progress``
     receives one line per step. Earlier pages of the same name in ``out_dir`` are replaced.
     """
+    from ..text import choice_label, terminal_words
+    from .sheetnames import book_language
     check_tools()
     out_dir = Path(out_dir)
     if workbook is not None:
         shown = _shown(workbook)
-        sheets, name = chosen_sheets(sheets, shown), workbook.stem
+        sheets, name, lang = chosen_sheets(sheets, shown), workbook.stem, book_language(shown)
+    w = terminal_words(lang)
     parent = out_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".xlmodel-render-", dir=parent) as tmp:
         work = Path(tmp)
         if workbook is None:
             from .build import build_file
-            progress(f"Building the workbook ({lang})...")
+            progress(w["render_building"].format(language=choice_label(lang, lang)))
             workbook = build_file(case, work / "book" / f"{name}.xlsx", lang=lang, backup=False).path
             shown = _shown(workbook)
             sheets = chosen_sheets(sheets, shown)
         printed = workbook
         if sheets:
             printed = libreoffice.with_only_sheets(workbook, sheets, work / "subset" / f"{name}.xlsx")
-        progress(f"Recalculating and printing {', '.join(sheets) if sheets else 'every sheet'} with LibreOffice...")
-        pdf = libreoffice.render_pdf(printed, work / "pages")
-        progress(f"Cutting the PDF into PNG pages at {dpi} dpi...")
+        progress(w["render_printing"].format(sheets=", ".join(sheets) if sheets else w["render_every_sheet"]))
+        pdf = libreoffice.render_pdf(printed, work / "pages", locale=PRINT_LOCALES[lang])
+        progress(w["render_cutting"].format(dpi=dpi))
         pngs = libreoffice.render_png(pdf, work / "pages", dpi=dpi)
-        return _move(pdf, pngs, out_dir, sheets or shown)
+        return _move(pdf, pngs, out_dir, sheets or shown, lang)
 
 
-def _move(pdf: Path, pngs: list[Path], out_dir: Path, sheets: list[str]) -> Pages:
+def _move(pdf: Path, pngs: list[Path], out_dir: Path, sheets: list[str], lang: str) -> Pages:
     """Move the finished PDF and pages into ``out_dir``, after removing its earlier pages of that name."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in [out_dir / pdf.name, *out_dir.glob(f"{pdf.stem}-*.png")]:
         if stale.name == pdf.name or stale.stem[len(pdf.stem) + 1:].isdigit():
             stale.unlink(missing_ok=True)
     moved = [Path(shutil.move(str(p), str(out_dir / p.name))) for p in (pdf, *pngs)]
-    return Pages(moved[0], tuple(moved[1:]), tuple(sheets))
+    return Pages(moved[0], tuple(moved[1:]), tuple(sheets), lang)

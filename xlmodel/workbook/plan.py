@@ -12,17 +12,17 @@ from __future__ import annotations
 from ..analytics.drivers import DRIVER_IDS
 from ..case import Case
 from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
-                     Row, RowKey, ToVendor, VendorInput)
+                     ProfileUplift, Row, RowKey, ToVendor, VendorInput)
 from ..model.appraisal import APPRAISAL_NAMES
-from ..schema import (CASE, CHANNEL, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION,
-                      VENDOR)
+from ..schema import (CASE, CHANNEL, CONTINUITY, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, REINTERNALISATION, RISK,
+                      SCORING, TRANSITION, VENDOR)
 from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
                      InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col, defined_name,
                      month_col)
 from .sheets.sourcing import plan_sourcing
 from .sheets.staffing import sizing_inputs
 
-INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, SCORING, RISK)
+INPUT_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, CUSTOMER, CONTINUITY, REINTERNALISATION, SCORING, RISK)
 """The single-value sections of the Inputs sheet, in order (the Hybrid sheet has its own)."""
 
 DECISION_LINES = 3  # cost of inaction, vendor ranking, break-even prices (text.sentences.decision_lines)
@@ -40,7 +40,7 @@ def make_plan(case: Case, model: Model) -> Plan:
     staffing = plan_staffing(model)
     compare = plan_compare(model, case.finance.horizon_years)
     risk = plan_risk(case, model)
-    checks = plan_checks(bool(case.portfolios))
+    checks = plan_checks(bool(case.portfolios), case.reinternalisation.year > 0)
     dashboard = plan_dashboard(model)
     cells = {("Inputs", f"B{r}") for r in inputs.fields.values()} | sourcing_cells
     cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
@@ -113,6 +113,8 @@ def calc_group(model: Model, row: Row) -> tuple:
     block = row.key.block
     if row.key.name in _PAYBACK_NAMES:
         return ("payback",)
+    if row.key.name.startswith("cont_"):  # a portfolio's continuity (xlmodel.model.continuity)
+        return ("continuity", row.scenario)
     if block == "year":
         return ("years",)
     if block in ("time", "demand"):
@@ -149,7 +151,7 @@ def plan_staffing(model: Model) -> StaffingLayout:
     the twin used (title, header, one row each, then the 12 seasonality weights) and whether they
     are unchanged; after a blank row whether the search is exact; after a blank row the search of
     each staffing row, a title then its rows (its agents are at the top; a link to another staffing
-    row's agents has no search)."""
+    row's agents has no search); with an arrival profile, after a blank row the agents its shifts add."""
     r = _Rows(6)
     native_title = r.one()
     rows = {s.key: r.one() for s in model.staff}
@@ -171,8 +173,15 @@ def plan_staffing(model: Model) -> StaffingLayout:
         for key in s.sizing[:-1]:
             sizing_rows[key] = r.one()
         sizing_rows[s.native] = rows[s.key]
+    # With a weekly arrival profile: the agents its shifts add, one row per live search (Python values),
+    # last, so that a profile typed into a book built without one moves no row (the refresh macro
+    # writes the values of the layout it builds).
+    shifted = [s.key for s in model.staff if s.native and ProfileUplift(s.key) in model.row(s.native).bind.values()]
+    profile_title = r.title("profile") if shifted else None
+    profile_rows = {key: r.one() for key in shifted}
     return StaffingLayout(4, native_title, rows, twin_title, twin_rows, agree_row, verified_row, inputs_title, keys,
-                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows)
+                          first, seasonality, current_row, covered_row, search_title, search_titles, sizing_rows,
+                          profile_title, profile_rows)
 
 
 class _Rows:
@@ -202,7 +211,8 @@ def plan_compare(model: Model, years: int) -> CompareLayout:
     head = 4
     scenarios = model.scenarios
     columns = {s.id: col(3 + j) for j, s in enumerate(scenarios)}
-    alternatives = [j for j, s in enumerate(scenarios) if s.kind in ("outsourced", "hybrid", "portfolio")]
+    alternatives = [j for j, s in enumerate(scenarios)
+                    if s.kind in ("outsourced", "hybrid", "portfolio", "reinternalised")]
     if alternatives != list(range(alternatives[0], alternatives[-1] + 1)):
         raise ValueError("the model must list the outsourced and hybrid scenarios side by side")
     r = _Rows(head + 1)
@@ -245,7 +255,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
     follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
     economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
-    scenarios = [s.id for s in model.scenarios]  # portfolios too (issue 14)
+    scenarios = [s.id for s in model.scenarios if s.kind != "reinternalised"]  # portfolios too; not the way back
     vendors = len(case.vendors)
     r = _Rows(10)
     tornado_title = r.one()
@@ -288,14 +298,17 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",
-          "check_prices", "check_python", "check_horizon")
+          "check_prices", "check_python", "check_horizon", "check_sizing_rules", "check_quote_rules",
+          "check_finance_rules", "check_profile")
 """The checks, in their order on the Checks sheet (each key is also the check's text key)."""
 
 
-def plan_checks(portfolios: bool = False) -> ChecksLayout:
-    """One check per row from row 4 (with ``portfolios``, their assignments' check last); the master
-    check after a blank row."""
-    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + (("check_sourcing",) if portfolios else ())))
+def plan_checks(portfolios: bool = False, reinternal: bool = False) -> ChecksLayout:
+    """One check per row from row 4 (with ``portfolios``, their assignments' check), the year back
+    in-house's last (``reinternal``: the book has that scenario); the master check after a blank row."""
+    extra = (("check_sourcing",) if portfolios else ()) + (
+        "check_reinternalisation" if reinternal else "check_reinternalisation_none",)
+    rows = tuple((key, 4 + k) for k, key in enumerate(CHECKS + extra))
     return ChecksLayout(rows, 4 + len(rows) + 1)
 
 

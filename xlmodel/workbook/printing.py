@@ -58,6 +58,7 @@ class PageSetup:
     portrait: bool = False
     breaks: tuple[int, ...] = ()  # rows after which a new page starts
     note: str | None = None  # text key of a note after the sheet's name in the page header
+    scale: int | None = None  # a fixed zoom (%) instead of fitting ``wide`` pages across
 
 
 def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
@@ -74,8 +75,11 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     setups = {
         "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
         "Inputs": whole("Inputs", "4:4"),
-        "Vendors": whole("Vendors", f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3,
-                         tall=1),
+        # From its units: on the pages after the first, the repeated column A cut the title and help
+        # rows at its edge ("Offres des prestataires :"); the title prints in the page header instead.
+        "Vendors": PageSetup(f"A{plan.vendors.units_row}:{col(used_columns(wb['Vendors']))}{wb['Vendors'].max_row}",
+                             f"{plan.vendors.header}:{plan.vendors.header}", title_cols="A:A", wide=3, tall=1,
+                             note="vendors_title"),
         "Hybrid": whole("Hybrid", tall=1),
         # A long list nine columns wide, and a text: portrait holds twice the rows of landscape.
         "Calc": PageSetup(f"A{years_row}:{last_year}{wb['Calc'].max_row}", "1:2", portrait=True,
@@ -88,7 +92,11 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
         "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",
                           breaks=(plan.risk.histogram_title - 1,)),
         "Checks": whole("Checks", tall=1),
-        "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note"),
+        # LibreOffice does not shrink this one wrapped column to the page's width (its text ran past both
+        # margins, seen on the rendered pages): a fixed zoom holds its 96 characters, even in a wider font
+        # than Calibri (LibreOffice's fallback where Calibri is not installed).
+        "Method": PageSetup(f"A1:A{_method_end(wb['Method'], t)}", portrait=True, note="print_method_note",
+                            scale=METHOD_SCALE),
     }
     if "Sourcing" in wb.sheetnames:  # only for a case with portfolios or quotes for some channels
         setups["Sourcing"] = whole("Sourcing")
@@ -121,7 +129,21 @@ def set_up(wb, plan: Plan, c: Content) -> None:
     for name, setup in page_setups(wb, plan, c.t).items():
         ws = wb[name]
         fit_text(ws, _last_column(setup.area), shown, spread=name not in INPUT_SHEETS)
+        if name in INPUT_SHEETS:
+            _level_with_their_notes(ws)
         _apply(ws, setup, c)
+
+
+def _level_with_their_notes(ws) -> None:
+    """In a row made taller for a wrapped note, the input, its label and its unit start at the top,
+    level with the note's first line, not three lines below it (cells without a vertical alignment of
+    their own, so that headers keep theirs)."""
+    tall = {r for r, dim in ws.row_dimensions.items() if dim.height and dim.height > LINE_HEIGHT + 1}
+    # An empty cell keeps no style of its own: a styled blank cell reads as 0 in IronCalc, and the reader
+    # took the blank cells under the Channels table for a channel.
+    for (r, _), cell in ws._cells.items():
+        if r in tall and cell.value is not None and cell.alignment.vertical is None:
+            cell.alignment = _aligned(cell.alignment, vertical="top")
 
 
 def _last_column(area: str) -> int:
@@ -141,7 +163,9 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = setup.wide
     ws.page_setup.fitToHeight = setup.tall
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = setup.scale is None
+    if setup.scale is not None:
+        ws.page_setup.scale = setup.scale
     ws.print_options.horizontalCentered = True
     margins = ws.page_margins
     margins.left = margins.right = SIDE_MARGIN
@@ -157,6 +181,9 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
 
 
 SIDE_MARGIN, TOP_MARGIN = 0.5, 0.6  # inches
+METHOD_SCALE = 80
+"""Zoom (%) of the Method sheet's pages: its column (96 characters) within A4 portrait's 7.27 inches
+between the margins in LibreOffice's fallback font (about 8.3 inches at 100 %)."""
 
 
 _HEADER_MAX = 80  # characters of user text in a header (Excel allows 255 for the whole header)

@@ -333,11 +333,12 @@ def _table_from(name: str, value, labels: dict[str, str]) -> list[dict]:
     return records
 
 
-def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case:
+def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels, sourcing=None) -> Case:
     """A case from the ranges of an xlmodel workbook as an Excel function receives them.
 
     ``inputs`` and ``hybrid`` are label/value columns (Inputs!A:B, Hybrid!A:B); ``channels``,
-    ``vendors`` and ``hybrid_channels`` are the tables with their header rows. Labels may be
+    ``vendors`` and ``hybrid_channels`` are the tables with their header rows; ``sourcing``, when
+    given, the Sourcing sheet (:mod:`xlmodel.workbook.sourcing_range`: its portfolios). Labels may be
     English or French.
     """
     data: dict[str, Any] = {}
@@ -372,4 +373,7 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels) -> Case
     flags = _rows("hybrid_channels", hybrid_channels)[1:]
     data["hybrid"]["channels"] = [str(r[0]) for r in flags
                                   if len(r) > 1 and str(r[1] or "").strip().lower() in ("yes", "oui") and r[0]]
+    if sourcing is not None:
+        from .sourcing_range import sourcing_from_range
+        sourcing_from_range(sourcing, data)
     return case_from_mapping(data)

@@ -50,4 +50,6 @@ def group_title(group: tuple, c: Content) -> str:
         return c.t["group_vendor"].format(name=c.case.vendors[group[1]].name)
     if kind == "scenario":
         return c.label(next(sc for sc in c.model.scenarios if sc.id == group[1]))
+    if kind == "continuity":
+        return c.t["group_continuity"].format(label=c.label(c.model.scenario(group[1])))
     return group[1]

@@ -21,6 +21,7 @@ def write(ws, plan: Plan, c: Content):
     ws["A3"] = t["checks_status"]
     ws["B3"] = f'=IF(master_check=1,"{t["all_ok"]}","{t["not_ok"]}")'
     styles.check_format(ws, "B3", text=True)
+    ws.merge_cells("B3:D3")  # its colour under the whole sentence ("A CHECK FAILS: see the Checks sheet")
     _recommendation(ws, plan, c)
     _scenario_table(ws, plan, c)
     place(ws, [cost_chart(ws.parent["Compare"], plan, c), cash_chart(ws.parent["Compare"], plan, c),
@@ -127,6 +128,6 @@ def _scenario_table(ws, plan: Plan, c: Content):
         if s.id in plan.risk.economic:
             ws.cell(row=rr, column=9, value=f"=Risk!C{plan.risk.economic[s.id]}").number_format = c.money
     _notes(ws, lay.scenarios.last + 1, c)
-    ws.column_dimensions["A"].width = 50  # "Hybride (extended_hours) : Atlantique Relation Client" on one line
+    ws.column_dimensions["A"].width = 54  # "Hybride (horaires étendus) : Atlantique Relation Client" on one line
     for j in range(2, 10):
         ws.column_dimensions[col(j)].width = 16

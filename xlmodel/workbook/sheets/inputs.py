@@ -43,8 +43,10 @@ def write(ws, plan: Plan, c: Content):
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 18
     ws.column_dimensions["D"].width = 60
-    for j in range(7, len(CHANNEL.fields) + 1):  # the Channels table's columns after F: room for its units
-        ws.column_dimensions[col(j)].width = 14
+    from ..printing import text_width
+    for j, f in enumerate(CHANNEL.fields[6:], start=7):  # the Channels table's columns after F: room for its
+        longest = max(text_width(word, bold=True) for word in c.label(f).split())  # units, a header's words whole
+        ws.column_dimensions[col(j)].width = max(14, round(longest + 1))
     ws.freeze_panes = "A5"
 
 

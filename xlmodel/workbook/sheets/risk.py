@@ -4,7 +4,9 @@ when they are out of date.  Each block must fit the rows the plan gave it (:func
 
 from __future__ import annotations
 
-from ...schema import RISK, SCORING
+from openpyxl.styles import Alignment
+
+from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
 from ...text import choice_label, pick
 from ...text.notes import analytics_note, number_text
@@ -30,6 +32,8 @@ def write(ws, plan: Plan, c: Content):
     ws["A2"] = t["risk_help"]
     if c.case.portfolios:
         ws["A3"] = t["portfolio_analytics"]
+    elif c.case.reinternalisation.year:  # issue 14: the way back is not analysed yet either
+        ws["A3"] = t["ri_analytics"]
     # Staleness: these values hold while the native NPV of savings of the tornado's scenario and
     # every scenario's NPV of cost are still the ones they were computed from (the economic view
     # keeps them), the staffing sizing is current and no scoring or risk setting changed.
@@ -95,16 +99,18 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", sr.npv_cost_p50, c.money)
     ws[f"A{lay.monte_carlo_note}"] = t["risk_note"]
-    best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
+    analysed = {sr.id for sr in risk.scenarios}  # the way back in-house is not analysed yet
+    best = c.result.best if c.result.best != "inhouse" and c.result.best in analysed else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
-    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}: {c.label(c.result.scenario(best))}")
+    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}{t['colon']}{c.label(c.result.scenario(best))}")
     styles.header_row(ws, lay.histogram_title + 1, [t["bin_from"], t["bin_to"], t["bin_label"], t["count"]])
     for k, (r, count) in enumerate(zip(lay.histogram.rows, hist["counts"])):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]
         styles.write_computed(ws, f"A{r}", lo, c.money)
         styles.write_computed(ws, f"B{r}", hi, c.money)
-        ws[f"C{r}"] = f"{lo / 1000:,.0f}..{hi / 1000:,.0f} k{c.cur}".replace(",", " ")
+        ws[f"C{r}"] = f"{number_text(lo / 1000, c.lang)}..{number_text(hi / 1000, c.lang)} k{c.cur}"
+        ws[f"C{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the amount before it
         styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
     ws.add_chart(histogram_chart(ws, lay.histogram, t), f"I{lay.histogram.first - 2}")
 
@@ -127,6 +133,7 @@ def _scoring(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"{col(2 + len(criteria))}{r}", vs.total, "0.00")
         styles.write_computed(ws, f"{col(3 + len(criteria))}{r}", vs.rank, "0")
         ws[f"{col(4 + len(criteria))}{r}"] = ", ".join(analytics_note(k, c.lang) for k in vs.knocked_out) or "-"
+        ws[f"{col(4 + len(criteria))}{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the rank
     ws[f"A{lay.scoring_reason}"] = analytics_note(c.label(ranking, "reason"), c.lang)
 
 
@@ -141,13 +148,18 @@ def _break_even(ws, plan: Plan, c: Content):
     for r, vb in zip(lay.break_even.rows, be.vendors):
         styles.write_text(ws, f"A{r}", vb.vendor)
         ws[f"B{r}"] = choice_label(vb.pricing_model, c.lang)
-        styles.write_computed(ws, f"C{r}", vb.price, "#,##0.00")
-        styles.write_computed(ws, f"D{r}", vb.break_even_price, "#,##0.00")
+        price_format = "#,##0." + "0" * PRICE_DECIMALS.get(vb.pricing_model, 2)  # 0.420 a minute, as quoted
+        styles.write_computed(ws, f"C{r}", vb.price, price_format)
+        styles.write_computed(ws, f"D{r}", vb.break_even_price, price_format)
         styles.write_computed(ws, f"E{r}", vb.price_headroom, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", vb.break_even_volume, styles.INTEGER)
         ws[f"G{r}"] = "; ".join(analytics_note(n, c.lang) for n in (vb.price_note, vb.volume_note) if n)
+        for cell in ws[f"A{r}:G{r}"][0]:  # a note on two lines starts level with its row's figures
+            note = cell.column == 7  # the note apart from the volume before it
+            cell.alignment = Alignment(horizontal="left" if note else cell.alignment.horizontal, indent=int(note),
+                                       vertical="top")
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
-        ws[f"A{r}"] = f"{t['best_share']}: {hs.vendor}"
+        ws[f"A{r}"] = f"{t['best_share']}{t['colon']}{hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", hs.npv_cost_at_best, c.money)
 
@@ -183,7 +195,7 @@ def _settings(ws, plan: Plan, c: Content):
     _fits(lay.settings, fields, "settings")
     for r, (section, f) in zip(lay.settings.rows, fields):
         record = getattr(c.case, section.name)
-        styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}: {c.label(f)}")
+        styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}{t['colon']}{c.label(f)}")
         used = getattr(record, f.name)  # a choice as its cell shows it, to compare with the cell
         styles.write_computed(ws, f"B{r}", choice_label(used, c.lang) if f.kind == "choice" else used,
                               c.number_format(f))

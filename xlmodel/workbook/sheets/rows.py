@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Fixed, Row, RowRef, StaffRef
+from ...model import Fixed, ProfileUplift, Row, RowRef, StaffRef
 from ...model.language import MonthlyRow, Template, YearlyRow
 from ...text import choice_labels, units
 from .. import styles
@@ -39,6 +39,8 @@ def formula(plan: Plan, c: Content, row: Row, sheet: str = "Calc", at: int | Non
             return (YearlyRow if target.yearly else MonthlyRow)(prefix("Calc"), target_row)
         if isinstance(ref, StaffRef):
             return MonthlyRow(prefix("Staffing"), staffing.rows[ref.key])
+        if isinstance(ref, ProfileUplift):
+            return MonthlyRow(prefix("Staffing"), staffing.profile_rows[ref.key])
         if isinstance(ref, Fixed):
             return f"$C${at}"
         return plan.refs[ref]

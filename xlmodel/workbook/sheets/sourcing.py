@@ -28,6 +28,7 @@ from ...text import choice_label, choice_value
 from .. import styles
 from ..content import define_name
 from ..layout import col, month_col
+from .continuity import write_continuity
 
 SHEET = "Sourcing"
 _MODE = Field("mode", "choice", SPLIT, "", "Mode", "Mode", choices=PORTFOLIO_MODES)
@@ -159,6 +160,7 @@ def write(ws, plan, c):
         ws.column_dimensions[letter].width = width
     for k in range(max((len(b.vendors) for b in lay.blocks), default=0)):
         ws.column_dimensions[col(FIRST_SHARE_COL + k)].width = 20
+    write_continuity(ws, plan, c)  # issue 14: a vendor's failure, one line per vendor of each portfolio
 
 
 def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
-from ...text import choice_label
+from ...model.constants import CONSTANTS
+from ...text import choice_label, pick
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
@@ -39,6 +40,7 @@ def write(ws, plan: Plan, c: Content):
         write_row(ws, plan, c, row, lay.sizing_rows[row.key], "Staffing")
     _twin(ws, plan, c)
     _sized_inputs(ws, plan, c)
+    _profile(ws, plan, c)
     covered = ",".join(f"{month_col(1)}{lay.sizing_rows[key]}:{month_col(c.months)}{lay.sizing_rows[key]}"
                        for key in lay.sizing_rows if key.name.endswith("_covered"))
     ws[f"A{lay.covered_row}"] = t["staffing_covered"]
@@ -73,6 +75,22 @@ def _twin(ws, plan: Plan, c: Content):
     styles.check_format(ws, f"B{lay.agree_row}:B{r}")
 
 
+def _profile(ws, plan: Plan, c: Content):
+    """With a weekly arrival profile, the agents its shifts add to each live search over the average
+    slot (:mod:`xlmodel.profile`), sized in Python at build: values, which the native agents add."""
+    t, lay = c.t, plan.staffing
+    if lay.profile_title is None:
+        return
+    styles.section(ws, f"A{lay.profile_title}", t["staffing_profile"])
+    for key, r in lay.profile_rows.items():
+        s = next(s for s in c.model.staff if s.key == key)
+        ws[f"A{r}"] = t["profile_uplift_row"].format(row=c.label(s))
+        ws[f"B{r}"] = t["staff_unit"]
+        added = c.ev.staff[key] - c.ev.flat_staff[key]
+        for m in range(1, c.months + 1):
+            styles.write_computed(ws, f"{month_col(m)}{r}", float(added[m - 1]), styles.DECIMAL)
+
+
 def _sized_inputs(ws, plan: Plan, c: Content):
     """The inputs the twin was sized from, as values, next to live links: a change shows as 1."""
     t, lay = c.t, plan.staffing
@@ -86,7 +104,9 @@ def _sized_inputs(ws, plan: Plan, c: Content):
             styles.write_text(ws, f"B{r}", value)
         else:
             ws[f"B{r}"] = value
-        ws[f"C{r}"] = f"={plan.refs[ref]}"
+        # An empty text cell links as 0: a text input (the arrival profile) is compared as text.
+        text = isinstance(ref, Input) and ref.schema_field.kind == "text"
+        ws[f"C{r}"] = f'=""&{plan.refs[ref]}' if text else f"={plan.refs[ref]}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first
     for m, r in enumerate(lay.seasonality.rows):
@@ -120,25 +140,33 @@ def sizing_inputs(model: Model) -> list[CaseRef]:
                      "patience_seconds"):
             found.add(ChannelInput(s.channel, name))
     found.add(Constant("INTERVAL_SECONDS"))
+    # The weekly arrival profile: typed into a book built without one, it needs a rebuild (a check says so).
+    found.update(Input("demand", f) for f in ("arrival_days", "arrival_slots", "min_shift_hours",
+                                              "open_days_per_week", "opening_hours_per_week"))
     return sorted(found, key=str)
 
 
 def describe(ref: CaseRef, c: Content) -> str:
-    """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``."""
+    """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``; a
+    constant by its label (``Staffing interval``), never its name in the formulas."""
+    colon = c.t["colon"]  # " : " in French
     if isinstance(ref, Input):
         sec = {s.name: s for s in _SECTIONS}[ref.section]
-        return f"{c.label(sec, 'title')}: {c.label(ref.schema_field)}"
+        return f"{c.label(sec, 'title')}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, ChannelInput):
-        return f"{c.case.channels[ref.channel].name}: {c.label(ref.schema_field)}"
+        return f"{c.case.channels[ref.channel].name}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, VendorInput):
-        return f"{c.case.vendors[ref.vendor].name}: {c.label(ref.schema_field)}"
+        return f"{c.case.vendors[ref.vendor].name}{colon}{c.label(ref.schema_field)}"
     if isinstance(ref, ToVendor):
-        return f"{c.case.channels[ref.channel].name}: {c.t['to_vendor']}"
+        return f"{c.case.channels[ref.channel].name}{colon}{c.t['to_vendor']}"
     if isinstance(ref, (PortfolioInput, PortfolioShare)):  # a cell of the Sourcing sheet
         where = f"{c.case.portfolios[ref.portfolio].name}, {c.case.channels[ref.channel].name}"
         what = (c.t["pf_mode"] if ref.field == "mode" else c.t["pf_vendor"]) if isinstance(ref, PortfolioInput) \
             else f"{c.t['pf_shares']}, {c.case.vendors[ref.vendor].name}"
-        return f"{where}: {what}"
+        return f"{where}{colon}{what}"
     if isinstance(ref, PhaseStart):
-        return f"{c.case.portfolios[ref.portfolio].name}: {c.t['pf_phase'].format(number=ref.phase + 1)}"
+        return f"{c.case.portfolios[ref.portfolio].name}{colon}{c.t['pf_phase'].format(number=ref.phase + 1)}"
+    if isinstance(ref, Constant):
+        _, _, en, fr = CONSTANTS[ref.name]
+        return pick(c.lang, en, fr)
     return ref.target
