@@ -229,7 +229,6 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
                                                          channels, vendors, problems)
     _check_quote_terms(vendors, problems)
-    read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     portfolios = _read_portfolios(data, channels, vendors, scalar["finance"].get("horizon_years"), problems)
     _check_channel_sizing(channels, problems)
     _check_profile(scalar["demand"], problems)
@@ -407,7 +406,8 @@ def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors
 def _read_portfolios(data: Mapping, channels: list[dict], vendors: list[dict], horizon, problems: list[Problem]):
     """The portfolios (:mod:`xlmodel.portfolios`), their phases within the horizon.  A quote or channel
     without a name or with another's makes every portfolio naming it look wrong: its own message
-    first, the portfolios once the names are right."""
+    first, the portfolios once the names are right.  Each quote's channels are read first."""
+    read_quoted_channels(vendors, [c.get("name") for c in channels], problems)
     if any(p.location.startswith(("[[vendors]]", "[[demand.channels]]")) and p.location.endswith(".name")
            for p in problems):
         return ()
