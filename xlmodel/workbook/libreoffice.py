@@ -5,20 +5,16 @@ LibreOffice keeps the cached values of an xlsx by default; a throw-away profile 
 full recalculation on load. Each call gets its own profile in the system temporary folder (never
 in the repository), so calls may run side by side; the profile is removed afterwards.
 
-Usage as a script (renders a workbook to PNG pages for a person to look at)::
-
-    python -m xlmodel.workbook.libreoffice BOOK.xlsx OUT_DIR [--sheets Dashboard,Compare]
+A person renders a workbook's pages with ``python cli.py render`` (which delegates to :func:`render`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -379,24 +375,3 @@ def render(path: str | Path, out_dir: str | Path, sheets: list[str] | None = Non
         pdf = render_pdf(subset, out_dir)
     return [pdf, *render_png(pdf, out_dir, dpi=dpi)]
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m xlmodel.workbook.libreoffice",
-                                     description="Render a workbook to PDF and PNG pages with LibreOffice.")
-    parser.add_argument("book", type=Path)
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--sheets", help="comma-separated sheet names to print (default: all)")
-    parser.add_argument("--dpi", type=int, default=110)
-    args = parser.parse_args(argv)
-    sheets = [s.strip() for s in args.sheets.split(",") if s.strip()] if args.sheets else None
-    try:
-        files = render(args.book, args.out_dir, sheets, dpi=args.dpi)
-    except (LibreOfficeError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print("\n".join(str(f) for f in files))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
