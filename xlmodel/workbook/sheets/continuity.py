@@ -24,6 +24,8 @@ def title_row(ws, title: str) -> int | None:
 
 def write_continuity(ws, plan, c) -> None:
     """The block (see the module), when the case has portfolios: written last, after a blank row."""
+    from .sourcing import naming  # here: the Sourcing sheet writes this block last (it imports this module)
+
     lay = plan.sourcing
     if not lay.blocks:
         return
@@ -40,9 +42,10 @@ def write_continuity(ws, plan, c) -> None:
         ws.column_dimensions[last].width = 18
     r += 3
     money2 = c.money.replace("#,##0", "#,##0.00", 1)
-    for p, (portfolio, block) in enumerate(zip(c.case.portfolios, lay.blocks)):
-        for v in block.vendors:
-            ws[f"A{r}"] = t["cont_line"].format(portfolio=portfolio.name, vendor=c.case.vendors[v].name)
+    for p, block in enumerate(lay.blocks):
+        for j, v in enumerate(block.vendors):  # a formula over the portfolio's and the vendor's names
+            ws[f"A{r}"] = naming(t["cont_line"], f"${block.share_col(j)}${block.header}",
+                                 portfolio=f"$B${block.name_row}")
             for k, (name, fmt) in enumerate(COLUMNS):
                 cell = ws.cell(row=r, column=2 + k, value=f"=Calc!$C${plan.calc.rows[RowKey(f'pf{p}v{v}', name)]}")
                 styles.number_format(cell, c.money if fmt is None else money2 if fmt == "money2" else fmt)

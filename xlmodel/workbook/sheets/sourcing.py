@@ -14,6 +14,8 @@ defined names it gives its ranges (``portfolio1_assignments``...), so that readi
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from openpyxl.styles import Alignment
 from openpyxl.utils.cell import range_boundaries
@@ -259,20 +261,21 @@ def _write_results(ws, plan, c, p: int, block: PortfolioBlock):
     r += 2
     for k, v in enumerate(block.vendors):
         name = f"${block.share_col(k)}${block.header}"  # the vendor's name in the block's header
-        link(r, _naming(t["pf_vendor_fte"], name), (f"{prefix}v{v}", "vendor_fte"), "AVERAGE", styles.DECIMAL)
-        link(r + 1, _naming(t["pf_invoice"], name), (f"{prefix}v{v}", "vendor_invoice"), "SUM", c.money)
-        link(r + 2, _naming(t["pf_governance"], name), (f"{prefix}v{v}", "governance"), "SUM", c.money)
+        link(r, naming(t["pf_vendor_fte"], name), (f"{prefix}v{v}", "vendor_fte"), "AVERAGE", styles.DECIMAL)
+        link(r + 1, naming(t["pf_invoice"], name), (f"{prefix}v{v}", "vendor_invoice"), "SUM", c.money)
+        link(r + 2, naming(t["pf_governance"], name), (f"{prefix}v{v}", "governance"), "SUM", c.money)
         r += 3
 
 
-def _naming(template: str, cell: str) -> str:
-    """A label ``Invoice: {vendor}`` as a formula joining its words and the vendor's name in ``cell``."""
-    before, after = template.split("{vendor}")
+def naming(template: str, cell: str, **cells: str) -> str:
+    """A label ``Invoice: {vendor}`` as a formula joining its words and the vendor's name in ``cell``
+    (and any other ``{placeholder}`` of the template with the cell given for it in ``cells``)."""
+    cells = {"vendor": cell, **cells}
     quoted = lambda text: '"' + text.replace('"', '""') + '"'  # noqa: E731
-    return "=" + "&".join([*([quoted(before)] if before else []), cell, *([quoted(after)] if after else [])])
+    parts = re.split(r"\{(\w+)\}", template)  # words, placeholder, words, ...
+    terms = [cells[part] if k % 2 else quoted(part) for k, part in enumerate(parts) if part]
+    return "=" + "&".join(terms)
 
-
-# -- reading back ----------------------------------------------------------------------------------
 
 def read_sourcing(reading, data: dict, channels: list[dict]) -> None:
     """The Sourcing sheet's inputs into the case mapping ``data`` (vendors' ``channels``, the
