@@ -181,9 +181,10 @@ def _apply(ws, setup: PageSetup, c: Content) -> None:
 
 
 SIDE_MARGIN, TOP_MARGIN = 0.5, 0.6  # inches
-METHOD_SCALE = 80
+METHOD_SCALE = 70
 """Zoom (%) of the Method sheet's pages: its column (96 characters) within A4 portrait's 7.27 inches
-between the margins in LibreOffice's fallback font (about 8.3 inches at 100 %)."""
+between the margins in LibreOffice's fallback font (about 8.3 inches at 100 %), a little under so
+that the example's Method, which grew with the portfolios, prints on seven pages in French."""
 
 
 _HEADER_MAX = 80  # characters of user text in a header (Excel allows 255 for the whole header)

@@ -17,8 +17,10 @@ from ..layout import Plan
 
 #: Column A's width in characters: a portrait A4 page's printable width at the default font.
 METHOD_WIDTH = 96
-#: Characters a wrapped line holds, with margin for wide letters (capitals, digits, symbols).
-_LINE_CHARS = 100
+#: Characters a wrapped line holds, with margin for wide letters (capitals, digits, symbols): the
+#: example's rendered Method pages hold 120-125 characters of prose a line (96 / 0.8, the average
+#: character width of printing.CHAR_WIDTH's note); 100 left a gap under most paragraphs.
+_LINE_CHARS = 110
 _LINE_POINTS = 15.0  # the height of one line of text at the default font, in points
 
 
