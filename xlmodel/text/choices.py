@@ -34,7 +34,7 @@ CHOICES = (
     ("extended_hours", "extended hours", "horaires étendus"),
     ("overflow", "overflow", "débordement"),
     ("channel", "channel", "par canal"),
-    ("split", "split", "par parts"),
+    ("split", "by shares", "par parts"),
     # Sizing models
     ("erlang_c", "Erlang C", "Erlang C"),
     ("erlang_a", "Erlang A", "Erlang A"),  # a portfolio's channel shared out (Sourcing sheet)

@@ -404,7 +404,7 @@ WORKBOOK.update({
     "pf_mode": "Mode",
     "pf_vendor": "Vendor of the mode",
     "pf_inhouse": "In-house share (the rest)",
-    "pf_shares": "Share to each vendor (split mode)",
+    "pf_shares": "Share to each vendor (by shares)",
     "pf_results": "Teams and invoices, year 1",
     "pf_inhouse_fte": "In-house FTE",
     "pf_vendor_fte": "Vendor FTE billed: {vendor}",
@@ -414,7 +414,7 @@ WORKBOOK.update({
     "pf_valid": "Valid (1)",
     "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
     "method_portfolio_title": "Portfolio scenarios",
-    "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares (split), or to one "
+    "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares, or to one "
                         "vendor for the contacts outside the in-house opening hours (extended hours) or the volume "
                         "above in-house capacity (overflow). Each team is sized on its own part; the pooling loss is "
                         "the agent hours the split queues need beyond each party's prorated part of one pooled "

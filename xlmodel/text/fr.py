@@ -444,7 +444,7 @@ WORKBOOK.update({
     "pf_mode": "Mode",
     "pf_vendor": "Prestataire du mode",
     "pf_inhouse": "Part interne (le reste)",
-    "pf_shares": "Part confiée à chaque prestataire (mode split)",
+    "pf_shares": "Part confiée à chaque prestataire (par parts)",
     "pf_results": "Équipes et factures, année 1",
     "pf_inhouse_fte": "ETP internes",
     "pf_vendor_fte": "ETP facturés : {vendor}",

@@ -30,6 +30,7 @@ from ...text import choice_label, choice_value
 from .. import styles
 from ..content import define_name
 from ..layout import col, month_col
+from ..printing import LINE_HEIGHT, column_width, wrapped_lines
 from .continuity import write_continuity
 
 SHEET = "Sourcing"
@@ -144,10 +145,7 @@ def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout 
 def write(ws, plan, c):
     t, case, lay = c.t, c.case, plan.sourcing
     styles.title(ws, "A1", t["sourcing_title"])
-    ws["A2"] = t["sourcing_help"]
-    ws.merge_cells("A2:H2")  # a paragraph over the blocks' width, not one long line
-    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[2].height = 48
+    ws["A2"] = t["sourcing_help"]  # a paragraph over the sheet's width: merged once the blocks are written
     styles.section(ws, f"A{lay.quoted_header - 1}", t["quoted_title"])
     styles.header_row(ws, lay.quoted_header, [c.label(VENDOR.by_name["name"]), t["quoted_channels"]])
     ws.row_dimensions[lay.quoted_header].height = 30
@@ -163,6 +161,17 @@ def write(ws, plan, c):
     for k in range(max((len(b.vendors) for b in lay.blocks), default=0)):
         ws.column_dimensions[col(FIRST_SHARE_COL + k)].width = 20
     write_continuity(ws, plan, c)  # issue 14: a vendor's failure, one line per vendor of each portfolio
+    _help_paragraph(ws, t["sourcing_help"])
+
+
+def _help_paragraph(ws, text: str) -> None:
+    """Row 2's help as a paragraph over the columns the sheet prints (a merge wider than those
+    printed it cut at the page's edge), as tall as its wrapped lines."""
+    last = max(ws.max_column, 4)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    room = sum(column_width(ws, j) for j in range(1, last + 1))
+    ws.row_dimensions[2].height = max(30.0, wrapped_lines(text, room) * LINE_HEIGHT)
 
 
 def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
