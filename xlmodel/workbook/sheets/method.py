@@ -6,22 +6,16 @@ One column as wide as a printed page; each line wraps, and its row is as tall as
 
 from __future__ import annotations
 
-import math
-
 from openpyxl.styles import Alignment
 
 from ...text.method import method_lines
 from .. import styles
 from ..content import Content
 from ..layout import Plan
+from ..printing import LINE_HEIGHT, wrapped_lines
 
 #: Column A's width in characters: a portrait A4 page's printable width at the default font.
 METHOD_WIDTH = 96
-#: Characters a wrapped line holds, with margin for wide letters (capitals, digits, symbols): the
-#: example's rendered Method pages hold 120-125 characters of prose a line (96 / 0.8, the average
-#: character width of printing.CHAR_WIDTH's note); 100 left a gap under most paragraphs.
-_LINE_CHARS = 110
-_LINE_POINTS = 15.0  # the height of one line of text at the default font, in points
 
 
 def write(ws, plan: Plan, c: Content):
@@ -37,5 +31,7 @@ def write(ws, plan: Plan, c: Content):
 
 
 def text_height(text: str) -> float:
-    """The height in points of a row holding ``text`` wrapped in column A."""
-    return _LINE_POINTS * max(1, math.ceil(len(text) / _LINE_CHARS))
+    """The height in points of a row holding ``text`` wrapped in column A: the print layer's one
+    estimate of wrapped lines (:func:`xlmodel.workbook.printing.wrapped_lines`), which also sizes
+    every other sheet's wrapped text."""
+    return LINE_HEIGHT * max(1, wrapped_lines(text, METHOD_WIDTH))

@@ -10,6 +10,7 @@ met, to measure).
 The sheet exists when the case has a portfolio or a quote for some channels only.  It is planned
 (:func:`plan_sourcing`), written (:func:`write`) and read back (:func:`read_sourcing`) here, by the
 defined names it gives its ranges (``portfolio1_assignments``...), so that reading needs no layout.
+Over 400 lines for that reason: the plan, the writer and the reader of one sheet move together.
 """
 
 from __future__ import annotations
@@ -165,13 +166,11 @@ def write(ws, plan, c):
 
 
 def _help_paragraph(ws, text: str) -> None:
-    """Row 2's help as a paragraph over the columns the sheet prints (a merge wider than those
-    printed it cut at the page's edge), as tall as its wrapped lines."""
-    last = max(ws.max_column, 4)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
+    """Row 2's help over the columns the sheet prints (wider, it was cut at the page's edge)."""
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=(last := max(ws.max_column, 4)))
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    room = sum(column_width(ws, j) for j in range(1, last + 1))
-    ws.row_dimensions[2].height = max(30.0, wrapped_lines(text, room) * LINE_HEIGHT)
+    lines = wrapped_lines(text, sum(column_width(ws, j) for j in range(1, last + 1)))
+    ws.row_dimensions[2].height = max(2, lines) * LINE_HEIGHT
 
 
 def _write_block(ws, plan, c, p: int, portfolio, block: PortfolioBlock):
