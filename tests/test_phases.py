@@ -24,7 +24,7 @@ from xlmodel.limits import MAX_PHASES
 from xlmodel.workbook.reader import read_workbook_case
 
 from test_portfolio import smallest_agents
-from workbook_helpers import PARITY_CASES, parity_case, run_cli
+from workbook_helpers import PARITY_CASES, assert_refused_and_nothing_written, parity_case, run_cli
 
 CASE_FILE = PARITY_CASES["portfolio_phased"]
 PHASED = "portfolio:Pilot then share"
@@ -194,17 +194,7 @@ P = "[[portfolios]] 1 .phases"
 ])
 def test_an_invalid_phase_in_a_case_file_is_located_and_nothing_is_written(changes, location, words, tmp_path,
                                                                            capsys):
-    data = _with(**changes)
-    with pytest.raises(InputError) as info:
-        case_from_mapping(data)
-    found = [p for p in info.value.problems if p.location == location]
-    assert found and words in found[0].message, info.value.problems
-    import tomli_w
-    path = tmp_path / "bad.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
-    code, out, err = run_cli(["build", path, "-o", tmp_path / "bad.xlsx"], capsys)
-    assert code == 2 and f"error: {location}: " in err and "Traceback" not in err
-    assert not (tmp_path / "bad.xlsx").exists()
+    assert_refused_and_nothing_written(_with(**changes), location, words, tmp_path, capsys)
 
 
 def test_more_phases_than_the_limit_are_refused():

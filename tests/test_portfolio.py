@@ -23,7 +23,7 @@ from xlmodel.errors import InputError
 from xlmodel.limits import MAX_PORTFOLIOS
 from xlmodel.workbook.reader import read_workbook_case
 
-from workbook_helpers import PARITY_CASES, parity_case, run_cli
+from workbook_helpers import PARITY_CASES, assert_refused_and_nothing_written, parity_case, run_cli
 
 CASE_FILE = PARITY_CASES["portfolio_by_channel"]
 BY_CHANNEL, MIXED = "portfolio:By channel", "portfolio:Mixed"
@@ -201,17 +201,7 @@ def _with(**changes):
 ])
 def test_an_invalid_assignment_in_a_case_file_is_located_and_nothing_is_written(changes, location, words, tmp_path,
                                                                                 capsys):
-    data = _with(**changes)
-    with pytest.raises(InputError) as info:
-        case_from_mapping(data)
-    found = [p for p in info.value.problems if p.location == location]
-    assert found and words in found[0].message, info.value.problems
-    import tomli_w
-    path = tmp_path / "bad.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
-    code, out, err = run_cli(["build", path, "-o", tmp_path / "bad.xlsx"], capsys)
-    assert code == 2 and f"error: {location}: " in err and "Traceback" not in err
-    assert not (tmp_path / "bad.xlsx").exists()
+    assert_refused_and_nothing_written(_with(**changes), location, words, tmp_path, capsys)
 
 
 def test_more_portfolios_than_the_limit_are_refused():

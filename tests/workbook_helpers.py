@@ -127,3 +127,23 @@ def run_cli_plain(args) -> tuple[int, str, str]:
         except SystemExit as exc:
             return exc.code, out.getvalue(), err.getvalue()
     return 0, out.getvalue(), err.getvalue()
+
+
+def assert_refused_and_nothing_written(data: dict, location: str, words: str, tmp_path, capsys) -> None:
+    """A case mapping the case reader refuses with ``words`` at ``location``, and the same case as a
+    file: ``build`` exits 2 with that located error, no traceback, and writes no workbook."""
+    import pytest
+    import tomli_w
+
+    from xlmodel.case import case_from_mapping
+    from xlmodel.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        case_from_mapping(data)
+    found = [p for p in info.value.problems if p.location == location]
+    assert found and words in found[0].message, info.value.problems
+    path = tmp_path / "bad.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    code, out, err = run_cli(["build", path, "-o", tmp_path / "bad.xlsx"], capsys)
+    assert code == 2 and f"error: {location}: " in err and "Traceback" not in err
+    assert not (tmp_path / "bad.xlsx").exists()
