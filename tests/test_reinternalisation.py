@@ -233,7 +233,8 @@ def _ranges(path):
             [list(r) for r in sheet(wb, "Sourcing").iter_rows(values_only=True)])
 
 
-@pytest.mark.parametrize("name", ["reinternalisation_fr", "portfolio_by_channel"])  # French labels read as well
+@pytest.mark.parametrize("name", ["reinternalisation_fr", "portfolio_by_channel", "portfolio_phased"])  # French labels
+# read as well; a phased portfolio's later phases and their start months too
 def test_the_whole_case_function_covers_portfolios_and_the_way_back(built_book, name):
     from udfs.functions import OUTSOURCE_COMPARE
     book = built_book(name)

@@ -7,6 +7,7 @@ labels, not by cell addresses, so a range of the whole sheet (``Sourcing!A1:L60`
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -36,6 +37,7 @@ def sourcing_from_range(value: Any, data: dict) -> None:
     names, quoted, portfolio = _labels(field=VENDOR.by_name["name"]), _labels("quoted_channels"), _labels(
         "portfolio_name")
     quotes = {v.get("name"): v for v in data.get("vendors", [])}
+    known = {_text(c.get("name")) for c in data.get("demand", {}).get("channels", []) if isinstance(c, dict)}
     portfolios, i = [], 0
     while i < len(rows):
         first = _text(rows[i][0]).lower()
@@ -47,7 +49,7 @@ def sourcing_from_range(value: Any, data: dict) -> None:
                     quotes[_text(rows[i][0])]["channels"] = channels
                 i += 1
         elif first in portfolio:
-            found, i = _portfolio(rows, i)
+            found, i = _portfolio(rows, i, known)
             portfolios.append(found)
         else:
             i += 1
@@ -55,20 +57,40 @@ def sourcing_from_range(value: Any, data: dict) -> None:
         data["portfolios"] = portfolios
 
 
-def _portfolio(rows: list[list], i: int) -> tuple[dict, int]:
-    """The portfolio whose name is on row ``i``, and the row after its assignments."""
-    name, channel, valid = _text(rows[i][1]), _labels(field=CHANNEL.by_name["name"]), _labels("pf_valid")
+def _portfolio(rows: list[list], i: int, known: set[str]) -> tuple[dict, int]:
+    """The portfolio whose name is on row ``i`` (its one table of assignments, or one a phase, each
+    under its ``Phase k: from month`` row), and the row where the next portfolio starts."""
+    name, channel, names = _text(rows[i][1]), _labels(field=CHANNEL.by_name["name"]), _labels("portfolio_name")
+    phase = [re.compile(re.escape(words(lang)["pf_phase"].strip().lower()).replace(r"\{number\}", r"\d+"))
+             for lang in LANGUAGES]
+    tables, month, vendors = [], 1, []
     i += 1
-    while i < len(rows) and _text(rows[i][0]).lower() not in channel:
-        i += 1
-    if i == len(rows):
+    while i < len(rows) and _text(rows[i][0]).lower() not in names:
+        first = _text(rows[i][0]).lower()
+        if any(p.fullmatch(first) for p in phase):
+            month, i = rows[i][1], i + 1
+        elif first in channel:
+            vendors, assigned, i = _table(rows, i, known)
+            tables.append({"from_month": month, "channels": assigned})
+        else:
+            i += 1
+    if not tables:
         raise InputError(Problem("sourcing", f"portfolio {name!r}: its table of channels is not in the range"))
+    if len(tables) == 1:
+        return {"name": name, "vendors": vendors, "channels": tables[0]["channels"]}, i
+    return {"name": name, "vendors": vendors, "phases": tables}, i
+
+
+def _table(rows: list[list], i: int, known: set[str]) -> tuple[list[str], dict, int]:
+    """The vendors, the assignments of the table whose header is row ``i`` (its rows: the case's
+    channels ``known``, or up to a blank row when none are known), and the row after it."""
+    valid = _labels("pf_valid")
     header = [_text(h) for h in rows[i]]
     end = next((k for k, h in enumerate(header) if h.lower() in valid), len(header))
     vendors = [h for h in header[4:end] if h]
     assigned = {}
     i += 1
-    while i < len(rows) and _text(rows[i][0]):
+    while i < len(rows) and _text(rows[i][0]) and (not known or _text(rows[i][0]) in known):
         row = rows[i]
         mode = choice_value(_text(row[1]), PORTFOLIO_MODES) if _text(row[1]) else SPLIT
         if mode == SPLIT:
@@ -80,4 +102,4 @@ def _portfolio(rows: list[list], i: int) -> tuple[dict, int]:
         else:
             assigned[_text(row[0])] = {"mode": mode, "vendor": _text(row[2])}
         i += 1
-    return {"name": name, "vendors": vendors, "channels": assigned}, i
+    return vendors, assigned, i
