@@ -99,6 +99,13 @@ def _close(name: str, known) -> str:
     return f": did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known) or 'none'}"
 
 
+def _unknown_keys(where: str, table: Mapping, keys: list[str], problems: list[Problem]) -> None:
+    """A located problem for each key of ``table`` not in ``keys``, with the closest known one."""
+    for key in table:
+        if key not in keys:
+            problems.append(Problem(f"{where} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
+
+
 def read_quoted_channels(vendors: list[dict], channel_names: list[str], problems: list[Problem]) -> None:
     """Check each quote's ``channels`` (the channels it quotes for) in place: a list of the case's
     channel names, stored as a tuple (empty: every channel)."""
@@ -145,10 +152,7 @@ def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], proble
 def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, problems: list[Problem],
                     horizon_months: int | None = None) -> Portfolio | None:
     where = f"[[portfolios]] {p}"
-    keys = ["name", "channels", "vendors", "phases"]
-    for key in table:
-        if key not in keys:
-            problems.append(Problem(f"{where} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
+    _unknown_keys(where, table, ["name", "channels", "vendors", "phases"], problems)
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem(f"{where} .name", "is required: the portfolio's name, as text"))
@@ -215,10 +219,7 @@ def _read_phases(where: str, data: Any, channel_names: list, quotes: dict, probl
     phases, previous = [], 0
     for k, table in enumerate(data[:MAX_PHASES], start=1):
         at = f"{where} .phases.{k}"
-        keys = ["from_month", "channels", "kpi_targets", "kpi_measured"]
-        for key in table:
-            if key not in keys:
-                problems.append(Problem(f"{at} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
+        _unknown_keys(at, table, ["from_month", "channels", "kpi_targets", "kpi_measured"], problems)
         month = table.get("from_month")
         if isinstance(month, bool) or not isinstance(month, int):
             problems.append(Problem(f"{at} .from_month", f"is required: the month the phase starts, a whole number "

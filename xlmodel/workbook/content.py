@@ -6,6 +6,7 @@ an input cell or a name live here too, so that every input cell is written the s
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Callable
 
@@ -83,3 +84,13 @@ class Content:
 def define_name(ws, name: str, ref: str):
     """A workbook-level name (``finance_discount_rate`` -> ``Inputs!$B$12``)."""
     ws.parent.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def naming(template: str, cell: str, **cells: str) -> str:
+    """A label ``Invoice: {vendor}`` as a formula joining its words and the vendor's name in ``cell``
+    (and any other ``{placeholder}`` of the template with the cell given for it in ``cells``)."""
+    cells = {"vendor": cell, **cells}
+    quoted = lambda text: '"' + text.replace('"', '""') + '"'  # noqa: E731
+    parts = re.split(r"\{(\w+)\}", template)  # words, placeholder, words, ...
+    terms = [cells[part] if k % 2 else quoted(part) for k, part in enumerate(parts) if part]
+    return "=" + "&".join(terms)

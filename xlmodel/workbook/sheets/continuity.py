@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from ...model import RowKey
 from .. import styles
+from ..content import naming
 
 #: The columns from B, one continuity row each (A: the portfolio and the vendor).
 COLUMNS = (("cont_dependence", styles.PERCENT), ("cont_contacts", styles.INTEGER), ("cont_lost", None),
@@ -24,8 +25,6 @@ def title_row(ws, title: str) -> int | None:
 
 def write_continuity(ws, plan, c) -> None:
     """The block (see the module), when the case has portfolios: written last, after a blank row."""
-    from .sourcing import naming  # here: the Sourcing sheet writes this block last (it imports this module)
-
     lay = plan.sourcing
     if not lay.blocks:
         return

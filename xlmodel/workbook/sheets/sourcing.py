@@ -10,12 +10,9 @@ met, to measure).
 The sheet exists when the case has a portfolio or a quote for some channels only.  It is planned
 (:func:`plan_sourcing`), written (:func:`write`) and read back (:func:`read_sourcing`) here, by the
 defined names it gives its ranges (``portfolio1_assignments``...), so that reading needs no layout.
-Over 400 lines for that reason: the plan, the writer and the reader of one sheet move together.
 """
 
 from __future__ import annotations
-
-import re
 
 from dataclasses import dataclass
 from openpyxl.styles import Alignment
@@ -29,7 +26,7 @@ from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT
 from ...schema import CHANNEL, VENDOR, Field
 from ...text import choice_label, choice_value
 from .. import styles
-from ..content import define_name
+from ..content import define_name, naming
 from ..layout import col, month_col
 from ..printing import LINE_HEIGHT, column_width, wrapped_lines
 from .continuity import write_continuity
@@ -273,16 +270,6 @@ def _write_results(ws, plan, c, p: int, block: PortfolioBlock):
         link(r + 1, naming(t["pf_invoice"], name), (f"{prefix}v{v}", "vendor_invoice"), "SUM", c.money)
         link(r + 2, naming(t["pf_governance"], name), (f"{prefix}v{v}", "governance"), "SUM", c.money)
         r += 3
-
-
-def naming(template: str, cell: str, **cells: str) -> str:
-    """A label ``Invoice: {vendor}`` as a formula joining its words and the vendor's name in ``cell``
-    (and any other ``{placeholder}`` of the template with the cell given for it in ``cells``)."""
-    cells = {"vendor": cell, **cells}
-    quoted = lambda text: '"' + text.replace('"', '""') + '"'  # noqa: E731
-    parts = re.split(r"\{(\w+)\}", template)  # words, placeholder, words, ...
-    terms = [cells[part] if k % 2 else quoted(part) for k, part in enumerate(parts) if part]
-    return "=" + "&".join(terms)
 
 
 def read_sourcing(reading, data: dict, channels: list[dict]) -> None:
