@@ -238,3 +238,20 @@ def test_continuity_lines_on_the_sourcing_sheet_equal_the_engine_in_both_languag
                 checked += 1
             r += 1
     assert checked >= 12
+
+
+@pytest.mark.parametrize("name", ["reinternalisation", "reinternalisation_fr"])
+def test_way_back_break_even_on_the_risk_sheet_equals_the_engine_in_both_languages(recalculated, name):
+    """Issue 14: the way back's NPV of the return's costs and its break-even return cost, native rows
+    under the Risk sheet's break-evens, recalculated by LibreOffice, equal the engine, with the
+    verdict of their sign (below 0 here: even a free return costs more than staying)."""
+    from xlmodel.text import words
+    from xlmodel.workbook.sheets.continuity import title_row
+    wb = recalculated[name][0]
+    t = words("fr" if name.endswith("_fr") else "en")
+    ri = compare(parity_case(name)).scenario("reinternalised").reinternalisation
+    ws = sheet(wb, "Risk")
+    cost, even = title_row(ws, t["rb_return_npv"]), title_row(ws, t["rb_break_even"])
+    assert close(ws[f"D{cost}"].value, ri["return_cost_npv"]) and close(ws[f"D{even}"].value,
+                                                                         ri["break_even_return_cost_npv"])
+    assert ri["break_even_return_cost_npv"] < 0 and ws[f"G{even}"].value == t["rb_never"]

@@ -18,6 +18,7 @@ import json
 import shutil
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from openpyxl import load_workbook
 
@@ -257,17 +258,108 @@ def test_the_workbook_reads_back_the_same_case_continuity_and_year_included(buil
         assert case == parity_case(name) and case.reinternalisation.year == 3 and case.continuity.failure_weeks == 3
 
 
-def test_a_recommended_way_back_says_the_analytics_leave_it_out(way_back):
-    """Should the way back be the cheapest, the sentences say the analytics (which compare the other
-    scenarios) do not cover it, in both languages, instead of quoting a figure they lack."""
+def _dearer_quotes(case, factor: float = 4.0):
+    """The case with every quote's price x ``factor``: outsourcing then runs dearer than in-house, so
+    coming back can pay (the break-even return cost is above 0)."""
+    return case.replace(vendors=tuple(replace(v, price=v.price * factor) for v in case.vendors))
+
+
+def test_break_even_return_cost_is_the_hand_one_and_below_0_when_even_a_free_return_costs_more(way_back):
+    """Break-even return cost (NPV) = NPV of the return's costs + NPV of cost staying outsourced with
+    the quote chosen - NPV of cost of the way back, from the hand return costs of year N."""
+    case, result = way_back
+    back = result.scenario("reinternalised")
+    cost, n = _return_costs(case, result, "Near Shore")
+    r = case.finance.discount_rate
+    staying = result.scenario("outsourced:Near Shore").npv_cost
+    ri = back.reinternalisation
+    assert ri["return_cost_npv"] == pytest.approx(cost / (1 + r) ** n, rel=1e-12)
+    assert ri["npv_gain_vs_staying"] == pytest.approx(staying - back.npv_cost, rel=1e-12)
+    even = cost / (1 + r) ** n + staying - back.npv_cost
+    assert ri["break_even_return_cost_npv"] == pytest.approx(even, rel=1e-12)
+    assert even < 0  # in-house runs dearer than Near Shore: even a free return costs more than staying
+
+
+def test_a_return_costing_its_break_even_makes_coming_back_cost_as_much_as_staying(way_back):
+    """With dearer quotes coming back pays; adding (break-even - return NPV) x (1 + r)^N to the
+    knowledge transfer back (paid in the month of the return, year N) evens the way back with staying
+    outsourced, and leaves the break-even where it was: the return's costs choose no quote."""
+    case, _ = way_back
+    dear = _dearer_quotes(case)
+    result = compare(dear)
+    ri = result.scenario("reinternalised").reinternalisation
+    even, cost = ri["break_even_return_cost_npv"], ri["return_cost_npv"]
+    assert even > cost > 0 and ri["npv_gain_vs_staying"] > 0
+    n, r = dear.reinternalisation.year, dear.finance.discount_rate
+    extra = (even - cost) * (1 + r) ** n
+    moved = dear.replace(reinternalisation=replace(dear.reinternalisation, knowledge_transfer_back=(
+        dear.reinternalisation.knowledge_transfer_back + extra)))
+    at = compare(moved)
+    back, stay = at.scenario("reinternalised"), at.scenario(ri["staying"])
+    assert back.npv_cost == pytest.approx(stay.npv_cost, rel=1e-12)
+    assert back.reinternalisation["return_cost_npv"] == pytest.approx(even, rel=1e-12)
+    assert back.reinternalisation["break_even_return_cost_npv"] == pytest.approx(even, rel=1e-12)
+
+
+# Drivers of the tornado that the way back's rows reach: prices and one-off costs (costed over arrays,
+# exact), volume and salaries (the staffing sized again by the engine), the discount rate (the NPVs
+# that choose the quote).
+WAY_BACK_DRIVERS = ["vendor_price", "transition", "discount_rate", "hiring_cost", "volume", "salary"]
+
+
+def test_tornado_of_the_way_back_ends_equal_full_engine_runs(way_back):
+    from xlmodel.analytics import drivers as drv
+    from xlmodel.analytics.sensitivity import tornado
+    case, result = way_back
+    bars = tornado(case, result, WAY_BACK_DRIVERS, scenario_id="reinternalised").bars
+    assert {b.driver for b in bars} == set(WAY_BACK_DRIVERS)
+    for bar in bars:
+        for change, got in ((bar.low_change, bar.npv_savings_low), (bar.high_change, bar.npv_savings_high)):
+            exact = compare(drv.apply(case, {bar.driver: change})).scenario("reinternalised").npv_savings
+            assert got == pytest.approx(exact, rel=1e-9, abs=1e-3), (bar.driver, change)
+    assert all(b.swing > 0 for b in bars)
+
+
+def test_the_vectorised_monte_carlo_costs_the_way_back_as_the_engine_does_its_quote_chosen_per_draw(way_back):
+    """The way back's rows (its yearly NPVs included) evaluated over arrays: at the mode every scenario
+    equals compare; drivers that move no staffing equal loop draws of the exact engine (to rounding);
+    a draw of a price that makes the other quote the cheapest comes back from that quote."""
+    from xlmodel.analytics import drivers as drv
+    from xlmodel.analytics.montecarlo import array_model, evaluate_changes, loop_npv_costs, monte_carlo_drivers
+    from xlmodel.analytics.vector import ArrayModel
+    from xlmodel.model import VendorInput
+    case, result = way_back
+    j = [s.id for s in result.scenarios].index("reinternalised")
+    model = array_model(case, result)
+    at_mode = evaluate_changes(model, {d: np.zeros(2) for d in monte_carlo_drivers(case)})
+    np.testing.assert_allclose(at_mode.npv_cost[0], [s.npv_cost for s in result.scenarios], rtol=1e-12)
+    flat = ["vendor_price", "governance", "discount_rate", "transition", "hiring_cost", "indexation"]
+    rng = np.random.default_rng(5)  # uniform over each range: prices and the rate are not drawn by the MC
+    changes = {d: rng.uniform(*drv.driver_range(case, d), size=12) for d in flat}
+    got = evaluate_changes(array_model(case, result, flat), changes).npv_cost
+    np.testing.assert_allclose(got, loop_npv_costs(case, changes, 12), rtol=1e-9)
+    assert np.ptp(got[:, j]) > 0
+    price = VendorInput(0, "price")  # Near Shore, 19 an hour: at 45 Contact Plus is the cheaper quote
+    prices = ArrayModel(case, [price], result.evaluation).evaluate({price: np.array([19.0, 45.0])}).npv_cost
+    for k, value in enumerate((19.0, 45.0)):
+        exact = compare(drv.with_inputs(case, {price: value}))
+        assert prices[k, j] == pytest.approx(exact.scenario("reinternalised").npv_cost, rel=1e-12)
+        assert exact.scenario("reinternalised").reinternalisation["vendor"] == ("Near Shore", "Contact Plus")[k]
+
+
+def test_a_recommended_way_back_is_analysed_like_every_option_in_both_languages(way_back):
+    """Should the way back be the cheapest, the sentences give its probability of being cheapest over
+    the draws and the drivers that could flip it, in both languages."""
     from xlmodel.analytics.montecarlo import run_risk
-    from xlmodel.text import words
+    from xlmodel.analytics.sensitivity import tornado
     from xlmodel.text.sentences import analytics_sentence, recommendation
     case, result = way_back
-    others = result.without_portfolios()
-    assert all(s.kind != "reinternalised" for s in others.scenarios)  # the portfolios are analysed (w6-phases)
-    risk = run_risk(case, 200, 7, comparison=others)
+    risk = run_risk(case, 200, 7, comparison=result)
+    assert "reinternalised" in [s.id for s in risk.scenarios]
+    share = risk.scenario("reinternalised").p_cheapest
+    bars = tornado(case, result, WAY_BACK_DRIVERS, scenario_id="reinternalised")
     result = replace(result, best="reinternalised")
-    for lang in ("en", "fr"):
-        assert recommendation(result, lang, risk).endswith(words(lang)["ri_analytics"])
-        assert analytics_sentence(result, lang, risk, None) == words(lang)["ri_analytics"]
+    for lang, label, drivers in (("en", "Outsourced, then back in-house", "On the NPV saving"),
+                                 ("fr", "Externalisé puis réinternalisé", "Sur l'économie de VAN")):
+        for text in (recommendation(result, lang, risk, bars), analytics_sentence(result, lang, risk, bars)):
+            assert label in text and f"{share:.0%}".replace("%", "") in text and drivers in text, text

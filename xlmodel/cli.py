@@ -144,7 +144,7 @@ def risk(source, draws, seed, as_json, lang):
     from .engine import compare as run
     from .limits import MAX_RISK_VALUES
     _speak(lang or "en")
-    result = run(load_source(source)).without_portfolios()  # the way back in-house is not analysed yet
+    result = run(load_source(source))
     case = result.case
     lang = _speak(lang or case.case.language)
     if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:

@@ -206,14 +206,6 @@ class Comparison:
             "arrival_profile": profile_summary(self),
         }
 
-    def without_portfolios(self) -> Comparison:
-        """The comparison of the case without its re-internalisation scenario (itself when it has none):
-        the decision analytics cover the portfolios, not yet the way back in-house, and run on this one."""
-        if not self.case.reinternalisation.year:
-            return self
-        from dataclasses import replace
-        return compare(self.case.replace(reinternalisation=replace(self.case.reinternalisation, year=0)))
-
     def to_frame(self):
         """A pandas DataFrame, one row per scenario and year (:func:`xlmodel.frames.scenario_frame`)."""
         from .frames import scenario_frame

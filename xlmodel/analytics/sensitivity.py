@@ -88,8 +88,9 @@ def tornado_scenario(result: Comparison) -> str:
     return min(others, key=lambda s: s.npv_cost).id if others else "inhouse"
 
 
-def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -> Tornado:
-    """The tornado of a case (default: every driver).
+def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None,
+            scenario_id: str | None = None) -> Tornado:
+    """The tornado of a case (default: every driver) about ``scenario_id`` (default: see the module).
 
     >>> from xlmodel.case import example_case
     >>> t = tornado(example_case(), driver_ids=["volume"])
@@ -98,7 +99,7 @@ def tornado(case: Case, comparison: Comparison | None = None, driver_ids=None) -
     """
     started = time.perf_counter()
     comparison = comparison or compare(case)
-    target = tornado_scenario(comparison)
+    target = scenario_id or tornado_scenario(comparison)
     base = comparison.scenario(target).npv_savings
     ids = list(driver_ids or drv.DRIVER_IDS)
     ends = {(d, change): None for d in ids for change in drv.driver_range(case, d) if change != 0}

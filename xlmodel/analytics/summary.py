@@ -39,7 +39,6 @@ def analyse(result: Comparison, draws: int = COMPARE_DRAWS, seed: int | None = N
     from .montecarlo import run_risk
     from .scoring import score_vendors
     from .sensitivity import tornado
-    result = result.without_portfolios()  # the way back in-house is not analysed yet (text: ri_analytics)
     case = result.case
     return Analysis(economic_view(result), score_vendors(result), break_even(case, result),
                     tornado(case, result), run_risk(case, draws, seed, comparison=result))

@@ -7,7 +7,7 @@ evaluates the *same rows* (:mod:`xlmodel.model`) with the same evaluator and fun
 
 - inputs moved by a driver are arrays shaped ``(draws, 1)``; a row that depends on none of them
   keeps the engine's exact base value (shape ``(months,)``); a row that does is an array shaped
-  ``(draws, months)`` (scalar rows ``(draws, 1)``), whose parts that depend on no draw are computed
+  ``(draws, months)`` (scalar rows ``(draws, 1)``, yearly rows ``(draws, years + 1)``), whose parts that depend on no draw are computed
   once, and whose products multiply the small factors before the big arrays.
 - staffing uses the **square-root staffing rule** instead of Erlang C:
   ``N = max(A + beta * sqrt(A), A / max_occupancy)`` for live channels, where ``A`` is the
@@ -169,8 +169,10 @@ class ArrayModel:
 
     def _compile_step(self, ref, row):
         if isinstance(ref, RowRef):
-            evaluate, months = row.formula.compile(self._name_fn(row.bind), self._rank_fn(row.bind)), self.months
-            return (ref, lambda env: evaluate(env, months), row.scalar)
+            # A yearly row (the NPV of cost a re-internalisation ranks its quotes by) has years 0 to H.
+            periods = 1 if row.scalar else self.years + 1 if row.yearly else self.months
+            evaluate = row.formula.compile(self._name_fn(row.bind), self._rank_fn(row.bind))
+            return (ref, lambda env: evaluate(env, periods), periods)
         s = row
         if s.peak_of:
             getters = [self._name_fn({"part": StaffRef(k)})("part") for k in s.peak_of]
@@ -180,7 +182,7 @@ class ArrayModel:
                 total = np.broadcast_to(total, np.broadcast_shapes(np.shape(total), (1, self.months)))
                 by_year = total.reshape(total.shape[0], -1, 12).max(axis=-1)
                 return np.repeat(by_year, 12, axis=-1)
-            return (ref, peak, False)
+            return (ref, peak, self.months)
         channel = self.case.channels[s.channel]
         get = {name: self._name_fn({name: ref})(name) for name, ref in
                (("contacts", s.contacts), ("aht", s.aht), ("hours", s.hours))}
@@ -209,7 +211,7 @@ class ArrayModel:
         erlangs = traffic_fn()
         if channel.kind == "deferred":
             inverse = 1.0 / channel.max_occupancy
-            return (ref, lambda env: erlangs(env) * inverse, False)
+            return (ref, lambda env: erlangs(env) * inverse, self.months)
         a0 = np.broadcast_to(traffic(self._base(s.contacts), self._base(s.aht), self._base(s.hours)),
                              (self.months,)).astype(float)
         n0 = np.asarray(self.ev.resolve(ref), dtype=float)
@@ -220,7 +222,7 @@ class ArrayModel:
         def sized(env):
             a = erlangs(env)
             return np.maximum(a + beta * np.sqrt(a), a * cap)
-        return (ref, sized, False)
+        return (ref, sized, self.months)
 
     # -- evaluation ------------------------------------------------------------------------------
     def evaluate(self, inputs: dict) -> ArrayResult:
@@ -228,13 +230,8 @@ class ArrayModel:
         draws = len(next(iter(inputs.values()))) if inputs else 1
         env = self._inputs(inputs, draws)
         months = self.months
-        for (ref, fn, scalar), release in zip(self._order, self._release):
-            value = fn(env)
-            if scalar:
-                value = np.broadcast_to(np.asarray(value, dtype=float), (draws, 1))
-            else:
-                value = np.broadcast_to(np.asarray(value, dtype=float), (draws, months))
-            env[ref] = value
+        for (ref, fn, periods), release in zip(self._order, self._release):
+            env[ref] = np.broadcast_to(np.asarray(fn(env), dtype=float), (draws, periods))
             for used in release:
                 del env[used]
         rate = env.get(Input("finance", "discount_rate"), self.case.finance.discount_rate)
@@ -266,8 +263,8 @@ class ArrayModel:
         """Agents on duty of every draw-dependent staffing row (``(draws, months)``) by its key, for checks."""
         draws = len(next(iter(inputs.values()))) if inputs else 1
         env = self._inputs(inputs, draws)
-        for ref, fn, scalar in self._order:
-            env[ref] = np.broadcast_to(np.asarray(fn(env), dtype=float), (draws, 1) if scalar else (draws, self.months))
+        for ref, fn, periods in self._order:
+            env[ref] = np.broadcast_to(np.asarray(fn(env), dtype=float), (draws, periods))
         return {ref.key: env[ref] for ref, _, _ in self._order if isinstance(ref, StaffRef)}
 
     def dependent_rows(self) -> int:

@@ -14,7 +14,7 @@ from .sizing import native_sizing
 from .appraisal import appraisal, payback, years
 from .continuity import continuity
 from .portfolio import portfolio, portfolio_scenarios
-from .reinternal import reinternal_scenarios, reinternalised
+from .reinternal import break_even_return, reinternal_scenarios, reinternalised
 from .scenarios import SCENARIO_ROWS, scenario_list
 from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
@@ -101,6 +101,7 @@ def _declare(shape: Shape) -> Model:
         reinternalised(ctx, sc)
         payback(ctx, sc)
         appraisal(ctx, sc, by_year)
+        break_even_return(ctx, sc, by_year)
     scenarios += later
     for sc in scenarios:  # 8. each portfolio's continuity: a vendor's failure, with and without a backup
         if sc.kind == "portfolio":

@@ -20,6 +20,13 @@ outsourced (``[reinternalisation] year``; 0: no such scenario).
 
 Its NPV, payback and IRR follow natively, against in-house at target service like every scenario;
 "staying outsourced" is the selected outsourced scenario, shown beside it.
+
+**Break-even return cost** (the question a DAF asks of a way back: how much may coming back cost
+before staying outsourced is cheaper?): the NPV of the return's costs at which the way back's NPV of
+cost equals staying outsourced's, ``NPV(return costs) + NPV(cost staying) - NPV(cost of the way
+back)``.  The return's costs enter the way back's NPV once and linearly, and choose no quote, so the
+figure is exact.  Below 0, even a free return costs more than staying (in-house runs dearer than the
+quote).  Model rows, live in the workbook like every other.
 """
 
 from __future__ import annotations
@@ -89,6 +96,28 @@ def reinternalised(ctx: Context, sc: Scenario) -> None:
         add(line, en, fr, "money", " + ".join(f"s{v} * x{v}" for v in vendors), scalar=True, line=line,
             one_off=True, **pick, **{f"x{v}": RowRef(RowKey(out[v], line)) for v in vendors})
     totals(ctx, sc)
+
+
+def break_even_return(ctx: Context, sc: Scenario, years) -> None:
+    """The break-even return cost and its headroom (see the module); after the scenario's appraisal."""
+    vendors = range(len(ctx.shape.vendors))
+
+    def add(name, en, fr, unit, expr, **kwargs):
+        return ctx.add(sc.key(name), en, fr, unit, expr, scenario=sc.id, scalar=True, **kwargs)
+
+    staying = add("ri_staying_npv", "Staying outsourced with the quote chosen: NPV of cost",
+                  "Rester externalisé avec l'offre retenue : VAN des coûts", "money",
+                  " + ".join(f"s{v} * n{v}" for v in vendors),
+                  **{f"s{v}": RowRef(sc.key(f"ri_chosen{v}")) for v in vendors},
+                  **{f"n{v}": RowRef(RowKey(f"out{v}", "npv_cost")) for v in vendors})
+    gain = add("ri_gain", "Coming back against staying: NPV of cost saved",
+               "Revenir plutôt que rester : VAN des coûts économisée", "money", "staying - back", staying=staying,
+               back=RowRef(sc.key("npv_cost")))
+    cost = add("ri_return_npv", "The return's costs: NPV", "Coûts du retour : VAN", "money",
+               "sumproduct(cost, discount)", cost=RowRef(sc.key(f"cost_{RETURN_LINE}")), discount=years.discount)
+    add("ri_break_even", "Break-even return cost (NPV): coming back costs as much as staying",
+               "Coût du retour à l'équilibre (VAN) : revenir coûte autant que rester", "money", "cost + gain",
+               cost=cost, gain=gain)
 
 
 def _chosen(ctx: Context, add) -> list[RowRef]:
@@ -181,4 +210,7 @@ def reinternalisation_json(ev, sc: Scenario) -> dict:
             "staying": f"outsourced:{case.vendors[chosen].name}",
             "return_costs": {"rehiring": costs["ri_rehire"], "termination": costs["ri_termination"],
                              "parallel_run": costs["ri_run_on_invoice"], "transfer_and_it": costs["ri_transfer_it"]},
-            "return_cost": float(sum(sum(x) for x in costs.values()))}
+            "return_cost": float(sum(sum(x) for x in costs.values())),
+            "return_cost_npv": float(values[sc.key("ri_return_npv")]),
+            "npv_gain_vs_staying": float(values[sc.key("ri_gain")]),
+            "break_even_return_cost_npv": float(values[sc.key("ri_break_even")])}

@@ -32,5 +32,8 @@ def continuity_lines(result, lang: str) -> list[str]:
             year=ri["year"], vendor=ri["vendor"], cost=_k(ri["return_cost"], lang), cur=cur,
             npv=_k(back.npv_cost, lang), stay=_k(stay.npv_cost, lang),
             diff=("+" if back.npv_cost >= stay.npv_cost else "") + _k(back.npv_cost - stay.npv_cost, lang)))
-        lines += _wrap(t["ri_analytics"])
+        even, cost = ri["break_even_return_cost_npv"], ri["return_cost_npv"]
+        verdict = "ri_verdict_never" if even < 0 else "ri_verdict_pays" if even >= cost else "ri_verdict_stays"
+        lines += _wrap(t["ri_break_even_terminal"].format(even=_k(even, lang), cost=_k(cost, lang), cur=cur,
+                                                           verdict=t[verdict]))
     return lines

@@ -30,6 +30,8 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
             lines += [("h", t["method_phases_title"]), ("p", t["method_phases"])]
     if case.portfolios or case.reinternalisation.year:  # issue 14: continuity, the way back in-house
         lines += [("h", t["method_continuity_title"]), ("p", t["method_continuity"])]
+    if case.reinternalisation.year:  # issue 14: the way back in the analytics, its break-even return cost
+        lines += [("h", t["method_way_back_title"]), ("p", t["method_way_back"])]
     lines.append(("h", t["method_rows"]))
     lines.append(("p", t["method_reading"]))
     for row in _one_row_per_kind(model):

@@ -83,7 +83,6 @@ def workbook_analysis(result, draws: int = RISK_DRAWS, parallel: bool = True):
     Risk sheet needs the results.
     """
     global _JOB
-    result = result.without_portfolios()  # the way back in-house is not analysed yet (ri_analytics)
     # The analytics hold figures only (the analytics layer has no words): the same in either language.
     key = (result.case.replace(case=replace(result.case.case, language="en")), draws)
     if key in _ANALYSES:  # the same case built again in this process: a rebuild, or another language

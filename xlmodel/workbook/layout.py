@@ -252,6 +252,7 @@ class RiskLayout:
     break_even_title: int
     break_even: Span  # one row per vendor
     hybrid_share: Span  # one row per hybrid vendor
+    way_back: Span  # the way back in-house's return costs and break-even (live; 2 rows, none without it)
     economic_title: int
     economic: Mapping[str, int]  # scenario id -> row
     settings_title: int

@@ -255,7 +255,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     """From row 10, one block per analysis: a title, a header, the rows, a blank row.  The counts
     follow the case's structure: every driver has a tornado bar, every scenario a Monte Carlo and an
     economic row, every vendor a score and a break-even, every hybrid vendor a best share."""
-    scenarios = [s.id for s in model.scenarios if s.kind != "reinternalised"]  # portfolios too; not the way back
+    scenarios = [s.id for s in model.scenarios]  # portfolios and the way back in-house too
     vendors = len(case.vendors)
     r = _Rows(10)
     tornado_title = r.one()
@@ -281,6 +281,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     r.one()
     break_even = r.take(vendors)
     hybrid_share = r.take(len(case.hybrid.vendors))
+    way_back = r.take(2 if case.reinternalisation.year else 0)
     r.one()
     economic_title = r.one()
     r.take(2)  # the cost of inaction, the header
@@ -294,7 +295,7 @@ def plan_risk(case: Case, model: Model) -> RiskLayout:
     sentences = r.take(1 + DECISION_LINES)
     return RiskLayout(tornado_title, tornado, monte_carlo_title, monte_carlo, monte_carlo_note, histogram_title,
                       histogram, scoring_title, weights_row, scoring, scoring_reason, break_even_title, break_even,
-                      hybrid_share, economic_title, economic, settings_title, settings, sentences_title, sentences)
+                      hybrid_share, way_back, economic_title, economic, settings_title, settings, sentences_title, sentences)
 
 
 CHECKS = ("check_seasonality", "staffing_verified", "staffing_covered", "check_annual", "check_lines", "check_npv",

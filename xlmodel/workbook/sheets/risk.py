@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment
 
+from ...model import RowKey
 from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
 from ...text import choice_label, pick
@@ -32,8 +33,6 @@ def write(ws, plan: Plan, c: Content):
     ws["A2"] = t["risk_help"]
     if c.case.portfolios:
         ws["A3"] = t["portfolio_analytics"]
-    elif c.case.reinternalisation.year:  # issue 14: the way back is not analysed yet either
-        ws["A3"] = t["ri_analytics"]
     # Staleness: these values hold while the native NPV of savings of the tornado's scenario and
     # every scenario's NPV of cost are still the ones they were computed from (the economic view
     # keeps them), the staffing sizing is current and no scoring or risk setting changed.
@@ -99,8 +98,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         styles.write_computed(ws, f"E{r}", sr.p_cheapest, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", sr.npv_cost_p50, c.money)
     ws[f"A{lay.monte_carlo_note}"] = t["risk_note"]
-    analysed = {sr.id for sr in risk.scenarios}  # the way back in-house is not analysed yet
-    best = c.result.best if c.result.best != "inhouse" and c.result.best in analysed else a.tornado.scenario_id
+    best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
     styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}{t['colon']}{c.label(c.result.scenario(best))}")
@@ -162,6 +160,18 @@ def _break_even(ws, plan: Plan, c: Content):
         ws[f"A{r}"] = f"{t['best_share']}{t['colon']}{hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
         styles.write_computed(ws, f"F{r}", hs.npv_cost_at_best, c.money)
+    if lay.way_back:  # issue 14: the way back's break-even is a model row, live (not a Python value)
+        cost, even = lay.way_back.rows
+        calc = plan.calc.rows
+        ws[f"A{cost}"] = t["rb_return_npv"]
+        ws[f"D{cost}"] = f"=Calc!$C${calc[RowKey('ri', 'ri_return_npv')]}"
+        ws[f"A{even}"] = t["rb_break_even"]
+        ws[f"D{even}"] = f"=Calc!$C${calc[RowKey('ri', 'ri_break_even')]}"
+        ws[f"G{even}"] = f'=IF(D{even}<0,"{t["rb_never"]}","{t["rb_pays"]}")'
+        for r in (cost, even):
+            ws[f"D{r}"].number_format = c.money
+            ws[f"A{r}"].alignment = Alignment(wrap_text=True, vertical="top")
+            ws[f"G{r}"].alignment = Alignment(horizontal="left", indent=1, vertical="top")
 
 
 def _economics(ws, plan: Plan, c: Content):
