@@ -289,3 +289,72 @@ def test_the_book_recalculates_an_edited_assignment_as_the_engine_computes_it(bo
     live.edit("Sourcing", block.first, 6, 0.8)  # 30 % + 80 % of phone: more than 100 %
     live.evaluate()
     assert live.value("Checks", check, 2) == 0 and live.value("Checks", plan.checks.master_row, 2) == 0
+
+
+# -- every quote of the book in every portfolio (issue 14: a vendor added without a rebuild) ----------
+
+PILOT = "portfolio:Pilote, puis partage"  # the example's phased portfolio: Océan Indien Services only
+
+
+def _with_casablanca_on_phone(case, share: float = 0.3):
+    """The example with ``share`` of phone given, in its phased portfolio's second phase, to
+    Casablanca Contact, a quote that portfolio names nowhere (as typed in its Sourcing column)."""
+    from dataclasses import replace
+    pilot = case.portfolios[1]
+    phase = pilot.phases[1]
+    phone = replace(phase.channels[0], shares=(("Casablanca Contact", share), *phase.channels[0].shares))
+    return case.replace(portfolios=(case.portfolios[0], replace(
+        pilot, vendors=("Casablanca Contact", *pilot.vendors),
+        phases=(pilot.phases[0], replace(phase, channels=(phone, *phase.channels[1:]))))))
+
+
+def test_every_portfolio_has_a_column_for_every_quote_but_a_staff_transfer(built_book):
+    from dataclasses import replace
+    from xlmodel.case import example_case
+    from xlmodel.model.declare import Shape
+    from xlmodel.portfolios import portfolio_columns
+    case = example_case()
+    assert case.portfolios[1].vendors == ("Océan Indien Services",) and len(case.vendors) == 3
+    assert portfolio_columns(case) == (0, 1, 2)
+    assert [b.vendors for b in built_book("example").plan.sourcing.blocks] == [(0, 1, 2)] * 2
+    assert all(vendors == (0, 1, 2) for _, vendors, _ in Shape.of(case).portfolios)
+    transfer = case.replace(vendors=(replace(case.vendors[0], staff_transfer="yes"), *case.vendors[1:]))
+    assert portfolio_columns(transfer) == (1, 2)  # a portfolio refuses a quote that takes the whole team
+
+
+def test_a_quote_a_portfolio_does_not_engage_costs_it_nothing():
+    """The phased portfolio costs the same with the book's two other quotes in its columns (at 0
+    share: no invoice, no governance, not engaged) as in a case that has only its own quote."""
+    from dataclasses import replace
+    from xlmodel.case import example_case
+    case = example_case()
+    result = compare(case)
+    teams = {v["vendor"]: v for v in result.scenario(PILOT).portfolio["vendors"]}
+    assert list(teams) == [v.name for v in case.vendors]
+    for name in ("Atlantique Relation Client", "Casablanca Contact"):
+        assert not teams[name]["engaged"] and sum(teams[name]["invoice"]) == sum(teams[name]["governance"]) == 0
+    own = case.vendors[2]
+    alone = case.replace(vendors=(own,), portfolios=(case.portfolios[1],), hybrid=replace(
+        case.hybrid, vendors=tuple(v for v in case.hybrid.vendors if v == own.name)))
+    assert compare(alone).scenario(PILOT).npv_cost == pytest.approx(result.scenario(PILOT).npv_cost, rel=1e-12)
+
+
+def test_a_share_for_a_quote_new_to_the_portfolio_bills_and_governs_it_from_its_phase():
+    """30 % of phone to Casablanca Contact from phase 2 (month 4): its share of phone is 0 in the
+    pilot's months and 30 % after; it is engaged in phase 2; its governance each month is the
+    governance rate x its invoice, at least the floor / 12 while it invoices (year 1: no wage index)."""
+    from xlmodel.case import example_case
+    from xlmodel.model import RowKey
+    case = _with_casablanca_on_phone(example_case())
+    result = compare(case)
+    values, trn = result.evaluation.values, case.transition
+    start = case.portfolios[1].phases[1].from_month
+    share = values[RowKey("pf1v1", "vendor_share", 0)][:12]
+    assert list(share) == pytest.approx([0.0] * (start - 1) + [0.3] * (13 - start))
+    assert values[RowKey("pf1v1", "engaged")] == 0 and values[RowKey("pf1v1", "engaged_phase2")] == 1
+    invoice = values[RowKey("pf1v1", "vendor_invoice")][:12]
+    assert all(invoice[:start - 1] == 0) and all(invoice[start - 1:] > 0)
+    governance = sum(max(trn.governance_rate * x, (x > 0) * trn.governance_floor / 12) for x in invoice)
+    team = next(v for v in result.scenario(PILOT).portfolio["vendors"] if v["vendor"] == "Casablanca Contact")
+    assert team["governance"][0] == pytest.approx(governance, rel=1e-12)
+    assert team["invoice"][0] == pytest.approx(sum(invoice), rel=1e-12)

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 
 from ..case import Case
+from ..portfolios import portfolio_columns
 from .refs import Inputs, RowRef
 from .refs import StaffRef
 from .rows import Declaration, Model, StaffRow
@@ -44,8 +45,7 @@ class Shape:
         vendors = tuple(v.name for v in case.vendors)
         return cls(tuple(c.name for c in case.channels), vendors, tuple(case.hybrid.vendors), case.hybrid.mode,
                    tuple(c.kind for c in case.channels),
-                   tuple((p.name, tuple(vendors.index(v) for v in p.vendors), len(p.phases))
-                         for p in case.portfolios),
+                   tuple((p.name, portfolio_columns(case), len(p.phases)) for p in case.portfolios),
                    tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else (),
                    bool(case.demand.arrival_days or case.demand.arrival_slots),
                    case.reinternalisation.year > 0)

@@ -170,6 +170,7 @@ def _break_even(ws, plan: Plan, c: Content):
         ws[f"G{even}"] = f'=IF(D{even}<0,"{t["rb_never"]}","{t["rb_pays"]}")'
         for r in (cost, even):
             ws[f"D{r}"].number_format = c.money
+            ws[f"D{r}"].alignment = Alignment(vertical="top")  # level with its label's first line
             ws[f"A{r}"].alignment = Alignment(wrap_text=True, vertical="top")
             ws[f"G{r}"].alignment = Alignment(horizontal="left", indent=1, vertical="top")
 

@@ -22,13 +22,13 @@ from ...errors import Problem
 from ...limits import MAX_HORIZON_YEARS, MAX_PHASES, MAX_PORTFOLIOS
 from ...model import CaseRef, RowKey
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
-from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT
+from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT, portfolio_columns
 from ...schema import CHANNEL, VENDOR, Field
 from ...text import choice_label, choice_value
 from .. import styles
 from ..content import define_name, naming
 from ..layout import col, month_col
-from ..printing import LINE_HEIGHT, column_width, wrapped_lines
+from ..printing import LINE_HEIGHT, column_width, text_width, wrapped_lines
 from .continuity import write_continuity
 
 SHEET = "Sourcing"
@@ -48,6 +48,7 @@ _KPI = {"service_level": Field("service_level", "rate", 0.8, "of contacts", "Ser
         "csat": Field("csat", "number", 4.0, "out of 5", "Customer satisfaction (CSAT)",
                       "Satisfaction client (CSAT)", 0, 5, fr_unit="sur 5", decimals=1)}
 FIRST_SHARE_COL = 5  # E: A channel, B mode, C vendor of the mode, D in-house share (the rest)
+_CENTRED = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class PhaseTable:
 class PortfolioBlock:
     title: int
     name_row: int
-    vendors: tuple[int, ...]  # case vendor indexes, one share column each from E
+    vendors: tuple[int, ...]  # case vendor indexes, one share column each from E: every quote a portfolio may take
     results: int  # the title of the teams and invoices; their rows follow
     phases: tuple[PhaseTable, ...] = ()
 
@@ -105,10 +106,9 @@ def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout 
     n, r = len(case.channels), 5
     cells |= {(SHEET, f"B{r + 1 + v}") for v in range(len(case.vendors))}
     r += len(case.vendors) + 2
-    names = [v.name for v in case.vendors]
+    vendors = portfolio_columns(case)  # a share or a mode typed for any of them needs no rebuild
     blocks = []
     for p, portfolio in enumerate(case.portfolios):
-        vendors = tuple(names.index(v) for v in portfolio.vendors)
         tables, row = [], r + 3
         if not portfolio.phased:
             tables.append(PhaseTable(0, row, row + 1))
@@ -158,6 +158,9 @@ def write(ws, plan, c):
         ws.column_dimensions[letter].width = width
     for k in range(max((len(b.vendors) for b in lay.blocks), default=0)):
         ws.column_dimensions[col(FIRST_SHARE_COL + k)].width = 20
+    if lay.blocks:  # "Valid (1)", after every quote's share column: its formula's mode words fit on one line
+        words = [text_width(choice_label(m, c.lang)) for m in PORTFOLIO_MODES]
+        ws.column_dimensions[col(FIRST_SHARE_COL + len(lay.blocks[0].vendors))].width = max(12, *words)
     write_continuity(ws, plan, c)  # issue 14: a vendor's failure, one line per vendor of each portfolio
     _help_paragraph(ws, t["sourcing_help"])
 
@@ -203,6 +206,9 @@ def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: P
                 f"={col(j)}${block.header}"
         styles.header_row(ws, table.header, None)
     ws.row_dimensions[table.header].height = 30
+    valid_col = FIRST_SHARE_COL + len(block.vendors)
+    for j in range(FIRST_SHARE_COL, valid_col + 1):  # centred, apart: the last vendor's name and "Valid (1)" are
+        ws.cell(row=table.header, column=j).alignment = _CENTRED  # two headers, not one (issue 16)
     last_col = col(FIRST_SHARE_COL + len(block.vendors) - 1)
     for i, channel in enumerate(case.channels):
         r, a = table.first + i, phase.channels[i]
@@ -216,10 +222,11 @@ def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: P
         ws[f"D{r}"] = f'=IF(B{r}="{split}",1-SUM({shares}),"-")'
         styles.number_format(ws[f"D{r}"], "0.0%")
         # Valid: split shares summing to at most 100 %, or a mode naming one of the portfolio's vendors.
-        vendors = f"$E${block.header}:${last_col}${block.header}"
-        ws[f"{col(FIRST_SHARE_COL + len(block.vendors))}{r}"] = (
+        vendors = f"portfolio{p}_vendors"  # by name: the text-fitting reads no vendor's name into a 0/1 cell
+        ws[f"{col(valid_col)}{r}"] = (
             f'=((B{r}="{split}")*(SUM({shares})<=1+CHECK_TOLERANCE)+((B{r}="{extended}")'
             f'+(B{r}="{overflow}"))*(COUNTIF({vendors},C{r})>0))*1')
+        ws[f"{col(valid_col)}{r}"].alignment = Alignment(horizontal="center")
     last = table.first + len(case.channels) - 1
     define_name(ws, f"{name}_assignments", f"{SHEET}!$B${table.first}:${last_col}${last}")
     if k == 0:
@@ -309,7 +316,8 @@ def _read_block(reading, p: int, name_at, channel_names) -> dict:
     h0, hr, h1, _ = range_boundaries(hdr)
     vendors = [str(book.value(sheet, hr, k) or "").strip() for k in range(h0, h1 + 1)]
     where[f"{at} .vendors"] = f"{sheet}!{hdr}"
-    out = {"name": reading.typed(sheet, r, c) or "", "vendors": vendors}
+    # A column for every quote of the book: the portfolio's vendors are those it gives a share or a mode.
+    out = {"name": reading.typed(sheet, r, c) or ""}
     if book.name_target(f"portfolio{p}_phase1_kpis") is None and book.name_target(f"portfolio{p}_phase2_from") is None:
         out["channels"] = _read_table(reading, f"portfolio{p}_assignments", h0, vendors, channel_names,
                                       f"{at} .channels")
