@@ -311,8 +311,7 @@ def _with_casablanca_on_phone(case, share: float = 0.3):
 def test_every_portfolio_has_a_column_for_every_quote_but_a_staff_transfer(built_book):
     from dataclasses import replace
     from xlmodel.case import example_case
-    from xlmodel.model.declare import Shape
-    from xlmodel.portfolios import portfolio_columns
+    from xlmodel.model.declare import Shape, portfolio_columns
     case = example_case()
     assert case.portfolios[1].vendors == ("Océan Indien Services",) and len(case.vendors) == 3
     assert portfolio_columns(case) == (0, 1, 2)

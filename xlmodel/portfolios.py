@@ -394,11 +394,3 @@ def portfolio_to_mapping(portfolio: Portfolio, channel_names) -> dict:
                 table[key] = dict(getattr(phase, key))
         phases.append(table)
     return {**out, "phases": phases}
-
-
-def portfolio_columns(case) -> tuple[int, ...]:
-    """The quotes (indexes) every portfolio of ``case`` has rows and a Sourcing share column for: each
-    quote of the book a portfolio may take, so that a share or a mode typed for any of them in the
-    workbook needs no rebuild (the others at 0 share cost nothing and are not engaged).  A quote with
-    a staff transfer is left out: a portfolio refuses it (it takes the whole team)."""
-    return tuple(v for v, quote in enumerate(case.vendors) if quote.staff_transfer != "yes")

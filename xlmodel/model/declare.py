@@ -7,7 +7,6 @@ import functools
 from dataclasses import dataclass
 
 from ..case import Case
-from ..portfolios import portfolio_columns
 from .refs import Inputs, RowRef
 from .refs import StaffRef
 from .rows import Declaration, Model, StaffRow
@@ -21,6 +20,14 @@ from .timeline import Demand, Timeline, demand, timeline
 from .vendor import VendorTerms, vendor_terms
 
 _INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references shared by every model
+
+
+def portfolio_columns(case: Case) -> tuple[int, ...]:
+    """The quotes (indexes) every portfolio of ``case`` has rows and a Sourcing share column for: each
+    quote of the book a portfolio may take, so that a share or a mode typed for any of them in the
+    workbook needs no rebuild (the others at 0 share cost nothing and are not engaged).  A quote with
+    a staff transfer is left out: a portfolio refuses it (it takes the whole team)."""
+    return tuple(v for v, quote in enumerate(case.vendors) if quote.staff_transfer != "yes")
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from openpyxl.utils.cell import range_boundaries
 from ...errors import Problem
 from ...limits import MAX_HORIZON_YEARS, MAX_PHASES, MAX_PORTFOLIOS
 from ...model import CaseRef, RowKey
+from ...model.declare import portfolio_columns
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
-from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT, portfolio_columns
+from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT
 from ...schema import CHANNEL, VENDOR, Field
 from ...text import choice_label, choice_value
 from .. import styles
