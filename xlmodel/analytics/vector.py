@@ -7,8 +7,9 @@ evaluates the *same rows* (:mod:`xlmodel.model`) with the same evaluator and fun
 
 - inputs moved by a driver are arrays shaped ``(draws, 1)``; a row that depends on none of them
   keeps the engine's exact base value (shape ``(months,)``); a row that does is an array shaped
-  ``(draws, months)`` (scalar rows ``(draws, 1)``, yearly rows ``(draws, years + 1)``), whose parts that depend on no draw are computed
-  once, and whose products multiply the small factors before the big arrays.
+  ``(draws, months)`` (scalar rows ``(draws, 1)``, yearly rows ``(draws, years + 1)``), whose parts
+  that depend on no draw are computed once, and whose products multiply the small factors before
+  the big arrays.
 - staffing uses the **square-root staffing rule** instead of Erlang C:
   ``N = max(A + beta * sqrt(A), A / max_occupancy)`` for live channels, where ``A`` is the
   traffic in erlangs and ``beta`` is fitted per staffing row and month so that the rule gives the
