@@ -99,7 +99,7 @@ chat = {{mode = "extended_hours", vendor = "Voice Partner"}}  # or "overflow"; "
 |---|---|---|---|
 | `name` | The portfolio's name (unique; at most 200 characters) | text | required |
 | `channels` | Every channel of the case, each given to `"inhouse"`, a vendor's name, shares (`inhouse` and vendor names, fractions summing to 1) or a mode (`extended_hours`: the contacts outside the in-house opening hours, served over `[hybrid] vendor_hours_per_week`; `overflow`: the volume above `[hybrid] overflow_threshold` x the average month) with its `vendor` | table | required |
-| `vendors` | The vendors the portfolio involves, checked against the names it assigns (the Sourcing sheet has a share column for every quote of the book but one with a staff transfer, so a share or a mode typed there for any of them needs no rebuild; read back, a portfolio involves those it assigns) | list of vendor names | those it names |
+| `vendors` | The vendors the portfolio involves (they keep a share column on the Sourcing sheet even at 0) | list of vendor names | those it names |
 
 Refused, with the location: a channel left out or shares summing to less than 1 (left to nobody), shares
 summing to more than 1, an unknown channel or vendor, a vendor given a channel its quote does not cover,

@@ -22,14 +22,6 @@ from .vendor import VendorTerms, vendor_terms
 _INHOUSE, _TRANSITION = Inputs("inhouse"), Inputs("transition")  # references shared by every model
 
 
-def portfolio_columns(case: Case) -> tuple[int, ...]:
-    """The quotes (indexes) every portfolio of ``case`` has rows and a Sourcing share column for: each
-    quote of the book a portfolio may take, so that a share or a mode typed for any of them in the
-    workbook needs no rebuild (the others at 0 share cost nothing and are not engaged).  A quote with
-    a staff transfer is left out: a portfolio refuses it (it takes the whole team)."""
-    return tuple(v for v, quote in enumerate(case.vendors) if quote.staff_transfer != "yes")
-
-
 @dataclass(frozen=True)
 class Shape:
     """All the model's rows depend on: the names of the case's channels and vendors (in labels, one
@@ -52,7 +44,8 @@ class Shape:
         vendors = tuple(v.name for v in case.vendors)
         return cls(tuple(c.name for c in case.channels), vendors, tuple(case.hybrid.vendors), case.hybrid.mode,
                    tuple(c.kind for c in case.channels),
-                   tuple((p.name, portfolio_columns(case), len(p.phases)) for p in case.portfolios),
+                   tuple((p.name, tuple(vendors.index(v) for v in p.vendors), len(p.phases))
+                         for p in case.portfolios),
                    tuple(v.channels for v in case.vendors) if any(v.channels for v in case.vendors) else (),
                    bool(case.demand.arrival_days or case.demand.arrival_slots),
                    case.reinternalisation.year > 0)

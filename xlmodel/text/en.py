@@ -394,9 +394,9 @@ WORKBOOK.update({
     "sourcing_title": "Sourcing: portfolios of vendors and the in-house team, channel by channel",
     "sourcing_help": "Each portfolio gives every channel to the in-house team, to vendors by shares (the in-house "
                      "team takes the rest), or to one vendor in a mode: extended hours (the contacts outside the "
-                     "in-house opening hours) or overflow (the volume above in-house capacity). Every quote has a "
-                     "column (a quote with a staff transfer excepted: a portfolio splits the team): shares, modes "
-                     "and the vendors engaged are live; the channels a quote covers take effect at the next rebuild.",
+                     "in-house opening hours) or overflow (the volume above in-house capacity). Shares, modes and "
+                     "vendors are live; a vendor new to a portfolio and the channels a quote covers take effect "
+                     "at the next rebuild.",
     "quoted_title": "Channels each quote covers (blank: every channel)",
     "quoted_channels": "Channels quoted",
     "portfolio_title": "Portfolio {number}",

@@ -435,9 +435,8 @@ WORKBOOK.update({
     "sourcing_help": "Chaque portefeuille confie chaque canal à l'équipe interne, à des prestataires selon des parts "
                      "(l'interne prend le reste), ou à un prestataire dans un mode : horaires étendus (les "
                      "contacts hors des heures d'ouverture internes) ou débordement (le volume au-delà de la capacité interne). "
-                     "Chaque offre a sa colonne (sauf une offre avec reprise du personnel : un portefeuille partage "
-                     "l'équipe) : parts, modes et prestataires retenus se recalculent ; les canaux couverts par "
-                     "une offre sont pris en compte à la prochaine reconstruction.",
+                     "Parts, modes et prestataires se recalculent ; un prestataire ajouté à un portefeuille et les "
+                     "canaux couverts par une offre sont pris en compte à la prochaine reconstruction.",
     "quoted_title": "Canaux couverts par chaque offre (vide : tous les canaux)",
     "quoted_channels": "Canaux de l'offre",
     "portfolio_title": "Portefeuille {number}",

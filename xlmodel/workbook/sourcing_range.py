@@ -63,23 +63,22 @@ def _portfolio(rows: list[list], i: int, known: set[str]) -> tuple[dict, int]:
     name, channel, names = _text(rows[i][1]), _labels(field=CHANNEL.by_name["name"]), _labels("portfolio_name")
     phase = [re.compile(re.escape(words(lang)["pf_phase"].strip().lower()).replace(r"\{number\}", r"\d+"))
              for lang in LANGUAGES]
-    tables, month = [], 1
+    tables, month, vendors = [], 1, []
     i += 1
     while i < len(rows) and _text(rows[i][0]).lower() not in names:
         first = _text(rows[i][0]).lower()
         if any(p.fullmatch(first) for p in phase):
             month, i = rows[i][1], i + 1
         elif first in channel:
-            _, assigned, i = _table(rows, i, known)
+            vendors, assigned, i = _table(rows, i, known)
             tables.append({"from_month": month, "channels": assigned})
         else:
             i += 1
     if not tables:
         raise InputError(Problem("sourcing", f"portfolio {name!r}: its table of channels is not in the range"))
-    # A column for every quote of the book: the portfolio's vendors are those it gives a share or a mode.
     if len(tables) == 1:
-        return {"name": name, "channels": tables[0]["channels"]}, i
-    return {"name": name, "phases": tables}, i
+        return {"name": name, "vendors": vendors, "channels": tables[0]["channels"]}, i
+    return {"name": name, "vendors": vendors, "phases": tables}, i
 
 
 def _table(rows: list[list], i: int, known: set[str]) -> tuple[list[str], dict, int]:

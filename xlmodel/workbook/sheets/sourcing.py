@@ -21,7 +21,6 @@ from openpyxl.utils.cell import range_boundaries
 from ...errors import Problem
 from ...limits import MAX_HORIZON_YEARS, MAX_PHASES, MAX_PORTFOLIOS
 from ...model import CaseRef, RowKey
-from ...model.declare import portfolio_columns
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...portfolios import INHOUSE, KPI_FIELDS, PORTFOLIO_MODES, SPLIT
 from ...schema import CHANNEL, VENDOR, Field
@@ -67,7 +66,7 @@ class PhaseTable:
 class PortfolioBlock:
     title: int
     name_row: int
-    vendors: tuple[int, ...]  # case vendor indexes, one share column each from E: every quote a portfolio may take
+    vendors: tuple[int, ...]  # case vendor indexes, one share column each from E
     results: int  # the title of the teams and invoices; their rows follow
     phases: tuple[PhaseTable, ...] = ()
 
@@ -107,9 +106,10 @@ def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout 
     n, r = len(case.channels), 5
     cells |= {(SHEET, f"B{r + 1 + v}") for v in range(len(case.vendors))}
     r += len(case.vendors) + 2
-    vendors = portfolio_columns(case)  # a share or a mode typed for any of them needs no rebuild
+    names = [v.name for v in case.vendors]
     blocks = []
     for p, portfolio in enumerate(case.portfolios):
+        vendors = tuple(names.index(v) for v in portfolio.vendors)
         tables, row = [], r + 3
         if not portfolio.phased:
             tables.append(PhaseTable(0, row, row + 1))
@@ -317,8 +317,7 @@ def _read_block(reading, p: int, name_at, channel_names) -> dict:
     h0, hr, h1, _ = range_boundaries(hdr)
     vendors = [str(book.value(sheet, hr, k) or "").strip() for k in range(h0, h1 + 1)]
     where[f"{at} .vendors"] = f"{sheet}!{hdr}"
-    # A column for every quote of the book: the portfolio's vendors are those it gives a share or a mode.
-    out = {"name": reading.typed(sheet, r, c) or ""}
+    out = {"name": reading.typed(sheet, r, c) or "", "vendors": vendors}
     if book.name_target(f"portfolio{p}_phase1_kpis") is None and book.name_target(f"portfolio{p}_phase2_from") is None:
         out["channels"] = _read_table(reading, f"portfolio{p}_assignments", h0, vendors, channel_names,
                                       f"{at} .channels")
