@@ -15,7 +15,7 @@ from ..case import Case, case_from_mapping, case_to_mapping
 from ..errors import InputError, Problem
 from ..schema import VENDOR
 from ..text import choice_label, choice_labels, label, price_units, terminal_words, words
-from ..text.notes import number_text
+from ..text.numbers import decimals_typed, number
 from .fields import CLIENT_ASSESSED, CURRENCY_KEY
 from .read import Quote, read_quote_form
 
@@ -33,7 +33,7 @@ class ImportedQuote:
     def describe(self, lang: str = "en") -> str:
         """``added vendor 'Acme' (per hour, 24.5 EUR per logged agent hour)``, in ``lang``."""
         v = self.record or self.quote.vendor
-        price = number_text(v["price"], lang, 4).rstrip("0").rstrip(words(lang)["decimal"])
+        price = number(v["price"], decimals_typed(v["price"], 4), lang)
         return terminal_words(lang)[f"import_{self.action}"].format(
             vendor=self.vendor, model=choice_label(v["pricing_model"], lang), price=price, cur=self.quote.currency,
             unit=price_units(lang)[v["pricing_model"]])
@@ -215,7 +215,7 @@ def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
         q = by_index[int(m.group(1))]
         cell = q.cells.get(m.group(2))
         if cell:
-            return Problem(f"{q.path}: {cell}", problem.message)
+            return problem.moved(f"{q.path}: {cell}")
     return problem
 
 
@@ -239,11 +239,10 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
     from ..workbook.files import book_lock, refuse_if_locked
     book = Path(book)
     if not book.exists():
-        raise InputError(Problem(str(book), "file not found: build the workbook first (python cli.py build -o "
-                                            f"{book})"))
+        raise InputError(Problem.of(str(book), "book_not_found", book=str(book)))
     refuse_if_locked(book)  # before reading any form: nothing will be written anyway
     if not forms:
-        raise InputError(Problem("FORM", "give at least one returned quote form"))
+        raise InputError(Problem.of("FORM", "no_form"))
     problems: list[Problem] = []
     quotes: list[Quote] = []
     for form in forms:
@@ -265,10 +264,8 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
     case = read.case
     for q in quotes:
         if q.currency != case.case.currency:
-            problems.append(Problem(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}",
-                                    f"the form is priced in {q.currency} but {book.name} is in "
-                                    f"{case.case.currency}: ask for a form made with --currency "
-                                    f"{case.case.currency}"))
+            problems.append(Problem.of(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}", "form_other_currency",
+                                       currency=q.currency, book=book.name, wanted=case.case.currency))
     if problems:
         raise InputError(problems)
     merged, imported = merge_quotes(case, quotes, book.name, replace=replace)

@@ -95,8 +95,7 @@ def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem],
         value = ws.cell(row=rows[f.name], column=value_col).value
         formula = None if opened is None else opened.formula(ws.title, rows[f.name], value_col)
         if formula is not None:
-            problems.append(Problem(f"{where_file}: {where[location]}", f"holds a formula ({formula}), not a typed "
-                                    "value: type the value itself"))
+            problems.append(Problem.of(f"{where_file}: {where[location]}", "form_formula", formula=formula))
         elif not _blank(value):  # a choice's label in either language (à l'heure, per hour) reads as its value
             target[f.name] = choice_value(value, f.choices) if f.kind == "choice" else value
     return vendor_item, info_item, where
@@ -136,19 +135,17 @@ def read_quote_form(path: str | Path) -> Quote:
         currency = ws.cell(row=rows[CURRENCY_KEY], column=value_col).value
     if currency not in CURRENCIES:
         cell = located(CURRENCY_KEY) if CURRENCY_KEY in rows else f"{ws.title}!"
-        problems.append(Problem(f"{where_file}: {cell}", f"the currency of the form must be one of "
-                                                         f"{', '.join(CURRENCIES)} (found {currency!r})"))
+        problems.append(Problem.of(f"{where_file}: {cell}", "form_currency", names=list(CURRENCIES), found=currency))
     vendor_item, info_item, where = _answers(ws, rows, where_file, problems, opened)
     section_problems: list[Problem] = []
     vendor = _read_section(VENDOR, vendor_item, 1, section_problems)
     info = _read_section(INFO, info_item, None, section_problems)
     email = info.get("contact_email")
     if email and not _EMAIL.match(email):
-        section_problems.append(Problem(f"[{INFO.name}] .contact_email",
-                                        f"must be an e-mail address such as name@company.com (found {email!r})"))
-    located_problems = [(where.get(p.location, ws.title + "!"), p.message) for p in section_problems]
+        section_problems.append(Problem.of(f"[{INFO.name}] .contact_email", "form_email", found=email))
+    located_problems = [(where.get(p.location, ws.title + "!"), p) for p in section_problems]
     located_problems.sort(key=lambda item: int(re.sub(r"\D", "", item[0].rpartition("!")[2]) or 0))
-    problems += [Problem(f"{where_file}: {cell}", message) for cell, message in located_problems]
+    problems += [p.moved(f"{where_file}: {cell}") for cell, p in located_problems]
     if problems:
         raise InputError(problems)
     cells = {name: located(name) for name in rows}

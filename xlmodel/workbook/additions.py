@@ -54,9 +54,9 @@ def _key(value):
     return str(value)
 
 
-def _shown(value) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+def _shown(value):
+    """A value a message quotes, cut to 40 characters (the text layer quotes it in its language)."""
+    return value if not isinstance(value, str) or len(value) <= 40 else value[:37] + "..."
 
 
 def written_language(opened) -> str | None:
@@ -79,7 +79,7 @@ def written_language(opened) -> str | None:
     return None
 
 
-def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
+def additions(opened, new_wb, same_words=None) -> list[tuple[str, str, dict]]:
     """(location, what would be dropped) for every addition of ``opened`` (an OpenedWorkbook) that
     the workbook ``new_wb`` (openpyxl, about to be written) would not keep.
 
@@ -87,7 +87,7 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
     language (its labels then tell ours from the user's).
     """
     old = opened.wb
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, dict]] = []  # (where, the key of its sentence, its values)
     counterpart = _counterparts(old.sheetnames, new_wb.sheetnames)
     # The Sourcing sheet is the program's, present for a case with portfolios: a case file without
     # any (the only way a rebuild leaves it out) drops it as it drops any other input it replaces.
@@ -95,8 +95,7 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
     for ws in old.worksheets:
         if ws.title not in counterpart and ws.title not in ours:
             count = sum(1 for cell in ws._cells.values() if cell.value is not None)
-            found.append((f"{ws.title}!", f"the sheet {ws.title!r} ({count} cells with content) is not part of the "
-                                          "workbook and would be dropped"))
+            found.append((f"{ws.title}!", "added_sheet", {"name": ws.title, "count": count}))
     everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
                   for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
     inputs = {tab for key, tab in titles_in(old.sheetnames).items() if key in INPUT_SHEETS}
@@ -109,16 +108,16 @@ def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
             where = f"{ws.title}!{get_column_letter(column)}{row}"
             if (typed_checked and cell.value is not None and cell.protection.locked
                     and opened.formula(ws.title, row, column) is None and _key(cell.value) not in everywhere):
-                found.append((where, f"holds {_shown(cell.value)}, typed outside the input cells: it would be dropped"))
+                found.append((where, "added_value", {"found": _shown(cell.value)}))
             if cell.comment is not None and cell.comment.author != AUTHOR:
                 new_cell = new_ws._cells.get((row, column))
                 new_text = new_cell.comment.text if new_cell is not None and new_cell.comment is not None else None
                 if (new_text or "").strip() != (cell.comment.text or "").strip():
-                    author = f" by {cell.comment.author}" if cell.comment.author else ""
-                    found.append((where, f"has a comment{author} ({_shown(cell.comment.text)}) that would be dropped"))
+                    author = ("comment_by", {"author": cell.comment.author}) if cell.comment.author else ""
+                    found.append((where, "added_comment", {"author": author, "found": _shown(cell.comment.text)}))
     pictures = [name for name in getattr(opened, "parts", ()) if name.lower().startswith("xl/media/")]
     if pictures:
-        found.append(("", f"holds {len(pictures)} picture(s) ({', '.join(pictures[:3])}) that would be dropped"))
+        found.append(("", "added_pictures", {"count": len(pictures), "names": pictures[:3]}))
     return found
 
 
@@ -131,13 +130,11 @@ def _counterparts(old_names, new_names) -> dict[str, str]:
     return found
 
 
-def refusal_problems(path, found: list[tuple[str, str]]):
+def refusal_problems(path, found: list[tuple[str, str, dict]]):
     """The problems a refused rebuild reports: each addition located, then what to do."""
     from ..errors import Problem
-    problems = [Problem(where, what) for where, what in found[:MAX_LISTED]]
+    problems = [Problem.of(where, key, **slots) for where, key, slots in found[:MAX_LISTED]]
     if len(found) > MAX_LISTED:
-        problems.append(Problem(str(path), f"and {len(found) - MAX_LISTED} more additions"))
-    problems.append(Problem(str(path), "a rebuild writes the workbook afresh from its inputs and would drop what was "
-                                       "added above: copy it to another workbook, or rebuild with --force (the "
-                                       "previous workbook is then kept as a dated backup)"))
+        problems.append(Problem.of(str(path), "more_additions", count=len(found) - MAX_LISTED))
+    problems.append(Problem.of(str(path), "rebuild_would_drop"))
     return problems
