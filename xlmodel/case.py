@@ -259,8 +259,8 @@ def _check_years(scalar: dict, problems: list[Problem]) -> None:
     in-house: 0 (no re-internalisation) or from 2 (a year outsourced first) to the horizon."""
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
-        problems.append(Problem.of("[finance] .one_off_tax_year", "tax_year_beyond", ("finance", None, "one_off_tax_year"),
-                                   horizon=horizon, found=tax_year))
+        problems.append(Problem.of("[finance] .one_off_tax_year", "tax_year_beyond",
+                                   ("finance", None, "one_off_tax_year"), horizon=horizon, found=tax_year))
     year, where = scalar["reinternalisation"].get("year"), "[reinternalisation] .year"
     if year == 1:
         problems.append(Problem.of(where, "year_one_back", ("reinternalisation", None, "year")))
@@ -432,7 +432,8 @@ def loads_case(text: str, source: str = "<case>") -> Case:
     except tomllib.TOMLDecodeError as exc:
         position = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
         detail = (("toml_detail", {"text": str(exc)[:position.start()], "line": int(position[1]),
-                                   "column": int(position[2])}) if position else ("toml_detail_bare", {"text": str(exc)}))
+                                   "column": int(position[2])})
+                  if position else ("toml_detail_bare", {"text": str(exc)}))
         raise InputError(Problem.of(source, "toml_syntax", detail=detail)) from None
     except RecursionError:  # tables or arrays nested thousands deep
         raise InputError(Problem.of(source, "too_deep")) from None

@@ -106,13 +106,13 @@ class Evaluation:
                                             name=channel.name, limit=STAFFING_MAX_ERLANGS,
                                             row=Words(s.label_en, s.label_fr))) from None
             if exc.what == "erlang_a":
-                raise InputError(Problem(f"{where} .sizing", erlang_a_reach(channel.name, s.label_en))) from None
-            limit = f"{SEARCH_WINDOW:,.0f}".replace(",", " ")
-            raise InputError(Problem(
-                f"{where} .service_level",
-                f"channel {channel.name!r} would need more than {limit} agents above its traffic to answer "
-                f"{channel.service_level:.6g} of contacts within {channel.answer_seconds:g} s ({s.label_en}), "
-                "beyond what the staffing model sizes: check its service target and answer time")) from None
+                raise InputError(Problem.of(f"{where} .sizing", "beyond_erlang_a",
+                                            ("channels", s.channel + 1, "sizing", channel.name),
+                                            **erlang_a_reach(channel.name), row=Words(s.label_en, s.label_fr))) from None
+            raise InputError(Problem.of(f"{where} .service_level", "beyond_agents",
+                                        ("channels", s.channel + 1, "service_level", channel.name), name=channel.name,
+                                        limit=SEARCH_WINDOW, level=channel.service_level,
+                                        seconds=channel.answer_seconds, row=Words(s.label_en, s.label_fr))) from None
 
     def annual(self, key: RowKey) -> np.ndarray:
         """Sum of a monthly row over each year."""

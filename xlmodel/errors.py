@@ -50,7 +50,8 @@ class Problem:
 
     ``key`` and ``slots`` name the sentence of the text layer and its values; ``place`` is where the
     schema knows the input to be: ``(section, index or None, field, the item's name)``, the section and
-    the field themselves or by their names, so that a French line names the field by its label. A problem built with a ``message`` alone says
+    the field themselves or by their names, so that a French line names the field by its label. A
+    problem built with a ``message`` alone says
     that English sentence in every language.
     """
 

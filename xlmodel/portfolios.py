@@ -277,7 +277,8 @@ def _read_assignment(value: Any, at: str, quotes: dict, problems: list[Problem])
     shares, total, unusable = [], 0.0, False
     for key, share in value.items():
         if key != INHOUSE and key not in quotes:
-            problems.append(Problem.of(f"{at}.{key}", "vendor_missing", name=key, hint=_close(str(key), [INHOUSE, *quotes])))
+            problems.append(Problem.of(f"{at}.{key}", "vendor_missing", name=key,
+                                       hint=_close(str(key), [INHOUSE, *quotes])))
             unusable = True
             continue
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not math.isfinite(share) \

@@ -670,7 +670,8 @@ PROBLEMS = {
     "choice_value": "{value}",
     "duplicate_portfolio": "portfolio name {name} is already used by {table} {first}",
     "expected_channel_names": "expected a list of channel names, found {found}",
-    "portfolios_not_array": "expected an array of tables ([[portfolios]] with a name and a [portfolios.channels] table)",
+    "portfolios_not_array": "expected an array of tables ([[portfolios]] with a name and a [portfolios.channels] "
+                            "table)",
     "too_many_portfolios": "at most {most} portfolios (found {found}): each is a scenario of every sheet; keep the "
                            "ones to decide on",
     "portfolio_name_required": "is required: the portfolio's name, as text",
@@ -698,6 +699,19 @@ PROBLEMS = {
                           "a portfolio splits: quote it without the transfer for a portfolio",
     "not_quoted_for": "vendor {name} does not quote for channel {channel} (it quotes for {scope})",
     "quoted_name": "{name}",
+    # staffing beyond reach, the Sourcing sheet, the pages to print
+    "beyond_erlang_a": "channel {name} is beyond the reach of Erlang A sizing ({row}): at most {limit} Erlangs on an "
+                       "interval, a patience of at most {ratio} handling times (AHT / concurrency), and a service "
+                       "target not far below the occupancy cap on a large queue; shorten patience_seconds or use "
+                       "sizing = 'erlang_c'",
+    "beyond_agents": "channel {name} would need more than {limit} agents above its traffic to answer {level} of "
+                     "contacts within {seconds} s ({row}), beyond what the staffing model sizes: check its service "
+                     "target and answer time",
+    "sourcing_mode": "must be one of {values} (found {found})",
+    "sourcing_mode_vendor": "the vendor of a mode applies to extended_hours and overflow: clear it, or choose one of "
+                            "those modes",
+    "sourcing_shares": "the shares apply in split mode only: clear them, or set the mode to {split}",
+    "no_such_sheet": "no sheet named {unknown}; the sheets are {sheets}",
     # the weekly arrival profile (xlmodel.profile)
     "too_many_weights": "at most {most} weights, one per {what} (found {found})",
     "weight_per_day": "open day", "weight_per_slot": "slot of an open day (a half-hour at the finest)",

@@ -761,6 +761,20 @@ PROBLEMS = {
                           "un portefeuille",
     "not_quoted_for": "le prestataire {name} ne chiffre pas le canal {channel} (il chiffre : {scope})",
     "quoted_name": "{name}",
+    # dimensionnement hors de portée, feuille Répartition, pages à imprimer
+    "beyond_erlang_a": "le canal {name} dépasse la portée du dimensionnement Erlang A ({row}) : au plus {limit} "
+                       "erlangs sur un intervalle, une patience d'au plus {ratio} durées de traitement (DMT / "
+                       "simultanéité) et un objectif de service pas trop en dessous du plafond d'occupation sur une "
+                       "grande file ; raccourcissez la patience (patience_seconds) ou dimensionnez en Erlang C "
+                       "(erlang_c)",
+    "beyond_agents": "le canal {name} demanderait plus de {limit} conseillers au-delà de son trafic pour répondre à "
+                     "{level} des contacts en {seconds} s ({row}), au-delà de ce que le modèle de dimensionnement "
+                     "sait calculer : vérifiez son objectif de service et son délai de réponse",
+    "sourcing_mode": "doit être l'une des valeurs {values} (lu : {found})",
+    "sourcing_mode_vendor": "le prestataire d'un mode ne vaut que pour les horaires étendus et le débordement : "
+                            "effacez-le, ou choisissez l'un de ces modes",
+    "sourcing_shares": "les parts ne valent qu'en mode par parts : effacez-les, ou passez le mode à {split}",
+    "no_such_sheet": "aucune feuille ne s'appelle {unknown} ; les feuilles sont : {sheets}",
     # profil hebdomadaire des arrivées
     "too_many_weights": "au plus {most} poids, un par {what} (lu : {found})",
     "weight_per_day": "jour ouvert", "weight_per_slot": "créneau d'un jour ouvert (une demi-heure au plus fin)",

@@ -38,7 +38,8 @@ def service_targets(case, lang: str = "en") -> str:
     """Each channel's service target in words, e.g. ``phone 80% in 20 s, email within 48 h``."""
     t = words(lang)
     return ", ".join(
-        t["target_live"].format(channel=c.name, level=percent(c.service_level, 0, lang), seconds=f"{c.answer_seconds:g}")
+        t["target_live"].format(channel=c.name, level=percent(c.service_level, 0, lang),
+                                seconds=f"{c.answer_seconds:g}")
         if c.kind == "live" else t["target_deferred"].format(channel=c.name, hours=f"{c.response_hours:g}")
         for c in case.channels)
 
@@ -90,7 +91,8 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     if result.best not in {s.id for s in risk.scenarios}:  # the way back in-house: not analysed yet
         return t["ri_analytics"]
     text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
-                                   share=percent(risk.scenario(result.best).p_cheapest, 0, lang), draws=amount(risk.draws, lang))
+                                   share=percent(risk.scenario(result.best).p_cheapest, 0, lang),
+                                   draws=amount(risk.draws, lang))
     if tornado.bars:
         text += _drivers(result, tornado, lang)
     return text + "."

@@ -133,7 +133,8 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _refuse(path: Path, message: str, **slots) -> NoReturn:
     """Refuse ``path``: ``message`` is an English sentence, or the key of one (``wb_...``) with its values."""
-    raise InputError(Problem.of(str(path), message, **slots) if message.startswith("wb_") else Problem(str(path), message))
+    raise InputError(Problem.of(str(path), message, **slots) if message.startswith("wb_")
+                     else Problem(str(path), message))
 
 
 def _reason(exc: BaseException) -> str:
