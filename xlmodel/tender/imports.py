@@ -123,9 +123,8 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
     for q in quotes:
         k = _key(q.name)
         if k in first:
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} is also quoted by {first[k].path} in this batch: "
-                                    "import one form per vendor (give each offer its own name)"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "batch_twice", name=q.name,
+                                       other=str(first[k].path)))
         else:
             first[k] = q
     data = case_to_mapping(case)
@@ -142,9 +141,8 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
             break
         matches = existing.get(_key(q.name), [])
         if len(matches) > 1:
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} matches {len(matches)} quotes of {origin} "
-                                    "(names differing only in case or spaces): rename one there first"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "matches_several", name=q.name,
+                                       count=len(matches), origin=str(origin)))
             continue
         record = dict(q.vendor)
         if matches:
@@ -177,17 +175,15 @@ def _look_alikes(names: list[str], quotes: Sequence[Quote], origin: str) -> list
     for q in quotes:
         twin = looks.get(skeleton(q.name))
         if twin is not None and _key(twin) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
-                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
-                                    f"{origin} to update that quote, or give a clearly different name"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "looks_like_book", name=q.name,
+                                       twin=("quoted_name", {"name": twin}), origin=str(origin),
+                                       odd=_odd_characters(q.name, twin)))
     form_looks: dict[str, Quote] = {}
     for q in quotes:
         other = form_looks.setdefault(skeleton(q.name), q)
         if other is not q and _key(other.name) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
-                                    "give each offer a clearly different name"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "looks_like_batch", name=q.name,
+                                       twin=("quoted_name", {"name": other.name}), other=str(other.path)))
     return problems
 
 

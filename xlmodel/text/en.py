@@ -699,6 +699,20 @@ PROBLEMS = {
                           "a portfolio splits: quote it without the transfer for a portfolio",
     "not_quoted_for": "vendor {name} does not quote for channel {channel} (it quotes for {scope})",
     "quoted_name": "{name}",
+    "form_field_twice": "field {name} appears twice (also row {row}): do not copy rows",
+    "form_row_missing": "the row of {label} ({key}) is missing: do not delete rows; ask for a new form",
+    "not_a_form": "is not an xlmodel quote form (no form marker in a hidden column {column}): send the vendor a form "
+                  "made by `python cli.py rfp-template`",
+    "form_version": "form version {found} is not supported (this program reads {version}): send the vendor a new "
+                    "form",
+    "batch_twice": "vendor {name} is also quoted by {other} in this batch: import one form per vendor (give each "
+                   "offer its own name)",
+    "matches_several": "vendor {name} matches {count} quotes of {origin} (names differing only in case or spaces): "
+                       "rename one there first",
+    "looks_like_book": "vendor {name} looks like {twin} of {origin} but is spelt with other characters ({odd}): type "
+                       "the name exactly as in {origin} to update that quote, or give a clearly different name",
+    "looks_like_batch": "vendor {name} looks like {twin} of {other} in this batch: give each offer a clearly different "
+                        "name",
     # staffing beyond reach, the Sourcing sheet, the pages to print
     "beyond_erlang_a": "channel {name} is beyond the reach of Erlang A sizing ({row}): at most {limit} Erlangs on an "
                        "interval, a patience of at most {ratio} handling times (AHT / concurrency), and a service "

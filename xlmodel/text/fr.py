@@ -761,6 +761,22 @@ PROBLEMS = {
                           "un portefeuille",
     "not_quoted_for": "le prestataire {name} ne chiffre pas le canal {channel} (il chiffre : {scope})",
     "quoted_name": "{name}",
+    "form_field_twice": "le champ {name} figure deux fois (aussi ligne {row}) : ne copiez pas de lignes",
+    "form_row_missing": "la ligne {label} ({key}) manque : ne supprimez pas de lignes ; demandez un nouveau "
+                        "formulaire",
+    "not_a_form": "n'est pas un formulaire d'offre xlmodel (aucun repère de formulaire dans la colonne masquée "
+                  "{column}) : envoyez au prestataire un formulaire fait par `python cli.py rfp-template`",
+    "form_version": "la version de formulaire {found} n'est pas prise en charge (ce programme lit {version}) : "
+                    "envoyez au prestataire un nouveau formulaire",
+    "batch_twice": "le prestataire {name} est aussi chiffré par {other} dans ce lot : importez un formulaire par "
+                   "prestataire (donnez à chaque offre son propre nom)",
+    "matches_several": "le prestataire {name} correspond à {count} offres de {origin} (noms qui ne diffèrent que par "
+                       "la casse ou les espaces) : renommez-en une d'abord",
+    "looks_like_book": "le prestataire {name} ressemble à {twin} de {origin} mais s'écrit avec d'autres caractères "
+                       "({odd}) : saisissez le nom exactement comme dans {origin} pour mettre à jour cette offre, ou "
+                       "donnez un nom nettement différent",
+    "looks_like_batch": "le prestataire {name} ressemble à {twin} de {other} dans ce lot : donnez à chaque offre un "
+                        "nom nettement différent",
     # dimensionnement hors de portée, feuille Répartition, pages à imprimer
     "beyond_erlang_a": "le canal {name} dépasse la portée du dimensionnement Erlang A ({row}) : au plus {limit} "
                        "erlangs sur un intervalle, une patience d'au plus {ratio} durées de traitement (DMT / "
