@@ -500,3 +500,18 @@ def test_what_a_rebuild_would_drop_is_said_in_french():
     assert "Mes notes! : la feuille « Mes notes » (1 cellule(s) remplie(s)) ne fait pas partie du classeur" in lines
     assert "porte un commentaire de Marie (« Demander au conseil ») qui serait perdu" in lines
     assert not _french_lines(lines, ("livre.xlsx",)), lines
+
+
+@pytest.mark.parametrize("name", ["text in a number cell", "vendor row without a name", "duplicate vendor name",
+                                  "a formula typed in an input", "a yes/no flag that is neither"])
+def test_a_workbooks_problems_are_said_in_french(name, broken_books):
+    """A few workbook rows (each read costs about a second): the problems the reader finds, said in French,
+    name the cell and the field, with no English."""
+    from xlmodel.errors import InputError
+    from xlmodel.text.problems import problem_line
+    from xlmodel.workbook.reader import read_workbook
+    broken, where = broken_books(name)
+    with pytest.raises(InputError) as info:
+        read_workbook(broken)
+    lines = "\n".join("erreur : " + problem_line(p, "fr") for p in info.value.problems)
+    assert where in lines and not _french_lines(lines, (broken,)), lines
