@@ -515,3 +515,19 @@ def test_a_workbooks_problems_are_said_in_french(name, broken_books):
         read_workbook(broken)
     lines = "\n".join("erreur : " + problem_line(p, "fr") for p in info.value.problems)
     assert where in lines and not _french_lines(lines, (broken,)), lines
+
+
+def test_a_french_workbooks_problems_are_said_in_french_without_lang(built_book, tmp_path, capsys):
+    """``validate LIVRE.xlsx`` of a French book with a bad input: its problems in French, as its other lines."""
+    from xlmodel.workbook.sheetnames import sheet
+    wb = load_workbook(built_book("example", "fr").path)
+    ws = sheet(wb, "Vendors")
+    price = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == "Prix")
+    ws.cell(row=6, column=price, value=-3)
+    wb.save(tmp_path / "livre.xlsx")
+    code, _, stderr = run(["validate", tmp_path / "livre.xlsx"], capsys)
+    assert code == 2
+    assert (f"erreur : Offre 2 « Casablanca Contact », prix ({ws.title}!{ws.cell(row=6, column=price).coordinate}) "
+            ": doit être > 0 et <= 1 000 000 000 par unité de prix (lu : -3)") in stderr, stderr
+    code, _, stderr = run(["validate", tmp_path / "livre.xlsx", "--lang", "en"], capsys)
+    assert code == 2 and "must be > 0 and <= 1 000 000 000 per pricing unit (found -3)" in stderr, stderr

@@ -401,6 +401,8 @@ def main(argv=None):
         cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
     except InputError as exc:
         from .text.problems import problem_line
+        if exc.lang and "--lang" not in (sys.argv[1:] if argv is None else argv):
+            _speak(exc.lang)  # a French workbook's problems in French, unless --lang says otherwise
         for problem in exc.problems:
             click.echo(_say("cli_error", problem=problem_line(problem, _State.lang)), err=True)
         click.echo(_say("cli_invalid", count=len(exc.problems)), err=True)

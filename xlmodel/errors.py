@@ -98,7 +98,8 @@ class Problem:
 class InputError(ValueError):
     """Raised at the edge when a case has invalid inputs; carries every problem found at once."""
 
-    def __init__(self, problems: list[Problem] | Problem | str):
+    def __init__(self, problems: list[Problem] | Problem | str, lang: str | None = None):
+        self.lang = lang  # the language of the workbook the problems were found in, when it is known
         if isinstance(problems, str):
             problems = [Problem("", problems)]
         elif isinstance(problems, Problem):

@@ -29,7 +29,7 @@ from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import choice_value, label, words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
-from .sheetnames import titles_in
+from .sheetnames import book_language, titles_in
 from .sheets.sourcing import read_sourcing
 from .untrusted import load_whole, open_untrusted, unreadable
 
@@ -179,12 +179,13 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
     data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
     where["[hybrid] .channels"] = f"{tabs['Hybrid']}!"
     read_sourcing(reading, data, channels)
+    lang = book_language(book.sheetnames())  # the problems are said in the book's language
     if reading.problems:
-        raise InputError(reading.problems)
+        raise InputError(reading.problems, lang)
     try:
         return case_from_mapping(data), tuple(reading.notices)
     except InputError as exc:
-        raise InputError([_locate(p, where) for p in exc.problems]) from None
+        raise InputError([_locate(p, where) for p in exc.problems], lang) from None
 
 
 def _read_single_inputs(reading: _Reading, data: dict):
