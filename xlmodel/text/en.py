@@ -1,8 +1,8 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.  Just over 400 lines: one entry per text key, each block of keys kept by the part
-that writes it (issue 14's portfolio words last).
+the language.  About 750 lines: one entry per text key, each block of keys kept by the part
+that writes it (issue 16's validation problems, PROBLEMS and PLACES, last).
 """
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
