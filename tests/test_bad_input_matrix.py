@@ -415,3 +415,150 @@ def test_a_forced_rebuild_drops_the_additions_and_keeps_a_dated_backup(refused_r
     assert len(backups) == 1 and backups[0].read_bytes() == refused_rebuild["before"]["book.xlsx"]
     assert f"The previous workbook is kept as {backups[0]}" in stdout
     assert "My notes" not in load_workbook(book).sheetnames
+
+
+# -- the same problems in a French terminal (issue 16) ---------------------------------------------------
+
+def _problem_english() -> set[str]:
+    """The pieces of the problems' English sentences a French line never holds (as the French book's scan
+    matches the program's English texts: the longest fixed pieces of each template)."""
+    import re
+
+    from xlmodel.text import en, fr
+    english = ({v for v in en.PROBLEMS.values() if isinstance(v, str)}
+               - {v for v in fr.PROBLEMS.values() if isinstance(v, str)})
+    pieces = {p.strip(" :;,.()'") for text in english for p in re.split(r"\{[^}]*\}", text)}
+    return {p for p in pieces if len(p) >= 12 and " " in p}
+
+
+# What a French line may quote as it is: the file keys ([[vendors]] 2 .price, [demand] .seasonality), a
+# cell (Vendors!F7), a key or value typed in a case file, given in parentheses ((per_fte_month)), and what
+# the user typed, quoted (« per_call »).
+_AS_TYPED = r"\[\[?[a-z_.]+\]\]?(?: \d+)?(?: ?\.[A-Za-z_0-9.]+)?|\w+!\$?[A-Z]*\$?\d*(?::\$?[A-Z]+\$?\d+)?|" \
+            r"\([a-z_0-9]+\)|« [^»]* »|'[a-z_]+'|\b[a-z]+_[a-z_0-9]+\b"
+
+
+def _french_lines(stderr: str, paths) -> list[str]:
+    import re
+
+    from test_french import _terminal_english, english_in
+    english = _terminal_english() | _problem_english()
+    found = []
+    for line in stderr.splitlines():
+        text = line
+        for path in sorted(map(str, paths), key=len, reverse=True):
+            text = text.replace(path, " ")
+        text = re.sub(_AS_TYPED, " ", text)
+        hits = english_in(text, (), english)
+        if hits:
+            found.append(f"{sorted(set(hits))} in {line[:160]!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def french_refusals(tmp_path_factory):
+    """Every case row and every file row of this module refused in a French terminal (no workbook is
+    built: each input is refused before): {row: (status, stderr, paths to take out)}."""
+    import os
+
+    from workbook_helpers import run_cli_plain
+    folder = tmp_path_factory.mktemp("french_refusals")
+    out = {}
+    for i, (name, (text, _)) in enumerate(CASE_ROWS.items()):
+        case = folder / f"cas{i}.toml"
+        case.write_text(text, encoding="utf-8")
+        out[name] = (*run_cli_plain(["build", case, "-o", folder / "livre.xlsx", "--lang", "fr"])[::2], (case,))
+    os.mkfifo(folder / "fifo.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    with (folder / "huge.toml").open("wb") as f:
+        f.truncate(3 * 1024 * 1024)
+    (folder / "case.txt").write_text("name = 'x'")
+    (folder / "latin1.toml").write_bytes(case_text().encode("utf-8").replace("è".encode(), b"\xe8"))
+    (folder / "vide.xlsx").write_bytes(b"")
+    (folder / "texte.xlsx").write_bytes(b"vendor;price\nAcme;31.5\n")
+    for args in (["validate", "missing.toml"], ["compare", "case.txt"], ["validate", "latin1.toml"],
+                 ["build", "-o", "book.txt"], ["validate", "zero.toml"], ["validate", "fifo.toml"],
+                 ["compare", "huge.toml"], ["validate", "vide.xlsx"], ["validate", "texte.xlsx"]):
+        paths = [folder / a for a in args[1:] if "." in a]
+        out[" ".join(args)] = (*run_cli_plain([args[0], *paths, "--lang", "fr"] if args[0] != "build" else
+                                              [args[0], "-o", paths[0], "--lang", "fr"])[::2], (folder, *paths))
+    return out
+
+
+@pytest.mark.parametrize("name", [*CASE_ROWS, "validate missing.toml", "compare case.txt", "validate latin1.toml",
+                                  "build -o book.txt", "validate zero.toml", "validate fifo.toml",
+                                  "compare huge.toml", "validate vide.xlsx", "validate texte.xlsx"])
+def test_every_refusal_is_said_in_french(name, french_refusals):
+    """The attack: ``validate CASE --lang fr`` said "erreur : [[demand.channels]] 1 .aht_seconds: must be > 0
+    and <= 7200 seconds (found -5)", the prefix in French and the rest in English."""
+    code, stderr, paths = french_refusals[name]
+    assert code == 2 and stderr.startswith("erreur : "), stderr
+    found = _french_lines(stderr, paths)
+    assert not found, "\n".join(found)
+
+
+def test_a_french_problem_names_the_field_the_channel_and_the_key_with_french_numbers(french_refusals, tmp_path,
+                                                                                       capsys):
+    text = case_text(**{"aht_seconds = 330": "aht_seconds = -5"})
+    (tmp_path / "cas.toml").write_text(text, encoding="utf-8")
+    code, _, stderr = run(["validate", tmp_path / "cas.toml", "--lang", "fr"], capsys)
+    assert code == 2
+    assert ("erreur : Canal 1 « phone », durée moyenne de traitement ([[demand.channels]] 1 .aht_seconds) : "
+            "doit être > 0 et <= 7 200 secondes (lu : -5)") in stderr, stderr
+    price = french_refusals["rate typed as a percentage"][1]
+    assert "saisissez 0,45 pour 45 %" in price and "(lu : 45)" in price, price
+    assert "fichier introuvable" in french_refusals["validate missing.toml"][1]
+
+
+def test_the_scan_of_a_french_refusal_sees_english(french_refusals):
+    """The same refusal said in English: the scan finds it (it would pass anything otherwise)."""
+    from xlmodel.errors import Problem
+    from xlmodel.text.problems import problem_line
+    problem = Problem.of("[[demand.channels]] 1 .aht_seconds", "out_of_bounds", ("channels", 1, "aht_seconds", "phone"),
+                         found=-5, hint="")
+    assert _french_lines("erreur : " + problem_line(problem, "en"), ()) and \
+        not _french_lines("erreur : " + problem_line(problem, "fr"), ())
+
+
+def test_what_a_rebuild_would_drop_is_said_in_french():
+    from xlmodel.text.problems import problem_line
+    from xlmodel.workbook.additions import refusal_problems
+    found = [("Mes notes!", "added_sheet", {"name": "Mes notes", "count": 1}),
+             ("Tableau de bord!B3", "added_comment", {"author": ("comment_by", {"author": "Marie"}),
+                                                      "found": "Demander au conseil"}),
+             ("Hypothèses!G7", "added_value", {"found": "paie de mars"})]
+    lines = "\n".join(problem_line(p, "fr") for p in refusal_problems("livre.xlsx", found))
+    assert "Mes notes! : la feuille « Mes notes » (1 cellule(s) remplie(s)) ne fait pas partie du classeur" in lines
+    assert "porte un commentaire de Marie (« Demander au conseil ») qui serait perdu" in lines
+    assert not _french_lines(lines, ("livre.xlsx",)), lines
+
+
+@pytest.mark.parametrize("name", ["text in a number cell", "vendor row without a name", "duplicate vendor name",
+                                  "a formula typed in an input", "a yes/no flag that is neither"])
+def test_a_workbooks_problems_are_said_in_french(name, broken_books):
+    """A few workbook rows (each read costs about a second): the problems the reader finds, said in French,
+    name the cell and the field, with no English."""
+    from xlmodel.errors import InputError
+    from xlmodel.text.problems import problem_line
+    from xlmodel.workbook.reader import read_workbook
+    broken, where = broken_books(name)
+    with pytest.raises(InputError) as info:
+        read_workbook(broken)
+    lines = "\n".join("erreur : " + problem_line(p, "fr") for p in info.value.problems)
+    assert where in lines and not _french_lines(lines, (broken,)), lines
+
+
+def test_a_french_workbooks_problems_are_said_in_french_without_lang(built_book, tmp_path, capsys):
+    """``validate LIVRE.xlsx`` of a French book with a bad input: its problems in French, as its other lines."""
+    from xlmodel.workbook.sheetnames import sheet
+    wb = load_workbook(built_book("example", "fr").path)
+    ws = sheet(wb, "Vendors")
+    price = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == "Prix")
+    ws.cell(row=6, column=price, value=-3)
+    wb.save(tmp_path / "livre.xlsx")
+    code, _, stderr = run(["validate", tmp_path / "livre.xlsx"], capsys)
+    assert code == 2
+    assert (f"erreur : Offre 2 « Casablanca Contact », prix ({ws.title}!{ws.cell(row=6, column=price).coordinate}) "
+            ": doit être > 0 et <= 1 000 000 000 par unité de prix (lu : -3)") in stderr, stderr
+    code, _, stderr = run(["validate", tmp_path / "livre.xlsx", "--lang", "en"], capsys)
+    assert code == 2 and "must be > 0 and <= 1 000 000 000 per pricing unit (found -3)" in stderr, stderr

@@ -66,15 +66,16 @@ def as_excel_value(value):
 def refresh(book: xw.Book):
     """Recompute the Staffing block from the current inputs (and clear its staleness check)."""
     from xlmodel.errors import InputError
+    from xlmodel.text.problems import problem_line
     from xlmodel.workbook.reader import read_book_case
     from xlmodel.workbook.refresh import python_blocks
-    try:
-        case = read_book_case(XlwingsBook(book), book.name)
-    except InputError as exc:
-        _status(book, "refresh: " + "; ".join(str(p) for p in exc.problems[:5]))
-        return
     from xlmodel.workbook.sheetnames import book_language
     lang = book_language(s.name for s in book.sheets)  # the tabs tell the language
+    try:
+        case = read_book_case(XlwingsBook(book), book.name)
+    except InputError as exc:  # each problem in the book's language
+        _status(book, "refresh: " + "; ".join(problem_line(p, lang) for p in exc.problems[:5]))
+        return
     written = _write(book, python_blocks(case, lang))
     _status(book, f"refresh: {written} cells recomputed")
 

@@ -11,23 +11,22 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, make_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
-from .arguments import shown_value, yes_no
-from .errors import InputError, Problem
+from .arguments import yes_no
+from .errors import Fixed, InputError, Problem
 from .portfolios import portfolio_to_mapping, read_portfolios, read_quoted_channels
-from .profile import PROFILE_FIELDS, as_text, parse_weights, weights_problem
+from .profile import PROFILE_FIELDS, WeightError, as_text, parse_weights, weights_problem
 from .limits import (MAX_CASE_FILE_BYTES, MAX_CHANNELS, MAX_RISK_VALUES, MAX_TEXT_LENGTH, MAX_VENDORS,
                      LimitExceeded, read_regular_file)
 from .schema import (ANALYTICS_SECTIONS, CHANNEL, DEMAND, HYBRID, RISK, SCALAR_SECTIONS, SCORING, VENDOR, Field,
                      Section)
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 SEASONALITY_TOLERANCE = 1e-3  # also the workbook check's tolerance (model.CONSTANTS)
 
 
@@ -98,42 +97,46 @@ def _where(section: Section, index: int | None, key: str) -> str:
     return f"[{section.name}] .{key}"
 
 
-def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> Any:
-    """Return the value converted to its type, or record a problem and return None."""
+def _did_you_mean(name: str, known) -> tuple | str:
+    """The hint of a misspelt name: ``(": did you mean 'x'?")`` as a sub-sentence, or nothing."""
+    hint = difflib.get_close_matches(name, list(known), n=1)
+    return ("did_you_mean", {"name": hint[0]}) if hint else ""
+
+
+def _check_value(f: Field, value: Any, where: str, problems: list[Problem], place: tuple = ()) -> Any:
+    """Return the value converted to its type, or record a problem and return None.  ``place`` is where
+    the schema knows the value to be (see :class:`xlmodel.errors.Problem`)."""
+    def problem(key: str, **slots) -> None:
+        problems.append(Problem.of(where, key, place, **slots))
     if f.kind == "choice" and f.choices == ("yes", "no"):
         answer = yes_no(value)
         if answer is None:
-            problems.append(Problem(where, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
-                                           f"found {shown_value(value)}"))
+            problem("yes_no", found=value)
         return answer
     if f.kind in ("text", "choice"):
         if not isinstance(value, str):
-            problems.append(Problem(where, f"expected text, found {type(value).__name__} {shown_value(value)}"))
+            problem("expected_text", type=type(value).__name__, found=value)
             return None
         value = value.strip()
         if len(value) > MAX_TEXT_LENGTH:
-            problems.append(Problem(where, f"must be at most {MAX_TEXT_LENGTH} characters (found "
-                                           f"{len(value):,} characters)".replace(",", " ")))
+            problem("too_long", most=MAX_TEXT_LENGTH, count=len(value))
             return None
         if f.kind == "choice" and value not in f.choices:
-            hint = difflib.get_close_matches(value, f.choices, n=1)
-            extra = f": did you mean {hint[0]!r}?" if hint else ""
-            problems.append(Problem(where, f"must be {f.bounds_text()} (found {shown_value(value)}){extra}"))
+            problem("not_a_choice", found=value, hint=_did_you_mean(value, f.choices))
             return None
         if f.required and not value:
-            problems.append(Problem(where, "must not be empty"))
+            problem("empty")
             return None
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        problems.append(Problem(where, f"expected a number ({f.unit or f.kind}), "
-                                       f"found {type(value).__name__} {shown_value(value)}"))
+        problem("expected_number", type=type(value).__name__, found=value)
         return None
     if not math.isfinite(value):
-        problems.append(Problem(where, f"must be a finite number (found {value!r})"))
+        problem("not_finite", found=value)
         return None
     if f.kind == "int":
         if value != int(value):
-            problems.append(Problem(where, f"must be a whole number of {f.unit} (found {value!r})"))
+            problem("not_whole", found=value)
             return None
         value = int(value)
     else:
@@ -141,10 +144,9 @@ def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> A
     too_low = f.minimum is not None and (value <= f.minimum if f.exclusive_min else value < f.minimum)
     too_high = f.maximum is not None and (value >= f.maximum if f.exclusive_max else value > f.maximum)
     if too_low or too_high:
-        message = f"must be {f.bounds_text()} {f.unit}".rstrip() + f" (found {value:g})"
-        if f.kind == "rate" and too_high and 1 < value <= 100:
-            message += f": rates are fractions, write {value / 100:g} for {value:g} %"
-        problems.append(Problem(where, message))
+        hint = (("rate_hint", {"fraction": value / 100, "percent": value})
+                if f.kind == "rate" and too_high and 1 < value <= 100 else "")
+        problem("out_of_bounds", found=value, hint=hint)
         return None
     return value
 
@@ -152,10 +154,9 @@ def _check_value(f: Field, value: Any, where: str, problems: list[Problem]) -> A
 def _unknown_keys(data: Mapping, allowed: set[str], where_prefix: str, problems: list[Problem]):
     for key in data:
         if key not in allowed:
-            hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-            extra = f": did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(allowed))}"
+            hint = _did_you_mean(key, sorted(allowed)) or ("known_keys", {"keys": sorted(allowed)})
             shown = key if len(key) <= 60 else key[:57] + "..."
-            problems.append(Problem(f"{where_prefix} .{shown}", f"unknown key {shown_value(key)}{extra}"))
+            problems.append(Problem.of(f"{where_prefix} .{shown}", "unknown_key", found=key, hint=hint))
 
 
 def _read_section(section: Section, data: Any, index: int | None, problems: list[Problem],
@@ -163,24 +164,25 @@ def _read_section(section: Section, data: Any, index: int | None, problems: list
     prefix = (f"[[{'demand.channels' if section is CHANNEL else section.name}]] {index}"
               if section.repeated else f"[{section.name}]")
     if not isinstance(data, Mapping):
-        problems.append(Problem(prefix, f"expected a table, found {type(data).__name__}"))
+        problems.append(Problem.of(prefix, "expected_table", type=type(data).__name__))
         return {}
     _unknown_keys(data, set(section.by_name) | set(extra_keys), prefix, problems)
     values: dict[str, Any] = {}
+    name = data.get("name") if section.repeated and isinstance(data.get("name"), str) else None
     for f in section.fields:
-        where = _where(section, index, f.name)
+        where, place = _where(section, index, f.name), (section, index, f, name)
         if f.name not in data:
             if f.required or f.default is None:
-                problems.append(Problem(where, f"is required ({f.label_en}, {f.unit or f.kind})".replace(", )", ")")))
+                problems.append(Problem.of(where, "required", place))
             values[f.name] = f.default
             continue
-        values[f.name] = _check_value(f, data[f.name], where, problems)
+        values[f.name] = _check_value(f, data[f.name], where, problems, place)
     return values
 
 
 def _read_names(data: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
     if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
-        problems.append(Problem(where, f"expected a list of names, found {data!r}"))
+        problems.append(Problem.of(where, "expected_names", found=data))
         return ()
     return tuple(x.strip() for x in data)
 
@@ -188,9 +190,8 @@ def _read_names(data: Any, where: str, problems: list[Problem]) -> tuple[str, ..
 def _check_names(names, known, where, what, problems):
     for name in names:
         if name not in known:
-            hint = difflib.get_close_matches(name, list(known), n=1)
-            extra = f": did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known) or 'none'}"
-            problems.append(Problem(where, f"{what} {name!r} does not exist{extra}"))
+            hint = _did_you_mean(name, known) or (("known", {"names": list(known)}) if known else ("known_none", {}))
+            problems.append(Problem.of(where, f"{what}_missing", name=name, hint=hint))
 
 
 def case_from_mapping(data: Mapping[str, Any]) -> Case:
@@ -205,11 +206,11 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     """
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
-        raise InputError("a case must be a table of sections")
+        raise InputError(Problem.of("", "not_sections"))
     known = {s.name for s in SCALAR_SECTIONS + ANALYTICS_SECTIONS} | {"vendors", "portfolios"}
     _unknown_keys(data, known, "", problems)
     # Top-level keys read better as "vendor" than " .vendor".
-    problems[:] = [Problem(p.location.lstrip(" ."), p.message) for p in problems]
+    problems[:] = [p.moved(p.location.lstrip(" .")) for p in problems]
 
     data = _profile_lists_as_text(data, problems)
     scalar = {}
@@ -219,11 +220,9 @@ def case_from_mapping(data: Mapping[str, Any]) -> Case:
     demand_data = _table(data, "demand")
     seasonality = _read_seasonality(demand_data.get("seasonality", [1.0] * 12), problems)
     channels = _read_items(CHANNEL, demand_data.get("channels", []), "[[demand.channels]]",
-                           "at least one channel is required (name, kind, annual_volume, aht_seconds)", problems,
-                           (MAX_CHANNELS, "channels", "group small queues into one channel"))
+                           "no_channels", problems, (MAX_CHANNELS, "too_many_channels", "hint_channels"))
     vendors = _read_items(VENDOR, data.get("vendors", []), "[[vendors]]",
-                          "at least one vendor quote is required (name, pricing_model, price)", problems,
-                          (MAX_VENDORS, "vendor quotes", "shortlist the quotes first"), ("channels",))
+                          "no_vendors", problems, (MAX_VENDORS, "too_many_vendors", "hint_vendors"), ("channels",))
     _check_unique_names("channel", channels, "[[demand.channels]]", problems)
     _check_unique_names("vendor", vendors, "[[vendors]]", problems)
     hybrid_channels, hybrid_vendors = _read_hybrid_names(_table(data, "hybrid"), scalar["hybrid"].get("mode"),
@@ -260,15 +259,14 @@ def _check_years(scalar: dict, problems: list[Problem]) -> None:
     in-house: 0 (no re-internalisation) or from 2 (a year outsourced first) to the horizon."""
     tax_year, horizon = scalar["finance"].get("one_off_tax_year"), scalar["finance"].get("horizon_years")
     if tax_year is not None and horizon is not None and tax_year > horizon:
-        problems.append(Problem("[finance] .one_off_tax_year", f"must be within the horizon, <= horizon_years "
-                                                               f"({horizon}) (found {tax_year})"))
+        problems.append(Problem.of("[finance] .one_off_tax_year", "tax_year_beyond",
+                                   ("finance", None, "one_off_tax_year"), horizon=horizon, found=tax_year))
     year, where = scalar["reinternalisation"].get("year"), "[reinternalisation] .year"
     if year == 1:
-        problems.append(Problem(where, "must be 0 (none) or a year from 2 to the horizon (found 1): year 1 back "
-                                       "in-house would never be outsourced; that is the in-house scenario"))
+        problems.append(Problem.of(where, "year_one_back", ("reinternalisation", None, "year")))
     elif year is not None and horizon is not None and year > horizon:
-        problems.append(Problem(where, f"must be within the horizon, <= horizon_years ({horizon}) (found {year}), "
-                                       "or 0 for none"))
+        problems.append(Problem.of(where, "year_beyond", ("reinternalisation", None, "year"), horizon=horizon,
+                                   found=year))
 
 
 def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> Mapping[str, Any]:
@@ -284,8 +282,7 @@ def _profile_lists_as_text(data: Mapping[str, Any], problems: list[Problem]) -> 
             if all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in weights):
                 demand[key] = as_text(weights)
             else:
-                problems.append(Problem(f"[demand] .{key}", "expected numbers (relative weights), a list or a text "
-                                                          f"such as \"130 110 100\" (found {shown_value(weights)})"))
+                problems.append(Problem.of(f"[demand] .{key}", "profile_list", ("demand", None, key), found=weights))
                 demand[key] = ""
     return {**data, "demand": demand}
 
@@ -298,21 +295,20 @@ def _check_profile(demand: dict, problems: list[Problem]) -> None:
         if not text:
             continue
         try:
-            problem = weights_problem(parse_weights(text), most, "open day" if key == "arrival_days" else
-                                      "slot of an open day (a half-hour at the finest)")
-        except ValueError as exc:
-            problem = f"{exc}: type relative weights separated by spaces or semicolons, such as \"130 110 100\""
+            problem = weights_problem(parse_weights(text), most, "weight_per_day" if key == "arrival_days" else
+                                      "weight_per_slot")
+        except WeightError as exc:
+            problem = "weight_not_number", {"position": exc.position, "found": exc.part}
         if problem:
-            problems.append(Problem(f"[demand] .{key}", problem))
+            problems.append(Problem.of(f"[demand] .{key}", problem[0], ("demand", None, key), **problem[1]))
 
 
 def _check_channel_sizing(channels: list[dict], problems: list[Problem]) -> None:
     """Erlang A sizing needs the callers' mean patience."""
     for i, ch in enumerate(channels, start=1):
         if ch.get("sizing") == "erlang_a" and ch.get("kind", "live") == "live" and not ch.get("patience_seconds"):
-            problems.append(Problem(f"[[demand.channels]] {i} .patience_seconds",
-                                    "sizing 'erlang_a' needs the callers' mean patience: a number of seconds > 0 "
-                                    "(or sizing = 'erlang_c')"))
+            problems.append(Problem.of(f"[[demand.channels]] {i} .patience_seconds", "erlang_a_patience",
+                                       ("channels", i, "patience_seconds", ch.get("name"))))
 
 
 def _check_quote_terms(vendors: list[dict], problems: list[Problem]) -> None:
@@ -321,14 +317,14 @@ def _check_quote_terms(vendors: list[dict], problems: list[Problem]) -> None:
     for i, v in enumerate(vendors, start=1):
         for key, broken, message in (
                 ("fte_proposed", v.get("fte_proposed") and v.get("pricing_model") not in (None, "per_fte_month"),
-                 "applies only to pricing_model 'per_fte_month'; remove it or set it to 0"),
+                 "fte_on_other_model"),
                 ("transfer_uplift", v.get("transfer_uplift") and v.get("staff_transfer") == "no",
-                 "applies only to a quote with staff_transfer = 'yes'; remove it or set it to 0"),
+                 "uplift_without_transfer"),
                 ("staff_transfer", v.get("staff_transfer") == "yes" and v.get("location") not in (None, "onshore"),
-                 "a staff transfer (Code du travail L1224-1) needs an onshore site: the agents keep their contracts "
-                 f"in France, and this quote's location is {v.get('location')!r}")):
+                 "transfer_offshore")):
             if broken:
-                problems.append(Problem(f"[[vendors]] {i} .{key}", message))
+                problems.append(Problem.of(f"[[vendors]] {i} .{key}", message, ("vendors", i, key, v.get("name")),
+                                           found=v.get("location")))
 
 
 def _table(data: Mapping, name: str) -> Mapping:
@@ -342,20 +338,18 @@ def _read_seasonality(seasonality: Any, problems: list[Problem]) -> list[float]:
     where = "[demand] .seasonality"
     if (not isinstance(seasonality, list) or len(seasonality) != 12
             or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in seasonality)):
-        problems.append(Problem(where, "expected 12 numbers, one weight per month (January first)"))
+        problems.append(Problem.of(where, "seasonality_count"))
         return [1.0] * 12
     if not all(math.isfinite(w) for w in seasonality):  # NaN compares false to every bound: caught here
         month = next(i for i, w in enumerate(seasonality) if not math.isfinite(w))
-        problems.append(Problem(where, f"every monthly weight must be a finite number (found "
-                                       f"{seasonality[month]!r} for {_MONTHS[month]})"))
+        problems.append(Problem.of(where, "seasonality_finite", found=seasonality[month], month_name=month))
         return [1.0] * 12
     seasonality = [float(w) for w in seasonality]
     if min(seasonality) <= 0:
-        problems.append(Problem(where, "every monthly weight must be > 0"))
+        problems.append(Problem.of(where, "seasonality_positive"))
     mean = sum(seasonality) / 12
     if abs(mean - 1) > SEASONALITY_TOLERANCE:
-        problems.append(Problem(where, f"the 12 weights must average 1 (found an average of {mean:.4f}); "
-                                       "divide each weight by that average"))
+        problems.append(Problem.of(where, "seasonality_mean", mean=Fixed(mean, 4)))
     return seasonality
 
 
@@ -364,11 +358,11 @@ def _read_items(section: Section, items, table: str, missing: str, problems: lis
     """The entries of an array of tables (channels, vendor quotes): at least one, at most ``limit``'s
     count (xlmodel.limits), reported at the first one too many with what to do."""
     if not isinstance(items, list) or not items:
-        problems.append(Problem(table, missing))
+        problems.append(Problem.of(table, missing))
         return []
     maximum, what, hint = limit
     if len(items) > maximum:
-        problems.append(Problem(f"{table} {maximum + 1}", f"at most {maximum} {what} (found {len(items)}): {hint}"))
+        problems.append(Problem.of(f"{table} {maximum + 1}", what, most=maximum, found=len(items), hint=(hint, {})))
     read = [_read_section(section, item, i, problems, extra_keys) for i, item in enumerate(items[:maximum], start=1)]
     for item, values in zip(items, read):  # the lists a reader checks apart (a quote's channels)
         values.update({key: item[key] for key in extra_keys if isinstance(item, Mapping) and key in item})
@@ -380,8 +374,8 @@ def _check_unique_names(what: str, items: list[dict], table: str, problems: list
     for i, item in enumerate(items, start=1):
         name = item.get("name")
         if name and name in seen:
-            problems.append(Problem(f"{table} {i} .name", f"{what} name {name!r} is already used by "
-                                                          f"{table} {seen[name]}"))
+            problems.append(Problem.of(f"{table} {i} .name", f"duplicate_{what}", name=name, table=table,
+                                       first=seen[name]))
         elif name:
             seen[name] = i
 
@@ -397,9 +391,9 @@ def _read_hybrid_names(hybrid_data: Mapping, mode, channels: list[dict], vendors
     _check_names(hybrid_channels, channel_names, "[hybrid] .channels", "channel", problems)
     _check_names(hybrid_vendors, vendor_names, "[hybrid] .vendors", "vendor", problems)
     if mode == "channel" and not hybrid_channels:
-        problems.append(Problem("[hybrid] .channels", "mode 'channel' needs the list of channels the vendor takes"))
+        problems.append(Problem.of("[hybrid] .channels", "channel_mode_needs_channels"))
     if not hybrid_vendors and vendor_names:
-        problems.append(Problem("[hybrid] .vendors", "name at least one vendor for the hybrid scenarios"))
+        problems.append(Problem.of("[hybrid] .vendors", "hybrid_needs_vendor"))
     return hybrid_channels, hybrid_vendors
 
 
@@ -422,13 +416,12 @@ def _read_analytics(data: Mapping, vendors: int, problems: list[Problem], portfo
                  for section in ANALYTICS_SECTIONS}
     draws, scenarios = analytics["risk"].get("draws"), 2 + 2 * vendors + portfolios
     if draws and draws * scenarios > MAX_RISK_VALUES:  # draws x scenarios values are held in memory
-        problems.append(Problem("[risk] .draws", f"at most {MAX_RISK_VALUES // scenarios:,} draws for "
-                                f"{scenarios} scenarios (found {draws:,}): draws x scenarios are held in memory, "
-                                f"{MAX_RISK_VALUES:,} at most".replace(",", " ")))
+        problems.append(Problem.of("[risk] .draws", "too_many_draws", ("risk", None, "draws"),
+                                   most=MAX_RISK_VALUES // scenarios, scenarios=scenarios, found=draws,
+                                   limit=MAX_RISK_VALUES))
     weights = [v for k, v in analytics["scoring"].items() if k.startswith("weight_")]
     if all(w is not None for w in weights) and abs(sum(weights) - 1) > WEIGHT_TOLERANCE:
-        problems.append(Problem("[scoring] .weight_price", f"the eight weights must sum to 1 (100 %); "
-                                                           f"they sum to {sum(weights):.4g}"))
+        problems.append(Problem.of("[scoring] .weight_price", "weights_sum", total=round(sum(weights), 4)))
     return analytics
 
 
@@ -437,10 +430,13 @@ def loads_case(text: str, source: str = "<case>") -> Case:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(Problem(source, f"is not valid TOML: {exc}")) from None
+        position = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        detail = (("toml_detail", {"text": str(exc)[:position.start()], "line": int(position[1]),
+                                   "column": int(position[2])})
+                  if position else ("toml_detail_bare", {"text": str(exc)}))
+        raise InputError(Problem.of(source, "toml_syntax", detail=detail)) from None
     except RecursionError:  # tables or arrays nested thousands deep
-        raise InputError(Problem(source, "is not a case file: its tables or arrays are nested too deeply "
-                                         "(a case nests three levels at most)")) from None
+        raise InputError(Problem.of(source, "too_deep")) from None
     return case_from_mapping(data)
 
 
@@ -451,13 +447,15 @@ def load_case(path: str | Path) -> Case:
     try:
         text = read_regular_file(path, MAX_CASE_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
-        raise InputError(Problem(str(path), "file not found")) from None
+        raise InputError(Problem.of(str(path), "file_not_found")) from None
     except IsADirectoryError:
-        raise InputError(Problem(str(path), "is a folder: give the path of the case file (.toml) itself")) from None
+        raise InputError(Problem.of(str(path), "is_a_folder")) from None
     except LimitExceeded as exc:
-        raise InputError(Problem(str(path), f"{exc}: a case file is a small text file (.toml)")) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(str(path), f"cannot be read as UTF-8 text ({exc})")) from None
+        raise InputError(Problem.of(str(path), "limit_case", limit=exc.sentence)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem.of(str(path), "not_utf8", detail=("utf8_detail", {"text": str(exc)}))) from None
+    except OSError as exc:
+        raise InputError(Problem.of(str(path), "not_utf8", detail=("os_detail", {"text": str(exc)}))) from None
     return loads_case(text, str(path))
 
 

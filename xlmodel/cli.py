@@ -53,7 +53,7 @@ def load_source(source: str | None):
         _notices(read.notices)
         return read.case
     if path.suffix.lower() != ".toml":
-        raise InputError(Problem(source, "expected a case file (.toml) or a workbook (.xlsx)"))
+        raise InputError(Problem.of(source, "not_a_source"))
     return load_case(path)
 
 
@@ -106,7 +106,7 @@ def compare(sources, as_json, no_analytics, lang):
             cases.append((source, load_source(source)))
         except InputError as exc:  # several sources: each problem says whose it is
             problems.extend(p if len(sources) < 2 or p.location.startswith(source) else
-                            Problem(f"{source}: {p.location}".rstrip(": "), p.message) for p in exc.problems)
+                            p.moved(f"{source}: {p.location}".rstrip(": ")) for p in exc.problems)
     if problems:
         raise InputError(problems)
     shown = {}
@@ -148,9 +148,8 @@ def risk(source, draws, seed, as_json, lang):
     case = result.case
     lang = _speak(lang or case.case.language)
     if draws is not None and draws * len(result.scenarios) > MAX_RISK_VALUES:
-        raise InputError(Problem("--draws", f"at most {MAX_RISK_VALUES // len(result.scenarios):,} draws for "
-                                            f"{len(result.scenarios)} scenarios (found {draws:,}): draws x scenarios "
-                                            f"are held in memory, {MAX_RISK_VALUES:,} at most".replace(",", " ")))
+        raise InputError(Problem.of("--draws", "too_many_draws", most=MAX_RISK_VALUES // len(result.scenarios),
+                                    scenarios=len(result.scenarios), found=draws, limit=MAX_RISK_VALUES))
     outcome = run_risk(case, draws, seed, comparison=result)
     if as_json:
         click.echo(timings(None, outcome), err=True)  # a seeded run prints the same bytes every time
@@ -206,7 +205,7 @@ def _build_one_case(case_file, output: Path, lang, force=False):
     from .workbook.build import build_file
     started = time.perf_counter()
     if output.suffix.lower() != ".xlsx":
-        raise InputError(Problem(str(output), "the workbook to write must end in .xlsx"))
+        raise InputError(Problem.of(str(output), "target_not_xlsx"))
     from .workbook.files import book_lock, refuse_if_locked
     refuse_if_locked(output)
     with book_lock(output):  # from reading the book's inputs to replacing it: no other writer between
@@ -239,7 +238,7 @@ def _build_many(case_files: list[Path], out_dir: Path, lang, force=False):
     from .workbook.build import batch_outputs, build_batch
     for case_file in case_files:
         if case_file.suffix.lower() != ".toml":
-            raise InputError(Problem(str(case_file), "a batch builds case files (.toml) only"))
+            raise InputError(Problem.of(str(case_file), "batch_toml_only"))
     batch_outputs(case_files, out_dir)  # refuse name clashes before any work
     started, items = time.perf_counter(), []
     with click.progressbar(length=len(case_files), label=_say("batch_label", count=len(case_files)),
@@ -319,7 +318,7 @@ def export_case(source, output):
         click.echo(text, nl=False)
         return
     if output.suffix.lower() != ".toml":
-        raise InputError(Problem(str(output), "the case file to write must end in .toml"))
+        raise InputError(Problem.of(str(output), "target_not_toml"))
     write_atomic(output, text.encode("utf-8"))
     click.echo(_say("cli_wrote_case", output=output, source=source, channels=_counted(len(case.channels), "channel"),
                     quotes=_counted(len(case.vendors), "quote")))
@@ -401,8 +400,11 @@ def main(argv=None):
     try:
         cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
     except InputError as exc:
+        from .text.problems import problem_line
+        if exc.lang and "--lang" not in (sys.argv[1:] if argv is None else argv):
+            _speak(exc.lang)  # a French workbook's problems in French, unless --lang says otherwise
         for problem in exc.problems:
-            click.echo(_say("cli_error", problem=problem), err=True)
+            click.echo(_say("cli_error", problem=problem_line(problem, _State.lang)), err=True)
         click.echo(_say("cli_invalid", count=len(exc.problems)), err=True)
         sys.exit(EXIT_BAD_INPUT)
     except (FileLockedError, WriteError, VerificationError, LibreOfficeError) as exc:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .case import Case
-from .errors import InputError, Problem
+from .errors import InputError, Problem, Words
 from .model import (CONSTANTS, COST_LINE_IDS, ONE_OFF_LINES, Model, ProfileUplift, Ref, RowKey, RowRef, Scenario,
                     StaffRef, StaffRow, build_model)
 from .model.constants import STAFFING_MAX_ERLANGS
@@ -101,20 +101,18 @@ class Evaluation:
             # Valid inputs one by one, but together a load no contact centre has: say which channel.
             where = f"[[demand.channels]] {s.channel + 1}"
             if exc.what == "traffic":
-                limit = f"{STAFFING_MAX_ERLANGS:,.0f}".replace(",", " ")
-                raise InputError(Problem(
-                    f"{where} .annual_volume",
-                    f"channel {channel.name!r} would need more than {limit} Erlangs of traffic on an average "
-                    f"interval ({s.label_en}), beyond what the staffing model sizes: check its annual volume, "
-                    "handling time and the opening hours")) from None
+                raise InputError(Problem.of(f"{where} .annual_volume", "beyond_traffic",
+                                            ("channels", s.channel + 1, "annual_volume", channel.name),
+                                            name=channel.name, limit=STAFFING_MAX_ERLANGS,
+                                            row=Words(s.label_en, s.label_fr))) from None
             if exc.what == "erlang_a":
-                raise InputError(Problem(f"{where} .sizing", erlang_a_reach(channel.name, s.label_en))) from None
-            limit = f"{SEARCH_WINDOW:,.0f}".replace(",", " ")
-            raise InputError(Problem(
-                f"{where} .service_level",
-                f"channel {channel.name!r} would need more than {limit} agents above its traffic to answer "
-                f"{channel.service_level:.6g} of contacts within {channel.answer_seconds:g} s ({s.label_en}), "
-                "beyond what the staffing model sizes: check its service target and answer time")) from None
+                raise InputError(Problem.of(f"{where} .sizing", "beyond_erlang_a",
+                                            ("channels", s.channel + 1, "sizing", channel.name),
+                                            **erlang_a_reach(channel.name), row=Words(s.label_en, s.label_fr))) from None
+            raise InputError(Problem.of(f"{where} .service_level", "beyond_agents",
+                                        ("channels", s.channel + 1, "service_level", channel.name), name=channel.name,
+                                        limit=SEARCH_WINDOW, level=channel.service_level,
+                                        seconds=channel.answer_seconds, row=Words(s.label_en, s.label_fr))) from None
 
     def annual(self, key: RowKey) -> np.ndarray:
         """Sum of a monthly row over each year."""

@@ -125,19 +125,28 @@ def read_regular_file(path: str | Path, limit: int) -> bytes:
     if path.is_dir():
         raise IsADirectoryError(str(path))
     if path.exists() and not path.is_file():
-        raise LimitExceeded("is not a regular file (a device or a pipe)")
+        raise LimitExceeded("not_regular")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # non-blocking: a pipe swapped in after the check does not hang
     with os.fdopen(fd, "rb") as handle:
         import stat
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise LimitExceeded("is not a regular file (a device or a pipe)")
+            raise LimitExceeded("not_regular")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise LimitExceeded(f"is over the {limit // MiB} MB limit" if limit >= MiB else
-                            f"is over the {limit:,} bytes limit")
+        raise LimitExceeded("over_limit_mb", size=limit // MiB) if limit >= MiB else \
+            LimitExceeded("over_limit_bytes", size=limit)
     return data
 
 
 class LimitExceeded(ValueError):
-    """An input beyond one of the limits above; the message says which, in words."""
+    """An input beyond one of the limits above: ``sentence`` is the key of its words and their values
+    (said by the text layer, see :class:`xlmodel.errors.Problem`)."""
+
+    def __init__(self, key: str, **slots):
+        self.sentence = (key, slots)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        from .errors import Problem
+        return Problem.of("", self.sentence[0], **self.sentence[1]).message

@@ -31,8 +31,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .arguments import shown_value
-from .errors import Problem
+from .errors import Percent, Problem
 from .limits import MAX_PHASES, MAX_PORTFOLIOS, MAX_TEXT_LENGTH
 
 INHOUSE = "inhouse"
@@ -94,16 +93,19 @@ class Portfolio:
         return len(self.phases) > 1 or bool(self.phases[0].kpi_targets)
 
 
-def _close(name: str, known) -> str:
+def _close(name: str, known) -> tuple:
+    """The hint of a misspelt name (a sub-sentence of the text layer): the closest known, or all known."""
     hint = difflib.get_close_matches(name, list(known), n=1)
-    return f": did you mean {hint[0]!r}?" if hint else f"; known: {', '.join(known) or 'none'}"
+    if hint:
+        return ("did_you_mean", {"name": hint[0]})
+    return ("known", {"names": list(known)}) if known else ("known_none", {})
 
 
 def _unknown_keys(where: str, table: Mapping, keys: list[str], problems: list[Problem]) -> None:
     """A located problem for each key of ``table`` not in ``keys``, with the closest known one."""
     for key in table:
         if key not in keys:
-            problems.append(Problem(f"{where} .{key}", f"unknown key {shown_value(key)}{_close(str(key), keys)}"))
+            problems.append(Problem.of(f"{where} .{key}", "unknown_key", found=key, hint=_close(str(key), keys)))
 
 
 def read_quoted_channels(vendors: list[dict], channel_names: list[str], problems: list[Problem]) -> None:
@@ -112,13 +114,13 @@ def read_quoted_channels(vendors: list[dict], channel_names: list[str], problems
     for i, vendor in enumerate(vendors, start=1):
         where, names = f"[[vendors]] {i} .channels", vendor.get("channels", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            problems.append(Problem(where, f"expected a list of channel names, found {shown_value(names)}"))
+            problems.append(Problem.of(where, "expected_channel_names", found=names))
             vendor["channels"] = ()
             continue
         names = tuple(n.strip() for n in names)
         for name in names:
             if name not in channel_names:
-                problems.append(Problem(where, f"channel {name!r} does not exist{_close(name, channel_names)}"))
+                problems.append(Problem.of(where, "channel_missing", name=name, hint=_close(name, channel_names)))
         vendor["channels"] = names
 
 
@@ -129,12 +131,11 @@ def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], proble
     if data is None:
         return ()
     if not isinstance(data, list) or not all(isinstance(p, Mapping) for p in data):
-        problems.append(Problem("[[portfolios]]", "expected an array of tables ([[portfolios]] with a name and "
-                                                  "a [portfolios.channels] table)"))
+        problems.append(Problem.of("[[portfolios]]", "portfolios_not_array"))
         return ()
     if len(data) > MAX_PORTFOLIOS:
-        problems.append(Problem(f"[[portfolios]] {MAX_PORTFOLIOS + 1}", f"at most {MAX_PORTFOLIOS} portfolios "
-                                f"(found {len(data)}): each is a scenario of every sheet; keep the ones to decide on"))
+        problems.append(Problem.of(f"[[portfolios]] {MAX_PORTFOLIOS + 1}", "too_many_portfolios", most=MAX_PORTFOLIOS,
+                                   found=len(data)))
     quotes = {v["name"]: v for v in vendors if v.get("name")}
     out, seen = [], {}
     for p, table in enumerate(data[:MAX_PORTFOLIOS], start=1):
@@ -142,8 +143,8 @@ def read_portfolios(data: Any, channels: list[dict], vendors: list[dict], proble
         if portfolio is None:
             continue
         if portfolio.name in seen:
-            problems.append(Problem(f"[[portfolios]] {p} .name", f"portfolio name {portfolio.name!r} is already "
-                                                                 f"used by [[portfolios]] {seen[portfolio.name]}"))
+            problems.append(Problem.of(f"[[portfolios]] {p} .name", "duplicate_portfolio", name=portfolio.name,
+                                       table="[[portfolios]]", first=seen[portfolio.name]))
         seen.setdefault(portfolio.name, p)
         out.append(portfolio)
     return tuple(out)
@@ -155,15 +156,14 @@ def _read_portfolio(p: int, table: Mapping, channel_names: list, quotes: dict, p
     _unknown_keys(where, table, ["name", "channels", "vendors", "phases"], problems)
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(f"{where} .name", "is required: the portfolio's name, as text"))
+        problems.append(Problem.of(f"{where} .name", "portfolio_name_required"))
         name = ""
     elif len(name.strip()) > MAX_TEXT_LENGTH:
-        problems.append(Problem(f"{where} .name", f"must be at most {MAX_TEXT_LENGTH} characters"))
+        problems.append(Problem.of(f"{where} .name", "name_too_long", most=MAX_TEXT_LENGTH))
     problems_before = len(problems)
     if "phases" in table:
         if "channels" in table:
-            problems.append(Problem(f"{where} .channels", "a phased portfolio gives its channels in each of its "
-                                                          "[[portfolios.phases]]: remove this table"))
+            problems.append(Problem.of(f"{where} .channels", "phased_channels"))
         phases = _read_phases(where, table["phases"], channel_names, quotes, problems, horizon_months)
         if phases is None:
             return None
@@ -186,19 +186,17 @@ def _read_channels(where: str, assigned: Any, channel_names: list, quotes: dict,
                    ) -> tuple[Assignment, ...] | None:
     """One assignment per channel of the case, from a ``channels`` table (None: no table)."""
     if not isinstance(assigned, Mapping):
-        problems.append(Problem(f"{where} .channels", "is required: a table giving each channel to 'inhouse', a "
-                                                      "vendor, shares or a mode"))
+        problems.append(Problem.of(f"{where} .channels", "portfolio_channels_required"))
         return None
     for key in assigned:
         if key not in channel_names:
-            problems.append(Problem(f"{where} .channels.{key}", f"channel {key!r} does not exist"
-                                                                f"{_close(str(key), channel_names)}"))
+            problems.append(Problem.of(f"{where} .channels.{key}", "channel_missing", name=key,
+                                       hint=_close(str(key), channel_names)))
     assignments = []
     for channel in channel_names:
         at = f"{where} .channels.{channel}"
         if channel not in assigned:
-            problems.append(Problem(at, f"channel {channel!r} is left to nobody: give it to 'inhouse', a vendor, "
-                                        "shares or a mode"))
+            problems.append(Problem.of(at, "channel_unassigned", name=channel))
             assignments.append(Assignment())
             continue
         assignments.append(_read_assignment(assigned[channel], at, quotes, problems))
@@ -210,30 +208,26 @@ def _read_phases(where: str, data: Any, channel_names: list, quotes: dict, probl
     """The steps of a phased portfolio (see the module), each checked: months from 1, increasing,
     within the horizon; each step's channels as a portfolio's; its KPI targets."""
     if not isinstance(data, list) or not data or not all(isinstance(t, Mapping) for t in data):
-        problems.append(Problem(f"{where} .phases", "expected an array of tables ([[portfolios.phases]], each with "
-                                                    "from_month and a channels table)"))
+        problems.append(Problem.of(f"{where} .phases", "phases_not_array"))
         return None
     if len(data) > MAX_PHASES:
-        problems.append(Problem(f"{where} .phases.{MAX_PHASES + 1}", f"at most {MAX_PHASES} phases (found "
-                                                                     f"{len(data)}): a pilot, then its widenings"))
+        problems.append(Problem.of(f"{where} .phases.{MAX_PHASES + 1}", "too_many_phases", most=MAX_PHASES,
+                                   found=len(data)))
     phases, previous = [], 0
     for k, table in enumerate(data[:MAX_PHASES], start=1):
         at = f"{where} .phases.{k}"
         _unknown_keys(at, table, ["from_month", "channels", "kpi_targets", "kpi_measured"], problems)
         month = table.get("from_month")
         if isinstance(month, bool) or not isinstance(month, int):
-            problems.append(Problem(f"{at} .from_month", f"is required: the month the phase starts, a whole number "
-                                                         f"(found {shown_value(month)})"))
+            problems.append(Problem.of(f"{at} .from_month", "from_month_required", found=month))
             month = previous + 1
         elif k == 1 and month != 1:
-            problems.append(Problem(f"{at} .from_month", f"the first phase starts in month 1 (found {month}): the "
-                                                         "portfolio starts at signature"))
+            problems.append(Problem.of(f"{at} .from_month", "first_phase_month", found=month))
         elif k > 1 and month <= previous:
-            problems.append(Problem(f"{at} .from_month", f"months out of order: phase {k} starts in month {month}, "
-                                                         f"not after phase {k - 1} (month {previous})"))
+            problems.append(Problem.of(f"{at} .from_month", "phases_out_of_order", phase=k, month=month,
+                                       before=k - 1, previous=previous))
         elif horizon_months is not None and month > horizon_months:
-            problems.append(Problem(f"{at} .from_month", f"beyond the horizon: month {month} (the horizon has "
-                                                         f"{horizon_months} months)"))
+            problems.append(Problem.of(f"{at} .from_month", "phase_beyond", month=month, months=horizon_months))
         previous = month
         assignments = _read_channels(at, table.get("channels"), channel_names, quotes, problems)
         phases.append(Phase(month, assignments or tuple(Assignment() for _ in channel_names),
@@ -246,21 +240,19 @@ def _read_kpis(at: str, data: Any, problems: list[Problem]) -> tuple[tuple[str, 
     if data is None:
         return ()
     if not isinstance(data, Mapping):
-        problems.append(Problem(at, f"expected a table of KPIs ({', '.join(k for k, _, _ in KPI_FIELDS)}), found "
-                                    f"{shown_value(data)}"))
+        problems.append(Problem.of(at, "expected_kpis", keys=[k for k, _, _ in KPI_FIELDS], found=data))
         return ()
     bounds = {key: (low, high) for key, low, high in KPI_FIELDS}
     out = []
     for key, value in data.items():
         if key not in bounds:
-            problems.append(Problem(f"{at}.{key}", f"unknown KPI {shown_value(key)}{_close(str(key), bounds)}"))
+            problems.append(Problem.of(f"{at}.{key}", "unknown_kpi", found=key, hint=_close(str(key), bounds)))
             continue
         low, high = bounds[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or not low <= value <= high:
-            unit = "a fraction, 0.8 for 80 %" if high == 1 else "a score out of 5"
-            problems.append(Problem(f"{at}.{key}", f"must be a number >= {low:g} and <= {high:g} (found "
-                                                   f"{shown_value(value)}): {unit}"))
+            problems.append(Problem.of(f"{at}.{key}", "kpi_bounds", low=low, high=high, found=value,
+                                       hint=("kpi_fraction" if high == 1 else "kpi_score", {})))
             continue
         out.append((key, float(value)))
     order = list(bounds)
@@ -275,34 +267,33 @@ def _read_assignment(value: Any, at: str, quotes: dict, problems: list[Problem])
             return Assignment()
         if value in quotes:
             return Assignment(shares=((value, 1.0),))
-        problems.append(Problem(at, f"vendor {value!r} does not exist{_close(value, [INHOUSE, *quotes])}"))
+        problems.append(Problem.of(at, "vendor_missing", name=value, hint=_close(value, [INHOUSE, *quotes])))
         return Assignment()
     if not isinstance(value, Mapping):
-        problems.append(Problem(at, f"expected 'inhouse', a vendor's name, shares or a mode, found "
-                                    f"{shown_value(value)}"))
+        problems.append(Problem.of(at, "expected_assignment", found=value))
         return Assignment()
     if "mode" in value:
         return _read_mode(value, at, quotes, problems)
     shares, total, unusable = [], 0.0, False
     for key, share in value.items():
         if key != INHOUSE and key not in quotes:
-            problems.append(Problem(f"{at}.{key}", f"vendor {key!r} does not exist{_close(str(key), [INHOUSE, *quotes])}"))
+            problems.append(Problem.of(f"{at}.{key}", "vendor_missing", name=key,
+                                       hint=_close(str(key), [INHOUSE, *quotes])))
             unusable = True
             continue
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not math.isfinite(share) \
                 or not 0 <= share <= 1:
-            problems.append(Problem(f"{at}.{key}", f"a share must be a number >= 0 and <= 1 (found "
-                                                   f"{shown_value(share)}): shares are fractions, 0.4 for 40 %"))
+            problems.append(Problem.of(f"{at}.{key}", "share_bounds", found=share))
             unusable = True
             continue
         total += share
         if key != INHOUSE and share > 0:
             shares.append((key, float(share)))
     if total > 1 + SHARE_TOLERANCE:
-        problems.append(Problem(at, f"the shares sum to {total:.4g} ({total:.1%}), more than 100 %"))
+        problems.append(Problem.of(at, "shares_over", total=round(total, 4), percent=Percent(total)))
     elif total < 1 - SHARE_TOLERANCE and not unusable:
-        problems.append(Problem(at, f"the shares sum to {total:.4g} ({total:.1%}): {1 - total:.1%} of the channel "
-                                    "is left to nobody; give the rest to 'inhouse' or a vendor"))
+        problems.append(Problem.of(at, "shares_under", total=round(total, 4), percent=Percent(total),
+                                   rest=Percent(1 - total)))
     order = list(quotes)
     return Assignment(shares=tuple(sorted(shares, key=lambda s: order.index(s[0]))))
 
@@ -310,18 +301,16 @@ def _read_assignment(value: Any, at: str, quotes: dict, problems: list[Problem])
 def _read_mode(value: Mapping, at: str, quotes: dict, problems: list[Problem]) -> Assignment:
     for key in value:
         if key not in ("mode", "vendor"):
-            problems.append(Problem(f"{at}.{key}", f"unknown key {shown_value(key)}: a mode takes 'mode' and "
-                                                   "'vendor'"))
+            problems.append(Problem.of(f"{at}.{key}", "mode_keys", found=key))
     mode, vendor = value.get("mode"), value.get("vendor")
     if mode not in PORTFOLIO_MODES[1:]:
-        problems.append(Problem(f"{at}.mode", f"must be 'extended_hours' or 'overflow' (found {shown_value(mode)}); "
-                                              "for shares, give each party's share instead of a mode"))
+        problems.append(Problem.of(f"{at}.mode", "portfolio_mode", found=mode))
         return Assignment()
     if not isinstance(vendor, str) or vendor.strip() not in quotes:
         shown = vendor.strip() if isinstance(vendor, str) else ""
-        problems.append(Problem(f"{at}.vendor", f"the vendor taking the {mode} part: "
-                                                f"{'vendor ' + repr(shown) + ' does not exist' if shown else 'required'}"
-                                                f"{_close(shown, quotes)}"))
+        problems.append(Problem.of(f"{at}.vendor", "mode_vendor", mode=("choice_value", {"value": mode}),
+                                   missing=("vendor_missing", {"name": shown, "hint": _close(shown, quotes)})
+                                   if shown else ("mode_vendor_required", {"hint": _close(shown, quotes)})))
         return Assignment()
     return Assignment(mode, vendor.strip())
 
@@ -334,24 +323,21 @@ def _read_vendor_list(table: Mapping, where: str, named: set, quotes: dict, prob
     if listed is None:
         vendors = [v for v in order if v in named]
     elif not isinstance(listed, list) or not all(isinstance(v, str) for v in listed):
-        problems.append(Problem(f"{where} .vendors", f"expected a list of vendor names, found {shown_value(listed)}"))
+        problems.append(Problem.of(f"{where} .vendors", "expected_vendor_names", found=listed))
         vendors = [v for v in order if v in named]
     else:
         listed = [v.strip() for v in listed]
         for v in listed:
             if v not in quotes:
-                problems.append(Problem(f"{where} .vendors", f"vendor {v!r} does not exist{_close(v, order)}"))
+                problems.append(Problem.of(f"{where} .vendors", "vendor_missing", name=v, hint=_close(v, order)))
         for v in sorted(named - set(listed), key=order.index):
-            problems.append(Problem(f"{where} .vendors", f"vendor {v!r} is assigned a channel but not listed"))
+            problems.append(Problem.of(f"{where} .vendors", "vendor_not_listed", name=v))
         vendors = [v for v in order if v in listed or v in named]
     if not vendors:
-        problems.append(Problem(f"{where} .channels", "a portfolio gives at least one channel or share to a vendor "
-                                                      "(every channel in-house is the in-house scenario)"))
+        problems.append(Problem.of(f"{where} .channels", "portfolio_without_vendor"))
     for v in vendors:
         if quotes[v].get("staff_transfer") == "yes":
-            problems.append(Problem(f"{where} .vendors", f"vendor {v!r} quotes with a staff transfer (L1224-1: it "
-                                                         "takes over the whole team), which a portfolio splits: "
-                                                         "quote it without the transfer for a portfolio"))
+            problems.append(Problem.of(f"{where} .vendors", "portfolio_transfer", name=v))
     return tuple(vendors)
 
 
@@ -362,8 +348,8 @@ def _check_scope(where: str, channel_names: list, assignments: list[Assignment],
         for vendor in [a.vendor] if a.vendor else [n for n, _ in a.shares]:
             scope = quotes[vendor].get("channels") or ()
             if scope and channel not in scope:
-                problems.append(Problem(f"{where} .channels.{channel}", f"vendor {vendor!r} does not quote for "
-                                        f"channel {channel!r} (it quotes for {', '.join(scope)})"))
+                problems.append(Problem.of(f"{where} .channels.{channel}", "not_quoted_for", name=vendor,
+                                           channel=("quoted_name", {"name": channel}), scope=", ".join(scope)))
 
 
 def _channels_to_mapping(assignments, channel_names) -> dict:

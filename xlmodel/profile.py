@@ -66,21 +66,30 @@ def parse_weights(text: str) -> list[float]:
         try:
             value = float(part.replace(",", "."))
         except ValueError:
-            raise ValueError(f"weight {k} ({part!r}) is not a number") from None
+            raise WeightError(k, part) from None
         out.append(value)
     return out
 
 
-def weights_problem(weights: list[float], most: int, what: str) -> str | None:
+class WeightError(ValueError):
+    """A part of a weight list that is not a number: its ``position`` (from 1) and the ``part``."""
+
+    def __init__(self, position: int, part: str):
+        self.position, self.part = position, part
+        super().__init__(f"weight {position} ({part!r}) is not a number")
+
+
+def weights_problem(weights: list[float], most: int, what: str) -> tuple[str, dict] | None:
     """Why a weight list is not a profile (None when it is): at most ``most`` finite weights >= 0,
-    not all 0."""
+    not all 0; the key of the sentence (:mod:`xlmodel.text.problems`) and its values. ``what`` is the key
+    of what one weight stands for (``weight_per_day``)."""
     if len(weights) > most:
-        return f"at most {most} weights, one per {what} (found {len(weights)})"
+        return "too_many_weights", {"most": most, "what": (what, {}), "found": len(weights)}
     for k, w in enumerate(weights, start=1):
         if not math.isfinite(w) or w < 0:
-            return f"every weight must be a finite number >= 0 (weight {k} is {w:g})"
+            return "weight_negative", {"position": k, "found": w}
     if weights and sum(weights) <= 0:
-        return "at least one weight must be > 0 (all are 0: nobody would call)"
+        return "weights_all_zero", {}
     return None
 
 

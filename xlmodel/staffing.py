@@ -114,10 +114,7 @@ def yearly_peak(agents: np.ndarray) -> np.ndarray:
     return np.repeat(by_year.max(axis=1), 12)
 
 
-def erlang_a_reach(channel: str, row: str) -> str:
-    """The one-line message of a channel whose Erlang A sizing is beyond the workbook's native reach."""
-    most = f"{ERLANG_A_MAX_ERLANGS:,.0f}".replace(",", " ")
-    return (f"channel {channel!r} is beyond the reach of Erlang A sizing ({row}): at most {most} Erlangs on an "
-            f"interval, a patience of at most {ERLANG_A_MAX_RATIO} handling times (AHT / concurrency), and a "
-            "service target not far below the occupancy cap on a large queue; shorten patience_seconds or use "
-            "sizing = 'erlang_c'")
+def erlang_a_reach(channel: str) -> dict:
+    """The values of the message of a channel whose Erlang A sizing is beyond the workbook's native reach
+    (``beyond_erlang_a`` in the text layer's problems)."""
+    return {"name": channel, "limit": ERLANG_A_MAX_ERLANGS, "ratio": ERLANG_A_MAX_RATIO}

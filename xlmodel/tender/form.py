@@ -13,6 +13,7 @@ from ..errors import InputError, Problem
 from ..schema import CURRENCIES, LANGUAGES, VENDOR, Field
 from ..text import choice_label, form_words, guidance
 from ..text.fields import field_note
+from ..text.numbers import decimals_typed, percent, typed
 from ..workbook import styles
 from .fields import (CURRENCY_KEY, FORM_MARKER, GROUPS, KEY_COLUMN, VALUE_COLUMN, form_field, form_label,
                      form_unit)
@@ -28,12 +29,12 @@ def _number_format(f: Field, currency: str) -> str:
 def _default_text(f: Field, currency: str, lang: str) -> str:
     if f.kind == "choice":
         return choice_label(f.default, lang)  # as the list shows it
-    if f.kind == "rate":
-        return f"{f.default * 100:g} %"
+    if f.kind == "rate":  # 2.5% in English, 2,5 % in French
+        return percent(f.default, decimals_typed(f.default * 100), lang)
     if f.kind == "money":
-        return f"{f.default:g} {currency}"
+        return f"{typed(f.default, lang)} {currency}"
     if f.kind == "number":
-        return f"{f.default:g}"
+        return typed(f.default, lang)
     return f"{f.default}" if f.default not in ("", None) else ""
 
 
@@ -44,9 +45,9 @@ def _note(f: Field, lang: str, currency: str) -> str:
 def quote_form(lang: str = "en", currency: str = "EUR") -> Workbook:
     """The quote form as an openpyxl workbook: Instructions, then the Quote sheet (see the package)."""
     if lang not in LANGUAGES:
-        raise InputError(Problem("--lang", f"must be one of {', '.join(LANGUAGES)} (found {lang!r})"))
+        raise InputError(Problem.of("--lang", "lang_choice", values=", ".join(LANGUAGES), found=lang))
     if currency not in CURRENCIES:
-        raise InputError(Problem("--currency", f"must be one of {', '.join(CURRENCIES)} (found {currency!r})"))
+        raise InputError(Problem.of("--currency", "lang_choice", values=", ".join(CURRENCIES), found=currency))
     w = form_words(lang)
     fmt = {"currency": currency, "quote": w["quote"], "answer": w["answer"], "unit": w["unit"],
            "guidance": w["guidance"]}

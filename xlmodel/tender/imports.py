@@ -15,7 +15,7 @@ from ..case import Case, case_from_mapping, case_to_mapping
 from ..errors import InputError, Problem
 from ..schema import VENDOR
 from ..text import choice_label, choice_labels, label, price_units, terminal_words, words
-from ..text.notes import number_text
+from ..text.numbers import decimals_typed, number
 from .fields import CLIENT_ASSESSED, CURRENCY_KEY
 from .read import Quote, read_quote_form
 
@@ -33,7 +33,7 @@ class ImportedQuote:
     def describe(self, lang: str = "en") -> str:
         """``added vendor 'Acme' (per hour, 24.5 EUR per logged agent hour)``, in ``lang``."""
         v = self.record or self.quote.vendor
-        price = number_text(v["price"], lang, 4).rstrip("0").rstrip(words(lang)["decimal"])
+        price = number(v["price"], decimals_typed(v["price"], 4), lang)
         return terminal_words(lang)[f"import_{self.action}"].format(
             vendor=self.vendor, model=choice_label(v["pricing_model"], lang), price=price, cur=self.quote.currency,
             unit=price_units(lang)[v["pricing_model"]])
@@ -123,9 +123,8 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
     for q in quotes:
         k = _key(q.name)
         if k in first:
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} is also quoted by {first[k].path} in this batch: "
-                                    "import one form per vendor (give each offer its own name)"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "batch_twice", name=q.name,
+                                       other=str(first[k].path)))
         else:
             first[k] = q
     data = case_to_mapping(case)
@@ -142,9 +141,8 @@ def merge_quotes(case: Case, quotes: Sequence[Quote], origin: str = "workbook",
             break
         matches = existing.get(_key(q.name), [])
         if len(matches) > 1:
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} matches {len(matches)} quotes of {origin} "
-                                    "(names differing only in case or spaces): rename one there first"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "matches_several", name=q.name,
+                                       count=len(matches), origin=str(origin)))
             continue
         record = dict(q.vendor)
         if matches:
@@ -177,17 +175,15 @@ def _look_alikes(names: list[str], quotes: Sequence[Quote], origin: str) -> list
     for q in quotes:
         twin = looks.get(skeleton(q.name))
         if twin is not None and _key(twin) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {twin!r} of {origin} but is spelt with other "
-                                    f"characters ({_odd_characters(q.name, twin)}): type the name exactly as in "
-                                    f"{origin} to update that quote, or give a clearly different name"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "looks_like_book", name=q.name,
+                                       twin=("quoted_name", {"name": twin}), origin=str(origin),
+                                       odd=_odd_characters(q.name, twin)))
     form_looks: dict[str, Quote] = {}
     for q in quotes:
         other = form_looks.setdefault(skeleton(q.name), q)
         if other is not q and _key(other.name) != _key(q.name):
-            problems.append(Problem(f"{q.path}: {q.cells['name']}",
-                                    f"vendor {q.name!r} looks like {other.name!r} of {other.path} in this batch: "
-                                    "give each offer a clearly different name"))
+            problems.append(Problem.of(f"{q.path}: {q.cells['name']}", "looks_like_batch", name=q.name,
+                                       twin=("quoted_name", {"name": other.name}), other=str(other.path)))
     return problems
 
 
@@ -215,7 +211,7 @@ def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
         q = by_index[int(m.group(1))]
         cell = q.cells.get(m.group(2))
         if cell:
-            return Problem(f"{q.path}: {cell}", problem.message)
+            return problem.moved(f"{q.path}: {cell}")
     return problem
 
 
@@ -239,11 +235,10 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
     from ..workbook.files import book_lock, refuse_if_locked
     book = Path(book)
     if not book.exists():
-        raise InputError(Problem(str(book), "file not found: build the workbook first (python cli.py build -o "
-                                            f"{book})"))
+        raise InputError(Problem.of(str(book), "book_not_found", book=str(book)))
     refuse_if_locked(book)  # before reading any form: nothing will be written anyway
     if not forms:
-        raise InputError(Problem("FORM", "give at least one returned quote form"))
+        raise InputError(Problem.of("FORM", "no_form"))
     problems: list[Problem] = []
     quotes: list[Quote] = []
     for form in forms:
@@ -265,10 +260,8 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
     case = read.case
     for q in quotes:
         if q.currency != case.case.currency:
-            problems.append(Problem(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}",
-                                    f"the form is priced in {q.currency} but {book.name} is in "
-                                    f"{case.case.currency}: ask for a form made with --currency "
-                                    f"{case.case.currency}"))
+            problems.append(Problem.of(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}", "form_other_currency",
+                                       currency=q.currency, book=book.name, wanted=case.case.currency))
     if problems:
         raise InputError(problems)
     merged, imported = merge_quotes(case, quotes, book.name, replace=replace)

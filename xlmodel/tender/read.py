@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string
 
 from ..case import _read_section
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, Words
 from ..schema import CURRENCIES, VENDOR
 from ..text import choice_value
 from .fields import CURRENCY_KEY, FORM_MARKER, FORM_MARKER_PREFIX, INFO, KEY_COLUMN, VALUE_COLUMN, form_fields
@@ -68,8 +68,8 @@ def _key_rows(ws, where_file: str, problems: list[Problem]) -> dict[str, int]:
         if not key or key.lower().startswith(FORM_MARKER_PREFIX):
             continue
         if key in rows:
-            problems.append(Problem(f"{where_file}: {ws.title}!{KEY_COLUMN}{cell.row}",
-                                    f"field {key!r} appears twice (also row {rows[key]}): do not copy rows"))
+            problems.append(Problem.of(f"{where_file}: {ws.title}!{KEY_COLUMN}{cell.row}", "form_field_twice",
+                                       name=key, row=rows[key]))
             continue
         rows[key] = cell.row
     return rows
@@ -86,17 +86,15 @@ def _answers(ws, rows: dict[str, int], where_file: str, problems: list[Problem],
         target, location = ((vendor_item, f"[[vendors]] 1 .{f.name}") if f.name in VENDOR.by_name
                             else (info_item, f"[{INFO.name}] .{f.name}"))
         if f.name not in rows:
-            problems.append(Problem(f"{where_file}: {ws.title}!",
-                                    f"the row of {f.label_en!r} ({f.name}) is missing: do not delete rows; "
-                                    "ask for a new form"))
+            problems.append(Problem.of(f"{where_file}: {ws.title}!", "form_row_missing",
+                                       label=Words(repr(f.label_en), f"« {f.label_fr} »"), key=f.name))
             where[location] = f"{ws.title}!"
             continue
         where[location] = f"{ws.title}!{VALUE_COLUMN}{rows[f.name]}"
         value = ws.cell(row=rows[f.name], column=value_col).value
         formula = None if opened is None else opened.formula(ws.title, rows[f.name], value_col)
         if formula is not None:
-            problems.append(Problem(f"{where_file}: {where[location]}", f"holds a formula ({formula}), not a typed "
-                                    "value: type the value itself"))
+            problems.append(Problem.of(f"{where_file}: {where[location]}", "form_formula", formula=formula))
         elif not _blank(value):  # a choice's label in either language (à l'heure, per hour) reads as its value
             target[f.name] = choice_value(value, f.choices) if f.kind == "choice" else value
     return vendor_item, info_item, where
@@ -118,12 +116,9 @@ def read_quote_form(path: str | Path) -> Quote:
     where_file = str(path)
     ws, marker = _find_form_sheet(opened.wb)
     if ws is None:
-        raise InputError(Problem(where_file, "is not an xlmodel quote form (no form marker in a hidden column "
-                                             f"{KEY_COLUMN}): send the vendor a form made by "
-                                             "`python cli.py rfp-template`"))
+        raise InputError(Problem.of(where_file, "not_a_form", column=KEY_COLUMN))
     if marker.lower() != FORM_MARKER:
-        raise InputError(Problem(where_file, f"form version {marker!r} is not supported (this program reads "
-                                             f"{FORM_MARKER!r}): send the vendor a new form"))
+        raise InputError(Problem.of(where_file, "form_version", found=marker, version=repr(FORM_MARKER)))
     problems: list[Problem] = []
     rows = _key_rows(ws, where_file, problems)
 
@@ -136,19 +131,17 @@ def read_quote_form(path: str | Path) -> Quote:
         currency = ws.cell(row=rows[CURRENCY_KEY], column=value_col).value
     if currency not in CURRENCIES:
         cell = located(CURRENCY_KEY) if CURRENCY_KEY in rows else f"{ws.title}!"
-        problems.append(Problem(f"{where_file}: {cell}", f"the currency of the form must be one of "
-                                                         f"{', '.join(CURRENCIES)} (found {currency!r})"))
+        problems.append(Problem.of(f"{where_file}: {cell}", "form_currency", names=list(CURRENCIES), found=currency))
     vendor_item, info_item, where = _answers(ws, rows, where_file, problems, opened)
     section_problems: list[Problem] = []
     vendor = _read_section(VENDOR, vendor_item, 1, section_problems)
     info = _read_section(INFO, info_item, None, section_problems)
     email = info.get("contact_email")
     if email and not _EMAIL.match(email):
-        section_problems.append(Problem(f"[{INFO.name}] .contact_email",
-                                        f"must be an e-mail address such as name@company.com (found {email!r})"))
-    located_problems = [(where.get(p.location, ws.title + "!"), p.message) for p in section_problems]
+        section_problems.append(Problem.of(f"[{INFO.name}] .contact_email", "form_email", found=email))
+    located_problems = [(where.get(p.location, ws.title + "!"), p) for p in section_problems]
     located_problems.sort(key=lambda item: int(re.sub(r"\D", "", item[0].rpartition("!")[2]) or 0))
-    problems += [Problem(f"{where_file}: {cell}", message) for cell, message in located_problems]
+    problems += [p.moved(f"{where_file}: {cell}") for cell, p in located_problems]
     if problems:
         raise InputError(problems)
     cells = {name: located(name) for name in rows}

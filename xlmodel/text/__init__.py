@@ -8,7 +8,10 @@ numbers never depend on it. The words live in one module per language (:mod:`xlm
 - :mod:`xlmodel.text.fields`: the unit and the note of an input cell;
 - :mod:`xlmodel.text.method`: the Method sheet's lines;
 - :mod:`xlmodel.text.sentences`: the recommendation and the other sentences of a comparison;
-- :mod:`xlmodel.text.tables`: what ``compare`` and ``risk`` print in the terminal.
+- :mod:`xlmodel.text.tables`: what ``compare`` and ``risk`` print in the terminal;
+- :mod:`xlmodel.text.numbers`: numbers and percentages written as text, in each language's style;
+- :mod:`xlmodel.text.problems`: the validation problems (:class:`xlmodel.errors.Problem`), located in
+  the user's terms.
 
 Layer: above the engine and the analytics (it reads their results), below the workbook, the tender
 and the command line (they write its words).
@@ -136,3 +139,6 @@ def terminal_words(lang: str) -> dict:
 def plural(count: int, word: str) -> str:
     """``1 channel``, ``3 channels``: an English count and its noun (the command line's messages)."""
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+from . import problems as _problems  # noqa: E402,F401 - installs the renderer of xlmodel.errors' problems

@@ -1,8 +1,8 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.  Just over 400 lines: one entry per text key, each block of keys kept by the part
-that writes it (issue 14's portfolio words last).
+the language.  About 750 lines: one entry per text key, each block of keys kept by the part
+that writes it (issue 16's validation problems, PROBLEMS and PLACES, last).
 """
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
@@ -112,7 +112,7 @@ WORKBOOK = {
     "rec_payback": "payback in month {month}",
     "rec_no_payback": "payback beyond the horizon",
     "rec_inhouse": "Recommended: keep the service in-house, staffed to the target service level ({targets}); "
-                   "the cheapest alternative, {option}, costs {extra} {currency} more in NPV",
+                   "the cheapest alternative, {option}, {costs}",
     "rec_cheapest": "; cheapest in {share} of {draws} simulated draws",
     "an_cheapest": "Computed by xlmodel from these inputs (Risk sheet): {option} is the cheapest in {share} of "
                    "{draws} simulated draws",
@@ -554,3 +554,213 @@ WORKBOOK.update({
                        "coming back to cost no more than staying. The return's costs enter once and choose no quote, "
                        "so it is exact; below 0, even a free return costs more than staying.",
 })
+
+
+# Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
+WORKBOOK.update({
+    "percent_sign": "%",  # after a percentage written as text (80%)
+    # What the cheapest alternative costs against in-house when in-house is recommended, by the sign of
+    # its NPV saving (a cheaper one is not recommended because it misses the service target).
+    "rec_alt_more": "costs {extra} {currency} more in NPV",
+    "rec_alt_less": "costs {extra} {currency} less in NPV but does not meet the target service level",
+    "rec_alt_same": "costs the same in NPV",
+})
+
+# Issue 16: the validation problems (xlmodel.errors.Problem's key), said by xlmodel.text.problems. The
+# values are filled in the language's style; {hint} is a sub-sentence or empty.
+PROBLEMS = {
+    "types": {"str": "str", "int": "int", "float": "float", "bool": "bool", "list": "list", "dict": "dict",
+              "NoneType": "NoneType", "text": "text", "choice": "choice", "number": "number", "money": "money",
+              "rate": "rate"},
+    "one_of": "one of {values}", "between": "{lo} {low} and {hi} {high}", "any_value": "any value",
+    "did_you_mean": ": did you mean {name}?", "known_keys": "; known keys: {keys}", "known": "; known: {names}",
+    "known_none": "; known: none",
+    "rate_hint": ": rates are fractions, write {fraction} for {percent} %",
+    # one field's value
+    "yes_no": "must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), found {found}",
+    "expected_text": "expected text, found {type} {found}",
+    "too_long": "must be at most {most} characters (found {count} characters)",
+    "not_a_choice": "must be {bounds} (found {found}){hint}",
+    "empty": "must not be empty",
+    "expected_number": "expected a number ({unit_or_kind}), found {type} {found}",
+    "not_finite": "must be a finite number (found {found})",
+    "not_whole": "must be a whole number of {unit} (found {found})",
+    "out_of_bounds": "must be {bounds_unit} (found {found}){hint}",
+    "unknown_key": "unknown key {found}{hint}",
+    "expected_table": "expected a table, found {type}",
+    "required": "is required ({label_unit})",
+    "expected_names": "expected a list of names, found {found}",
+    "vendor_missing": "vendor {name} does not exist{hint}",
+    "channel_missing": "channel {name} does not exist{hint}",
+    # a case's parts that hold together
+    "tax_year_beyond": "must be within the horizon, <= horizon_years ({horizon}) (found {found})",
+    "year_one_back": "must be 0 (none) or a year from 2 to the horizon (found 1): year 1 back in-house would "
+                     "never be outsourced; that is the in-house scenario",
+    "year_beyond": "must be within the horizon, <= horizon_years ({horizon}) (found {found}), or 0 for none",
+    "profile_list": "expected numbers (relative weights), a list or a text such as \"130 110 100\" (found {found})",
+    "erlang_a_patience": "sizing 'erlang_a' needs the callers' mean patience: a number of seconds > 0 (or sizing "
+                         "= 'erlang_c')",
+    "fte_on_other_model": "applies only to pricing_model 'per_fte_month'; remove it or set it to 0",
+    "uplift_without_transfer": "applies only to a quote with staff_transfer = 'yes'; remove it or set it to 0",
+    "transfer_offshore": "a staff transfer (Code du travail L1224-1) needs an onshore site: the agents keep their "
+                         "contracts in France, and this quote's location is {found}",
+    "seasonality_count": "expected 12 numbers, one weight per month (January first)",
+    "seasonality_finite": "every monthly weight must be a finite number (found {found} for {month_name})",
+    "seasonality_positive": "every monthly weight must be > 0",
+    "seasonality_mean": "the 12 weights must average 1 (found an average of {mean}); divide each weight by that "
+                        "average",
+    "no_channels": "at least one channel is required (name, kind, annual_volume, aht_seconds)",
+    "no_vendors": "at least one vendor quote is required (name, pricing_model, price)",
+    "too_many_channels": "at most {most} channels (found {found}): {hint}",
+    "too_many_vendors": "at most {most} vendor quotes (found {found}): {hint}",
+    "hint_channels": "group small queues into one channel",
+    "hint_vendors": "shortlist the quotes first",
+    "duplicate_vendor": "vendor name {name} is already used by {table} {first}",
+    "duplicate_channel": "channel name {name} is already used by {table} {first}",
+    "channel_mode_needs_channels": "mode 'channel' needs the list of channels the vendor takes",
+    "hybrid_needs_vendor": "name at least one vendor for the hybrid scenarios",
+    "too_many_draws": "at most {most} draws for {scenarios} scenarios (found {found}): draws x scenarios are held "
+                      "in memory, {limit} at most",
+    "weights_sum": "the eight weights must sum to 1 (100 %); they sum to {total}",
+    "not_sections": "a case must be a table of sections",
+    # files
+    "toml_syntax": "is not valid TOML: {detail}",
+    "too_deep": "is not a case file: its tables or arrays are nested too deeply (a case nests three levels at most)",
+    "file_not_found": "file not found",
+    "is_a_folder": "is a folder: give the path of the case file (.toml) itself",
+    "not_regular": "is not a regular file (a device or a pipe)",
+    "over_limit_mb": "is over the {size} MB limit", "over_limit_bytes": "is over the {size} bytes limit",
+    # {text}: the parser's or the system's own message (English), which French replaces by its position
+    "toml_detail": "{text} (at line {line}, column {column})", "toml_detail_bare": "{text}", "utf8_detail": "{text}",
+    "os_detail": "{text}",
+    "limit_case": "{limit}: a case file is a small text file (.toml)",
+    "not_utf8": "cannot be read as UTF-8 text ({detail})",
+    "not_a_source": "expected a case file (.toml) or a workbook (.xlsx)",
+    "target_not_xlsx": "the workbook to write must end in .xlsx",
+    "target_not_toml": "the case file to write must end in .toml",
+    "batch_toml_only": "a batch builds case files (.toml) only",
+    "lang_choice": "must be one of {values} (found {found})",
+    # workbooks read (xlmodel.workbook.reader, untrusted, additions)
+    "holds_formula": "holds a formula ({formula}), not a typed value: type the value itself (a rebuild writes values, "
+                     "so the formula would be lost)",
+    "table_not_found": "table {name} not found: is this a workbook built by xlmodel? ({where})",
+    "no_sheet": "has no {name} sheet: is it a workbook built by xlmodel?",
+    "name_not_found": "defined name {defined} not found in the workbook",
+    "seasonality_range": "the name demand_seasonality must point at the 12 monthly weights: rows were inserted or "
+                         "deleted there; rebuild from a case file",
+    "expected_range": "expected a range of cells",
+    "header_first": "its first row must be the table's header (field labels)",
+    "wb_unreadable": "cannot be read as an xlsx workbook ({detail}): save it again from Excel or ask the sender for a "
+                     "new copy",
+    "wb_file_not_found": "file not found",
+    "wb_folder": "is a folder, not a workbook: give the path of the .xlsx file itself",
+    "wb_not_regular": "is not a regular file (a device or a pipe): give the path of an .xlsx workbook",
+    "wb_empty": "is empty (0 bytes): it was not saved completely; save or download it again",
+    "wb_xls": "is an encrypted or old-format (.xls) file: save it as an unprotected .xlsx",
+    "wb_pdf": "is a PDF document, not a workbook: ask for the .xlsx file itself",
+    "wb_html": "is a web page (HTML), not a workbook: open it in Excel and save it as an .xlsx workbook",
+    "wb_csv": "is a CSV or plain-text file, not a workbook: open it in Excel and save it as an .xlsx workbook",
+    "wb_unknown": "is not an xlsx workbook (nor any document type we recognise): save it from Excel as an .xlsx "
+                  "workbook",
+    "added_sheet": "the sheet {name} ({count} cells with content) is not part of the workbook and would be dropped",
+    "added_value": "holds {found}, typed outside the input cells: it would be dropped",
+    "added_comment": "has a comment{author} ({found}) that would be dropped",
+    "comment_by": " by {author}",
+    "added_pictures": "holds {count} picture(s) ({names}) that would be dropped",
+    "more_additions": "and {count} more additions",
+    "rebuild_would_drop": "a rebuild writes the workbook afresh from its inputs and would drop what was added above: "
+                          "copy it to another workbook, or rebuild with --force (the previous workbook is then kept "
+                          "as a dated backup)",
+    "beyond_traffic": "channel {name} would need more than {limit} Erlangs of traffic on an average interval ({row}), "
+                      "beyond what the staffing model sizes: check its annual volume, handling time and the opening "
+                      "hours",
+    # portfolios (xlmodel.portfolios)
+    "channel_unassigned": "channel {name} is left to nobody: give it to 'inhouse', a vendor, shares or a mode",
+    "unknown_kpi": "unknown KPI {found}{hint}",
+    "kpi_bounds": "must be a number >= {low} and <= {high} (found {found}): {hint}",
+    "kpi_fraction": "a fraction, 0.8 for 80 %", "kpi_score": "a score out of 5",
+    "share_bounds": "a share must be a number >= 0 and <= 1 (found {found}): shares are fractions, 0.4 for 40 %",
+    "shares_over": "the shares sum to {total} ({percent}), more than 100 %",
+    "shares_under": "the shares sum to {total} ({percent}): {rest} of the channel is left to nobody; give the rest "
+                    "to 'inhouse' or a vendor",
+    "mode_vendor": "the vendor taking the {mode} part: {missing}", "mode_vendor_required": "required{hint}",
+    "choice_value": "{value}",
+    "duplicate_portfolio": "portfolio name {name} is already used by {table} {first}",
+    "expected_channel_names": "expected a list of channel names, found {found}",
+    "portfolios_not_array": "expected an array of tables ([[portfolios]] with a name and a [portfolios.channels] "
+                            "table)",
+    "too_many_portfolios": "at most {most} portfolios (found {found}): each is a scenario of every sheet; keep the "
+                           "ones to decide on",
+    "portfolio_name_required": "is required: the portfolio's name, as text",
+    "name_too_long": "must be at most {most} characters",
+    "phased_channels": "a phased portfolio gives its channels in each of its [[portfolios.phases]]: remove this table",
+    "portfolio_channels_required": "is required: a table giving each channel to 'inhouse', a vendor, shares or a mode",
+    "phases_not_array": "expected an array of tables ([[portfolios.phases]], each with from_month and a channels "
+                        "table)",
+    "too_many_phases": "at most {most} phases (found {found}): a pilot, then its widenings",
+    "from_month_required": "is required: the month the phase starts, a whole number (found {found})",
+    "first_phase_month": "the first phase starts in month 1 (found {found}): the portfolio starts at signature",
+    "phases_out_of_order": "months out of order: phase {phase} starts in month {month}, not after phase {before} "
+                           "(month {previous})",
+    "phase_beyond": "beyond the horizon: month {month} (the horizon has {months} months)",
+    "expected_kpis": "expected a table of KPIs ({keys}), found {found}",
+    "expected_assignment": "expected 'inhouse', a vendor's name, shares or a mode, found {found}",
+    "mode_keys": "unknown key {found}: a mode takes 'mode' and 'vendor'",
+    "portfolio_mode": "must be 'extended_hours' or 'overflow' (found {found}); for shares, give each party's share "
+                      "instead of a mode",
+    "expected_vendor_names": "expected a list of vendor names, found {found}",
+    "vendor_not_listed": "vendor {name} is assigned a channel but not listed",
+    "portfolio_without_vendor": "a portfolio gives at least one channel or share to a vendor (every channel in-house "
+                                "is the in-house scenario)",
+    "portfolio_transfer": "vendor {name} quotes with a staff transfer (L1224-1: it takes over the whole team), which "
+                          "a portfolio splits: quote it without the transfer for a portfolio",
+    "not_quoted_for": "vendor {name} does not quote for channel {channel} (it quotes for {scope})",
+    "quoted_name": "{name}",
+    "form_field_twice": "field {name} appears twice (also row {row}): do not copy rows",
+    "form_row_missing": "the row of {label} ({key}) is missing: do not delete rows; ask for a new form",
+    "not_a_form": "is not an xlmodel quote form (no form marker in a hidden column {column}): send the vendor a form "
+                  "made by `python cli.py rfp-template`",
+    "form_version": "form version {found} is not supported (this program reads {version}): send the vendor a new "
+                    "form",
+    "batch_twice": "vendor {name} is also quoted by {other} in this batch: import one form per vendor (give each "
+                   "offer its own name)",
+    "matches_several": "vendor {name} matches {count} quotes of {origin} (names differing only in case or spaces): "
+                       "rename one there first",
+    "looks_like_book": "vendor {name} looks like {twin} of {origin} but is spelt with other characters ({odd}): type "
+                       "the name exactly as in {origin} to update that quote, or give a clearly different name",
+    "looks_like_batch": "vendor {name} looks like {twin} of {other} in this batch: give each offer a clearly different "
+                        "name",
+    # staffing beyond reach, the Sourcing sheet, the pages to print
+    "beyond_erlang_a": "channel {name} is beyond the reach of Erlang A sizing ({row}): at most {limit} Erlangs on an "
+                       "interval, a patience of at most {ratio} handling times (AHT / concurrency), and a service "
+                       "target not far below the occupancy cap on a large queue; shorten patience_seconds or use "
+                       "sizing = 'erlang_c'",
+    "beyond_agents": "channel {name} would need more than {limit} agents above its traffic to answer {level} of "
+                     "contacts within {seconds} s ({row}), beyond what the staffing model sizes: check its service "
+                     "target and answer time",
+    "sourcing_mode": "must be one of {values} (found {found})",
+    "sourcing_mode_vendor": "the vendor of a mode applies to extended_hours and overflow: clear it, or choose one of "
+                            "those modes",
+    "sourcing_shares": "the shares apply in split mode only: clear them, or set the mode to {split}",
+    "no_such_sheet": "no sheet named {unknown}; the sheets are {sheets}",
+    # the weekly arrival profile (xlmodel.profile)
+    "too_many_weights": "at most {most} weights, one per {what} (found {found})",
+    "weight_per_day": "open day", "weight_per_slot": "slot of an open day (a half-hour at the finest)",
+    "weight_negative": "every weight must be a finite number >= 0 (weight {position} is {found})",
+    "weights_all_zero": "at least one weight must be > 0 (all are 0: nobody would call)",
+    "weight_not_number": "weight {position} ({found}) is not a number: type relative weights separated by spaces or "
+                         "semicolons, such as \"130 110 100\"",
+    # returned quote forms (xlmodel.tender)
+    "form_formula": "holds a formula ({formula}), not a typed value: type the value itself",
+    "form_currency": "the currency of the form must be one of {names} (found {found})",
+    "form_email": "must be an e-mail address such as name@company.com (found {found})",
+    "book_not_found": "file not found: build the workbook first (python cli.py build -o {book})",
+    "no_form": "give at least one returned quote form",
+    "form_other_currency": "the form is priced in {currency} but {book} is in {wanted}: ask for a form made with "
+                           "--currency {wanted}",
+}
+
+# Where a problem is (xlmodel.text.problems.place_text): in English the file key or the cell as it is, as
+# printed since issue 5 (tests and users' scripts read it); French names the field first.
+PLACES = {"scalar": "{key}", "item": "{key}", "item_unnamed": "{key}",
+          "item_names": {"channels": "channel", "vendors": "vendor quote"}}

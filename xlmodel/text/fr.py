@@ -1,6 +1,6 @@
 """French (français): the same names and keys as :mod:`xlmodel.text.en`, in French.
 
-Just over 400 lines: one entry per text key, in the order of en.py; French sentences run longer
+About 800 lines: one entry per text key, in the order of en.py; French sentences run longer
 than English ones, so the same keys take more lines here."""
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
@@ -123,8 +123,7 @@ WORKBOOK = {
     "rec_payback": "délai de récupération : {month} mois",
     "rec_no_payback": "coûts ponctuels non récupérés sur l'horizon",
     "rec_inhouse": "Recommandation : garder le service en interne, dimensionné au niveau de service cible "
-                   "({targets}) ; la meilleure alternative, {option}, coûte {extra} {currency} de plus en "
-                   "VAN",
+                   "({targets}) ; l'alternative la moins chère, {option}, {costs}",
     "rec_cheapest": " ; option la moins chère dans {share} des {draws} tirages",
     "an_cheapest": "Calculé par xlmodel sur ces hypothèses (feuille Risques) : {option} est l'option la moins chère "
                    "dans {share} des {draws} tirages",
@@ -611,3 +610,225 @@ WORKBOOK.update({
                        "n'entrent qu'une fois et ne changent pas l'offre retenue : le calcul est exact ; négatif, même "
                        "un retour gratuit coûte plus que rester.",
 })
+
+
+# Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
+WORKBOOK.update({
+    "percent_sign": " %",  # a space before the sign, as between thousands (80 %)
+    "rec_alt_more": "coûte {extra} {currency} de plus en VAN",
+    "rec_alt_less": "coûte {extra} {currency} de moins en VAN mais n'atteint pas le niveau de service cible",
+    "rec_alt_same": "coûte autant en VAN",
+})
+
+# Issue 16: the validation problems (xlmodel.errors.Problem's key), said by xlmodel.text.problems. The
+# values are filled in the language's style; {hint} is a sub-sentence or empty.
+PROBLEMS = {
+    "types": {"str": "texte", "int": "nombre entier", "float": "nombre", "bool": "booléen", "list": "liste",
+              "dict": "table", "NoneType": "vide", "text": "texte", "choice": "choix", "number": "nombre",
+              "money": "montant", "rate": "taux"},
+    "one_of": "l'une des valeurs {values}", "between": "{lo} {low} et {hi} {high}", "any_value": "toute valeur",
+    "did_you_mean": " : vouliez-vous dire {name} ?", "known_keys": " ; clés connues : {keys}",
+    "known": " ; noms connus : {names}", "known_none": " ; aucun n'est défini",
+    "rate_hint": " : un taux s'écrit en fraction, saisissez {fraction} pour {percent} %",
+    "yes_no": "doit valoir oui ou non (ou o, 1 / n, 0), lu : {found}",
+    "expected_text": "texte attendu, lu : {type} {found}",
+    "too_long": "doit compter au plus {most} caractères (lu : {count} caractères)",
+    "not_a_choice": "doit être {bounds} (lu : {found}){hint}",
+    "empty": "ne doit pas être vide",
+    "expected_number": "nombre attendu ({unit_or_kind}), lu : {type} {found}",
+    "not_finite": "doit être un nombre fini (lu : {found})",
+    "not_whole": "doit être un nombre entier de {unit} (lu : {found})",
+    "out_of_bounds": "doit être {bounds_unit} (lu : {found}){hint}",
+    "unknown_key": "clé inconnue {found}{hint}",
+    "expected_table": "table attendue, lu : {type}",
+    "required": "est obligatoire ({label_unit})",
+    "expected_names": "liste de noms attendue, lu : {found}",
+    "vendor_missing": "le prestataire {name} n'existe pas{hint}",
+    "channel_missing": "le canal {name} n'existe pas{hint}",
+    "tax_year_beyond": "doit tomber dans l'horizon de {horizon} ans (lu : {found})",
+    "year_one_back": "doit valoir 0 (aucune) ou une année de 2 à l'horizon (lu : 1) : un retour en interne dès "
+                     "l'année 1 ne serait jamais externalisé ; c'est le scénario interne",
+    "year_beyond": "doit tomber dans l'horizon de {horizon} ans (lu : {found}), ou valoir 0 pour aucune",
+    "profile_list": "poids relatifs attendus, en liste de nombres ou en texte comme \"130 110 100\" (lu : {found})",
+    "erlang_a_patience": "le dimensionnement Erlang A (erlang_a) demande la patience moyenne des appelants : un "
+                         "nombre de secondes > 0 (ou le dimensionnement Erlang C, erlang_c)",
+    "fte_on_other_model": "ne s'applique qu'au modèle de prix « par ETP-mois » (per_fte_month) ; supprimez-le ou "
+                          "mettez 0",
+    "uplift_without_transfer": "ne s'applique qu'à une offre avec transfert de personnel (staff_transfer = oui) ; "
+                               "supprimez-le ou mettez 0",
+    "transfer_offshore": "un transfert de personnel (Code du travail L1224-1) suppose un site en France : les "
+                         "conseillers y gardent leur contrat, et le site de cette offre est {found}",
+    "seasonality_count": "12 nombres attendus, un poids par mois (janvier en premier)",
+    "seasonality_finite": "chaque poids mensuel doit être un nombre fini (lu : {found} pour {month_name})",
+    "seasonality_positive": "chaque poids mensuel doit être > 0",
+    "seasonality_mean": "les 12 poids doivent avoir une moyenne de 1 (moyenne lue : {mean}) ; divisez chaque poids "
+                        "par cette moyenne",
+    "no_channels": "au moins un canal est obligatoire (nom, nature, volume annuel, DMT)",
+    "no_vendors": "au moins une offre de prestataire est obligatoire (nom, modèle de prix, prix)",
+    "too_many_channels": "au plus {most} canaux (lu : {found}) : {hint}",
+    "too_many_vendors": "au plus {most} offres de prestataires (lu : {found}) : {hint}",
+    "hint_channels": "regroupez les petites files en un seul canal",
+    "hint_vendors": "présélectionnez d'abord les offres",
+    "duplicate_vendor": "le nom de prestataire {name} est déjà pris par {table} {first}",
+    "duplicate_channel": "le nom de canal {name} est déjà pris par {table} {first}",
+    "channel_mode_needs_channels": "le mode « par canal » (channel) demande la liste des canaux confiés au "
+                                   "prestataire",
+    "hybrid_needs_vendor": "nommez au moins un prestataire pour les scénarios hybrides",
+    "too_many_draws": "au plus {most} tirages pour {scenarios} scénarios (lu : {found}) : tirages x scénarios sont "
+                      "gardés en mémoire, {limit} au plus",
+    "weights_sum": "les huit pondérations doivent totaliser 1 (100 %) ; leur somme est {total}",
+    "not_sections": "un cas doit être une table de sections",
+    "toml_syntax": "n'est pas un fichier TOML valide : {detail}",
+    "too_deep": "n'est pas un fichier de cas : ses tables ou listes sont trop imbriquées (un cas a trois niveaux "
+                "au plus)",
+    "file_not_found": "fichier introuvable",
+    "is_a_folder": "est un dossier : donnez le chemin du fichier de cas (.toml) lui-même",
+    "not_regular": "n'est pas un fichier ordinaire (un périphérique ou un tube)",
+    "over_limit_mb": "dépasse la limite de {size} Mo", "over_limit_bytes": "dépasse la limite de {size} octets",
+    "toml_detail": "erreur de syntaxe ligne {line}, colonne {column}", "toml_detail_bare": "erreur de syntaxe",
+    "utf8_detail": "un octet n'est pas de l'UTF-8", "os_detail": "{text}",
+    "limit_case": "{limit} : un fichier de cas est un petit fichier texte (.toml)",
+    "not_utf8": "ne peut pas être lu comme un texte UTF-8 ({detail})",
+    "not_a_source": "un fichier de cas (.toml) ou un classeur (.xlsx) est attendu",
+    "target_not_xlsx": "le classeur à écrire doit se terminer par .xlsx",
+    "target_not_toml": "le fichier de cas à écrire doit se terminer par .toml",
+    "batch_toml_only": "un lot ne construit que des fichiers de cas (.toml)",
+    "lang_choice": "doit être l'une des valeurs {values} (lu : {found})",
+    # classeurs lus
+    "holds_formula": "contient une formule ({formula}), pas une valeur saisie : saisissez la valeur elle-même (une "
+                     "reconstruction écrit des valeurs, la formule serait perdue)",
+    "table_not_found": "tableau {name} introuvable : ce classeur a-t-il été construit par xlmodel ? ({where})",
+    "no_sheet": "n'a pas de feuille {name} : ce classeur a-t-il été construit par xlmodel ?",
+    "name_not_found": "nom défini {defined} introuvable dans le classeur",
+    "seasonality_range": "le nom demand_seasonality doit désigner les 12 poids mensuels : des lignes y ont été "
+                         "insérées ou supprimées ; reconstruisez le classeur à partir d'un fichier de cas",
+    "expected_range": "une plage de cellules est attendue",
+    "header_first": "sa première ligne doit être l'en-tête du tableau (libellés des champs)",
+    "wb_unreadable": "ne peut pas être lu comme un classeur xlsx ({detail}) : enregistrez-le de nouveau depuis Excel "
+                     "ou demandez-en une nouvelle copie à l'expéditeur",
+    "wb_file_not_found": "fichier introuvable",
+    "wb_folder": "est un dossier, pas un classeur : donnez le chemin du fichier .xlsx lui-même",
+    "wb_not_regular": "n'est pas un fichier ordinaire (un périphérique ou un tube) : donnez le chemin d'un classeur "
+                      ".xlsx",
+    "wb_empty": "est vide (0 octet) : il n'a pas été enregistré en entier ; enregistrez-le ou téléchargez-le de "
+                "nouveau",
+    "wb_xls": "est un fichier chiffré ou à l'ancien format (.xls) : enregistrez-le en .xlsx non protégé",
+    "wb_pdf": "est un document PDF, pas un classeur : demandez le fichier .xlsx lui-même",
+    "wb_html": "est une page web (HTML), pas un classeur : ouvrez-la dans Excel et enregistrez-la en classeur .xlsx",
+    "wb_csv": "est un fichier CSV ou texte, pas un classeur : ouvrez-le dans Excel et enregistrez-le en classeur "
+              ".xlsx",
+    "wb_unknown": "n'est pas un classeur xlsx (ni aucun type de document connu) : enregistrez-le depuis Excel en "
+                  "classeur .xlsx",
+    "added_sheet": "la feuille {name} ({count} cellule(s) remplie(s)) ne fait pas partie du classeur et serait perdue",
+    "added_value": "contient {found}, saisi hors des cellules d'hypothèses : il serait perdu",
+    "added_comment": "porte un commentaire{author} ({found}) qui serait perdu",
+    "comment_by": " de {author}",
+    "added_pictures": "contient {count} image(s) ({names}) qui seraient perdues",
+    "more_additions": "et {count} autres ajouts",
+    "rebuild_would_drop": "une reconstruction réécrit le classeur à partir de ses hypothèses et perdrait les ajouts "
+                          "ci-dessus : copiez-les dans un autre classeur, ou reconstruisez avec --force (le classeur "
+                          "précédent est alors gardé en sauvegarde datée)",
+    "beyond_traffic": "le canal {name} demanderait plus de {limit} erlangs de trafic sur un intervalle moyen ({row}), "
+                      "au-delà de ce que le modèle de dimensionnement sait calculer : vérifiez son volume annuel, sa "
+                      "durée de traitement et les heures d'ouverture",
+    # portefeuilles
+    "channel_unassigned": "le canal {name} n'est confié à personne : donnez-le à l'interne (inhouse), à un "
+                          "prestataire, en parts ou dans un mode",
+    "unknown_kpi": "indicateur inconnu {found}{hint}",
+    "kpi_bounds": "doit être un nombre >= {low} et <= {high} (lu : {found}) : {hint}",
+    "kpi_fraction": "une fraction, 0,8 pour 80 %", "kpi_score": "une note sur 5",
+    "share_bounds": "une part doit être un nombre >= 0 et <= 1 (lu : {found}) : une part s'écrit en fraction, 0,4 "
+                    "pour 40 %",
+    "shares_over": "les parts totalisent {total} ({percent}), plus de 100 %",
+    "shares_under": "les parts totalisent {total} ({percent}) : {rest} du canal n'est confié à personne ; donnez le "
+                    "reste à l'interne (inhouse) ou à un prestataire",
+    "mode_vendor": "le prestataire qui prend la part {mode} : {missing}",
+    "mode_vendor_required": "obligatoire{hint}", "choice_value": "{value}",
+    "duplicate_portfolio": "le nom de portefeuille {name} est déjà pris par {table} {first}",
+    "expected_channel_names": "liste de noms de canaux attendue, lu : {found}",
+    "portfolios_not_array": "une liste de tables est attendue ([[portfolios]] avec un nom et une table "
+                            "[portfolios.channels])",
+    "too_many_portfolios": "au plus {most} portefeuilles (lu : {found}) : chacun est un scénario de chaque feuille ; "
+                           "gardez ceux sur lesquels décider",
+    "portfolio_name_required": "est obligatoire : le nom du portefeuille, en texte",
+    "name_too_long": "doit compter au plus {most} caractères",
+    "phased_channels": "un portefeuille par phases donne ses canaux dans chacune de ses phases "
+                       "([[portfolios.phases]]) : supprimez cette table",
+    "portfolio_channels_required": "est obligatoire : une table qui confie chaque canal à l'interne (inhouse), à un "
+                                   "prestataire, en parts ou dans un mode",
+    "phases_not_array": "une liste de tables est attendue ([[portfolios.phases]], chacune avec from_month et une "
+                        "table des canaux)",
+    "too_many_phases": "au plus {most} phases (lu : {found}) : un pilote, puis ses élargissements",
+    "from_month_required": "est obligatoire : le mois où la phase commence, un nombre entier (lu : {found})",
+    "first_phase_month": "la première phase commence au mois 1 (lu : {found}) : le portefeuille commence à la "
+                         "signature",
+    "phases_out_of_order": "mois dans le désordre : la phase {phase} commence au mois {month}, pas après la phase "
+                           "{before} (mois {previous})",
+    "phase_beyond": "au-delà de l'horizon : mois {month} (l'horizon compte {months} mois)",
+    "expected_kpis": "une table d'indicateurs est attendue ({keys}), lu : {found}",
+    "expected_assignment": "l'interne (inhouse), le nom d'un prestataire, des parts ou un mode sont attendus, lu : "
+                           "{found}",
+    "mode_keys": "clé inconnue {found} : un mode prend mode et vendor",
+    "portfolio_mode": "doit être « horaires étendus » (extended_hours) ou « débordement » (overflow) (lu : "
+                      "{found}) ; pour des parts, donnez la part de chacun au lieu d'un mode",
+    "expected_vendor_names": "liste de noms de prestataires attendue, lu : {found}",
+    "vendor_not_listed": "le prestataire {name} reçoit un canal sans figurer dans la liste",
+    "portfolio_without_vendor": "un portefeuille confie au moins un canal ou une part à un prestataire (tous les "
+                                "canaux en interne, c'est le scénario interne)",
+    "portfolio_transfer": "l'offre du prestataire {name} prévoit un transfert de personnel (L1224-1 : il reprend "
+                          "toute l'équipe), qu'un portefeuille partage : demandez-lui une offre sans transfert pour "
+                          "un portefeuille",
+    "not_quoted_for": "le prestataire {name} ne chiffre pas le canal {channel} (il chiffre : {scope})",
+    "quoted_name": "{name}",
+    "form_field_twice": "le champ {name} figure deux fois (aussi ligne {row}) : ne copiez pas de lignes",
+    "form_row_missing": "la ligne {label} ({key}) manque : ne supprimez pas de lignes ; demandez un nouveau "
+                        "formulaire",
+    "not_a_form": "n'est pas un formulaire d'offre xlmodel (aucun repère de formulaire dans la colonne masquée "
+                  "{column}) : envoyez au prestataire un formulaire fait par `python cli.py rfp-template`",
+    "form_version": "la version de formulaire {found} n'est pas prise en charge (ce programme lit {version}) : "
+                    "envoyez au prestataire un nouveau formulaire",
+    "batch_twice": "le prestataire {name} est aussi chiffré par {other} dans ce lot : importez un formulaire par "
+                   "prestataire (donnez à chaque offre son propre nom)",
+    "matches_several": "le prestataire {name} correspond à {count} offres de {origin} (noms qui ne diffèrent que par "
+                       "la casse ou les espaces) : renommez-en une d'abord",
+    "looks_like_book": "le prestataire {name} ressemble à {twin} de {origin} mais s'écrit avec d'autres caractères "
+                       "({odd}) : saisissez le nom exactement comme dans {origin} pour mettre à jour cette offre, ou "
+                       "donnez un nom nettement différent",
+    "looks_like_batch": "le prestataire {name} ressemble à {twin} de {other} dans ce lot : donnez à chaque offre un "
+                        "nom nettement différent",
+    # dimensionnement hors de portée, feuille Répartition, pages à imprimer
+    "beyond_erlang_a": "le canal {name} dépasse la portée du dimensionnement Erlang A ({row}) : au plus {limit} "
+                       "erlangs sur un intervalle, une patience d'au plus {ratio} durées de traitement (DMT / "
+                       "simultanéité) et un objectif de service pas trop en dessous du plafond d'occupation sur une "
+                       "grande file ; raccourcissez la patience (patience_seconds) ou dimensionnez en Erlang C "
+                       "(erlang_c)",
+    "beyond_agents": "le canal {name} demanderait plus de {limit} conseillers au-delà de son trafic pour répondre à "
+                     "{level} des contacts en {seconds} s ({row}), au-delà de ce que le modèle de dimensionnement "
+                     "sait calculer : vérifiez son objectif de service et son délai de réponse",
+    "sourcing_mode": "doit être l'une des valeurs {values} (lu : {found})",
+    "sourcing_mode_vendor": "le prestataire d'un mode ne vaut que pour les horaires étendus et le débordement : "
+                            "effacez-le, ou choisissez l'un de ces modes",
+    "sourcing_shares": "les parts ne valent qu'en mode par parts : effacez-les, ou passez le mode à {split}",
+    "no_such_sheet": "aucune feuille ne s'appelle {unknown} ; les feuilles sont : {sheets}",
+    # profil hebdomadaire des arrivées
+    "too_many_weights": "au plus {most} poids, un par {what} (lu : {found})",
+    "weight_per_day": "jour ouvert", "weight_per_slot": "créneau d'un jour ouvert (une demi-heure au plus fin)",
+    "weight_negative": "chaque poids doit être un nombre fini >= 0 (le poids {position} vaut {found})",
+    "weights_all_zero": "au moins un poids doit être > 0 (tous valent 0 : personne n'appellerait)",
+    "weight_not_number": "le poids {position} ({found}) n'est pas un nombre : saisissez des poids relatifs séparés "
+                         "par des espaces ou des points-virgules, comme \"130 110 100\"",
+    # formulaires d'offre retournés
+    "form_formula": "contient une formule ({formula}), pas une valeur saisie : saisissez la valeur elle-même",
+    "form_currency": "la devise du formulaire doit être l'une des devises {names} (lu : {found})",
+    "form_email": "doit être une adresse électronique comme nom@societe.fr (lu : {found})",
+    "book_not_found": "fichier introuvable : construisez d'abord le classeur (python cli.py build -o {book})",
+    "no_form": "donnez au moins un formulaire d'offre retourné",
+    "form_other_currency": "le formulaire est chiffré en {currency} mais {book} est en {wanted} : demandez un "
+                           "formulaire fait avec --currency {wanted}",
+}
+
+# Where a problem is: the field's label (and the channel's or quote's number and name), then the file key
+# or the cell, so that the line can be found.
+PLACES = {"scalar": "{section}, {label} ({key})", "item": "{item} {index} « {name} », {label} ({key})",
+          "item_unnamed": "{item} {index}, {label} ({key})",
+          "item_names": {"channels": "canal", "vendors": "offre"}}

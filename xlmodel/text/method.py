@@ -17,7 +17,7 @@ from ..schema import ALL_SECTIONS
 from . import choice_label, label, method_conventions, pick, words
 from .fields import field_source
 from .formula_words import Words
-from .sentences import decimals_typed, number
+from .numbers import decimals_typed, number
 
 
 def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
@@ -51,7 +51,7 @@ def _default(f, lang: str) -> str:
     if f.kind == "choice":
         return choice_label(f.default, lang)
     if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
-        return number(f.default, decimals_typed(f.default), lang)
+        return number(f.default, decimals_typed(f.default, 4), lang)
     return str(f.default)
 
 

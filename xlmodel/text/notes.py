@@ -1,10 +1,9 @@
-"""The analytics' short notes in the book's language, and numbers written as text in that language.
+"""The analytics' short notes in the book's language.
 
 The analytics (:mod:`xlmodel.analytics`) state a few facts as English notes (a break-even volume
 that is never crossed, a knock-out reason); :func:`analytics_note` says them in the workbook's
 language, template by template (a note no template knows stays as it is, and a test scans the French
-book for English).  :func:`number_text` writes a number as a person of that language reads it:
-``4,771.25`` in English, ``4 771,25`` in French.
+book for English).  Numbers written as text: :mod:`xlmodel.text.numbers`.
 """
 
 from __future__ import annotations
@@ -40,9 +39,3 @@ def analytics_note(note: str, lang: str) -> str:
     french = re.sub(r"(?<=\d)\.(?=\d)", ",", french)
     return pick(lang, note, french)
 
-
-def number_text(x: float, lang: str, decimals: int = 0) -> str:
-    """``x`` with ``decimals`` decimals and grouped thousands, as ``lang`` writes it (``4 771,25``)."""
-    t = words(lang)
-    text = f"{x:,.{decimals}f}"
-    return text.translate(str.maketrans({",": t["thousands"], ".": t["decimal"]}))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..engine import Comparison
 from ..schema import PRICE_DECIMALS
 from . import choice_label, label, price_units, words
+from .numbers import amount, decimals_typed, number, percent, percent_formula
 
 if TYPE_CHECKING:
     from ..analytics.montecarlo import RiskResult
@@ -24,50 +25,34 @@ if TYPE_CHECKING:
 EXCEL_TEXT_LIMIT = 255  # characters of one text literal in an Excel formula
 
 
-def amount(value: float, lang: str) -> str:
-    """A whole amount with the language's thousands separator, as Excel's FIXED(x, 0) shows it:
-    ``7,841,431`` in English, ``7 841 431`` in French."""
-    return f"{value:,.0f}".replace(",", words(lang)["thousands"])
-
-
-def number(value: float, decimals: int, lang: str) -> str:
-    """A number with the language's thousands separator and decimal mark: ``3,685.97`` in English,
-    ``3 685,97`` in French."""
-    t = words(lang)
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", t["decimal_mark"]).replace("\0", t["thousands"])
-
-
 def price(value: float, pricing_model: str, currency: str, lang: str, unit: bool = True, typed: bool = False) -> str:
     """A vendor price with the decimals of its pricing model (a ``typed`` price also with the
     decimals it was typed with) and, with ``unit``, its unit: ``0.420 EUR per handled minute``,
     ``2,900 EUR per billed FTE per month``."""
     decimals = PRICE_DECIMALS.get(pricing_model, 2)
-    text = number(value, max(decimals, decimals_typed(value)) if typed else decimals, lang)
+    text = number(value, max(decimals, decimals_typed(value, 4)) if typed else decimals, lang)
     return f"{text} {currency} {price_units(lang)[pricing_model]}" if unit else text
-
-
-def decimals_typed(value: float) -> int:
-    """Decimals a typed price carries (0.425 has 3), at most 4."""
-    for d in range(5):
-        if abs(round(value, d) - value) < 1e-9:
-            return d
-    return 4
 
 
 def service_targets(case, lang: str = "en") -> str:
     """Each channel's service target in words, e.g. ``phone 80% in 20 s, email within 48 h``."""
     t = words(lang)
     return ", ".join(
-        t["target_live"].format(channel=c.name, level=f"{c.service_level:.0%}", seconds=f"{c.answer_seconds:g}")
+        t["target_live"].format(channel=c.name, level=percent(c.service_level, 0, lang),
+                                seconds=f"{c.answer_seconds:g}")
         if c.kind == "live" else t["target_deferred"].format(channel=c.name, hours=f"{c.response_hours:g}")
         for c in case.channels)
+
+
+# What the cheapest alternative costs against in-house, by the sign of (its cost - in-house's): more,
+# less (it misses the service target, or in-house would not be recommended) or the same.
+_ALTERNATIVE_COSTS = {1: "rec_alt_more", -1: "rec_alt_less", 0: "rec_alt_same"}
 
 
 def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None = None,
                    tornado: Tornado | None = None) -> str:
     """The recommendation in one sentence: the option, its NPV saving over the horizon, the service
-    level, the payback month (or, when in-house wins, what the cheapest alternative costs more); with
+    level, the payback month (or, when in-house wins, what the cheapest alternative costs more or less); with
     ``risk``, the probability of being cheapest; with ``tornado``, the two drivers that could flip it.
     Amounts in the case currency, whole units."""
     case, t = result.case, words(lang)
@@ -77,8 +62,10 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
     if best.kind == "inhouse":
         alternative = min((s for s in result.scenarios if s.kind not in ("status_quo", "inhouse")),
                           key=lambda s: s.npv_cost)
-        text = t["rec_inhouse"].format(targets=targets, option=label(alternative, lang),
-                                       extra=amount(-alternative.npv_savings, lang), currency=cur)
+        saving = alternative.npv_savings
+        sign = 0 if amount(abs(saving), lang) == "0" else 1 if saving < 0 else -1  # rounded as FIXED shows it
+        costs = t[_ALTERNATIVE_COSTS[sign]].format(extra=amount(abs(saving), lang), currency=cur)
+        text = t["rec_inhouse"].format(targets=targets, option=label(alternative, lang), costs=costs)
     else:
         payback = (t["rec_no_payback"] if best.payback_months is None
                    else t["rec_payback"].format(month=best.payback_months))
@@ -87,7 +74,7 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
         text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
                                       horizon=horizon, targets=targets, payback=payback)
     if risk is not None:
-        text += t["rec_cheapest"].format(share=f"{risk.scenario(result.best).p_cheapest:.0%}",
+        text += t["rec_cheapest"].format(share=percent(risk.scenario(result.best).p_cheapest, 0, lang),
                                          draws=amount(risk.draws, lang))
     if tornado is not None and tornado.bars:
         text += _drivers(result, tornado, lang)
@@ -100,7 +87,8 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
     t = words(lang)
     text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
-                                   share=f"{risk.scenario(result.best).p_cheapest:.0%}", draws=amount(risk.draws, lang))
+                                   share=percent(risk.scenario(result.best).p_cheapest, 0, lang),
+                                   draws=amount(risk.draws, lang))
     if tornado.bars:
         text += _drivers(result, tornado, lang)
     return text + "."
@@ -114,7 +102,7 @@ def _lower_first(label: str) -> str:
 def _change(bar, lang: str = "en") -> str:
     """A driver's range as changes: ``-10% / +10%`` (relative) or ``-2 pts / +2 pts`` (points)."""
     t = words(lang)
-    unit = "%" if bar.kind == "rel" else t["points"]
+    unit = t["percent_sign"] if bar.kind == "rel" else t["points"]
     return " / ".join(f"{change * 100:+g}".replace(".", t["decimal_mark"]) + unit if change else f"0{unit}"
                       for change in (bar.low_change, bar.high_change))
 
@@ -190,7 +178,7 @@ def service_targets_formula(channels: list[ChannelCells], lang: str) -> str:
     t = words(lang)
     parts = []
     for c in channels:
-        live = native(t["target_live"], channel=c.name, level=f'TEXT({c.service_level},"0%")',
+        live = native(t["target_live"], channel=c.name, level=percent_formula(c.service_level, lang),
                       seconds=c.answer_seconds)
         deferred = native(t["target_deferred"], channel=c.name, hours=c.response_hours)
         parts.append(f'IF({c.kind}="{choice_label("live", lang)}",{live},{deferred})')  # the cell shows the label
@@ -221,8 +209,11 @@ def recommendation_formula(cells: RecommendationCells, lang: str, currency: str)
                f'{native(t["rec_horizon_many"], years="finance_horizon_years")})')
     option = native(t["rec_option"], option=cells.label, saving=f"FIXED({cells.saving},0)", currency=cur,
                     horizon=horizon, targets=cells.targets, payback=payback)
-    inhouse = native(t["rec_inhouse"], targets=cells.targets, option=cells.alternative_label,
-                     extra=f"FIXED(-{cells.alternative_saving},0)", currency=cur)
+    saving = cells.alternative_saving
+    more, less, same = (native(t[_ALTERNATIVE_COSTS[sign]], extra=f"FIXED(ABS({saving}),0)", currency=cur)
+                        for sign in (1, -1, 0))
+    costs = f'IF(ROUND({saving},0)<0,{more},IF(ROUND({saving},0)>0,{less},{same}))'
+    inhouse = native(t["rec_inhouse"], targets=cells.targets, option=cells.alternative_label, costs=costs)
     return f'=IF({cells.best_id}="inhouse",{inhouse},{option})&"."'
 
 

@@ -265,7 +265,7 @@ def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = No
     from ..analytics.drivers import driver
     for d in risk.drivers:
         if d["drawn"]:
-            unit = "%" if d["kind"] == "rel" else " " + w["points"]
+            unit = words(lang)["percent_sign"] if d["kind"] == "rel" else " " + w["points"]
             low, high = (f"{100 * x:+g}".replace(".", words(lang)["decimal_mark"]) + unit for x in (d["low"], d["high"]))
             lines += _wrap(f"{label(driver(d['id']), lang)}{words(lang)['colon']}{low} / 0 / {high}", indent="  ")
     lines += risk_table(result, risk, lang)

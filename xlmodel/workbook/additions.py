@@ -70,9 +70,9 @@ def _key(value):
     return str(value)
 
 
-def _shown(value) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+def _shown(value):
+    """A value a message quotes, cut to 40 characters (the text layer quotes it in its language)."""
+    return value if not isinstance(value, str) or len(value) <= 40 else value[:37] + "..."
 
 
 class PreviousBook:
@@ -151,14 +151,14 @@ def written_language(previous: PreviousBook) -> str | None:
     return None
 
 
-def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str, str]]:
+def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str, str, dict]]:
     """(location, what would be dropped) for every addition of the workbook ``previous`` that the
     workbook ``new_wb`` (openpyxl, about to be written) would not keep.
 
     ``same_words``: the new workbook built in the old one's language, when the rebuild changes the
     language (its labels then tell ours from the user's).
     """
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, dict]] = []  # (where, the key of its sentence, its values)
     old_names = previous.sheetnames
     counterpart = _counterparts(old_names, new_wb.sheetnames)
     # The Sourcing sheet is the program's, present for a case with portfolios: a case file without
@@ -173,8 +173,7 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
     for sheet in old_names:
         if sheet not in counterpart and sheet not in ours:
             count = len(previous.cells(sheet))
-            found.append((f"{sheet}!", f"the sheet {sheet!r} ({count} cells with content) is not part of the "
-                                       "workbook and would be dropped"))
+            found.append((f"{sheet}!", "added_sheet", {"name": sheet, "count": count}))
     everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
                   for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
     for sheet in old_names:
@@ -188,17 +187,17 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
             value, locked = cells.get((row, column), (None, False))
             if (value is not None and locked and previous.formula(sheet, row, column) is None
                     and _key(value) not in everywhere):
-                found.append((where, f"holds {_shown(value)}, typed outside the input cells: it would be dropped"))
+                found.append((where, "added_value", {"found": _shown(value)}))
             author, text = comments.get((row, column), (AUTHOR, None))
             if author != AUTHOR:
                 new_cell = new_ws._cells.get((row, column))
                 new_text = new_cell.comment.text if new_cell is not None and new_cell.comment is not None else None
                 if (new_text or "").strip() != (text or "").strip():
-                    found.append((where, f"has a comment{f' by {author}' if author else ''} ({_shown(text)}) "
-                                         "that would be dropped"))
+                    by = ("comment_by", {"author": author}) if author else ""
+                    found.append((where, "added_comment", {"author": by, "found": _shown(text)}))
     pictures = [name for name in previous.parts if name.lower().startswith("xl/media/")]
     if pictures:
-        found.append(("", f"holds {len(pictures)} picture(s) ({', '.join(pictures[:3])}) that would be dropped"))
+        found.append(("", "added_pictures", {"count": len(pictures), "names": pictures[:3]}))
     return found
 
 
@@ -211,13 +210,11 @@ def _counterparts(old_names, new_names) -> dict[str, str]:
     return found
 
 
-def refusal_problems(path, found: list[tuple[str, str]]):
+def refusal_problems(path, found: list[tuple[str, str, dict]]):
     """The problems a refused rebuild reports: each addition located, then what to do."""
     from ..errors import Problem
-    problems = [Problem(where, what) for where, what in found[:MAX_LISTED]]
+    problems = [Problem.of(where, key, **slots) for where, key, slots in found[:MAX_LISTED]]
     if len(found) > MAX_LISTED:
-        problems.append(Problem(str(path), f"and {len(found) - MAX_LISTED} more additions"))
-    problems.append(Problem(str(path), "a rebuild writes the workbook afresh from its inputs and would drop what was "
-                                       "added above: copy it to another workbook, or rebuild with --force (the "
-                                       "previous workbook is then kept as a dated backup)"))
+        problems.append(Problem.of(str(path), "more_additions", count=len(found) - MAX_LISTED))
+    problems.append(Problem.of(str(path), "rebuild_would_drop"))
     return problems

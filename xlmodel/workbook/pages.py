@@ -55,8 +55,7 @@ def chosen_sheets(wanted: list[str] | None, shown: list[str]) -> list[str] | Non
     by_key = {key.casefold(): tab for key, tab in titles_in(shown).items()} | {n.casefold(): n for n in shown}
     unknown = [w for w in wanted if w.casefold() not in by_key]
     if unknown:
-        raise InputError(Problem("--sheets", f"no sheet named {', '.join(unknown)}; the sheets are "
-                                             f"{', '.join(shown)}"))
+        raise InputError(Problem.of("--sheets", "no_such_sheet", unknown=", ".join(unknown), sheets=", ".join(shown)))
     return [by_key[w.casefold()] for w in wanted]
 
 

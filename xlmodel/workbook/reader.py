@@ -22,14 +22,14 @@ from typing import Any, Protocol
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
-from ..arguments import shown_value, yes_no
+from ..arguments import yes_no
 from ..case import Case, case_from_mapping
 from ..errors import InputError, Problem
 from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import choice_value, label, words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
-from .sheetnames import titles_in
+from .sheetnames import book_language, titles_in
 from .sheets.sourcing import read_sourcing
 from .untrusted import open_untrusted, unreadable
 
@@ -69,9 +69,8 @@ class _Reading:
         """The value of an input cell; a formula there is refused with the cell."""
         formula = getattr(self.book, "formula", lambda *cell: None)(sheet, row, column)
         if formula is not None:
-            self.problems.append(Problem(f"{sheet}!{get_column_letter(column)}{row}",
-                                         f"holds a formula ({formula}), not a typed value: type the value itself "
-                                         "(a rebuild writes values, so the formula would be lost)"))
+            self.problems.append(Problem.of(f"{sheet}!{get_column_letter(column)}{row}", "holds_formula",
+                                            formula=formula))
             return None
         return self.book.value(sheet, row, column)
 
@@ -81,8 +80,7 @@ class _Reading:
             return False
         answer = yes_no(value)
         if answer is None:
-            self.problems.append(Problem(cell, f"must be yes or no (also y, oui, o, true, 1 / n, non, false, 0), "
-                                               f"found {shown_value(value)}"))
+            self.problems.append(Problem.of(cell, "yes_no", found=value))
         return answer == "yes"
 
 
@@ -95,8 +93,7 @@ def _table_rows(book: BookView, sheet: str, table_name: str, where: str, below: 
     """
     ref = book.table_ref(sheet, table_name)
     if ref is None:
-        raise InputError(Problem(f"{sheet}!", f"table {table_name!r} not found: is this a workbook built by "
-                                              f"xlmodel? ({where})"))
+        raise InputError(Problem.of(f"{sheet}!", "table_not_found", name=table_name, where=where))
     min_col, min_row, max_col, max_row = range_boundaries(ref)
     cell = lambda r, c: book.value(sheet, r, c)  # noqa: E731
     headers = {get_column_letter(c): cell(min_row, c) for c in range(min_col, max_col + 1)}
@@ -174,7 +171,7 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
     tabs = titles_in(book.sheetnames())
     for sheet in _INPUT_SHEETS:
         if sheet not in tabs:
-            raise InputError(Problem(origin, f"has no {sheet!r} sheet: is it a workbook built by xlmodel?"))
+            raise InputError(Problem.of(origin, "no_sheet", name=sheet))
     data: dict[str, Any] = {}
     reading = _Reading(book, tabs)
     where = reading.where
@@ -186,12 +183,13 @@ def read_book(book: BookView, origin: str = "workbook") -> tuple[Case, tuple[str
     data["hybrid"]["channels"] = _read_hybrid_channels(reading, channels)
     where["[hybrid] .channels"] = f"{tabs['Hybrid']}!"
     read_sourcing(reading, data, channels)
+    lang = book_language(book.sheetnames())  # the problems are said in the book's language
     if reading.problems:
-        raise InputError(reading.problems)
+        raise InputError(reading.problems, lang)
     try:
         return case_from_mapping(data), tuple(reading.notices)
     except InputError as exc:
-        raise InputError([_locate(p, where) for p in exc.problems]) from None
+        raise InputError([_locate(p, where) for p in exc.problems], lang) from None
 
 
 def _read_single_inputs(reading: _Reading, data: dict):
@@ -203,7 +201,8 @@ def _read_single_inputs(reading: _Reading, data: dict):
             found = book.name_target(f"{section.name}_{f.name}")
             location = f"[{section.name}] .{f.name}"
             if found is None:
-                problems.append(Problem(location, f"defined name {section.name}_{f.name} not found in the workbook"))
+                problems.append(Problem.of(location, "name_not_found", (section.name, None, f.name),
+                                           defined=f"{section.name}_{f.name}"))
                 continue
             sheet, ref = found
             where[location] = f"{sheet}!{ref}"
@@ -218,9 +217,7 @@ def _read_single_inputs(reading: _Reading, data: dict):
         sheet, ref = found
         col_min, row_min, col_max, row_max = range_boundaries(ref)
         if (col_max - col_min + 1) * (row_max - row_min + 1) != 12:
-            problems.append(Problem(f"{sheet}!{ref}", "the name demand_seasonality must point at the 12 monthly "
-                                                      "weights: rows were inserted or deleted there; rebuild from a "
-                                                      "case file"))
+            problems.append(Problem.of(f"{sheet}!{ref}", "seasonality_range"))
             row_max = row_min - 1
         data["demand"]["seasonality"] = [reading.typed(sheet, r, col_min) for r in range(row_min, row_max + 1)]
         where["[demand] .seasonality"] = f"{sheet}!{ref}"
@@ -304,12 +301,12 @@ def _locate(problem: Problem, where: dict[str, str]) -> Problem:
             if problem.location and location.startswith(problem.location):
                 cell = target.split("!")[0] + "!"
                 break
-    return Problem(cell or problem.location, problem.message)
+    return problem.moved(cell or problem.location)
 
 
 def _rows(name: str, value) -> list[list]:
     if not isinstance(value, (list, tuple)) or not value:
-        raise InputError(Problem(name, "expected a range of cells"))
+        raise InputError(Problem.of(name, "expected_range"))
     if not isinstance(value[0], (list, tuple)):
         value = [value]
     return [list(row) for row in value]
@@ -328,7 +325,7 @@ def _table_from(name: str, value, labels: dict[str, str]) -> list[dict]:
     rows = _rows(name, value)
     header = [labels.get(str(h or "").strip().lower()) for h in rows[0]]
     if not any(header):
-        raise InputError(Problem(name, "its first row must be the table's header (field labels)"))
+        raise InputError(Problem.of(name, "header_first"))
     records = []
     for row in rows[1:]:
         if all(v in (None, "") for v in row):

@@ -20,6 +20,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..limits import MAX_TEXT_LENGTH
 from ..text import words
+from ..text.numbers import decimals_typed
 
 FONT = "Calibri"  # named in every font: a font without a name prints in LibreOffice's serif fallback
 INPUT_FONT = Font(name=FONT, size=11, color="FF0000FF")
@@ -65,19 +66,6 @@ def money_format(currency: str, decimals: int = 0) -> str:
     return f'{body} "{symbol}";[Red]-{body} "{symbol}"'
 
 
-_MAX_SHOWN_DECIMALS = 6  # a typed value with more is shown rounded (0.1234567 EUR a minute)
-
-
-def decimals_needed(value, most: int = _MAX_SHOWN_DECIMALS) -> int:
-    """The fewest decimals (at most ``most``) that show ``value`` as typed: 2 for 1.15, 0 for 700000."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
-        return 0
-    for d in range(most + 1):
-        if abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)):
-            return d
-    return most
-
-
 def field_format(f, currency: str, value=None, decimals: int | None = None) -> str:
     """The number format of an input cell of field ``f`` (:class:`xlmodel.schema.Field`) holding ``value``.
 
@@ -90,9 +78,9 @@ def field_format(f, currency: str, value=None, decimals: int | None = None) -> s
         return "@"
     shown = f.shown_decimals if decimals is None else decimals
     if f.kind == "rate":
-        shown = max(shown, decimals_needed(value * 100 if isinstance(value, (int, float)) else None))
+        shown = max(shown, decimals_typed(value * 100 if isinstance(value, (int, float)) else None))
         return "0" + ("." + "0" * shown if shown else "") + "%"
-    shown = max(shown, decimals_needed(value))
+    shown = max(shown, decimals_typed(value))
     if f.kind == "money":
         return money_format(currency, shown)
     return ("#,##0" if f.grouped else "0") + ("." + "0" * shown if shown else "")

@@ -111,8 +111,7 @@ def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:
 
 def unreadable(path: str | Path, exc: BaseException) -> InputError:
     """The refusal of a file openpyxl trips on (when loading it, or reading a read-only one's sheets)."""
-    return InputError(Problem(str(path), f"cannot be read as an xlsx workbook ({_reason(exc)}): save it again "
-                                         "from Excel or ask the sender for a new copy"))
+    return InputError(Problem.of(str(path), "wb_unreadable", detail=("os_detail", {"text": _reason(exc)})))
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -133,8 +132,10 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _refuse(path: Path, message: str) -> NoReturn:
-    raise InputError(Problem(str(path), message))
+def _refuse(path: Path, message: str, **slots) -> NoReturn:
+    """Refuse ``path``: ``message`` is an English sentence, or the key of one (``wb_...``) with its values."""
+    raise InputError(Problem.of(str(path), message, **slots) if message.startswith("wb_")
+                     else Problem(str(path), message))
 
 
 def _reason(exc: BaseException) -> str:
@@ -147,11 +148,11 @@ def _reason(exc: BaseException) -> str:
 
 def _read_file(path: Path) -> bytes:
     if not path.exists():
-        _refuse(path, "file not found")
+        _refuse(path, "wb_file_not_found")
     if path.is_dir():
-        _refuse(path, "is a folder, not a workbook: give the path of the .xlsx file itself")
+        _refuse(path, "wb_folder")
     if not path.is_file():
-        _refuse(path, "is not a regular file (a device or a pipe): give the path of an .xlsx workbook")
+        _refuse(path, "wb_not_regular")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -162,7 +163,7 @@ def _read_file(path: Path) -> bytes:
         _refuse(path, f"cannot be opened ({exc.strerror or type(exc).__name__}): check that the file "
                       "is readable and not locked by another program")
     if not data:
-        _refuse(path, "is empty (0 bytes): it was not saved completely; save or download it again")
+        _refuse(path, "wb_empty")
     if len(data) > MAX_FILE_BYTES:
         _too_big(path, len(data))
     return data
@@ -178,9 +179,9 @@ def _refuse_unless_zip(path: Path, data: bytes) -> None:
     if data.startswith(_ZIP_STARTS):
         return
     if data.startswith(_OLE2):
-        _refuse(path, "is an encrypted or old-format (.xls) file: save it as an unprotected .xlsx")
+        _refuse(path, "wb_xls")
     if data.startswith(b"%PDF"):
-        _refuse(path, "is a PDF document, not a workbook: ask for the .xlsx file itself")
+        _refuse(path, "wb_pdf")
     for magic, what in _ARCHIVES.items():
         if data.startswith(magic):
             _refuse(path, f"is {what}, not a workbook: extract the .xlsx file from it first")
@@ -188,8 +189,7 @@ def _refuse_unless_zip(path: Path, data: bytes) -> None:
     if text is not None:
         head = text.lstrip().lower()
         if head.startswith(("<!doctype html", "<html")) or "<html" in head[:1024]:
-            _refuse(path, "is a web page (HTML), not a workbook: open it in Excel and save it as "
-                          "an .xlsx workbook")
+            _refuse(path, "wb_html")
         if "urn:schemas-microsoft-com:office:spreadsheet" in head:
             _refuse(path, "is an Excel 2003 XML spreadsheet, not an xlsx workbook: open it in Excel "
                           "and save it as an .xlsx workbook")
@@ -197,10 +197,8 @@ def _refuse_unless_zip(path: Path, data: bytes) -> None:
             _refuse(path, "is an XML file, not an xlsx workbook: ask for the .xlsx file itself")
         if head.startswith("{\\rtf"):
             _refuse(path, "is a Word (RTF) document, not a workbook: ask for the .xlsx file itself")
-        _refuse(path, "is a CSV or plain-text file, not a workbook: open it in Excel and save it as "
-                      "an .xlsx workbook")
-    _refuse(path, "is not an xlsx workbook (nor any document type we recognise): save it from Excel "
-                  "as an .xlsx workbook")
+        _refuse(path, "wb_csv")
+    _refuse(path, "wb_unknown")
 
 
 def _as_text(head: bytes) -> str | None:

@@ -10,7 +10,8 @@ from ...model import RowKey
 from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
 from ...text import choice_label, pick
-from ...text.notes import analytics_note, number_text
+from ...text.notes import analytics_note
+from ...text.numbers import number
 from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
@@ -88,7 +89,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     risk = a.risk
     _fits(lay.monte_carlo, risk.scenarios, "Monte Carlo scenarios")
     styles.section(ws, f"A{lay.monte_carlo_title}",
-                   f"{t['monte_carlo']} ({number_text(risk.draws, c.lang)} {t['draws']}, {t['seed']} {risk.seed})")
+                   f"{t['monte_carlo']} ({number(risk.draws, 0, c.lang)} {t['draws']}, {t['seed']} {risk.seed})")
     styles.header_row(ws, lay.monte_carlo_title + 1,
                       [t["scenario"], "P10", "P50", "P90", t["p_cheapest"], t["npv_cost"] + " P50"])
     for r, sr in zip(lay.monte_carlo.rows, risk.scenarios):
@@ -107,7 +108,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]
         styles.write_computed(ws, f"A{r}", lo, c.money)
         styles.write_computed(ws, f"B{r}", hi, c.money)
-        ws[f"C{r}"] = f"{number_text(lo / 1000, c.lang)}..{number_text(hi / 1000, c.lang)} k{c.cur}"
+        ws[f"C{r}"] = f"{number(lo / 1000, 0, c.lang)}..{number(hi / 1000, 0, c.lang)} k{c.cur}"
         ws[f"C{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the amount before it
         styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
     ws.add_chart(histogram_chart(ws, lay.histogram, t), f"I{lay.histogram.first - 2}")

@@ -381,19 +381,17 @@ def _read_assignment(reading, sheet: str, row: int, first_share: int, vendors: l
     for k, v in enumerate(vendors):
         where[f"{at}.{v}"] = f"{sheet}!{col(first_share + k)}{row}"
     if mode not in PORTFOLIO_MODES:
-        reading.problems.append(Problem(f"{sheet}!B{row}", f"must be one of {', '.join(map(repr, PORTFOLIO_MODES))} "
-                                                           f"(found {mode!r})"))
+        reading.problems.append(Problem.of(f"{sheet}!B{row}", "sourcing_mode",
+                                           values=", ".join(map(repr, PORTFOLIO_MODES)), found=mode))
         return INHOUSE
     if mode == SPLIT:
         if vendor not in (None, ""):
-            reading.problems.append(Problem(f"{sheet}!C{row}", "the vendor of a mode applies to extended_hours and "
-                                                               "overflow: clear it, or choose one of those modes"))
+            reading.problems.append(Problem.of(f"{sheet}!C{row}", "sourcing_mode_vendor"))
         numbers = [s for s in shares.values() if isinstance(s, (int, float)) and not isinstance(s, bool)]
         rest = 1 - sum(numbers)
         return {**({INHOUSE: rest} if rest > 0 and len(numbers) == len(shares) else {}), **shares} if shares \
             else INHOUSE
     if shares:
-        reading.problems.append(Problem(where[at], f"the shares apply in split mode only: clear them, or set the "
-                                                   f"mode to {SPLIT!r}"))
+        reading.problems.append(Problem.of(where[at], "sourcing_shares", split=repr(SPLIT)))
     return {"mode": mode, "vendor": "" if vendor is None else str(vendor)}
 
