@@ -29,6 +29,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.pagebreak import Break
 
 from .content import Content
+from .glyphs import printed_lines
 from .layout import FIRST_MONTH_COL, Plan, col
 
 DEFAULT_WIDTH = 8.43
@@ -345,9 +346,12 @@ def wrapped_lines(text: str, room: float, bold: bool = False, size: float | None
 
 
 def _tall_enough(ws, cell, text: str, room: float, rows: int) -> None:
-    """Make ``cell``'s row tall enough for ``text`` wrapped in ``room`` (the cell spans ``rows`` rows)."""
+    """Make ``cell``'s row tall enough for ``text`` wrapped in ``room`` (the cell spans ``rows`` rows),
+    and no taller: the lines are counted from each character's printed width (:mod:`.glyphs`), not from
+    the wide estimate that decided to wrap it (0.9 a character: a label that fits its column once
+    wrapped got two lines, the notes of Inputs one line too many, uneven gaps on the printed pages)."""
     size = cell.font.sz if cell.font else None
-    lines = wrapped_lines(text, room, bool(cell.font and cell.font.b), size)
+    lines = printed_lines(text, room, bool(cell.font and cell.font.b), size)
     height = lines * LINE_HEIGHT * (size or 11) / 11 / rows
     dim = ws.row_dimensions[cell.row]
     if height > (dim.height or LINE_HEIGHT):
