@@ -262,6 +262,22 @@ def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(boo
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_risk_histogram_prints_whole_with_every_label(books, lang):
+    """Issue 16: put at column I with a fixed width, the histogram ran past the Risk sheet's print area
+    in LibreOffice (whose columns print wider than Excel's): the page cut its last bar and the label
+    under it. It spans cells inside the print area, right of its table, and its labels stand upright."""
+    ws = sheet(books[lang], "Risk")
+    (chart,) = ws._charts
+    last_col = _last_printed_column(ws)
+    start, end = chart.anchor._from, chart.anchor.to
+    assert type(chart.anchor).__name__ == "TwoCellAnchor"
+    assert 4 <= start.col < end.col and (end.col, end.colOff) <= (last_col, 0)  # 0-based: after A..D, to the edge
+    area_rows = [int(n) for n in re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area)]
+    assert area_rows[0] <= start.row + 1 and end.row <= area_rows[1]
+    assert chart.x_axis.tickLblSkip == 1 and chart.x_axis.txPr.bodyPr.rot == -5400000  # -90 degrees
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_sheet_printed_several_pages_wide_repeats_no_text_its_title_columns_cut(books, lang):
     """The pages after the first of a sheet printed several pages across repeat its title columns: a
     text there wider than those columns is cut at their edge on those pages (the Vendors title read
