@@ -278,6 +278,19 @@ def test_the_risk_histogram_prints_whole_with_every_label(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_charts_short_names_end_on_a_letter(books, built_book, lang):
+    """Issue 16 (Dashboard, p. 1): a name cut for the charts read "Portfolio: Phone nearshore, ." (the
+    cut fell after a comma and a space). Each short name is a name's start, ending on a letter or its
+    full stop, at most 18 characters of the name after its kind's prefix."""
+    ws, row = sheet(books[lang], "Compare"), built_book("example", lang).plan.compare.short_labels
+    names = [cell.value for cell in ws[row][2:] if isinstance(cell.value, str)]
+    assert len(names) >= 10  # every scenario of the example
+    for name in names:
+        assert re.search(r"\w\.?$", name) and not re.search(r"[\s,;:-]\.$", name), name
+        assert len(name.split(": " if lang == "en" else " : ")[-1]) <= 18, name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_sheet_printed_several_pages_wide_repeats_no_text_its_title_columns_cut(books, lang):
     """The pages after the first of a sheet printed several pages across repeat its title columns: a
     text there wider than those columns is cut at their edge on those pages (the Vendors title read
