@@ -390,3 +390,24 @@ def test_render_with_lang_for_a_workbook_is_a_usage_error(built_book, tmp_path, 
     code, _, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", tmp_path / "p", "--lang", "fr"],
                               capsys)
     assert code == 2 and "--lang applies to a case that is built" in stderr
+
+
+def test_the_text_a_joining_formula_shows_is_read_in_the_formulas_order():
+    """Issue 16 (Compare, EN p. 17): a header '="Hybrid ("&mode&"): "&name' was read as its quoted
+    words, then the cells it joins ("Hybrid (): Océan Indien Servicesextended hours"): a long
+    false word, one line too many under every scenario's name. A formula that does not join shows
+    one of its texts: the longest is taken."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from xlmodel.workbook.printing import ShownText
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"] = "extended hours", "Océan Indien Services"
+    wb.defined_names["mode"] = DefinedName("mode", attr_text="S!$A$1")
+    ws["C1"] = '="Hybrid ("&mode&"): "&B1'
+    ws["C2"] = '=IF(A1="x","short",B1)'
+    shown = ShownText(wb)
+    assert shown(ws, ws["C1"]) == "Hybrid (extended hours): Océan Indien Services"
+    assert shown(ws, ws["C2"]) == "Océan Indien Services"

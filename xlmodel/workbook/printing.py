@@ -247,16 +247,21 @@ class ShownText:
         return "" if cell is None else self(ws, cell, depth)
 
     def _formula(self, ws, value: str, depth: int) -> str:
-        bare = _LITERAL.sub('""', value)
-        words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
-        for sheet, letter, row in _REF.findall(bare):
+        # The quoted words blanked to spaces, so that a match in ``bare`` is where it is in ``value``.
+        bare = _LITERAL.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', value)
+        words = [(m.start(), m.group(1).replace('""', '"')) for m in _LITERAL.finditer(value)]
+        for m in _REF.finditer(bare):
+            sheet, letter, row = m.groups()
             other = self.wb[sheet.strip("'")] if sheet and sheet.strip("'") in self.wb.sheetnames else ws
-            words.append(self._of(other, f"{letter}{row}", depth - 1))
-        for name in _NAME.findall(bare):
-            if name in self.names:
-                sheet, coordinate = self.names[name]
-                words.append(self._of(self.wb[sheet], coordinate, depth - 1))
-        return "".join(words) if "&" in bare else max(words, key=len, default="")
+            words.append((m.start(), self._of(other, f"{letter}{row}", depth - 1)))
+        for m in _NAME.finditer(bare):
+            if m.group(1) in self.names:
+                sheet, coordinate = self.names[m.group(1)]
+                words.append((m.start(), self._of(self.wb[sheet], coordinate, depth - 1)))
+        # Joined in the formula's order ("Hybrid (" & mode & "): " & name), not the quoted words first:
+        # "Hybrid (): Océan Indien Servicesextended hours" took a line more than the header it shows.
+        texts = [text for _, text in sorted(words, key=lambda w: w[0])]
+        return "".join(texts) if "&" in bare else max(texts, key=len, default="")
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
