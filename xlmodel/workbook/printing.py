@@ -14,7 +14,9 @@ each says so; the whole timeline is read on screen, or printed after clearing th
 
 :func:`fit_text` wraps (or, in a row with nothing to its right, spreads over the printed width)
 every text that would otherwise be cut by its neighbour or run past the page: the widths are
-estimated from the characters, with the wide fallback font LibreOffice uses without Calibri.
+estimated from the characters, with the wide fallback font LibreOffice uses without Calibri. A
+wrapped text's row is then made as tall as the lines it takes, counted from each character's printed
+width (:mod:`.glyphs`), so that a label which fits its column once wrapped keeps one line.
 """
 
 from __future__ import annotations
