@@ -21,6 +21,7 @@ width (:mod:`.glyphs`), so that a label which fits its column once wrapped keeps
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -218,7 +219,9 @@ class ShownText:
     cells and single-cell names it refers to, joined if it joins them with ``&``, else the longest.
 
     A formula without quoted words in a figure format shows a figure: it is not read. Answers are
-    remembered for the workbook (a label is referred to by many cells)."""
+    remembered for the workbook (a label is referred to by many cells), and each cell or name a
+    formula refers to is looked at once, however often it appears there (a sizing formula of the
+    Staffing sheet names its few cells 173 times)."""
 
     def __init__(self, wb):
         self.wb, self.memo = wb, {}
@@ -237,33 +240,61 @@ class ShownText:
             return value
         if depth == 0 or ('"' not in value and cell.number_format not in ("General", "@")):
             return ""
-        key = (ws.title, cell.coordinate, depth)
+        key = (ws.title, cell.row, cell.column, depth)
         if key not in self.memo:
             self.memo[key] = self._formula(ws, value, depth)
         return self.memo[key]
 
-    def _of(self, ws, coordinate: str, depth: int) -> str:
-        """The text of the cell at ``coordinate``, without creating it when it is empty (a row filled
-        across at save holds its first cell only)."""
-        cell = ws._cells.get(coordinate_to_tuple(coordinate))
+    def _of(self, ws, row: int, column: int, depth: int) -> str:
+        """The text of the cell at (``row``, ``column``), without creating it when it is empty (a row
+        filled across at save holds its first cell only)."""
+        cell = ws._cells.get((row, column))
         return "" if cell is None else self(ws, cell, depth)
 
     def _formula(self, ws, value: str, depth: int) -> str:
-        # The quoted words blanked to spaces, so that a match in ``bare`` is where it is in ``value``.
-        bare = _LITERAL.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', value)
-        words = [(m.start(), m.group(1).replace('""', '"')) for m in _LITERAL.finditer(value)]
-        for m in _REF.finditer(bare):
-            sheet, letter, row = m.groups()
-            other = self.wb[sheet.strip("'")] if sheet and sheet.strip("'") in self.wb.sheetnames else ws
-            words.append((m.start(), self._of(other, f"{letter}{row}", depth - 1)))
-        for m in _NAME.finditer(bare):
-            if m.group(1) in self.names:
-                sheet, coordinate = self.names[m.group(1)]
-                words.append((m.start(), self._of(self.wb[sheet], coordinate, depth - 1)))
-        # Joined in the formula's order ("Hybrid (" & mode & "): " & name), not the quoted words first:
-        # "Hybrid (): Océan Indien Servicesextended hours" took a line more than the header it shows.
-        texts = [text for _, text in sorted(words, key=lambda w: w[0])]
-        return "".join(texts) if "&" in bare else max(texts, key=len, default="")
+        parts, joined = _formula_parts(value)
+        seen: dict = {}  # a cell or a name the formula repeats shows the same text each time
+        texts = []
+        for kind, part in parts:
+            if kind == "word":
+                texts.append(part)
+                continue
+            if kind == "name" and part not in self.names:
+                continue
+            if part not in seen:
+                if kind == "cell":
+                    sheet, row, column = part
+                    other = self.wb[sheet] if sheet and sheet in self.wb.sheetnames else ws
+                    seen[part] = self._of(other, row, column, depth - 1)
+                else:
+                    sheet, coordinate = self.names[part]
+                    seen[part] = self._of(self.wb[sheet], *coordinate_to_tuple(coordinate), depth - 1)
+            texts.append(seen[part])
+        return "".join(texts) if joined else max(texts, key=len, default="")
+
+
+@functools.lru_cache(maxsize=4096)
+def _formula_parts(value: str) -> tuple[tuple[tuple[str, object], ...], bool]:
+    """What a formula's shown text is made of, as ("word", text), ("cell", (sheet or "", row,
+    column)) and ("name", lower-case name) parts, and whether it joins them with ``&``.
+
+    A join keeps every part where it stands in the formula ("Hybrid (" & mode & "): " & name; its
+    quoted words first, then its cells, read "Hybrid (): Océan Indien Servicesextended hours", a line
+    more than the header shows). Outside a join only the longest text counts: the words, then each
+    cell and each name once, where it first appears (the first longest text is the same)."""
+    # The quoted words blanked to spaces, so that a match in ``bare`` stands where it stands in ``value``.
+    bare = _LITERAL.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', value)
+    joined = "&" in bare
+    words = [(m.start(), ("word", m.group(1).replace('""', '"'))) for m in _LITERAL.finditer(value)]
+    refs = [(m.start(), ("cell", ((m.group(1) or "").strip("'"), int(m.group(3)), column_index_from_string(m.group(2)))))
+            for m in _REF.finditer(bare)]
+    names = [(m.start(), ("name", m.group(1))) for m in _NAME.finditer(bare)]
+    if joined:
+        parts = [part for _, part in sorted(words + refs + names, key=lambda p: p[0])]
+    else:
+        parts = [part for _, part in words] + list(dict.fromkeys(part for _, part in refs)) + \
+            list(dict.fromkeys(part for _, part in names))
+    return tuple(parts), joined
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
