@@ -26,6 +26,12 @@ LANGUAGES = ("en", "fr")
 # cell margins. Measured in LibreOffice's PDF with its fallback font (DejaVu Sans), an average
 # character takes 0.82 of a unit and a bold one 0.87; Calibri's are narrower.
 CHAR, BOLD_CHAR, MARGIN = 0.9, 1.0, 1.0
+# A row holding wrapped text holds at least its lines counted a little under those averages (many
+# labels, with their "i", "l", "t" and commas, are narrower: 0.77 a character for a Staffing label of
+# 86), or the text would be cut; and at most one line more than its lines counted at the averages, or
+# the page shows a gap it does not need.
+LINE_CHAR, LINE_BOLD_CHAR = 0.78, 0.83  # the least lines a text can take
+AVERAGE_CHAR, AVERAGE_BOLD_CHAR = 0.82, 0.87  # the lines it takes in LibreOffice's PDF, about
 DEFAULT_COLUMN, LINE = 8.43, 15.0  # Excel's default column width (units) and an 11-point line (points)
 
 
@@ -146,7 +152,7 @@ def _too_wide(ws) -> list[str]:
             if cell.alignment.wrap_text:
                 rows = range(rng.min_row, rng.max_row + 1) if rng else [cell.row]
                 height = sum(ws.row_dimensions[r].height or LINE for r in rows)
-                lines = _lines(cell.value, room, (BOLD_CHAR if bold else CHAR) * size / 11)
+                lines = _lines(cell.value, room, (LINE_BOLD_CHAR if bold else LINE_CHAR) * size / 11)
                 if lines * LINE * size / 11 > height + 0.5 and lines > 1:
                     faults.append(f"{ws.title}!{cell.coordinate} ({lines:.0f} lines in {height:.0f} pt)")
                 continue
@@ -166,6 +172,60 @@ def test_no_text_is_wider_than_its_room_unless_it_wraps_in_a_row_tall_enough(boo
     column, no wrapped line overprinting the next; on every visible sheet."""
     faults = [f for ws in books[lang].worksheets if ws.sheet_state == "visible" for f in _too_wide(ws)]
     assert not faults, f"{len(faults)} texts do not fit: " + "; ".join(faults[:12])
+
+
+def _too_tall(ws, formulas: set) -> list[str]:
+    """Each row holding wrapped text that is taller than the lines of its longest-wrapping text, at the
+    average character's measured width, plus one: ``Sheet!7 (60 pt for 2 lines)``. A text a formula
+    shows (``formulas``: their coordinates) is left out: its row is sized for its longest branch."""
+    merged = {r.start_cell.coordinate: r for r in ws.merged_cells.ranges}
+    need: dict[int, float] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value or not cell.alignment.wrap_text or \
+                    cell.coordinate in formulas:
+                continue
+            rng = merged.get(cell.coordinate)
+            if rng is not None and rng.max_row > rng.min_row:
+                continue  # a text over several rows: each row's share is not its own
+            first, last = (rng.min_col, rng.max_col) if rng else (cell.column, cell.column)
+            room = sum(_width(ws, j) for j in range(first, last + 1))
+            bold = bool(cell.font and cell.font.b)
+            size = (cell.font.sz or 11) if cell.font else 11
+            lines = _lines(cell.value, room, (AVERAGE_BOLD_CHAR if bold else AVERAGE_CHAR) * size / 11)
+            need[cell.row] = max(need.get(cell.row, 0.0), lines * LINE * size / 11)
+    return [f"{ws.title}!{r} ({ws.row_dimensions[r].height:.0f} pt for {need[r] / LINE:.0f} lines)" for r in need
+            if (ws.row_dimensions[r].height or LINE) > max(need[r], LINE) + LINE + 0.5]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_row_is_more_than_a_line_taller_than_its_wrapped_text(books, built_book, lang):
+    """Issue 16: the rows of Staffing, Compare and Inputs were sized at 0.9 of a unit a character, the
+    estimate that decides to wrap: labels that fit their column once wrapped took two lines and the
+    notes of Inputs one or two too many, uneven gaps on the printed pages (seven lines given to the
+    six of the VAT note). Rows the sheets size themselves (a header, the continuity block) are sized
+    for their text, too."""
+    formulas = {ws.title: {cell.coordinate for row in ws.iter_rows() for cell in row
+                           if isinstance(cell.value, str) and cell.value.startswith("=")}
+                for ws in load_workbook(built_book("example", lang).path, read_only=True).worksheets}
+    faults = [f for ws in books[lang].worksheets if ws.sheet_state == "visible"
+              for f in _too_tall(ws, formulas[ws.title])]
+    assert not faults, f"{len(faults)} rows too tall: " + "; ".join(faults[:12])
+
+
+def test_printed_lines_count_each_characters_width_and_the_cell_margins():
+    """A "0" is one unit wide, a space half of one, and a line holds the column less 1.5 units of
+    margins: the counts below are worked from those widths, not from the function."""
+    from xlmodel.workbook.glyphs import MARGIN as margin, printed_lines
+    assert printed_lines("0" * 68, 68 + margin) == 1
+    assert printed_lines("0" * 69, 68 + margin) == 2
+    words = " ".join(["0000"] * 10)  # 10 words of 4 units and 9 spaces of 0.5: 44.5 units
+    assert printed_lines(words, 44.5 + margin) == 1
+    assert printed_lines(words, 44.4 + margin) == 2  # the last word goes to a second line
+    assert printed_lines(words, 21.9 + margin) == 3  # 4 words a line (17.5 units; 5 take 22), 4 + 4 + 2
+    assert printed_lines("0" * 30, 10 + margin) == 3  # a word wider than the cell is cut
+    assert printed_lines("00\n00", 10) == 2  # a line break starts a line
+    assert printed_lines("0" * 40, 30 + margin, size=8.25) == 1  # 8.25-point text: 40 x 0.75 = 30 units
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -199,6 +259,35 @@ def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(boo
         assert chart.legend.legendPos == "b"
     starts = [chart.anchor._from.col * 100 + chart.anchor._from.colOff / 1e5 for chart in charts]
     assert starts == sorted(starts)  # side by side, left to right
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_risk_histogram_prints_whole_with_every_label(books, lang):
+    """Issue 16: put at column I with a fixed width, the histogram ran past the Risk sheet's print area
+    in LibreOffice (whose columns print wider than Excel's): the page cut its last bar and the label
+    under it. It spans cells inside the print area, right of its table, and its labels stand upright."""
+    ws = sheet(books[lang], "Risk")
+    (chart,) = ws._charts
+    last_col = _last_printed_column(ws)
+    start, end = chart.anchor._from, chart.anchor.to
+    assert type(chart.anchor).__name__ == "TwoCellAnchor"
+    assert 4 <= start.col < end.col and (end.col, end.colOff) <= (last_col, 0)  # 0-based: after A..D, to the edge
+    area_rows = [int(n) for n in re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area)]
+    assert area_rows[0] <= start.row + 1 and end.row <= area_rows[1]
+    assert chart.x_axis.tickLblSkip == 1 and chart.x_axis.txPr.bodyPr.rot == -5400000  # -90 degrees
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_charts_short_names_end_on_a_letter(books, built_book, lang):
+    """Issue 16 (Dashboard, p. 1): a name cut for the charts read "Portfolio: Phone nearshore, ." (the
+    cut fell after a comma and a space). Each short name is a name's start, ending on a letter or its
+    full stop, at most 18 characters of the name after its kind's prefix."""
+    ws, row = sheet(books[lang], "Compare"), built_book("example", lang).plan.compare.short_labels
+    names = [cell.value for cell in ws[row][2:] if isinstance(cell.value, str)]
+    assert len(names) >= 10  # every scenario of the example
+    for name in names:
+        assert re.search(r"\w\.?$", name) and not re.search(r"[\s,;:-]\.$", name), name
+        assert len(name.split(": " if lang == "en" else " : ")[-1]) <= 18, name
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -301,3 +390,24 @@ def test_render_with_lang_for_a_workbook_is_a_usage_error(built_book, tmp_path, 
     code, _, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", tmp_path / "p", "--lang", "fr"],
                               capsys)
     assert code == 2 and "--lang applies to a case that is built" in stderr
+
+
+def test_the_text_a_joining_formula_shows_is_read_in_the_formulas_order():
+    """Issue 16 (Compare, EN p. 17): a header '="Hybrid ("&mode&"): "&name' was read as its quoted
+    words, then the cells it joins ("Hybrid (): Océan Indien Servicesextended hours"): a long
+    false word, one line too many under every scenario's name. A formula that does not join shows
+    one of its texts: the longest is taken."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from xlmodel.workbook.printing import ShownText
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"] = "extended hours", "Océan Indien Services"
+    wb.defined_names["mode"] = DefinedName("mode", attr_text="S!$A$1")
+    ws["C1"] = '="Hybrid ("&mode&"): "&B1'
+    ws["C2"] = '=IF(A1="x","short",B1)'
+    shown = ShownText(wb)
+    assert shown(ws, ws["C1"]) == "Hybrid (extended hours): Océan Indien Services"
+    assert shown(ws, ws["C2"]) == "Océan Indien Services"

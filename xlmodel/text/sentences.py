@@ -221,13 +221,17 @@ def short_label(scenario, case, lang: str) -> str:
     """A scenario's label short enough for a chart axis (``Hybrid: Casablanca Con.``)."""
     t = words(lang)
     if scenario.kind == "portfolio":
-        name = scenario.id.split(":", 1)[1]
-        return t["short_portfolio"].format(name=name if len(name) <= 18 else name[:17] + ".")
+        return t["short_portfolio"].format(name=_shortened(scenario.id.split(":", 1)[1]))
     if scenario.vendor is None:
         return t[f"short_{scenario.kind}"]
-    name = case.vendors[scenario.vendor].name
-    name = name if len(name) <= 18 else name[:17] + "."
+    name = _shortened(case.vendors[scenario.vendor].name)
     return name if scenario.kind == "outsourced" else t["short_hybrid"].format(name=name)
+
+
+def _shortened(name: str, most: int = 18) -> str:
+    """``name`` cut to ``most`` characters with a full stop, none of the cut's spaces or commas before
+    it (the Dashboard's charts read "Portfolio: Phone nearshore, ." for "..., e-mail offshore")."""
+    return name if len(name) <= most else name[:most - 1].rstrip(" ,;:-") + "."
 
 
 def decision_lines(analysis, lang: str, currency: str) -> list[str]:

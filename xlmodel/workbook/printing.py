@@ -14,7 +14,9 @@ each says so; the whole timeline is read on screen, or printed after clearing th
 
 :func:`fit_text` wraps (or, in a row with nothing to its right, spreads over the printed width)
 every text that would otherwise be cut by its neighbour or run past the page: the widths are
-estimated from the characters, with the wide fallback font LibreOffice uses without Calibri.
+estimated from the characters, with the wide fallback font LibreOffice uses without Calibri. A
+wrapped text's row is then made as tall as the lines it takes, counted from each character's printed
+width (:mod:`.glyphs`), so that a label which fits its column once wrapped keeps one line.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.pagebreak import Break
 
 from .content import Content
+from .glyphs import printed_lines
 from .layout import FIRST_MONTH_COL, Plan, col
 
 DEFAULT_WIDTH = 8.43
@@ -249,38 +252,49 @@ class ShownText:
         return "" if cell is None else self(ws, cell, depth)
 
     def _formula(self, ws, value: str, depth: int) -> str:
-        words, refs, names, joined = _formula_parts(value)
-        words = list(words)
+        parts, joined = _formula_parts(value)
         seen: dict = {}  # a cell or a name the formula repeats shows the same text each time
-        for sheet, row, column in refs:
-            if (sheet, row, column) not in seen:
-                other = self.wb[sheet] if sheet and sheet in self.wb.sheetnames else ws
-                seen[sheet, row, column] = self._of(other, row, column, depth - 1)
-            words.append(seen[sheet, row, column])
-        for name in names:
-            if name in self.names:
-                if name not in seen:
-                    sheet, coordinate = self.names[name]
-                    seen[name] = self._of(self.wb[sheet], *coordinate_to_tuple(coordinate), depth - 1)
-                words.append(seen[name])
-        return "".join(words) if joined else max(words, key=len, default="")
+        texts = []
+        for kind, part in parts:
+            if kind == "word":
+                texts.append(part)
+                continue
+            if kind == "name" and part not in self.names:
+                continue
+            if part not in seen:
+                if kind == "cell":
+                    sheet, row, column = part
+                    other = self.wb[sheet] if sheet and sheet in self.wb.sheetnames else ws
+                    seen[part] = self._of(other, row, column, depth - 1)
+                else:
+                    sheet, coordinate = self.names[part]
+                    seen[part] = self._of(self.wb[sheet], *coordinate_to_tuple(coordinate), depth - 1)
+            texts.append(seen[part])
+        return "".join(texts) if joined else max(texts, key=len, default="")
 
 
 @functools.lru_cache(maxsize=4096)
-def _formula_parts(value: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], ...], tuple[str, ...], bool]:
-    """What a formula's shown text is made of: its quoted words, the cells it refers to (sheet or "",
-    row, column), the lower-case names it uses, and whether it joins them with ``&``.
+def _formula_parts(value: str) -> tuple[tuple[tuple[str, object], ...], bool]:
+    """What a formula's shown text is made of, as ("word", text), ("cell", (sheet or "", row,
+    column)) and ("name", lower-case name) parts, and whether it joins them with ``&``.
 
-    Outside a join only the longest text counts, so a cell or a name is listed once, where it first
-    appears (the first longest text is the same); a join keeps every occurrence, in order."""
-    bare = _LITERAL.sub('""', value)
+    A join keeps every part where it stands in the formula ("Hybrid (" & mode & "): " & name; its
+    quoted words first, then its cells, read "Hybrid (): Océan Indien Servicesextended hours", a line
+    more than the header shows). Outside a join only the longest text counts: the words, then each
+    cell and each name once, where it first appears (the first longest text is the same)."""
+    # The quoted words blanked to spaces, so that a match in ``bare`` stands where it stands in ``value``.
+    bare = _LITERAL.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', value)
     joined = "&" in bare
-    words = tuple(m.group(1).replace('""', '"') for m in _LITERAL.finditer(value))
-    refs = [(sheet.strip("'"), int(row), column_index_from_string(letter)) for sheet, letter, row in _REF.findall(bare)]
-    names = _NAME.findall(bare)
-    if not joined:
-        refs, names = list(dict.fromkeys(refs)), list(dict.fromkeys(names))
-    return words, tuple(refs), tuple(names), joined
+    words = [(m.start(), ("word", m.group(1).replace('""', '"'))) for m in _LITERAL.finditer(value)]
+    refs = [(m.start(), ("cell", ((m.group(1) or "").strip("'"), int(m.group(3)), column_index_from_string(m.group(2)))))
+            for m in _REF.finditer(bare)]
+    names = [(m.start(), ("name", m.group(1))) for m in _NAME.finditer(bare)]
+    if joined:
+        parts = [part for _, part in sorted(words + refs + names, key=lambda p: p[0])]
+    else:
+        parts = [part for _, part in words] + list(dict.fromkeys(part for _, part in refs)) + \
+            list(dict.fromkeys(part for _, part in names))
+    return tuple(parts), joined
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
@@ -370,9 +384,12 @@ def wrapped_lines(text: str, room: float, bold: bool = False, size: float | None
 
 
 def _tall_enough(ws, cell, text: str, room: float, rows: int) -> None:
-    """Make ``cell``'s row tall enough for ``text`` wrapped in ``room`` (the cell spans ``rows`` rows)."""
+    """Make ``cell``'s row tall enough for ``text`` wrapped in ``room`` (the cell spans ``rows`` rows),
+    and no taller: the lines are counted from each character's printed width (:mod:`.glyphs`), not from
+    the wide estimate that decided to wrap it (0.9 a character: a label that fits its column once
+    wrapped got two lines, the notes of Inputs one line too many, uneven gaps on the printed pages)."""
     size = cell.font.sz if cell.font else None
-    lines = wrapped_lines(text, room, bool(cell.font and cell.font.b), size)
+    lines = printed_lines(text, room, bool(cell.font and cell.font.b), size)
     height = lines * LINE_HEIGHT * (size or 11) / 11 / rows
     dim = ws.row_dimensions[cell.row]
     if height > (dim.height or LINE_HEIGHT):

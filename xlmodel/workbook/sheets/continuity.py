@@ -33,8 +33,7 @@ def write_continuity(ws, plan, c) -> None:
     ws[f"A{r + 1}"] = t["cont_help"]
     last = get_column_letter(1 + len(COLUMNS))  # the block's own width, within the printed page
     ws.merge_cells(f"A{r + 1}:{last}{r + 1}")
-    ws[f"A{r + 1}"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[r + 1].height = 62
+    ws[f"A{r + 1}"].alignment = Alignment(wrap_text=True, vertical="top")  # the print layer sizes its row
     styles.header_row(ws, r + 2, [t["cont_vendor"], *(t[f"cont_head_{name}"] for name, _ in COLUMNS)])
     ws.row_dimensions[r + 2].height = 45
     if (ws.column_dimensions[last].width or 0) < 18:  # room for its header in three lines

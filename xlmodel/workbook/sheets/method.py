@@ -12,7 +12,8 @@ from ...text.method import method_lines
 from .. import styles
 from ..content import Content
 from ..layout import Plan
-from ..printing import LINE_HEIGHT, wrapped_lines
+from ..glyphs import printed_lines
+from ..printing import LINE_HEIGHT
 
 #: Column A's width in characters: a portrait A4 page's printable width at the default font.
 METHOD_WIDTH = 96
@@ -31,7 +32,8 @@ def write(ws, plan: Plan, c: Content):
 
 
 def text_height(text: str) -> float:
-    """The height in points of a row holding ``text`` wrapped in column A: the print layer's one
-    estimate of wrapped lines (:func:`xlmodel.workbook.printing.wrapped_lines`), which also sizes
-    every other sheet's wrapped text."""
-    return LINE_HEIGHT * max(1, wrapped_lines(text, METHOD_WIDTH))
+    """The height in points of a row holding ``text`` wrapped in column A: the lines the print layer
+    counts from each character's printed width (:func:`xlmodel.workbook.glyphs.printed_lines`), as it
+    sizes every other sheet's wrapped text (at 0.9 of a unit a character, paragraphs got one or two
+    blank lines under them on the printed pages)."""
+    return LINE_HEIGHT * max(1, printed_lines(text, METHOD_WIDTH))

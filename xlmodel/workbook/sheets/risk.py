@@ -16,7 +16,8 @@ from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
 from ..layout import HISTOGRAM_BINS, Plan, Span, col, defined_name
-from .charts import histogram_chart
+from ..printing import used_columns
+from .charts import histogram_chart, over_columns
 
 
 def _fits(span: Span, items, what: str):
@@ -52,7 +53,7 @@ def write(ws, plan: Plan, c: Content):
     ws[f"B{lay.current_row}"] = (f"=(ABS(B7-B6)<=CHECK_TOLERANCE*MAX(1,ABS(B7)))*{plan.staffing.current_ref}"
                                  f"*(SUM(D{lay.settings.first}:D{lay.settings.last})=0)*{costs}")
     _tornado(ws, plan, c)
-    _monte_carlo(ws, plan, c)
+    histogram = _monte_carlo(ws, plan, c)
     _scoring(ws, plan, c)
     _break_even(ws, plan, c)
     _economics(ws, plan, c)
@@ -62,6 +63,15 @@ def write(ws, plan: Plan, c: Content):
     for j in range(2, 14):
         ws.column_dimensions[col(j)].width = 15
     ws.column_dimensions["C"].width = 18  # the histogram's bin labels ("1 666..2 136 kEUR") on one line
+    # The histogram spans the columns from F to the last the sheet prints (the scoring table's): put at
+    # I with a fixed width of 16 cm, it ran past the print area in LibreOffice, whose columns print
+    # wider than Excel's, and the page cut its last bar and label.
+    over_columns(histogram, HISTOGRAM_FIRST_COLUMN, used_columns(ws), lay.histogram.first - 2, lay.histogram.last)
+    ws.add_chart(histogram)
+
+
+HISTOGRAM_FIRST_COLUMN = 6
+"""The histogram's chart starts at column F, after its table (columns A to D) and a blank column."""
 
 
 def _tornado(ws, plan: Plan, c: Content):
@@ -111,7 +121,7 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         ws[f"C{r}"] = f"{number(lo / 1000, 0, c.lang)}..{number(hi / 1000, 0, c.lang)} k{c.cur}"
         ws[f"C{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the amount before it
         styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
-    ws.add_chart(histogram_chart(ws, lay.histogram, t), f"I{lay.histogram.first - 2}")
+    return histogram_chart(ws, lay.histogram, t)
 
 
 def _scoring(ws, plan: Plan, c: Content):
