@@ -1,21 +1,23 @@
 """Workbook build time and CPU, side by side with an earlier commit, and LibreOffice recalculation.
 
-    python benchmarks/bench_build.py [--runs 5] [--against e065590]
+    python benchmarks/bench_build.py [--runs 5] [--against e065590] [--builds-only]
 
 Measures, on the example case, `python cli.py build -o NEW.xlsx` as a user runs it (a fresh
-process, Python start-up included, no existing workbook), for this tree and for the tree of the
-commit ``--against`` (by default e065590, main before issue 10's refactor; ``--against ''`` to
-skip), runs alternating so that both see the same machine load:
+process, Python start-up included, no existing workbook), then the rebuild over that workbook
+(`python cli.py build -o NEW.xlsx` again: its inputs read back, what the user added checked, a
+dated backup kept), for this tree and for the tree of the commit ``--against`` (by default
+e065590, main before issue 10's refactor; ``--against ''`` to skip), runs alternating so that both
+see the same machine load:
 
 - wall time;
 - CPU time of the whole build (user + system, the parent and the worker it forks for the
   break-evens: the resource usage of the waited-for children);
 - CPU time of the parent process alone (what the user waits on: the worker runs on the other core).
 
-Then a full LibreOffice recalculation of each tree's built workbook (forced recalculation,
-xlmodel/workbook/libreoffice.py), alternating, and the in-process recalculation of this tree's
-workbook by IronCalc (load and evaluate, as the build's verification does). Prints medians; not a
-test.
+Then (unless ``--builds-only``) a full LibreOffice recalculation of each tree's built workbook
+(forced recalculation, xlmodel/workbook/libreoffice.py), alternating, and the in-process
+recalculation of this tree's workbook by IronCalc (load and evaluate, as the build's verification
+does). Prints medians; not a test.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", default=BEFORE, help="commit to compare with ('' for none)")
+    parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no recalculation)")
     args = parser.parse_args()
     from xlmodel.workbook.libreoffice import find_soffice, recalculate
 
@@ -91,13 +94,15 @@ def main() -> int:
         if args.against:
             trees[args.against] = checkout(args.against, tmp / "before")
         results = {label: [] for label in trees}
+        rebuilds = {label: [] for label in trees}
         for i in range(args.runs):
-            for label, tree in trees.items():  # alternating: both see the same load
-                results[label].append(build_once(tree, tmp / f"book{i}.xlsx"))
+            for k, (label, tree) in enumerate(trees.items()):  # alternating: both see the same load
+                results[label].append(build_once(tree, tmp / f"book{k}-{i}.xlsx"))
+                rebuilds[label].append(build_once(tree, tmp / f"book{k}-{i}.xlsx"))  # over the book just built
         books = {label: tmp / f"{k}-book.xlsx" for k, label in enumerate(trees)}
-        for label, tree in trees.items():
+        for label, tree in trees.items() if not args.builds_only else ():
             build_once(tree, books[label])
-        if find_soffice():
+        if find_soffice() and not args.builds_only:
             for i in range(min(args.runs, 5)):
                 for label in trees:  # alternating, as the builds
                     started = time.perf_counter()
@@ -107,19 +112,23 @@ def main() -> int:
             from xlmodel.workbook.verify import load
         except ImportError:  # a tree before issue 11
             load = None
-        for _ in range(args.runs if load else 0):
+        for _ in range(args.runs if load and not args.builds_only else 0):
             started = time.perf_counter()
             load(books["this tree"])
             in_process.append(time.perf_counter() - started)
-    print(f"python cli.py build (example, fresh process), {args.runs} runs each:")
-    for label, runs in results.items():
-        print("  " + summary(label, runs))
-    if args.against:
-        for key, name in (("cpu", "CPU"), ("parent_cpu", "parent CPU"), ("wall", "wall time")):
-            new = statistics.median(r[key] for r in results["this tree"])
-            old = statistics.median(r[key] for r in results[args.against])
-            print(f"  {name}: {100 * (old - new) / old:.0f} % lower than {args.against}")
-    if any(recalcs.values()):
+    for what, measured in (("python cli.py build (example, fresh process, no workbook)", results),
+                           ("python cli.py build again (a rebuild over that workbook)", rebuilds)):
+        print(f"{what}, {args.runs} runs each:")
+        for label, runs in measured.items():
+            print("  " + summary(label, runs))
+        if args.against:
+            for key, name in (("cpu", "CPU"), ("parent_cpu", "parent CPU"), ("wall", "wall time")):
+                new = statistics.median(r[key] for r in measured["this tree"])
+                old = statistics.median(r[key] for r in measured[args.against])
+                print(f"  {name}: {100 * (old - new) / old:.0f} % lower than {args.against}")
+    if args.builds_only:
+        print("Recalculations not measured (--builds-only)")
+    elif any(recalcs.values()):
         print("LibreOffice full recalculation of each tree's workbook (includes LibreOffice start-up):")
         for label, times in recalcs.items():
             print(f"  {label}: median {statistics.median(times):.2f} s, min {min(times):.2f} s over {len(times)} runs")

@@ -339,9 +339,18 @@ def add_note_in_an_inserted_row(wb):
     return f"Inputs!A{ws.max_row}", "holds 'Board asked for a 2028 start'"
 
 
+def add_note_on_an_unprotected_sheet(wb):
+    from xlmodel.workbook.sheetnames import sheet
+    ws = sheet(wb, "Method")
+    ws.protection.sheet = False  # the user removed the protection: the sheet takes typing anywhere
+    note = ws.cell(row=ws.max_row + 2, column=1, value="Board: ask the auditors")
+    return f"{ws.title}!{note.coordinate}", "holds 'Board: ask the auditors'"
+
+
 ADDITION_ROWS = {"a sheet of one's own": add_sheet, "a column in Vendors": add_vendor_column,
                  "a comment on the Dashboard": add_comment, "a note beside an input": add_note_beside_an_input,
-                 "a note in a row below the inputs": add_note_in_an_inserted_row}
+                 "a note in a row below the inputs": add_note_in_an_inserted_row,
+                 "a note on a sheet whose protection was removed": add_note_on_an_unprotected_sheet}
 
 
 @pytest.fixture(scope="module")
@@ -373,6 +382,28 @@ def test_a_rebuild_that_would_drop_what_the_user_added_is_refused(name, refused_
     assert refused_rebuild["code"] == 2 and f"error: {where}: {message}" in stderr, stderr
     assert "rebuild with --force" in stderr and "Traceback" not in stderr
     assert snapshot(refused_rebuild["folder"]) == refused_rebuild["before"]
+
+
+def test_the_check_reads_the_previous_book_as_a_whole_load_does(refused_rebuild):
+    """The check of additions does not load the previous workbook whole (most of it is the protected
+    Calc and Staffing sheets): it sees each sheet's protection, cells (value and locked flag) and
+    comments exactly as openpyxl's whole load of the same file does."""
+    from xlmodel.workbook.additions import PreviousBook
+    from xlmodel.workbook.untrusted import open_untrusted
+    book = refused_rebuild["book"]
+    whole = load_workbook(book, data_only=True)
+    opened = open_untrusted(book, read_only=True)
+    opened.wb.close()
+    previous = PreviousBook(book, opened)
+    assert previous.sheetnames == whole.sheetnames
+    assert {ws.title for ws in whole.worksheets if ws.protection.sheet} == set(opened.protected)
+    assert 0 < len(opened.protected) < len(whole.sheetnames)  # the user's sheet and the unprotected Method are not
+    for ws in whole.worksheets:
+        cells = {key: (cell.value, cell.protection.locked) for key, cell in ws._cells.items() if cell.value is not None}
+        comments = {key: (cell.comment.author, cell.comment.text) for key, cell in ws._cells.items() if cell.comment}
+        assert previous.cells(ws.title) == cells, ws.title
+        assert previous.comments(ws.title) == comments, ws.title
+    assert any(previous.comments(title) for title in previous.sheetnames)
 
 
 def test_a_forced_rebuild_drops_the_additions_and_keeps_a_dated_backup(refused_rebuild, capsys):

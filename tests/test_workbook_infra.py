@@ -650,3 +650,27 @@ def test_a_sigkilled_build_takes_its_break_even_worker_with_it(tmp_path):
             os.kill(worker, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def test_the_text_a_formula_shows_reads_each_repeated_cell_as_often_as_it_appears():
+    """Text fitting reads the words a formula may show: the longest of its quoted words and of the
+    texts of the cells it refers to, or all of them joined (quoted words first) when it joins them
+    with ``&``. Each cell a
+    formula repeats (the Staffing sizing formulas name a few cells 173 times) is looked at once, and
+    the answer is the one of reading every occurrence."""
+    from xlmodel.workbook.printing import ShownText
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Calc"
+    short, long = "Salaries", "Seats and IT equipment"
+    ws["A1"], ws["A2"] = short, long
+    ws["B1"] = '=IF(A1="","none",IF(' + "+".join(["LEN(A1)"] * 200) + '>0,A2,A1))'
+    ws["B2"] = '=A1&" / "&A1&" / "&A2'
+    ws["B3"] = '=IF(B2="","-",Calc!$B$2)'
+    ws["B4"] = "=A1"
+    shown = ShownText(wb)
+    assert shown(ws, ws["B1"]) == max(["", "none", "", short, long], key=len) == long
+    joined = "".join([" / ", " / ", short, short, long])  # its quoted words, then its cells, in order
+    assert shown(ws, ws["B2"]) == joined
+    assert shown(ws, ws["B3"]) == max(["", "-", joined, joined], key=len) == joined  # one formula further
+    assert shown(ws, ws["B4"]) == short

@@ -215,9 +215,9 @@ def _build_one_case(case_file, output: Path, lang, force=False):
             case, origin = load_source(case_file), (case_file, "cli_origin_case")
         elif output.exists():
             from .workbook.reader import read_workbook
-            read = read_workbook(output, whole=not force)  # whole: the check of what the user added
+            read = read_workbook(output, previous=not force)  # previous: the check of what the user added
             _notices(read.notices)
-            case, origin, previous = read.case, (output, "cli_origin_inputs"), read.opened
+            case, origin, previous = read.case, (output, "cli_origin_inputs"), read.previous
         else:
             from .case import example_case
             case, origin = example_case(), (None, "cli_origin_example")

@@ -9,9 +9,23 @@ import ast
 
 from .functions import COMPARISONS, FUNCTIONS, OPERATORS
 
+def _leaves(tree) -> frozenset[str]:
+    """The names whose values an expression reads (not the functions it calls), found once per node
+    and kept on it: the compiler asks at every node of a tree, which walking each subtree again
+    made quadratic in the depth of a formula."""
+    found = tree.__dict__.get("_xlmodel_leaves")
+    if found is None:
+        if isinstance(tree, ast.Name):
+            found = frozenset((tree.id,))
+        else:
+            func = tree.func if isinstance(tree, ast.Call) else None
+            found = frozenset().union(*(_leaves(node) for node in ast.iter_child_nodes(tree) if node is not func))
+        tree._xlmodel_leaves = found
+    return found
+
+
 def _rank(tree, rank) -> int:
-    called = {c.func for c in ast.walk(tree) if isinstance(c, ast.Call)}
-    return max((rank(n.id) for n in ast.walk(tree) if isinstance(n, ast.Name) and n not in called), default=0)
+    return max((rank(name) for name in _leaves(tree)), default=0)
 
 
 def compile_expr(tree: ast.expr, leaf, rank):

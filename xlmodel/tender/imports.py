@@ -261,7 +261,7 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
     from ..workbook.build import build_file
     from ..workbook.reader import read_workbook
     problems: list[Problem] = []
-    read = read_workbook(book, whole=not (force or dry_run))  # whole: the check of what the user added
+    read = read_workbook(book, previous=not (force or dry_run))  # previous: the check of what the user added
     case = read.case
     for q in quotes:
         if q.currency != case.case.currency:
@@ -277,5 +277,5 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
         announce(imported, lang)
     if dry_run:
         return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False, lang=lang)
-    report = build_file(merged, book, lang=lang, backup=True, force=force, previous=read.opened)
+    report = build_file(merged, book, lang=lang, backup=True, force=force, previous=read.previous)
     return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup, lang=lang)

@@ -16,6 +16,7 @@ and the command line (they write its words).
 
 from __future__ import annotations
 
+import functools
 import re
 from types import ModuleType
 
@@ -72,9 +73,11 @@ def label(obj, lang: str, attr: str = "label") -> str:
     return _choices_named(text, lang) if isinstance(text, str) else text
 
 
+@functools.lru_cache(maxsize=4096)
 def _choices_named(text: str, lang: str) -> str:
     """A label that names a choice value by its value (the model's ``Hybride (extended_hours) : Acme``,
-    ``prix per_hour``) with the value's label instead: ``Hybride (horaires étendus) : Acme``."""
+    ``prix per_hour``) with the value's label instead: ``Hybride (horaires étendus) : Acme``
+    (remembered: a workbook asks for the same few hundred labels thousands of times)."""
     for value, shown in choice_labels(lang).items():
         if "_" in value:
             text = re.sub(rf"\b{value}\b", shown, text)

@@ -2,9 +2,10 @@
 
 A rebuild writes the workbook afresh from its inputs, so anything else a person put into it would
 be lost: a sheet of their own, a column or a note typed beside the inputs (or in rows they
-inserted), a comment, a picture. :func:`additions` compares the workbook as it is (read by
-:func:`~xlmodel.workbook.untrusted.open_untrusted`) with the one about to replace it, and lists
-each such addition with where it is; the build refuses unless told ``--force``.
+inserted), a comment, a picture. :func:`additions` compares the workbook as it is (a
+:class:`PreviousBook`, read from the bytes :func:`~xlmodel.workbook.untrusted.open_untrusted` checked)
+with the one about to replace it, and lists each such addition with where it is; the build refuses
+unless told ``--force``.
 
 What counts, sheet by sheet:
 
@@ -22,12 +23,12 @@ What counts, sheet by sheet:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
 from ..schema import CURRENCIES
 
-from ..text import choice_value
 from ..text.choices import CHOICES
 from .files import AUTHOR
 from .sheetnames import titles_in
@@ -38,6 +39,20 @@ MAX_LISTED = 8  # additions listed one by one; the rest are counted
 
 
 _CHOICE_VALUES = tuple(value for value, _, _ in CHOICES)
+
+
+def _choices_by_text() -> dict[str, str]:
+    """A choice's value by its value or either label, lower case: :func:`xlmodel.text.choice_value`
+    among every choice as one look-up (the check compares every text of the new workbook, thousands
+    of them); the first choice a text names wins, as there."""
+    found: dict[str, str] = {}
+    for value in _CHOICE_VALUES:
+        for shown in (value, *(row[i] for row in CHOICES if row[0] == value for i in (1, 2))):
+            found.setdefault(shown.lower(), value)
+    return found
+
+
+_CHOICE_OF = _choices_by_text()
 _CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b")
 
 
@@ -46,7 +61,8 @@ def _key(value):
     code blanked (the units of a workbook whose currency input was edited are rewritten in the new
     currency)."""
     if isinstance(value, str):  # a choice's label and its value are one (the rebuild shows the label)
-        return _CURRENCY.sub("¤", str(choice_value(value.strip(), _CHOICE_VALUES)))
+        text = value.strip()
+        return _CURRENCY.sub("¤", _CHOICE_OF.get(text.lower(), text))
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -59,64 +75,128 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def written_language(opened) -> str | None:
+class PreviousBook:
+    """The workbook a rebuild is about to replace, as :func:`additions` compares it: its sheets,
+    which of them are protected, their values where asked, their comments and the file's parts.
+
+    Made from a read-only :class:`~xlmodel.workbook.untrusted.OpenedWorkbook` (the reading of the
+    inputs opens one): the file is not loaded whole (0.9 s of CPU on the example), as the program's
+    protected sheets, Calc and Staffing among them, hold most of it and only their comments are
+    compared. A sheet's values are parsed when first asked for, from the checked bytes, and the
+    comments are read from the file's comment parts, as openpyxl reads them.
+    """
+
+    def __init__(self, path, opened):
+        self.path, self.opened = Path(path), opened
+        self.sheetnames = [ws.title for ws in opened.wb.worksheets]  # not the chart sheets, as a whole load
+        self.defined_names = opened.wb.defined_names
+        self.parts = opened.parts
+        self._cells: dict[str, dict[tuple[int, int], tuple]] = {}
+        self._comments: dict | None = None
+
+    def protected(self, sheet: str) -> bool:
+        return sheet in self.opened.protected
+
+    def formula(self, sheet: str, row: int, column: int) -> str | None:
+        return self.opened.formula(sheet, row, column)
+
+    def load(self, sheets) -> None:
+        """Parse these sheets' values now (each once, all in one reading of the file)."""
+        from .untrusted import unreadable
+        missing = [sheet for sheet in sheets if sheet in self.sheetnames and sheet not in self._cells]
+        if not missing:
+            return
+        wb = self.opened.reopened(self.path)
+        try:
+            for sheet in missing:
+                ws = wb[sheet]
+                ws.reset_dimensions()  # every row, whatever size the file declares
+                self._cells[sheet] = {(c.row, c.column): (c.value, c.protection.locked)
+                                      for cells in ws.iter_rows() for c in cells if c.value is not None}
+        except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
+            raise unreadable(self.path, exc) from None
+        finally:
+            wb.close()
+
+    def cells(self, sheet: str) -> dict[tuple[int, int], tuple]:
+        """(row, column) -> (value, locked) of the cells of ``sheet`` holding a value."""
+        self.load([sheet])
+        return self._cells[sheet]
+
+    def comments(self, sheet: str) -> dict[tuple[int, int], tuple[str | None, str | None]]:
+        """(row, column) -> (author, text) of the comments of ``sheet``."""
+        if self._comments is None:
+            from .openpyxl_book import workbook_comments
+            self._comments = workbook_comments(self.opened.data)
+        return self._comments.get(sheet, {})
+
+
+def written_language(previous: PreviousBook) -> str | None:
     """The language the workbook's words are in (``en``/``fr``), read from the label of its
     "Workbook language" input; None when it cannot tell (not one of our workbooks)."""
     from openpyxl.utils.cell import range_boundaries
 
     from ..schema import CASE
-    defined = opened.wb.defined_names.get("case_language")
+    defined = previous.defined_names.get("case_language")
     if defined is None:
         return None
     for sheet, ref in defined.destinations:
-        if sheet not in opened.wb.sheetnames:
+        if sheet not in previous.sheetnames:
             return None
         _, row, _, _ = range_boundaries(ref.replace("$", ""))
-        cell = opened.wb[sheet]._cells.get((row, 1))
-        label = str(cell.value).strip() if cell is not None and cell.value is not None else ""
+        value, _ = previous.cells(sheet).get((row, 1), (None, None))
+        label = str(value).strip() if value is not None else ""
         field = CASE.by_name["language"]
         return {field.label_en: "en", field.label_fr: "fr"}.get(label)
     return None
 
 
-def additions(opened, new_wb, same_words=None) -> list[tuple[str, str]]:
-    """(location, what would be dropped) for every addition of ``opened`` (an OpenedWorkbook) that
-    the workbook ``new_wb`` (openpyxl, about to be written) would not keep.
+def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str, str]]:
+    """(location, what would be dropped) for every addition of the workbook ``previous`` that the
+    workbook ``new_wb`` (openpyxl, about to be written) would not keep.
 
     ``same_words``: the new workbook built in the old one's language, when the rebuild changes the
     language (its labels then tell ours from the user's).
     """
-    old = opened.wb
     found: list[tuple[str, str]] = []
-    counterpart = _counterparts(old.sheetnames, new_wb.sheetnames)
+    old_names = previous.sheetnames
+    counterpart = _counterparts(old_names, new_wb.sheetnames)
     # The Sourcing sheet is the program's, present for a case with portfolios: a case file without
     # any (the only way a rebuild leaves it out) drops it as it drops any other input it replaces.
-    ours = {tab for key, tab in titles_in(old.sheetnames).items() if key in _OPTIONAL_SHEETS}
-    for ws in old.worksheets:
-        if ws.title not in counterpart and ws.title not in ours:
-            count = sum(1 for cell in ws._cells.values() if cell.value is not None)
-            found.append((f"{ws.title}!", f"the sheet {ws.title!r} ({count} cells with content) is not part of the "
-                                          "workbook and would be dropped"))
+    ours = {tab for key, tab in titles_in(old_names).items() if key in _OPTIONAL_SHEETS}
+    inputs = {tab for key, tab in titles_in(old_names).items() if key in INPUT_SHEETS}
+    # Values are compared on the sheets a user can type into: the input sheets, and any sheet
+    # whose protection was removed (or that is not ours); of the others only the comments.
+    typed = [sheet for sheet in old_names if (sheet not in counterpart and sheet not in ours)
+             or (sheet in counterpart and (sheet in inputs or not previous.protected(sheet)))]
+    previous.load(typed)
+    for sheet in old_names:
+        if sheet not in counterpart and sheet not in ours:
+            count = len(previous.cells(sheet))
+            found.append((f"{sheet}!", f"the sheet {sheet!r} ({count} cells with content) is not part of the "
+                                       "workbook and would be dropped"))
     everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
                   for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
-    inputs = {tab for key, tab in titles_in(old.sheetnames).items() if key in INPUT_SHEETS}
-    for ws in old.worksheets:
-        if ws.title not in counterpart:
+    for sheet in old_names:
+        if sheet not in counterpart:
             continue
-        new_ws = new_wb[counterpart[ws.title]]
-        typed_checked = ws.title in inputs or not ws.protection.sheet
-        for (row, column), cell in sorted(ws._cells.items()):
-            where = f"{ws.title}!{get_column_letter(column)}{row}"
-            if (typed_checked and cell.value is not None and cell.protection.locked
-                    and opened.formula(ws.title, row, column) is None and _key(cell.value) not in everywhere):
-                found.append((where, f"holds {_shown(cell.value)}, typed outside the input cells: it would be dropped"))
-            if cell.comment is not None and cell.comment.author != AUTHOR:
+        new_ws = new_wb[counterpart[sheet]]
+        cells = previous.cells(sheet) if sheet in typed else {}
+        comments = previous.comments(sheet)
+        for row, column in sorted(cells.keys() | comments.keys()):
+            where = f"{sheet}!{get_column_letter(column)}{row}"
+            value, locked = cells.get((row, column), (None, False))
+            if (value is not None and locked and previous.formula(sheet, row, column) is None
+                    and _key(value) not in everywhere):
+                found.append((where, f"holds {_shown(value)}, typed outside the input cells: it would be dropped"))
+            author, text = comments.get((row, column), (AUTHOR, None))
+            if author != AUTHOR:
                 new_cell = new_ws._cells.get((row, column))
                 new_text = new_cell.comment.text if new_cell is not None and new_cell.comment is not None else None
-                if (new_text or "").strip() != (cell.comment.text or "").strip():
-                    author = f" by {cell.comment.author}" if cell.comment.author else ""
-                    found.append((where, f"has a comment{author} ({_shown(cell.comment.text)}) that would be dropped"))
-    pictures = [name for name in getattr(opened, "parts", ()) if name.lower().startswith("xl/media/")]
+                if (new_text or "").strip() != (text or "").strip():
+                    found.append((where, f"has a comment{f' by {author}' if author else ''} ({_shown(text)}) "
+                                         "that would be dropped"))
+    pictures = [name for name in previous.parts if name.lower().startswith("xl/media/")]
     if pictures:
         found.append(("", f"holds {len(pictures)} picture(s) ({', '.join(pictures[:3])}) that would be dropped"))
     return found

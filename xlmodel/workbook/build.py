@@ -142,7 +142,7 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Tr
     A workbook already at ``path`` is compared with the new one first: what the user added outside
     the input cells (a sheet, a note, a comment: :mod:`xlmodel.workbook.additions`) refuses the build
     with each addition located, unless ``force``. ``previous`` is that workbook when the caller has
-    already opened it (an :class:`~xlmodel.workbook.untrusted.OpenedWorkbook`).
+    already read it (an :class:`~xlmodel.workbook.additions.PreviousBook`).
 
     Raises
     ------
@@ -159,14 +159,22 @@ def build_file(case: Case, path: str | Path, lang: str = "en", backup: bool = Tr
 
 
 def _previous(path: Path):
-    from ..errors import InputError, Problem
+    from ..errors import InputError
+    from .additions import PreviousBook
     from .untrusted import open_untrusted
     try:
-        return open_untrusted(path)
+        opened = open_untrusted(path, read_only=True)
+        opened.wb.close()  # the sheets are parsed from the checked bytes when the check asks for them
+        return PreviousBook(path, opened)
     except InputError as exc:
-        raise InputError(list(exc.problems) + [Problem(str(path), "is about to be replaced but cannot be read, so "
-                                                                  "what it holds cannot be checked: rebuild with "
-                                                                  "--force to replace it (a dated backup is kept)")]) from None
+        raise _cannot_check(path, exc) from None
+
+
+def _cannot_check(path: Path, exc):
+    from ..errors import InputError, Problem
+    return InputError(list(exc.problems) + [Problem(str(path), "is about to be replaced but cannot be read, so what "
+                                                               "it holds cannot be checked: rebuild with --force to "
+                                                               "replace it (a dated backup is kept)")])
 
 
 def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool, previous) -> BuildReport:
@@ -184,11 +192,14 @@ def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: boo
     if previous is not None:
         from ..errors import InputError
         from .additions import additions, refusal_problems, written_language
-        old_lang, same_words = written_language(previous), None
-        if old_lang not in (None, lang):  # the labels changed language: tell ours by the old words
-            same_words, _ = build_workbook(case.replace(case=replace(case.case, language=old_lang)), old_lang,
-                                           result, analysis)
-        found = additions(previous, wb, same_words)
+        try:  # the previous book's sheets are parsed here, when the check needs them
+            old_lang, same_words = written_language(previous), None
+            if old_lang not in (None, lang):  # the labels changed language: tell ours by the old words
+                same_words, _ = build_workbook(case.replace(case=replace(case.case, language=old_lang)), old_lang,
+                                               result, analysis)
+            found = additions(previous, wb, same_words)
+        except InputError as exc:
+            raise _cannot_check(path, exc) from None
         if found:
             raise InputError(refusal_problems(path, found))
     parts = workbook_parts(wb)

@@ -93,3 +93,37 @@ def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
             found[sheet.name] = {t.name: t.ref for t in (Table.from_tree(fromstring(archive.read(p.target)))
                                                          for p in parts)}
     return found
+
+
+def workbook_comments(data: bytes) -> dict[str, dict[tuple[int, int], tuple[str | None, str | None]]]:
+    """The comments of each worksheet of an xlsx file's bytes, ``{sheet: {(row, column): (author,
+    text)}}``, found as openpyxl finds them when it loads a workbook whole (the sheet's
+    relationships to its comment parts), without parsing the sheets' cells."""
+    import zipfile
+    from io import BytesIO
+
+    from openpyxl.comments.comment_sheet import CommentSheet
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+    from openpyxl.reader.excel import _find_workbook_part
+    from openpyxl.reader.workbook import WorkbookParser
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.xml.constants import COMMENTS_NS
+    from openpyxl.xml.functions import fromstring
+
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read("[Content_Types].xml"))))
+        parser = WorkbookParser(archive, part.PartName[1:])
+        parser.parse()
+        found = {}
+        for sheet, rel in parser.find_sheets():
+            if rel.target not in names or "chartsheet" in rel.Type:
+                continue
+            rels = get_rels_path(rel.target)
+            parts = get_dependents(archive, rels).find(COMMENTS_NS) if rels in names else ()
+            comments = found.setdefault(sheet.name, {})
+            for p in parts:
+                for ref, comment in CommentSheet.from_tree(fromstring(archive.read(p.target))).comments:
+                    comments[coordinate_to_tuple(ref)] = (comment.author, comment.text)
+    return found

@@ -19,6 +19,7 @@ estimated from the characters, with the wide fallback font LibreOffice uses with
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -215,7 +216,9 @@ class ShownText:
     cells and single-cell names it refers to, joined if it joins them with ``&``, else the longest.
 
     A formula without quoted words in a figure format shows a figure: it is not read. Answers are
-    remembered for the workbook (a label is referred to by many cells)."""
+    remembered for the workbook (a label is referred to by many cells), and each cell or name a
+    formula refers to is looked at once, however often it appears there (a sizing formula of the
+    Staffing sheet names its few cells 173 times)."""
 
     def __init__(self, wb):
         self.wb, self.memo = wb, {}
@@ -234,28 +237,50 @@ class ShownText:
             return value
         if depth == 0 or ('"' not in value and cell.number_format not in ("General", "@")):
             return ""
-        key = (ws.title, cell.coordinate, depth)
+        key = (ws.title, cell.row, cell.column, depth)
         if key not in self.memo:
             self.memo[key] = self._formula(ws, value, depth)
         return self.memo[key]
 
-    def _of(self, ws, coordinate: str, depth: int) -> str:
-        """The text of the cell at ``coordinate``, without creating it when it is empty (a row filled
-        across at save holds its first cell only)."""
-        cell = ws._cells.get(coordinate_to_tuple(coordinate))
+    def _of(self, ws, row: int, column: int, depth: int) -> str:
+        """The text of the cell at (``row``, ``column``), without creating it when it is empty (a row
+        filled across at save holds its first cell only)."""
+        cell = ws._cells.get((row, column))
         return "" if cell is None else self(ws, cell, depth)
 
     def _formula(self, ws, value: str, depth: int) -> str:
-        bare = _LITERAL.sub('""', value)
-        words = [m.group(1).replace('""', '"') for m in _LITERAL.finditer(value)]
-        for sheet, letter, row in _REF.findall(bare):
-            other = self.wb[sheet.strip("'")] if sheet and sheet.strip("'") in self.wb.sheetnames else ws
-            words.append(self._of(other, f"{letter}{row}", depth - 1))
-        for name in _NAME.findall(bare):
+        words, refs, names, joined = _formula_parts(value)
+        words = list(words)
+        seen: dict = {}  # a cell or a name the formula repeats shows the same text each time
+        for sheet, row, column in refs:
+            if (sheet, row, column) not in seen:
+                other = self.wb[sheet] if sheet and sheet in self.wb.sheetnames else ws
+                seen[sheet, row, column] = self._of(other, row, column, depth - 1)
+            words.append(seen[sheet, row, column])
+        for name in names:
             if name in self.names:
-                sheet, coordinate = self.names[name]
-                words.append(self._of(self.wb[sheet], coordinate, depth - 1))
-        return "".join(words) if "&" in bare else max(words, key=len, default="")
+                if name not in seen:
+                    sheet, coordinate = self.names[name]
+                    seen[name] = self._of(self.wb[sheet], *coordinate_to_tuple(coordinate), depth - 1)
+                words.append(seen[name])
+        return "".join(words) if joined else max(words, key=len, default="")
+
+
+@functools.lru_cache(maxsize=4096)
+def _formula_parts(value: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], ...], tuple[str, ...], bool]:
+    """What a formula's shown text is made of: its quoted words, the cells it refers to (sheet or "",
+    row, column), the lower-case names it uses, and whether it joins them with ``&``.
+
+    Outside a join only the longest text counts, so a cell or a name is listed once, where it first
+    appears (the first longest text is the same); a join keeps every occurrence, in order."""
+    bare = _LITERAL.sub('""', value)
+    joined = "&" in bare
+    words = tuple(m.group(1).replace('""', '"') for m in _LITERAL.finditer(value))
+    refs = [(sheet.strip("'"), int(row), column_index_from_string(letter)) for sheet, letter, row in _REF.findall(bare)]
+    names = _NAME.findall(bare)
+    if not joined:
+        refs, names = list(dict.fromkeys(refs)), list(dict.fromkeys(names))
+    return words, tuple(refs), tuple(names), joined
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:

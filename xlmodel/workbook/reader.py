@@ -31,7 +31,7 @@ from ..text import choice_value, label, words
 from .openpyxl_book import OpenpyxlBook, workbook_tables
 from .sheetnames import titles_in
 from .sheets.sourcing import read_sourcing
-from .untrusted import load_whole, open_untrusted, unreadable
+from .untrusted import open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
 _INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
@@ -130,7 +130,7 @@ class WorkbookInputs:
 
     case: Case
     notices: tuple[str, ...]  # one sentence each: a blank input that took its default...
-    opened: Any = None  # the whole OpenedWorkbook, when read from a file with whole=True
+    previous: Any = None  # the workbook as an additions.PreviousBook, when read with previous=True
 
 
 def read_workbook_case(path: str | Path) -> Case:
@@ -138,12 +138,13 @@ def read_workbook_case(path: str | Path) -> Case:
     return read_workbook(path).case
 
 
-def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
+def read_workbook(path: str | Path, *, previous: bool = False) -> WorkbookInputs:
     """:func:`read_workbook_case`, with the notices. The workbook is read read-only, only its three
     input sheets parsed, after every part of the file is checked and counted
-    (:func:`~xlmodel.workbook.untrusted.open_untrusted`); ``whole`` then loads every sheet of a valid
-    workbook (``opened``, for a rebuild's check of what the user added; otherwise None), so that an
-    invalid input is refused as fast as ``validate`` refuses it."""
+    (:func:`~xlmodel.workbook.untrusted.open_untrusted`); with ``previous``, the workbook comes back
+    too, as the rebuild's check of what the user added reads it (an
+    :class:`~xlmodel.workbook.additions.PreviousBook` of the same checked bytes, which parses the
+    sheets it needs only when asked; otherwise None)."""
     path = Path(path)
     opened = open_untrusted(path, read_only=True)  # refuses what is not a safe xlsx, naming the file
     try:
@@ -156,8 +157,11 @@ def read_workbook(path: str | Path, *, whole: bool = False) -> WorkbookInputs:
         case, notices = read_book(book, str(path))
     finally:
         opened.wb.close()
+    if previous:
+        from .additions import PreviousBook
+        previous = PreviousBook(path, opened)
     return WorkbookInputs(case, tuple(f"{path.name}: {n}" for n in opened.notices) + notices,
-                          load_whole(path, opened) if whole else None)
+                          previous or None)
 
 
 def read_book_case(book: BookView, origin: str = "workbook") -> Case:

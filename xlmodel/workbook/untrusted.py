@@ -19,7 +19,7 @@ import re
 import struct
 import warnings
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
@@ -63,6 +63,12 @@ class OpenedWorkbook:
     # (cut to 200 characters, at most 5 000 per sheet); openpyxl's cached values do not show them.
     formulas: dict = field(default_factory=dict)
     parts: tuple[str, ...] = ()  # the zip's part names (pictures, charts...)
+    protected: frozenset[str] = frozenset()  # the titles of the sheets whose protection is on
+
+    def reopened(self, path: str | Path) -> openpyxl.Workbook:
+        """A new read-only workbook of the checked bytes (close it after use): the sheets it is
+        asked for are parsed then, each about a hundredth of a second for an input sheet."""
+        return _load(Path(path), self.data, read_only=True)
 
     def formula(self, sheet: str, row: int, column: int) -> str | None:
         """The formula of a cell (``"=B7*2"``), or None for a typed value or an empty cell."""
@@ -80,19 +86,14 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
     zf = _open_zip(path, data)
     infos = _check_members(path, zf)
     _check_is_workbook(path, zf, infos)
-    formulas = _check_parts(path, zf, infos)
+    bounds = _check_parts(path, zf, infos)
     notices = _notices(zf, infos)
     wb = _load(path, data, read_only)
     parts = _sheet_parts(zf)
     return OpenedWorkbook(wb, tuple(notices), data,
-                          {title: formulas.get(part, {}) for title, part in parts.items()},
-                          tuple(info.filename for info in infos))
-
-
-def load_whole(path: str | Path, opened: OpenedWorkbook) -> OpenedWorkbook:
-    """``opened`` (read-only) loaded whole from the bytes it checked: every sheet, without checking
-    them again (a rebuild validates the inputs read-only first, and loads the book whole only then)."""
-    return replace(opened, wb=_load(Path(path), opened.data, read_only=False))
+                          {title: bounds.formulas.get(part, {}) for title, part in parts.items()},
+                          tuple(info.filename for info in infos),
+                          frozenset(title for title, part in parts.items() if part in bounds.protected))
 
 
 def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:
@@ -376,7 +377,8 @@ class _Bounds:
     sheets, style records and elements have their own caps. Refuses (raises :class:`_Beyond`) at
     the first element beyond a limit, so a crafted part costs no more than the limit to refuse.
     Also notes the formulas of each sheet's cells (up to a few thousand per part), which the
-    cached values openpyxl returns do not show.
+    cached values openpyxl returns do not show, and which sheets are protected (a read-only
+    workbook does not say).
     """
 
     FORMULAS_KEPT = 5_000
@@ -387,6 +389,7 @@ class _Bounds:
         self.elements = 0
         self.part = ""
         self.formulas: dict[str, dict[tuple[int, int], str]] = {}
+        self.protected: set[str] = set()  # the parts whose sheet protection is on
 
     def start_part(self, name: str) -> None:
         self.part = name
@@ -460,6 +463,8 @@ class _Bounds:
             self._area(attrs["ref"], "a table" if local == "table" else "a used range")
         elif local == "si":
             self._cells(1)
+        elif local == "sheetProtection" and attrs.get("sheet", "") not in ("", "0", "false", "f"):
+            self.protected.add(self.part)  # as openpyxl reads the flag
         elif local == "sheets":
             self.in_sheets = True
         elif local == "sheet" and self.in_sheets:
@@ -501,7 +506,8 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
     goes past one, so no DTD can come into play after it.  Meanwhile :class:`_Bounds` counts
     what openpyxl would build and refuses beyond the limits of :mod:`xlmodel.limits`.
 
-    Returns the formulas found, by part name: {part: {(row, column): "=..."}}.
+    Returns the bounds, which hold the formulas found, by part name (``{part: {(row, column):
+    "=..."}}``), and the parts of the protected sheets.
     """
     unpacked = 0
     bounds = _Bounds({})
@@ -533,7 +539,7 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
                           "never need one and XML attacks rely on it, so it was not opened; " + _RESEND)
         except Exception as exc:  # noqa: BLE001 - malformed XML, bad CRC, unknown compression...
             _damaged_part(path, info, exc)
-    return bounds.formulas
+    return bounds
 
 
 def _parser(bounds: _Bounds):
