@@ -1,10 +1,14 @@
 """Shared fixtures. Tests that need LibreOffice use the ``soffice`` fixture: skipped with the reason
 when it is absent locally, a failure under CI (CI=true) where it must be installed. A workbook is
 built once per run and case, for every xdist worker (``built_book``, ``example_book``): a test that
-changes one works on a copy."""
+changes one works on a copy. A built workbook is loaded by openpyxl once per run too
+(``loaded_book``): each test gets its own copy of the loaded workbook."""
 
 from __future__ import annotations
 
+import copyreg
+import hashlib
+import io
 import os
 import pickle
 import sys
@@ -17,10 +21,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/workbook_helpers.py
 
 #: Modules whose module-scoped fixtures are dear (one LibreOffice start for many books, a rebuild of
-#: the example): each runs all its tests on one xdist worker, so such a fixture runs once, not once
-#: on every worker (the parity batch of seven books ran twice on two cores).
+#: the example, every French command run once: a build among them, 9 s of CPU): each runs all its tests
+#: on one xdist worker, so such a fixture runs once, not once on every worker (the parity batch of
+#: seven books ran twice on two cores).
 ONE_WORKER = frozenset(("test_parity.py", "test_live_edits.py", "test_tender.py", "test_bad_input_matrix.py",
-                        "test_portfolio.py"))
+                        "test_portfolio.py", "test_french.py"))
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -123,3 +128,40 @@ def built_book(tmp_path_factory):
 def example_book(built_book) -> Path:
     """The example case's workbook, built once per session: copy it before changing it."""
     return built_book("example").path
+
+
+def _pickled(wb) -> bytes:
+    """``wb`` pickled. openpyxl's ``TableList`` (a dict of a sheet's tables) lists its items as
+    ``(name, ref)``, which pickle would store in place of the tables: it is pickled by its dict's own
+    items here (without changing how anything else in the process pickles it)."""
+    from openpyxl.worksheet.table import TableList
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[TableList] = lambda tables: (TableList, (), None, None, iter(dict.items(tables)))
+    pickler.dump(wb)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def loaded_book(tmp_path_factory):
+    """``loaded_book(path)``: the workbook at ``path`` as ``openpyxl.load_workbook(path)`` returns it
+    (formulas, styles, validations, comments), a new copy at each call, which the test may change and
+    save. openpyxl translates each shared formula of a built workbook in pure Python: a load of the
+    example costs about 9 s of CPU (65 000 formulas), a copy about 1 s. The first xdist worker to ask
+    for a file's content loads it, under a lock, and pickles it into the run's folder; every call
+    then unpickles it. Keyed by the file's bytes, so a copy of a built book finds it too."""
+    from openpyxl import load_workbook
+    shared = _run_folder(tmp_path_factory) / "loaded_books"
+    shared.mkdir(exist_ok=True)
+
+    def get(path) -> object:
+        key = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:32]
+        pickled = shared / f"{key}.pickle"
+        with _locked(shared / f"{key}.lock"):
+            if not pickled.is_file():
+                part = pickled.with_suffix(".part")
+                part.write_bytes(_pickled(load_workbook(path)))
+                part.replace(pickled)  # last: a pickle file means a whole workbook
+        return pickle.loads(pickled.read_bytes())
+    return get

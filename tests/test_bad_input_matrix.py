@@ -240,17 +240,17 @@ WORKBOOK_ROWS = {
 
 
 @pytest.fixture(scope="module")
-def broken_books(example_book, tmp_path_factory):
+def broken_books(example_book, loaded_book, tmp_path_factory):
     """``broken_books(name)``: the example workbook with row ``name``'s edit, saved once for both
     commands: (its path, where the edit is)."""
     made: dict[str, tuple] = {}
-    base = load_workbook(example_book)  # loaded once (about 1.4 s): each edit is undone once saved
+    base = loaded_book(example_book)  # one copy for every row: each edit is undone once saved
     inputs = ("Inputs", "Vendors", "Hybrid")
 
     def get(name):
         if name not in made:
             edit, _ = WORKBOOK_ROWS[name]
-            wb = load_workbook(example_book) if edit is remove_vendors_sheet else base
+            wb = loaded_book(example_book) if edit is remove_vendors_sheet else base
             before = {title: {key: c.value for key, c in wb[title]._cells.items()} for title in inputs}
             where = edit(wb)
             path = tmp_path_factory.mktemp("broken") / "book.xlsx"
@@ -354,7 +354,7 @@ ADDITION_ROWS = {"a sheet of one's own": add_sheet, "a column in Vendors": add_v
 
 
 @pytest.fixture(scope="module")
-def refused_rebuild(example_book, tmp_path_factory):
+def refused_rebuild(example_book, loaded_book, tmp_path_factory):
     """One workbook holding every addition of ADDITION_ROWS, rebuilt once (a build costs 2 s)."""
     import io
     from contextlib import redirect_stderr, redirect_stdout
@@ -362,7 +362,7 @@ def refused_rebuild(example_book, tmp_path_factory):
     from xlmodel.cli import main
     folder = tmp_path_factory.mktemp("additions")
     book = folder / "book.xlsx"
-    wb = load_workbook(example_book)
+    wb = loaded_book(example_book)
     expected = {name: add(wb) for name, add in ADDITION_ROWS.items()}
     wb.save(book)
     before = snapshot(folder)
@@ -414,7 +414,7 @@ def test_a_forced_rebuild_drops_the_additions_and_keeps_a_dated_backup(refused_r
     backups = [p for p in folder.iterdir() if p.name.startswith("book.") and p.name != "book.xlsx"]
     assert len(backups) == 1 and backups[0].read_bytes() == refused_rebuild["before"]["book.xlsx"]
     assert f"The previous workbook is kept as {backups[0]}" in stdout
-    assert "My notes" not in load_workbook(book).sheetnames
+    assert "My notes" not in load_workbook(book, read_only=True).sheetnames
 
 
 # -- the same problems in a French terminal (issue 16) ---------------------------------------------------

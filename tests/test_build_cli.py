@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-from openpyxl import load_workbook
 
 from xlmodel.case import example_case
 from xlmodel.engine import compare
@@ -25,10 +24,9 @@ def test_workbook_reads_back_to_the_same_case(built_book, name):
     assert read_workbook_case(built_book(name).path) == parity_case(name)
 
 
-def test_rebuild_keeps_the_inputs_typed_into_the_workbook(example_book, tmp_path, capsys):
+def test_rebuild_keeps_the_inputs_typed_into_the_workbook(example_book, loaded_book, tmp_path, capsys):
     book = tmp_path / "book.xlsx"
-    shutil.copy(example_book, book)
-    wb = load_workbook(book)
+    wb = loaded_book(example_book)
     wb["Vendors"]["D5"] = 29.75  # first quote's price
     salary = wb.defined_names["inhouse_gross_salary"].attr_text.split("!")[1].replace("$", "")
     wb["Inputs"][salary] = 25500
@@ -40,10 +38,9 @@ def test_rebuild_keeps_the_inputs_typed_into_the_workbook(example_book, tmp_path
     assert "the inputs of" in stdout
 
 
-def test_invalid_workbook_input_is_located_by_cell_and_nothing_is_written(example_book, tmp_path, capsys):
+def test_invalid_workbook_input_is_located_by_cell_and_nothing_is_written(example_book, loaded_book, tmp_path, capsys):
     book = tmp_path / "book.xlsx"
-    shutil.copy(example_book, book)
-    wb = load_workbook(book)
+    wb = loaded_book(example_book)
     wb["Vendors"]["D6"] = -3
     wb.save(book)
     before = book.read_bytes()

@@ -27,7 +27,6 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
 
 from xlmodel.case import example_case
 from xlmodel.engine import compare
@@ -41,7 +40,7 @@ from xlmodel.workbook.reader import read_book_case
 from xlmodel.workbook.verify import disagreements
 
 from live_book import LiveBook, editable_cells, seasonality_cells, within
-from workbook_helpers import run_cli
+from workbook_helpers import recalculated_side_by_side, run_cli
 
 
 def small_case():
@@ -259,8 +258,8 @@ class _Values:
         return self.wb[sheet][cell].value
 
 
-def _edited_copy(base, typed, path):
-    wb = load_workbook(base.path)
+def _edited_copy(base, typed, path, loaded_book):
+    wb = loaded_book(base.path)
     for (sheet, row, column), value in typed:
         wb[sheet].cell(row=row, column=column, value=as_chosen(base, value))
     path.write_bytes(workbook_bytes(wb))  # as openpyxl saves, with relative targets as Excel writes them
@@ -285,15 +284,15 @@ def _vendor_column(base, name):
 
 
 @pytest.fixture(scope="module")
-def libreoffice_copies(soffice, small, example, tmp_path_factory):
-    """The edited books of the tests below and their values recalculated by LibreOffice, in one start
-    of it: ``{name: (edited book, recalculated values)}``."""
-    from xlmodel.workbook.libreoffice import recalculated_values
+def libreoffice_copies(soffice, small, example, loaded_book, tmp_path_factory):
+    """The edited books of the tests below and their values recalculated by LibreOffice, in two starts
+    of it side by side: ``{name: (edited book, recalculated values)}``."""
     folder = tmp_path_factory.mktemp("live_libreoffice")
-    books = {f"edit{k}": _edited_copy(small, make(small), folder / f"edit{k}.xlsx")
+    books = {f"edit{k}": _edited_copy(small, make(small), folder / f"edit{k}.xlsx", loaded_book)
              for k, make in enumerate(LIBREOFFICE_EDITS)}
-    books["issue"] = _edited_copy(example, [(_cell(example, "annual_volume"), 800_000)], folder / "issue.xlsx")
-    values = recalculated_values(list(books.values()), folder / "recalculated")
+    books["issue"] = _edited_copy(example, [(_cell(example, "annual_volume"), 800_000)], folder / "issue.xlsx",
+                                  loaded_book)
+    values = recalculated_side_by_side(list(books.values()), folder / "recalculated")
     return dict(zip(books, zip(books.values(), map(_Values, values))))
 
 

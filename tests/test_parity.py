@@ -2,8 +2,8 @@
 formulas, and every result must equal the engine's ``compare --json``.
 
 Each case's workbook (built once per session) is recalculated with a forced full recalculation
-(:mod:`xlmodel.workbook.libreoffice`; every case in one start of LibreOffice), and read back with
-openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
+(:mod:`xlmodel.workbook.libreoffice`; the cases in two starts of LibreOffice side by side), and read
+back with openpyxl ``data_only=True``.  Tolerance: 0.01 in money or 1e-9 relative (LibreOffice writes 15
 significant digits).
 """
 
@@ -24,7 +24,7 @@ from xlmodel.text.sentences import recommendation, service_targets
 
 from test_like_for_like import two_roots
 from test_round_trip import HOSTILE_TEXTS, hostile_case
-from workbook_helpers import PARITY_CASES, parity_case
+from workbook_helpers import PARITY_CASES, parity_case, recalculated_side_by_side
 
 pytestmark = pytest.mark.libreoffice
 
@@ -47,8 +47,8 @@ def in_house_wins_case():
 @pytest.fixture(scope="module")
 def recalculated(soffice, built_book, tmp_path_factory):
     """name -> (recalculated workbook values, Compare layout, engine JSON), for every parity case
-    and the in-house-wins case: the session's workbooks, recalculated in one start of LibreOffice."""
-    from xlmodel.workbook.libreoffice import recalculated_values
+    and the in-house-wins case: the session's workbooks, recalculated by two starts of LibreOffice
+    side by side."""
     folder = tmp_path_factory.mktemp("parity")
     books = {name: built_book(name) for name in PARITY_CASES}
     wins = built_book(IN_HOUSE_WINS, case=in_house_wins_case()).path
@@ -59,8 +59,8 @@ def recalculated(soffice, built_book, tmp_path_factory):
     french_copy = folder / f"{PORTFOLIO_FR}.xlsx"  # its own name: LibreOffice's copies share one folder
     shutil.copy(french.path, french_copy)
     # The values as openpyxl reads LibreOffice's xlsx copies (data_only), from its CSV export.
-    values = recalculated_values([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
-                                 folder / "recalculated")
+    values = recalculated_side_by_side([*(b.path for b in books.values()), wins, roots, hostile, french_copy],
+                                       folder / "recalculated")
     out = {PORTFOLIO_FR: (values.pop(), french.plan, None)}
     out |= {name: (wb, books[name].plan.compare, compare(parity_case(name)).as_json())
             for name, wb in zip(books, values)}

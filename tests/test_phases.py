@@ -11,11 +11,9 @@ tests/test_parity.py (``portfolio_phased``, ``portfolio_phased_fr``).
 
 from __future__ import annotations
 
-import shutil
 import tomllib
 
 import pytest
-from openpyxl import load_workbook
 
 from xlmodel.case import case_from_mapping, case_to_toml, loads_case
 from xlmodel.engine import compare
@@ -207,7 +205,7 @@ def test_more_phases_than_the_limit_are_refused():
                for p in info.value.problems)
 
 
-def test_an_invalid_phase_in_the_workbook_is_located_and_nothing_is_written(built_book, tmp_path, capsys):
+def test_an_invalid_phase_in_the_workbook_is_located_and_nothing_is_written(built_book, loaded_book, tmp_path, capsys):
     """A second phase typed to start before the first, and a share over 100 % in the second phase:
     compare and a rebuild refuse the book with the cell, and write nothing."""
     book = built_book("portfolio_phased")
@@ -216,8 +214,7 @@ def test_an_invalid_phase_in_the_workbook_is_located_and_nothing_is_written(buil
                                   ({f"E{table.first}": 0.8, f"F{table.first}": 0.4},
                                    f"Sourcing!E{table.first}:F{table.first}", "more than 100 %")):
         path = tmp_path / "bad.xlsx"
-        shutil.copy(book.path, path)
-        wb = load_workbook(path)
+        wb = loaded_book(book.path)
         for at, value in cells.items():
             wb["Sourcing"][at] = value
         wb.save(path)

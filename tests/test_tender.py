@@ -224,14 +224,13 @@ SCORES = {"quality_rating": 4.5, "security_rating": 2.0, "financial_solidity": 4
 
 
 @pytest.fixture(scope="module")
-def updates(blank_form, example_book, tmp_path_factory):
+def updates(blank_form, example_book, loaded_book, tmp_path_factory):
     """One import (one rebuild, for speed) of two forms for vendors the book has: a full form for the
     first quote, which the client scored and took out of the hybrid scenarios in the workbook, and
     a form answering only the price for the second."""
     folder = tmp_path_factory.mktemp("updates")
     book = folder / "BOOK.xlsx"
-    shutil.copy(example_book, book)
-    wb = load_workbook(book)
+    wb = loaded_book(example_book)
     ws = wb["Vendors"]
     column = {c.value: c.column_letter for c in ws[4] if c.value}
     for key, value in SCORES.items():
@@ -341,7 +340,7 @@ def test_book_open_in_excel_is_refused_and_nothing_is_written(fill, book, capsys
 
 def test_vendor_text_lands_in_the_book_as_text_never_a_formula(batch, capsys):
     assert batch["code"] == 0
-    ws = load_workbook(batch["book"])["Vendors"]
+    ws = load_workbook(batch["book"], read_only=True)["Vendors"]  # its cells' values and types
     found = {c.value: c.data_type for row in ws.iter_rows() for c in row if c.value in (INJECTED_NAME, "@SUM(1)")}
     assert found == {INJECTED_NAME: "s", "@SUM(1)": "s"}
     code, stdout, stderr = run(["compare", batch["book"], "--json", "--no-analytics"], capsys)
@@ -446,12 +445,15 @@ def test_a_look_alike_name_is_refused_instead_of_adding_a_second_vendor(fill, bo
     assert book.read_bytes() == before
 
 
-def test_two_concurrent_imports_into_one_book_keep_both_vendors(fill, book):
+def test_two_concurrent_imports_into_one_book_keep_both_vendors(fill, built_book, tmp_path):
     """The attack: two import-quotes run at once both printed "Wrote book.xlsx"; one quote was lost.
-    One round here with real processes (ten rounds: benchmarks/bench_concurrency.py)."""
+    One round here with real processes (ten rounds: benchmarks/bench_concurrency.py), into the
+    smallest parity book (a one-year horizon: each process rebuilds the book it imports into)."""
     import subprocess
     import sys
     from workbook_helpers import ROOT
+    book = tmp_path / "BOOK.xlsx"
+    shutil.copy(built_book("hybrid_overflow_one_year").path, book)
     forms = [fill("quote_one.xlsx", name="First Bidder"), fill("quote_two.xlsx", name="Second Bidder")]
     procs = [subprocess.Popen([sys.executable, "cli.py", "import-quotes", str(form), "--into", str(book)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for form in forms]

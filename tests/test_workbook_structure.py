@@ -14,10 +14,10 @@ from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formul
 
 
 @pytest.fixture(scope="module")
-def built(built_book):
+def built(built_book, loaded_book):
     """The example workbook as written to disk and read back, with the plan of its layout."""
     book = built_book("example")
-    return load_workbook(book.path), book.plan, parity_case("example")
+    return loaded_book(book.path), book.plan, parity_case("example")
 
 
 def test_sheets_in_the_designed_order_with_conf_hidden(built):

@@ -4,6 +4,7 @@ and tokens."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -147,3 +148,29 @@ def assert_refused_and_nothing_written(data: dict, location: str, words: str, tm
     code, out, err = run_cli(["build", path, "-o", tmp_path / "bad.xlsx"], capsys)
     assert code == 2 and f"error: {location}: " in err and "Traceback" not in err
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+def recalculated_side_by_side(paths, out_dir, starts: int = 2) -> list:
+    """``xlmodel.workbook.libreoffice.recalculated_values(paths, out_dir)``, the same values in the
+    same order, from ``starts`` starts of LibreOffice run side by side (each with its own profile and
+    output folder, one per core): a batch of books is one LibreOffice process, which keeps one core
+    busy. The books are shared out by size, so that the starts end together."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from xlmodel.workbook.libreoffice import recalculated_values
+    paths = [Path(p) for p in paths]
+    starts = max(1, min(starts, len(paths), os.cpu_count() or 1))
+    groups, sizes = [[] for _ in range(starts)], [0] * starts
+    for i in sorted(range(len(paths)), key=lambda i: -paths[i].stat().st_size):
+        k = sizes.index(min(sizes))
+        groups[k].append(i)
+        sizes[k] += paths[i].stat().st_size
+    with ThreadPoolExecutor(starts) as pool:
+        done = list(pool.map(lambda k: recalculated_values([paths[i] for i in groups[k]], Path(out_dir) / f"start{k}"),
+                             range(starts)))
+    values = [None] * len(paths)
+    for group, books in zip(groups, done):
+        for i, book in zip(group, books):
+            values[i] = book
+    return values
