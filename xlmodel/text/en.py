@@ -1,7 +1,7 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.  About 750 lines: one entry per text key, each block of keys kept by the part
+the language.  Over 400 lines (about 750): one entry per text key, each block of keys kept by the part
 that writes it (issue 16's validation problems, PROBLEMS and PLACES, last).
 """
 

@@ -1,6 +1,6 @@
 """French (français): the same names and keys as :mod:`xlmodel.text.en`, in French.
 
-About 800 lines: one entry per text key, in the order of en.py; French sentences run longer
+Over 400 lines (about 800): one entry per text key, in the order of en.py; French sentences run longer
 than English ones, so the same keys take more lines here."""
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
