@@ -30,6 +30,7 @@ from ..layout import Plan, Span
 from ..printing import column_width
 
 TITLE_SIZE, LABEL_SIZE, LEGEND_SIZE = 10, 8, 7  # points
+SCENARIO_NAME_SIZE = 6  # points: the cost chart's scenario names, one line each at the Dashboard's width
 ROTATED = -5400000  # -90 degrees, in 60 000ths of a degree: a label at -45 degrees ran past the right edge
 # of the chart from the last bar (the histogram cut its last bin's range, "8,240..8,710 kE", seen on the page)
 
@@ -119,6 +120,8 @@ def cost_chart(compare_ws, plan: Plan, c: Content) -> BarChart:
     _categories(bar, Reference(compare_ws, min_col=3, max_col=2 + n, min_row=lay.short_labels))
     _finish(bar, c.t["chart_cost"], c.cur)
     bar.x_axis.scaling.orientation = "maxMin"  # the scenarios in the order of the table, from the top
+    # Ten or more scenarios: at 8 points their names take two lines and LibreOffice shows one in two.
+    bar.x_axis.txPr = _text(SCENARIO_NAME_SIZE)
     return bar
 
 
