@@ -1,7 +1,7 @@
 """English: every word the program writes, by the part that writes it.
 
 :mod:`xlmodel.text.fr` has the same names and keys (a test checks it); numbers never depend on
-the language.  Over 400 lines (about 750): one entry per text key, each block of keys kept by the part
+the language.  Over 400 lines (about 770): one entry per text key, each block of keys kept by the part
 that writes it (issue 16's validation problems, PROBLEMS and PLACES, last).
 """
 
@@ -525,7 +525,6 @@ WORKBOOK.update({
     "ri_terminal": "Re-internalisation in year {year}: the cheapest quote at target service ({vendor}) until then, "
                    "then in-house; the return costs {cost} k{cur} (hiring, termination, parallel run, transfer and "
                    "IT); NPV of cost {npv} k{cur} against {stay} k{cur} staying outsourced ({diff} k{cur}).",
-    "ri_analytics": "The decision analytics do not cover the re-internalisation scenario yet.",
     "method_continuity_title": "Continuity and re-internalisation",
     "method_continuity": "Continuity (each vendor of a portfolio): its share of the volume; its contacts of an average "
                          "week of the horizon x the weeks of a failure; without a backup they are lost at churn share "
@@ -536,6 +535,24 @@ WORKBOOK.update({
                          "early termination fee (months of the minimum term left x last invoice x share), the vendor "
                          "invoiced again over the parallel run, the knowledge transfer back and the IT; its exit "
                          "provision at signature is replaced by these costs.",
+
+    # w7-wayback (issue 14): the way back in-house in the decision analytics, its break-even return cost.
+    "rb_return_npv": "Way back in-house: the return's costs, NPV",
+    "rb_break_even": "Way back in-house: break-even return cost, NPV (coming back costs as much as staying)",
+    "rb_never": "Below 0: even a free return costs more than staying outsourced",
+    "rb_pays": "Coming back beats staying while the return costs less than this",
+    "ri_break_even_terminal": "Break-even return cost (NPV) {even} k{cur}, against {cost} k{cur} modelled: {verdict}.",
+    "ri_verdict_never": "even a free return costs more than staying outsourced",
+    "ri_verdict_pays": "coming back beats staying",
+    "ri_verdict_stays": "staying outsourced is cheaper at the return costs modelled",
+    "method_way_back_title": "The way back in the decision analytics",
+    "method_way_back": "The tornado, the Monte Carlo and the economic view cover the re-internalisation scenario like "
+                       "every other; in each draw or range end the quote it comes back from is chosen again (the "
+                       "cheapest at target service). Break-even return cost (NPV) = NPV of the return's costs + NPV of "
+                       "cost staying outsourced with the quote chosen - NPV of cost of the way back: the most the "
+                       "return (rehiring, termination, parallel run, transfer and IT) may cost, in today's money, for "
+                       "coming back to cost no more than staying. The return's costs enter once and choose no quote, "
+                       "so it is exact; below 0, even a free return costs more than staying.",
 })
 
 

@@ -1,6 +1,6 @@
 """French (français): the same names and keys as :mod:`xlmodel.text.en`, in French.
 
-Over 400 lines (about 800): one entry per text key, in the order of en.py; French sentences run longer
+Over 400 lines (about 830): one entry per text key, in the order of en.py; French sentences run longer
 than English ones, so the same keys take more lines here."""
 
 # The workbook (xlmodel.workbook.sheets): titles, headers, labels and help texts.
@@ -578,7 +578,6 @@ WORKBOOK.update({
                    "puis l'interne ; le retour coûte {cost} k{cur} (embauches, résiliation, double run, transfert et "
                    "informatique) ; VAN des coûts {npv} k{cur} contre {stay} k{cur} en restant externalisé "
                    "({diff} k{cur}).",
-    "ri_analytics": "Les analyses d'aide à la décision ne couvrent pas encore le scénario de réinternalisation.",
     "method_continuity_title": "Continuité et réinternalisation",
     "method_continuity": "Continuité (chaque prestataire d'un portefeuille) : sa part du volume ; ses contacts d'une "
                          "semaine moyenne de l'horizon x les semaines de défaillance ; sans secours, ils sont perdus, "
@@ -590,6 +589,26 @@ WORKBOOK.update({
                          "restants x dernière facture x part), le prestataire facturé de nouveau pendant le double "
                          "run, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
                          "signature est remplacée par ces coûts.",
+
+    # w7-wayback (issue 14): the way back in-house in the decision analytics, its break-even return cost.
+    "rb_return_npv": "Retour en interne : coûts du retour, VAN",
+    "rb_break_even": "Retour en interne : coût du retour au point mort, VAN (revenir coûte autant que rester)",
+    "rb_never": "Négatif : même un retour gratuit coûte plus que rester externalisé",
+    "rb_pays": "Revenir l'emporte sur rester tant que le retour coûte moins que ce montant",
+    "ri_break_even_terminal": "Coût du retour au point mort (VAN) {even} k{cur}, contre {cost} k{cur} modélisés : "
+                              "{verdict}.",
+    "ri_verdict_never": "même un retour gratuit coûte plus que rester externalisé",
+    "ri_verdict_pays": "revenir l'emporte sur rester",
+    "ri_verdict_stays": "rester externalisé coûte moins cher aux coûts de retour modélisés",
+    "method_way_back_title": "Le retour en interne dans les analyses d'aide à la décision",
+    "method_way_back": "La tornade, le Monte Carlo et la vue économique couvrent le scénario de réinternalisation comme "
+                       "tout autre ; à chaque tirage ou borne, l'offre quittée est choisie de nouveau (la moins chère "
+                       "au service cible). Coût du retour au point mort (VAN) = VAN des coûts du retour + VAN des "
+                       "coûts en restant externalisé avec l'offre retenue - VAN des coûts du retour en interne : le "
+                       "plus que le retour (réembauches, résiliation, double run, transfert et informatique) peut "
+                       "coûter, en valeur actuelle, pour que revenir ne coûte pas plus que rester. Les coûts du retour "
+                       "n'entrent qu'une fois et ne changent pas l'offre retenue : le calcul est exact ; négatif, même "
+                       "un retour gratuit coûte plus que rester.",
 })
 
 
