@@ -68,9 +68,10 @@ class OpenpyxlBook:
         return self._values[sheet].get((row, column))
 
 
-def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
-    """The Excel tables of each sheet of an xlsx file's bytes, ``{sheet: {table name: ref}}``,
-    found as openpyxl finds them (the sheet's relationships to its table parts)."""
+def _sheet_dependents(data: bytes, rel_type: str):
+    """Each sheet of an xlsx file's bytes with its parts of one relationship type, found as openpyxl finds
+    them when it loads a workbook (the sheet's relationships), without parsing the sheets' cells: yields
+    ``(archive, names in the archive, sheet name, the sheet's relationship, its dependent parts)``."""
     import zipfile
     from io import BytesIO
 
@@ -78,7 +79,6 @@ def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
     from openpyxl.packaging.relationship import get_dependents, get_rels_path
     from openpyxl.reader.excel import _find_workbook_part
     from openpyxl.reader.workbook import WorkbookParser
-    from openpyxl.worksheet.table import Table
     from openpyxl.xml.functions import fromstring
 
     with zipfile.ZipFile(BytesIO(data)) as archive:
@@ -86,44 +86,37 @@ def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
         part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read("[Content_Types].xml"))))
         parser = WorkbookParser(archive, part.PartName[1:])
         parser.parse()
-        found = {}
         for sheet, rel in parser.find_sheets():
             rels = get_rels_path(rel.target)
-            parts = get_dependents(archive, rels).find(Table._rel_type) if rels in names else ()
-            found[sheet.name] = {t.name: t.ref for t in (Table.from_tree(fromstring(archive.read(p.target)))
-                                                         for p in parts)}
-    return found
+            parts = get_dependents(archive, rels).find(rel_type) if rels in names else ()
+            yield archive, names, sheet.name, rel, parts
+
+
+def workbook_tables(data: bytes) -> dict[str, dict[str, str]]:
+    """The Excel tables of each sheet of an xlsx file's bytes, ``{sheet: {table name: ref}}``,
+    found as openpyxl finds them (the sheet's relationships to its table parts)."""
+    from openpyxl.worksheet.table import Table
+    from openpyxl.xml.functions import fromstring
+
+    return {name: {t.name: t.ref for t in (Table.from_tree(fromstring(archive.read(p.target))) for p in parts)}
+            for archive, _, name, _, parts in _sheet_dependents(data, Table._rel_type)}
 
 
 def workbook_comments(data: bytes) -> dict[str, dict[tuple[int, int], tuple[str | None, str | None]]]:
     """The comments of each worksheet of an xlsx file's bytes, ``{sheet: {(row, column): (author,
     text)}}``, found as openpyxl finds them when it loads a workbook whole (the sheet's
     relationships to its comment parts), without parsing the sheets' cells."""
-    import zipfile
-    from io import BytesIO
-
     from openpyxl.comments.comment_sheet import CommentSheet
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.packaging.relationship import get_dependents, get_rels_path
-    from openpyxl.reader.excel import _find_workbook_part
-    from openpyxl.reader.workbook import WorkbookParser
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.xml.constants import COMMENTS_NS
     from openpyxl.xml.functions import fromstring
 
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        names = set(archive.namelist())
-        part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read("[Content_Types].xml"))))
-        parser = WorkbookParser(archive, part.PartName[1:])
-        parser.parse()
-        found = {}
-        for sheet, rel in parser.find_sheets():
-            if rel.target not in names or "chartsheet" in rel.Type:
-                continue
-            rels = get_rels_path(rel.target)
-            parts = get_dependents(archive, rels).find(COMMENTS_NS) if rels in names else ()
-            comments = found.setdefault(sheet.name, {})
-            for p in parts:
-                for ref, comment in CommentSheet.from_tree(fromstring(archive.read(p.target))).comments:
-                    comments[coordinate_to_tuple(ref)] = (comment.author, comment.text)
+    found = {}
+    for archive, names, name, rel, parts in _sheet_dependents(data, COMMENTS_NS):
+        if rel.target not in names or "chartsheet" in rel.Type:
+            continue
+        comments = found.setdefault(name, {})
+        for p in parts:
+            for ref, comment in CommentSheet.from_tree(fromstring(archive.read(p.target))).comments:
+                comments[coordinate_to_tuple(ref)] = (comment.author, comment.text)
     return found
