@@ -444,3 +444,15 @@ def test_the_text_a_joining_formula_shows_is_read_in_the_formulas_order():
     shown = ShownText(wb)
     assert shown(ws, ws["C1"]) == "Hybrid (extended hours): Océan Indien Services"
     assert shown(ws, ws["C2"]) == "Océan Indien Services"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_hybrid_shares_npv_is_said_in_its_note_not_under_the_volume_header(books, lang):
+    """The break-even table's hybrid-share rows put an NPV of cost (EUR) under "Break-even volume
+    (contacts/year)"; the NPV is now in the row's note, with its unit, and the volume cell is empty."""
+    ws, t = sheet(books[lang], "Risk"), TEXTS[lang]
+    rows = [r for r in ws.iter_rows() if isinstance(r[0].value, str) and r[0].value.startswith(t["best_share"])]
+    assert rows
+    for row in rows:
+        assert row[5].value is None and isinstance(row[3].value, (int, float)) and 0 <= row[3].value <= 1
+        assert row[6].value.startswith(t["best_share_npv"].split("{")[0]) and row[6].value.endswith(" EUR")

@@ -176,6 +176,8 @@ WORKBOOK = {
                    "below": "inférieur à {hi}", "at_most": "au plus {hi}", "any_size": "de toute taille",
                    "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}.",
                    "decimal": ","},
+    # Lead, issue 16: the hybrid share's NPV of cost said in its note, not under the volume header
+    "best_share_npv": "VAN des coûts à cette part : {npv} {cur}",
 }
 """Keyed by what the word is for; templates take ``str.format`` fields (``{name}``)."""
 

@@ -11,7 +11,7 @@ from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
 from ...text import choice_label, pick
 from ...text.notes import analytics_note
-from ...text.numbers import number
+from ...text.numbers import amount, number
 from ...text.sentences import analytics_sentence, decision_lines
 from .. import styles
 from ..content import Content
@@ -170,7 +170,8 @@ def _break_even(ws, plan: Plan, c: Content):
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
         ws[f"A{r}"] = f"{t['best_share']}{t['colon']}{hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
-        styles.write_computed(ws, f"F{r}", hs.npv_cost_at_best, c.money)
+        ws[f"G{r}"] = t["best_share_npv"].format(npv=amount(hs.npv_cost_at_best, c.lang), cur=c.cur)
+        ws[f"G{r}"].alignment = Alignment(horizontal="left", indent=1)
     if lay.way_back:  # issue 14: the way back's break-even is a model row, live (not a Python value)
         cost, even = lay.way_back.rows
         calc = plan.calc.rows
