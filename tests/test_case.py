@@ -141,3 +141,17 @@ def test_a_yes_no_answer_in_any_usual_spelling(typed, read):
     from xlmodel.case import example_case_text, loads_case
     text = example_case_text().replace("bonus_malus = 0.0", f"bonus_malus = 0.0\ncoverage_24_7 = {typed}", 1)
     assert loads_case(text).vendors[0].coverage_24_7 == read
+
+
+def test_a_problem_is_said_in_words_when_only_the_inputs_layer_was_imported(tmp_path):
+    """A notebook that calls load_case alone has not imported the text layer: the error still reads as a
+    sentence ("must be > 0 ..."), not as the problem's key and values ("out_of_bounds {...}")."""
+    import subprocess
+    import sys
+    bad = tmp_path / "bad.toml"
+    bad.write_text(example_case_text().replace("aht_seconds = 330", "aht_seconds = -5", 1), encoding="utf-8")
+    script = ("import sys\nfrom xlmodel.case import load_case\nassert 'xlmodel.text' not in sys.modules\n"
+              f"try:\n    load_case({str(bad)!r})\nexcept Exception as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert "aht_seconds: must be > 0 and <= 7200 seconds (found -5)" in out, out
+    assert "out_of_bounds" not in out

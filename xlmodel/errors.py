@@ -4,8 +4,8 @@ A problem is found here, in the inputs layer, and said by the text layer: it car
 sentence (``PROBLEMS`` in :mod:`xlmodel.text.en` and :mod:`xlmodel.text.fr`) and the values the
 sentence names, and :mod:`xlmodel.text.problems` writes it in either language (the numbers in the
 language's style, the field by its label). The text layer stands above this one, so it installs its
-renderer here when it is imported (:func:`install`): every command, the workbook and the add-in
-import it before they say anything.
+renderer here when it is imported (:func:`install`); a problem said before that (a notebook that
+called :func:`xlmodel.case.load_case` alone) loads the text layer by name first.
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ class Problem:
 
     def said(self, lang: str = "en") -> str:
         """The sentence in ``lang``, without the location."""
+        if self.key and _SAY is None:
+            # A caller of the inputs layer alone (load_case in a notebook) has not imported the text
+            # layer yet: load it by name, which installs its renderer (the layers' order is kept: this
+            # layer names no module above it, the text layer registers itself).
+            import importlib
+            importlib.import_module("xlmodel.text")
         if self.key and _SAY is not None:
             return _SAY(self, lang)
         return self._message or f"{self.key} {self.slots}"
