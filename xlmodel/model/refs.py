@@ -264,11 +264,12 @@ class RowKey(str):
 
 
 @dataclass(frozen=True, slots=True)
-class RowRef(Ref):
-    """Another row of the model."""
+class KeyedRef(Ref):
+    """A reference named by a model row's key (a row, a staffing row, a profile's agents): the key is
+    checked when the reference is made. The kinds are siblings, so ``isinstance(x, RowRef)`` matches a
+    row only."""
 
     key: RowKey
-    kind = "row"
 
     def __post_init__(self):
         if not isinstance(self.key, RowKey):
@@ -280,20 +281,18 @@ class RowRef(Ref):
 
 
 @dataclass(frozen=True, slots=True)
-class StaffRef(Ref):
+class RowRef(KeyedRef):
+    """Another row of the model."""
+
+    kind = "row"
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRef(KeyedRef):
     """A staffing row: agents on duty, sized by the engine in Python (:mod:`xlmodel.staffing`) and in
     the workbook by the native search the row declares (:mod:`xlmodel.model.sizing`)."""
 
-    key: RowKey
     kind = "st"
-
-    def __post_init__(self):
-        if not isinstance(self.key, RowKey):
-            raise RefError(f"a {type(self).__name__} takes a RowKey (found {self.key!r})")
-
-    @property
-    def target(self) -> str:
-        return self.key
 
 
 class Inputs:
@@ -312,18 +311,9 @@ class Inputs:
 
 
 @dataclass(frozen=True, slots=True)
-class ProfileUplift(Ref):
+class ProfileUplift(KeyedRef):
     """The agents that the weekly arrival profile's shifts add to staffing row ``key`` over its
     average slot (:mod:`xlmodel.profile`), month by month: sized by the engine in Python and written
     as values on the Staffing sheet beside the native search, which adds them (a sizing row only)."""
 
-    key: RowKey
     kind = "profile"
-
-    def __post_init__(self):
-        if not isinstance(self.key, RowKey):
-            raise RefError(f"a {type(self).__name__} takes a RowKey (found {self.key!r})")
-
-    @property
-    def target(self) -> str:
-        return self.key
