@@ -141,6 +141,18 @@ def test_the_pilot_is_not_billed_at_the_scope_that_follows_it(result):
     assert hours[0] == hours[2] < hours[3] / 2 and hours[3] == hours[11]
 
 
+def test_a_vendor_a_later_phase_brings_in_is_reported_engaged_with_its_phase(result):
+    """The JSON's ``engaged`` and ``vendors_engaged`` cover every phase: Written Desk, given nothing in
+    the pilot and the e-mail from month 4, is engaged (in phase 2), and two contracts are signed."""
+    portfolio = result.scenario(PHASED).portfolio
+    by_name = {v["vendor"]: v for v in portfolio["vendors"]}
+    assert by_name["Written Desk"]["engaged"] is True
+    assert by_name["Written Desk"]["engaged_by_phase"] == [False, True]
+    assert by_name["Voice Partner"]["engaged_by_phase"] == [True, True]
+    assert portfolio["vendors_engaged_by_phase"] == [1, 2]
+    assert portfolio["vendors_engaged"] == 2
+
+
 def test_a_portfolio_without_phases_is_one_phase_from_month_1(case):
     """Today's syntax stays valid: a channels table is a single phase; the same assignments given as
     one phase read to an equal portfolio."""

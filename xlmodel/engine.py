@@ -275,19 +275,28 @@ def _result(ev: Evaluation, sc: Scenario, contacts: np.ndarray) -> ScenarioResul
 
 def _portfolio(ev: Evaluation, sc: Scenario) -> dict:
     """A portfolio's teams by year: the in-house FTE, each vendor's invoice, governance and FTE billed
-    (its rows, :mod:`xlmodel.model.portfolio`), the vendors engaged and the pooling loss (FTE)."""
+    (its rows, :mod:`xlmodel.model.portfolio`), the vendors engaged and the pooling loss (FTE).
+
+    A vendor is ``engaged`` if it holds a share or a mode in some phase (``engaged_by_phase`` says in
+    which); ``vendors_engaged`` counts the contracts signed over the horizon, phase by phase in
+    ``vendors_engaged_by_phase`` (before, only the first phase was counted: a vendor a later phase brings
+    in read as not engaged)."""
     values, vendors = ev.values, []
     for v, quote in enumerate(ev.case.vendors):
-        part = RowKey(f"{sc.prefix}v{v}", "engaged")
-        if part not in values:
-            continue
         key = lambda name: RowKey(f"{sc.prefix}v{v}", name)  # noqa: E731
-        vendors.append({"vendor": quote.name, "engaged": values[part] == 1,
+        if key("engaged") not in values:
+            continue
+        by_phase = [bool(values[key("engaged")] == 1)]
+        while key(f"engaged_phase{len(by_phase) + 1}") in values:
+            by_phase.append(bool(values[key(f"engaged_phase{len(by_phase) + 1}")] == 1))
+        vendors.append({"vendor": quote.name, "engaged": any(by_phase), "engaged_by_phase": by_phase,
                         "invoice": _floats(ev.annual(key("vendor_invoice"))),
                         "governance": _floats(ev.annual(key("governance"))),
                         "vendor_fte": _floats(ev.annual_mean(key("vendor_fte")))})
+    phases = max((len(v["engaged_by_phase"]) for v in vendors), default=1)
     return {"inhouse_fte": _floats(ev.annual_mean(sc.key("fte"))), "vendors": vendors,
-            "vendors_engaged": int(values[sc.key("vendors_engaged")]),
+            "vendors_engaged": sum(v["engaged"] for v in vendors),
+            "vendors_engaged_by_phase": [sum(v["engaged_by_phase"][k] for v in vendors) for k in range(phases)],
             "pooling_loss_fte": _floats(ev.annual_mean(sc.key("pooling_loss"))),
             "continuity": continuity_json(ev, sc)}
 
