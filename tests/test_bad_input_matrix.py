@@ -386,7 +386,7 @@ def test_a_rebuild_that_would_drop_what_the_user_added_is_refused(name, refused_
 
 def test_the_check_reads_the_previous_book_as_a_whole_load_does(refused_rebuild):
     """The check of additions does not load the previous workbook whole (most of it is the protected
-    Calc and Staffing sheets): it sees each sheet's protection, cells (value and locked flag) and
+    Calc and Staffing sheets): it sees each sheet's protection, cells (value, locked flag, number format) and
     comments exactly as openpyxl's whole load of the same file does."""
     from xlmodel.workbook.additions import PreviousBook
     from xlmodel.workbook.untrusted import open_untrusted
@@ -399,7 +399,8 @@ def test_the_check_reads_the_previous_book_as_a_whole_load_does(refused_rebuild)
     assert {ws.title for ws in whole.worksheets if ws.protection.sheet} == set(opened.protected)
     assert 0 < len(opened.protected) < len(whole.sheetnames)  # the user's sheet and the unprotected Method are not
     for ws in whole.worksheets:
-        cells = {key: (cell.value, cell.protection.locked) for key, cell in ws._cells.items() if cell.value is not None}
+        cells = {key: (cell.value, cell.protection.locked, cell.number_format) for key, cell in ws._cells.items()
+                 if cell.value is not None}
         comments = {key: (cell.comment.author, cell.comment.text) for key, cell in ws._cells.items() if cell.comment}
         assert previous.cells(ws.title) == cells, ws.title
         assert previous.comments(ws.title) == comments, ws.title

@@ -14,7 +14,8 @@ What counts, sheet by sheet:
   removed (a protected sheet accepts no typing outside its unlocked input cells): a value, text or
   number, outside the input cells (which are unlocked, and read or replaced by the build), that
   appears nowhere in the new workbook (labels, notes and units are all rewritten, wherever rows
-  moved to);
+  moved to); on the program's computed sheets, not one of the program's own figures or sentences
+  (:func:`_programs`: those computed in Python move with every input);
 - a comment by anyone but xlmodel (our notes are signed ``xlmodel``) that the new workbook does not
   have at the same cell with the same text;
 - pictures (``xl/media/``), which openpyxl cannot carry over.
@@ -111,7 +112,7 @@ class PreviousBook:
             for sheet in missing:
                 ws = wb[sheet]
                 ws.reset_dimensions()  # every row, whatever size the file declares
-                self._cells[sheet] = {(c.row, c.column): (c.value, c.protection.locked)
+                self._cells[sheet] = {(c.row, c.column): (c.value, c.protection.locked, c.number_format)
                                       for cells in ws.iter_rows() for c in cells if c.value is not None}
         except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on is the file's fault
             raise unreadable(self.path, exc) from None
@@ -119,7 +120,7 @@ class PreviousBook:
             wb.close()
 
     def cells(self, sheet: str) -> dict[tuple[int, int], tuple]:
-        """(row, column) -> (value, locked) of the cells of ``sheet`` holding a value."""
+        """(row, column) -> (value, locked, number format) of the cells of ``sheet`` holding a value."""
         self.load([sheet])
         return self._cells[sheet]
 
@@ -144,7 +145,7 @@ def written_language(previous: PreviousBook) -> str | None:
         if sheet not in previous.sheetnames:
             return None
         _, row, _, _ = range_boundaries(ref.replace("$", ""))
-        value, _ = previous.cells(sheet).get((row, 1), (None, None))
+        value, *_ = previous.cells(sheet).get((row, 1), (None,))
         label = str(value).strip() if value is not None else ""
         field = CASE.by_name["language"]
         return {field.label_en: "en", field.label_fr: "fr"}.get(label)
@@ -174,6 +175,7 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
         if sheet not in counterpart and sheet not in ours:
             count = len(previous.cells(sheet))
             found.append((f"{sheet}!", "added_sheet", {"name": sheet, "count": count}))
+    program_tabs = set(titles_in(old_names).values())
     everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
                   for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
     for sheet in old_names:
@@ -182,11 +184,13 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
         new_ws = new_wb[counterpart[sheet]]
         cells = previous.cells(sheet) if sheet in typed else {}
         comments = previous.comments(sheet)
+        computed = sheet not in inputs and sheet in program_tabs
         for row, column in sorted(cells.keys() | comments.keys()):
             where = f"{sheet}!{get_column_letter(column)}{row}"
-            value, locked = cells.get((row, column), (None, False))
+            value, locked, shown_as = cells.get((row, column), (None, False, None))
             if (value is not None and locked and previous.formula(sheet, row, column) is None
-                    and _key(value) not in everywhere):
+                    and _key(value) not in everywhere
+                    and not (computed and _programs(value, shown_as, new_ws._cells.get((row, column))))):
                 found.append((where, "added_value", {"found": _shown(value)}))
             author, text = comments.get((row, column), (AUTHOR, None))
             if author != AUTHOR:
@@ -199,6 +203,22 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
     if pictures:
         found.append(("", "added_pictures", {"count": len(pictures), "names": pictures[:3]}))
     return found
+
+
+def _programs(value, shown_as: str, new_cell) -> bool:
+    """Whether an old value of one of the program's computed sheets (Staffing, Risk...) is the
+    program's own, though the new workbook has it nowhere: the figures and sentences the build
+    computes in Python move with any input, so an unprotected computed sheet's old ones are not
+    additions. The program's are a number in a cell it formatted as a figure (a number format other
+    than General: a break-even volume the new inputs leave blank), or a value where the new workbook
+    writes a value of the same kind (number or text) again. A value typed where the program writes a
+    formula, or a text typed in a cell the program leaves empty, still is an addition."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and shown_as not in (None, "General"):
+        return True
+    if new_cell is None or new_cell.value is None or new_cell.data_type == "f":
+        return False
+    return number == (isinstance(new_cell.value, (int, float)) and not isinstance(new_cell.value, bool))
 
 
 def _counterparts(old_names, new_names) -> dict[str, str]:
