@@ -422,7 +422,7 @@ def test_a_failing_libreoffice_leaves_nothing_half_written(tools_present, built_
 def test_render_with_lang_for_a_workbook_is_a_usage_error(built_book, tmp_path, capsys):
     code, _, stderr = run_cli(["render", built_book("hybrid_overflow_one_year").path, "-o", tmp_path / "p", "--lang", "fr"],
                               capsys)
-    assert code == 2 and "--lang applies to a case that is built" in stderr
+    assert code == 2 and "--lang s'applique à un cas que l'on construit" in stderr  # said in the --lang asked
 
 
 def test_the_text_a_joining_formula_shows_is_read_in_the_formulas_order():

@@ -4,7 +4,7 @@ Exit status: 0 success, 2 bad input or usage, 1 anything else.  Errors go to std
 each, without a traceback unless ``--debug`` is given.  Every line is said in the command's language
 (its ``--lang``, or its case's or workbook's), in words from :mod:`xlmodel.text.terminal`.
 
-Just over 400 lines: one function per command with its options and help, which click reads here.
+Over 400 lines (about 460): one function per command with its options and help, which click reads here.
 """
 
 from __future__ import annotations
@@ -27,12 +27,28 @@ EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 class _State:
     debug = False
     lang = "en"  # the language of the command's lines, once known (its --lang, or its case's or book's)
+    asked = False  # the command was given --lang: a book's notices follow it rather than the book's language
+
+
+class _Usage(click.UsageError):
+    """A usage error of ours: the key of its sentence (:mod:`xlmodel.text.terminal`) and its values, said
+    in the command's language (in English, click prints it with the usage line as it prints its own)."""
+
+    def __init__(self, key: str, **slots):
+        super().__init__(_say(key, "en", **slots))
+        self.key, self.slots = key, slots
 
 
 def _say(key: str, lang: str | None = None, **slots) -> str:
     """A line of the command line in its language (:mod:`xlmodel.text.terminal`)."""
     from .text import terminal_words
     return terminal_words(lang or _State.lang)[key].format(**slots)
+
+
+def _start(lang: str | None) -> str:
+    """A command starts: its lines in its ``--lang`` if given, else in English until its case is read."""
+    _State.asked = lang is not None
+    return _speak(lang or "en")
 
 
 def _speak(lang: str) -> str:
@@ -50,7 +66,7 @@ def load_source(source: str | None):
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from .workbook.reader import read_workbook
         read = read_workbook(path)
-        _notices(read.notices)
+        _notices(read.notices, read.case.case.language)
         return read.case
     if path.suffix.lower() != ".toml":
         raise InputError(Problem.of(source, "not_a_source"))
@@ -68,10 +84,13 @@ def _seconds(seconds: float, decimals: int = 2) -> str:
     return number(seconds, decimals, _State.lang)
 
 
-def _notices(notices) -> None:
-    """What a workbook's reading found and said (a blank input took its default...), on stderr."""
+def _notices(notices, book_lang: str) -> None:
+    """What a workbook's reading found and said (a blank input took its default...), on stderr, in the
+    command's --lang or else the book's language."""
+    from .text.problems import notice_line
+    lang = _State.lang if _State.asked else book_lang
     for notice in notices:
-        click.echo(_say("cli_notice", notice=notice), err=True)
+        click.echo(_say("cli_notice", lang, notice=notice_line(notice, lang)), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,7 +118,7 @@ def compare(sources, as_json, no_analytics, lang):
     is reported and nothing is printed on stdout (exit status 2)."""
     from .engine import compare as run
     from .text.tables import comparison_table, decision_analytics
-    _speak(lang or "en")
+    _start(lang)
     cases, problems = [], []
     for source in sources or (None,):
         try:
@@ -143,7 +162,7 @@ def risk(source, draws, seed, as_json, lang):
     from .text.tables import risk_text, timings
     from .engine import compare as run
     from .limits import MAX_RISK_VALUES
-    _speak(lang or "en")
+    _start(lang)
     result = run(load_source(source))
     case = result.case
     lang = _speak(lang or case.case.language)
@@ -184,16 +203,14 @@ def build(case_files, output, lang, force):
     OUTPUT, one case per core; a bad case is reported and the others still build (exit status 2
     if any failed).
     """
-    _speak(lang or "en")
+    _start(lang)
     as_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
     output = None if output is None else Path(output)
     if as_folder and not case_files:
-        raise click.UsageError(f"{output} is a folder: give the case files to build into it "
-                               "(build cases/*.toml -o out/), or the path of a workbook ending in .xlsx")
+        raise _Usage("usage_folder_needs_cases", output=output)
     if len(case_files) > 1 or as_folder:
         if output is None or output.suffix.lower() in (".xlsx", ".xlsm"):
-            raise click.UsageError("several case files build one workbook each: give the folder to write them "
-                                   "into with -o, e.g. -o out/")
+            raise _Usage("usage_several_need_folder")
         _build_many([Path(f) for f in case_files], output, lang, force)
         return
     _build_one_case(case_files[0] if case_files else None, output or DEFAULT_WORKBOOK, lang, force)
@@ -215,7 +232,7 @@ def _build_one_case(case_file, output: Path, lang, force=False):
         elif output.exists():
             from .workbook.reader import read_workbook
             read = read_workbook(output, previous=not force)  # previous: the check of what the user added
-            _notices(read.notices)
+            _notices(read.notices, read.case.case.language)
             case, origin, previous = read.case, (output, "cli_origin_inputs"), read.previous
         else:
             from .case import example_case
@@ -288,9 +305,9 @@ def render(source, out_dir, lang, sheets, dpi):
     started = time.perf_counter()
     wanted = [s.strip() for s in sheets.split(",") if s.strip()] if sheets else None
     workbook = Path(source) if source and Path(source).suffix.lower() in (".xlsx", ".xlsm") else None
+    _start(lang)
     if workbook is not None and lang:
-        raise click.UsageError("--lang applies to a case that is built; a workbook prints in its own language")
-    _speak(lang or "en")
+        raise _Usage("usage_lang_for_case")
     case = None if workbook is not None else load_source(source)
     name = Path(source).stem if source else "example"
     pages = render_pages(workbook, out_dir, case=case, name=name, lang=lang or (case and case.case.language) or "en",
@@ -331,7 +348,7 @@ def export_case(source, output):
 def validate(source, lang):
     """Check every input of SOURCE; list each invalid one with where it is (exit 2 if any)."""
     from .engine import compare
-    _speak(lang or "en")
+    _start(lang)
     case = load_source(source)
     _speak(lang or case.case.language)
     compare(case)  # inputs valid one by one may still ask for a load the staffing model does not size
@@ -372,6 +389,7 @@ def import_quotes(forms, book, replace, dry_run, force):
     What each form adds or changes is printed field by field (old -> new) before the workbook is written.
     """
     from .text import words
+    from .text.problems import notice_line
     from .tender import import_quotes as run
 
     def announce(imported, lang):
@@ -381,7 +399,7 @@ def import_quotes(forms, book, replace, dry_run, force):
             for line in item.change_lines(lang):
                 click.echo(f"  {line}")
             for notice in item.quote.notices:
-                click.echo("  " + _say("cli_notice", notice=notice))
+                click.echo("  " + _say("cli_notice", notice=notice_line(notice, lang)))
     report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
     quotes = _counted(report.vendors, "quote", _speak(report.lang))
     if not report.written:
@@ -396,7 +414,7 @@ def import_quotes(forms, book, replace, dry_run, force):
 
 def main(argv=None):
     """Entry point: run the click group and map errors to exit statuses and one-line messages."""
-    _State.debug, _State.lang = False, "en"  # a previous in-process call must not leave --debug or French on
+    _State.debug, _State.lang, _State.asked = False, "en", False  # a previous in-process call leaves nothing on
     try:
         cli.main(args=argv, prog_name="xlmodel", standalone_mode=False)
     except InputError as exc:
@@ -411,8 +429,10 @@ def main(argv=None):
         click.echo(_say("cli_error", problem=exc), err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(_say("aborted"), err=True)
         sys.exit(EXIT_ERROR)
+    except click.UsageError as exc:
+        _usage(exc, sys.argv[1:] if argv is None else argv)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_BAD_INPUT if isinstance(exc, click.UsageError) else exc.exit_code)
@@ -424,3 +444,15 @@ def main(argv=None):
         click.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_OK)
+
+
+def _usage(exc: click.UsageError, args) -> None:
+    """A usage error, exit status 2: as click prints it in English, in words of ours in French
+    (:func:`xlmodel.text.usage.usage_lines`)."""
+    from .text.usage import usage_lines
+    lines = usage_lines(exc, _State.lang, args)
+    if not lines:
+        exc.show()
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(EXIT_BAD_INPUT)

@@ -28,6 +28,7 @@ class Fixed:
 
     value: float
     decimals: int
+    grouped: bool = False  # English with commas between thousands (1,234.5 MB); French always groups
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,31 @@ class Problem:
             other.location, other.key, other.slots, other._message)
 
     __hash__ = None  # slots may hold lists
+
+
+class Notice(str):
+    """Something found and said without refusing (a blank input took its default, macros were
+    ignored): a ``str``, its English line (``location: sentence``), whose :attr:`problem` the text
+    layer says in another language (:func:`xlmodel.text.problems.notice_line`)."""
+
+    problem: Problem
+
+    def __new__(cls, location: str, key: str, place: tuple = (), **slots) -> "Notice":
+        return cls._of(Problem.of(location, key, place, **slots))
+
+    @classmethod
+    def _of(cls, problem: Problem) -> "Notice":
+        notice = super().__new__(cls, str(problem))
+        notice.problem = problem
+        return notice
+
+    def at(self, location: str) -> "Notice":
+        """The same notice under ``location`` (the file it was found in), before its own location."""
+        inner = self.problem.location
+        return Notice._of(self.problem.moved(f"{location}: {inner}" if inner else location))
+
+    def __reduce__(self):  # a batch's worker sends its notices to the parent process
+        return Notice._of, (self.problem,)
 
 
 class InputError(ValueError):

@@ -766,3 +766,82 @@ PROBLEMS = {
 # printed since issue 5 (tests and users' scripts read it); French names the field first.
 PLACES = {"scalar": "{key}", "item": "{key}", "item_unnamed": "{key}",
           "item_names": {"channels": "channel", "vendors": "vendor quote"}}
+
+# Issue 16, the words helper: what was still said in English alone (an untrusted file's refusals and
+# notices, a blank input's notice, the build's and the Sourcing range's refusals). One block, kept apart.
+_RESEND = "ask the sender for a clean copy saved from Excel"
+PROBLEMS.update({
+    # a workbook we did not build (xlmodel.workbook.untrusted): the file, the zip archive, the XML parts
+    "wb_reason": "{kind}: {text}", "wb_reason_bare": "{kind}",  # what Python said of the damage
+    "wb_cannot_open": "cannot be opened ({detail}): check that the file is readable and not locked by another "
+                      "program",
+    "wb_too_big": "is over the {limit} MB limit for a workbook to read ({size} MB): remove large pictures or unused "
+                  "sheets and save it again",
+    "wb_archive": "is {what}, not a workbook: extract the .xlsx file from it first",
+    "wb_gzip": "a gzip archive", "wb_7z": "a 7-Zip archive", "wb_rar": "a RAR archive",
+    "wb_xml2003": "is an Excel 2003 XML spreadsheet, not an xlsx workbook: open it in Excel and save it as an .xlsx "
+                  "workbook",
+    "wb_xml": "is an XML file, not an xlsx workbook: ask for the .xlsx file itself",
+    "wb_rtf": "is a Word (RTF) document, not a workbook: ask for the .xlsx file itself",
+    "wb_directory": "has a zip directory of {size} KB, far more than a workbook needs: it is damaged or not a genuine "
+                    "workbook; " + _RESEND,
+    "wb_truncated": "cannot be read as an xlsx workbook (the file is truncated or damaged: {detail}): save it again "
+                    "from Excel or ask the sender for a new copy",
+    "wb_too_many_parts": "holds {count} parts, more than the {most} a workbook may have: it is damaged or not a "
+                         "genuine workbook; " + _RESEND,
+    "wb_part_twice": "contains the part {part} twice, which Excel never writes: it is damaged or tampered with; "
+                     + _RESEND,
+    "wb_encrypted_parts": "has encrypted parts inside its zip archive: save it as an unprotected .xlsx",
+    "wb_bomb": "{what}: it is damaged or built to exhaust memory (a \"zip bomb\") and was not opened; " + _RESEND,
+    "wb_unpack_total": "would unpack to {size} MB, over the {limit} MB limit",
+    "wb_unpack_ratio": "has a part ({part}) that unpacks to {ratio} times its stored size, which no genuine workbook "
+                       "does",
+    "wb_unpack_more": "unpacks to more than it declares ({part})",
+    "wb_ods": "is an OpenDocument spreadsheet (.ods), not an xlsx workbook: save it as \"Excel 2007-365 (.xlsx)\"",
+    "wb_odf": "is an OpenDocument file, not a workbook: ask for the .xlsx file itself",
+    "wb_docx": "is a Word document (.docx), not a workbook: ask for the .xlsx file itself",
+    "wb_pptx": "is a PowerPoint presentation (.pptx), not a workbook: ask for the .xlsx file itself",
+    "wb_zip_holding": "is a zip archive containing {part}, not a workbook itself: extract the workbook from it first",
+    "wb_zip_not_book": "is a zip archive but not an xlsx workbook (it has no [Content_Types].xml or xl/workbook.xml): "
+                       "ask for the .xlsx file itself",
+    "wb_part_damaged": "cannot be read as an xlsx workbook ({part}: {detail}): save it again from Excel or ask the "
+                       "sender for a new copy",
+    "wb_beyond": "{what}: it is not a workbook of this program nor a quote form, or it was built to exhaust memory, "
+                 "and it was not opened; " + _RESEND,
+    "wb_many_cells": "holds more than {most} cells, rows, merged cells, comments and strings in all",
+    "wb_many_elements": "holds more than {most} XML elements",
+    "wb_many_sheets": "has more than {most} sheets",
+    "wb_many_styles": "has more than {most} style records",
+    "wb_reaching": "has {what} reaching {ref} ({part}), beyond row {rows} or column {columns} where a workbook of this "
+                   "program ends",
+    "wb_row_n": "row {row}", "wb_a_cell": "a cell", "wb_a_row": "a row", "wb_a_merged_range": "a merged range",
+    "wb_a_hyperlink": "a hyperlink", "wb_a_comment": "a comment", "wb_a_table": "a table",
+    "wb_a_used_range": "a used range",
+    "wb_bad_reference": "has a malformed cell reference {found} in {part}",
+    "wb_dtd": "contains an XML document type declaration (DTD) in {part}; workbooks never need one and XML attacks "
+              "rely on it, so it was not opened; " + _RESEND,
+    # what an untrusted file holds and is ignored (notices, not refusals)
+    "wb_few": "{list}", "wb_few_more": "{list} and {count} more",
+    "wb_macros": "macros ({parts}) found and ignored: a quote form is data, never code",
+    "wb_xlsm_no_macros": "saved as a macro-enabled workbook (.xlsm) but without macro code; any macros are ignored: a "
+                         "quote form is data, never code",
+    "wb_macro_sheets": "Excel 4 macro sheets ({parts}) found: their cells are read as plain values and nothing in "
+                       "them is run",
+    "wb_external_link": "{what} ({part}) found and ignored: cells using it keep the values last saved in this file and "
+                        "nothing is fetched",
+    "wb_link_to": "external link to {found}", "wb_link": "external link",
+    "wb_objects": "{what} ({parts}) found and ignored: only cell values are read",
+    "wb_embedded": "embedded objects", "wb_activex": "ActiveX controls",
+    "wb_connections": "data connections (xl/connections.xml) found and ignored: nothing is refreshed, cells keep the "
+                      "values last saved",
+    # a blank input read from a workbook (xlmodel.workbook.reader): notices
+    "blank_default": "{label} is blank: its default {default} is used",
+    "blank_row_defaults": "{sheet}! row {row} ({vendor}): blank, so the defaults are used: {defaults}",
+    "no_name": "no name",
+    # building (xlmodel.workbook.build) and the Sourcing sheet read as a range (xlmodel.workbook.sourcing_range)
+    "cannot_check": "is about to be replaced but cannot be read, so what it holds cannot be checked: rebuild with "
+                    "--force to replace it (a dated backup is kept)",
+    "batch_same_target": "would write {target} too, like {first}: give the case files different names",
+    "sourcing_not_range": "expected the range of the {sheet} sheet (several rows and columns)",
+    "sourcing_no_table": "portfolio {name}: its table of channels is not in the range",
+})

@@ -834,3 +834,85 @@ PROBLEMS = {
 PLACES = {"scalar": "{section}, {label} ({key})", "item": "{item} {index} « {name} », {label} ({key})",
           "item_unnamed": "{item} {index}, {label} ({key})",
           "item_names": {"channels": "canal", "vendors": "offre"}}
+
+# Issue 16, l'aide « words » : ce qui ne se disait encore qu'en anglais (refus et remarques d'un fichier
+# reçu, remarque d'une saisie vide, refus de la construction et de la plage Répartition). Un bloc à part.
+_RENVOI = "demandez à l'expéditeur une copie saine enregistrée depuis Excel"
+PROBLEMS.update({
+    # un classeur que nous n'avons pas construit (xlmodel.workbook.untrusted) : le fichier, l'archive, le XML
+    "wb_reason": "{kind}", "wb_reason_bare": "{kind}",  # le nom technique de l'erreur, sans le texte anglais
+    "wb_cannot_open": "ne peut pas être ouvert ({detail}) : vérifiez que le fichier est lisible et qu'aucun autre "
+                      "programme ne le verrouille",
+    "wb_too_big": "dépasse la limite de {limit} Mo d'un classeur à lire ({size} Mo) : retirez les images volumineuses "
+                  "ou les feuilles inutiles et enregistrez-le de nouveau",
+    "wb_archive": "est {what}, pas un classeur : extrayez-en d'abord le fichier .xlsx",
+    "wb_gzip": "une archive gzip", "wb_7z": "une archive 7-Zip", "wb_rar": "une archive RAR",
+    "wb_xml2003": "est une feuille de calcul XML Excel 2003, pas un classeur xlsx : ouvrez-la dans Excel et "
+                  "enregistrez-la en classeur .xlsx",
+    "wb_xml": "est un fichier XML, pas un classeur xlsx : demandez le fichier .xlsx lui-même",
+    "wb_rtf": "est un document Word (RTF), pas un classeur : demandez le fichier .xlsx lui-même",
+    "wb_directory": "a un répertoire zip de {size} Ko, bien plus qu'il n'en faut à un classeur : il est endommagé ou "
+                    "n'est pas un vrai classeur ; " + _RENVOI,
+    "wb_truncated": "ne peut pas être lu comme un classeur xlsx (le fichier est tronqué ou endommagé : {detail}) : "
+                    "enregistrez-le de nouveau depuis Excel ou demandez une nouvelle copie à l'expéditeur",
+    "wb_too_many_parts": "contient {count} parties, plus que les {most} qu'un classeur peut avoir : il est endommagé ou "
+                         "n'est pas un vrai classeur ; " + _RENVOI,
+    "wb_part_twice": "contient deux fois la partie {part}, ce qu'Excel n'écrit jamais : il est endommagé ou a été "
+                     "altéré ; " + _RENVOI,
+    "wb_encrypted_parts": "contient des parties chiffrées dans son archive zip : enregistrez-le en .xlsx non protégé",
+    "wb_bomb": "{what} : il est endommagé ou conçu pour épuiser la mémoire (une « bombe zip ») et n'a pas été "
+               "ouvert ; " + _RENVOI,
+    "wb_unpack_total": "se décompresserait en {size} Mo, au-delà de la limite de {limit} Mo",
+    "wb_unpack_ratio": "a une partie ({part}) qui se décompresse en {ratio} fois sa taille stockée, ce qu'aucun vrai "
+                       "classeur ne fait",
+    "wb_unpack_more": "se décompresse en plus qu'il n'annonce ({part})",
+    "wb_ods": "est une feuille de calcul OpenDocument (.ods), pas un classeur xlsx : enregistrez-la au format "
+              "« Excel 2007-365 (.xlsx) »",
+    "wb_odf": "est un fichier OpenDocument, pas un classeur : demandez le fichier .xlsx lui-même",
+    "wb_docx": "est un document Word (.docx), pas un classeur : demandez le fichier .xlsx lui-même",
+    "wb_pptx": "est une présentation PowerPoint (.pptx), pas un classeur : demandez le fichier .xlsx lui-même",
+    "wb_zip_holding": "est une archive zip contenant {part}, pas un classeur : extrayez-en d'abord le classeur",
+    "wb_zip_not_book": "est une archive zip mais pas un classeur xlsx (elle n'a ni [Content_Types].xml ni "
+                       "xl/workbook.xml) : demandez le fichier .xlsx lui-même",
+    "wb_part_damaged": "ne peut pas être lu comme un classeur xlsx ({part} : {detail}) : enregistrez-le de nouveau "
+                       "depuis Excel ou demandez une nouvelle copie à l'expéditeur",
+    "wb_beyond": "{what} : ce n'est ni un classeur de ce programme ni un formulaire d'offre, ou il a été conçu pour "
+                 "épuiser la mémoire, et il n'a pas été ouvert ; " + _RENVOI,
+    "wb_many_cells": "contient plus de {most} cellules, lignes, cellules fusionnées, commentaires et textes au total",
+    "wb_many_elements": "contient plus de {most} éléments XML",
+    "wb_many_sheets": "a plus de {most} feuilles",
+    "wb_many_styles": "a plus de {most} enregistrements de style",
+    "wb_reaching": "a {what} atteignant {ref} ({part}), au-delà de la ligne {rows} ou de la colonne {columns} où "
+                   "s'arrête un classeur de ce programme",
+    "wb_row_n": "ligne {row}", "wb_a_cell": "une cellule", "wb_a_row": "une ligne",
+    "wb_a_merged_range": "une plage fusionnée", "wb_a_hyperlink": "un lien hypertexte", "wb_a_comment": "un commentaire",
+    "wb_a_table": "un tableau", "wb_a_used_range": "une plage utilisée",
+    "wb_bad_reference": "a une référence de cellule mal formée {found} dans {part}",
+    "wb_dtd": "contient une déclaration de type de document XML (DTD) dans {part} ; un classeur n'en a jamais besoin et "
+              "les attaques XML en dépendent, il n'a donc pas été ouvert ; " + _RENVOI,
+    # ce qu'un fichier reçu contient et qui est ignoré (remarques, pas refus)
+    "wb_few": "{list}", "wb_few_more": "{list} et {count} autres",
+    "wb_macros": "macros ({parts}) trouvées et ignorées : un formulaire d'offre contient des données, jamais du code",
+    "wb_xlsm_no_macros": "enregistré comme classeur prenant en charge les macros (.xlsm) mais sans code de macro ; "
+                         "toute macro est ignorée : un formulaire d'offre contient des données, jamais du code",
+    "wb_macro_sheets": "feuilles de macros Excel 4 ({parts}) trouvées : leurs cellules sont lues comme de simples "
+                       "valeurs et rien n'y est exécuté",
+    "wb_external_link": "{what} ({part}) trouvée et ignorée : les cellules qui l'utilisent gardent les dernières valeurs "
+                        "enregistrées dans ce fichier et rien n'est récupéré",
+    "wb_link_to": "liaison externe vers {found}", "wb_link": "liaison externe",
+    "wb_objects": "{what} ({parts}) trouvés et ignorés : seules les valeurs des cellules sont lues",
+    "wb_embedded": "objets incorporés", "wb_activex": "contrôles ActiveX",
+    "wb_connections": "connexions de données (xl/connections.xml) trouvées et ignorées : rien n'est actualisé, les "
+                      "cellules gardent les dernières valeurs enregistrées",
+    # une saisie vide lue dans un classeur (xlmodel.workbook.reader) : remarques
+    "blank_default": "{label} est vide ; sa valeur par défaut {default} est retenue",
+    "blank_row_defaults": "{sheet}! ligne {row} ({vendor}) : cellules vides, les valeurs par défaut sont donc "
+                          "retenues : {defaults}",
+    "no_name": "sans nom",
+    # la construction (xlmodel.workbook.build) et la feuille Répartition lue en plage (workbook.sourcing_range)
+    "cannot_check": "va être remplacé mais ne peut pas être lu, son contenu ne peut donc pas être vérifié : "
+                    "reconstruisez avec --force pour le remplacer (une sauvegarde datée est conservée)",
+    "batch_same_target": "écrirait lui aussi {target}, comme {first} : donnez des noms différents aux fichiers de cas",
+    "sourcing_not_range": "attend la plage de la feuille {sheet} (plusieurs lignes et colonnes)",
+    "sourcing_no_table": "portefeuille {name} : son tableau des canaux n'est pas dans la plage",
+})

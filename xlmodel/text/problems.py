@@ -67,6 +67,14 @@ def _field_of(problem) -> Field | None:
     return f
 
 
+def shown_default(value, lang: str, grouped: bool = True) -> str:
+    """A default value as a notice quotes it: ``'erlang_c'`` or ``0.32`` in English; in French a choice
+    by its label (« Erlang C »), a number in the French style (0,32)."""
+    if isinstance(value, str):
+        return shown_value(value) if lang == "en" else f"« {choice_label(value, lang)} »"
+    return shown(value, lang, grouped)
+
+
 def _bounds(f: Field, lang: str) -> str:
     """The accepted range of ``f`` in words (``> 0 and <= 7200`` or ``> 0 et <= 7 200``)."""
     p = problem_words(lang)
@@ -105,13 +113,17 @@ def _slot(name: str, value, lang: str, f: Field | None):
     if isinstance(value, errors.Words):
         return getattr(value, lang)
     if isinstance(value, errors.Fixed):
-        return f"{value.value:.{value.decimals}f}" if lang == "en" else number(value.value, value.decimals, lang)
+        if lang == "en":
+            return f"{value.value:{',' if value.grouped else ''}.{value.decimals}f}"
+        return number(value.value, value.decimals, lang)
     if name == "type":
         return problem_words(lang)["types"].get(value, value)
     if name == "month_name":
         return _language(lang).WORKBOOK["months"][value]
     if name in ("names", "keys"):
         return ", ".join(value) if lang == "en" else ", ".join(f"« {v} »" for v in value)
+    if name == "default" and isinstance(value, str):
+        return shown_default(value, lang)
     if name == "value" and isinstance(value, str) and lang != "en":
         return f"« {choice_label(value, lang)} »"
     if isinstance(value, str) and name not in ("found", "name"):
@@ -159,6 +171,13 @@ def problem_line(problem, lang: str) -> str:
     where, sentence = place_text(problem, lang), problem.said(lang)
     colon = _language(lang).WORKBOOK["colon"]
     return f"{where}{colon}{sentence}" if where else sentence
+
+
+def notice_line(notice, lang: str) -> str:
+    """A notice (:class:`xlmodel.errors.Notice`) in ``lang``: ``location: sentence`` as
+    :func:`problem_line` says it; a plain text as it is."""
+    problem = getattr(notice, "problem", None)
+    return str(notice) if problem is None else problem_line(problem, lang)
 
 
 def toml_position(message: str) -> dict:

@@ -186,3 +186,35 @@ TERMINAL["fr"].update({
                        "elle-même et planifiée en vacations d'au moins {shift} h : {agents} conseillers internes en "
                        "poste la 1re année, contre {even} avec des arrivées uniformes sur la semaine.",
 })
+
+# Issue 16 (the words helper): the usage errors the commands raise, and click's commonest ones said again
+# in French (xlmodel.text.usage); in English, click prints its own.
+TERMINAL["en"].update({
+    "usage_folder_needs_cases": "{output} is a folder: give the case files to build into it (build cases/*.toml -o "
+                                "out/), or the path of a workbook ending in .xlsx",
+    "usage_several_need_folder": "several case files build one workbook each: give the folder to write them into "
+                                 "with -o, e.g. -o out/",
+    "usage_lang_for_case": "--lang applies to a case that is built; a workbook prints in its own language",
+    "usage_help": "Try '{command} -h' for help.",
+    "usage_missing_argument": "missing argument {name}", "usage_missing_option": "missing option {name}",
+    "usage_no_such_option": "no such option: {name}", "usage_did_you_mean": " (did you mean {names}?)",
+    "usage_choice": "{name} must be one of {values}", "usage_range": "{name} must be a whole number from {low} to "
+                                                                     "{high}",
+    "usage_bad_value": "invalid value for {name}", "usage_found": " (found {found})",
+    "aborted": "aborted",
+})
+TERMINAL["fr"].update({
+    "usage_folder_needs_cases": "{output} est un dossier : donnez les fichiers de cas à y construire (build "
+                                "cas/*.toml -o sortie/), ou le chemin d'un classeur se terminant par .xlsx",
+    "usage_several_need_folder": "plusieurs fichiers de cas construisent chacun un classeur : donnez avec -o le "
+                                 "dossier où les écrire, par exemple -o sortie/",
+    "usage_lang_for_case": "--lang s'applique à un cas que l'on construit ; un classeur s'imprime dans sa propre "
+                           "langue",
+    "usage_help": "Aide : {command} -h",
+    "usage_missing_argument": "argument {name} manquant", "usage_missing_option": "option {name} manquante",
+    "usage_no_such_option": "option inconnue : {name}", "usage_did_you_mean": " (vouliez-vous dire {names} ?)",
+    "usage_choice": "{name} doit valoir {values}", "usage_range": "{name} doit être un nombre entier de {low} à "
+                                                                   "{high}",
+    "usage_bad_value": "valeur invalide pour {name}", "usage_found": " (lu : {found})",
+    "aborted": "interrompu",
+})

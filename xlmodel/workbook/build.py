@@ -171,9 +171,7 @@ def _previous(path: Path):
 
 def _cannot_check(path: Path, exc):
     from ..errors import InputError, Problem
-    return InputError(list(exc.problems) + [Problem(str(path), "is about to be replaced but cannot be read, so what "
-                                                               "it holds cannot be checked: rebuild with --force to "
-                                                               "replace it (a dated backup is kept)")])
+    return InputError(list(exc.problems) + [Problem.of(str(path), "cannot_check")], exc.lang)
 
 
 def _build_locked(case: Case, path: Path, lang: str, backup: bool, parallel: bool, previous) -> BuildReport:
@@ -234,8 +232,8 @@ def batch_outputs(case_files: list[Path], out_dir: Path) -> list[tuple[Path, Pat
     for case_file in case_files:
         target = out_dir / (case_file.stem + ".xlsx")
         if target in seen:
-            raise InputError(Problem(str(case_file), f"would write {target} too, like {seen[target]}: "
-                                                     "give the case files different names"))
+            raise InputError(Problem.of(str(case_file), "batch_same_target", target=str(target),
+                                        first=str(seen[target])))
         seen[target] = case_file
         pairs.append((case_file, target))
     return pairs
@@ -248,13 +246,15 @@ def _build_one(case_file: Path, output: Path, lang: str | None, force: bool = Fa
     from ..case import load_case
     from ..errors import InputError
     from .files import FileLockedError
-    started = time.perf_counter()
+    started, case = time.perf_counter(), None
     try:
         case = load_case(case_file)
         report = build_file(case, output, lang=lang or case.case.language, backup=True, parallel=False, force=force)
         return BatchItem(case_file, output, time.perf_counter() - started, report)
-    except InputError as exc:
-        errors = tuple(str(p) for p in exc.problems)
+    except InputError as exc:  # said in the batch's language (its --lang, or the case's)
+        from ..text.problems import problem_line
+        said = lang or (case.case.language if case is not None else None) or exc.lang or "en"
+        errors = tuple(problem_line(p, said) for p in exc.problems)
     except FileLockedError as exc:
         errors = (str(exc),)
     except Exception as exc:  # noqa: BLE001 - one case's failure must not stop the batch

@@ -24,7 +24,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter, ran
 
 from ..arguments import yes_no
 from ..case import Case, case_from_mapping
-from ..errors import InputError, Problem
+from ..errors import Fixed, InputError, Notice, Problem, Words
 from ..limits import MAX_VENDORS
 from ..schema import ANALYTICS_SECTIONS, CHANNEL, LANGUAGES, SCALAR_SECTIONS, VENDOR
 from ..text import choice_value, label, words
@@ -63,7 +63,7 @@ class _Reading:
     tabs: dict[str, str]  # sheet key -> its tab in this book ("Inputs" -> "Hypothèses")
     where: dict[str, str] = field(default_factory=dict)  # case-file location -> the cell it was read from
     problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def typed(self, sheet: str, row: int, column: int):
         """The value of an input cell; a formula there is refused with the cell."""
@@ -126,7 +126,7 @@ class WorkbookInputs:
     """A workbook's inputs, validated: the case, what was said about them, and the workbook read."""
 
     case: Case
-    notices: tuple[str, ...]  # one sentence each: a blank input that took its default...
+    notices: tuple[Notice, ...]  # one sentence each (a str, in English): a blank input that took its default...
     previous: Any = None  # the workbook as an additions.PreviousBook, when read with previous=True
 
 
@@ -157,7 +157,7 @@ def read_workbook(path: str | Path, *, previous: bool = False) -> WorkbookInputs
     if previous:
         from .additions import PreviousBook
         previous = PreviousBook(path, opened)
-    return WorkbookInputs(case, tuple(f"{path.name}: {n}" for n in opened.notices) + notices,
+    return WorkbookInputs(case, tuple(n.at(path.name) for n in opened.notices) + notices,
                           previous or None)
 
 
@@ -211,7 +211,9 @@ def _read_single_inputs(reading: _Reading, data: dict):
             if value not in (None, ""):
                 table[f.name] = choice_value(value, f.choices)
             elif f.default not in (None, "") and not f.required:
-                reading.notices.append(f"{sheet}!{ref}: {f.label_en} is blank: its default {f.default!r} is used")
+                reading.notices.append(Notice(f"{sheet}!{ref}", "blank_default", label=Words(f.label_en, f.label_fr),
+                                              default=f.default if f.grouped or not isinstance(f.default, int)
+                                              else Fixed(f.default, 0)))
     found = book.name_target("demand_seasonality")
     if found:
         sheet, ref = found
@@ -270,12 +272,19 @@ def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:
             if value not in (None, ""):
                 item[name] = choice_value(value, VENDOR.by_name[name].choices)
             elif VENDOR.by_name[name].default not in (None, ""):
-                defaulted.append(f"{letter}{r} {VENDOR.by_name[name].label_en} {VENDOR.by_name[name].default!r}")
+                defaulted.append(_defaulted(f"{letter}{r}", VENDOR.by_name[name]))
         if defaulted:
-            reading.notices.append(f"{sheet}! row {r} ({item.get('name', 'no name')}): blank, so the defaults are "
-                                   "used: " + ", ".join(defaulted))
+            reading.notices.append(Notice("", "blank_row_defaults", sheet=sheet, row=r,
+                                          vendor=str(item["name"]) if "name" in item else ("no_name", {}),
+                                          defaults=Words(*(", ".join(d[k] for d in defaulted) for k in (0, 1)))))
         vendors.append(item)
     return vendors, hybrid_vendors
+
+
+def _defaulted(cell: str, f) -> tuple[str, str]:
+    """A blank cell of a quote and the default it takes, in English and French: ``F7 Set-up fee 0``."""
+    from ..text.problems import shown_default
+    return tuple(f"{cell} {label(f, lang)} {shown_default(f.default, lang, f.grouped)}" for lang in ("en", "fr"))
 
 
 def _read_hybrid_channels(reading: _Reading, channels: list[dict]) -> list[str]:

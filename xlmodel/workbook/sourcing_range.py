@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, Words
 from ..portfolios import INHOUSE, PORTFOLIO_MODES, SPLIT
 from ..schema import CHANNEL, LANGUAGES, VENDOR
-from ..text import choice_value, label, words
+from ..text import choice_value, label, sheet_titles, words
+
+
+_SHEET = Words(*(sheet_titles(lang)["Sourcing"] for lang in ("en", "fr")))  # the sheet's tab, by language
 
 
 def _text(value: Any) -> str:
@@ -32,7 +35,7 @@ def sourcing_from_range(value: Any, data: dict) -> None:
     """Add the quotes' ``channels`` and the ``portfolios`` read from the Sourcing sheet's values
     ``value`` (rows of cells) to the case mapping ``data``."""
     if not isinstance(value, (list, tuple)) or not value or not all(isinstance(r, (list, tuple)) for r in value):
-        raise InputError(Problem("sourcing", "expected the range of the Sourcing sheet (several rows and columns)"))
+        raise InputError(Problem.of("sourcing", "sourcing_not_range", sheet=_SHEET))
     rows = [list(r) + [None] * 4 for r in value]
     names, quoted, portfolio = _labels(field=VENDOR.by_name["name"]), _labels("quoted_channels"), _labels(
         "portfolio_name")
@@ -75,7 +78,7 @@ def _portfolio(rows: list[list], i: int, known: set[str]) -> tuple[dict, int]:
         else:
             i += 1
     if not tables:
-        raise InputError(Problem("sourcing", f"portfolio {name!r}: its table of channels is not in the range"))
+        raise InputError(Problem.of("sourcing", "sourcing_no_table", name=name))
     if len(tables) == 1:
         return {"name": name, "vendors": vendors, "channels": tables[0]["channels"]}, i
     return {"name": name, "vendors": vendors, "phases": tables}, i

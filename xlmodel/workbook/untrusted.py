@@ -30,7 +30,7 @@ import defusedxml.ElementTree
 import openpyxl
 from defusedxml import expatreader
 
-from ..errors import InputError, Problem
+from ..errors import Fixed, InputError, Notice, Problem
 
 from ..limits import (MAX_CELLS, MAX_COLUMNS, MAX_DIRECTORY_BYTES, MAX_ELEMENTS, MAX_FILE_BYTES,  # noqa: F401
                       MAX_MEMBERS, MAX_RATIO, MAX_ROWS, MAX_SHEETS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES,
@@ -43,13 +43,12 @@ READ_CHUNK = 1 * MiB
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
-_ARCHIVES = {
-    b"\x1f\x8b": "a gzip archive",
-    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
-    b"Rar!\x1a\x07": "a RAR archive",
+_ARCHIVES = {  # first bytes -> the key of the archive's name (xlmodel.text's PROBLEMS)
+    b"\x1f\x8b": "wb_gzip",
+    b"7z\xbc\xaf\x27\x1c": "wb_7z",
+    b"Rar!\x1a\x07": "wb_rar",
 }
 _STRICT_XML_SUFFIXES = (".xml", ".rels")  # must be well-formed XML
-_RESEND = "ask the sender for a clean copy saved from Excel"
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class OpenedWorkbook:
     """A workbook loaded from an untrusted file, and what was found in it and ignored."""
 
     wb: openpyxl.Workbook  # loaded with data_only=True (cached values), keep_vba=False, keep_links=False
-    notices: tuple[str, ...]  # things found and ignored, one sentence each
+    notices: tuple[Notice, ...]  # things found and ignored, one sentence each (a str, in English)
     data: bytes = field(default=b"", repr=False)  # the checked bytes it was loaded from (read them, not the file)
     # The formula of each formula cell, by sheet title: {"Inputs": {(row, column): "=20000+5000"}}
     # (cut to 200 characters, at most 5 000 per sheet); openpyxl's cached values do not show them.
@@ -111,7 +110,7 @@ def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:
 
 def unreadable(path: str | Path, exc: BaseException) -> InputError:
     """The refusal of a file openpyxl trips on (when loading it, or reading a read-only one's sheets)."""
-    return InputError(Problem.of(str(path), "wb_unreadable", detail=("os_detail", {"text": _reason(exc)})))
+    return InputError(Problem.of(str(path), "wb_unreadable", detail=_reason(exc)))
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -132,16 +131,18 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _refuse(path: Path, message: str, **slots) -> NoReturn:
-    """Refuse ``path``: ``message`` is an English sentence, or the key of one (``wb_...``) with its values."""
-    raise InputError(Problem.of(str(path), message, **slots) if message.startswith("wb_")
-                     else Problem(str(path), message))
+def _refuse(path: Path, key: str, **slots) -> NoReturn:
+    """Refuse ``path`` with the sentence ``key`` (``wb_...``, in xlmodel.text's PROBLEMS) and its values."""
+    raise InputError(Problem.of(str(path), key, **slots))
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> tuple:
+    """What Python said of the damage, as a sub-sentence: ``BadZipFile: File is not a zip file`` in
+    English; the error's name alone in French (Python's text is English)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     text = text if len(text) <= 120 else text[:117] + "..."
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    kind = type(exc).__name__
+    return ("wb_reason", {"kind": kind, "text": text}) if text else ("wb_reason_bare", {"kind": kind})
 
 
 # --- the file ----------------------------------------------------------------------------------
@@ -160,8 +161,7 @@ def _read_file(path: Path) -> bytes:
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     except OSError as exc:
-        _refuse(path, f"cannot be opened ({exc.strerror or type(exc).__name__}): check that the file "
-                      "is readable and not locked by another program")
+        _refuse(path, "wb_cannot_open", detail=("os_detail", {"text": exc.strerror or type(exc).__name__}))
     if not data:
         _refuse(path, "wb_empty")
     if len(data) > MAX_FILE_BYTES:
@@ -170,8 +170,7 @@ def _read_file(path: Path) -> bytes:
 
 
 def _too_big(path: Path, size: int) -> NoReturn:
-    _refuse(path, f"is over the {MAX_FILE_BYTES // MiB} MB limit for a workbook to read ({size / MiB:,.1f} MB): "
-                  "remove large pictures or unused sheets and save it again")
+    _refuse(path, "wb_too_big", limit=MAX_FILE_BYTES // MiB, size=Fixed(size / MiB, 1, grouped=True))
 
 
 def _refuse_unless_zip(path: Path, data: bytes) -> None:
@@ -184,19 +183,18 @@ def _refuse_unless_zip(path: Path, data: bytes) -> None:
         _refuse(path, "wb_pdf")
     for magic, what in _ARCHIVES.items():
         if data.startswith(magic):
-            _refuse(path, f"is {what}, not a workbook: extract the .xlsx file from it first")
+            _refuse(path, "wb_archive", what=(what, {}))
     text = _as_text(data[:8192])
     if text is not None:
         head = text.lstrip().lower()
         if head.startswith(("<!doctype html", "<html")) or "<html" in head[:1024]:
             _refuse(path, "wb_html")
         if "urn:schemas-microsoft-com:office:spreadsheet" in head:
-            _refuse(path, "is an Excel 2003 XML spreadsheet, not an xlsx workbook: open it in Excel "
-                          "and save it as an .xlsx workbook")
+            _refuse(path, "wb_xml2003")
         if head.startswith("<"):
-            _refuse(path, "is an XML file, not an xlsx workbook: ask for the .xlsx file itself")
+            _refuse(path, "wb_xml")
         if head.startswith("{\\rtf"):
-            _refuse(path, "is a Word (RTF) document, not a workbook: ask for the .xlsx file itself")
+            _refuse(path, "wb_rtf")
         _refuse(path, "wb_csv")
     _refuse(path, "wb_unknown")
 
@@ -245,18 +243,15 @@ def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         if count > MAX_MEMBERS:
             _too_many(path, count)
         if size > MAX_DIRECTORY_BYTES:
-            _refuse(path, f"has a zip directory of {size / 1024:,.0f} KB, far more than a workbook needs: "
-                          f"it is damaged or not a genuine workbook; {_RESEND}")
+            _refuse(path, "wb_directory", size=Fixed(size / 1024, 0, grouped=True))
     try:
         return zipfile.ZipFile(BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, but also struct/value errors on garbage
-        _refuse(path, f"cannot be read as an xlsx workbook (the file is truncated or damaged: "
-                      f"{_reason(exc)}): save it again from Excel or ask the sender for a new copy")
+        _refuse(path, "wb_truncated", detail=_reason(exc))
 
 
 def _too_many(path: Path, count: int) -> NoReturn:
-    _refuse(path, f"holds {count} parts, more than the {MAX_MEMBERS} a workbook may have: it is damaged "
-                  f"or not a genuine workbook; {_RESEND}")
+    _refuse(path, "wb_too_many_parts", count=count, most=MAX_MEMBERS)
 
 
 def _check_members(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -267,26 +262,23 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     seen: set[str] = set()
     for info in infos:
         if info.filename in seen:
-            _refuse(path, f"contains the part {info.filename} twice, which Excel never writes: it is "
-                          f"damaged or tampered with; {_RESEND}")
+            _refuse(path, "wb_part_twice", part=info.filename)
         seen.add(info.filename)
         if info.flag_bits & 0x1:
-            _refuse(path, "has encrypted parts inside its zip archive: save it as an unprotected .xlsx")
+            _refuse(path, "wb_encrypted_parts")
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        _bomb(path, f"would unpack to {total / MiB:,.0f} MB, over the {MAX_UNCOMPRESSED_BYTES // MiB} MB "
-                    "limit")
+        _bomb(path, "wb_unpack_total", size=Fixed(total / MiB, 0, grouped=True), limit=MAX_UNCOMPRESSED_BYTES // MiB)
     for info in infos:
         if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size / max(info.compress_size, 1)
-            _bomb(path, f"has a part ({info.filename}) that unpacks to {ratio:,.0f} times its stored size, "
-                        "which no genuine workbook does")
+            _bomb(path, "wb_unpack_ratio", part=info.filename, ratio=Fixed(ratio, 0, grouped=True))
     return infos
 
 
-def _bomb(path: Path, what: str) -> NoReturn:
-    _refuse(path, f"{what}: it is damaged or built to exhaust memory (a \"zip bomb\") and was not opened; "
-                  f"{_RESEND}")
+def _bomb(path: Path, what: str, **slots) -> NoReturn:
+    """Refuse a "zip bomb": ``what`` is the key of what it would unpack to, with its values."""
+    _refuse(path, "wb_bomb", what=(what, slots))
 
 
 def _check_is_workbook(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
@@ -295,20 +287,17 @@ def _check_is_workbook(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipI
         return
     if "mimetype" in names and _read_bounded(path, zf, zf.getinfo("mimetype"), limit=256).startswith(
             b"application/vnd.oasis.opendocument.spreadsheet"):
-        _refuse(path, "is an OpenDocument spreadsheet (.ods), not an xlsx workbook: save it as "
-                      "\"Excel 2007-365 (.xlsx)\"")
+        _refuse(path, "wb_ods")
     if "mimetype" in names:
-        _refuse(path, "is an OpenDocument file, not a workbook: ask for the .xlsx file itself")
+        _refuse(path, "wb_odf")
     if "word/document.xml" in names:
-        _refuse(path, "is a Word document (.docx), not a workbook: ask for the .xlsx file itself")
+        _refuse(path, "wb_docx")
     if "ppt/presentation.xml" in names:
-        _refuse(path, "is a PowerPoint presentation (.pptx), not a workbook: ask for the .xlsx file itself")
+        _refuse(path, "wb_pptx")
     inner = sorted(n for n in names if n.lower().endswith((".xlsx", ".xlsm")))
     if inner:
-        _refuse(path, f"is a zip archive containing {inner[0]}, not a workbook itself: extract the "
-                      "workbook from it first")
-    _refuse(path, "is a zip archive but not an xlsx workbook (it has no [Content_Types].xml or "
-                  "xl/workbook.xml): ask for the .xlsx file itself")
+        _refuse(path, "wb_zip_holding", part=inner[0])
+    _refuse(path, "wb_zip_not_book")
 
 
 def _read_bounded(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -324,14 +313,17 @@ def _read_bounded(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit:
 
 
 def _damaged_part(path: Path, info: zipfile.ZipInfo, exc: BaseException) -> NoReturn:
-    _refuse(path, f"cannot be read as an xlsx workbook ({info.filename}: {_reason(exc)}): save it again "
-                  "from Excel or ask the sender for a new copy")
+    _refuse(path, "wb_part_damaged", part=info.filename, detail=_reason(exc))
 
 
 # --- the XML parts -----------------------------------------------------------------------------
 
 class _Beyond(Exception):
-    """A part goes beyond one of the limits; the message says which, in words."""
+    """A part goes beyond one of the limits: ``sentence`` is the key of the words saying which and their values."""
+
+    def __init__(self, key: str, **slots):
+        super().__init__(key)
+        self.sentence = (key, slots)
 
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d{1,9})?$")
@@ -344,15 +336,9 @@ _PLAIN = frozenset(("v", "t", "r", "rPr", "sz", "color", "name", "family", "sche
 _NOTHING_AT_END = _PLAIN | {"f", "row"}  # elements whose end changes nothing (unprefixed)
 
 
-def _n(count: int) -> str:
-    """A count with thin spaces between thousands, as the program's messages write them: 10 000."""
-    return f"{count:,}".replace(",", " ")
-
-
-_TOO_MANY_CELLS = f"holds more than {_n(MAX_CELLS)} cells, rows, merged cells, comments and strings in all"
-_TOO_MANY_ELEMENTS = f"holds more than {_n(MAX_ELEMENTS)} XML elements"
-_TOO_MANY_SHEETS = f"has more than {MAX_SHEETS} sheets"
-_TOO_MANY_STYLES = f"has more than {_n(MAX_STYLES)} style records"
+# What a part goes beyond, by the key of its words (the limits are said in each language's style).
+_TOO_MANY = {"cells": ("wb_many_cells", MAX_CELLS), "elements": ("wb_many_elements", MAX_ELEMENTS),
+             "sheets": ("wb_many_sheets", MAX_SHEETS), "styles": ("wb_many_styles", MAX_STYLES)}
 
 
 def _corner(ref: str) -> tuple[int, int] | None:
@@ -397,25 +383,28 @@ class _Bounds:
         self.cell: tuple[int, int] | None = None
         self.formula: list[str] | None = None
 
-    def _count(self, what: str, n: int, limit: int, text: str) -> None:
+    def _count(self, what: str, n: int, limit: int) -> None:
         total = self.totals[what] = self.totals.get(what, 0) + n
         if total > limit:
-            raise _Beyond(text)
+            key, most = _TOO_MANY[what]
+            raise _Beyond(key, most=most)
 
     def _cells(self, n: int) -> None:
-        self._count("cells", n, MAX_CELLS, _TOO_MANY_CELLS)
+        self._count("cells", n, MAX_CELLS)
 
-    def _within(self, column: int, row: int, what: str, ref: str) -> None:
+    def _within(self, column: int, row: int, what: str, ref) -> None:
+        """Refuse beyond the last row or column: ``what`` is the key of the element's name (``wb_a_cell``),
+        ``ref`` its reference (text, or a row number)."""
         if row > MAX_ROWS or column > MAX_COLUMNS:
-            raise _Beyond(f"has {what} reaching {ref} ({self.part}), beyond row {_n(MAX_ROWS)} or column "
-                          f"{MAX_COLUMNS} where a workbook of this program ends")
+            raise _Beyond("wb_reaching", what=(what, {}), ref=ref if isinstance(ref, str) else ("wb_row_n", {"row": ref}),
+                          part=self.part, rows=MAX_ROWS, columns=MAX_COLUMNS)
 
     def _area(self, ref: str, what: str) -> int:
         """Cells of a range ``A1:B2`` (or ``A1``) once checked within the bounds."""
         first, _, last = ref.partition(":")
         corners = [_corner(first), _corner(last or first)]
         if None in corners:
-            raise _Beyond(f"has a malformed cell reference {ref[:40]!r} in {self.part}")
+            raise _Beyond("wb_bad_reference", found=ref[:40], part=self.part)
         (c1, r1), (c2, r2) = corners
         for column, row in corners:
             self._within(column, row, what, ref[:40])
@@ -424,7 +413,7 @@ class _Bounds:
     def startElement(self, name, attrs):  # noqa: N802 - expat's handler (called once per element: kept lean)
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
-            raise _Beyond(_TOO_MANY_ELEMENTS)
+            raise _Beyond("wb_many_elements", most=MAX_ELEMENTS)
         if name in _PLAIN:  # values, text, formats...: most elements, unprefixed as Excel writes them
             return
         local = name.rpartition(":")[2] if ":" in name else name
@@ -435,9 +424,9 @@ class _Bounds:
                 r = attrs.get("r")
                 corner = _corner(r) if r else (self.column + 1, self.row)
                 if corner is None:
-                    raise _Beyond(f"has a malformed cell reference {r[:40]!r} in {self.part}")
+                    raise _Beyond("wb_bad_reference", found=r[:40], part=self.part)
                 self.column, row = corner
-                self._within(self.column, row, "a cell", r or f"row {row}")
+                self._within(self.column, row, "wb_a_cell", r or row)
                 self._cells(1)
                 self.cell = (row, self.column)
                 return
@@ -449,16 +438,16 @@ class _Bounds:
                 r = attrs.get("r")
                 self.row = int(r) if r and r.isdigit() else self.row + 1
                 self.column = 0
-                self._within(1, self.row, "a row", str(self.row))
+                self._within(1, self.row, "wb_a_row", str(self.row))
                 self._cells(1)
                 return
         if local == "sheetData":
             self.in_data, self.row = True, 0
         elif local in ("mergeCell", "hyperlink", "comment") and attrs.get("ref"):
-            self._cells(self._area(attrs["ref"], {"mergeCell": "a merged range", "hyperlink": "a hyperlink",
-                                                  "comment": "a comment"}[local]))
+            self._cells(self._area(attrs["ref"], {"mergeCell": "wb_a_merged_range", "hyperlink": "wb_a_hyperlink",
+                                                  "comment": "wb_a_comment"}[local]))
         elif local in ("dimension", "table") and attrs.get("ref"):
-            self._area(attrs["ref"], "a table" if local == "table" else "a used range")
+            self._area(attrs["ref"], "wb_a_table" if local == "table" else "wb_a_used_range")
         elif local == "si":
             self._cells(1)
         elif local == "sheetProtection" and attrs.get("sheet", "") not in ("", "0", "false", "f"):
@@ -466,9 +455,9 @@ class _Bounds:
         elif local == "sheets":
             self.in_sheets = True
         elif local == "sheet" and self.in_sheets:
-            self._count("sheets", 1, MAX_SHEETS, _TOO_MANY_SHEETS)
+            self._count("sheets", 1, MAX_SHEETS)
         elif local in _STYLE_RECORDS:
-            self._count("styles", 1, MAX_STYLES, _TOO_MANY_STYLES)
+            self._count("styles", 1, MAX_STYLES)
         if local in _SQREF and "sqref" in attrs:
             self._cells(len(attrs["sqref"].split()))
 
@@ -522,7 +511,7 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
                     read += len(chunk)
                     unpacked += len(chunk)
                     if read > info.file_size or unpacked > MAX_UNCOMPRESSED_BYTES:
-                        _bomb(path, f"unpacks to more than it declares ({info.filename})")
+                        _bomb(path, "wb_unpack_more", part=info.filename)
                     if parser is not None and not _feed(parser, chunk, strict):
                         parser = None
             if parser is not None:
@@ -530,11 +519,9 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
         except InputError:
             raise
         except _Beyond as exc:
-            _refuse(path, f"{exc}: it is not a workbook of this program nor a quote form, or it was built to "
-                          f"exhaust memory, and it was not opened; {_RESEND}")
+            _refuse(path, "wb_beyond", what=exc.sentence)
         except defusedxml.DefusedXmlException:
-            _refuse(path, f"contains an XML document type declaration (DTD) in {info.filename}; workbooks "
-                          "never need one and XML attacks rely on it, so it was not opened; " + _RESEND)
+            _refuse(path, "wb_dtd", part=info.filename)
         except Exception as exc:  # noqa: BLE001 - malformed XML, bad CRC, unknown compression...
             _damaged_part(path, info, exc)
     return bounds
@@ -570,43 +557,42 @@ def _feed(parser, chunk: bytes | None, strict: bool) -> bool:
 
 # --- what is ignored ---------------------------------------------------------------------------
 
-def _few(names: list[str]) -> str:
-    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+def _few(names: list[str]) -> tuple:
+    """The first three names, then how many more: a sub-sentence of a notice."""
+    if len(names) > 3:
+        return "wb_few_more", {"list": ", ".join(names[:3]), "count": len(names) - 3}
+    return "wb_few", {"list": ", ".join(names)}
 
 
-def _notices(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[str]:
+def _notices(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[Notice]:
     names = [info.filename for info in infos if not info.is_dir()]
     lower = {n: n.lower() for n in names}
-    notices: list[str] = []
+    notices: list[Notice] = []
 
     vba = [n for n in names if lower[n].endswith("vbaproject.bin")]
     if vba:
-        notices.append(f"macros ({_few(vba)}) found and ignored: a quote form is data, never code")
+        notices.append(Notice("", "wb_macros", parts=_few(vba)))
     else:
         types = zf.read("[Content_Types].xml")  # checked above: present, bounded, safe XML
         if b"macroenabled" in types.lower():
-            notices.append("saved as a macro-enabled workbook (.xlsm) but without macro code; any "
-                           "macros are ignored: a quote form is data, never code")
+            notices.append(Notice("", "wb_xlsm_no_macros"))
     macro_sheets = [n for n in names if lower[n].startswith(("xl/macrosheets/", "xl/dialogsheets/"))
                     and lower[n].endswith(".xml")]
     if macro_sheets:
-        notices.append(f"Excel 4 macro sheets ({_few(macro_sheets)}) found: their cells are read as "
-                       "plain values and nothing in them is run")
+        notices.append(Notice("", "wb_macro_sheets", parts=_few(macro_sheets)))
 
     for name in names:
         if lower[name].startswith("xl/externallinks/") and lower[name].endswith(".xml"):
             target = _external_target(zf, name)
-            what = f"external link to {target[:200]!r}" if target else "external link"
-            notices.append(f"{what} ({name}) found and ignored: cells using it keep the values last "
-                           "saved in this file and nothing is fetched")
+            what = ("wb_link_to", {"found": target[:200]}) if target else ("wb_link", {})
+            notices.append(Notice("", "wb_external_link", what=what, part=name))
 
-    for folder, what in (("xl/embeddings/", "embedded objects"), ("xl/activex/", "ActiveX controls")):
+    for folder, what in (("xl/embeddings/", "wb_embedded"), ("xl/activex/", "wb_activex")):
         found = [n for n in names if lower[n].startswith(folder)]
         if found:
-            notices.append(f"{what} ({_few(found)}) found and ignored: only cell values are read")
+            notices.append(Notice("", "wb_objects", what=(what, {}), parts=_few(found)))
     if "xl/connections.xml" in names:
-        notices.append("data connections (xl/connections.xml) found and ignored: nothing is refreshed, "
-                       "cells keep the values last saved")
+        notices.append(Notice("", "wb_connections"))
     return notices
 
 
