@@ -549,10 +549,10 @@ def test_a_workbooks_problems_are_said_in_french(name, broken_books):
     assert where in lines and not _french_lines(lines, (broken,)), lines
 
 
-def test_a_french_workbooks_problems_are_said_in_french_without_lang(built_book, tmp_path, capsys):
+def test_a_french_workbooks_problems_are_said_in_french_without_lang(built_book, loaded_book, tmp_path, capsys):
     """``validate LIVRE.xlsx`` of a French book with a bad input: its problems in French, as its other lines."""
     from xlmodel.workbook.sheetnames import sheet
-    wb = load_workbook(built_book("example", "fr").path)
+    wb = loaded_book(built_book("example", "fr").path)
     ws = sheet(wb, "Vendors")
     price = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=4, column=c).value == "Prix")
     ws.cell(row=6, column=price, value=-3)

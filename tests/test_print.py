@@ -232,7 +232,7 @@ def _too_tall(ws, formulas: set) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_row_is_more_than_a_line_taller_than_its_wrapped_text(books, built_book, lang):
+def test_no_row_is_more_than_a_line_taller_than_its_wrapped_text(books, built_book, loaded_book, lang):
     """Issue 16: the rows of Staffing, Compare and Inputs were sized at 0.9 of a unit a character, the
     estimate that decides to wrap: labels that fit their column once wrapped took two lines and the
     notes of Inputs one or two too many, uneven gaps on the printed pages (seven lines given to the
@@ -240,7 +240,7 @@ def test_no_row_is_more_than_a_line_taller_than_its_wrapped_text(books, built_bo
     for their text, too."""
     formulas = {ws.title: {cell.coordinate for row in ws.iter_rows() for cell in row
                            if isinstance(cell.value, str) and cell.value.startswith("=")}
-                for ws in load_workbook(built_book("example", lang).path, read_only=True).worksheets}
+                for ws in loaded_book(built_book("example", lang).path).worksheets}
     faults = [f for ws in books[lang].worksheets if ws.sheet_state == "visible"
               for f in _too_tall(ws, formulas[ws.title])]
     assert not faults, f"{len(faults)} rows too tall: " + "; ".join(faults[:12])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from openpyxl import load_workbook
 
 from xlmodel.model import build_model
 from xlmodel.workbook.build import build_file
@@ -116,12 +115,12 @@ def test_same_case_gives_the_same_bytes(tmp_path, built_book):
     assert again.read_bytes() == built_book("hybrid_share").path.read_bytes()
 
 
-def test_french_build_differs_only_in_words(built, built_book):
+def test_french_build_differs_only_in_words(built, built_book, loaded_book):
     """The French book: the same numbers and formulas, in other words and under French tabs (every
     reference to a sheet follows its tab)."""
     from xlmodel.text import sheet_titles
     from xlmodel.workbook.sheetnames import quoted
-    wen, wfr = built[0], load_workbook(built_book("example", "fr").path)  # the English one read once here
+    wen, wfr = built[0], loaded_book(built_book("example", "fr").path)  # each read once per run
     tabs = dict(sheet_titles("fr"))  # the example has portfolios: a Sourcing sheet
     assert wfr.sheetnames == list(tabs.values()) and wen.sheetnames == list(tabs)
     assert wen["Inputs"]["A6"].value != wfr[tabs["Inputs"]]["A6"].value  # the words change...
