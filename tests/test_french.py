@@ -293,3 +293,21 @@ def test_the_sourcing_sheet_shows_labels_in_its_language(built_book, lang):
         names, english = _case_names(path), _english_texts()
         found = [(where, text) for where, text in texts if english_in(text, names, english)]
         assert not found, found[:5]
+
+
+def test_every_colon_of_the_french_book_has_its_space_before_it(built_book):
+    """French sets a space before a colon ("Hybride (horaires étendus) : Atlantique"): the monthly weights
+    read "Coefficient saisonnier: janvier" and Staffing's check "Jumeau Python: concorde", beside labels
+    written the French way. Each text a cell holds or a formula quotes is read (a time, 8:00, is not a
+    colon of a sentence)."""
+    wb = load_workbook(built_book("example", "fr").path)
+    glued = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str):
+                    continue
+                texts = re.findall(r'"((?:[^"]|"")*)"', cell.value) if cell.value.startswith("=") else [cell.value]
+                glued += [f"{ws.title}!{cell.coordinate} {text[:60]!r}" for text in texts
+                          if re.search(r"[^\s\d]:(\s|$)", text)]
+    assert not glued, glued[:10]

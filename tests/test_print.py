@@ -62,6 +62,8 @@ def test_the_example_prints_on_at_most_30_pages_in_english_and_in_french(soffice
         assert len(sheets) <= pdf_pages(pdf) <= MOST_PAGES, (lang, pdf_pages(pdf))
         off = words_off_the_page(pdf)
         assert not off, (lang, len(off), off[:5])
+        hashes = hashed_pages(pdf)
+        assert not hashes, (lang, hashes)  # the French Staffing months: "###" for "janv. 2027" in 8.43 units
         drawn = cost_chart_names(pdf, lang)
         missing = [name for name in short_names(built_book("example", lang).path, lang) if name not in drawn]
         assert not missing, (lang, missing, drawn)  # LibreOffice drew one name in two at 8 points
@@ -88,6 +90,13 @@ def cost_chart_names(pdf: Path, lang: str) -> str:
     top = next(y for x, y, w in words if w == title and x < width * 0.4)
     bottom = next(y for x, y, w in words if w == legend and y > top and x < width * 0.4)
     return " ".join(html.unescape(w) for x, y, w in words if x < width * 0.2 and top < y < bottom)
+
+
+def hashed_pages(pdf: Path) -> list[int]:
+    """The pages where a figure or a date printed as "###", too wide for its column."""
+    import subprocess
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [number for number, page in enumerate(text.split("\f"), start=1) if "###" in page]
 
 
 def words_off_the_page(pdf: Path) -> list[tuple[int, str]]:
@@ -341,6 +350,51 @@ def test_a_sheet_printed_several_pages_wide_repeats_no_text_its_title_columns_cu
                         len(cell.value) * (BOLD_CHAR if cell.font.b else CHAR) + MARGIN > room:
                     cut.append(f"{ws.title}!{cell.coordinate} {cell.value[:40]!r}")
     assert not cut, cut
+
+
+INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_text_after_a_figure_on_an_input_sheet_is_set_apart_from_it(books, lang):
+    """A figure aligned right and the text of the next cell printed run together ("5years",
+    "31.50 €agent minutes", "0 €no", "3.0no", "6yes"): the text is indented."""
+    touching = []
+    for name in INPUT_SHEETS:
+        ws = sheet(books[lang], name)
+        for row in ws.iter_rows(min_col=2):
+            for cell in row:
+                before = ws.cell(cell.row, cell.column - 1)
+                if isinstance(cell.value, str) and cell.value and cell.alignment.horizontal in (None, "general", "left") \
+                        and isinstance(before.value, (int, float)) and not isinstance(before.value, bool) \
+                        and before.alignment.horizontal in (None, "general", "right") and not cell.alignment.indent:
+                    touching.append(f"{name}!{before.coordinate}:{cell.coordinate} {before.value!r} {cell.value!r}")
+    assert not touching, touching[:10]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_notes_of_inputs_wrap_under_their_header(books, lang):
+    """A note ran on past its column, under the Channels table's columns, for up to 200 characters,
+    beside notes wrapped in the column: every note of the inputs wraps in its own column."""
+    ws = sheet(books[lang], "Inputs")
+    channels = next(c.row for c in ws["A"] if c.value == TEXTS[lang]["channels"])
+    loose = [f"D{c.row}" for c in ws["D"][4:channels - 1] if isinstance(c.value, str) and not c.alignment.wrap_text]
+    assert not loose, loose
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_printed_page_says_what_its_figures_are(books, built_book, lang):
+    """Calc's pages after the first were columns of figures without their years; the Channels title
+    printed alone at the foot of an Inputs page, the table on the next; a portfolio's teams and
+    invoices on a page that did not name it. The year numbers repeat on every Calc page, the Channels
+    table and each portfolio after the first start a page."""
+    plan, ws = built_book("example", lang).plan, sheet(books[lang], "Calc")
+    year_row = int(ws.print_title_rows.replace("$", "").split(":")[0])
+    assert ws.cell(year_row, 1).value == {"en": "Year (0 = signature)", "fr": "Année (0 = signature)"}[lang]
+    assert [ws.cell(year_row, j).value for j in range(4, 10)] == [0, 1, 2, 3, 4, 5]
+    breaks = {name: [b.id + 1 for b in sheet(books[lang], name).row_breaks.brk] for name in ("Inputs", "Sourcing")}
+    assert plan.inputs.channels_title in breaks["Inputs"]
+    assert sorted(breaks["Sourcing"]) == [block.title for block in plan.sourcing.blocks[1:]] != []
 
 
 def test_every_sheet_has_a_page_header_and_page_x_of_y_in_the_books_language(books):

@@ -441,3 +441,28 @@ def test_a_quote_typed_below_the_table_after_a_blank_row_is_read_with_a_y_flag(e
     code, _, err = run(["validate", book], capsys)
     assert code == 0
     assert f"notice: {sheet}!{ref.replace('$', '')}: {shrinkage.label_en} is blank: its default {default:g} is used" in err
+
+
+@pytest.mark.parametrize("colon", [" : ", ": "])  # French labels now, and as French books wrote them before
+def test_the_monthly_weights_of_french_ranges_are_read_with_either_colon(built_book, colon):
+    """The whole-case function reads Inputs!A:B by label: the French seasonality labels read
+    "Coefficient saisonnier : janvier" (the French colon, as every other French label), and a French
+    book built before, "Coefficient saisonnier: janvier", still gives its weights, not the defaults."""
+    from xlmodel.text import fr
+    from xlmodel.workbook.reader import case_from_ranges
+    from xlmodel.workbook.sheetnames import sheet
+
+    wb = load_workbook(built_book("example", "fr").path, data_only=True)
+
+    def table(ws):
+        return [[c.value for c in row] for row in ws[next(iter(ws.tables.values())).ref]]
+
+    inputs, hybrid = sheet(wb, "Inputs"), sheet(wb, "Hybrid")
+    month = f"{fr.WORKBOOK['seasonality']} : {fr.WORKBOOK['months'][0]}"
+    labels = [list(r[:2]) for r in inputs.iter_rows(values_only=True)]
+    assert [month, 1.15] in labels  # what the French book writes
+    labels = [[str(a).replace(f"{fr.WORKBOOK['seasonality']} : ", f"{fr.WORKBOOK['seasonality']}{colon}")
+               if isinstance(a, str) else a, b] for a, b in labels]
+    case = case_from_ranges(labels, table(inputs), table(sheet(wb, "Vendors")),
+                            [list(r[:2]) for r in hybrid.iter_rows(values_only=True)], table(hybrid))
+    assert case.demand.seasonality == example_case().demand.seasonality != (1.0,) * 12

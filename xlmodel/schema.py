@@ -231,7 +231,7 @@ INHOUSE = Section("inhouse", (
     F("employer_charge_rate", "rate", 0.30, "of gross salary", "Employer charges", "Charges patronales",
       0, 0.8, fr_unit="du brut",
       source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; type the rate of "
-             "your own payroll (docs/method.md, Where the default figures come from)."),
+             "your own payroll (from its payslips)."),
     F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Worked hours per FTE (paid leave and public "
       "holidays excluded)", "Heures travaillées par ETP (hors congés payés et jours fériés)", 500, 2500,
       fr_unit="heures/an",
@@ -467,11 +467,11 @@ REINTERNALISATION = Section("reinternalisation", (
     F("knowledge_transfer_back", "money", 60000.0, "one-off", "Knowledge transfer back in-house",
       "Transfert de connaissances vers l'interne", 0, 1e9, fr_unit="ponctuel",
       source="The vendor's know-how handed back under the reversibility plan: as much as the knowledge transfer "
-             "out (the [transition] default, 60 kEUR), paid in the month of the return."),
+             "out (its default, 60 kEUR), paid in the month of the return."),
     F("it_reintegration", "money", 80000.0, "one-off", "IT brought back in-house", "Réintégration informatique",
       0, 1e9, fr_unit="ponctuel",
-      source="Telephony, CRM access and reporting brought back: as much as the IT integration out (the "
-             "[transition] default, 80 kEUR), paid in the month of the return."),
+      source="Telephony, CRM access and reporting brought back: as much as the IT integration out (its "
+             "default, 80 kEUR), paid in the month of the return."),
 ), title_en="Re-internalisation", title_fr="Réinternalisation")
 
 SCALAR_SECTIONS = (CASE, FINANCE, DEMAND, INHOUSE, TRANSITION, HYBRID, CUSTOMER, CONTINUITY, REINTERNALISATION)
@@ -568,7 +568,7 @@ def _risk_fields():
     out = [F("distribution", "choice", "pert", "", "Distribution of each driver", "Loi de chaque facteur",
              choices=("pert", "triangular"),
              source="PERT: Beta(1 + 4 (mode - low) / (high - low), 1 + 4 (high - mode) / (high - low)) "
-                    "scaled to [low, high]; triangular: numpy's triangular(low, mode, high)."),
+                    "scaled to [low, high]; triangular: the triangular distribution (low, mode, high)."),
            F("draws", "int", 10000, "draws", "Monte Carlo draws", "Tirages Monte Carlo", 1, 10_000_000,
              fr_unit="tirages"),
            F("seed", "int", 20270101, "", "Random seed", "Graine aléatoire", 0, 2**63 - 1, grouped=False)]

@@ -38,10 +38,11 @@ CONSTANTS = {
                            "Erlang A : plus petit logarithme d'un terme de Poisson"),
     # Tolerances of the workbook's checks (kept here so that no number is typed in a formula).
     "SEASONALITY_TOLERANCE": (0.001, "", "Tolerance: seasonality average", "Tolérance : moyenne saisonnière"),
-    "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python vs native", "Tolérance : Python vs natif"),
+    "CHECK_TOLERANCE": (0.000001, "relative", "Tolerance: Python twin vs native formulas",
+                        "Tolérance : jumeau Python / formules natives"),
     # A committed service level a rounding error below the target (0.85 - 0.05) still meets it.
     "SERVICE_LEVEL_TOLERANCE": (0.000000001, "rate", "Tolerance: committed vs target service level",
-                                "Tolérance : niveau de service contractuel vs cible"),
+                                "Tolérance : niveau de service contractuel / cible"),
 }
 
 #: Cost lines, in the order of reports and of the stacked chart: (id, English, French).

@@ -13,7 +13,7 @@ WORKBOOK = {
     "seasonality": "Coefficient saisonnier", "months": ["janvier", "février", "mars", "avril", "mai", "juin",
                                                         "juillet", "août", "septembre", "octobre", "novembre",
                                                         "décembre"],
-    "channels": "Canaux (une colonne par canal)", "constants": "Constantes (verrouillées)",
+    "channels": "Canaux (une ligne par canal)", "constants": "Constantes (verrouillées)",
     "vendors_title": "Offres des prestataires : une ligne par offre",
     "vendors_help": "Modèles de prix : à l'heure (heure de conseiller connecté), à l'ETP-mois, à la minute "
                     "(minute traitée), au contact, forfait mensuel. Pour ajouter une offre, reconstruisez le "
@@ -566,10 +566,10 @@ WORKBOOK.update({
     "cont_vendor": "Portefeuille : prestataire défaillant",
     "cont_head_cont_dependence": "Part du volume qui en dépend",
     "cont_head_cont_contacts": "Contacts pendant la défaillance",
-    "cont_head_cont_lost": "Sans secours : contacts perdus",
+    "cont_head_cont_lost": "Sans secours : valeur des contacts perdus",
     "cont_head_cont_cost_unit": "Son coût par contact",
     "cont_head_cont_backup_unit": "Coût par contact du secours",
-    "cont_head_cont_backup": "Avec secours : prix d'urgence",
+    "cont_head_cont_backup": "Avec secours : coût au prix d'urgence",
     "cont_line": "{portfolio} : {vendor}",
     "short_reinternalised": "Réinternalisé",
     "cont_terminal_title": "Continuité : un prestataire défaillant pendant {weeks} semaines (majoration d'urgence "

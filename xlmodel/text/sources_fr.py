@@ -19,7 +19,7 @@ SOURCES = {
         "coût ; les coûts internes sont saisis tels que le client les supporte.",
     ("finance", "corporation_tax_rate"):
         "France 2026 : 25 % (CGI art. 219) plus la contribution sociale de 3,3 % sur l'impôt au-delà de "
-        "763 000 EUR (CGI art. 235 ter ZC), soit 25 % x 1,033 = 25,8 % pour une grande entreprise ; ajoutez la "
+        "763 000 € (CGI art. 235 ter ZC), soit 25 % x 1,033 = 25,8 % pour une grande entreprise ; ajoutez la "
         "contribution exceptionnelle des plus grands groupes si elle vous concerne. Chaque coût est déduit "
         "l'année où il est payé, par une entreprise bénéficiaire ; les VAN après impôt figurent à côté des VAN "
         "avant impôt, qui classent les scénarios.",
@@ -63,11 +63,11 @@ SOURCES = {
         "du travail, art. L3123-27), si bien que les journées plus courtes sont rares ; reprenez vos règles de "
         "planification. Sans effet sans profil.",
     ("inhouse", "gross_salary"):
-        "Conseiller clientèle en France, environ 1,1 SMIC (SMIC 2026 : environ 21 900 EUR par an).",
+        "Conseiller clientèle en France, environ 1,1 SMIC (SMIC 2026 : environ 21 900 € par an).",
     ("inhouse", "employer_charge_rate"):
         "Pas un taux forfaitaire de 42 à 45 % près du SMIC : la réduction générale dégressive unique (RGDU) "
-        "2026 l'abaisse ; saisissez le taux de votre propre paie (docs/method.md, origine des valeurs par "
-        "défaut).",
+        "2026 l'abaisse ; saisissez le taux de votre propre paie (bulletins "
+        "de paie ou DSN).",
     ("inhouse", "paid_hours_per_fte"):
         "1 607 h : durée légale annuelle du travail en France (Code du travail, art. L3121-41), 35 h par "
         "semaine sur l'année une fois pris les cinq semaines de congés payés et les jours fériés. Les congés "
@@ -80,12 +80,12 @@ SOURCES = {
     ("inhouse", "attrition_rate"):
         "Le turnover des centres de relation client français atteint souvent 20 à 30 % par an.",
     ("inhouse", "cost_per_hire"):
-        "Annonces, sélection et intégration d'un conseiller : 2 000 à 4 000 EUR en France. La formation est "
-        "comptée à part (formateur, et semaines payées du stagiaire) : les 10 000 EUR souvent cités par départ "
+        "Annonces, sélection et intégration d'un conseiller : 2 000 à 4 000 € en France. La formation est "
+        "comptée à part (formateur, et semaines payées du stagiaire) : les 10 000 € souvent cités par départ "
         "ajoutent les semaines où un nouveau conseiller est moins productif, que le modèle ne compte pas.",
     ("inhouse", "training_cost_per_hire"):
-        "Un formateur (environ 40 kEUR brut) pour une promotion de 10 à 12 pendant la formation initiale, avec "
-        "supports et outils : environ 1 000 EUR par stagiaire. Les semaines payées du stagiaire sont comptées "
+        "Un formateur (environ 40 k€ brut) pour une promotion de 10 à 12 pendant la formation initiale, avec "
+        "supports et outils : environ 1 000 € par stagiaire. Les semaines payées du stagiaire sont comptées "
         "à part, une seule fois.",
     ("inhouse", "training_weeks"):
         "Les nouveaux embauchés sont payés mais ne traitent pas de contacts pendant leur formation ; le modèle "
@@ -93,12 +93,12 @@ SOURCES = {
     ("inhouse", "supervision_span"):
         "12 à 18 conseillers par superviseur est l'usage.",
     ("inhouse", "management_charge_rate"):
-        "À 1,6-1,8 SMIC (38 à 40 kEUR), la RGDU 2026, qui s'éteint à 3 SMIC, pèse peu : environ 42 % du brut, "
+        "À 1,6-1,8 SMIC (38 à 40 k€), la RGDU 2026, qui s'éteint à 3 SMIC, pèse peu : environ 42 % du brut, "
         "contre 30 % près du SMIC pour les conseillers.",
     ("inhouse", "payroll_extras"):
-        "Part employeur par salarié : mutuelle (au moins 50 %) environ 400 EUR, titres-restaurant (environ 55 % "
-        "d'un titre de 9 EUR, 210 jours) environ 1 000 EUR, transport (50 % de l'abonnement de transport en "
-        "commun) 300 à 500 EUR : environ 1 700 EUR, 7 % du salaire brut d'un conseiller. Pour les conseillers, "
+        "Part employeur par salarié : mutuelle (au moins 50 %) environ 400 €, titres-restaurant (environ 55 % "
+        "d'un titre de 9 €, 210 jours) environ 1 000 €, transport (50 % de l'abonnement de transport en "
+        "commun) 300 à 500 € : environ 1 700 €, 7 % du salaire brut d'un conseiller. Pour les conseillers, "
         "les superviseurs et les fonctions support.",
     ("inhouse", "cost_inflation"):
         "L'objectif de moyen terme de 2 % de la BCE ; retenez l'indexation de vos baux et de vos contrats.",
@@ -109,11 +109,11 @@ SOURCES = {
         "Piloter un prestataire coûte 5 à 10 % du contrat (gestion du contrat, qualité, reporting).",
     ("transition", "governance_floor"):
         "Si petit que soit le contrat, quelqu'un pilote le prestataire : un responsable prestataire, environ "
-        "42 kEUR brut x 1,42 de charges = 60 kEUR par an (indexé sur les salaires), dès qu'un prestataire "
+        "42 k€ brut x 1,42 de charges = 60 k€ par an (indexé sur les salaires), dès qu'un prestataire "
         "facture.",
     ("transition", "severance_per_agent"):
         "Indemnité légale (1/4 de mois par année d'ancienneté) plus la part négociée d'un plan de sauvegarde "
-        "de l'emploi (PSE) : 20 à 40 kEUR par conseiller est courant en France.",
+        "de l'emploi (PSE) : 20 à 40 k€ par conseiller est courant en France.",
     ("channels", "service_level"):
         "80/20 (80 % des appels répondus en moins de 20 s) est l'objectif téléphonique usuel ; les normes "
         "NF 345 et ISO 18295 demandent un objectif affiché, pas une valeur imposée.",
@@ -198,10 +198,10 @@ SOURCES = {
         "minimale accomplie.",
     ("reinternalisation", "knowledge_transfer_back"):
         "Le savoir-faire du prestataire rendu selon le plan de réversibilité : autant que le transfert de "
-        "connaissances à l'aller (la valeur par défaut de [transition], 60 k€), payé le mois du retour.",
+        "connaissances à l'aller (sa valeur par défaut, 60 k€), payé le mois du retour.",
     ("reinternalisation", "it_reintegration"):
-        "Téléphonie, accès au CRM et reporting rapatriés : autant que l'intégration informatique à l'aller (la "
-        "valeur par défaut de [transition], 80 k€), payé le mois du retour.",
+        "Téléphonie, accès au CRM et reporting rapatriés : autant que l'intégration informatique à l'aller (sa "
+        "valeur par défaut, 80 k€), payé le mois du retour.",
     ("risk", "distribution"):
         "PERT : Bêta(1 + 4 (mode - bas) / (haut - bas), 1 + 4 (haut - mode) / (haut - bas)) ramenée à "
         "[bas, haut] ; triangulaire : loi triangulaire (bas, mode, haut).",

@@ -3,8 +3,9 @@
 Every sheet prints landscape on A4, one page wide (the Dashboard on one page, the Vendors table
 three pages wide: it has a column per quoted term), with a header naming the sheet and a footer
 giving the case and "page x of y" in the book's language. Rows or columns that give a page its
-meaning repeat on every page (the scenario header of Compare, the month and year rows and the
-label columns of Staffing), and a section starts a new page rather than breaking in its middle.
+meaning repeat on every page (the scenario header of Compare, the year numbers of Calc, the month
+and year rows and the label columns of Staffing), and a section starts a new page rather than
+breaking in its middle (the Channels table of Inputs, each portfolio of Sourcing).
 
 What a board reads prints whole. The two audit sheets do not print their 60 month columns (which
 would take about 230 pages of figures): Calc prints its yearly block (the finance of every
@@ -21,19 +22,19 @@ width (:mod:`.glyphs`), so that a label which fits its column once wrapped keeps
 
 from __future__ import annotations
 
-import functools
-import math
 import re
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.pagebreak import Break
 
+from ..model import RowKey
+from .apart import apart_from_figures
 from .content import Content
 from .glyphs import printed_lines
 from .layout import FIRST_MONTH_COL, Plan, col
+from .shown import LINK, ShownText  # noqa: F401  (ShownText: read from here by the tests)
 
 DEFAULT_WIDTH = 8.43
 """Width of a column without its own width, in character units (Excel's default)."""
@@ -74,11 +75,13 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
         return PageSetup(f"A1:{col(used_columns(ws))}{ws.max_row}", title_rows, **kw)
 
     years_row = next(r for group, r in calc.groups if group[0] == "years")
+    year_number = calc.rows[RowKey("year", "number")]
     last_year = col(FIRST_MONTH_COL - 1 + calc.years)
     twelfth = col(FIRST_MONTH_COL + min(12, calc.months) - 1)
     setups = {
         "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
-        "Inputs": whole("Inputs", "4:4"),
+        # The Channels table starts a page: its title printed alone at the foot of the page before.
+        "Inputs": whole("Inputs", "4:4", breaks=(plan.inputs.channels_title - 1,)),
         # From its units: on the pages after the first, the repeated column A cut the title and help
         # rows at its edge ("Offres des prestataires :"); the title prints in the page header instead.
         "Vendors": PageSetup(f"A{plan.vendors.units_row}:{col(used_columns(wb['Vendors']))}{wb['Vendors'].max_row}",
@@ -86,8 +89,9 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
                              note="vendors_title"),
         "Hybrid": whole("Hybrid", tall=1),
         # A long list nine columns wide, and a text: portrait holds twice the rows of landscape.
-        "Calc": PageSetup(f"A{years_row}:{last_year}{wb['Calc'].max_row}", "1:2", portrait=True,
-                          note="print_calc_note"),
+        # The year numbers head every page: the pages after the first were columns of figures without them.
+        "Calc": PageSetup(f"A{years_row}:{last_year}{wb['Calc'].max_row}", f"{year_number}:{year_number}",
+                          portrait=True, note="print_calc_note"),
         "Staffing": PageSetup(f"A1:{twelfth}{staffing.verified_row}", f"3:{staffing.year_row}", "A:B",
                               note="print_staffing_note"),
         "Compare": whole("Compare", f"{compare.head}:{compare.head}", title_cols="A:B"),
@@ -103,7 +107,9 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
                             scale=METHOD_SCALE),
     }
     if "Sourcing" in wb.sheetnames:  # only for a case with portfolios or quotes for some channels
-        setups["Sourcing"] = whole("Sourcing")
+        # Each portfolio after the first starts a page: its teams and invoices printed on the next
+        # page under no name.
+        setups["Sourcing"] = whole("Sourcing", breaks=tuple(b.title - 1 for b in plan.sourcing.blocks[1:]))
     return setups
 
 
@@ -132,6 +138,8 @@ def set_up(wb, plan: Plan, c: Content) -> None:
     shown = ShownText(wb)
     for name, setup in page_setups(wb, plan, c.t).items():
         ws = wb[name]
+        if name in INPUT_SHEETS:
+            apart_from_figures(ws, shown)
         fit_text(ws, _last_column(setup.area), shown, spread=name not in INPUT_SHEETS)
         if name in INPUT_SHEETS:
             _level_with_their_notes(ws)
@@ -202,99 +210,10 @@ def _literal(text: str) -> str:
 
 # -- text that fits its cell ---------------------------------------------------------------------
 
-_REF = re.compile(r"(?:('[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?([0-9]+)(?![\w(])")
-_LINK = re.compile(r"=(?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+")  # a formula that shows another cell
-_LITERAL = re.compile(r'"((?:[^"]|"")*)"')
-_NAME = re.compile(r"(?<![\w.!$'])([a-z_][a-z0-9_]*)(?![\w(!])")  # the workbook's names are lower case
-
-
 def column_width(ws, column: int) -> float:
     """The width of a column in character units."""
     dim = ws.column_dimensions.get(get_column_letter(column))
     return dim.width if dim is not None and dim.customWidth and dim.width else DEFAULT_WIDTH
-
-
-class ShownText:
-    """The text a cell may show: its text; for a formula, its quoted words and the texts of the
-    cells and single-cell names it refers to, joined if it joins them with ``&``, else the longest.
-
-    A formula without quoted words in a figure format shows a figure: it is not read. Answers are
-    remembered for the workbook (a label is referred to by many cells), and each cell or name a
-    formula refers to is looked at once, however often it appears there (a sizing formula of the
-    Staffing sheet names its few cells 173 times)."""
-
-    def __init__(self, wb):
-        self.wb, self.memo = wb, {}
-        self.names = {}
-        for name, defined in wb.defined_names.items():
-            cells = [(sheet, ref.replace("$", "")) for sheet, ref in defined.destinations
-                     if sheet in wb.sheetnames and ":" not in ref]
-            if len(cells) == 1:
-                self.names[name] = cells[0]
-
-    def __call__(self, ws, cell, depth: int = 3) -> str:
-        value = cell.value
-        if not isinstance(value, str):
-            return ""
-        if cell.data_type != "f" and not value.startswith("="):
-            return value
-        if depth == 0 or ('"' not in value and cell.number_format not in ("General", "@")):
-            return ""
-        key = (ws.title, cell.row, cell.column, depth)
-        if key not in self.memo:
-            self.memo[key] = self._formula(ws, value, depth)
-        return self.memo[key]
-
-    def _of(self, ws, row: int, column: int, depth: int) -> str:
-        """The text of the cell at (``row``, ``column``), without creating it when it is empty (a row
-        filled across at save holds its first cell only)."""
-        cell = ws._cells.get((row, column))
-        return "" if cell is None else self(ws, cell, depth)
-
-    def _formula(self, ws, value: str, depth: int) -> str:
-        parts, joined = _formula_parts(value)
-        seen: dict = {}  # a cell or a name the formula repeats shows the same text each time
-        texts = []
-        for kind, part in parts:
-            if kind == "word":
-                texts.append(part)
-                continue
-            if kind == "name" and part not in self.names:
-                continue
-            if part not in seen:
-                if kind == "cell":
-                    sheet, row, column = part
-                    other = self.wb[sheet] if sheet and sheet in self.wb.sheetnames else ws
-                    seen[part] = self._of(other, row, column, depth - 1)
-                else:
-                    sheet, coordinate = self.names[part]
-                    seen[part] = self._of(self.wb[sheet], *coordinate_to_tuple(coordinate), depth - 1)
-            texts.append(seen[part])
-        return "".join(texts) if joined else max(texts, key=len, default="")
-
-
-@functools.lru_cache(maxsize=4096)
-def _formula_parts(value: str) -> tuple[tuple[tuple[str, object], ...], bool]:
-    """What a formula's shown text is made of, as ("word", text), ("cell", (sheet or "", row,
-    column)) and ("name", lower-case name) parts, and whether it joins them with ``&``.
-
-    A join keeps every part where it stands in the formula ("Hybrid (" & mode & "): " & name; its
-    quoted words first, then its cells, read "Hybrid (): Océan Indien Servicesextended hours", a line
-    more than the header shows). Outside a join only the longest text counts: the words, then each
-    cell and each name once, where it first appears (the first longest text is the same)."""
-    # The quoted words blanked to spaces, so that a match in ``bare`` stands where it stands in ``value``.
-    bare = _LITERAL.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', value)
-    joined = "&" in bare
-    words = [(m.start(), ("word", m.group(1).replace('""', '"'))) for m in _LITERAL.finditer(value)]
-    refs = [(m.start(), ("cell", ((m.group(1) or "").strip("'"), int(m.group(3)), column_index_from_string(m.group(2)))))
-            for m in _REF.finditer(bare)]
-    names = [(m.start(), ("name", m.group(1))) for m in _NAME.finditer(bare)]
-    if joined:
-        parts = [part for _, part in sorted(words + refs + names, key=lambda p: p[0])]
-    else:
-        parts = [part for _, part in words] + list(dict.fromkeys(part for _, part in refs)) + \
-            list(dict.fromkeys(part for _, part in names))
-    return tuple(parts), joined
 
 
 def text_width(text: str, bold: bool = False, size: float | None = None) -> float:
@@ -324,14 +243,15 @@ def fit_text(ws, last_column: int, shown: ShownText | None = None, spread: bool 
     for key in sorted(key for key in ws._cells if key[1] <= last_column):
         cell = ws._cells[key]
         if cell.data_type == "f" and cell.number_format not in ("General", "@") and \
-                not cell.alignment.horizontal and ('"' in cell.value or _LINK.fullmatch(cell.value)):
+                not cell.alignment.horizontal and ('"' in cell.value or LINK.fullmatch(cell.value)):
             cell.alignment = _aligned(cell.alignment, "right")  # words it may show sit with the figures
         text = shown(ws, cell) if cell.value is not None else ""
         if not text:
             continue
         first, last, rows = merged.get(cell.coordinate, (cell.column, cell.column, 1))
         own = sum(column_width(ws, j) for j in range(first, last + 1))
-        width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None)
+        width = text_width(text, bool(cell.font and cell.font.b), cell.font.sz if cell.font else None) + \
+            (cell.alignment.indent or 0)
         if not cell.alignment.wrap_text:
             free = _free_columns(ws, cell.row, last + 1, last_column, covered)
             if width <= own + sum(column_width(ws, j) for j in free):
@@ -342,7 +262,7 @@ def fit_text(ws, last_column: int, shown: ShownText | None = None, spread: bool 
                 covered.update((cell.row, j) for j in free)
                 own += sum(column_width(ws, j) for j in free)
                 cell.alignment = _aligned(cell.alignment, vertical="top")
-        _tall_enough(ws, cell, text, own, rows)
+        _tall_enough(ws, cell, text, own - (cell.alignment.indent or 0), rows)
 
 
 def _free_columns(ws, row: int, start: int, last_column: int, covered: set) -> list[int]:

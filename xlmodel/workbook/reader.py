@@ -367,9 +367,12 @@ def case_from_ranges(inputs, channels, vendors, hybrid, hybrid_channels, sourcin
     weights = []
     for lang in LANGUAGES:
         for month in words(lang)["months"]:
-            key = f"{words(lang)['seasonality']}: {month}".lower()
-            if key in pairs:
-                weights.append(pairs[key])
+            # The language's colon, or ": " (a French book built before its labels read " : ").
+            for colon in dict.fromkeys((words(lang)["colon"], ": ")):
+                key = f"{words(lang)['seasonality']}{colon}{month}".lower()
+                if key in pairs:
+                    weights.append(pairs[key])
+                    break
     if weights:
         data["demand"]["seasonality"] = weights
     data["demand"]["channels"] = _table_from("channels", channels, _labels(CHANNEL))

@@ -6,12 +6,15 @@ the share of the volume that depends on it.  Every figure links to its Calc row
 
 from __future__ import annotations
 
+import math
+
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from ...model import RowKey
 from .. import styles
 from ..content import naming
+from ..glyphs import MARGIN, glyph_width
 
 #: The columns from B, one continuity row each (A: the portfolio and the vendor).
 COLUMNS = (("cont_dependence", styles.PERCENT), ("cont_contacts", styles.INTEGER), ("cont_lost", None),
@@ -29,6 +32,7 @@ def write_continuity(ws, plan, c) -> None:
     if not lay.blocks:
         return
     t, r = c.t, ws.max_row + 2
+    _room_for_names(ws, c)
     styles.section(ws, f"A{r}", t["cont_title"])
     ws[f"A{r + 1}"] = t["cont_help"]
     last = get_column_letter(1 + len(COLUMNS))  # the block's own width, within the printed page
@@ -48,3 +52,13 @@ def write_continuity(ws, plan, c) -> None:
                 cell = ws.cell(row=r, column=2 + k, value=f"=Calc!$C${plan.calc.rows[RowKey(f'pf{p}v{v}', name)]}")
                 styles.number_format(cell, c.money if fmt is None else money2 if fmt == "money2" else fmt)
             r += 1
+
+
+def _room_for_names(ws, c, most: float = 60) -> None:
+    """Column A as wide as the longest "portfolio: vendor" of the block (within ``most`` units), so
+    that each prints on one line: "Phone nearshore, e-mail offshore : Océan Indien Services" (46.6
+    units) took two lines of the 46-unit column, each French continuity row twice its height."""
+    names = [c.t["cont_line"].format(portfolio=p.name, vendor=v) for p in c.case.portfolios for v in p.vendors]
+    need = min(most, math.ceil(max(map(glyph_width, names), default=0) + MARGIN))
+    if need > (ws.column_dimensions["A"].width or 0):
+        ws.column_dimensions["A"].width = need

@@ -3,6 +3,8 @@ the constants.  Each input cell is styled, validated, noted and named (single in
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
+
 from ...model import CONSTANTS
 from ...schema import CHANNEL, DEMAND, Field
 from ...text import pick, units
@@ -10,6 +12,10 @@ from ...text.fields import field_source
 from .. import styles
 from ..content import Content, define_name
 from ..layout import CHANNEL_TABLE, Plan, col, defined_name
+
+NOTE = Alignment(wrap_text=True)
+"""A note wraps in its column: one spilling over the empty cells after it ran on for 200 characters
+under the Channels table's columns, beside notes wrapped in the column."""
 
 
 def write(ws, plan: Plan, c: Content):
@@ -27,6 +33,8 @@ def write(ws, plan: Plan, c: Content):
             ws[f"A{r}"] = c.label(f)
             ws[f"C{r}"] = c.unit_of(f)
             ws[f"D{r}"] = field_source(f, c.lang) or None
+            if ws[f"D{r}"].value:  # under its header, not run on under the Channels table's columns
+                ws[f"D{r}"].alignment = NOTE
             c.input_cell(ws, f"B{r}", f, getattr(record, f.name))
             define_name(ws, defined_name(section.name, f.name), f"Inputs!$B${r}")
         if section is DEMAND:
@@ -37,6 +45,8 @@ def write(ws, plan: Plan, c: Content):
         r = lay.constants[name]
         ws[f"A{r}"] = pick(c.lang, en, fr)
         ws[f"B{r}"] = value
+        if isinstance(value, int):  # 3,600 and 60,000 with their separators, as every other figure
+            styles.number_format(ws[f"B{r}"], styles.INTEGER)
         ws[f"C{r}"] = units(c.lang).get(unit, unit)
         define_name(ws, name, f"Inputs!$B${r}")
     ws.column_dimensions["A"].width = 52
@@ -56,7 +66,7 @@ def _seasonality(ws, plan: Plan, c: Content):
                    0.01, 12, exclusive_min=False, decimals=2, fr_unit=t["seasonality_unit"],
                    source=t["seasonality_source"])
     for m, (r, month_name) in enumerate(zip(span.rows, t["months"])):
-        ws[f"A{r}"] = f"{t['seasonality']}: {month_name}"
+        ws[f"A{r}"] = f"{t['seasonality']}{t['colon']}{month_name}"  # "Coefficient saisonnier : janvier"
         ws[f"C{r}"] = t["seasonality_unit"]
         c.input_cell(ws, f"B{r}", weight, c.case.demand.seasonality[m])
     define_name(ws, "demand_seasonality", f"Inputs!$B${span.first}:$B${span.last}")

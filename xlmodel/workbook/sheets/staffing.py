@@ -9,6 +9,8 @@ that it was verified at build (never a red check), until the refresh macro or a 
 
 from __future__ import annotations
 
+import math
+
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
@@ -16,6 +18,7 @@ from ...model.constants import CONSTANTS
 from ...text import choice_label, pick
 from .. import styles
 from ..content import Content
+from ..glyphs import MARGIN, glyph_width
 from ..layout import Plan, month_col
 from .rows import write_row
 
@@ -45,10 +48,30 @@ def write(ws, plan: Plan, c: Content):
                        for key in lay.sizing_rows if key.name.endswith("_covered"))
     ws[f"A{lay.covered_row}"] = t["staffing_covered"]
     ws[f"B{lay.covered_row}"] = f"=MIN({covered})" if covered else "=1"
-    ws.column_dimensions["A"].width = 70
+    ws.column_dimensions["A"].width = label_width(ws, lay.native_title, lay.verified_row)
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 14
+    for m in range(1, c.months + 1):  # "janv. 2027", "sept. 2027": 8.5 units, ### in the default 8.43
+        ws.column_dimensions[month_col(m)].width = MONTH_WIDTH
     ws.freeze_panes = f"{month_col(1)}5"
+
+
+MONTH_WIDTH = 10
+"""Width of a month's column, in character units: its date ("sept. 2027") and a margin."""
+LABEL_WIDTH = (70, 96)
+"""The least and the most width of the label column, in character units."""
+
+
+def label_width(ws, first: int, last: int) -> float:
+    """The width of column A that holds, on one line, the longest label of the printed rows ``first`` to
+    ``last`` (within :data:`LABEL_WIDTH`): at 70 units the French labels of the hybrids and portfolios
+    ("Portefeuille : Phone nearshore, e-mail offshore, Océan Indien Services : conseillers prestataire
+    en poste, email", 90 units) took two lines each, a third printed page; a wider column also prints
+    the whole sheet a little smaller, so more rows hold on a page."""
+    longest = max((glyph_width(cell.value) for row in ws.iter_rows(min_row=first, max_row=last, max_col=1)
+                   for cell in row if isinstance(cell.value, str) and not cell.value.startswith("=")), default=0)
+    # A unit to spare: at 92 units three of the French search labels (180 units) filled two lines to 99 %.
+    return min(max(LABEL_WIDTH[0], math.ceil(longest + MARGIN) + 1), LABEL_WIDTH[1])
 
 
 def _twin(ws, plan: Plan, c: Content):
@@ -70,7 +93,7 @@ def _twin(ws, plan: Plan, c: Content):
     ws[f"B{lay.agree_row}"] = f"=(SUMXMY2({native},{twin})<=CHECK_TOLERANCE)*1"
     r, current = lay.verified_row, lay.current_ref
     ws[f"B{r}"] = f"=IF({current}=1,B{lay.agree_row},1)"
-    ws[f"A{r}"] = (f'="{t["twin_verified"]}: "&IF({current}=1,IF(B{lay.agree_row}=1,"{t["twin_ok"]}",'
+    ws[f"A{r}"] = (f'="{t["twin_verified"]}{t["colon"]}"&IF({current}=1,IF(B{lay.agree_row}=1,"{t["twin_ok"]}",'
                    f'"{t["twin_differs"]}"),"{t["twin_stale"]}")')
     styles.check_format(ws, f"B{lay.agree_row}:B{r}")
 
@@ -110,7 +133,7 @@ def _sized_inputs(ws, plan: Plan, c: Content):
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
     start_row = plan.inputs.seasonality.first
     for m, r in enumerate(lay.seasonality.rows):
-        ws[f"A{r}"] = f"{t['seasonality']}: {t['months'][m]}"
+        ws[f"A{r}"] = f"{t['seasonality']}{t['colon']}{t['months'][m]}"
         ws[f"B{r}"] = c.case.demand.seasonality[m]
         ws[f"C{r}"] = f"=Inputs!$B${start_row + m}"
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"

@@ -3,9 +3,12 @@ header, and whether each vendor gets a hybrid scenario."""
 
 from __future__ import annotations
 
+import math
+
 from ...schema import PRICE_DECIMALS, VENDOR, Field
 from .. import styles
 from ..content import Content
+from ..glyphs import MARGIN, glyph_width
 from ..layout import VENDOR_TABLE, Plan, col
 
 
@@ -19,7 +22,7 @@ def write(ws, plan: Plan, c: Content):
         for v, vendor in enumerate(c.case.vendors):
             decimals = PRICE_DECIMALS.get(vendor.pricing_model) if f.name == "price" else None
             c.input_cell(ws, f"{lay.columns[f.name]}{lay.row(v)}", f, getattr(vendor, f.name), decimals)
-        ws.column_dimensions[col(j)].width = 16
+        ws.column_dimensions[col(j)].width = _width(ws, j, lay)
     # Which vendors get a hybrid scenario: a per-vendor choice, so it lives in the quotes table.
     yes_no = Field("hybrid", "choice", "yes", "", t["hybrid_scenario"], t["hybrid_scenario"],
                    choices=("yes", "no"))
@@ -32,3 +35,12 @@ def write(ws, plan: Plan, c: Content):
     styles.header_row(ws, lay.header, None)
     styles.add_table(ws, VENDOR_TABLE, f"A{lay.header}:{lay.hybrid_column}{lay.last_row}")
     ws.freeze_panes = f"B{lay.header + 1}"
+
+
+def _width(ws, column: int, lay) -> float:
+    """16 units, or the width of the column's longest text on one line, with its margins and the
+    indent of a text after a figure: "minutes conseiller" (14.8 units) took two lines of a 16-unit
+    column, every row of the French quotes twice its height."""
+    texts = [cell.value for row in ws.iter_rows(min_row=lay.row(0), max_row=lay.last_row, min_col=column,
+                                                max_col=column) for cell in row if isinstance(cell.value, str)]
+    return max(16, math.ceil(max(map(glyph_width, texts), default=0) + MARGIN + 1))
