@@ -62,6 +62,8 @@ def test_the_example_prints_on_at_most_30_pages_in_english_and_in_french(soffice
         assert len(sheets) <= pdf_pages(pdf) <= MOST_PAGES, (lang, pdf_pages(pdf))
         off = words_off_the_page(pdf)
         assert not off, (lang, len(off), off[:5])
+        blank = blank_pages(pdf)  # Compare's hidden key row once left a page with nothing on it
+        assert not blank, (lang, blank)
         drawn = cost_chart_names(pdf, lang)
         missing = [name for name in short_names(built_book("example", lang).path, lang) if name not in drawn]
         assert not missing, (lang, missing, drawn)  # LibreOffice drew one name in two at 8 points
@@ -105,6 +107,13 @@ def words_off_the_page(pdf: Path) -> list[tuple[int, str]]:
             if float(x_min) < 0 or float(x_max) > width:
                 off.append((number, word))
     return off
+
+
+def blank_pages(pdf: Path) -> list[int]:
+    """The pages of ``pdf`` with no word printed on them (not even the page header and footer)."""
+    import subprocess
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [number for number, page in enumerate(xml.split("<page ")[1:], start=1) if "<word " not in page]
 
 
 def test_the_scan_of_the_page_sees_words_off_it(tmp_path):

@@ -90,7 +90,11 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
                           note="print_calc_note"),
         "Staffing": PageSetup(f"A1:{twelfth}{staffing.verified_row}", f"3:{staffing.year_row}", "A:B",
                               note="print_staffing_note"),
-        "Compare": whole("Compare", f"{compare.head}:{compare.head}", title_cols="A:B"),
+        # Down to the NPV of cost of the eligible scenarios: the scenario keys (a hidden row) and the
+        # charts' short names below it are the formulas' and the charts' own; printed, the hidden row
+        # still counted in LibreOffice's page breaks and left a blank page after Compare.
+        "Compare": PageSetup(f"A1:{col(used_columns(wb['Compare']))}{min(compare.ids, compare.short_labels) - 1}",
+                             f"{compare.head}:{compare.head}", title_cols="A:B"),
         # The scoring and risk settings the analysis used are inputs: they print on Inputs.
         # The histogram and its chart start a page rather than straddle two.
         "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",
