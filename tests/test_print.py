@@ -286,6 +286,47 @@ def test_words_shown_among_figures_are_aligned_with_them(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_check_row_is_no_taller_than_its_label_needs(books, lang):
+    """Issue 16 (Checks, EN p. 22): the portfolio check's row was three lines tall for a label of one,
+    a green gap on the page: its 0/1 result was sized as the texts of the cells its formula reads."""
+    ws = sheet(books[lang], "Checks")
+    tall = []
+    for row in ws.iter_rows(min_row=4):
+        label = row[0].value
+        if isinstance(label, str):
+            lines = _lines(label, _width(ws, 1), AVERAGE_CHAR)
+            height = ws.row_dimensions[row[0].row].height or LINE
+            if height > (lines + 1) * LINE + 0.5:  # a line of slack, as the rows of the other sheets
+                tall.append(f"row {row[0].row}: {height:.0f} pt for {lines} line(s) {label[:40]!r}")
+    assert not tall, tall
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_headers_over_figures_are_aligned_right_with_them(books, lang):
+    """Issue 16 (Risk, p. 21): headers left over right-aligned figures read as the next column's (the
+    scoring's total "3.76" stood under "Rank", the rank under "Knocked out by"). On the sheets a board
+    reads, a header over a column of figures is aligned right, and a header after it is set apart from
+    it (left with an indent, or right)."""
+    from xlmodel.workbook.styles import HEADER_FILL
+    wrong = []
+    for name in ("Dashboard", "Compare", "Risk", "Checks"):
+        ws = sheet(books[lang], name)
+        cells = ws._cells
+        for (r, j), cell in sorted(cells.items()):
+            if cell.value is None or cell.fill is None or cell.fill.fgColor.rgb != HEADER_FILL.fgColor.rgb:
+                continue
+            below = next((c.value for c in (cells.get((r + k, j)) for k in (1, 2, 3))
+                          if c is not None and c.value is not None), None)
+            if isinstance(below, (int, float)) and not isinstance(below, bool) and cell.alignment.horizontal != "right":
+                wrong.append(f"{name}!{cell.coordinate} {cell.value!r} over {below!r}")
+            before = cells.get((r, j - 1))
+            if before is not None and before.alignment.horizontal == "right" and before.fill == cell.fill and \
+                    cell.alignment.horizontal != "right" and not cell.alignment.indent:
+                wrong.append(f"{name}!{cell.coordinate} {cell.value!r} touches {before.value!r}")
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_dashboard_charts_keep_their_labels_and_stay_on_the_printed_page(books, lang):
     """Every category label is drawn (a label skip of 1), the axes are kept (Excel hides an axis
     whose delete flag is missing), legends sit below the plot, and each chart spans cells inside the

@@ -350,37 +350,3 @@ def add_table(ws, name: str, ref: str):
     table = Table(displayName=name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     ws.add_table(table)
-
-
-NO_BREAK_SPACE = "\u00a0"
-
-
-def spaced_percent(fmt: str) -> str:
-    """``fmt`` with a no-break space before each percent sign outside its quoted literals, as French
-    typography sets it (``0.0%`` -> ``0.0" "%``, shown ``15,2 %``); a format already spaced is kept.
-
-    The space is a quoted literal, which every spreadsheet shows as typed; a percent sign after it
-    still shows the value times 100.
-    """
-    out, quoted = [], False
-    for ch in fmt:
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "%" and not quoted and not "".join(out).endswith(f'"{NO_BREAK_SPACE}"'):
-            out.append(f'"{NO_BREAK_SPACE}"')
-        out.append(ch)
-    return "".join(out)
-
-
-def space_percent_formats(wb) -> None:
-    """Give every percent number format of ``wb`` a no-break space before its sign (a French book:
-    its text says "80 %", its cells "15,2 %"). In one place, once every sheet is written, so that no
-    sheet's writer has a format of its own to remember."""
-    spaced: dict[str, str] = {}
-    for ws in wb.worksheets:
-        for c in getattr(ws, "_cells", {}).values():
-            fmt = c.number_format
-            if "%" in fmt:
-                if fmt not in spaced:
-                    spaced[fmt] = spaced_percent(fmt)
-                number_format(c, spaced[fmt])

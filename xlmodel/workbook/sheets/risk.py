@@ -227,6 +227,7 @@ def _settings(ws, plan: Plan, c: Content):
         ws[f"C{r}"].number_format = c.number_format(f)
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
 
+        ws[f"D{r}"].number_format = styles.WHOLE  # a flag, 0 or 1, under its right-aligned header
 
 def _sentences(ws, plan: Plan, c: Content):
     """The analytics in words, as values (the refresh macro rewrites them with the rest of this
