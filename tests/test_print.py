@@ -358,19 +358,31 @@ def test_the_risk_histogram_prints_whole_with_every_label(books, lang):
     area_rows = [int(n) for n in re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area)]
     assert area_rows[0] <= start.row + 1 and end.row <= area_rows[1]
     assert chart.x_axis.tickLblSkip == 1 and chart.x_axis.txPr.bodyPr.rot == -5400000  # -90 degrees
+    # Each bin in thousands of euros as the language writes a range ("1,666..2,136 kEUR" before).
+    bins = [row[2] for row in ws.iter_rows(min_row=start.row + 2, max_row=end.row, values_only=True)
+            if isinstance(row[2], str) and row[2].endswith("k€")]
+    assert len(bins) >= 10, bins
+    pattern = r"\d{1,3}(,\d{3})*–\d{1,3}(,\d{3})* k€" if lang == "en" else r"\d{1,3}( \d{3})* à \d{1,3}( \d{3})* k€"
+    assert all(re.fullmatch(pattern, b) for b in bins), bins
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_charts_short_names_end_on_a_letter(books, built_book, lang):
     """Issue 16 (Dashboard, p. 1): a name cut for the charts read "Portfolio: Phone nearshore, ." (the
-    cut fell after a comma and a space). Each short name is a name's start, ending on a letter or its
-    full stop, at most 18 characters of the name after its kind's prefix."""
-    ws, row = sheet(books[lang], "Compare"), built_book("example", lang).plan.compare.short_labels
-    names = [cell.value for cell in ws[row][2:] if isinstance(cell.value, str)]
-    assert len(names) >= 10  # every scenario of the example
-    for name in names:
-        assert re.search(r"\w\.?$", name) and not re.search(r"[\s,;:-]\.$", name), name
-        assert len(name.split(": " if lang == "en" else " : ")[-1]) <= 18, name
+    cut fell after a comma and a space), then "Atlantique Relati." (inside a word). Each short name is
+    its scenario's name or that name's first whole words, ending on a letter, at most 20 characters of
+    the name after its kind's prefix."""
+    plan = built_book("example", lang).plan.compare
+    ws = sheet(books[lang], "Compare")
+    pairs = [(head.value, short.value) for head, short in zip(ws[plan.head][2:], ws[plan.short_labels][2:])
+             if isinstance(short.value, str)]
+    assert len(pairs) >= 10  # every scenario of the example
+    colon = ": " if lang == "en" else " : "
+    for full, name in pairs:
+        tail = name.split(colon)[-1]
+        assert re.search(r"\w$", name) and len(tail) <= 20, name
+        kept = full.split(colon)[-1].split()[:len(tail.split())]
+        assert tail.split() == [*kept[:-1], kept[-1].rstrip(",;:-")], (full, name)  # whole words, from the start
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

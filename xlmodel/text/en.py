@@ -86,6 +86,7 @@ WORKBOOK = {
     "p_cheapest": "Probability of being cheapest",
     "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
     "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
+    "bin_range": "{low}–{high} k{symbol}",  # a histogram bin in thousands: "1,666–2,136 k€"
     "count": "Draws", "scoring": "Vendor scoring (weighted, scores 1-5)", "vendor": "Vendor",
     "total": "Total", "rank": "Rank", "knock_out": "Knocked out by", "weights": "Weights",
     "break_even": "Break-even: where outsourcing and in-house cost the same NPV",

@@ -97,6 +97,7 @@ WORKBOOK = {
     "p_cheapest": "Probabilité d'être le moins cher",
     "risk_note": "Centiles sur les tirages des facteurs incertains (plages dans la table [risk] du cas).",
     "histogram": "Distribution de la VAN des économies", "bin_from": "De", "bin_to": "À", "bin_label": "Plage",
+    "bin_range": "{low} à {high} k{symbol}",  # a histogram bin in thousands: "1 666 à 2 136 k€"
     "count": "Tirages", "scoring": "Notation des prestataires (pondérée, notes 1-5)", "vendor": "Prestataire",
     "total": "Total", "rank": "Rang", "knock_out": "Éliminé par", "weights": "Poids",
     "break_even": "Point mort : là où externaliser et internaliser coûtent la même VAN",
