@@ -498,6 +498,7 @@ WORKBOOK.update({
     "fte_paid_year1": "ETP internes payés (moyenne année 1)",
     "decimal_mark": ",",
     "colon": " : ",
+    "semicolon": " ; ",  # French sets a space before it, as before a colon
 })
 
 # Issue 14, portefeuilles par phases et tableau de bord du pilote (w6-phases) : un bloc à part.

@@ -253,7 +253,7 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
     colon = t["colon"]  # French sets a space before it
-    prices = "; ".join(
+    prices = t["semicolon"].join(
         f"{b.vendor}{colon}{price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
         f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
         if b.break_even_price is not None else f"{b.vendor}{colon}-" for b in a.break_even.vendors)
