@@ -94,7 +94,10 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
         # charts' short names below it are the formulas' and the charts' own; printed, the hidden row
         # still counted in LibreOffice's page breaks and left a blank page after Compare.
         "Compare": PageSetup(f"A1:{col(used_columns(wb['Compare']))}{min(compare.ids, compare.short_labels) - 1}",
-                             f"{compare.head}:{compare.head}", title_cols="A:B"),
+                             f"{compare.head}:{compare.head}", title_cols="A:B",
+                             # The discount factors start the second page: the first ended on their title
+                             # and year 1, in both languages, the other years overleaf.
+                             breaks=(compare.discount.first - 2,)),
         # The scoring and risk settings the analysis used are inputs: they print on Inputs.
         # The histogram and its chart start a page rather than straddle two.
         "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",
