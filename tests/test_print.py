@@ -518,3 +518,15 @@ def test_the_hybrid_shares_npv_is_said_in_its_note_not_under_the_volume_header(b
     for row in rows:
         assert row[5].value is None and isinstance(row[3].value, (int, float)) and 0 <= row[3].value <= 1
         assert row[6].value.startswith(t["best_share_npv"].split("{")[0]) and row[6].value.endswith(" EUR")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compares_discount_factors_start_a_page_and_its_keys_do_not_print(books, built_book, lang):
+    """Issue 16 (Compare, EN p. 17-18): the first page ended on the discount factors' title and year 1,
+    the other years overleaf; and a blank page followed Compare (its hidden scenario-key row printed).
+    A page break stands before the discount factors' title; the print area ends above the keys."""
+    plan = built_book("example", lang).plan.compare
+    ws = sheet(books[lang], "Compare")
+    assert plan.discount.first - 2 in [b.id for b in ws.row_breaks.brk]  # the break after the blank row
+    last_row = int(re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area)[1])
+    assert last_row < min(plan.ids, plan.short_labels)
