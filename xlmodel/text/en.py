@@ -563,6 +563,7 @@ WORKBOOK.update({
 # Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
 WORKBOOK.update({
     "percent_sign": "%",  # after a percentage written as text (80%)
+    "percent_format_space": "",  # before the sign of a cell's percent format: none (15.2%)
     # What the cheapest alternative costs against in-house when in-house is recommended, by the sign of
     # its NPV saving (a cheaper one is not recommended because it misses the service target).
     "rec_alt_more": "costs {extra} {currency} more in NPV",

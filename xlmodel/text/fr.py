@@ -619,6 +619,7 @@ WORKBOOK.update({
 # Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
 WORKBOOK.update({
     "percent_sign": " %",  # a space before the sign, as between thousands (80 %)
+    "percent_format_space": "\u00a0",  # before the sign of a cell's percent format: a no-break space (15,2 %)
     "rec_alt_more": "coûte {extra} {currency} de plus en VAN",
     "rec_alt_less": "coûte {extra} {currency} de moins en VAN mais n'atteint pas le niveau de service cible",
     "rec_alt_same": "coûte autant en VAN",

@@ -55,7 +55,6 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
             styles.protect(ws)
     printing.set_up(wb, plan, content)  # by the sheets' keys, before the tabs are renamed
     localise(wb, lang)  # the tabs in the book's language, every reference to them rewritten
-    if lang == "fr":
-        finish.space_percent_formats(wb)  # "15,2 %" as its text writes "80 %"
+    finish.space_percent_formats(wb, content.t["percent_format_space"])  # "15,2 %" as French text writes "80 %"
     wb.active = 0
     return wb, plan

@@ -11,7 +11,7 @@ from . import styles
 NO_BREAK_SPACE = "\u00a0"
 
 
-def spaced_percent(fmt: str) -> str:
+def spaced_percent(fmt: str, space: str = NO_BREAK_SPACE) -> str:
     """``fmt`` with a no-break space before each percent sign outside its quoted literals, as French
     typography sets it (``0.0%`` -> ``0.0" "%``, shown ``15,2 %``); a format already spaced is kept.
 
@@ -22,23 +22,25 @@ def spaced_percent(fmt: str) -> str:
     for ch in fmt:
         if ch == '"':
             quoted = not quoted
-        elif ch == "%" and not quoted and not "".join(out).endswith(f'"{NO_BREAK_SPACE}"'):
-            out.append(f'"{NO_BREAK_SPACE}"')
+        elif ch == "%" and not quoted and not "".join(out).endswith(f'"{space}"'):
+            out.append(f'"{space}"')
         out.append(ch)
     return "".join(out)
 
 
-def space_percent_formats(wb) -> None:
-    """Give every percent number format of ``wb`` a no-break space before its sign (a French book:
-    its text says "80 %", its cells "15,2 %"). In one place, once every sheet is written, so that no
-    sheet's writer has a format of its own to remember."""
+def space_percent_formats(wb, space: str) -> None:
+    """Put ``space`` (the book's language's, none in English) before the sign of every percent number
+    format of ``wb``: a French book's text says "80 %", its cells "15,2 %". In one place, once every
+    sheet is written, so that no sheet's writer has a format of its own to remember."""
+    if not space:
+        return
     spaced: dict[str, str] = {}
     for ws in wb.worksheets:
         for c in getattr(ws, "_cells", {}).values():
             fmt = c.number_format
             if "%" in fmt:
                 if fmt not in spaced:
-                    spaced[fmt] = spaced_percent(fmt)
+                    spaced[fmt] = spaced_percent(fmt, space)
                 styles.number_format(c, spaced[fmt])
 
 
