@@ -29,7 +29,7 @@ KEPT = {"EUR", "kEUR", "ETP", "VAN", "TRI", "ROI", "DMT", "PERT", "RGPD", "NF", 
         "RGDU", "CGI", "PSE", "BCE", "Syntec", "Erlang", "Erlangs", "Python", "Excel", "xlwings", "xlmodel", "UDF",
         "README", "Monte", "Carlo", "nearshore", "offshore", "turnover", "reporting", "P10", "P50", "P90", "D&B",
         "Ellisphere", "chat", "email", "mail", "Bêta", "docs", "method", "md", "L1224", "L3121", "TVA", "IS",
-        "Total", "Id", "ETP-mois", "run", "Double", "double", "bonus", "malus", "Bonus", "pilote", "planning",
+        "Total", "Id", "ETP-mois", "Double", "double", "bonus", "malus", "Bonus", "pilote", "planning",
         "intérim"}
 # English words that no French sentence uses (short, common, unambiguous).
 ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price", "quality", "security",
@@ -40,7 +40,7 @@ ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price
                  "fixed_monthly", "status_quo", "outsourcing", "throughout", "between", "today", "choose", "one",
                  "value", "must", "be", "is", "to", "from", "in", "at", "any", "when",
                  "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
-                 "draws", "handling", "times"}
+                 "draws", "handling", "times", "run"}
 NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
 CELLS_NOT_SCANNED: set[str] = set()  # every sheet's cells are scanned (see the module's docstring)
 

@@ -67,6 +67,41 @@ def test_no_percentage_is_written_by_python_format_outside_the_number_style():
     assert not offenders and '"0%")' not in text, offenders
 
 
+BOARD_SHEETS = ("Dashboard", "Compare", "Risk", "Checks", "Method")
+
+
+def test_the_english_board_sheets_write_numbers_the_english_way(built_book):
+    """Issue 16 (Checks and Method, EN): "within 60 000 Erlangs", "at most 100 %", "1 607 h", "20 % in
+    France" in the English book, French style. The text a board reads on these sheets groups
+    thousands with a comma and sets no space before %."""
+    wb = load_workbook(built_book("example", "en").path, data_only=True)
+    wrong = []
+    for name in BOARD_SHEETS:
+        ws = sheet(wb, name)
+        # The Method sheet prints down to the inputs' defaults and sources: those are the notes of the
+        # Inputs sheet, which prints them (tests/test_print.py), not checked here.
+        last = next((c.row - 1 for c in ws["A"] if c.value == words("en")["method_inputs"]), ws.max_row)
+        for row in ws.iter_rows(max_row=last):
+            for cell in row:
+                text = cell.value
+                if isinstance(text, str) and (re.search(r"\d[ \u00a0]\d{3}\b", text) or re.search(r"\d[ \u00a0]%", text)):
+                    wrong.append(f"{name}!{cell.coordinate}: {text[:80]!r}")
+    assert not wrong, wrong[:8]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_french_decision_lines_set_a_space_before_a_semicolon(built_book, lang):
+    """French typography: "prix proposé 31,50) ; Casablanca Contact" (it read "31,50); Casablanca");
+    the English line keeps "31.50); Casablanca". The break-even prices, as the Risk sheet writes them."""
+    built = built_book("example", lang)
+    prices = sheet(load_workbook(built.path, data_only=True), "Risk")[f"A{built.plan.risk.sentences.rows[-1]}"].value
+    vendors = len(example_case().vendors)
+    if lang == "fr":
+        assert prices.count(" ; ") == vendors - 1 and not re.search(r"\S;", prices), prices
+    else:
+        assert prices.count("; ") == vendors - 1 and " ;" not in prices, prices
+
+
 # -- typed values -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, decimals", [(1.15, 2), (0.425, 3), (700000, 0), (2027, 0), (0.1234567, 6),

@@ -65,3 +65,25 @@ def test_input_formats_follow_the_declared_precision(built_book):
     assert shown("Inputs", f"B{inputs.fields[('risk', 'seed')]}") == "20270101"
     assert shown("Inputs", f"B{inputs.fields[('demand', 'open_days_per_week')]}") == "6"
     assert shown("Inputs", f"{inputs.channel_columns['annual_volume']}{inputs.channel_row(0)}") == "700,000"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_french_book_sets_a_no_break_space_before_every_percent_sign(built_book, lang):
+    """French typography writes "15,2 %" (a no-break space before the sign), as the book's own text
+    does ("80 %"); an English book keeps "15.2%". Every percent format, and a cell as shown."""
+    from openpyxl import load_workbook
+    built = built_book("example", lang)
+    wb = load_workbook(built.path)
+    percent_cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if "%" in c.number_format]
+    formats = {c.number_format for c in percent_cells}
+    assert len(percent_cells) > 1000, formats  # the rates of Inputs, Calc, Compare, Risk...
+    spaced = '"\u00a0"%'
+    for fmt in formats:
+        assert fmt.count(spaced) == (fmt.count("%") if lang == "fr" else 0), fmt
+    shown = shown_by_a_spreadsheet(built)
+    dashboard = built.plan.dashboard
+    texts = [shown("Dashboard", f"D{r}")[1] for r in dashboard.scenarios.rows]
+    percents = [t for t in texts if t.endswith("%")]
+    assert percents, texts
+    for text in percents:
+        assert re.fullmatch(r"-?[\d.,]+\u00a0%" if lang == "fr" else r"-?[\d.,]+%", text), text

@@ -407,7 +407,7 @@ TRANSITION = Section("transition", (
              "x 1.42 charges = 60 kEUR a year (indexed on wages), whenever a vendor is invoiced."),
     F("knowledge_transfer", "money", 60000.0, "one-off", "Knowledge transfer", "Transfert de connaissances",
       0, 1e9, fr_unit="ponctuel"),
-    F("parallel_run_months", "int", 2, "months", "Parallel run", "Double run", 0, 24, fr_unit="mois"),
+    F("parallel_run_months", "int", 2, "months", "Parallel run", "Double fonctionnement", 0, 24, fr_unit="mois"),
     F("severance_per_agent", "money", 30000.0, "per agent leaving", "Severance per agent not redeployed",
       "Indemnité par conseiller non reclassé", 0, 1e6, fr_unit="par départ",
       source="Legal indemnity (1/4 month per year of service) plus the negotiated part of a "
@@ -552,7 +552,7 @@ RISK_RANGES = (
     ("severance", "rel", -0.25, 0.50, "Severance per agent", "Indemnité par conseiller"),
     ("redeployment", "pts", -0.20, 0.20, "Agents redeployed", "Conseillers reclassés"),
     ("transition", "rel", -0.25, 1.00, "Transition (knowledge transfer, IT, exit, parallel run)",
-     "Transition (transfert, informatique, réversibilité, double run)"),
+     "Transition (transfert, informatique, réversibilité, double fonctionnement)"),
     ("lost_customer_value", "rel", -0.50, 1.00, "Value of a lost customer", "Valeur d'un client perdu"),
     # Issue 15: appended, as above (a case at 1, no loss, can only lose: the high end is clipped at 1).
     ("scheduling", "pts", -0.05, 0.03, "Scheduling efficiency", "Efficacité de planification"),

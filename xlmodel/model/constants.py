@@ -55,7 +55,7 @@ COST_LINES = (
     ("vendor", "Vendor invoice", "Facture prestataire"),
     ("vat", "VAT not recovered", "TVA non récupérée"),
     ("governance", "Governance", "Pilotage"),
-    ("parallel_run", "Parallel run", "Double run"),
+    ("parallel_run", "Parallel run", "Double fonctionnement"),
     ("service_gap", "Service gap below target (customers lost)", "Écart de service sous la cible (clients perdus)"),
     # A phased portfolio's later steps (issue 14): the one-off costs of each step, in its month.
     ("step_one_off", "One-off costs of later phases", "Coûts ponctuels des phases suivantes"),

@@ -168,7 +168,7 @@ def portfolio(ctx: Context, sc: Scenario) -> None:
         vendor_side(ctx, parts[v], shares[v], None, [m["hours"] for m in modes], segment)
     # Today's agents leave once, whichever vendor takes their work: one parallel run (a quote with a
     # staff transfer is refused in a portfolio, xlmodel.portfolios).
-    ctx.add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
+    ctx.add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double fonctionnement (sortants encore payés)", "money",
             "parallel * leavers * cost_per_fte", scenario=sc.id, line="parallel_run", parallel=ctx.time.parallel,
             leavers=leavers, cost_per_fte=ctx.cost_per_fte_today)
     for name, en, fr in (("vendor_fte", "Vendor FTE billed, all vendors", "ETP prestataires facturés, tous"),
@@ -346,7 +346,7 @@ def _step_costs(ctx: Context, sc: Scenario, vendors, engaged: list[dict[int, Row
                                 f"Phase {k + 1} : conseillers internes sortants, au total", "fte", "total(d)",
                                 scalar=True, scenario=sc.id, d=drops[k]) for k in later}
     ctx.add(sc.key("phase_parallel_run"), "Later phases: parallel run (leavers still paid)",
-            "Phases suivantes : double run (sortants encore payés)", "money",
+            "Phases suivantes : double fonctionnement (sortants encore payés)", "money",
             "(" + " + ".join(f"(month >= s{k}) * (month < s{k} + months) * l{k}" for k in later) + ") * cost_per_fte",
             scenario=sc.id, line="parallel_run", month=ctx.time.month, months=trn["parallel_run_months"],
             cost_per_fte=ctx.cost_per_fte_today, **leaving, **{f"s{k}": PhaseStart(p, k) for k in later})

@@ -189,7 +189,7 @@ def _return_costs(ctx: Context, sc: Scenario, add, chosen, returning, run_on, ba
         "returning * left * share * (" + " + ".join(f"s{v} * prev(v{v})" for v in vendors) + ")",
         line=RETURN_LINE, returning=returning, left=left, share=rri, **pick, **invoices)
     add("ri_run_on_invoice", "Return: the vendor's invoice during the parallel run again",
-        "Retour : la facture du prestataire pendant le nouveau double run", "money",
+        "Retour : la facture du prestataire pendant le nouveau double fonctionnement", "money",
         "run_on * (" + " + ".join(f"s{v} * v{v}" for v in vendors) + ")", line=RETURN_LINE, run_on=run_on, **pick,
         **invoices)
     add("ri_transfer_it", "Return: knowledge transfer back and IT brought back",

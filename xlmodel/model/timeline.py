@@ -65,7 +65,7 @@ def timeline(ctx: Context) -> Timeline:
                 "recrutement)", "index", "(1 + inflation) ** (year - 1)", inflation=inh["cost_inflation"], year=year)
     first = add("first_month", "First-month flag", "Indicateur premier mois", "flag", "(month == 1) * 1",
                 month=month)
-    parallel = add("parallel_flag", "Parallel-run flag", "Indicateur double run", "flag",
+    parallel = add("parallel_flag", "Parallel-run flag", "Indicateur de double fonctionnement", "flag",
                    "(month <= parallel_months) * 1", month=month, parallel_months=trn["parallel_run_months"])
     open_hours = add("open_hours_month", "Opening hours per month", "Heures d'ouverture par mois", "hours",
                      "hours_per_week * weeks / 12", scalar=True,

@@ -135,7 +135,7 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
     if leavers is None:
         return
     # Agents transferred to the vendor work on as its staff: the client pays no leavers in parallel.
-    add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double run (sortants encore payés)", "money",
+    add(sc.key("parallel_run"), "Parallel run (leavers still paid)", "Double fonctionnement (sortants encore payés)", "money",
         "parallel * leavers * cost_per_fte * (1 - transfer)", scenario=sc.id, line="parallel_run",
         parallel=time.parallel, leavers=leavers, cost_per_fte=ctx.cost_per_fte_today, transfer=t.transfer)
 

@@ -39,7 +39,7 @@ WORKBOOK = {
                   "(the 'refresh' macro or a rebuild checks them again)",
     "sized_inputs": "Inputs the Python twin was sized from", "at_sizing": "At build", "now": "Now",
     "sizing_current": "Inputs unchanged since the build (1)",
-    "staffing_covered": "Native staffing search exact in every month (traffic within 60 000 Erlangs per interval)",
+    "staffing_covered": "Native staffing search exact in every month (traffic within 60,000 Erlangs per interval)",
     "staffing_search": "The native search, step by step (each staffing row: its traffic, the search, the "
                        "occupancy floor)",
     "staffing_verified": "Native staffing equals its Python twin (verified at build when inputs changed since)",
@@ -86,6 +86,7 @@ WORKBOOK = {
     "p_cheapest": "Probability of being cheapest",
     "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
     "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
+    "bin_range": "{low}–{high} k{symbol}",  # a histogram bin in thousands: "1,666–2,136 k€"
     "count": "Draws", "scoring": "Vendor scoring (weighted, scores 1-5)", "vendor": "Vendor",
     "total": "Total", "rank": "Rank", "knock_out": "Knocked out by", "weights": "Weights",
     "break_even": "Break-even: where outsourcing and in-house cost the same NPV",
@@ -192,7 +193,7 @@ METHOD = [
           "the model shows it. Running two organisations costs the vendor minimum, set-up, transfer, "
           "integration and exit provision, shown explicitly."),
     ("h", "Like for like: the rules both parties are costed by"),
-    ("p", "Hours basis: an in-house FTE works its worked hours a year (1 607 h in France: 35 h a week once the "
+    ("p", "Hours basis: an in-house FTE works its worked hours a year (1,607 h in France: 35 h a week once the "
           "five weeks of paid leave and the public holidays are out); a vendor FTE works its quote's worked "
           "hours per billed FTE-month, on the same basis (leave out)."),
     ("p", "Shrinkage: the share of those worked hours spent off contacts (sickness, breaks, ongoing training, "
@@ -220,13 +221,13 @@ METHOD = [
           "the quote prices them as an uplift on its invoice (their pay and seniority, dearer than its own "
           "hires). It needs an onshore site; the other transition costs stay as typed."),
     ("h", "Taxes"),
-    ("p", "VAT: vendor invoices and the set-up fee bear VAT at the VAT rate (20 % in France); salaries bear none. "
+    ("p", "VAT: vendor invoices and the set-up fee bear VAT at the VAT rate (20% in France); salaries bear none. "
           "A vendor abroad (nearshore, offshore) invoices without VAT and the client self-assesses it (reverse "
           "charge) at the same rate. The client recovers its share of it: the VAT not recovered, invoice x rate "
           "x (1 - share recovered), is a cost line (zero for a taxable company, the whole VAT for an exempt "
           "bank, insurer, hospital or public body)."),
     ("p", "After-tax view, beside the pre-tax figures (never instead): costs are deducted from a profit taxed at "
-          "the corporation tax rate (25.8 % in France in 2026: 25 % plus the 3.3 % social contribution), each "
+          "the corporation tax rate (25.8% in France in 2026: 25% plus the 3.3% social contribution), each "
           "year's cost in its year and the one-off costs in the year stated (at signature by default). NPV of cost "
           "after tax = one-off x (1 - tax / (1 + r)^d) + (1 - tax) x the NPV of the yearly costs; with d = 0 every "
           "NPV scales by (1 - tax) and the ranking cannot change. The recommendation is on the pre-tax figures."),
@@ -246,16 +247,16 @@ METHOD = [
           "(e-mail) need their workload divided by the occupancy cap. In-house headcount each month = peak "
           "of the year - seasonal flexibility x (peak - need)."),
     ("p", "The Staffing sheet sizes every team in native formulas, so an edited input recalculates the agents "
-          "in any Excel: traffic A = contacts per interval x handling time / 1 800 s; Erlang B(N) = "
+          "in any Excel: traffic A = contacts per interval x handling time / 1,800 s; Erlang B(N) = "
           "POISSON(N, A, FALSE) / POISSON(N, A, TRUE); Erlang C = N B / (N - A (1 - B)); service level SL(N) "
           "= 1 - C x EXP(-(N - A) x answer time / handling time). The smallest N with SL(N) >= target is found "
-          "by a binary search from ROUNDDOWN(A): twelve steps of 2 048, 1 024, ... 1 agents (each a locked "
+          "by a binary search from ROUNDDOWN(A): twelve steps of 2,048 agents, then 1,024, ... down to 1 (each a locked "
           "value in column C of its row), each candidate the last one minus the step if the last met the "
           "target, plus the step otherwise; a candidate at or above A + handling / answer time x LN(1 / (1 - "
           "target)) meets the target whatever C, so it is not computed. Then the occupancy cap: at least the "
           "smallest k with A / k <= cap. Agents = (A > 0) x MAX(search + 1, k); deferred channels A / cap; the "
-          "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60 000 Erlangs per "
-          "interval and 4 095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
+          "year's peak by SUMPRODUCT(MAX(...)) over its months. The search is exact up to 60,000 Erlangs per "
+          "interval and 4,095 agents above the traffic (the Staffing sheet checks it every month; a case beyond "
           "is refused)."),
     ("p", "Erlang A (a channel sized by Erlang A, with a mean patience): callers hang up after an exponential patience; "
           "an abandon fails the target (answered within the time over all contacts) and the occupancy cap applies "
@@ -264,12 +265,12 @@ METHOD = [
           "- y - GAMMALN(x + 1) - LN(POISSON(N, A, FALSE)) - LN(G_x(y))); service level = (rho + x / y (G_x+1(y) - "
           "G_x+1(y u)) / G_x(y)) / (rho + 1); occupancy = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). The "
           "same search from ROUNDDOWN(target x A / cap) - 1; far above the traffic Erlang C decides (it bounds "
-          "Erlang A). Exact up to 5 000 Erlangs per interval and a patience of 50 handling times."),
+          "Erlang A). Exact up to 5,000 Erlangs per interval and a patience of 50 handling times."),
     ("p", "The same agents sized by xlmodel in Python (the Erlang B recursion) are written beside them as "
           "their twin, with the inputs they were sized from; every build checks that both agree. After an "
           "input is edited the native agents are the live ones and the twin says 'verified at build', until "
           "the 'refresh' macro or a rebuild."),
-    ("p", "Money in the case currency; rates are fractions (0.08 = 8 %); vendor prices indexed yearly: P = "
+    ("p", "Money in the case currency; rates are fractions (0.08 = 8%); vendor prices indexed yearly: P = "
           "P0 x (fixed share + (1 - fixed share) x (1 + indexation)^(year - 1))."),
 ]
 
@@ -414,7 +415,7 @@ WORKBOOK.update({
     "pf_governance": "Governance: {vendor}",
     "pf_pooling": "Pooling loss (FTE)",
     "pf_valid": "Valid (1)",
-    "check_sourcing": "Portfolio assignments valid (shares at most 100 %, a mode's vendor in the portfolio)",
+    "check_sourcing": "Portfolio assignments valid (shares at most 100%, a mode's vendor in the portfolio)",
     "method_portfolio_title": "Portfolio scenarios",
     "method_portfolio": "A portfolio gives each channel to the in-house team, to vendors by shares, or to one "
                         "vendor for the contacts outside the in-house opening hours (extended hours) or the volume "
@@ -454,6 +455,7 @@ WORKBOOK.update({
     "fte_paid_year1": "Paid FTE in-house (year-1 average)",
     "decimal_mark": ".",
     "colon": ": ",
+    "semicolon": "; ",
 })
 
 # Issue 14, phased portfolios and the pilot's scorecard (w6-phases): one block, kept apart.
@@ -561,6 +563,7 @@ WORKBOOK.update({
 # Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
 WORKBOOK.update({
     "percent_sign": "%",  # after a percentage written as text (80%)
+    "percent_format_space": "",  # before the sign of a cell's percent format: none (15.2%)
     # What the cheapest alternative costs against in-house when in-house is recommended, by the sign of
     # its NPV saving (a cheaper one is not recommended because it misses the service target).
     "rec_alt_more": "costs {extra} {currency} more in NPV",

@@ -97,6 +97,7 @@ WORKBOOK = {
     "p_cheapest": "Probabilité d'être le moins cher",
     "risk_note": "Centiles sur les tirages des facteurs incertains (plages dans la table [risk] du cas).",
     "histogram": "Distribution de la VAN des économies", "bin_from": "De", "bin_to": "À", "bin_label": "Plage",
+    "bin_range": "{low} à {high} k{symbol}",  # a histogram bin in thousands: "1 666 à 2 136 k€"
     "count": "Tirages", "scoring": "Notation des prestataires (pondérée, notes 1-5)", "vendor": "Prestataire",
     "total": "Total", "rank": "Rang", "knock_out": "Éliminé par", "weights": "Poids",
     "break_even": "Point mort : là où externaliser et internaliser coûtent la même VAN",
@@ -239,7 +240,7 @@ METHOD = [
           "chiffre de l'offre, un choix de conception) ; la recommandation ne dit qu'aucun facteur ne la "
           "renverse que si aucun ne le fait."),
     ("p", "Reprise du personnel (Code du travail L1224-1) : une offre peut reprendre les conseillers actuels avec "
-          "leurs contrats. Ses sortants ne touchent pas d'indemnité et ne sont pas payés en double run (ils "
+          "leurs contrats. Ses sortants ne touchent pas d'indemnité et ne sont pas payés pendant le double fonctionnement (ils "
           "continuent chez le prestataire) ; l'offre les facture par une majoration de sa facture (leur salaire et "
           "leur ancienneté, plus chers que ses propres recrues). Elle suppose un site en France ; les autres coûts "
           "de transition restent ceux saisis."),
@@ -466,7 +467,7 @@ WORKBOOK.update({
                         "le taux de pilotage de sa facture, au moins le plancher de pilotage (un responsable "
                         "prestataire par prestataire). Chaque prestataire retenu apporte ses frais de mise en place, "
                         "son transfert de connaissances, son intégration informatique et sa provision de "
-                        "réversibilité ; les conseillers actuels ne partent qu'une fois (une indemnité, un double run).",
+                        "réversibilité ; les conseillers actuels ne partent qu'une fois (une indemnité, un double fonctionnement).",
     "short_portfolio": "Portefeuille : {name}",
     "portfolio_analytics": "La tornade, le Monte Carlo et la vue économique couvrent les scénarios de portefeuille, y "
                            "compris par phases ; les points morts et la notation des prestataires sont propres à "
@@ -497,6 +498,7 @@ WORKBOOK.update({
     "fte_paid_year1": "ETP internes payés (moyenne année 1)",
     "decimal_mark": ",",
     "colon": " : ",
+    "semicolon": " ; ",  # French sets a space before it, as before a colon
 })
 
 # Issue 14, portefeuilles par phases et tableau de bord du pilote (w6-phases) : un bloc à part.
@@ -515,7 +517,7 @@ WORKBOOK.update({
                      "et la pointe de chaque partie (règle de flexibilité) est prise dans l'année et dans la phase. "
                      "Une phase commençant après le mois 1 porte ses coûts ponctuels sur son premier mois : frais de "
                      "mise en place, transfert de connaissances, intégration informatique et provision de "
-                     "réversibilité de chaque prestataire retenu pour la première fois, indemnités et double run des "
+                     "réversibilité de chaque prestataire retenu pour la première fois, indemnités et double fonctionnement des "
                      "conseillers internes dont elle n'a plus besoin (ETP du mois précédent moins ETP de son premier "
                      "mois). Ils entrent dans le coût de l'année (le délai de récupération répartit l'économie de "
                      "chaque année sur ses mois) ; le ROI divise par les coûts ponctuels à la signature.",
@@ -577,7 +579,7 @@ WORKBOOK.update({
     "cont_terminal_head": ("Portefeuille : prestataire", "Part du volume", "Contacts", "Perdu sans secours k{cur}",
                            "Avec secours k{cur}"),
     "ri_terminal": "Réinternalisation l'année {year} : l'offre la moins chère au service cible ({vendor}) jusque-là, "
-                   "puis l'interne ; le retour coûte {cost} k{cur} (embauches, résiliation, double run, transfert et "
+                   "puis l'interne ; le retour coûte {cost} k{cur} (embauches, résiliation, double fonctionnement, transfert et "
                    "informatique) ; VAN des coûts {npv} k{cur} contre {stay} k{cur} en restant externalisé "
                    "({diff} k{cur}).",
     "method_continuity_title": "Continuité et réinternalisation",
@@ -589,7 +591,7 @@ WORKBOOK.update({
                          "la moins chère au service cible jusqu'au mois 12 (N - 1), puis l'interne au service cible, "
                          "plus le retour : l'équipe réembauchée, l'indemnité de résiliation (mois de durée minimale "
                          "restants x dernière facture x part), le prestataire facturé de nouveau pendant le double "
-                         "run, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
+                         "fonctionnement, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
                          "signature est remplacée par ces coûts.",
 
     # w7-wayback (issue 14): the way back in-house in the decision analytics, its break-even return cost.
@@ -607,7 +609,7 @@ WORKBOOK.update({
                        "tout autre ; à chaque tirage ou borne, l'offre quittée est choisie de nouveau (la moins chère "
                        "au service cible). Coût du retour au point mort (VAN) = VAN des coûts du retour + VAN des "
                        "coûts en restant externalisé avec l'offre retenue - VAN des coûts du retour en interne : le "
-                       "plus que le retour (réembauches, résiliation, double run, transfert et informatique) peut "
+                       "plus que le retour (réembauches, résiliation, double fonctionnement, transfert et informatique) peut "
                        "coûter, en valeur actuelle, pour que revenir ne coûte pas plus que rester. Les coûts du retour "
                        "n'entrent qu'une fois et ne changent pas l'offre retenue : le calcul est exact ; négatif, même "
                        "un retour gratuit coûte plus que rester.",
@@ -617,6 +619,7 @@ WORKBOOK.update({
 # Issue 16, the words left (validation messages, percent typography, the in-house sentence): one block.
 WORKBOOK.update({
     "percent_sign": " %",  # a space before the sign, as between thousands (80 %)
+    "percent_format_space": "\u00a0",  # before the sign of a cell's percent format: a no-break space (15,2 %)
     "rec_alt_more": "coûte {extra} {currency} de plus en VAN",
     "rec_alt_less": "coûte {extra} {currency} de moins en VAN mais n'atteint pas le niveau de service cible",
     "rec_alt_same": "coûte autant en VAN",

@@ -3,7 +3,8 @@ decimals a typed value carries and the percent sign (``7,841,431`` and ``80%`` i
 ``7 841 431`` and ``80 %`` in French), in Python and in the workbook's text formulas.
 
 The number formats of cells are not here: Excel and LibreOffice show a cell's ``0.0%`` or ``#,##0``
-in the reader's own locale. Only text the program writes itself (a sentence, a note, a message, a
+in the reader's own locale (a French book's percent formats carry their no-break space before the
+sign: :func:`xlmodel.workbook.finish.space_percent_formats`). Only text the program writes itself (a sentence, a note, a message, a
 ``TEXT()`` inside a formula) takes its style from these functions.
 """
 

@@ -218,7 +218,7 @@ def recommendation_formula(cells: RecommendationCells, lang: str, currency: str)
 
 
 def short_label(scenario, case, lang: str) -> str:
-    """A scenario's label short enough for a chart axis (``Hybrid: Casablanca Con.``)."""
+    """A scenario's label short enough for a chart axis (``Hybrid: Atlantique Relation``)."""
     t = words(lang)
     if scenario.kind == "portfolio":
         return t["short_portfolio"].format(name=_shortened(scenario.id.split(":", 1)[1]))
@@ -228,10 +228,20 @@ def short_label(scenario, case, lang: str) -> str:
     return name if scenario.kind == "outsourced" else t["short_hybrid"].format(name=name)
 
 
-def _shortened(name: str, most: int = 18) -> str:
-    """``name`` cut to ``most`` characters with a full stop, none of the cut's spaces or commas before
-    it (the Dashboard's charts read "Portfolio: Phone nearshore, ." for "..., e-mail offshore")."""
-    return name if len(name) <= most else name[:most - 1].rstrip(" ,;:-") + "."
+def _shortened(name: str, most: int = 20) -> str:
+    """``name``'s first whole words, at most ``most`` characters, without the commas or dashes the cut
+    leaves at its end ("Atlantique Relation" for "Atlantique Relation Client": a name cut inside a word
+    read "Atlantique Relati." on the Dashboard's charts); its first word cut with a full stop when that
+    word alone is longer."""
+    if len(name) <= most:
+        return name
+    words, kept = name.split(), ""
+    for word in words:
+        if len(f"{kept} {word}".strip()) > most:
+            break
+        kept = f"{kept} {word}".strip()
+    kept = kept.rstrip(" ,;:-")
+    return kept if kept else name[:most - 1].rstrip(" ,;:-") + "."
 
 
 def decision_lines(analysis, lang: str, currency: str) -> list[str]:
@@ -243,7 +253,7 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
     colon = t["colon"]  # French sets a space before it
-    prices = "; ".join(
+    prices = t["semicolon"].join(
         f"{b.vendor}{colon}{price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
         f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
         if b.break_even_price is not None else f"{b.vendor}{colon}-" for b in a.break_even.vendors)

@@ -139,7 +139,7 @@ SOURCES = {
         "son prix compte.",
     ("vendors", "staff_transfer"):
         "Oui : l'activité est cédée comme entité économique autonome et les contrats des conseillers sont "
-        "transférés au prestataire (Code du travail, art. L1224-1) : ni indemnités ni double run des sortants "
+        "transférés au prestataire (Code du travail, art. L1224-1) : ni indemnités ni double fonctionnement des sortants "
         "(ils continuent de travailler, comme salariés du prestataire), au prix que l'offre indique avec la "
         "reprise. Cela suppose un site en France ; chiffrez le même prestataire sans reprise dans une autre "
         "offre pour comparer les deux.",

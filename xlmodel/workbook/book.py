@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from ..case import Case
 from ..engine import Comparison, compare
-from . import printing, styles
+from . import finish, printing, styles
 from .content import Content
 from .layout import Plan
 from .plan import make_plan
@@ -48,10 +48,13 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
     for name, write in WRITERS:
         if name in sheets:  # Sourcing: only for a case with portfolios or quotes for some channels
             write(sheets[name], plan, content)
+    for name in ("Dashboard", "Compare", "Risk", "Checks"):  # the tables a board reads
+        finish.align_headers_with_figures(sheets[name])
     for ws in wb.worksheets:
         if ws.title != "xlwings.conf":
             styles.protect(ws)
     printing.set_up(wb, plan, content)  # by the sheets' keys, before the tabs are renamed
     localise(wb, lang)  # the tabs in the book's language, every reference to them rewritten
+    finish.space_percent_formats(wb, content.t["percent_format_space"])  # "15,2 %" as French text writes "80 %"
     wb.active = 0
     return wb, plan

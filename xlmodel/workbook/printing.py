@@ -94,7 +94,10 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
                           portrait=True, note="print_calc_note"),
         "Staffing": PageSetup(f"A1:{twelfth}{staffing.verified_row}", f"3:{staffing.year_row}", "A:B",
                               note="print_staffing_note"),
-        "Compare": whole("Compare", f"{compare.head}:{compare.head}", title_cols="A:B"),
+        # Above the scenario keys (a hidden row that left a blank page) and the charts' short names; the
+        # discount factors start a page (the first ended on their title and year 1, seen EN and FR).
+        "Compare": PageSetup(f"A1:{col(used_columns(wb['Compare']))}{min(compare.ids, compare.short_labels) - 1}",
+                             f"{compare.head}:{compare.head}", title_cols="A:B", breaks=(compare.discount.first - 2,)),
         # The scoring and risk settings the analysis used are inputs: they print on Inputs.
         # The histogram and its chart start a page rather than straddle two.
         "Risk": PageSetup(f"A1:{col(used_columns(wb['Risk']))}{plan.risk.settings_title - 1}",

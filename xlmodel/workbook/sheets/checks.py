@@ -57,8 +57,10 @@ def write(ws, plan: Plan, c: Content):
     ws[f"A{lay.master_row}"] = t["master"]
     ws[f"B{lay.master_row}"] = f"=MIN(B{first}:B{last})"
     styles.check_format(ws, f"B{first}:B{lay.master_row}")
+    for r in [*(r for _, r in lay.rows), lay.master_row]:  # a figure, 0 or 1: the row is not sized for the
+        ws[f"B{r}"].number_format = styles.WHOLE  # texts of the cells its formula reads (a line too many)
     define_name(ws, "master_check", f"Checks!$B${lay.master_row}")
-    ws.column_dimensions["A"].width = 80
+    ws.column_dimensions["A"].width = 92  # the longest one-line checks, French included, on one line
     ws.column_dimensions["B"].width = 12
 
 

@@ -62,7 +62,7 @@ def write(ws, plan: Plan, c: Content):
     ws.column_dimensions["A"].width = 48
     for j in range(2, 14):
         ws.column_dimensions[col(j)].width = 15
-    ws.column_dimensions["C"].width = 18  # the histogram's bin labels ("1 666..2 136 kEUR") on one line
+    ws.column_dimensions["C"].width = 18  # the histogram's bin labels ("1 666 à 2 136 k€") on one line
     # The histogram spans the columns from F to the last the sheet prints (the scoring table's): put at
     # I with a fixed width of 16 cm, it ran past the print area in LibreOffice, whose columns print
     # wider than Excel's, and the page cut its last bar and label.
@@ -118,7 +118,8 @@ def _monte_carlo(ws, plan: Plan, c: Content):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]
         styles.write_computed(ws, f"A{r}", lo, c.money)
         styles.write_computed(ws, f"B{r}", hi, c.money)
-        ws[f"C{r}"] = f"{number(lo / 1000, 0, c.lang)}..{number(hi / 1000, 0, c.lang)} k{c.cur}"
+        ws[f"C{r}"] = t["bin_range"].format(low=number(lo / 1000, 0, c.lang), high=number(hi / 1000, 0, c.lang),
+                                            symbol=styles.currency_symbol(c.cur))
         ws[f"C{r}"].alignment = Alignment(horizontal="left", indent=1)  # apart from the amount before it
         styles.write_computed(ws, f"D{r}", count, styles.INTEGER)
     return histogram_chart(ws, lay.histogram, t)
@@ -226,6 +227,7 @@ def _settings(ws, plan: Plan, c: Content):
         ws[f"C{r}"] = f"={defined_name(section.name, f.name)}" + ('&""' if text else "")
         ws[f"C{r}"].number_format = c.number_format(f)
         ws[f"D{r}"] = f"=(B{r}<>C{r})*1"
+        ws[f"D{r}"].number_format = styles.WHOLE  # a flag, 0 or 1, under its right-aligned header
 
 
 def _sentences(ws, plan: Plan, c: Content):
