@@ -27,9 +27,10 @@ from xlmodel.workbook.sheets.method import METHOD_WIDTH, text_height
 from workbook_helpers import run_cli
 
 # What a program names and a person should never read: scenario keys, module paths, constant and
-# field names, the formula language's operators.
+# field names, the formula language's operators, the repository's documents and the case file's sections.
 INTERNAL = re.compile(r"\b(?:outsourced|hybrid|portfolio):\S|\binhouse\b|\bstatus_quo\b|xlmodel\.|\w\.py\b"
-                      r"|\b[A-Z]+_[A-Z_]+\b(?!\()|==|\*\*|\b[a-z]+_[a-z_]+\b")  # OUTSOURCE_NPV() is a function users type
+                      r"|\b[A-Z]+_[A-Z_]+\b(?!\()|==|\*\*|\b[a-z]+_[a-z_]+\b"  # OUTSOURCE_NPV() is a function users type
+                      r"|\b\w+/\w+\.md\b|\[[a-z]+\]")  # a file of the repository; a section of the case file
 
 
 @functools.lru_cache(maxsize=None)

@@ -73,7 +73,7 @@ WORKBOOK = {
     "risk_title": "Risk and decision analytics (computed by xlmodel in Python)",
     "risk_help": "Tornado, Monte Carlo, vendor scoring, break-evens and the economic view are computed in "
                  "Python and written as values; the check below turns red when the inputs change, until the "
-                 "'refresh' macro or a rebuild recomputes them. Method: docs/analytics.md.",
+                 "'refresh' macro or a rebuild recomputes them. Method: the Method sheet.",
     "risk_base": "Base of this analysis", "risk_scenario": "Scenario analysed",
     "risk_base_at_analysis": "NPV of savings when analysed", "risk_base_now": "NPV of savings now (native)",
     "risk_current": "Risk analysis matches the current inputs",
@@ -84,7 +84,7 @@ WORKBOOK = {
     "delta_low": "Change at low end", "delta_high": "Change at high end",
     "monte_carlo": "Monte Carlo: NPV of savings vs in-house", "seed": "seed", "draws": "draws",
     "p_cheapest": "Probability of being cheapest",
-    "risk_note": "Percentiles over the draws of the uncertain drivers (ranges in the case's [risk] table).",
+    "risk_note": "Percentiles over the draws of the uncertain drivers (their ranges: Inputs sheet, Risk ranges).",
     "histogram": "Distribution of the NPV of savings", "bin_from": "From", "bin_to": "To", "bin_label": "Range",
     "bin_range": "{low}–{high} k{symbol}",  # a histogram bin in thousands: "1,666–2,136 k€"
     "count": "Draws", "scoring": "Vendor scoring (weighted, scores 1-5)", "vendor": "Vendor",

@@ -84,7 +84,7 @@ WORKBOOK = {
     "risk_title": "Risque et aide à la décision (calculés par xlmodel en Python)",
     "risk_help": "Tornade, Monte Carlo, notation des prestataires, points morts et vue économique sont calculés "
                  "en Python et écrits en valeurs ; le contrôle ci-dessous passe au rouge quand les hypothèses "
-                 "changent, jusqu'à la macro 'refresh' ou une reconstruction. Méthode : docs/analytics.md.",
+                 "changent, jusqu'à la macro 'refresh' ou une reconstruction. Méthode : feuille Méthode.",
     "risk_base": "Base de cette analyse", "risk_scenario": "Scénario analysé",
     "risk_base_at_analysis": "VAN des économies à l'analyse", "risk_base_now": "VAN des économies maintenant",
     "risk_current": "L'analyse de risque correspond aux hypothèses actuelles",
@@ -95,7 +95,7 @@ WORKBOOK = {
     "delta_low": "Écart au bas de la plage", "delta_high": "Écart au haut de la plage",
     "monte_carlo": "Monte Carlo : VAN des économies vs interne", "seed": "graine", "draws": "tirages",
     "p_cheapest": "Probabilité d'être le moins cher",
-    "risk_note": "Centiles sur les tirages des facteurs incertains (plages dans la table [risk] du cas).",
+    "risk_note": "Centiles sur les tirages des facteurs incertains (leurs plages : feuille Hypothèses, Plages de risque).",
     "histogram": "Distribution de la VAN des économies", "bin_from": "De", "bin_to": "À", "bin_label": "Plage",
     "bin_range": "{low} à {high} k{symbol}",  # a histogram bin in thousands: "1 666 à 2 136 k€"
     "count": "Tirages", "scoring": "Notation des prestataires (pondérée, notes 1-5)", "vendor": "Prestataire",
