@@ -71,17 +71,14 @@ BOARD_SHEETS = ("Dashboard", "Compare", "Risk", "Checks", "Method")
 
 
 def test_the_english_board_sheets_write_numbers_the_english_way(built_book):
-    """Issue 16 (Checks and Method, EN): "within 60 000 Erlangs", "at most 100 %", "1 607 h", "20 % in
-    France" in the English book, French style. The text a board reads on these sheets groups
-    thousands with a comma and sets no space before %."""
+    """Issue 16 (Checks, Method and the Inputs notes, EN): "within 60 000 Erlangs", "at most 100 %",
+    "1 607 h", "20 % in France", "about 21 900 EUR" in the English book, French style. The text a
+    board reads on these sheets, the inputs' notes and sources among them, groups thousands with a
+    comma and sets no space before %."""
     wb = load_workbook(built_book("example", "en").path, data_only=True)
     wrong = []
-    for name in BOARD_SHEETS:
-        ws = sheet(wb, name)
-        # The Method sheet prints down to the inputs' defaults and sources: those are the notes of the
-        # Inputs sheet, which prints them (tests/test_print.py), not checked here.
-        last = next((c.row - 1 for c in ws["A"] if c.value == words("en")["method_inputs"]), ws.max_row)
-        for row in ws.iter_rows(max_row=last):
+    for name in BOARD_SHEETS + ("Inputs", "Vendors", "Hybrid"):
+        for row in sheet(wb, name).iter_rows():
             for cell in row:
                 text = cell.value
                 if isinstance(text, str) and (re.search(r"\d[ \u00a0]\d{3}\b", text) or re.search(r"\d[ \u00a0]%", text)):

@@ -112,12 +112,12 @@ FINANCE = Section("finance", (
     F("horizon_years", "int", 5, "years", "Horizon", "Horizon", 1, MAX_HORIZON_YEARS, fr_unit="ans"),
     F("discount_rate", "rate", 0.08, "per year", "Discount rate", "Taux d'actualisation", -0.5, 0.5,
       exclusive_min=True, fr_unit="par an",
-      source="Typical corporate WACC for a French mid-cap, 7-9 %; use your own."),
+      source="Typical corporate WACC for a French mid-cap, 7-9%; use your own."),
     F("start_year", "int", 2027, "calendar year", "First year", "Première année", 2000, 2100,
       fr_unit="année civile", grouped=False),
     F("vat_rate", "rate", 0.20, "of vendor invoice", "VAT rate on vendor invoices",
       "Taux de TVA sur les factures prestataire", 0, 0.5, fr_unit="de la facture prestataire",
-      source="20 %: the French standard rate (Code général des impôts, art. 278). A vendor abroad (nearshore, "
+      source="20%: the French standard rate (Code général des impôts, art. 278). A vendor abroad (nearshore, "
              "offshore) invoices without VAT and the client self-assesses it at this rate (reverse charge, "
              "CGI art. 283-2): the same VAT either way. Salaries bear none."),
     F("vat_recovery", "rate", 1.0, "of the VAT", "Share of the VAT the client recovers",
@@ -129,8 +129,8 @@ FINANCE = Section("finance", (
              "typed as the client bears them."),
     F("corporation_tax_rate", "rate", 0.258, "of taxable profit", "Corporation tax rate (after-tax view)",
       "Taux d'impôt sur les sociétés (vue après impôt)", 0, 0.6, fr_unit="du bénéfice imposable",
-      source="France 2026: 25 % (CGI art. 219) plus the 3.3 % social contribution on the tax above 763 000 EUR "
-             "(CGI art. 235 ter ZC), 25 % x 1.033 = 25.8 % for a large company; add the exceptional contribution of "
+      source="France 2026: 25% (CGI art. 219) plus the 3.3% social contribution on the tax above 763,000 EUR "
+             "(CGI art. 235 ter ZC), 25% x 1.033 = 25.8% for a large company; add the exceptional contribution of "
              "the largest groups if it applies to you. Every cost is deducted in the year it is paid, by a "
              "profitable company; the after-tax NPVs stand beside the pre-tax ones, which rank the scenarios."),
     F("one_off_tax_year", "int", 0, "year (0: signature)", "Year the one-off costs are deducted",
@@ -158,13 +158,13 @@ DEMAND = Section("demand", (
              "agents work whole shifts, so covering every half-hour of the week needs more scheduled time than the "
              "average: agents on duty x service hours / this efficiency (in-house FTE, and the logged hours of "
              "per-hour and per-FTE quotes; per-contact and per-minute prices absorb it). 1: no loss, today's "
-             "figures. Workforce-management practice commonly reports 85-95 % (required over scheduled agent "
+             "figures. Workforce-management practice commonly reports 85-95% (required over scheduled agent "
              "time, from the WFM tool); sizing the example's half-hours over a week and covering them with shifts "
-             "adds about 4-5 % to its FTE, about 0.95. Read it from your own schedules."),
+             "adds about 4-5% to its FTE, about 0.95. Read it from your own schedules."),
     # Issue 15, real schedules: an optional weekly arrival profile (xlmodel.profile), blank for an even one.
     F("arrival_days", "text", "", "weights", "Arrival profile: weight of each open day, in order (blank: even)",
       "Profil d'arrivée : poids de chaque jour ouvert, dans l'ordre (vide : uniforme)", fr_unit="poids",
-      source="Relative weights, one per open day (e.g. 130 110 100 100 95 65 for Monday to Saturday), separated by "
+      source="Relative weights, one per open day (e.g. 130; 110; 100; 100; 95; 65 for Monday to Saturday), separated by "
              "spaces or semicolons, from the telephony logs (contacts per weekday over a few months). With the "
              "slot weights below, each slot's arrivals are its share of the week; each slot of each open day is "
              "sized on its own (Erlang C or A) and the agents on duty are the average over the slots (equal "
@@ -195,7 +195,7 @@ CHANNEL = Section("channels", (
       0, 7200, exclusive_min=True, required=True, fr_unit="secondes", decimals=0),
     F("service_level", "rate", 0.8, "of contacts", "Service target: share answered", "Objectif : part répondue",
       0, 1, exclusive_min=True, exclusive_max=True, fr_unit="des contacts",
-      source="80/20 (80 % answered within 20 s) is the usual phone target; NF 345 / ISO 18295 ask "
+      source="80/20 (80% answered within 20 s) is the usual phone target; NF 345 / ISO 18295 ask "
              "for a stated target, not a given one."),
     F("answer_seconds", "number", 20.0, "seconds", "... within", "... en moins de", 0, 3600,
       exclusive_min=True, fr_unit="secondes", decimals=0),
@@ -203,7 +203,7 @@ CHANNEL = Section("channels", (
       0, 720, exclusive_min=True, fr_unit="heures", decimals=0),
     F("max_occupancy", "rate", 0.85, "of logged time", "Maximum occupancy", "Occupation maximale",
       0.3, 1, fr_unit="du temps connecté",
-      source="Above 85-90 % sustained occupancy, burn-out and attrition rise (industry rule of thumb)."),
+      source="Above 85-90% sustained occupancy, burn-out and attrition rise (industry rule of thumb)."),
     F("concurrency", "number", 1.0, "contacts at once", "Concurrency (chat)", "Simultanéité (chat)", 1, 6,
       fr_unit="contacts simultanés", decimals=0),
     F("patience_seconds", "number", 0.0, "seconds", "Average patience before hanging up (0: not known)",
@@ -213,7 +213,7 @@ CHANNEL = Section("channels", (
     F("late_abandon_share", "rate", 0.15, "of contacts answered late", "Late contacts who hang up",
       "Contacts en attente longue qui raccrochent", 0, 1, fr_unit="des contacts répondus en retard",
       source="Used when the patience is not known: lost share = (1 - service level) x this share. "
-             "At 80/20 sizing abandonment is typically 2-5 % of calls, i.e. 10-25 % of the 20 % answered late."),
+             "At 80/20 sizing abandonment is typically 2-5% of calls, i.e. 10-25% of the 20% answered late."),
     F("sizing", "choice", "erlang_c", "", "Sizing model (live)", "Modèle de dimensionnement (direct)",
       choices=SIZING_MODELS,
       source="Erlang C: nobody hangs up (the usual, prudent sizing). Erlang A: callers hang up after the mean "
@@ -227,35 +227,35 @@ INHOUSE = Section("inhouse", (
       exclusive_min=True, required=True, fr_unit="ETP"),
     F("gross_salary", "money", 24000.0, "per FTE per year", "Gross salary", "Salaire brut", 0, 500000,
       exclusive_min=True, fr_unit="par ETP et par an",
-      source="French customer-service agent, about 1.1 x SMIC (SMIC 2026 about 21 900 EUR a year)."),
+      source="French customer-service agent, about 1.1 x SMIC (SMIC 2026 about 21,900 EUR a year)."),
     F("employer_charge_rate", "rate", 0.30, "of gross salary", "Employer charges", "Charges patronales",
       0, 0.8, fr_unit="du brut",
-      source="Not a flat 42-45 % near the minimum wage: the 2026 RGDU relief lowers it; type the rate of "
+      source="Not a flat 42-45% near the minimum wage: the 2026 RGDU relief lowers it; type the rate of "
              "your own payroll (from its payslips)."),
     F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Worked hours per FTE (paid leave and public "
       "holidays excluded)", "Heures travaillées par ETP (hors congés payés et jours fériés)", 500, 2500,
       fr_unit="heures/an",
-      source="1 607 h: French legal annual working time (Code du travail, art. L3121-41): 35 h a week over "
+      source="1,607 h: French legal annual working time (Code du travail, art. L3121-41): 35 h a week over "
              "the year once the five weeks of paid leave and the public holidays are taken. Leave is already "
              "out of these hours: shrinkage must not take it off again.", decimals=0),
     F("shrinkage", "rate", 0.22, "of worked time", "Shrinkage (worked hours off contacts)",
       "Taux d'indisponibilité (heures travaillées hors contacts)", 0, 0.7, exclusive_max=True,
       fr_unit="du temps travaillé",
-      source="Within the worked hours: sickness 6-8 % (French contact centres, above the 5 % national "
-             "average), breaks about 6 %, training and coaching 3-4 %, meetings 2 %, off-phone work 3 %: "
-             "20-24 %. Not paid leave nor public holidays, already out of the worked hours: the usual 30-35 % "
+      source="Within the worked hours: sickness 6-8% (French contact centres, above the 5% national "
+             "average), breaks about 6%, training and coaching 3-4%, meetings 2%, off-phone work 3%: "
+             "20-24%. Not paid leave nor public holidays, already out of the worked hours: the usual 30-35% "
              "benchmarks include them."),
     F("attrition_rate", "rate", 0.25, "per year", "Attrition", "Turnover", 0, 2, fr_unit="par an",
-      source="French contact-centre turnover often 20-30 % a year."),
+      source="French contact-centre turnover often 20-30% a year."),
     F("cost_per_hire", "money", 3000.0, "per hire", "Cost to recruit an agent (training apart)",
       "Coût de recrutement d'un conseiller (hors formation)", 0, 200000, fr_unit="par embauche",
-      source="Advertising, selection and onboarding of one agent: 2 000-4 000 EUR in France. Training is "
-             "counted apart (trainer cost, and the trainee's paid weeks): the common 10 000 EUR for a departure "
+      source="Advertising, selection and onboarding of one agent: 2,000-4,000 EUR in France. Training is "
+             "counted apart (trainer cost, and the trainee's paid weeks): the common 10,000 EUR for a departure "
              "adds the weeks a new agent is slower, which the model does not count."),
     F("training_cost_per_hire", "money", 1000.0, "per hire", "Trainer and materials per new agent",
       "Formateur et supports par nouveau conseiller", 0, 100000, fr_unit="par embauche",
       source="A trainer (about 40 kEUR gross) for a class of 10-12 over the initial training, with materials "
-             "and systems: about 1 000 EUR per trainee. The trainee's own paid weeks are counted apart, once."),
+             "and systems: about 1,000 EUR per trainee. The trainee's own paid weeks are counted apart, once."),
     F("training_weeks", "number", 4.0, "weeks", "Initial training", "Formation initiale", 0, 52,
       fr_unit="semaines",
       source="New hires are paid but off the phones while training; the model adds that time "
@@ -268,7 +268,7 @@ INHOUSE = Section("inhouse", (
     F("management_charge_rate", "rate", 0.42, "of gross salary", "Employer charges, team leaders and support staff",
       "Charges patronales, superviseurs et fonctions support", 0, 0.8, fr_unit="du brut",
       source="At 1.6-1.8 x SMIC (38-40 kEUR) the 2026 RGDU relief, which fades out at 3 x SMIC, is small: about "
-             "42 % of gross salary, against 30 % near the minimum wage of the agents."),
+             "42% of gross salary, against 30% near the minimum wage of the agents."),
     F("support_ratio", "rate", 0.06, "support FTE per agent FTE", "Support staff ratio (WFM, quality, training)",
       "Ratio fonctions support (planification, qualité, formation)", 0, 1,
       fr_unit="ETP support par ETP conseiller"),
@@ -281,9 +281,9 @@ INHOUSE = Section("inhouse", (
     F("payroll_extras", "money", 1700.0, "per employee per year", "Payroll extras (health cover, meal vouchers, "
       "transport)", "Avantages sociaux (mutuelle, titres-restaurant, transport)", 0, 50000,
       fr_unit="par salarié et par an",
-      source="Employer's share per employee: health cover (mutuelle, at least 50 %) about 400 EUR, meal vouchers "
-             "(about 55 % of a 9 EUR voucher, 210 days) about 1 000 EUR, transport (50 % of a public-transport "
-             "pass) 300-500 EUR: about 1 700 EUR, 7 % of an agent's gross salary. For agents, team leaders and "
+      source="Employer's share per employee: health cover (mutuelle, at least 50%) about 400 EUR, meal vouchers "
+             "(about 55% of a 9 EUR voucher, 210 days) about 1,000 EUR, transport (50% of a public-transport "
+             "pass) 300-500 EUR: about 1,700 EUR, 7% of an agent's gross salary. For agents, team leaders and "
              "support staff alike."),
     F("overhead_rate", "rate", 0.08, "of payroll", "Overheads (HR, finance, management)",
       "Frais de structure (RH, finance, direction)", 0, 1, fr_unit="de la masse salariale"),
@@ -291,7 +291,7 @@ INHOUSE = Section("inhouse", (
       fr_unit="par an"),
     F("cost_inflation", "rate", 0.02, "per year", "Inflation of other costs (seats, IT, recruitment, training)",
       "Inflation des autres coûts (postes, informatique, recrutement, formation)", -0.1, 0.3, fr_unit="par an",
-      source="The ECB's 2 % medium-term target; use your leases' and contracts' own indexation."),
+      source="The ECB's 2% medium-term target; use your leases' and contracts' own indexation."),
     F("seasonal_flex", "rate", 0.5, "of the seasonal swing", "Seasonal flexibility",
       "Flexibilité saisonnière", 0, 1, fr_unit="de l'écart saisonnier",
       source="0: headcount held at each year's peak month; 1: headcount follows every month "
@@ -333,7 +333,7 @@ VENDOR = Section("vendors", (
       fr_unit="par an"),
     F("indexation_fixed_share", "rate", 0.15, "of price", "Fixed (non-indexed) share", "Part fixe non indexée",
       0, 1, fr_unit="du prix",
-      source="Syntec-style revision clause P = P0 x (fixed + (1 - fixed) x index ratio); 15 % fixed is usual."),
+      source="Syntec-style revision clause P = P0 x (fixed + (1 - fixed) x index ratio); 15% fixed is usual."),
     F("aht_factor", "number", 1.0, "x in-house AHT", "Vendor AHT at steady state", "DMT prestataire en régime",
       0.3, 3, exclusive_min=False, fr_unit="x DMT interne", decimals=2),
     F("ramp_up_months", "int", 3, "months", "Ramp-up", "Montée en charge", 0, 36, fr_unit="mois"),
@@ -344,7 +344,7 @@ VENDOR = Section("vendors", (
     F("hours_per_fte_month", "number", 133.9, "worked hours", "Worked hours per billed FTE-month",
       "Heures travaillées par ETP-mois facturé", 20, 250, fr_unit="heures travaillées",
       source="The vendor's contractual working time per FTE, after paid leave and public holidays: "
-             "1 607 h / 12 = 133.9 h in France; about 170 h in Morocco (44-hour week, 2 288 h a year, less "
+             "1,607 h / 12 = 133.9 h in France; about 170 h in Morocco (44-hour week, 2,288 h a year, less "
              "about 31 days of leave and holidays). Its productive hours are these x (1 - its shrinkage)."),
     F("shrinkage", "rate", 0.22, "of worked time", "Vendor shrinkage", "Taux d'indisponibilité du prestataire",
       0, 0.7, exclusive_max=True, fr_unit="du temps travaillé",
@@ -400,7 +400,7 @@ VENDOR = Section("vendors", (
 TRANSITION = Section("transition", (
     F("governance_rate", "rate", 0.07, "of vendor invoice", "Vendor governance", "Pilotage du prestataire",
       0, 0.5, fr_unit="de la facture prestataire",
-      source="Managing a vendor costs 5-10 % of the contract (contract management, quality, reporting)."),
+      source="Managing a vendor costs 5-10% of the contract (contract management, quality, reporting)."),
     F("governance_floor", "money", 60000.0, "per year", "Vendor governance, at least", "Pilotage du prestataire, au minimum",
       0, 1e8, fr_unit="par an",
       source="However small the contract, someone manages the vendor: one vendor manager, about 42 kEUR gross "
@@ -449,7 +449,7 @@ CONTINUITY = Section("continuity", (
     F("surge_premium", "rate", 0.25, "over the backup's price", "Backup vendor: surge premium",
       "Prestataire de secours : majoration d'urgence", 0, 3, fr_unit="sur le prix du secours",
       source="Capacity bought at a few days' notice costs more than contracted capacity (overtime, short-notice "
-             "staffing and training): 25 % over the backup's own price is a mid-point of the 20-50 % premiums "
+             "staffing and training): 25% over the backup's own price is a mid-point of the 20-50% premiums "
              "quoted for surge work; type the rate your backup vendor quotes for taking over a flow."),
 ), title_en="Continuity (portfolios)", title_fr="Continuité (portefeuilles)")
 
