@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from xlmodel.workbook.additions import INPUT_SHEETS
 from xlmodel.workbook.sheetnames import titles_in
 
 from workbook_helpers import run_cli
-
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
 
 
 def test_the_figures_of_an_unprotected_computed_sheet_are_not_additions_but_a_typed_note_is(built_book, tmp_path,

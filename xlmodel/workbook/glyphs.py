@@ -18,6 +18,8 @@ one says how many lines the wrapped text takes, so that a label that fits on one
 
 from __future__ import annotations
 
+import math
+
 _CHARS = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklm"
     "nopqrstuvwxyz{|}~\xa0¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×Ø"
@@ -57,6 +59,13 @@ def glyph_width(text: str, bold: bool = False) -> float:
     """Width of ``text`` on one line, in column-width units at 11 points."""
     widths = WIDTHS[bold]
     return sum(widths.get(ch, UNKNOWN) for ch in text)
+
+
+def one_line_width(texts, spare: float = 0) -> int:
+    """The whole column width (in column-width units) that shows the widest of ``texts`` on one line,
+    with the cell's margins and ``spare`` units more (an indent, a safety unit); 0 for no text."""
+    widest = max(map(glyph_width, texts), default=None)
+    return 0 if widest is None else math.ceil(widest + MARGIN + spare)
 
 
 def printed_lines(text: str, room: float, bold: bool = False, size: float | None = None) -> int:

@@ -30,8 +30,8 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from ..model import RowKey
-from .apart import apart_from_figures
 from .content import Content
+from .finish import apart_from_figures
 from .glyphs import printed_lines
 from .layout import FIRST_MONTH_COL, Plan, col
 from .shown import LINK, ShownText  # noqa: F401  (ShownText: read from here by the tests)

@@ -6,15 +6,13 @@ the share of the volume that depends on it.  Every figure links to its Calc row
 
 from __future__ import annotations
 
-import math
-
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from ...model import RowKey
 from .. import styles
 from ..content import naming
-from ..glyphs import MARGIN, glyph_width
+from ..glyphs import one_line_width
 
 #: The columns from B, one continuity row each (A: the portfolio and the vendor).
 COLUMNS = (("cont_dependence", styles.PERCENT), ("cont_contacts", styles.INTEGER), ("cont_lost", None),
@@ -59,6 +57,6 @@ def _room_for_names(ws, c, most: float = 60) -> None:
     that each prints on one line: "Phone nearshore, e-mail offshore : Océan Indien Services" (46.6
     units) took two lines of the 46-unit column, each French continuity row twice its height."""
     names = [c.t["cont_line"].format(portfolio=p.name, vendor=v) for p in c.case.portfolios for v in p.vendors]
-    need = min(most, math.ceil(max(map(glyph_width, names), default=0) + MARGIN))
+    need = min(most, one_line_width(names))
     if need > (ws.column_dimensions["A"].width or 0):
         ws.column_dimensions["A"].width = need

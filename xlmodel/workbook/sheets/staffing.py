@@ -9,8 +9,6 @@ that it was verified at build (never a red check), until the refresh macro or a 
 
 from __future__ import annotations
 
-import math
-
 from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model, RowRef, ToVendor, VendorInput
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
@@ -18,7 +16,7 @@ from ...model.constants import CONSTANTS
 from ...text import choice_label, pick
 from .. import styles
 from ..content import Content
-from ..glyphs import MARGIN, glyph_width
+from ..glyphs import one_line_width
 from ..layout import Plan, month_col
 from .rows import write_row
 
@@ -68,10 +66,10 @@ def label_width(ws, first: int, last: int) -> float:
     ("Portefeuille : Phone nearshore, e-mail offshore, Océan Indien Services : conseillers prestataire
     en poste, email", 90 units) took two lines each, a third printed page; a wider column also prints
     the whole sheet a little smaller, so more rows hold on a page."""
-    longest = max((glyph_width(cell.value) for row in ws.iter_rows(min_row=first, max_row=last, max_col=1)
-                   for cell in row if isinstance(cell.value, str) and not cell.value.startswith("=")), default=0)
+    labels = [cell.value for row in ws.iter_rows(min_row=first, max_row=last, max_col=1)
+              for cell in row if isinstance(cell.value, str) and not cell.value.startswith("=")]
     # A unit to spare: at 92 units three of the French search labels (180 units) filled two lines to 99 %.
-    return min(max(LABEL_WIDTH[0], math.ceil(longest + MARGIN) + 1), LABEL_WIDTH[1])
+    return min(max(LABEL_WIDTH[0], one_line_width(labels, spare=1)), LABEL_WIDTH[1])
 
 
 def _twin(ws, plan: Plan, c: Content):

@@ -3,12 +3,10 @@ header, and whether each vendor gets a hybrid scenario."""
 
 from __future__ import annotations
 
-import math
-
 from ...schema import PRICE_DECIMALS, VENDOR, Field
 from .. import styles
 from ..content import Content
-from ..glyphs import MARGIN, glyph_width
+from ..glyphs import one_line_width
 from ..layout import VENDOR_TABLE, Plan, col
 
 
@@ -43,4 +41,4 @@ def _width(ws, column: int, lay) -> float:
     column, every row of the French quotes twice its height."""
     texts = [cell.value for row in ws.iter_rows(min_row=lay.row(0), max_row=lay.last_row, min_col=column,
                                                 max_col=column) for cell in row if isinstance(cell.value, str)]
-    return max(16, math.ceil(max(map(glyph_width, texts), default=0) + MARGIN + 1))
+    return max(16, one_line_width(texts, spare=1))
