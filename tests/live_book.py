@@ -61,8 +61,8 @@ def editable_cells(plan, case) -> list[Editable]:
     for i, channel in enumerate(case.channels):
         for f in CHANNEL.fields:
             if f.kind != "text":
-                found.append(Editable("Inputs", plan.inputs.channel_row(i),
-                                      column_index_from_string(plan.inputs.channel_columns[f.name]), f,
+                found.append(Editable("Channels", plan.channels.row(i),
+                                      column_index_from_string(plan.channels.columns[f.name]), f,
                                       getattr(channel, f.name)))
     for v, vendor in enumerate(case.vendors):
         for f in VENDOR.fields:

@@ -182,12 +182,12 @@ def set_vendor(row, header, value):
 
 def set_channel(row, column, value):
     def edit(wb):
-        ws = wb["Inputs"]
+        ws = wb["Channels"]
         table = ws.tables["Channels"]
         c1, r1, _, _ = range_boundaries(table.ref)
         cell = ws.cell(row=r1 + row, column=c1 + column)
         cell.value = value
-        return f"Inputs!{cell.coordinate}"
+        return f"Channels!{cell.coordinate}"
     return edit
 
 
@@ -245,7 +245,7 @@ def broken_books(example_book, loaded_book, tmp_path_factory):
     commands: (its path, where the edit is)."""
     made: dict[str, tuple] = {}
     base = loaded_book(example_book)  # one copy for every row: each edit is undone once saved
-    inputs = ("Inputs", "Vendors", "Hybrid")
+    inputs = ("Inputs", "Channels", "Vendors", "Hybrid")
 
     def get(name):
         if name not in made:
@@ -261,7 +261,8 @@ def broken_books(example_book, loaded_book, tmp_path_factory):
                     for key in set(cells) - set(values):
                         del cells[key]
                     for key, value in values.items():
-                        cells[key].value = value
+                        if cells[key].value != value:  # (a merged cell's part takes no value, not even None)
+                            cells[key].value = value
             made[name] = (path, where)
         return made[name]
     return get

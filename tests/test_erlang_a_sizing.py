@@ -187,7 +187,7 @@ def test_switching_the_sizing_in_the_workbook_resizes_the_channel_at_once(built_
 
     built = built_book("erlang_a")
     live = LiveBook(built.path, "en")
-    cell = ("Inputs", built.plan.inputs.channel_row(0), column_index_from_string(built.plan.inputs.channel_columns["sizing"]))
+    cell = ("Channels", built.plan.channels.row(0), column_index_from_string(built.plan.channels.columns["sizing"]))
     live.edit(*cell, "erlang_c")
     live.evaluate()
     case = read_book_case(live)

@@ -206,7 +206,7 @@ def test_the_base_books_agree_before_any_edit(small, example):
 
 def _cell(base, name, i=0):
     from openpyxl.utils import column_index_from_string
-    return ("Inputs", base.plan.inputs.channel_row(i), column_index_from_string(base.plan.inputs.channel_columns[name]))
+    return ("Channels", base.plan.channels.row(i), column_index_from_string(base.plan.channels.columns[name]))
 
 
 def test_no_volume_at_all_is_a_comparison_both_engines_make(small):

@@ -77,7 +77,7 @@ def test_the_english_board_sheets_write_numbers_the_english_way(built_book):
     comma and sets no space before %."""
     wb = load_workbook(built_book("example", "en").path, data_only=True)
     wrong = []
-    for name in BOARD_SHEETS + ("Inputs", "Vendors", "Hybrid"):
+    for name in BOARD_SHEETS + ("Inputs", "Channels", "Vendors", "Hybrid"):
         for row in sheet(wb, name).iter_rows():
             for cell in row:
                 text = cell.value

@@ -39,9 +39,9 @@ def test_changed_input_turns_the_check_red_and_refresh_turns_it_back(built_book)
     example = built_book("example")
     live = LiveBook(example.path, "en")
     layout = example.plan
-    volume = layout.inputs.channel_row(0), column_index_from_string(layout.inputs.channel_columns["annual_volume"])
-    assert live.value("Inputs", *volume) == 700000
-    live.edit("Inputs", *volume, 800000)
+    volume = layout.channels.row(0), column_index_from_string(layout.channels.columns["annual_volume"])
+    assert live.value("Channels", *volume) == 700000
+    live.edit("Channels", *volume, 800000)
     live.evaluate()
     case = read_book_case(live)  # what the refresh macro reads
     assert case.channels[0].annual_volume == 800000

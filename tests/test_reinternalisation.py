@@ -229,7 +229,8 @@ def _ranges(path):
         return [[c.value for c in row] for row in ws[next(iter(ws.tables.values())).ref]]
 
     inputs, hybrid = sheet(wb, "Inputs"), sheet(wb, "Hybrid")
-    return ([list(r[:2]) for r in inputs.iter_rows(values_only=True)], table(inputs), table(sheet(wb, "Vendors")),
+    return ([list(r[:2]) for r in inputs.iter_rows(values_only=True)], table(sheet(wb, "Channels")),
+            table(sheet(wb, "Vendors")),
             [list(r[:2]) for r in hybrid.iter_rows(values_only=True)], table(hybrid),
             [list(r) for r in sheet(wb, "Sourcing").iter_rows(values_only=True)])
 

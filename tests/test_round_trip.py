@@ -26,7 +26,7 @@ from xlmodel.text.choices import CHOICES
 
 from workbook_helpers import ROOT, run_cli as run
 
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
+INPUT_SHEETS = ("Inputs", "Channels", "Vendors", "Hybrid")
 
 
 
@@ -378,6 +378,62 @@ def test_user_text_that_looks_like_a_formula_is_stored_as_text(built_book):
     # LibreOffice shows them as typed: tests/test_parity.py (its one LibreOffice run recalculates this case).
 
 
+def as_built_before_the_channels_sheet(book, target):
+    """``book`` as the version before the Channels sheet wrote it: the Channels table (its title, header,
+    one row per channel, its units under it) on the Inputs sheet, below the inputs, and no Channels sheet."""
+    from copy import copy
+
+    from openpyxl.worksheet.table import Table
+    from xlmodel.text import words
+    from xlmodel.workbook.sheetnames import book_language
+    wb = load_workbook(book)
+    tabs = titles_in(wb.sheetnames)
+    channels, inputs = wb[tabs["Channels"]], wb[tabs["Inputs"]]
+    first_col, header, last_col, last = range_boundaries(channels.tables["Channels"].ref)
+    top = inputs.max_row + 2
+    inputs.cell(top, 1, words(book_language(wb.sheetnames))["channels"])  # its title there, in the book's words
+    for k, r in enumerate([*range(header, last + 1), header - 1]):  # the units row last, under the table
+        for j in range(first_col, last_col + 1):
+            old, new = channels.cell(r, j), inputs.cell(top + 1 + k, j)
+            new.value, new.protection, new.number_format = old.value, copy(old.protection), old.number_format
+    wb.remove(channels)
+    inputs.add_table(Table(displayName="Channels", ref=f"A{top + 1}:{channels.cell(1, last_col).column_letter}"
+                                                       f"{top + 1 + last - header}"))
+    wb.save(target)
+    return top + 1  # the table's header row on Inputs
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_book_built_before_the_channels_sheet_reads_and_rebuilds_to_the_same_case(built_book, tmp_path, capsys,
+                                                                                      lang):
+    """The Channels table moved from Inputs to a sheet of its own: a book built before, its table on
+    Inputs, reads to the same case (the reader finds the table by its name wherever it is), says a bad
+    channel cell where it is, and rebuilds, in its language or another, with a Channels sheet."""
+    from xlmodel.errors import InputError
+    new = built_book("example", lang).path
+    case = read_workbook_case(new)
+    old = tmp_path / "old.xlsx"
+    header = as_built_before_the_channels_sheet(new, old)
+    assert "Channels" not in titles_in(load_workbook(old, read_only=True).sheetnames)
+    assert read_workbook_case(old) == case
+    wb = load_workbook(old)
+    inputs = wb[titles_in(wb.sheetnames)["Inputs"]]
+    inputs[f"C{header + 1}"] = -5  # the first channel's annual volume
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as refused:
+        read_workbook_case(tmp_path / "bad.xlsx")
+    assert [p.location for p in refused.value.problems] == [f"{inputs.title}!C{header + 1}"]
+    from dataclasses import replace
+    other = {"en": "fr", "fr": "en"}[lang]
+    for language in (lang, other):  # as it is, then in the other language (a French book rebuilt in English)
+        code, _, stderr = run(["build", "-o", old, "--lang", language], capsys)
+        assert code == 0, stderr
+        rebuilt, tab = load_workbook(old), {"en": "Channels", "fr": "Canaux"}[language]
+        assert tab in rebuilt.sheetnames and list(rebuilt[tab].tables) == ["Channels"], rebuilt.sheetnames
+        assert not rebuilt[titles_in(rebuilt.sheetnames)["Inputs"]].tables
+        assert read_workbook_case(old) == replace(case, case=replace(case.case, language=language))
+
+
 def test_a_workbook_built_in_french_is_rebuilt_in_french(built_book, tmp_path, capsys):
     book = tmp_path / "livre.xlsx"
     shutil.copy(built_book("example", "fr").path, book)  # as `build -o livre.xlsx --lang fr` writes it
@@ -463,6 +519,6 @@ def test_the_monthly_weights_of_french_ranges_are_read_with_either_colon(built_b
     assert [month, 1.15] in labels  # what the French book writes
     labels = [[str(a).replace(f"{fr.WORKBOOK['seasonality']} : ", f"{fr.WORKBOOK['seasonality']}{colon}")
                if isinstance(a, str) else a, b] for a, b in labels]
-    case = case_from_ranges(labels, table(inputs), table(sheet(wb, "Vendors")),
+    case = case_from_ranges(labels, table(sheet(wb, "Channels")), table(sheet(wb, "Vendors")),
                             [list(r[:2]) for r in hybrid.iter_rows(values_only=True)], table(hybrid))
     assert case.demand.seasonality == example_case().demand.seasonality != (1.0,) * 12

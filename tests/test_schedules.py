@@ -206,7 +206,7 @@ class TestChecksRows:
         from xlmodel.text import choice_label
 
         def channel(i, field, value):
-            return ("Inputs", plan.inputs.channel_row(i), column_index_from_string(plan.inputs.channel_columns[field]),
+            return ("Channels", plan.channels.row(i), column_index_from_string(plan.channels.columns[field]),
                     choice_label(value, "en"))
 
         def vendor(v, field, value):
@@ -263,7 +263,7 @@ def test_the_profile_book_says_when_its_shifts_are_stale(built_book):
             pytest.approx([added[0], added[12]], abs=1e-9)
     assert any(ev.staff[key][0] > ev.flat_staff[key][0] for key in plan.staffing.profile_rows)
     check = dict(plan.checks.rows)["check_profile"]
-    volume = ("Inputs", plan.inputs.channel_row(0), column_index_from_string(plan.inputs.channel_columns["annual_volume"]))
+    volume = ("Channels", plan.channels.row(0), column_index_from_string(plan.channels.columns["annual_volume"]))
     try:
         for sheet, row, column, value in (volume + (800000,), ("Inputs", plan.inputs.fields[("demand", "arrival_slots")],
                                                               2, "1 2 3")):

@@ -22,7 +22,9 @@ def built(built_book, loaded_book):
 def test_sheets_in_the_designed_order_with_conf_hidden(built):
     wb, _, _ = built
     # The Sourcing sheet (portfolios, issue 14) comes after the Hybrid sheet: the example has portfolios.
-    assert tuple(wb.sheetnames) == SHEETS[:4] + ("Sourcing",) + SHEETS[4:]
+    at = SHEETS.index("Hybrid") + 1
+    assert tuple(wb.sheetnames) == SHEETS[:at] + ("Sourcing",) + SHEETS[at:]
+    assert wb.sheetnames.index("Channels") == wb.sheetnames.index("Inputs") + 1
     assert wb["xlwings.conf"].sheet_state == "hidden"
     assert wb["xlwings.conf"]["A1"].value == "UDF Modules" and wb["xlwings.conf"]["B1"].value
 
@@ -129,7 +131,7 @@ def test_french_build_differs_only_in_words(built, built_book, loaded_book):
         for key, tab in tabs.items():
             formula = formula.replace(quoted(tab) + "!", key + "!")
         return formula
-    for sheet in ("Calc", "Staffing", "Compare", "Inputs", "Vendors"):
+    for sheet in ("Calc", "Staffing", "Compare", "Inputs", "Channels", "Vendors"):
         for row_en, row_fr in zip(wen[sheet].iter_rows(), wfr[tabs[sheet]].iter_rows()):
             for a, b in zip(row_en, row_fr):
                 if isinstance(a.value, (int, float)) or isinstance(b.value, (int, float)):
@@ -139,6 +141,38 @@ def test_french_build_differs_only_in_words(built, built_book, loaded_book):
                     strip = lambda f: "".join(part for i, part in enumerate(f.split('"')) if i % 2 == 0)  # noqa
                     assert strip(a.value) == strip(in_english(b.value)), f"{sheet}!{a.coordinate}"
     assert wfr.defined_names["finance_discount_rate"].attr_text == f"{quoted(tabs['Inputs'])}!$B$12"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_inputs_holds_four_columns_and_the_channels_table_has_a_sheet_of_its_own(built, built_book, loaded_book,
+                                                                                  lang):
+    """The Channels table (12 columns) sat on Inputs under the single inputs (4 columns, the notes a
+    wide one), so Inputs was fitted to 12 columns and printed at half size: it has its own sheet,
+    right after Inputs (Canaux in French), with its table name, title, units and one row per channel."""
+    from openpyxl.utils import get_column_letter
+    from xlmodel.schema import CHANNEL
+    from xlmodel.text import label, words
+    from xlmodel.workbook.sheetnames import sheet
+    wb = built[0] if lang == "en" else loaded_book(built_book("example", "fr").path)
+    plan, case = built[1], built[2]
+    inputs, channels = sheet(wb, "Inputs"), sheet(wb, "Channels")
+    beyond = [c.coordinate for row in inputs.iter_rows(min_col=5) for c in row if c.value is not None]
+    assert not beyond and inputs.max_column <= 4 and not inputs.tables, beyond[:5]
+    assert channels.title == {"en": "Channels", "fr": "Canaux"}[lang]
+    assert wb.sheetnames.index(channels.title) == wb.sheetnames.index(inputs.title) + 1
+    lay, last = plan.channels, get_column_letter(len(CHANNEL.fields))
+    assert dict(channels.tables.items()) == {"Channels": f"A{lay.header}:{last}{lay.last_row}"}  # (name, ref)
+    assert channels["A1"].value == words(lang)["channels"] and channels["A2"].value == words(lang)["channels_help"]
+    assert [c.value for c in channels[lay.header]] == [label(f, lang) for f in CHANNEL.fields]
+    assert [c.value for c in channels[lay.units_row]][2] == {"en": "contacts/year", "fr": "contacts/an"}[lang]
+    assert [channels.cell(lay.row(i), 1).value for i in range(lay.count)] == [ch.name for ch in case.channels]
+    assert inputs.page_setup.orientation == "portrait" and not inputs.row_breaks.brk
+    assert channels.page_setup.orientation == "landscape" and channels.page_setup.fitToWidth == 1
+    # Each header's words whole in their column (bold, a unit a character and a unit of margins, as
+    # tests/test_print.py estimates text): "e time (deferre" was left of "Response time (deferred)".
+    for j, cell in enumerate(channels[lay.header], start=1):
+        width = channels.column_dimensions[get_column_letter(j)].width
+        assert cell.alignment.wrap_text and max(len(w) for w in cell.value.split()) * 1.0 + 1 <= width, cell.value
 
 
 def test_staffing_twin_values_are_the_engines_and_the_native_rows_formulas(built):

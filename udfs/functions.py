@@ -90,7 +90,7 @@ DOC = {
     "vat_recovery": "Share of the VAT the client recovers, fraction: 1 for a taxable company, 0 for an exempt one",
     "transfer_uplift": "A staff-transfer quote's uplift on its price for the agents it takes over (L1224-1), fraction",
     "inputs": "Inputs!A:B of an xlmodel workbook (labels and values)",
-    "channels": "The Channels table with its header row (Inputs sheet)",
+    "channels": "The Channels table with its header row (Channels sheet)",
     "vendors": "The VendorQuotes table with its header row (Vendors sheet)",
     "hybrid": "Hybrid!A:B of an xlmodel workbook (labels and values)",
     "hybrid_channels": "The HybridChannels table with its header row (Hybrid sheet)",

@@ -14,6 +14,7 @@ from __future__ import annotations
 SHEETS = (
     ("Dashboard", "Dashboard", "Tableau de bord"),
     ("Inputs", "Inputs", "Hypothèses"),
+    ("Channels", "Channels", "Canaux"),  # the Channels table (on Inputs in a book built before it had a sheet)
     ("Vendors", "Vendors", "Prestataires"),
     ("Hybrid", "Hybrid", "Hybride"),
     ("Sourcing", "Sourcing", "Répartition"),  # only in a case with portfolios or quotes for some channels

@@ -15,6 +15,9 @@ WORKBOOK = {
                                                     "July", "August", "September", "October", "November",
                                                     "December"],
     "channels": "Channels (one row per channel)", "constants": "Constants (locked)",
+    "channels_help": "Blue on yellow = input. Live channels (phone, chat) are sized on their service target, "
+                     "deferred ones (e-mail, letters) on their workload within the response time. Add a channel "
+                     "by rebuilding with it in the case file.",
     "vendors_title": "Vendor quotes: one row per quote",
     "vendors_help": "Pricing models: per hour (per logged agent hour), per FTE-month, per minute (handled "
                     "minute), per contact, fixed monthly. Add a quote by rebuilding with it in the case file.",
@@ -434,10 +437,10 @@ WORKBOOK.update({
 
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
 WORKBOOK.update({
-    "method_reading": "Each line reads 'line item = formula'. Operands are named as on the Calc and Inputs sheets; "
-                      "× multiplies, / divides, ^ raises to a power, Σ sums; '1 if condition, else 0' is a flag. "
-                      "A vendor's or a scenario's line shows the first one of its kind; the others follow the same "
-                      "formula with their own figures.",
+    "method_reading": "Each line reads 'line item = formula'. Operands are named as on the Calc, Inputs and Channels "
+                      "sheets; × multiplies, / divides, ^ raises to a power, Σ sums; '1 if condition, else 0' is a "
+                      "flag. A vendor's or a scenario's line shows the first one of its kind; the others follow the "
+                      "same formula with their own figures.",
     "method_seasonality": "Monthly seasonality weights",
     "method_to_vendor": "{channel} goes to the vendor (yes/no)",
     "method_this_one": "this one",

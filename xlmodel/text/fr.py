@@ -14,6 +14,9 @@ WORKBOOK = {
                                                         "juillet", "août", "septembre", "octobre", "novembre",
                                                         "décembre"],
     "channels": "Canaux (une ligne par canal)", "constants": "Constantes (verrouillées)",
+    "channels_help": "Bleu sur jaune = saisie. Les canaux en temps réel (téléphone, chat) sont dimensionnés sur leur "
+                     "objectif de service, les canaux différés (e-mail, courrier) sur leur charge dans le délai de "
+                     "réponse. Pour ajouter un canal, reconstruisez le classeur avec lui dans le fichier de cas.",
     "vendors_title": "Offres des prestataires : une ligne par offre",
     "vendors_help": "Modèles de prix : à l'heure (heure de conseiller connecté), à l'ETP-mois, à la minute "
                     "(minute traitée), au contact, forfait mensuel. Pour ajouter une offre, reconstruisez le "
@@ -477,10 +480,10 @@ WORKBOOK.update({
 
 # Issue 16 (board words): the Method sheet's formulas in words, the kinds of FTE, units and tax basis.
 WORKBOOK.update({
-    "method_reading": "Chaque ligne se lit « poste = formule ». Les termes sont nommés comme sur les feuilles Calc et "
-                      "Hypothèses ; × multiplie, / divise, ^ élève à la puissance, Σ additionne ; « 1 si condition, "
-                      "sinon 0 » est un indicateur. La ligne d'un prestataire ou d'un scénario montre le premier de "
-                      "son type ; les autres suivent la même formule avec leurs propres chiffres.",
+    "method_reading": "Chaque ligne se lit « poste = formule ». Les termes sont nommés comme sur les feuilles Calculs, "
+                      "Hypothèses et Canaux ; × multiplie, / divise, ^ élève à la puissance, Σ additionne ; « 1 si "
+                      "condition, sinon 0 » est un indicateur. La ligne d'un prestataire ou d'un scénario montre le "
+                      "premier de son type ; les autres suivent la même formule avec leurs propres chiffres.",
     "method_seasonality": "Coefficients saisonniers mensuels",
     "method_to_vendor": "{channel} confié au prestataire (oui/non)",
     "method_this_one": "celui-ci",

@@ -34,7 +34,7 @@ from ..text.choices import CHOICES
 from .files import AUTHOR
 from .sheetnames import titles_in
 
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
+INPUT_SHEETS = ("Inputs", "Channels", "Vendors", "Hybrid", "Sourcing")
 _OPTIONAL_SHEETS = ("Sourcing",)  # the program's, for a case with portfolios or quotes for some channels
 MAX_LISTED = 8  # additions listed one by one; the rest are counted
 

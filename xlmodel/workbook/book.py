@@ -17,11 +17,11 @@ from .content import Content
 from .layout import Plan
 from .plan import make_plan
 from .sheetnames import localise
-from .sheets import calc, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk, staffing
-from .sheets import sourcing, vendors
+from .sheets import calc, channels, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk
+from .sheets import sourcing, staffing, vendors
 
-WRITERS = (("Inputs", inputs.write), ("Vendors", vendors.write), ("Hybrid", hybrid.write),
-           ("Sourcing", sourcing.write), ("Calc", calc.write),
+WRITERS = (("Inputs", inputs.write), ("Channels", channels.write), ("Vendors", vendors.write),
+           ("Hybrid", hybrid.write), ("Sourcing", sourcing.write), ("Calc", calc.write),
            ("Staffing", staffing.write), ("Compare", compare_sheet.write), ("Risk", risk.write),
            ("Checks", checks.write), ("Method", method.write), ("Dashboard", dashboard.write),
            ("xlwings.conf", conf.write))

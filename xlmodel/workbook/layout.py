@@ -19,8 +19,8 @@ from ..model.language import Timeline
 from ..schema import Section
 
 FIRST_MONTH_COL = 5  # column E: A label, B unit, C single value, D empty (the month before month 1)
-SHEETS = ("Dashboard", "Inputs", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks", "Method",
-          "xlwings.conf")
+SHEETS = ("Dashboard", "Inputs", "Channels", "Vendors", "Hybrid", "Calc", "Staffing", "Compare", "Risk", "Checks",
+          "Method", "xlwings.conf")
 VENDOR_TABLE = "VendorQuotes"
 CHANNEL_TABLE = "Channels"
 HYBRID_CHANNEL_TABLE = "HybridChannels"
@@ -62,26 +62,37 @@ class Span:
 
 @dataclass(frozen=True)
 class InputsLayout:
-    """Inputs: one section per single-value table, the 12 seasonality weights, the Channels table
-    (one row per channel) and the locked constants.  Values are in column B."""
+    """Inputs: one section per single-value table, the 12 seasonality weights and the locked
+    constants, in columns A to D (label, value, unit, note).  Values are in column B."""
 
     sections: tuple[tuple[Section, int], ...]  # (section, row of its title)
     fields: Mapping[tuple[str, str], int]  # (section name, field name) -> row
     seasonality: Span  # the 12 monthly weights, inside the demand section
-    channels_title: int
-    channel_header: int  # header row of the Channels table; channel i is on channel_header + 1 + i
-    channel_columns: Mapping[str, str]  # channel field name -> column
-    channel_count: int
     constants_title: int
     constants: Mapping[str, int]  # constant name -> row
 
-    def channel_row(self, index: int) -> int:
-        return self.channel_header + 1 + index
+
+@dataclass(frozen=True)
+class ChannelsLayout:
+    """Channels: one row per channel in an Excel table (the reader finds it by its name), units
+    above the header, as on Vendors.  On a sheet of its own: its 12 columns beside the Inputs
+    notes made the whole Inputs sheet print at half size."""
+
+    units_row: int
+    header: int
+    columns: Mapping[str, str]  # channel field name -> column
+    count: int
+
+    def row(self, index: int) -> int:
+        return self.header + 1 + index
 
     @property
-    def channel_units_row(self) -> int:
-        """The row under the table that states each column's unit."""
-        return self.channel_row(self.channel_count)
+    def last_row(self) -> int:
+        return self.header + self.count
+
+    def cell(self, index: int, field_name: str) -> str:
+        """One channel's input, absolute, e.g. ``Channels!$C$5``."""
+        return f"Channels!${self.columns[field_name]}${self.row(index)}"
 
 
 @dataclass(frozen=True)
@@ -299,6 +310,7 @@ class Plan:
     """The layout of the whole workbook, made before any cell is written."""
 
     inputs: InputsLayout
+    channels: ChannelsLayout
     vendors: VendorsLayout
     hybrid: HybridLayout
     calc: CalcLayout

@@ -47,7 +47,7 @@ class OpenpyxlBook:
     def table_ref(self, sheet, table):
         if self._tables is not None:
             return self._tables.get(sheet, {}).get(table)
-        tables = self.wb[sheet].tables
+        tables = getattr(self.wb[sheet], "tables", {})  # a chart sheet has none
         return tables[table].ref if table in tables else None
 
     def load(self, sheets) -> None:

@@ -16,9 +16,9 @@ from ..model import (CONSTANTS, COST_LINES, ONE_OFF_LINES, SEASONALITY, CaseRef,
 from ..model.appraisal import APPRAISAL_NAMES
 from ..schema import (CASE, CHANNEL, CONTINUITY, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, REINTERNALISATION, RISK,
                       SCORING, TRANSITION, VENDOR)
-from .layout import (HISTOGRAM_BINS, CalcLayout, ChecksLayout, CompareLayout, DashboardLayout, HybridLayout,
-                     InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col, defined_name,
-                     month_col)
+from .layout import (HISTOGRAM_BINS, CalcLayout, ChannelsLayout, ChecksLayout, CompareLayout, DashboardLayout,
+                     HybridLayout, InputsLayout, Plan, RiskLayout, Span, StaffingLayout, VendorsLayout, col,
+                     defined_name, month_col)
 from .sheets.sourcing import plan_sourcing
 from .sheets.staffing import sizing_inputs
 
@@ -31,7 +31,8 @@ DECISION_LINES = 3  # cost of inaction, vendor ranking, break-even prices (text.
 def make_plan(case: Case, model: Model) -> Plan:
     """The layout of the workbook of ``case`` (see the module)."""
     refs: dict[CaseRef, str] = {}
-    inputs = plan_inputs(case, refs)
+    inputs = plan_inputs(refs)
+    channels = plan_channels(case, refs)
     vendors = plan_vendors(case, refs)
     hybrid = plan_hybrid(case, refs)
     sourcing_cells: set = set()
@@ -44,19 +45,19 @@ def make_plan(case: Case, model: Model) -> Plan:
     dashboard = plan_dashboard(model)
     cells = {("Inputs", f"B{r}") for r in inputs.fields.values()} | sourcing_cells
     cells |= {("Inputs", f"B{r}") for r in inputs.seasonality.rows}
-    cells |= {("Inputs", f"{c}{inputs.channel_row(i)}") for c in inputs.channel_columns.values()
-              for i in range(inputs.channel_count)}
+    cells |= {("Channels", f"{c}{channels.row(i)}") for c in channels.columns.values()
+              for i in range(channels.count)}
     cells |= {("Vendors", f"{c}{vendors.row(v)}") for c in (*vendors.columns.values(), vendors.hybrid_column)
               for v in range(vendors.count)}
     cells |= {("Hybrid", f"B{r}") for r in hybrid.fields.values()}
     cells |= {("Hybrid", f"B{hybrid.flag_row(i)}") for i in range(hybrid.channel_count)}
-    return Plan(inputs, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs, frozenset(cells),
-                sourcing)
+    return Plan(inputs, channels, vendors, hybrid, calc, staffing, compare, risk, checks, dashboard, refs,
+                frozenset(cells), sourcing)
 
 
-def plan_inputs(case: Case, refs: dict[CaseRef, str]) -> InputsLayout:
+def plan_inputs(refs: dict[CaseRef, str]) -> InputsLayout:
     """Sections from row 5, each followed by a blank row; the demand section ends with the 12
-    seasonality weights; then the Channels table and the constants."""
+    seasonality weights; then the constants (the channels have a sheet of their own)."""
     r = 5
     sections, fields = [], {}
     seasonality = None
@@ -72,16 +73,19 @@ def plan_inputs(case: Case, refs: dict[CaseRef, str]) -> InputsLayout:
             refs[SEASONALITY] = "demand_seasonality"
             r += 12
         r += 1
-    channels_title, channel_header = r, r + 1
-    columns = {f.name: col(j) for j, f in enumerate(CHANNEL.fields, start=1)}
-    for i in range(len(case.channels)):
-        for name, c in columns.items():
-            refs[ChannelInput(i, name)] = f"Inputs!${c}${channel_header + 1 + i}"
-    r = channel_header + len(case.channels) + 3
     constants = {name: r + 1 + k for k, name in enumerate(CONSTANTS)}
     refs.update({Constant(name): name for name in CONSTANTS})
-    return InputsLayout(tuple(sections), fields, seasonality, channels_title, channel_header, columns,
-                        len(case.channels), r, constants)
+    return InputsLayout(tuple(sections), fields, seasonality, r, constants)
+
+
+def plan_channels(case: Case, refs: dict[CaseRef, str]) -> ChannelsLayout:
+    """Units on row 3, the Channels table's header on row 4, one channel per row below it (as Vendors)."""
+    columns = {f.name: col(j) for j, f in enumerate(CHANNEL.fields, start=1)}
+    layout = ChannelsLayout(3, 4, columns, len(case.channels))
+    for i in range(layout.count):
+        for name in columns:
+            refs[ChannelInput(i, name)] = layout.cell(i, name)
+    return layout
 
 
 def plan_vendors(case: Case, refs: dict[CaseRef, str]) -> VendorsLayout:

@@ -1,11 +1,12 @@
 """How each sheet prints, and text that fits its cells.
 
-Every sheet prints landscape on A4, one page wide (the Dashboard on one page, the Vendors table
-three pages wide: it has a column per quoted term), with a header naming the sheet and a footer
-giving the case and "page x of y" in the book's language. Rows or columns that give a page its
-meaning repeat on every page (the scenario header of Compare, the year numbers of Calc, the month
-and year rows and the label columns of Staffing), and a section starts a new page rather than
-breaking in its middle (the Channels table of Inputs, each portfolio of Sourcing).
+Every sheet prints on A4, one page wide (the Dashboard on one page, the Vendors table three pages
+wide: it has a column per quoted term), landscape but for the long lists of four columns or fewer
+(Inputs, Calc's yearly block, Method), with a header naming the sheet and a footer giving the case
+and "page x of y" in the book's language. Rows or columns that give a page its meaning repeat on
+every page (the scenario header of Compare, the year numbers of Calc, the month and year rows and
+the label columns of Staffing, the column headers of Inputs), and a section starts a new page rather
+than breaking in its middle (each portfolio of Sourcing).
 
 What a board reads prints whole. The two audit sheets do not print their 60 month columns (which
 would take about 230 pages of figures): Calc prints its yearly block (the finance of every
@@ -80,8 +81,10 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     twelfth = col(FIRST_MONTH_COL + min(12, calc.months) - 1)
     setups = {
         "Dashboard": PageSetup(f"A1:{col(DASHBOARD_COLUMNS)}{board.decisions.last}", tall=1),
-        # The Channels table starts a page: its title printed alone at the foot of the page before.
-        "Inputs": whole("Inputs", "4:4", breaks=(plan.inputs.channels_title - 1,)),
+        # Four columns, portrait: words 8.3 points high (landscape, fitted to the Channels table's 12
+        # columns before it had a sheet of its own, 5.8).
+        "Inputs": whole("Inputs", "4:4", portrait=True),
+        "Channels": whole("Channels", f"{plan.channels.header}:{plan.channels.header}"),
         # From its units: on the pages after the first, the repeated column A cut the title and help
         # rows at its edge ("Offres des prestataires :"); the title prints in the page header instead.
         "Vendors": PageSetup(f"A{plan.vendors.units_row}:{col(used_columns(wb['Vendors']))}{wb['Vendors'].max_row}",
@@ -116,9 +119,10 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
     return setups
 
 
-INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid", "Sourcing")
+INPUT_SHEETS = ("Inputs", "Channels", "Vendors", "Hybrid", "Sourcing")
 """Sheets whose text is wrapped in its own cell, never merged over its neighbours: a user may type a
-note beside an input (a rebuild keeps it), and the round trip reads these sheets cell by cell."""
+note beside an input (a rebuild keeps it), and the round trip reads these sheets cell by cell. (The
+Channels sheet's help, beside no input, is merged over the table's width by its writer.)"""
 
 DASHBOARD_COLUMNS = 9
 """The Dashboard prints columns A to I: the scenario table; the charts share its width."""

@@ -1,8 +1,9 @@
-"""Reading a case back from a workbook built by xlmodel: its Inputs, Vendors and Hybrid sheets.
+"""Reading a case back from a workbook built by xlmodel: its Inputs, Channels, Vendors and Hybrid sheets.
 
 Single inputs are found by their defined names (``inhouse_gross_salary``), channels and vendor
-quotes by their Excel tables (``Channels``, ``VendorQuotes``, ``HybridChannels``) whose header labels
-are matched in English or French, so a user may reorder columns or add quote rows.  The values go
+quotes by their Excel tables (``Channels``, on whichever sheet holds it: Inputs in a book built before
+it had its own; ``VendorQuotes``, ``HybridChannels``) whose header labels are matched in English or
+French, so a user may reorder columns or add quote rows.  The values go
 through the same validation as a case file; every problem is reported with its cell
 (``Vendors!D6: must be > 0 ...``) and nothing is half-read.
 
@@ -35,7 +36,7 @@ from .untrusted import open_untrusted, unreadable
 
 _SCALAR_SHEET_SECTIONS = SCALAR_SECTIONS + ANALYTICS_SECTIONS
 _INPUT_SHEETS = ("Inputs", "Vendors", "Hybrid")
-_OPTIONAL_SHEETS = ("Sourcing",)  # a case with portfolios or quotes for some channels only
+_OPTIONAL_SHEETS = ("Channels", "Sourcing")  # Channels: on Inputs before it had a sheet; Sourcing: some cases
 
 
 def _labels(section) -> dict[str, str]:
@@ -229,7 +230,7 @@ def _read_channels(reading: _Reading) -> list[dict]:
     """The Channels table, one mapping per channel, columns found by their header in either language."""
     book, where = reading.book, reading.where
     channel_labels = _labels(CHANNEL)
-    sheet = reading.tabs["Inputs"]
+    sheet = _holding(reading, "Channels", ("Channels", "Inputs"))
     headers, rows = _table_rows(book, sheet, "Channels", "channels")
     channels = []
     for i, (r, values) in enumerate(rows, start=1):
@@ -244,6 +245,13 @@ def _read_channels(reading: _Reading) -> list[dict]:
                 item[name] = choice_value(value, CHANNEL.by_name[name].choices)
         channels.append(item)
     return channels
+
+
+def _holding(reading: _Reading, table: str, keys: tuple[str, ...]) -> str:
+    """The sheet holding ``table`` (``keys`` first, then any other), or else the first of ``keys``."""
+    tabs = [reading.tabs[key] for key in keys if key in reading.tabs]
+    tabs += [name for name in reading.book.sheetnames() if name not in tabs]
+    return next((tab for tab in tabs if reading.book.table_ref(tab, table) is not None), tabs[0])
 
 
 def _read_vendors(reading: _Reading) -> tuple[list[dict], list[str]]:

@@ -98,11 +98,11 @@ def _notes(ws, r: int, c: Content):
 
 
 def _channel_cells(plan: Plan) -> list[ChannelCells]:
-    """Each channel's name and service target on the Inputs sheet."""
-    lay = plan.inputs
-    return [ChannelCells(*(f"Inputs!${lay.channel_columns[name]}${lay.channel_row(i)}"
-                           for name in ("name", "kind", "service_level", "answer_seconds", "response_hours")))
-            for i in range(lay.channel_count)]
+    """Each channel's name and service target on the Channels sheet."""
+    lay = plan.channels
+    return [ChannelCells(*(lay.cell(i, name) for name in ("name", "kind", "service_level", "answer_seconds",
+                                                           "response_hours")))
+            for i in range(lay.count)]
 
 
 def _scenario_table(ws, plan: Plan, c: Content):

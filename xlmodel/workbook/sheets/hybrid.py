@@ -28,7 +28,7 @@ def write(ws, plan: Plan, c: Content):
     yes_no = Field("to_vendor", "choice", "no", "", t["to_vendor"], t["to_vendor"], choices=("yes", "no"))
     for i, channel in enumerate(case.channels):
         r = lay.flag_row(i)
-        ws[f"A{r}"] = f"=Inputs!$A${plan.inputs.channel_row(i)}"
+        ws[f"A{r}"] = "=" + plan.channels.cell(i, "name")
         c.input_cell(ws, f"B{r}", yes_no, "yes" if channel.name in case.hybrid.channels else "no")
     styles.add_table(ws, HYBRID_CHANNEL_TABLE, f"A{lay.flags_header}:B{lay.flag_row(len(case.channels) - 1)}")
     ws.column_dimensions["A"].width = 52

@@ -1,21 +1,28 @@
-"""The Inputs sheet: every single input by section, the seasonality weights, the Channels table and
-the constants.  Each input cell is styled, validated, noted and named (single inputs)."""
+"""The Inputs sheet: every single input by section, the seasonality weights and the constants, in
+four columns (label, value, unit, note and source).  Each input cell is styled, validated, noted and
+named.  The channels have a sheet of their own (:mod:`.channels`)."""
 
 from __future__ import annotations
 
 from openpyxl.styles import Alignment
 
 from ...model import CONSTANTS
-from ...schema import CHANNEL, DEMAND, Field
+from ...schema import DEMAND, Field
 from ...text import pick, units
 from ...text.fields import field_source
 from .. import styles
 from ..content import Content, define_name
-from ..layout import CHANNEL_TABLE, Plan, col, defined_name
+from ..layout import Plan, defined_name
 
 NOTE = Alignment(wrap_text=True)
 """A note wraps in its column: one spilling over the empty cells after it ran on for 200 characters
-under the Channels table's columns, beside notes wrapped in the column."""
+past the printed columns, beside notes wrapped in the column."""
+
+
+WIDTHS = (42, 16, 18, 52)
+"""Label, value, unit, note: 128 units across A4 portrait, words 8.3 points high in LibreOffice's PDF
+(the 148 units of 52, 18, 18 and 60 gave 7.1 points; landscape beside the Channels table's 12
+columns, 5.8)."""
 
 
 def write(ws, plan: Plan, c: Content):
@@ -33,13 +40,12 @@ def write(ws, plan: Plan, c: Content):
             ws[f"A{r}"] = c.label(f)
             ws[f"C{r}"] = c.unit_of(f)
             ws[f"D{r}"] = field_source(f, c.lang) or None
-            if ws[f"D{r}"].value:  # under its header, not run on under the Channels table's columns
+            if ws[f"D{r}"].value:  # under its header, not run on past it
                 ws[f"D{r}"].alignment = NOTE
             c.input_cell(ws, f"B{r}", f, getattr(record, f.name))
             define_name(ws, defined_name(section.name, f.name), f"Inputs!$B${r}")
         if section is DEMAND:
             _seasonality(ws, plan, c)
-    _channels(ws, plan, c)
     styles.section(ws, f"A{lay.constants_title}", t["constants"])
     for name, (value, unit, en, fr) in CONSTANTS.items():
         r = lay.constants[name]
@@ -49,14 +55,8 @@ def write(ws, plan: Plan, c: Content):
             styles.number_format(ws[f"B{r}"], styles.INTEGER)
         ws[f"C{r}"] = units(c.lang).get(unit, unit)
         define_name(ws, name, f"Inputs!$B${r}")
-    ws.column_dimensions["A"].width = 52
-    for letter in "BCDEF":
-        ws.column_dimensions[letter].width = 18
-    ws.column_dimensions["D"].width = 60
-    from ..printing import text_width
-    for j, f in enumerate(CHANNEL.fields[6:], start=7):  # the Channels table's columns after F: room for its
-        longest = max(text_width(word, bold=True) for word in c.label(f).split())  # units, a header's words whole
-        ws.column_dimensions[col(j)].width = max(14, round(longest + 1))
+    for letter, width in zip("ABCD", WIDTHS):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A5"
 
 
@@ -70,18 +70,3 @@ def _seasonality(ws, plan: Plan, c: Content):
         ws[f"C{r}"] = t["seasonality_unit"]
         c.input_cell(ws, f"B{r}", weight, c.case.demand.seasonality[m])
     define_name(ws, "demand_seasonality", f"Inputs!$B${span.first}:$B${span.last}")
-
-
-def _channels(ws, plan: Plan, c: Content):
-    """One row per channel, as an Excel table (the reader finds it by name), units below it."""
-    lay, channels = plan.inputs, c.case.channels
-    styles.section(ws, f"A{lay.channels_title}", c.t["channels"])
-    r = lay.channel_header
-    for j, f in enumerate(CHANNEL.fields, start=1):
-        ws.cell(row=r, column=j, value=c.label(f))
-        for i, channel in enumerate(channels):
-            c.input_cell(ws, f"{lay.channel_columns[f.name]}{lay.channel_row(i)}", f, getattr(channel, f.name))
-    styles.header_row(ws, r, None)
-    for j, f in enumerate(CHANNEL.fields, start=1):
-        ws.cell(row=lay.channel_units_row, column=j, value=c.unit_of(f) or None)
-    styles.add_table(ws, CHANNEL_TABLE, f"A{r}:{col(len(CHANNEL.fields))}{r + len(channels)}")

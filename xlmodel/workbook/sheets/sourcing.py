@@ -213,7 +213,7 @@ def _write_phase(ws, plan, c, p: int, k: int, phase, table: PhaseTable, block: P
     last_col = col(FIRST_SHARE_COL + len(block.vendors) - 1)
     for i, channel in enumerate(case.channels):
         r, a = table.first + i, phase.channels[i]
-        ws[f"A{r}"] = f"=Inputs!$A${plan.inputs.channel_row(i)}"
+        ws[f"A{r}"] = "=" + plan.channels.cell(i, "name")
         c.input_cell(ws, f"B{r}", _MODE, a.mode)
         c.input_cell(ws, f"C{r}", _VENDOR, a.vendor)
         for j, v in enumerate(block.vendors):
