@@ -5,8 +5,9 @@ so it must tell the program's labels, notes and units from text typed by hand. C
 the new workbook's texts fails as soon as a new version of the program words a label differently:
 the old label appears nowhere in the new book and was taken for the user's. So the build records,
 for each value it writes on an input sheet outside the input cells, a fingerprint of that value,
-keyed by tab and cell; at the rebuild a cell still holding what was recorded is the program's,
-whatever the new version writes, and any other value is the user's.
+keyed by tab and cell; at the rebuild a value the record has on its tab is the program's, whatever
+the new version writes, and any other value is the user's, unless the new workbook writes it on
+that sheet again (the rule is stated in :mod:`xlmodel.workbook.additions`).
 
 Where it is kept: a worksheet, :data:`RECORD_SHEET`, "very hidden" (Excel lists it nowhere, not even
 in Unhide) and protected. openpyxl reads and writes it like any sheet, Excel keeps it on save, and
@@ -43,7 +44,7 @@ RECORD_SHEET = "xlmodel.record"
 HEADER = "xlmodel record"
 VERSION = 1
 PER_CELL = 1000
-"""Cells recorded in one cell of the record: 1 000 x at most 18 characters (``XFD1048576=``, 8 hex
+"""Cells recorded in one cell of the record: 1 000 x at most 20 characters (``XFD1048576=``, 8 hex
 digits, a space) stays under Excel's 32 767 characters in a cell."""
 MAX_TEXT = 32_767  # Excel's limit for a cell's text: a longer one is not a record we wrote
 
