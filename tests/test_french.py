@@ -23,6 +23,7 @@ from xlmodel.model import COST_LINES, ONE_OFF_LINES
 from xlmodel.schema import ALL_SECTIONS, ANALYTICS_SECTIONS
 from xlmodel.text import en, fr
 from xlmodel.text.choices import CHOICES, SHEETS
+from xlmodel.workbook.record import RECORD_SHEET
 
 # Words a French finance professional writes as they are (acronyms, trade words, software, units).
 KEPT = {"EUR", "kEUR", "ETP", "VAN", "TRI", "ROI", "DMT", "PERT", "RGPD", "NF", "ISO", "PCI", "DSS", "WFM", "SMIC",
@@ -41,7 +42,9 @@ ENGLISH_WORDS = {"the", "and", "of", "per", "with", "yes", "no", "share", "price
                  "value", "must", "be", "is", "to", "from", "in", "at", "any", "when",
                  "which", "this", "that", "only", "default", "Sheet", "sheet", "see", "add-in", "loaded", "n/a", "seed",
                  "draws", "handling", "times", "run"}
-NOT_SCANNED = {"xlwings.conf"}  # the add-in's settings, read by xlwings by these names
+# The add-in's settings, read by xlwings by these names; and the rebuild's record of what the build
+# wrote (cells and hex fingerprints on a very hidden sheet, which Excel lists nowhere, not even in Unhide).
+NOT_SCANNED = {"xlwings.conf", RECORD_SHEET}
 CELLS_NOT_SCANNED: set[str] = set()  # every sheet's cells are scanned (see the module's docstring)
 
 

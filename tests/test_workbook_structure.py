@@ -7,6 +7,7 @@ import pytest
 from xlmodel.model import build_model
 from xlmodel.workbook.build import build_file
 from xlmodel.workbook.layout import FIRST_MONTH_COL, SHEETS
+from xlmodel.workbook.record import RECORD_SHEET
 
 from workbook_helpers import (ALLOWED_LITERALS, EXCEL_2010_FUNCTIONS, all_formulas, functions_in, numbers_in,
                               parity_case, relative_pattern)
@@ -22,10 +23,11 @@ def built(built_book, loaded_book):
 def test_sheets_in_the_designed_order_with_conf_hidden(built):
     wb, _, _ = built
     # The Sourcing sheet (portfolios, issue 14) comes after the Hybrid sheet: the example has portfolios.
+    # Last, the rebuild's record of what the build wrote (xlmodel.workbook.record), very hidden.
     at = SHEETS.index("Hybrid") + 1
-    assert tuple(wb.sheetnames) == SHEETS[:at] + ("Sourcing",) + SHEETS[at:]
+    assert tuple(wb.sheetnames) == SHEETS[:at] + ("Sourcing",) + SHEETS[at:] + (RECORD_SHEET,)
     assert wb.sheetnames.index("Channels") == wb.sheetnames.index("Inputs") + 1
-    assert wb["xlwings.conf"].sheet_state == "hidden"
+    assert wb["xlwings.conf"].sheet_state == "hidden" and wb[RECORD_SHEET].sheet_state == "veryHidden"
     assert wb["xlwings.conf"]["A1"].value == "UDF Modules" and wb["xlwings.conf"]["B1"].value
 
 
@@ -124,7 +126,7 @@ def test_french_build_differs_only_in_words(built, built_book, loaded_book):
     from xlmodel.workbook.sheetnames import quoted
     wen, wfr = built[0], loaded_book(built_book("example", "fr").path)  # each read once per run
     tabs = dict(sheet_titles("fr"))  # the example has portfolios: a Sourcing sheet
-    assert wfr.sheetnames == list(tabs.values()) and wen.sheetnames == list(tabs)
+    assert wfr.sheetnames == [*tabs.values(), RECORD_SHEET] and wen.sheetnames == [*tabs, RECORD_SHEET]
     assert wen["Inputs"]["A6"].value != wfr[tabs["Inputs"]]["A6"].value  # the words change...
 
     def in_english(formula: str) -> str:

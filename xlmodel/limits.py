@@ -28,7 +28,9 @@ streamed, before openpyxl expands anything):
 - :data:`MAX_SHEETS` sheets, no cell beyond row :data:`MAX_ROWS` or column :data:`MAX_COLUMNS`;
 - :data:`MAX_CELLS` cells in all, counting every cell, row, merged cell, hyperlinked cell, comment,
   shared string and range of a validation or format (each becomes an object in memory);
-- :data:`MAX_STYLES` style records and :data:`MAX_ELEMENTS` XML elements in all.
+- :data:`MAX_STYLES` style records and :data:`MAX_ELEMENTS` XML elements in all;
+- its record of what the build wrote (``xlmodel.workbook.record``): :data:`MAX_RECORDED_CELLS` cells
+  in at most :data:`MAX_RECORD_ROWS` rows, or the record is ignored.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ MAX_RATIO = 100
 # well and cannot hurt, whatever their ratio.
 RATIO_CHECKED_ABOVE = 1 * MiB
 
-#: Sheets of one workbook: ours have 11, a quote form 2.
+#: Sheets of one workbook: ours have 12 or 13 (the hidden xlwings.conf and record among them), a quote form 2.
 MAX_SHEETS = 50
 #: Last row any cell, merged range, hyperlink, comment or table may reach: the maximum case's
 #: longest sheet (Calc) has about 5 000 rows.
@@ -106,6 +108,11 @@ MAX_CELLS = 800_000
 MAX_STYLES = 64_000
 #: XML elements of every part together: the maximum case has 1.8 million.
 MAX_ELEMENTS = 3_000_000
+#: Cells a workbook's record of what the build wrote may list, and its rows: the example records
+#: 541 cells in 5 rows. Beyond either the record is ignored (the rebuild falls back on comparing
+#: texts) rather than refused: it only spares the user a needless --force.
+MAX_RECORDED_CELLS = 100_000
+MAX_RECORD_ROWS = 1_000
 
 
 def read_regular_file(path: str | Path, limit: int) -> bytes:

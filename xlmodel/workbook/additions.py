@@ -10,12 +10,25 @@ unless told ``--force``.
 What counts, sheet by sheet:
 
 - a sheet the new workbook does not have;
-- on the input sheets (Inputs, Vendors, Hybrid, in either language), and on any other sheet whose protection was
-  removed (a protected sheet accepts no typing outside its unlocked input cells): a value, text or
-  number, outside the input cells (which are unlocked, and read or replaced by the build), that
-  appears nowhere in the new workbook (labels, notes and units are all rewritten, wherever rows
-  moved to); on the program's computed sheets, not one of the program's own figures or sentences
-  (:func:`_programs`: those computed in Python move with every input);
+- on the input sheets (:data:`INPUT_SHEETS`, in either language): a value, text or number, outside
+  the input cells (which are unlocked, and read or replaced by the build) that the program did not
+  write there and that the new workbook does not write on that sheet again. The build records what
+  it writes there (:mod:`xlmodel.workbook.record`: a short fingerprint of each value, by tab and
+  cell, on a very hidden sheet), so a value the record has on that tab is the program's, whatever
+  the new version writes (a label reworded since, a note gone); any other value is the user's, a
+  program label typed over or a note in a cell the program left empty, even if the new workbook
+  has the same text on another sheet. Comparing texts alone took every label a new version rewords
+  for the user's, and the rebuild of a book built by the previous version was refused until
+  ``--force``, which a user then learns to type every time. What the new workbook writes on the
+  same sheet again is not dropped: a quote typed below the Vendors table, a vendor renamed in a
+  portfolio's header (the reader takes both for inputs), a label moved by rows the user inserted.
+  A book without a record (built before it existed), or whose record is damaged or beyond
+  :data:`~xlmodel.limits.MAX_RECORDED_CELLS`, falls back on comparing texts: a value that appears
+  nowhere in the new workbook (labels, notes and units are all rewritten, wherever rows moved to);
+- on any other sheet whose protection was removed (a protected sheet accepts no typing outside its
+  unlocked input cells): a value that appears nowhere in the new workbook and is not one of the
+  program's own figures or sentences (:func:`_programs`: those computed in Python move with every
+  input);
 - a comment by anyone but xlmodel (our notes are signed ``xlmodel``) that the new workbook does not
   have at the same cell with the same text;
 - pictures (``xl/media/``), which openpyxl cannot carry over.
@@ -32,6 +45,7 @@ from ..schema import CURRENCIES
 
 from ..text.choices import CHOICES
 from .files import AUTHOR
+from .record import RECORD_SHEET, Record, read_record
 from .sheetnames import titles_in
 
 INPUT_SHEETS = ("Inputs", "Channels", "Vendors", "Hybrid", "Sourcing")
@@ -94,6 +108,8 @@ class PreviousBook:
         self.parts = opened.parts
         self._cells: dict[str, dict[tuple[int, int], tuple]] = {}
         self._comments: dict | None = None
+        self._record: Record | None = None
+        self._record_read = False
 
     def protected(self, sheet: str) -> bool:
         return sheet in self.opened.protected
@@ -101,14 +117,19 @@ class PreviousBook:
     def formula(self, sheet: str, row: int, column: int) -> str | None:
         return self.opened.formula(sheet, row, column)
 
-    def load(self, sheets) -> None:
-        """Parse these sheets' values now (each once, all in one reading of the file)."""
+    def load(self, sheets, record: bool = False) -> None:
+        """Parse these sheets' values now (each once, all in one reading of the file), and with
+        ``record`` the workbook's record (:mod:`xlmodel.workbook.record`) if not read yet."""
         from .untrusted import unreadable
         missing = [sheet for sheet in sheets if sheet in self.sheetnames and sheet not in self._cells]
-        if not missing:
+        record = record and not self._record_read and RECORD_SHEET in self.sheetnames
+        if not missing and not record:
             return
         wb = self.opened.reopened(self.path)
         try:
+            if record:
+                self._record_read = True
+                self._record = _read_record(wb[RECORD_SHEET])
             for sheet in missing:
                 ws = wb[sheet]
                 ws.reset_dimensions()  # every row, whatever size the file declares
@@ -118,6 +139,12 @@ class PreviousBook:
             raise unreadable(self.path, exc) from None
         finally:
             wb.close()
+
+    def record(self) -> Record | None:
+        """The record of what the build wrote on the input sheets; None for a book without one
+        (built before it existed) or whose record is not one the build writes."""
+        self.load([], record=True)
+        return self._record
 
     def cells(self, sheet: str) -> dict[tuple[int, int], tuple]:
         """(row, column) -> (value, locked, number format) of the cells of ``sheet`` holding a value."""
@@ -130,6 +157,16 @@ class PreviousBook:
             from .openpyxl_book import workbook_comments
             self._comments = workbook_comments(self.opened.data)
         return self._comments.get(sheet, {})
+
+
+def _read_record(ws) -> Record | None:
+    """The record on ``ws`` (a read-only sheet), or None: a damaged or oversized record is ignored,
+    whatever openpyxl trips on in it (the rebuild then compares texts, as for an older book)."""
+    try:
+        ws.reset_dimensions()  # every row, whatever size the file declares (read_record stops early)
+        return read_record(ws.iter_rows(values_only=True))
+    except Exception:  # noqa: BLE001 - the book is untrusted; without its record the check still runs
+        return None
 
 
 def written_language(previous: PreviousBook) -> str | None:
@@ -164,34 +201,42 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
     counterpart = _counterparts(old_names, new_wb.sheetnames)
     # The Sourcing sheet is the program's, present for a case with portfolios: a case file without
     # any (the only way a rebuild leaves it out) drops it as it drops any other input it replaces.
-    ours = {tab for key, tab in titles_in(old_names).items() if key in _OPTIONAL_SHEETS}
+    # The record is the program's too, read for itself, never compared.
+    ours = {tab for key, tab in titles_in(old_names).items() if key in _OPTIONAL_SHEETS} | {RECORD_SHEET}
     inputs = {tab for key, tab in titles_in(old_names).items() if key in INPUT_SHEETS}
     # Values are compared on the sheets a user can type into: the input sheets, and any sheet
     # whose protection was removed (or that is not ours); of the others only the comments.
-    typed = [sheet for sheet in old_names if (sheet not in counterpart and sheet not in ours)
-             or (sheet in counterpart and (sheet in inputs or not previous.protected(sheet)))]
-    previous.load(typed)
+    typed = [sheet for sheet in old_names if sheet != RECORD_SHEET and (
+             (sheet not in counterpart and sheet not in ours)
+             or (sheet in counterpart and (sheet in inputs or not previous.protected(sheet))))]
+    previous.load(typed, record=True)  # one reading of the file
+    record = previous.record()
     for sheet in old_names:
         if sheet not in counterpart and sheet not in ours:
             count = len(previous.cells(sheet))
             found.append((f"{sheet}!", "added_sheet", {"name": sheet, "count": count}))
     program_tabs = set(titles_in(old_names).values())
-    everywhere = {_key(cell.value) for book in (new_wb, same_words) if book is not None
-                  for ws in book.worksheets for cell in ws._cells.values() if cell.value is not None}
+    everywhere = _everywhere(new_wb, same_words)
     for sheet in old_names:
-        if sheet not in counterpart:
+        if sheet not in counterpart or sheet == RECORD_SHEET:
             continue
         new_ws = new_wb[counterpart[sheet]]
         cells = previous.cells(sheet) if sheet in typed else {}
         comments = previous.comments(sheet)
         computed = sheet not in inputs and sheet in program_tabs
+        recorded = record if record is not None and sheet in inputs and record.covers(sheet) else None
+        written = _everywhere(new_ws) if recorded is not None else set()
         for row, column in sorted(cells.keys() | comments.keys()):
             where = f"{sheet}!{get_column_letter(column)}{row}"
             value, locked, shown_as = cells.get((row, column), (None, False, None))
-            if (value is not None and locked and previous.formula(sheet, row, column) is None
-                    and _key(value) not in everywhere
-                    and not (computed and _programs(value, shown_as, new_ws._cells.get((row, column))))):
-                found.append((where, "added_value", {"found": _shown(value)}))
+            if value is not None and locked and previous.formula(sheet, row, column) is None:
+                if recorded is not None:  # ours is what we recorded, whatever we write now; or kept on the sheet
+                    added = not recorded.programs(sheet, row, column, value) and _key(value) not in written
+                else:  # a book without a record: what the new workbook writes nowhere
+                    added = _key(value) not in everywhere and not (
+                        computed and _programs(value, shown_as, new_ws._cells.get((row, column))))
+                if added:
+                    found.append((where, "added_value", {"found": _shown(value)}))
             author, text = comments.get((row, column), (AUTHOR, None))
             if author != AUTHOR:
                 new_cell = new_ws._cells.get((row, column))
@@ -203,6 +248,14 @@ def additions(previous: PreviousBook, new_wb, same_words=None) -> list[tuple[str
     if pictures:
         found.append(("", "added_pictures", {"count": len(pictures), "names": pictures[:3]}))
     return found
+
+
+def _everywhere(*books) -> set:
+    """The compared form (:func:`_key`) of every value of these workbooks or sheets (None for no
+    book), but the records."""
+    return {_key(cell.value) for book in books if book is not None
+            for ws in getattr(book, "worksheets", [book]) if ws.title != RECORD_SHEET
+            for cell in ws._cells.values() if cell.value is not None}
 
 
 def _programs(value, shown_as: str, new_cell) -> bool:

@@ -16,7 +16,9 @@ from . import finish, printing, styles
 from .content import Content
 from .layout import Plan
 from .plan import make_plan
-from .sheetnames import localise
+from .additions import INPUT_SHEETS
+from .record import write_record
+from .sheetnames import localise, titles_in
 from .sheets import calc, channels, checks, compare as compare_sheet, conf, dashboard, hybrid, inputs, method, risk
 from .sheets import sourcing, staffing, vendors
 
@@ -56,5 +58,9 @@ def build_workbook(case: Case, lang: str = "en", comparison: Comparison | None =
     printing.set_up(wb, plan, content)  # by the sheets' keys, before the tabs are renamed
     localise(wb, lang)  # the tabs in the book's language, every reference to them rewritten
     finish.space_percent_formats(wb, content.t["percent_format_space"])  # "15,2 %" as French text writes "80 %"
+    # Last, once every cell is written: the record of what the input sheets hold outside their
+    # input cells, which the next rebuild over this book compares (xlmodel.workbook.record).
+    tabs = titles_in(wb.sheetnames)
+    write_record(wb, [tabs[key] for key in INPUT_SHEETS if key in tabs])
     wb.active = 0
     return wb, plan
