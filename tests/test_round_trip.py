@@ -380,7 +380,8 @@ def test_user_text_that_looks_like_a_formula_is_stored_as_text(built_book):
 
 def as_built_before_the_channels_sheet(book, target):
     """``book`` as the version before the Channels sheet wrote it: the Channels table (its title, header,
-    one row per channel, its units under it) on the Inputs sheet, below the inputs, and no Channels sheet."""
+    one row per channel, its units under it) on the Inputs sheet, below the inputs, and no Channels sheet
+    (nor a record of what the build wrote, which came after)."""
     from copy import copy
 
     from openpyxl.worksheet.table import Table
@@ -397,6 +398,8 @@ def as_built_before_the_channels_sheet(book, target):
             old, new = channels.cell(r, j), inputs.cell(top + 1 + k, j)
             new.value, new.protection, new.number_format = old.value, copy(old.protection), old.number_format
     wb.remove(channels)
+    from xlmodel.workbook.record import RECORD_SHEET
+    wb.remove(wb[RECORD_SHEET])  # nor the record of the rebuild, which came with the Channels sheet
     inputs.add_table(Table(displayName="Channels", ref=f"A{top + 1}:{channels.cell(1, last_col).column_letter}"
                                                        f"{top + 1 + last - header}"))
     wb.save(target)
