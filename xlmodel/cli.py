@@ -366,11 +366,11 @@ def validate(source, lang):
 def rfp_template(output, lang, currency):
     """Write the quote form a vendor fills in for the tender (one form per offer)."""
     from .tender import form_fields, write_quote_form
-    from .text import choice_label
+    from .text import choice_label, currency_text
     _speak(lang)
     write_quote_form(output, lang=lang, currency=currency)
     click.echo(_say("cli_wrote_form", output=output, fields=_counted(len(form_fields()), "field"),
-                    language=choice_label(lang, lang), cur=currency))
+                    language=choice_label(lang, lang), cur=currency_text(currency, lang)))
 
 
 @cli.command("import-quotes")
