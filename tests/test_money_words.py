@@ -125,3 +125,22 @@ def test_the_dash_is_the_names_own_colon_only():
     assert after_colon("Hybride (horaires étendus) : Acme : Lyon", "fr") == "Hybride (horaires étendus) – Acme : Lyon"
     assert after_colon("Outsourced: Acme", "en") == "Outsourced – Acme"
     assert after_colon("In-house at target service level", "en") == "In-house at target service level"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_in_house_headline_names_its_alternative_and_the_tornados_scenario_with_a_dash(lang):
+    """In-house recommended: the cheapest alternative and the scenario the tornado measures (" of Hybrid
+    (extended hours): Acme, the two drivers that could flip it: ...") are named with their dash."""
+    from xlmodel.analytics.sensitivity import tornado
+    from xlmodel.text.sentences import recommendation
+
+    from test_number_style import in_house_cases
+    case = in_house_cases()[0]
+    result = compare(case)
+    bars = tornado(case, result)
+    assert result.best == "inhouse" and bars.scenario_id != result.best
+    said = recommendation(result, lang, tornado=bars)
+    colon = words(lang)["colon"]
+    labels = [label(s, lang) for s in result.scenarios if colon in label(s, lang)]
+    assert after_colon(label(result.scenario(bars.scenario_id), lang), lang) in said, said
+    assert not _after_a_colon(said, labels, colon), said

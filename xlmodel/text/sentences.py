@@ -118,7 +118,7 @@ def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
                                             low=amount(lo, lang), high=amount(hi, lang), currency=cur))
     flipped = any(b.best_at_low != result.best or b.best_at_high != result.best for b in flips)
     of = ("" if tornado.scenario_id == result.best
-          else t["rec_of"].format(scenario=label(result.scenario(tornado.scenario_id), lang)))
+          else t["rec_of"].format(scenario=after_colon(label(result.scenario(tornado.scenario_id), lang), lang)))
     text = t["rec_drivers"].format(of=of, lead=t["rec_lead_flip" if flipped else "rec_lead_sensitive"],
                                    drivers=t["rec_and"].join(parts))
     # "none flips it" speaks for every driver of the tornado: flip_drivers puts any that flips first.
