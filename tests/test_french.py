@@ -26,7 +26,7 @@ from xlmodel.text.choices import CHOICES, SHEETS
 from xlmodel.workbook.record import RECORD_SHEET
 
 # Words a French finance professional writes as they are (acronyms, trade words, software, units).
-KEPT = {"EUR", "kEUR", "ETP", "VAN", "TRI", "ROI", "DMT", "PERT", "RGPD", "NF", "ISO", "PCI", "DSS", "WFM", "SMIC",
+KEPT = {"ETP", "VAN", "TRI", "ROI", "DMT", "PERT", "RGPD", "NF", "ISO", "PCI", "DSS", "WFM", "SMIC",
         "RGDU", "CGI", "PSE", "BCE", "Syntec", "Erlang", "Erlangs", "Python", "Excel", "xlwings", "xlmodel", "UDF",
         "README", "Monte", "Carlo", "nearshore", "offshore", "turnover", "reporting", "P10", "P50", "P90", "D&B",
         "Ellisphere", "chat", "email", "mail", "Bêta", "docs", "method", "md", "L1224", "L3121", "TVA", "IS",
@@ -265,7 +265,7 @@ def test_the_french_import_names_the_changes_in_french(french_commands):
     """The dry run of a form updating a vendor: its pricing model by its label, each change by the
     field's French label, with a French decimal mark."""
     _, stdout, _ = french_commands[0]["import-quotes"]
-    assert "prestataire « Océan Indien Services » mis à jour (à la minute, 0,45 EUR par minute traitée)" in stdout
+    assert "prestataire « Océan Indien Services » mis à jour (à la minute, 0,45 € par minute traitée)" in stdout
     assert "Prix proposé : 0,42 -> 0,45" in stdout or "0,42 -> 0,45" in stdout
     assert "Simulation : rien n'a été écrit" in stdout
 

@@ -243,3 +243,139 @@ def test_a_portfolios_checks_are_said_in_french(tmp_path):
     assert code == 2 and "les parts totalisent 1,3 (130,0 %), plus de 100 %" in err, err
     assert "le prestataire « Personne » n'existe pas" in err and "n'est confié à personne" in err, err
     assert not _french_lines(err, (tmp_path / "cas.toml",)), err
+
+
+# Issue 16 (words2): the failures of exit status 1 and click's rarer usage errors, said in French.
+FAILURES = ("fail_busy", "fail_locked", "fail_write", "fail_folder", "fail_file_in_the_way", "fail_backup_name",
+            "fail_backup", "fail_timeout", "fail_converting", "fail_rendering", "fail_no_soffice", "fail_no_pdftoppm",
+            "fail_nothing_to_convert", "fail_missing", "fail_same_folder", "fail_same_names", "fail_convert",
+            "fail_no_output", "fail_not_recalculable", "fail_csv_field", "fail_csv_value", "fail_render",
+            "fail_disagrees", "fail_disagrees_more", "fail_disagreement", "fail_unexpected")
+
+
+def test_every_failure_a_user_meets_has_its_french_sentence():
+    """Each sentence of an exit-1 failure (a book open in Excel or written by another command, a refused
+    write, LibreOffice or pdftoppm missing or failing, a disagreement with the engine, an unexpected
+    error) in French, with no English once its values (paths, what the system said) are taken out."""
+    import string
+
+    from xlmodel.text.terminal import TERMINAL
+    for key in FAILURES:
+        english, french = TERMINAL["en"][key], TERMINAL["fr"][key]
+        slots = {name: "«  »" for _, name, _, _ in string.Formatter().parse(french) if name}
+        assert french != english and not _french_lines(french.format(**slots), ()), (key, french)
+        assert _french_lines(english.format(**slots), ()) or len(english) < 25, (key, english)
+
+
+def test_every_said_failure_names_a_sentence_of_both_languages():
+    """Every failure the code raises by key (``Said``: files, LibreOffice, pages, verify) is one of the keyed
+    sentences: a new one cannot stay English."""
+    import re
+    from pathlib import Path
+
+    import xlmodel
+    root = Path(xlmodel.__file__).parent
+    raised = set()
+    for module in ("workbook/files.py", "workbook/libreoffice.py", "workbook/pages.py", "workbook/verify.py"):
+        text = (root / module).read_text(encoding="utf-8")
+        raised |= set(re.findall(r'(?:Error|LibreOfficeError)\(\s*"(fail_[a-z_]+)"', text))
+        raised |= set(re.findall(r'\("(fail_[a-z_]+)", \{', text))
+        assert not re.search(r'raise (?:\w+\.)?(?:LibreOffice|Write|FileLocked|BookBusy)Error\(f?"[^f]', text.replace(
+            '("fail_', '')), module
+    assert len(raised) >= 20 and raised <= set(FAILURES), sorted(raised - set(FAILURES))
+
+
+def test_a_book_open_in_excel_is_refused_in_french(tmp_path):
+    book = tmp_path / "livre.xlsx"
+    (tmp_path / "~$livre.xlsx").write_bytes(b"")
+    code, _, french = run_cli_plain(["build", "-o", book, "--lang", "fr"])
+    assert code == 1 and french.startswith(f"erreur : {book} est ouvert dans Excel (fichier de verrou"), french
+    assert not _french_lines(french, (book, "~$livre.xlsx")), french
+    code, _, english = run_cli_plain(["build", "-o", book])
+    assert code == 1 and english == (f"error: {book} is open in Excel (lock file ~$livre.xlsx found beside it): close "
+                                     "the workbook in Excel, or delete the lock file if Excel is not running, then "
+                                     "try again; nothing was written\n"), english
+
+
+def test_a_folder_that_cannot_be_made_is_refused_in_french_not_as_an_unexpected_error(tmp_path):
+    """The attack: ``build -o rapport.txt/livre.xlsx`` (a file where the folder should be) printed "error:
+    FileExistsError: [Errno 17] File exists: ... (run with --debug for the traceback)"."""
+    (tmp_path / "rapport.txt").write_text("x", encoding="utf-8")
+    book = tmp_path / "rapport.txt" / "livre.xlsx"
+    code, _, french = run_cli_plain(["build", "-o", book, "--lang", "fr"])
+    assert code == 1 and french == (f"erreur : {book} n'a pas pu être écrit : son dossier {book.parent} ne peut être "
+                                    "ni créé ni modifié (un fichier porte ce nom) ; rien n'a été écrit\n"), french
+    code, _, english = run_cli_plain(["export-case", "-o", tmp_path / "rapport.txt" / "cas.toml",
+                                      tmp_path / "absent.toml"])
+    assert code == 2  # the source is read first: a missing case file is bad input
+    assert not (tmp_path / "rapport.txt").is_dir()
+
+
+def test_libreoffice_missing_is_said_in_french(tmp_path, monkeypatch):
+    monkeypatch.setenv("XLMODEL_SOFFICE", str(tmp_path / "absent" / "soffice"))
+    code, out, french = run_cli_plain(["render", "-o", tmp_path / "pages", "--lang", "fr"])
+    assert code == 1 and "erreur : LibreOffice n'est pas installé : apt-get install -y libreoffice-calc-nogui" in french
+    assert not _french_lines(french, ()) and not (tmp_path / "pages").exists(), french
+    code, _, english = run_cli_plain(["render", "-o", tmp_path / "pages"])
+    assert code == 1 and "error: LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui (or set " \
+                         "XLMODEL_SOFFICE to the soffice executable)" in english, english
+
+
+def test_a_batch_case_whose_book_is_open_in_excel_is_said_in_french(tmp_path):
+    for name in ("un", "deux"):
+        (tmp_path / f"{name}.toml").write_text(case_text(), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "~$deux.xlsx").write_bytes(b"")
+    code, out, err = run_cli_plain(["build", tmp_path / "un.toml", tmp_path / "deux.toml", "-o", tmp_path / "out/",
+                                    "--lang", "fr"])
+    assert code == 2 and "est ouvert dans Excel" in out + err, out + err
+    assert not _french_lines(out + err, (tmp_path,)), out + err
+
+
+def test_a_disagreement_with_the_engine_is_said_in_french():
+    import pickle
+
+    from xlmodel.workbook.verify import MAX_REPORTED, Disagreement, VerificationError
+    found = [Disagreement(f"Comparaison!E{r}", "VAN des coûts", 1.0, 2.0) for r in range(MAX_REPORTED + 2)]
+    exc = pickle.loads(pickle.dumps(VerificationError(found)))  # as a batch's worker sends it back
+    assert str(exc).startswith(f"the workbook disagrees with the engine in {len(found)} cell(s), a bug of the model "
+                               "(please report it); nothing was written: Comparaison!E0 (VAN des coûts): the "
+                               "workbook computes 1.0, the engine 2.0; ")
+    assert str(exc).endswith("; and 2 more")
+    french = exc.said("fr")
+    assert french.startswith(f"le classeur s'écarte du moteur de calcul dans {len(found)} cellule(s)"), french
+    assert french.endswith(" ; et 2 autre(s)") and not _french_lines(french, ()), french
+
+
+# click's rarer usage errors: (command line, the French said, click's English sentence).
+CLICK_RARER = {
+    "extra argument": (["validate", "a.toml", "b.toml"], "erreur : argument(s) en trop : b.toml",
+                       "Got unexpected extra argument (b.toml)"),
+    "no such command": (["valider"], "erreur : commande inconnue : « valider » (vouliez-vous dire « validate » ?)",
+                        "No such command 'valider'."),
+    "no such command, none near": (["chiffrer"], "erreur : commande inconnue : « chiffrer »",
+                                   "No such command 'chiffrer'."),
+    "option without its value": (["render", "--dpi"], "erreur : l'option --dpi attend une valeur",
+                                 "Option '--dpi' requires an argument."),
+    "flag given a value": (["compare", "--json=oui"], "erreur : l'option --json ne prend pas de valeur",
+                           "Option '--json' does not take a value."),
+    "folder that is a file": (["render", "-o", "{file}"], "erreur : --output : « {file} » est un fichier, pas un "
+                                                          "dossier", "Directory '{file}' is a file."),
+    "file that is a folder": (["rfp-template", "-o", "{folder}"], "erreur : --output : « {folder} » est un dossier, "
+                                                                  "pas un fichier", "File '{folder}' is a directory."),
+    "whole range": (["risk", "--seed", "-1"], "erreur : --seed doit être un nombre entier de 0 à "
+                                              "9 223 372 036 854 775 807 (lu : -1)", "is not in the range"),
+}
+
+
+@pytest.mark.parametrize("name", list(CLICK_RARER))
+def test_clicks_rarer_usage_errors_are_said_in_french(name, tmp_path):
+    args, said, english = CLICK_RARER[name]
+    places = {"file": str(tmp_path / "notes.txt"), "folder": str(tmp_path)}
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    args = [a.format(**places) for a in args]
+    code, _, french = run_cli_plain([args[0], "--lang", "fr", *args[1:]])
+    assert code == 2 and french.splitlines()[0] == said.format(**places), french
+    assert english.format(**places) not in french and not _french_lines(french, tuple(places.values())), french
+    code, _, err = run_cli_plain(args)  # in English, click's own sentence, as it always was
+    assert code == 2 and english.format(**places) in err, err

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from xlmodel.text import en, fr, sheet_titles
+from xlmodel.text import currency_text, en, fr, sheet_titles
 from xlmodel.model import COST_LINES
 from xlmodel.workbook.sheetnames import sheet
 
@@ -591,7 +591,7 @@ def test_the_hybrid_shares_npv_is_said_in_its_note_not_under_the_volume_header(b
     assert rows
     for row in rows:
         assert row[5].value is None and isinstance(row[3].value, (int, float)) and 0 <= row[3].value <= 1
-        assert row[6].value.startswith(t["best_share_npv"].split("{")[0]) and row[6].value.endswith(" EUR")
+        assert row[6].value.startswith(t["best_share_npv"].split("{")[0]) and row[6].value.endswith(" " + currency_text("EUR", lang))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

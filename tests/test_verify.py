@@ -81,7 +81,7 @@ def test_readers_that_never_recalculate_see_the_engines_figures(built_book, lang
 
 def test_the_french_headline_is_stored_as_a_french_excel_shows_it(built_book):
     sentence = load_workbook(built_book("example", "fr").path, data_only=True)["Tableau de bord"]["A4"].value
-    assert re.search(r"\d \d{3} \d{3} EUR", sentence) and not re.search(r"\d,\d{3}", sentence)
+    assert re.search(r"\d \d{3} \d{3} €", sentence) and not re.search(r"\d,\d{3}", sentence)
 
 
 def _a_bug_in_the_workbook(monkeypatch):

@@ -43,6 +43,7 @@ EXCEL_2010_FUNCTIONS = {
     "SUM", "SUMIF", "SUMPRODUCT", "INDEX", "MATCH", "IF", "IFERROR", "MIN", "MAX", "ROUND", "ROUNDUP",
     "EXP", "IRR", "AVERAGE", "ABS", "COUNTIF", "DATE", "FIXED", "TEXT", "AND", "OR", "NOT", "ISNUMBER", "ISERROR",
     "NA", "POISSON", "ROUNDDOWN", "LN", "SUMXMY2", "GAMMADIST", "GAMMALN",
+    "SUBSTITUTE",  # the headline's scenario label after its colon: "Recommended: Outsourced – Acme"
 }
 ALLOWED_LITERALS = {0.0, 1.0, 12.0}
 

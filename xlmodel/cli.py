@@ -366,11 +366,11 @@ def validate(source, lang):
 def rfp_template(output, lang, currency):
     """Write the quote form a vendor fills in for the tender (one form per offer)."""
     from .tender import form_fields, write_quote_form
-    from .text import choice_label
+    from .text import choice_label, currency_text
     _speak(lang)
     write_quote_form(output, lang=lang, currency=currency)
     click.echo(_say("cli_wrote_form", output=output, fields=_counted(len(form_fields()), "field"),
-                    language=choice_label(lang, lang), cur=currency))
+                    language=choice_label(lang, lang), cur=currency_text(currency, lang)))
 
 
 @cli.command("import-quotes")
@@ -426,7 +426,7 @@ def main(argv=None):
         click.echo(_say("cli_invalid", count=len(exc.problems)), err=True)
         sys.exit(EXIT_BAD_INPUT)
     except (FileLockedError, WriteError, VerificationError, LibreOfficeError) as exc:
-        click.echo(_say("cli_error", problem=exc), err=True)
+        click.echo(_say("cli_error", problem=exc.said(_State.lang)), err=True)
         sys.exit(EXIT_ERROR)
     except click.exceptions.Abort:
         click.echo(_say("aborted"), err=True)
@@ -441,7 +441,7 @@ def main(argv=None):
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if _State.debug:
             raise
-        click.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        click.echo(_say("cli_error", problem=_say("fail_unexpected", kind=type(exc).__name__, message=exc)), err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_OK)
 

@@ -5,7 +5,7 @@ in groups; and where a returned form keeps them (the value and hidden key column
 from __future__ import annotations
 
 from ..schema import VENDOR, Field, Section
-from ..text import form_words, label
+from ..text import currency_text, form_words, label
 from ..text.fields import field_unit
 
 FORM_MARKER_PREFIX = "xlmodel quote form"
@@ -80,5 +80,5 @@ def form_field(name: str) -> Field:
 def form_unit(f: Field, lang: str, currency: str) -> str:
     """A field's unit on the form: the price's unit depends on the pricing model, so it says so."""
     if f.name == "price":
-        return form_words(lang)["price_unit"].format(currency=currency)
+        return form_words(lang)["price_unit"].format(currency=currency_text(currency, lang))
     return field_unit(f, lang, currency)

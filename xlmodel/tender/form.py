@@ -11,7 +11,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from ..errors import InputError, Problem
 from ..schema import CURRENCIES, LANGUAGES, VENDOR, Field
-from ..text import choice_label, form_words, guidance
+from ..text import choice_label, currency_text, form_words, guidance
 from ..text.fields import field_note
 from ..text.numbers import decimals_typed, percent, typed
 from ..workbook import styles
@@ -32,7 +32,7 @@ def _default_text(f: Field, currency: str, lang: str) -> str:
     if f.kind == "rate":  # 2.5% in English, 2,5 % in French
         return percent(f.default, decimals_typed(f.default * 100), lang)
     if f.kind == "money":
-        return f"{typed(f.default, lang)} {currency}"
+        return f"{typed(f.default, lang)} {currency_text(currency, lang)}"
     if f.kind == "number":
         return typed(f.default, lang)
     return f"{f.default}" if f.default not in ("", None) else ""
@@ -49,7 +49,7 @@ def quote_form(lang: str = "en", currency: str = "EUR") -> Workbook:
     if currency not in CURRENCIES:
         raise InputError(Problem.of("--currency", "lang_choice", values=", ".join(CURRENCIES), found=currency))
     w = form_words(lang)
-    fmt = {"currency": currency, "quote": w["quote"], "answer": w["answer"], "unit": w["unit"],
+    fmt = {"currency": currency_text(currency, lang), "quote": w["quote"], "answer": w["answer"], "unit": w["unit"],
            "guidance": w["guidance"]}
     wb = Workbook()
     _instructions(wb.active, w, fmt)
@@ -86,7 +86,7 @@ def _quote_sheet(ws, w: dict, fmt: dict, lang: str, currency: str):
     ws.merge_cells("A2:D2")
     ws.row_dimensions[2].height = 30
     ws["A3"] = w["currency"]
-    ws[f"{VALUE_COLUMN}3"] = currency
+    ws[f"{VALUE_COLUMN}3"] = currency_text(currency, lang)  # read back by its code or its sign
     ws[f"{VALUE_COLUMN}3"].font = Font(bold=True)
     ws[f"{KEY_COLUMN}3"] = CURRENCY_KEY
     header = 5

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Sequence
 
 from ..case import Case, case_from_mapping, case_to_mapping
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, Words
 from ..schema import VENDOR
-from ..text import choice_label, choice_labels, label, price_units, terminal_words, words
+from ..text import choice_label, choice_labels, currency_text, label, price_units, terminal_words, words
 from ..text.numbers import decimals_typed, number
 from .fields import CLIENT_ASSESSED, CURRENCY_KEY
 from .read import Quote, read_quote_form
@@ -35,7 +35,8 @@ class ImportedQuote:
         v = self.record or self.quote.vendor
         price = number(v["price"], decimals_typed(v["price"], 4), lang)
         return terminal_words(lang)[f"import_{self.action}"].format(
-            vendor=self.vendor, model=choice_label(v["pricing_model"], lang), price=price, cur=self.quote.currency,
+            vendor=self.vendor, model=choice_label(v["pricing_model"], lang), price=price,
+            cur=currency_text(self.quote.currency, lang),
             unit=price_units(lang)[v["pricing_model"]])
 
     def change_lines(self, lang: str = "en") -> list[str]:
@@ -205,6 +206,11 @@ def _updated(q: Quote, old: dict, replace: bool) -> ImportedQuote:
 _VENDOR_LOCATION = re.compile(r"^\[\[vendors\]\] (\d+) \.(\w+)$")
 
 
+def _currency_words(code: str) -> Words:
+    """A currency as a message names it in each language (EUR, €)."""
+    return Words(currency_text(code, "en"), currency_text(code, "fr"))
+
+
 def _locate(problem: Problem, by_index: dict[int, Quote]) -> Problem:
     m = _VENDOR_LOCATION.match(problem.location)
     if m and int(m.group(1)) in by_index:
@@ -261,7 +267,8 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
     for q in quotes:
         if q.currency != case.case.currency:
             problems.append(Problem.of(f"{q.path}: {q.cells.get(CURRENCY_KEY, 'Quote!')}", "form_other_currency",
-                                       currency=q.currency, book=book.name, wanted=case.case.currency))
+                                       currency=_currency_words(q.currency), book=book.name,
+                                       wanted=_currency_words(case.case.currency), code=case.case.currency))
     if problems:
         raise InputError(problems)
     merged, imported = merge_quotes(case, quotes, book.name, replace=replace)

@@ -128,7 +128,7 @@ def read_quote_form(path: str | Path) -> Quote:
     value_col = column_index_from_string(VALUE_COLUMN)
     currency = None
     if CURRENCY_KEY in rows:
-        currency = ws.cell(row=rows[CURRENCY_KEY], column=value_col).value
+        currency = choice_value(ws.cell(row=rows[CURRENCY_KEY], column=value_col).value, CURRENCIES)  # € or EUR
     if currency not in CURRENCIES:
         cell = located(CURRENCY_KEY) if CURRENCY_KEY in rows else f"{ws.title}!"
         problems.append(Problem.of(f"{where_file}: {cell}", "form_currency", names=list(CURRENCIES), found=currency))

@@ -89,6 +89,22 @@ def _choices_named(text: str, lang: str) -> str:
     return text
 
 
+# What a scenario's label puts between its kind and its name when a colon of the sentence comes before it:
+# "Recommandation : Externalisé – Océan Indien Services", never "Recommandation : Externalisé : Océan...".
+NAME_DASH = " \u2013 "
+
+
+def after_colon(text: str, lang: str) -> str:
+    """A scenario's label (``Outsourced: Acme``) where it follows a colon of the sentence that names it:
+    its own colon becomes a dash (``Recommended: Outsourced – Acme``)."""
+    return text.replace(words(lang)["colon"], NAME_DASH, 1)
+
+
+def after_colon_formula(expression: str, lang: str) -> str:
+    """:func:`after_colon` of a label a formula reads from a cell (``expression``), as an Excel expression."""
+    return f'SUBSTITUTE({expression},"{words(lang)["colon"]}","{NAME_DASH}",1)'
+
+
 def pick(lang: str, en: str, fr: str) -> str:
     """One of two words given side by side (the model's ``(line, en, fr)`` tables)."""
     _language(lang)
@@ -113,6 +129,12 @@ def choice_labels(lang: str) -> dict[str, str]:
 def choice_label(value, lang: str):
     """What a choice cell shows for ``value`` in ``lang``; anything else (a currency code) as it is."""
     return choice_labels(lang).get(value, value) if isinstance(value, str) else value
+
+
+def currency_text(currency: str, lang: str) -> str:
+    """The case currency as ``lang`` writes it after an amount and in a unit: ``EUR`` in English; ``€``
+    in French (``k€``), other currencies by their code (see :data:`xlmodel.text.choices.CHOICES`)."""
+    return choice_label(currency, lang)
 
 
 def choice_value(shown, allowed) -> object:

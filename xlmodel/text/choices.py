@@ -64,6 +64,10 @@ CHOICES = (
     # Distributions of the Monte Carlo drivers
     ("pert", "PERT", "PERT"),
     ("triangular", "triangular", "triangulaire"),
+    # Currencies: English writes the ISO code (7,841,431 EUR); French writes the euro's sign, as a French
+    # finance department does (7 841 431 €, k€, M€), and the ISO code of any other currency (CHF, GBP, USD:
+    # kCHF, MUSD are the French usage; "$" alone would not say which dollar).
+    ("EUR", "EUR", "€"),
 )
-"""Every value a choice input takes, with its label in English and in French (currencies are
-shown as their codes).  A label never contains a comma or a double quote (an Excel list)."""
+"""Every value a choice input takes, with its label in English and in French (a currency without a
+row is shown as its code).  A label never contains a comma or a double quote (an Excel list)."""

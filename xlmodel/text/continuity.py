@@ -6,7 +6,7 @@ engine's (:mod:`xlmodel.model.continuity`, :mod:`xlmodel.model.reinternal`), onl
 
 from __future__ import annotations
 
-from . import words
+from . import currency_text, words
 
 
 def continuity_lines(result, lang: str) -> list[str]:
@@ -14,7 +14,7 @@ def continuity_lines(result, lang: str) -> list[str]:
     from .sentences import number
     from .tables import _k, _pct, _table, _wrap  # tables imports this module
     case, t, lines = result.case, words(lang), []
-    cur = case.case.currency
+    cur = currency_text(case.case.currency, lang)
     rows = [(t["cont_line"].format(portfolio=s.id.split(":", 1)[1], vendor=x["vendor"]),
              _pct(x["volume_share"], lang), number(x["contacts_during_failure"], 0, lang),
              _k(x["cost_without_backup"], lang), _k(x["cost_with_backup"], lang))

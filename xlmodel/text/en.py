@@ -94,6 +94,7 @@ WORKBOOK = {
     "total": "Total", "rank": "Rank", "knock_out": "Knocked out by", "weights": "Weights",
     "break_even": "Break-even: where outsourcing and in-house cost the same NPV",
     "pricing_model": "Pricing model", "price": "Quoted price", "break_even_price": "Break-even price",
+    "break_even_at": "{vendor} at {price} (quoted price {quoted})", "break_even_none": "{vendor} (none)",
     "headroom": "Headroom", "break_even_volume": "Break-even volume (contacts/year)", "note": "Note",
     "best_share": "Hybrid share with the lowest NPV of cost",
     "economic": "Economic view: costs plus the value of lost customers",
@@ -765,7 +766,7 @@ PROBLEMS = {
     "book_not_found": "file not found: build the workbook first (python cli.py build -o {book})",
     "no_form": "give at least one returned quote form",
     "form_other_currency": "the form is priced in {currency} but {book} is in {wanted}: ask for a form made with "
-                           "--currency {wanted}",
+                           "--currency {code}",
 }
 
 # Where a problem is (xlmodel.text.problems.place_text): in English the file key or the cell as it is, as

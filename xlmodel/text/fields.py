@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..schema import ALL_SECTIONS, ANALYTICS_SECTIONS, Field
-from . import choice_label, pick, words
+from . import choice_label, currency_text, pick, words
 from .sources_fr import SOURCES
 
 _FRENCH_SOURCES = {f: SOURCES[(s.name, f.name)] for s in ALL_SECTIONS + ANALYTICS_SECTIONS for f in s.fields
@@ -18,9 +18,10 @@ _UNIT_ATTRIBUTE = {"en": "unit", "fr": "fr_unit"}  # a field without a French un
 
 
 def field_unit(f: Field, lang: str, currency: str) -> str:
-    """An input's unit in ``lang``; amounts name the currency (``EUR per FTE per year``)."""
+    """An input's unit in ``lang``; amounts name the currency (``EUR per FTE per year``, ``€ par ETP et
+    par an``)."""
     unit = getattr(f, _UNIT_ATTRIBUTE[lang]) or f.unit
-    return f"{currency} {unit}".strip() if f.kind == "money" else unit
+    return f"{currency_text(currency, lang)} {unit}".strip() if f.kind == "money" else unit
 
 
 def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None = None) -> str:

@@ -105,6 +105,7 @@ WORKBOOK = {
     "total": "Total", "rank": "Rang", "knock_out": "Éliminé par", "weights": "Poids",
     "break_even": "Point mort : là où externaliser et internaliser coûtent la même VAN",
     "pricing_model": "Modèle de prix", "price": "Prix proposé", "break_even_price": "Prix d'équilibre",
+    "break_even_at": "{vendor} à {price} (prix proposé {quoted})", "break_even_none": "{vendor} (aucun)",
     "headroom": "Marge", "break_even_volume": "Volume d'équilibre (contacts/an)", "note": "Note",
     "best_share": "Part hybride à la VAN de coût la plus basse",
     "economic": "Vue économique : coûts plus valeur des clients perdus",
@@ -832,7 +833,7 @@ PROBLEMS = {
     "book_not_found": "fichier introuvable : construisez d'abord le classeur (python cli.py build -o {book})",
     "no_form": "donnez au moins un formulaire d'offre retourné",
     "form_other_currency": "le formulaire est chiffré en {currency} mais {book} est en {wanted} : demandez un "
-                           "formulaire fait avec --currency {wanted}",
+                           "formulaire fait avec --currency {code}",
 }
 
 # Where a problem is: the field's label (and the channel's or quote's number and name), then the file key

@@ -19,7 +19,8 @@ def number(value: float, decimals: int, lang: str) -> str:
     """A number with the language's thousands separator and decimal mark: ``3,685.97`` in English,
     ``3 685,97`` in French."""
     t = words(lang)
-    text = f"{value:,.{decimals}f}"
+    exact = isinstance(value, int) and not isinstance(value, bool) and decimals == 0  # 2**63 - 1 is no float
+    text = f"{value:,}" if exact else f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", t["decimal_mark"]).replace("\0", t["thousands"])
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from ..schema import PRICE_DECIMALS
-from . import choice_label, label, price_units, words
+from . import after_colon, after_colon_formula, choice_label, currency_text, label, price_units, words
 from .numbers import amount, decimals_typed, number, percent, percent_formula
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def price(value: float, pricing_model: str, currency: str, lang: str, unit: bool
     ``2,900 EUR per billed FTE per month``."""
     decimals = PRICE_DECIMALS.get(pricing_model, 2)
     text = number(value, max(decimals, decimals_typed(value, 4)) if typed else decimals, lang)
-    return f"{text} {currency} {price_units(lang)[pricing_model]}" if unit else text
+    return f"{text} {currency_text(currency, lang)} {price_units(lang)[pricing_model]}" if unit else text
 
 
 def service_targets(case, lang: str = "en") -> str:
@@ -56,7 +56,7 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
     ``risk``, the probability of being cheapest; with ``tornado``, the two drivers that could flip it.
     Amounts in the case currency, whole units."""
     case, t = result.case, words(lang)
-    cur = case.case.currency
+    cur = currency_text(case.case.currency, lang)
     best = result.scenario(result.best)
     targets = service_targets(case, lang)
     if best.kind == "inhouse":
@@ -65,14 +65,14 @@ def recommendation(result: Comparison, lang: str = "en", risk: RiskResult | None
         saving = alternative.npv_savings
         sign = 0 if amount(abs(saving), lang) == "0" else 1 if saving < 0 else -1  # rounded as FIXED shows it
         costs = t[_ALTERNATIVE_COSTS[sign]].format(extra=amount(abs(saving), lang), currency=cur)
-        text = t["rec_inhouse"].format(targets=targets, option=label(alternative, lang), costs=costs)
+        text = t["rec_inhouse"].format(targets=targets, option=after_colon(label(alternative, lang), lang), costs=costs)
     else:
         payback = (t["rec_no_payback"] if best.payback_months is None
                    else t["rec_payback"].format(month=best.payback_months))
         years = case.finance.horizon_years
         horizon = t["rec_horizon_one"] if years == 1 else t["rec_horizon_many"].format(years=years)
-        text = t["rec_option"].format(option=label(best, lang), saving=amount(best.npv_savings, lang), currency=cur,
-                                      horizon=horizon, targets=targets, payback=payback)
+        text = t["rec_option"].format(option=after_colon(label(best, lang), lang), saving=amount(best.npv_savings, lang),
+                                      currency=cur, horizon=horizon, targets=targets, payback=payback)
     if risk is not None:
         text += t["rec_cheapest"].format(share=percent(risk.scenario(result.best).p_cheapest, 0, lang),
                                          draws=amount(risk.draws, lang))
@@ -86,7 +86,7 @@ def analytics_sentence(result: Comparison, lang: str, risk: RiskResult, tornado:
     headline (the live recommendation sentence is the one headline): how often the recommended option
     is the cheapest over the Monte Carlo draws, and the two drivers that could flip it."""
     t = words(lang)
-    text = t["an_cheapest"].format(option=label(result.scenario(result.best), lang),
+    text = t["an_cheapest"].format(option=after_colon(label(result.scenario(result.best), lang), lang),
                                    share=percent(risk.scenario(result.best).p_cheapest, 0, lang),
                                    draws=amount(risk.draws, lang))
     if tornado.bars:
@@ -109,7 +109,7 @@ def _change(bar, lang: str = "en") -> str:
 
 def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
     """The two drivers that could flip the recommendation, with the saving at each end of their range."""
-    t, cur = words(lang), result.case.case.currency
+    t, cur = words(lang), currency_text(result.case.case.currency, lang)
     flips = tornado.flip_drivers(2, result.best)
     parts = []
     for bar in flips:
@@ -118,7 +118,7 @@ def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
                                             low=amount(lo, lang), high=amount(hi, lang), currency=cur))
     flipped = any(b.best_at_low != result.best or b.best_at_high != result.best for b in flips)
     of = ("" if tornado.scenario_id == result.best
-          else t["rec_of"].format(scenario=label(result.scenario(tornado.scenario_id), lang)))
+          else t["rec_of"].format(scenario=after_colon(label(result.scenario(tornado.scenario_id), lang), lang)))
     text = t["rec_drivers"].format(of=of, lead=t["rec_lead_flip" if flipped else "rec_lead_sensitive"],
                                    drivers=t["rec_and"].join(parts))
     # "none flips it" speaks for every driver of the tornado: flip_drivers puts any that flips first.
@@ -202,18 +202,19 @@ class RecommendationCells:
 def recommendation_formula(cells: RecommendationCells, lang: str, currency: str) -> str:
     """The formula (with its ``=``) rendering :func:`recommendation`'s template natively, without the
     parts only Python knows."""
-    t, cur = words(lang), Text(currency)
+    t, cur = words(lang), Text(currency_text(currency, lang))
     payback = (f'IF(ISNUMBER({cells.payback}),{native(t["rec_payback"], month=cells.payback)},'
                f'{native(t["rec_no_payback"])})')
     horizon = (f'IF(finance_horizon_years=1,{native(t["rec_horizon_one"])},'
                f'{native(t["rec_horizon_many"], years="finance_horizon_years")})')
-    option = native(t["rec_option"], option=cells.label, saving=f"FIXED({cells.saving},0)", currency=cur,
-                    horizon=horizon, targets=cells.targets, payback=payback)
+    option = native(t["rec_option"], option=after_colon_formula(cells.label, lang), saving=f"FIXED({cells.saving},0)",
+                    currency=cur, horizon=horizon, targets=cells.targets, payback=payback)
     saving = cells.alternative_saving
     more, less, same = (native(t[_ALTERNATIVE_COSTS[sign]], extra=f"FIXED(ABS({saving}),0)", currency=cur)
                         for sign in (1, -1, 0))
     costs = f'IF(ROUND({saving},0)<0,{more},IF(ROUND({saving},0)>0,{less},{same}))'
-    inhouse = native(t["rec_inhouse"], targets=cells.targets, option=cells.alternative_label, costs=costs)
+    inhouse = native(t["rec_inhouse"], targets=cells.targets, option=after_colon_formula(cells.alternative_label, lang),
+                     costs=costs)
     return f'=IF({cells.best_id}="inhouse",{inhouse},{option})&"."'
 
 
@@ -253,10 +254,11 @@ def decision_lines(analysis, lang: str, currency: str) -> list[str]:
     ranking = ", ".join(f"{v.rank}. {v.vendor} ({number(v.total, 2, lang)})" for v in a.ranking.vendors)
     reason = analytics_note(label(a.ranking, lang, "reason"), lang)  # its decimals in the language's style
     colon = t["colon"]  # French sets a space before it
-    prices = t["semicolon"].join(
-        f"{b.vendor}{colon}{price(b.break_even_price, b.pricing_model, cur, lang)} ({t['price'].lower()} "
-        f"{price(b.price, b.pricing_model, cur, lang, unit=False, typed=True)})"
-        if b.break_even_price is not None else f"{b.vendor}{colon}-" for b in a.break_even.vendors)
-    return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {cur}",
+    prices = t["semicolon"].join(  # "Break-even price: Acme at 32.07 EUR per ...", one colon
+        t["break_even_at"].format(vendor=b.vendor, price=price(b.break_even_price, b.pricing_model, cur, lang),
+                                  quoted=price(b.price, b.pricing_model, cur, lang, unit=False, typed=True))
+        if b.break_even_price is not None else t["break_even_none"].format(vendor=b.vendor)
+        for b in a.break_even.vendors)
+    return [f"{t['inaction']}{colon}{k(a.economics.cost_of_inaction_per_year)} {currency_text(cur, lang)}",
             f"{t['scoring']}{colon}{ranking}. {reason}",
             f"{t['break_even_price']}{colon}{prices}"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from ..profile import summary as profile_summary
-from . import choice_label, label, pick, price_units, terminal_words, words
+from . import choice_label, currency_text, label, pick, price_units, terminal_words, words
 from .notes import analytics_note
 from .continuity import continuity_lines
 from .sentences import _change, number, price, recommendation
@@ -48,7 +48,7 @@ def comparison_table(result: Comparison, lang: str = "en") -> str:
     """The scenarios in two tables (costs, then returns and FTE), units in the headers, then the notes,
     the quote checks, the recommendation and the taxes."""
     case, w = result.case, terminal_words(lang)
-    cur, f = case.case.currency, case.finance
+    cur, f = currency_text(case.case.currency, lang), case.finance
     lines = _wrap(w["head"].format(name=case.case.name, years=counted(f.horizon_years, "year", lang),
                                    start=f.start_year, rate=_pct(f.discount_rate, lang), cur=cur,
                                    channels=counted(len(case.channels), "channel", lang),
@@ -99,7 +99,7 @@ def _ratio(s, value, lang: str, note: str | None = None) -> str:
 
 def tax_table(result: Comparison, lang: str = "en") -> list[str]:
     """VAT not recovered, staff transfers and the after-tax view (issue 15), beside the pre-tax table."""
-    f, cur, w = result.case.finance, result.case.case.currency, terminal_words(lang)
+    f, cur, w = result.case.finance, currency_text(result.case.case.currency, lang), terminal_words(lang)
     lines = [""] + _wrap(w["taxes"].format(vat=_pct(f.vat_rate, lang), recovered=_pct(f.vat_recovery, lang, 0),
                                            tax=_pct(f.corporation_tax_rate, lang), year=f.one_off_tax_year))
     rows = [(_name(s, result.best, lang), _k(s.vat_borne, lang), _k(s.npv_cost_after_tax, lang),
@@ -113,7 +113,8 @@ def quote_checks(result: Comparison, lang: str = "en") -> list[str]:
     """One line per quote committing to less than a live channel's target (not comparable, its service
     gap priced), and per per-FTE quote whose proposed FTE fall short of what the work needs at the
     vendor's own productive hours (it is then billed for what the work needs)."""
-    lines, quotes, cur = [], {v.name: v for v in result.case.vendors}, result.case.case.currency
+    lines, quotes = [], {v.name: v for v in result.case.vendors}
+    cur = currency_text(result.case.case.currency, lang)
     w = terminal_words(lang)
     for s in result.scenarios:
         if s.kind != "outsourced":
@@ -158,15 +159,15 @@ def timings(tornado: Tornado | None, risk: RiskResult | None) -> str:
 
 def analysis_text(result: Comparison, a: Analysis, lang: str = "en") -> str:
     """The analytics sections of ``compare``'s terminal output."""
-    w, t = terminal_words(lang), a.tornado
+    w, t, cur = terminal_words(lang), a.tornado, currency_text(result.case.case.currency, lang)
     lines = [""] + _wrap(words(lang)["portfolio_analytics"]) if result.case.portfolios else []  # what applies
     lines += _economics(result, a, lang) + _scoring(a, lang) + _break_even(result, a, lang)
     lines += [""] + _wrap(w["tornado_title"].format(scenario=label(result.scenario(t.scenario_id), lang),
-                                                    base=_k(t.base_npv_savings, lang), cur=result.case.case.currency,
+                                                    base=_k(t.base_npv_savings, lang), cur=cur,
                                                     ends=t.evaluations, seconds=number(t.seconds, 2, lang)))
     rows = [(label(bar, lang), _change(bar, lang), _k(bar.npv_savings_low, lang), _k(bar.npv_savings_high, lang),
              _k(bar.swing, lang)) for bar in t.bars]
-    lines += _table(tuple(h.format(cur=result.case.case.currency) for h in w["tornado_head"]), rows)
+    lines += _table(tuple(h.format(cur=cur) for h in w["tornado_head"]), rows)
     k = a.risk
     lines += [""] + _wrap(w["risk_title"].format(draws=number(k.draws, 0, lang), seed=k.seed,
                                                  distribution=choice_label(k.distribution, lang)))
@@ -178,7 +179,7 @@ def analysis_text(result: Comparison, a: Analysis, lang: str = "en") -> str:
 def _economics(result: Comparison, a: Analysis, lang: str) -> list[str]:
     """The cost of inaction and the economic view (the customers lost priced into the NPV of cost)."""
     case, e, w = result.case, a.economics, terminal_words(lang)
-    cur = case.case.currency
+    cur = currency_text(case.case.currency, lang)
     lines = ["", w["economics_title"]]
     lines += _wrap(w["inaction"].format(lost=number(e.lost_contacts_today_per_year, 0, lang),
                                         per_day=f"{case.inhouse.lost_contacts_per_day:g}",
@@ -227,7 +228,7 @@ def _criterion(criterion: str, lang: str) -> str:
 
 def _break_even(result: Comparison, a: Analysis, lang: str) -> list[str]:
     """Each quote's price and the price, and the volume, at which it costs what in-house does."""
-    b, w, cur = a.break_even, terminal_words(lang), result.case.case.currency
+    b, w, cur = a.break_even, terminal_words(lang), currency_text(result.case.case.currency, lang)
     lines = ["", w["break_even_title"]]
     rows = [(v.vendor, f"{cur} {price_units(lang)[v.pricing_model]}",
              price(v.price, v.pricing_model, cur, lang, unit=False, typed=True),
@@ -246,7 +247,7 @@ def _break_even(result: Comparison, a: Analysis, lang: str) -> list[str]:
 
 
 def risk_table(result: Comparison, risk: RiskResult, lang: str = "en") -> list[str]:
-    w, cur = terminal_words(lang), result.case.case.currency
+    w, cur = terminal_words(lang), currency_text(result.case.case.currency, lang)
     rows = [(label(s, lang), _k(s.npv_cost_p10, lang), _k(s.npv_cost_p50, lang), _k(s.npv_cost_p90, lang),
              w["reference"] if s.kind == "inhouse" else _k(s.npv_savings_p10, lang),
              "" if s.kind == "inhouse" else _k(s.npv_savings_p50, lang),
@@ -274,9 +275,9 @@ def risk_text(result: Comparison, risk: RiskResult, tornado: Tornado | None = No
     return "\n".join(lines)
 
 
-# Spaces a line never breaks at: inside a number (7 841), before its unit (20 s, 15 %, 3 pts, 700 kEUR)
-# and before French punctuation (" :", " ;").
-_KEEP = re.compile(r"(?<=\d) (?=\d{3}\b)|(?<=\d) (?=(?:%|[A-Za-z]{1,4})(?:\W|$))| (?=[:;!?»])|(?<=«) ")
+# Spaces a line never breaks at: inside a number (7 841), before its unit (20 s, 15 %, 3 pts, 700 kEUR,
+# 4 913 134 €) and before French punctuation (" :", " ;").
+_KEEP = re.compile(r"(?<=\d) (?=\d{3}\b)|(?<=\d) (?=(?:%|€|[A-Za-z]{1,4})(?:\W|$))| (?=[:;!?»])|(?<=«) ")
 
 
 def _fill(text: str, width: int, indent: str = "", more: str = "  ") -> list[str]:

@@ -218,3 +218,95 @@ TERMINAL["fr"].update({
     "usage_bad_value": "valeur invalide pour {name}", "usage_found": " (lu : {found})",
     "aborted": "interrompu",
 })
+
+# Issue 16 (words2): the failures of exit status 1 (xlmodel.text.failures) and click's rarer usage errors.
+TERMINAL["en"].update({
+    "fail_busy": "{path} is being written by another xlmodel command (lock file {lock} beside it): try again when "
+                 "it has finished; nothing was written",
+    "fail_locked": "{path} is open in Excel (lock file {lock} found beside it): close the workbook in Excel, or "
+                   "delete the lock file if Excel is not running, then try again; nothing was written",
+    "fail_write": "{path} could not be written ({reason}): free some disk space or check the folder's permissions; "
+                  "nothing was replaced",
+    "fail_folder": "{path} could not be written: its folder {folder} cannot be made or written in ({reason}); "
+                   "nothing was written",
+    "fail_file_in_the_way": "a file has that name",
+    "fail_backup_name": "no free backup name beside {path}: remove old backups; nothing was replaced",
+    "fail_backup": "{path}: its backup could not be written ({reason}): free some disk space or check the folder's "
+                   "permissions; nothing was replaced",
+    "fail_timeout": "{what} took longer than {seconds} s and was stopped",
+    "fail_converting": "LibreOffice converting {names} to {target}", "fail_rendering": "pdftoppm rendering {name}",
+    "fail_no_soffice": "LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui (or set "
+                       "XLMODEL_SOFFICE to the soffice executable)",
+    "fail_no_pdftoppm": "pdftoppm is not installed: apt-get install -y poppler-utils",
+    "fail_nothing_to_convert": "no workbook to convert",
+    "fail_missing": "{path} does not exist",
+    "fail_same_folder": "use an output folder other than {folder}: LibreOffice would write its copy over {name}",
+    "fail_same_names": "two workbooks named {names}: their copies would overwrite each other in {folder}",
+    "fail_convert": "LibreOffice could not convert {names} to {target} (exit code {code}): {detail}",
+    "fail_no_output": "no output",
+    "fail_not_recalculable": "{path} is not a workbook LibreOffice can recalculate ({reason})",
+    "fail_csv_field": "{name}: row {row}, column {column}: not a CSV field LibreOffice writes",
+    "fail_csv_value": "{name}: row {row}, column {column}: cannot read {text} as a value",
+    "fail_render": "pdftoppm could not render {name} (exit code {code}): {detail}",
+    "fail_disagrees": "the workbook disagrees with the engine in {count} cell(s), a bug of the model (please report "
+                      "it); nothing was written: {listed}{more}",
+    "fail_disagrees_more": "; and {count} more",
+    "fail_disagreement": "{cell} ({what}): the workbook computes {workbook}, the engine {engine}",
+    "fail_unexpected": "{kind}: {message} (run with --debug for the traceback)",
+    "usage_extra_arguments": "unexpected extra argument(s): {names}",
+    "usage_no_such_command": "no such command {name}",
+    "usage_missing_command": "missing command",
+    "usage_needs_value": "option {name} requires a value",
+    "usage_takes_no_value": "option {name} does not take a value",
+    "usage_path_missing": "{name}: {path} does not exist",
+    "usage_path_is_file": "{name}: {path} is a file, not a folder",
+    "usage_path_is_folder": "{name}: {path} is a folder, not a file",
+    "usage_path_denied": "{name}: {path} cannot be read or written (permissions)",
+})
+TERMINAL["fr"].update({
+    "fail_busy": "{path} est en cours d'écriture par une autre commande xlmodel (fichier de verrou {lock} à côté) : "
+                 "réessayez quand elle aura fini ; rien n'a été écrit",
+    "fail_locked": "{path} est ouvert dans Excel (fichier de verrou {lock} trouvé à côté) : fermez le classeur dans "
+                   "Excel, ou supprimez le fichier de verrou si Excel n'est pas lancé, puis réessayez ; rien n'a été "
+                   "écrit",
+    "fail_write": "{path} n'a pas pu être écrit ({reason}) : libérez de l'espace disque ou vérifiez les droits du "
+                  "dossier ; rien n'a été remplacé",
+    "fail_folder": "{path} n'a pas pu être écrit : son dossier {folder} ne peut être ni créé ni modifié ({reason}) ; "
+                   "rien n'a été écrit",
+    "fail_file_in_the_way": "un fichier porte ce nom",
+    "fail_backup_name": "plus de nom de sauvegarde libre à côté de {path} : supprimez d'anciennes sauvegardes ; rien "
+                        "n'a été remplacé",
+    "fail_backup": "{path} : sa sauvegarde n'a pas pu être écrite ({reason}) : libérez de l'espace disque ou "
+                   "vérifiez les droits du dossier ; rien n'a été remplacé",
+    "fail_timeout": "{what} a duré plus de {seconds} s et a été arrêté",
+    "fail_converting": "LibreOffice, en convertissant {names} en {target},",
+    "fail_rendering": "pdftoppm, en découpant {name},",
+    "fail_no_soffice": "LibreOffice n'est pas installé : apt-get install -y libreoffice-calc-nogui (ou indiquez "
+                       "l'exécutable soffice dans XLMODEL_SOFFICE)",
+    "fail_no_pdftoppm": "pdftoppm n'est pas installé : apt-get install -y poppler-utils",
+    "fail_nothing_to_convert": "aucun classeur à convertir",
+    "fail_missing": "{path} n'existe pas",
+    "fail_same_folder": "choisissez un dossier de sortie autre que {folder} : LibreOffice y écrirait sa copie "
+                        "par-dessus {name}",
+    "fail_same_names": "deux classeurs s'appellent {names} : leurs copies s'écraseraient l'une l'autre dans {folder}",
+    "fail_convert": "LibreOffice n'a pas pu convertir {names} en {target} (code de sortie {code}) : {detail}",
+    "fail_no_output": "aucune sortie",
+    "fail_not_recalculable": "{path} n'est pas un classeur que LibreOffice peut recalculer ({reason})",
+    "fail_csv_field": "{name} : ligne {row}, colonne {column} : pas un champ CSV tel que LibreOffice l'écrit",
+    "fail_csv_value": "{name} : ligne {row}, colonne {column} : {text} ne se lit pas comme une valeur",
+    "fail_render": "pdftoppm n'a pas pu découper {name} (code de sortie {code}) : {detail}",
+    "fail_disagrees": "le classeur s'écarte du moteur de calcul dans {count} cellule(s), une erreur du modèle "
+                      "(merci de la signaler) ; rien n'a été écrit : {listed}{more}",
+    "fail_disagrees_more": " ; et {count} autre(s)",
+    "fail_disagreement": "{cell} ({what}) : le classeur calcule {workbook}, le moteur {engine}",
+    "fail_unexpected": "{kind} : {message} (relancez avec --debug pour voir la trace)",
+    "usage_extra_arguments": "argument(s) en trop : {names}",
+    "usage_no_such_command": "commande inconnue : {name}",
+    "usage_missing_command": "commande manquante",
+    "usage_needs_value": "l'option {name} attend une valeur",
+    "usage_takes_no_value": "l'option {name} ne prend pas de valeur",
+    "usage_path_missing": "{name} : {path} n'existe pas",
+    "usage_path_is_file": "{name} : {path} est un fichier, pas un dossier",
+    "usage_path_is_folder": "{name} : {path} est un dossier, pas un fichier",
+    "usage_path_denied": "{name} : {path} ne peut être ni lu ni écrit (droits)",
+})

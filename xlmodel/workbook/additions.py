@@ -68,7 +68,8 @@ def _choices_by_text() -> dict[str, str]:
 
 
 _CHOICE_OF = _choices_by_text()
-_CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b")
+_SIGNS = sorted({row[i] for row in CHOICES if row[0] in CURRENCIES for i in (1, 2)} - set(CURRENCIES))  # €
+_CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCIES) + r")\b|" + "|".join(map(re.escape, _SIGNS)))
 
 
 def _key(value):

@@ -245,7 +245,7 @@ def _build_one(case_file: Path, output: Path, lang: str | None, force: bool = Fa
 
     from ..case import load_case
     from ..errors import InputError
-    from .files import FileLockedError
+    from ..text.failures import Said
     started, case = time.perf_counter(), None
     try:
         case = load_case(case_file)
@@ -255,8 +255,8 @@ def _build_one(case_file: Path, output: Path, lang: str | None, force: bool = Fa
         from ..text.problems import problem_line
         said = lang or (case.case.language if case is not None else None) or exc.lang or "en"
         errors = tuple(problem_line(p, said) for p in exc.problems)
-    except FileLockedError as exc:
-        errors = (str(exc),)
+    except Said as exc:  # a book open in Excel, a refused write: said in the batch's language
+        errors = (exc.said(lang or (case.case.language if case is not None else "en")),)
     except Exception as exc:  # noqa: BLE001 - one case's failure must not stop the batch
         errors = (f"{type(exc).__name__}: {exc}",)
     return BatchItem(case_file, output, time.perf_counter() - started, None, errors)

@@ -16,7 +16,7 @@ from ..case import Case
 from ..engine import Comparison
 from ..model import Model
 from ..schema import Field
-from ..text import choice_label, label, words
+from ..text import choice_label, currency_text, label, words
 from ..text.fields import field_note, field_unit
 from . import styles
 
@@ -40,6 +40,7 @@ class Content:
         self.months = case.months
         self.years = case.finance.horizon_years
         self.cur = case.case.currency
+        self.cur_text = currency_text(self.cur, lang)  # as the words write it: EUR in English, € in French
         self.money = styles.money_format(self.cur)
         self.money_2 = styles.money_format(self.cur, decimals=2)
         self._analysis: object | Callable | None = analysis

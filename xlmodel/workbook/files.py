@@ -25,10 +25,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from ..text.failures import Said
 from .parts import AUTHOR, FIXED_TIME, workbook_bytes  # noqa: F401 - AUTHOR, FIXED_TIME: this module's names too
 
 
-class FileLockedError(RuntimeError):
+class FileLockedError(Said, RuntimeError):
     """The target workbook is open in Excel (its ``~$`` lock file is beside it)."""
 
 
@@ -36,7 +37,7 @@ class BookBusyError(FileLockedError):
     """Another xlmodel command is writing the same book and did not finish within the timeout."""
 
 
-class WriteError(OSError):
+class WriteError(Said, OSError):
     """The file system refused a write (disk full, no permission); nothing was replaced."""
 
 
@@ -84,8 +85,7 @@ def book_lock(path: str | Path, timeout: float = LOCK_TIMEOUT):
             with _held_guard:
                 _held[key][0] -= 1
         return
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = _acquire(lock, time.monotonic() + timeout, path)
+    fd = _acquire(_folder_of(path, lock), time.monotonic() + timeout, path)
     with _held_guard:
         _held[key] = [1, fd]
     try:
@@ -94,6 +94,19 @@ def book_lock(path: str | Path, timeout: float = LOCK_TIMEOUT):
         with _held_guard:
             del _held[key]
         _release(lock, fd)
+
+
+def _folder_of(path, lock: Path) -> Path:
+    """``lock``, its folder made if need be: a file in the folder's place, or a folder the user may not
+    write in, is a :class:`WriteError` saying so (it was an unexpected error's traceback line)."""
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(lock, os.O_RDWR | os.O_CREAT, 0o666))
+    except OSError as exc:
+        in_the_way = isinstance(exc, (FileExistsError, NotADirectoryError))  # "File exists" says little
+        reason = ("fail_file_in_the_way", {}) if in_the_way else exc.strerror or exc
+        raise WriteError("fail_folder", path=path, folder=lock.parent, reason=reason) from None
+    return lock
 
 
 def _acquire(lock: Path, deadline: float, path) -> int:
@@ -109,9 +122,7 @@ def _acquire(lock: Path, deadline: float, path) -> int:
             _unlock(fd)
         os.close(fd)
         if time.monotonic() > deadline:
-            raise BookBusyError(
-                f"{path} is being written by another xlmodel command (lock file {lock.name} beside it): "
-                "try again when it has finished; nothing was written")
+            raise BookBusyError("fail_busy", path=path, lock=lock.name)
         time.sleep(_LOCK_POLL)
 
 
@@ -165,10 +176,7 @@ def lock_file(path: str | Path) -> Path:
 def refuse_if_locked(path: Path) -> None:
     """Raise :class:`FileLockedError` when Excel holds ``path`` open."""
     if lock_file(path).exists():
-        raise FileLockedError(
-            f"{path} is open in Excel (lock file {lock_file(path).name} found beside it): close the "
-            "workbook in Excel, or delete the lock file if Excel is not running, then try again; "
-            "nothing was written")
+        raise FileLockedError("fail_locked", path=path, lock=lock_file(path).name)
 
 
 def _new_file_mode(path: Path) -> int:
@@ -192,8 +200,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     """
     path = Path(path)
     refuse_if_locked(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with book_lock(path):
+    with book_lock(path):  # makes the folder
         tmp = _written_temporary(path, data)
         try:
             os.chmod(tmp, _new_file_mode(path))
@@ -216,8 +223,7 @@ def _written_temporary(path: Path, data: bytes) -> str:
     except BaseException as exc:
         _remove(tmp)
         if isinstance(exc, OSError):
-            raise WriteError(f"{path} could not be written ({exc.strerror or exc}): free some disk space or "
-                             "check the folder's permissions; nothing was replaced") from None
+            raise WriteError("fail_write", path=path, reason=exc.strerror or exc) from None
         raise
     return tmp
 
@@ -269,10 +275,11 @@ def keep_backup(path: str | Path, now: datetime | None = None) -> Path:
                     if _create_exclusive(target, data):
                         break
             else:
-                raise WriteError(f"no free backup name beside {path}: remove old backups; nothing was replaced")
+                raise WriteError("fail_backup_name", path=path)
+        except WriteError:
+            raise  # said as it is, not as a failed write of the backup
         except OSError as exc:
-            raise WriteError(f"{path}: its backup could not be written ({exc.strerror or exc}): free some disk "
-                             "space or check the folder's permissions; nothing was replaced") from None
+            raise WriteError("fail_backup", path=path, reason=exc.strerror or exc) from None
         finally:
             _remove(tmp)
         _fsync_folder(path.parent)

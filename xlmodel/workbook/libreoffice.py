@@ -20,6 +20,8 @@ import zipfile
 from pathlib import Path
 from typing import Sequence
 
+from ..text.failures import Said
+
 # One item per setting, in the format LibreOffice itself writes. ODFRecalcMode too, so that a
 # workbook round-tripped through .ods is recalculated as well.
 _PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -39,7 +41,7 @@ _MAC_SOFFICE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 _WINDOWS_SOFFICE = r"C:\Program Files\LibreOffice\program\soffice.exe"
 
 
-class LibreOfficeError(RuntimeError):
+class LibreOfficeError(Said, RuntimeError):
     """LibreOffice (or pdftoppm) is missing, failed, timed out, or produced nothing."""
 
 
@@ -58,11 +60,12 @@ def find_soffice() -> str | None:
     return None
 
 
-def _run(cmd: list[str], env: dict[str, str] | None, what: str,
+def _run(cmd: list[str], env: dict[str, str] | None, what: tuple[str, dict],
          timeout: float | None = None) -> subprocess.CompletedProcess:
     """Run ``cmd`` in its own process group, killing the whole group on timeout: ``soffice`` is a
     launcher whose ``soffice.bin`` child would otherwise outlive the timeout and keep the profile.
-    ``timeout`` in seconds, :data:`TIMEOUT_SECONDS` by default."""
+    ``timeout`` in seconds, :data:`TIMEOUT_SECONDS` by default; ``what`` says what ran, as a key of
+    :mod:`xlmodel.text.terminal` and its values."""
     timeout = TIMEOUT_SECONDS if timeout is None else timeout
     popen_args = {"start_new_session": True} if os.name == "posix" else {}
     with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -75,7 +78,7 @@ def _run(cmd: list[str], env: dict[str, str] | None, what: str,
             else:
                 proc.kill()
             proc.communicate()
-            raise LibreOfficeError(f"{what} took longer than {timeout:g} s and was stopped") from None
+            raise LibreOfficeError("fail_timeout", what=what, seconds=timeout) from None
     return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
 
 
@@ -89,22 +92,19 @@ def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None,
     locale LibreOffice runs in (the machine's by default)."""
     soffice = find_soffice()
     if soffice is None:
-        raise LibreOfficeError("LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui "
-                               "(or set XLMODEL_SOFFICE to the soffice executable)")
+        raise LibreOfficeError("fail_no_soffice")
     paths, out_dir = [Path(p).resolve() for p in paths], Path(out_dir).resolve()
     if not paths:
-        raise LibreOfficeError("no workbook to convert")
+        raise LibreOfficeError("fail_nothing_to_convert")
     for path in paths:
         if not path.is_file():
-            raise LibreOfficeError(f"{path} does not exist")
+            raise LibreOfficeError("fail_missing", path=path)
         if out_dir == path.parent:
-            raise LibreOfficeError(f"use an output folder other than {out_dir}: LibreOffice would write "
-                                   f"its copy over {path.name}")
+            raise LibreOfficeError("fail_same_folder", folder=out_dir, name=path.name)
     stems = [p.stem for p in paths]
     if len(set(stems)) < len(stems):
         twice = sorted({s for s in stems if stems.count(s) > 1})
-        raise LibreOfficeError(f"two workbooks named {', '.join(twice)}: their copies would overwrite each other "
-                               f"in {out_dir}")
+        raise LibreOfficeError("fail_same_names", names=", ".join(twice), folder=out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if produced_by is None:
         produced = [[out_dir / f"{p.stem}.{target.split(':')[0]}"] for p in paths]
@@ -124,14 +124,14 @@ def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None,
         env = {**os.environ, "HOME": profile}
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), *map(str, paths)]
-        done = _run(cmd, env, f"LibreOffice converting {names} to {target}", TIMEOUT_SECONDS * len(paths))
+        done = _run(cmd, env, ("fail_converting", {"names": names, "target": target}), TIMEOUT_SECONDS * len(paths))
     missing = [p.name for p, copies in zip(paths, produced)
                if not copies or any(not copy.is_file() or (produced_by is None and copy.stat().st_size == 0)
                                     for copy in copies)]
     if done.returncode != 0 or missing:
         detail = (done.stderr.strip() or done.stdout.strip())[-400:]
-        raise LibreOfficeError(f"LibreOffice could not convert {', '.join(missing) or names} to {target} "
-                               f"(exit code {done.returncode}): {detail or 'no output'}")
+        raise LibreOfficeError("fail_convert", names=", ".join(missing) or names, target=target,
+                               code=str(done.returncode), detail=detail or ("fail_no_output", {}))
     return [copies[0] for copies in produced]
 
 
@@ -193,7 +193,7 @@ def _sheet_names(path: Path) -> list[str]:
         with zipfile.ZipFile(path) as z:
             book = z.read("xl/workbook.xml").decode("utf-8")
     except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-        raise LibreOfficeError(f"{path} is not a workbook LibreOffice can recalculate ({exc})") from None
+        raise LibreOfficeError("fail_not_recalculable", path=path, reason=exc) from None
     return [_unescape(re.search(r'\bname="([^"]*)"', tag).group(1)) for tag in _SHEET_TAG.findall(book)]
 
 
@@ -216,7 +216,7 @@ def _csv_cells(path: Path):
     while pos < end:
         m = _CSV_FIELD.match(text, pos)
         if m is None:
-            raise LibreOfficeError(f"{path.name}: row {row}, column {column}: not a CSV field LibreOffice writes")
+            raise LibreOfficeError("fail_csv_field", name=path.name, row=str(row), column=str(column))
         quoted, bare, separator = m.groups()
         if quoted:  # an empty text (a formula giving ""), as openpyxl reads LibreOffice's xlsx: no value
             word = quoted.replace('""', '"')
@@ -247,7 +247,8 @@ def _csv_value(text: str, path: Path, row: int, column: int):
         return datetime.datetime(int(year), int(month), int(day), *(int(t) for t in time if t is not None))
     if m := _ISO_DATE.fullmatch(text):
         return datetime.datetime(*(int(t) for t in m.groups() if t is not None))
-    raise LibreOfficeError(f"{path.name}: row {row}, column {column}: cannot read {text[:40]!r} as a value")
+    raise LibreOfficeError("fail_csv_value", name=path.name, row=str(row), column=str(column),
+                           text=repr(text[:40]))
 
 
 def read_values(path: str | Path) -> dict[str, dict[str, object]]:
@@ -289,7 +290,7 @@ def render_png(pdf: str | Path, out_dir: str | Path, first_page: int | None = No
     """
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise LibreOfficeError("pdftoppm is not installed: apt-get install -y poppler-utils")
+        raise LibreOfficeError("fail_no_pdftoppm")
     pdf, out_dir = Path(pdf), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     page_file = re.compile(re.escape(pdf.stem) + r"-(\d+)\.png")
@@ -305,10 +306,10 @@ def render_png(pdf: str | Path, out_dir: str | Path, first_page: int | None = No
         cmd += ["-f", str(first_page)]
     if last_page is not None:
         cmd += ["-l", str(last_page)]
-    done = _run(cmd + [str(pdf), str(out_dir / pdf.stem)], None, f"pdftoppm rendering {pdf.name}")
+    done = _run(cmd + [str(pdf), str(out_dir / pdf.stem)], None, ("fail_rendering", {"name": pdf.name}))
     if done.returncode != 0:
-        raise LibreOfficeError(f"pdftoppm could not render {pdf.name} (exit code {done.returncode}): "
-                               f"{done.stderr.strip()[-400:]}")
+        raise LibreOfficeError("fail_render", name=pdf.name, code=str(done.returncode),
+                               detail=done.stderr.strip()[-400:])
     return pages()
 
 

@@ -38,10 +38,9 @@ def check_tools() -> None:
     """Raise :class:`~xlmodel.workbook.libreoffice.LibreOfficeError` naming the missing tool (and how
     to install it) when LibreOffice or poppler's ``pdftoppm`` is absent: before any work."""
     if libreoffice.find_soffice() is None:
-        raise libreoffice.LibreOfficeError("LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui "
-                                           "(or set XLMODEL_SOFFICE to the soffice executable)")
+        raise libreoffice.LibreOfficeError("fail_no_soffice")
     if shutil.which("pdftoppm") is None:
-        raise libreoffice.LibreOfficeError("pdftoppm is not installed: apt-get install -y poppler-utils")
+        raise libreoffice.LibreOfficeError("fail_no_pdftoppm")
 
 
 def chosen_sheets(wanted: list[str] | None, shown: list[str]) -> list[str] | None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
+from ..text.failures import Said
 from .parts import StoredValue, zip_parts
 
 if TYPE_CHECKING:  # the command line imports this module for its error: it stays light
@@ -40,15 +41,18 @@ RELATIVE_TOLERANCE = 1e-9
 MAX_REPORTED = 10  # disagreements named one by one
 
 
-class VerificationError(RuntimeError):
+class VerificationError(Said, RuntimeError):
     """The workbook, recalculated by a second engine, disagrees with the engine (a model bug)."""
 
     def __init__(self, found: list[Disagreement]):
         self.disagreements = found
-        listed = "; ".join(str(d) for d in found[:MAX_REPORTED])
-        more = f"; and {len(found) - MAX_REPORTED} more" if len(found) > MAX_REPORTED else ""
-        super().__init__(f"the workbook disagrees with the engine in {len(found)} cell(s), a bug of the model "
-                         f"(please report it); nothing was written: {listed}{more}")
+        listed = [("fail_disagreement", {"cell": d.cell, "what": d.what, "workbook": repr(d.workbook),
+                                         "engine": repr(d.engine)}) for d in found[:MAX_REPORTED]]
+        more = ("fail_disagrees_more", {"count": str(len(found) - MAX_REPORTED)}) if len(found) > MAX_REPORTED else ""
+        super().__init__("fail_disagrees", count=str(len(found)), listed=listed, more=more)
+
+    def __reduce__(self):
+        return VerificationError, (self.disagreements,)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def cost_chart(compare_ws, plan: Plan, c: Content) -> BarChart:
     for s, (line, en, fr) in zip(bar.series, COST_LINES):
         s.tx = SeriesLabel(v=pick(c.lang, en, fr))
     _categories(bar, Reference(compare_ws, min_col=3, max_col=2 + n, min_row=lay.short_labels))
-    _finish(bar, c.t["chart_cost"], c.cur)
+    _finish(bar, c.t["chart_cost"], c.cur_text)
     bar.x_axis.scaling.orientation = "maxMin"  # the scenarios in the order of the table, from the top
     # Ten or more scenarios: at 8 points their names take two lines and LibreOffice shows one in two.
     bar.x_axis.txPr = _text(SCENARIO_NAME_SIZE)
@@ -135,7 +135,7 @@ def cash_chart(compare_ws, plan: Plan, c: Content) -> LineChart:
         line.add_data(Reference(compare_ws, min_col=3 + j, min_row=c0, max_row=c1), titles_from_data=False)
         line.series[-1].tx = SeriesLabel(v=short_label(scenario, c.case, c.lang))
     line.set_categories(Reference(compare_ws, min_col=2, min_row=c0, max_row=c1))
-    _finish(line, c.t["chart_cash"], c.cur, c.t["year"])
+    _finish(line, c.t["chart_cash"], c.cur_text, c.t["year"])
     line.x_axis.tickLblPos = "low"  # the years below the plot, not along the zero line
     return line
 
@@ -155,7 +155,7 @@ def tornado_chart(risk_ws, plan: Plan, c: Content) -> BarChart:
                          titles_from_data=False)
         tornado.series[-1].tx = SeriesLabel(v=name)
     _categories(tornado, Reference(risk_ws, min_col=1, min_row=span.first, max_row=last))
-    _finish(tornado, t["chart_tornado_top"].format(count=last - span.first + 1), f"{t['npv_savings']} ({c.cur})")
+    _finish(tornado, t["chart_tornado_top"].format(count=last - span.first + 1), f"{t['npv_savings']} ({c.cur_text})")
     tornado.x_axis.scaling.orientation = "maxMin"  # largest swing on top
     tornado.x_axis.tickLblPos = "low"  # driver names left of the bars, not across them
     return tornado

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment
 from ...model import RowKey
 from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
-from ...text import choice_label, pick
+from ...text import after_colon, choice_label, pick
 from ...text.notes import analytics_note
 from ...text.numbers import amount, number
 from ...text.sentences import analytics_sentence, decision_lines
@@ -112,7 +112,8 @@ def _monte_carlo(ws, plan: Plan, c: Content):
     best = c.result.best if c.result.best != "inhouse" else a.tornado.scenario_id
     hist = risk.histogram(best, bins=HISTOGRAM_BINS)
     _fits(lay.histogram, hist["counts"], "histogram bins")
-    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}{t['colon']}{c.label(c.result.scenario(best))}")
+    scenario = after_colon(c.label(c.result.scenario(best)), c.lang)  # "Distribution ...: Outsourced – Acme"
+    styles.section(ws, f"A{lay.histogram_title}", f"{t['histogram']}{t['colon']}{scenario}")
     styles.header_row(ws, lay.histogram_title + 1, [t["bin_from"], t["bin_to"], t["bin_label"], t["count"]])
     for k, (r, count) in enumerate(zip(lay.histogram.rows, hist["counts"])):
         lo, hi = hist["edges"][k], hist["edges"][k + 1]
@@ -171,7 +172,7 @@ def _break_even(ws, plan: Plan, c: Content):
     for r, hs in zip(lay.hybrid_share.rows, be.hybrid_share):
         ws[f"A{r}"] = f"{t['best_share']}{t['colon']}{hs.vendor}"
         styles.write_computed(ws, f"D{r}", hs.best_share, styles.PERCENT)
-        ws[f"G{r}"] = t["best_share_npv"].format(npv=amount(hs.npv_cost_at_best, c.lang), cur=c.cur)
+        ws[f"G{r}"] = t["best_share_npv"].format(npv=amount(hs.npv_cost_at_best, c.lang), cur=c.cur_text)
         ws[f"G{r}"].alignment = Alignment(horizontal="left", indent=1)
     if lay.way_back:  # issue 14: the way back's break-even is a model row, live (not a Python value)
         cost, even = lay.way_back.rows

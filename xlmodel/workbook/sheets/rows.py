@@ -71,7 +71,7 @@ def write_row(ws, plan: Plan, c: Content, row: Row, r: int, sheet: str = "Calc")
     period and filled across at save (:func:`xlmodel.workbook.parts.share_row`); a fixed number of
     the row (a search step) as a locked value in column C."""
     styles.write_text(ws, f"A{r}", c.label(row))
-    ws[f"B{r}"] = units(c.lang)[row.unit].format(cur=c.cur)
+    ws[f"B{r}"] = units(c.lang)[row.unit].format(cur=c.cur_text)
     fmt = styles.unit_format(row.unit, c.money)
     template = formula(plan, c, row, sheet, r)
     for ref in row.bind.values():
