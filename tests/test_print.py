@@ -604,3 +604,20 @@ def test_compares_discount_factors_start_a_page_and_its_keys_do_not_print(books,
     assert plan.discount.first - 2 in [b.id for b in ws.row_breaks.brk]  # the break after the blank row
     last_row = int(re.findall(r"\$?[A-Z]+\$?(\d+)", ws.print_area)[1])
     assert last_row < min(plan.ids, plan.short_labels)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_help_under_an_input_sheets_title_spans_its_printed_columns(books, lang):
+    """The help under the title of Inputs and of Hybrid wrapped in column A alone (four and five lines
+    beside three empty columns): on every input sheet it spans the columns its header row prints (and
+    its row is no taller than its lines: test_no_row_is_more_than_a_line_taller_than_its_wrapped_text)."""
+    from xlmodel.workbook.printing import INPUT_SHEETS
+    wb = books[lang]
+    for key in INPUT_SHEETS:
+        if key == "Vendors":  # its print starts at the units row over its table: its help is read on screen
+            continue
+        ws = sheet(wb, key)
+        header = next(r for r in range(3, 8) if ws.cell(r, 1).value and ws.cell(r, 2).value)
+        printed = max(c.column for c in ws[header] if c.value is not None)
+        spans = [r for r in ws.merged_cells.ranges if r.min_row == 2 and r.min_col == 1]
+        assert spans and spans[0].max_col >= printed, (ws.title, [str(r) for r in spans], printed)

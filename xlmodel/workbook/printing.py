@@ -122,7 +122,8 @@ def page_setups(wb, plan: Plan, t: dict) -> dict[str, PageSetup]:
 INPUT_SHEETS = ("Inputs", "Channels", "Vendors", "Hybrid", "Sourcing")
 """Sheets whose text is wrapped in its own cell, never merged over its neighbours: a user may type a
 note beside an input (a rebuild keeps it), and the round trip reads these sheets cell by cell. (The
-Channels sheet's help, beside no input, is merged over the table's width by its writer.)"""
+help under the title of Inputs and of Channels, beside no input, is merged over the sheet's printed
+width by its writer.)"""
 
 DASHBOARD_COLUMNS = 9
 """The Dashboard prints columns A to I: the scenario table; the charts share its width."""

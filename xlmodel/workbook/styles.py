@@ -273,6 +273,15 @@ def title(ws, cell: str, text: str):
     ws[cell].font = TITLE_FONT
 
 
+def help_paragraph(ws, text: str, last_column: str):
+    """The help under a sheet's title, in row 2, wrapped over columns A to ``last_column`` (beside no
+    input): in column A alone, an input sheet's help took four to ten lines beside empty cells. Its
+    row is made as tall as its lines when the sheet is finished (:func:`.printing.fit_text`)."""
+    ws["A2"] = text
+    ws.merge_cells(f"A2:{last_column}2")
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def section(ws, cell: str, text: str):
     _set_value(ws[cell], text)
     ws[cell].font = SECTION_FONT

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-from openpyxl.styles import Alignment
 
 from ...schema import CHANNEL
 from .. import styles
@@ -25,10 +24,7 @@ def write(ws, plan: Plan, c: Content):
     lay, channels = plan.channels, c.case.channels
     # The title the table had on Inputs: a rebuild over a book built before finds it here, not an addition.
     styles.title(ws, "A1", c.t["channels"])
-    ws["A2"] = c.t["channels_help"]
-    # Over the table's width, wrapped: in column A alone (a channel's name) it took ten lines.
-    ws.merge_cells(f"A2:{col(len(CHANNEL.fields))}2")
-    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    styles.help_paragraph(ws, c.t["channels_help"], col(len(CHANNEL.fields)))  # in column A: ten lines
     for j, f in enumerate(CHANNEL.fields, start=1):
         ws.cell(row=lay.units_row, column=j, value=c.unit_of(f) or None)
         ws.cell(row=lay.header, column=j, value=c.label(f))

@@ -12,7 +12,7 @@ from ..layout import HYBRID_CHANNEL_TABLE, Plan, defined_name
 def write(ws, plan: Plan, c: Content):
     t, case, lay = c.t, c.case, plan.hybrid
     styles.title(ws, "A1", t["hybrid_title"])
-    ws["A2"] = t["hybrid_help"]
+    styles.help_paragraph(ws, t["hybrid_help"], "D")
     styles.header_row(ws, 4, [t["label"], t["value"], t["unit"], t["source"]])
     for f in HYBRID.fields:
         r = lay.fields[f.name]

@@ -28,7 +28,7 @@ columns, 5.8)."""
 def write(ws, plan: Plan, c: Content):
     t, case, lay = c.t, c.case, plan.inputs
     styles.title(ws, "A1", t["inputs_title"])
-    ws["A2"] = t["inputs_help"]
+    styles.help_paragraph(ws, t["inputs_help"], "D")
     styles.header_row(ws, 4, [t["label"], t["value"], t["unit"], t["source"]])
     # The scoring weights and risk ranges are inputs too: the Risk sheet is computed from them, and
     # a rebuild over the workbook must keep them.
