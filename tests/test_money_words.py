@@ -17,7 +17,9 @@ from openpyxl import load_workbook
 
 from xlmodel.case import load_case
 from xlmodel.engine import compare
+from xlmodel.model import build_model
 from xlmodel.text import after_colon, label, words
+from xlmodel.text.method import method_lines
 
 from test_bad_input_matrix import case_text
 from workbook_helpers import parity_case, run_cli_plain
@@ -144,3 +146,55 @@ def test_an_in_house_headline_names_its_alternative_and_the_tornados_scenario_wi
     labels = [label(s, lang) for s in result.scenarios if colon in label(s, lang)]
     assert after_colon(label(result.scenario(bars.scenario_id), lang), lang) in said, said
     assert not _after_a_colon(said, labels, colon), said
+
+
+# A colon in an aside (brackets, a quoted label) or in another sentence or clause is not a second separator of one
+# label: "Arrival profile: weight of each open day (blank: even)", "20%: the French rate. A vendor abroad: ...".
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|«[^«»]*»|(?<!\w)'[^']*'(?!\w)")
+_CLAUSE = re.compile(r"(?<=[.;?!])\s+|\s;\s")
+
+
+def _two_colons(text: str, colon: str) -> bool:
+    """Whether one clause of ``text`` (its asides taken out) has two colon separators (": " twice in English,
+    " : " twice in French)."""
+    while (bare := _ASIDE.sub("", text)) != text:  # the innermost aside first
+        text = bare
+    return any(clause.count(colon) >= 2 for clause in _CLAUSE.split(text))
+
+
+def test_the_colon_scan_sees_a_second_separator_and_only_one():
+    assert _two_colons("Outsourced: Acme: saving vs in-house", ": ")
+    assert _two_colons("Plages de risque : Volumes (tous canaux) : bas", " : ")
+    assert not _two_colons("Outsourced – Acme: saving vs in-house", ": ")
+    assert not _two_colons("Arrival profile: weight of each open day, in order (blank: even)", ": ")
+    assert not _two_colons("0: headcount held at the peak; 1: headcount follows every month.", ": ")
+    assert not _two_colons("20 % : taux normal. Un prestataire établi à l'étranger : hors TVA.", " : ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_text_of_any_visible_sheet_has_two_colon_separators(built_book, lang):
+    """The attack: Calc's and Staffing's row labels read "Outsourced: Acme: saving vs in-house", "Externalisé :
+    Acme : économie vs interne", a scenario's label (its own colon) then the line's; the Staffing's search rows
+    "...: vendor agents on duty, phone: search end: ...", the Risk settings "Risk ranges: Volume: low", the
+    Method's "Discount rate (default 0.08): ...: 7-9%". One text is one label, or sentences of one colon each.
+
+    Left out, with the reason: the Method's formulas in words ('f' lines), which name every row they read by
+    its label ("Vendor contacts: phone = Contacts: phone × Acme: contacts per in-house contact"), each label
+    one separator, checked here where it is a row's label (Calc, Staffing)."""
+    case = parity_case("example")
+    book = load_workbook(built_book("example", lang).path, data_only=True)  # the stored values of formulas
+    colon = words(lang)["colon"]
+    formulas = {text for kind, text in method_lines(case, build_model(case), lang) if kind == "f"}
+    assert len(formulas) > 50, len(formulas)
+    found, seen = {}, 0
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value not in formulas:
+                    seen += 1
+                    if _two_colons(cell.value, colon):
+                        found[f"{ws.title}!{cell.coordinate}"] = cell.value[:110]
+    assert seen > 1000, seen
+    assert not found, found

@@ -235,15 +235,15 @@ INHOUSE = Section("inhouse", (
     F("paid_hours_per_fte", "number", 1607.0, "hours/year", "Worked hours per FTE (paid leave and public "
       "holidays excluded)", "Heures travaillées par ETP (hors congés payés et jours fériés)", 500, 2500,
       fr_unit="heures/an",
-      source="1,607 h: French legal annual working time (Code du travail, art. L3121-41): 35 h a week over "
+      source="1,607 h: French legal annual working time (Code du travail, art. L3121-41), 35 h a week over "
              "the year once the five weeks of paid leave and the public holidays are taken. Leave is already "
              "out of these hours: shrinkage must not take it off again.", decimals=0),
     F("shrinkage", "rate", 0.22, "of worked time", "Shrinkage (worked hours off contacts)",
       "Taux d'indisponibilité (heures travaillées hors contacts)", 0, 0.7, exclusive_max=True,
       fr_unit="du temps travaillé",
       source="Within the worked hours: sickness 6-8% (French contact centres, above the 5% national "
-             "average), breaks about 6%, training and coaching 3-4%, meetings 2%, off-phone work 3%: "
-             "20-24%. Not paid leave nor public holidays, already out of the worked hours: the usual 30-35% "
+             "average), breaks about 6%, training and coaching 3-4%, meetings 2%, off-phone work 3%, "
+             "so 20-24%. Not paid leave nor public holidays, already out of the worked hours: the usual 30-35% "
              "benchmarks include them."),
     F("attrition_rate", "rate", 0.25, "per year", "Attrition", "Turnover", 0, 2, fr_unit="par an",
       source="French contact-centre turnover often 20-30% a year."),
@@ -283,7 +283,7 @@ INHOUSE = Section("inhouse", (
       fr_unit="par salarié et par an",
       source="Employer's share per employee: health cover (mutuelle, at least 50%) about 400 EUR, meal vouchers "
              "(about 55% of a 9 EUR voucher, 210 days) about 1,000 EUR, transport (50% of a public-transport "
-             "pass) 300-500 EUR: about 1,700 EUR, 7% of an agent's gross salary. For agents, team leaders and "
+             "pass) 300-500 EUR, so about 1,700 EUR, 7% of an agent's gross salary. For agents, team leaders and "
              "support staff alike."),
     F("overhead_rate", "rate", 0.08, "of payroll", "Overheads (HR, finance, management)",
       "Frais de structure (RH, finance, direction)", 0, 1, fr_unit="de la masse salariale"),
@@ -321,7 +321,7 @@ VENDOR = Section("vendors", (
     F("staff_transfer", "choice", "no", "", "Today's agents transfer to the vendor (Code du travail L1224-1)",
       "Reprise des conseillers par le prestataire (Code du travail L1224-1)", choices=("yes", "no"),
       source="yes: the activity is handed over as an autonomous economic entity and the agents' contracts "
-             "transfer to the vendor (Code du travail, art. L1224-1): no severance and no parallel run of leavers "
+             "transfer to the vendor (Code du travail, art. L1224-1), so no severance and no parallel run of leavers "
              "(they work on, as the vendor's staff), at the price this quote states with the transfer. It needs "
              "an onshore site; quote the same vendor without the transfer as another quote to compare both."),
     F("transfer_uplift", "rate", 0.0, "of invoice", "Price uplift for the transferred agents (transfer quotes)",

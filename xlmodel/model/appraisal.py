@@ -39,19 +39,19 @@ def payback(ctx: Context, sc: Scenario) -> None:
     """Payback (docs/method.md) against in-house: each year's saving spread evenly over its months;
     the first month whose cumulative saving reaches the one-off cost; 0 when there is no one-off cost."""
     (inhouse_total, _), (total, one_off) = ctx.totals["inhouse"], ctx.totals[sc.id]
-    spread = ctx.add(sc.key("saving_spread"), f"{sc.label_en}: saving vs in-house, spread over the year",
-                     f"{sc.label_fr} : économie vs interne, répartie sur l'année", "money",
+    spread = ctx.add(sc.key("saving_spread"), f"{sc.head_en}: saving vs in-house, spread over the year",
+                     f"{sc.head_fr} : économie vs interne, répartie sur l'année", "money",
                      "(annual(inhouse_total) - annual(total)) / 12", scenario=sc.id,
                      inhouse_total=inhouse_total, total=total)
-    cum = ctx.add(sc.key("cum_saving"), f"{sc.label_en}: cumulative saving (undiscounted)",
-                  f"{sc.label_fr} : économie cumulée (non actualisée)", "money", "prev(cum) + spread",
+    cum = ctx.add(sc.key("cum_saving"), f"{sc.head_en}: cumulative saving (undiscounted)",
+                  f"{sc.head_fr} : économie cumulée (non actualisée)", "money", "prev(cum) + spread",
                   scenario=sc.id, cum=RowRef(sc.key("cum_saving")), spread=spread)
-    reached = ctx.add(sc.key("payback_reached"), f"{sc.label_en}: one-off cost recovered",
-                      f"{sc.label_fr} : coûts ponctuels récupérés", "flag",
+    reached = ctx.add(sc.key("payback_reached"), f"{sc.head_en}: one-off cost recovered",
+                      f"{sc.head_fr} : coûts ponctuels récupérés", "flag",
                       "((cum >= upfront) + (upfront == 0) > 0) * 1", scenario=sc.id, cum=cum,
                       upfront=one_off)
     ctx.reached[sc.id] = reached
-    ctx.add(sc.key("payback"), f"{sc.label_en}: payback month", f"{sc.label_fr} : délai de récupération (mois)",
+    ctx.add(sc.key("payback"), f"{sc.head_en}: payback month", f"{sc.head_fr} : délai de récupération (mois)",
             "number",
             "(upfront > 0) * firstmonth(reached)", scalar=True, scenario=sc.id, on_error="not_reached",
             upfront=one_off, reached=reached)

@@ -9,6 +9,10 @@ from .language import Formula, FormulaError, formula
 from .refs import CaseRef, ChannelInput, Fixed, ProfileUplift, Ref, RowKey, RowRef, StaffRef, ToVendor, VendorInput
 
 
+# What a scenario's label puts between its kind and its name where a colon follows (a row's label) or comes
+# before it (a sentence naming it): "Outsourced – Acme: saving", "Recommended: Outsourced – Acme". A sizing
+# step's label joins its staffing row's by it too ("...: vendor agents on duty, phone – search, candidate 1").
+NAME_DASH = " \u2013 "
 # The channel fields a staffing row's sizing reads besides its contacts, handling time and hours.
 SIZING_TARGETS = ("service_level", "answer_seconds", "max_occupancy", "concurrency", "sizing", "patience_seconds")
 
@@ -75,6 +79,17 @@ class Scenario:
     label_en: str
     label_fr: str
     prefix: str  # the block of its row keys
+
+    @property
+    def head_en(self) -> str:
+        """The label at the head of a row's label, before the colon that names the row: its own colon
+        an en dash ("Outsourced – Acme: saving", never "Outsourced: Acme: saving", two labels)."""
+        return self.label_en.replace(": ", NAME_DASH, 1)
+
+    @property
+    def head_fr(self) -> str:
+        """:attr:`head_en` in French ("Externalisé – Acme : économie")."""
+        return self.label_fr.replace(" : ", NAME_DASH, 1)
 
     def key(self, name: str, channel: int | None = None) -> RowKey:
         """The key of this scenario's row ``name`` (of channel ``channel``): ``inh.agents.0``."""

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from .constants import NATIVE_SEARCH_STEPS
 from .refs import ChannelInput, Constant, Fixed, ProfileUplift, RowKey, RowRef, StaffRef
-from .rows import StaffRow
+from .rows import NAME_DASH, StaffRow
 
 if TYPE_CHECKING:
     from .rows import Declaration
@@ -84,8 +84,8 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool, profiled: bool = Fal
                                                "concurrency", "sizing", "patience_seconds")}
 
     def add(part, en, fr, unit, expr, **bind):
-        return decl.sizing_row(RowKey(block, f"{name}_{part}", i), f"{s.label_en}: {en}", f"{s.label_fr} : {fr}",
-                               unit, expr, **bind)
+        return decl.sizing_row(RowKey(block, f"{name}_{part}", i), f"{s.label_en}{NAME_DASH}{en}",
+                               f"{s.label_fr}{NAME_DASH}{fr}", unit, expr, **bind)
 
     handling = add("handling", "handling time per contact (AHT / concurrency)",
                    "durée de traitement par contact (DMT / simultanéité)", "seconds", "aht / concurrency",
@@ -136,16 +136,16 @@ def _search(decl: Declaration, s: StaffRow, deferred: bool, profiled: bool = Fal
 def _patience_rows(add, channel, handling, traffic):
     """The rows Erlang A adds to a live channel's search: its base (Erlang C's too), the patience in
     handling times and the share of callers still waiting at the answer time (both 0 under Erlang C)."""
-    ratio = add("patience_ratio", "Erlang A: mean patience in handling times (0 under Erlang C)",
-                "Erlang A : patience moyenne en durées de traitement (0 en Erlang C)", "number",
+    ratio = add("patience_ratio", "Erlang A, mean patience in handling times (0 under Erlang C)",
+                "Erlang A, patience moyenne en durées de traitement (0 en Erlang C)", "number",
                 'where(sizing == "erlang_a", patience / handling, 0)', sizing=channel["sizing"],
                 patience=channel["patience_seconds"], handling=handling)
-    decay = add("patience_decay", "Erlang A: share of callers still waiting at the answer time",
-                "Erlang A : part des appelants encore en attente au délai de réponse", "rate",
+    decay = add("patience_decay", "Erlang A, share of callers still waiting at the answer time",
+                "Erlang A, part des appelants encore en attente au délai de réponse", "rate",
                 'where(sizing == "erlang_a", exp(-answer / patience), 0)', sizing=channel["sizing"],
                 answer=channel["answer_seconds"], patience=channel["patience_seconds"])
-    base = add("search_base", "search base: agents that miss the target (Erlang C: the traffic; Erlang A: "
-               "target x traffic / occupancy cap, less one)", "base de recherche : effectif qui manque l'objectif "
+    base = add("search_base", "search base, the agents that miss the target (Erlang C: the traffic; Erlang A: "
+               "target x traffic / occupancy cap, less one)", "base de recherche, l'effectif qui manque l'objectif "
                "(Erlang C : le trafic ; Erlang A : objectif x trafic / plafond d'occupation, moins un)", "agents",
                'where(sizing == "erlang_a", max(0, rounddown(target * traffic / occupancy, 0) - 1), '
                'rounddown(traffic, 0))', sizing=channel["sizing"], target=channel["service_level"],
@@ -158,8 +158,9 @@ def _peak(decl: Declaration, s: StaffRow) -> None:
     natives = {row.key: row.native for row in decl.staff}
     parts = [RowRef(natives[key]) for key in s.peak_of]
     block, name = s.key.block, s.key.name
-    total = decl.sizing_row(RowKey(block, f"{name}_sum"), f"{s.label_en}: the channels' sum, month by month",
-                            f"{s.label_fr} : somme des canaux, mois par mois", "agents",
+    total = decl.sizing_row(RowKey(block, f"{name}_sum"),
+                            f"{s.label_en}{NAME_DASH}the channels' sum, month by month",
+                            f"{s.label_fr}{NAME_DASH}somme des canaux, mois par mois", "agents",
                             " + ".join(f"a{j}" for j in range(len(parts))),
                             **{f"a{j}": ref for j, ref in enumerate(parts)})
     decl.sizing_row(RowKey(block, f"{name}_native"), s.label_en, s.label_fr, "agents", "peak(total)",
@@ -184,7 +185,7 @@ def _binary_search(add, ceiling, traffic, handling, channel, base, ratio, decay)
                         f"recherche, candidat {k} (moins le pas si le précédent atteint l'objectif, sinon plus)",
                         "agents", f"below + where({met.format(x='below')}, -step, step)", below=candidate,
                         step=Fixed(size), **common)
-    last = add("search_end", "search end: the most agents that still miss the target",
-               "fin de la recherche : le plus d'agents qui manquent encore l'objectif", "agents",
+    last = add("search_end", "search end, the most agents that still miss the target",
+               "fin de la recherche, le plus grand effectif qui manque encore l'objectif", "agents",
                f"below - {met.format(x='below')}", below=candidate, **common)
     return last

@@ -25,12 +25,12 @@ def inhouse_team(ctx: Context, sc: Scenario, shares: list[RowRef] | None, segmen
                            f"Contacts internes : {channel}", "contacts", "contacts * (1 - vendor_share)",
                            scenario=sc.id, contacts=ctx.demand.contacts[i], vendor_share=shares[i])
         staff.append(ctx.staff_row(StaffRow(
-            sc.key("agents", i), f"{sc.label_en}: agents on duty, {channel}",
-            f"{sc.label_fr} : conseillers en poste, {channel}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
+            sc.key("agents", i), f"{sc.head_en}: agents on duty, {channel}",
+            f"{sc.head_fr} : conseillers en poste, {channel}", sc.id, i, part, ChannelInput(i, "aht_seconds"),
             time.open_hours)))
     if segment is None:
-        peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.label_en}: agents on duty, year's peak month",
-                                      f"{sc.label_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,
+        peak = ctx.staff_row(StaffRow(sc.key("agents_peak"), f"{sc.head_en}: agents on duty, year's peak month",
+                                      f"{sc.head_fr} : conseillers en poste, mois de pointe de l'année", sc.id, -1,
                                       None, None, time.open_hours, peak_of=tuple(ref.key for ref in staff)))
     agents = ctx.add(sc.key("agents"), "Agents on duty (average over opening hours)",
                      "Conseillers en poste (moyenne sur l'ouverture)", "agents",

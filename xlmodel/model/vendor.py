@@ -119,8 +119,8 @@ def vendor_side(ctx: Context, sc: Scenario, shares: list[RowRef] | None, leavers
                                scenario=sc.id, contacts=vc, aht=aht, seconds_per_minute=Constant("SECONDS_PER_MINUTE"),
                                agent=t.agent_minutes, concurrency=ChannelInput(i, "concurrency")))
         agents = ctx.staff_row(StaffRow(
-            sc.key("vendor_agents", i), f"{sc.label_en}: vendor agents on duty, {channel}",
-            f"{sc.label_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
+            sc.key("vendor_agents", i), f"{sc.head_en}: vendor agents on duty, {channel}",
+            f"{sc.head_fr} : conseillers prestataire en poste, {channel}", sc.id, i, vc, aht, service_hours))
         hours_rows.append(add(
             sc.key("vendor_hours", i), f"Vendor logged hours needed: {channel}",
             f"Heures connectées nécessaires : {channel}", "hours",

@@ -25,6 +25,7 @@ from types import ModuleType
 
 from ..schema import HYBRID_MODES, LANGUAGES
 from . import choices, en, fr
+from ..model.rows import NAME_DASH
 
 _BY_LANGUAGE: dict[str, ModuleType] = {"en": en, "fr": fr}
 assert tuple(_BY_LANGUAGE) == LANGUAGES
@@ -89,9 +90,9 @@ def _choices_named(text: str, lang: str) -> str:
     return text
 
 
-# What a scenario's label puts between its kind and its name when a colon of the sentence comes before it:
-# "Recommandation : Externalisé – Océan Indien Services", never "Recommandation : Externalisé : Océan...".
-NAME_DASH = " \u2013 "
+# NAME_DASH (xlmodel.model.rows) is what a scenario's label puts between its kind and its name when a colon of
+# the sentence comes before it: "Recommandation : Externalisé – Océan Indien Services", never
+# "Recommandation : Externalisé : Océan...".
 
 
 def after_colon(text: str, lang: str) -> str:

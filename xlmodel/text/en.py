@@ -157,7 +157,7 @@ WORKBOOK = {
     "rate_hint": "A percentage: type 45% (stored as 0.45).",
     "method_rows": "Line items: the formula of each kind of row",
     "method_inputs": "Inputs: defaults and sources",
-    "method_default": "{label} (default {default}): {source}",
+    "method_default": "{label} (default {default}). {source}",
     "bounds_words": {" and ": " and ", "any value": "any value"},  # French translates the bounds text
     "decimal": ".",  # the decimal mark of numbers written as text; below, the input cells' validation messages
     "validation": {"choose": "Choose one of: {choices}", "text": "Text of {lo} to {hi} characters",
@@ -204,7 +204,7 @@ METHOD = [
           "meetings, off-phone work), never the leave again; each party has its own, and the FTE a vendor "
           "bills follow from the work and its shrinkage (at least what the work needs)."),
     ("p", "Flex rule: each month each party pays its year's peak less its own seasonal flexibility x (peak - the "
-          "month's need): in-house on its FTE, the vendor on its billed hours and FTE; unit-priced quotes "
+          "month's need), in-house on its FTE, the vendor on its billed hours and FTE; unit-priced quotes "
           "follow the volume (the vendor carries the flex)."),
     ("p", "Scheduling efficiency: agents on duty are sized on an average half-hour; covering a peaked week with "
           "whole shifts needs agents on duty x service hours / the scheduling efficiency of scheduled time (one "
@@ -489,7 +489,7 @@ WORKBOOK.update({
     "staffing_profile": "Weekly arrival profile: agents its shifts add to each live team over the average slot "
                         "(each slot of the week sized on its own, then worked as shifts: Python values of the "
                         "build, which the native agents above add; after an edit, rebuild)",
-    "profile_uplift_row": "{row}: agents the arrival profile adds (its slots sized one by one, then worked as shifts)",
+    "profile_uplift_row": "{row} \u2013 agents the arrival profile adds (its slots sized one by one, then worked as shifts)",
     "check_sizing_rules": "Erlang A channels state a patience > 0 and at most 50 handling times (AHT / concurrency)",
     "check_quote_rules": "Quotes: a staff transfer on an onshore site, an uplift only with a transfer, FTE proposed "
                          "only on a per-FTE quote",
@@ -502,7 +502,7 @@ METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("S
          "the share day weight x slot weight / (sum of the day weights x sum of the slot weights) of the contacts, "
          "each live slot is sized on its own (Erlang C or A at the average traffic x its share / the average share), "
          "and each level of a day's curve is worked by shifts of at least the shortest shift (at most the day), a run "
-         "of slots joining the shift before it when that costs no more than a shift of its own: agents on duty = "
+         "of slots joining the shift before it when that costs no more than a shift of its own; agents on duty = "
          "scheduled agent-slots / slots of the week. A flat profile gives today's figures; a peak shorter than a "
          "shift costs that shift. In-house and vendor teams alike (the logged hours of per-hour and per-FTE quotes "
          "follow it); deferred work is not profiled."))
@@ -539,9 +539,9 @@ WORKBOOK.update({
                          "x value of a lost customer each; with a backup, the cheapest other vendor engaged takes them "
                          "at its cost per contact (invoice / contacts over the horizon) x (1 + surge premium). "
                          "Re-internalisation in year N: the cheapest outsourced quote at target service until month "
-                         "12 (N - 1), then in-house at target service, plus the return: the team hired again, the "
+                         "12 (N - 1), then in-house at target service, plus the cost of the return (the team hired again, the "
                          "early termination fee (months of the minimum term left x last invoice x share), the vendor "
-                         "invoiced again over the parallel run, the knowledge transfer back and the IT; its exit "
+                         "invoiced again over the parallel run, the knowledge transfer back and the IT); its exit "
                          "provision at signature is replaced by these costs.",
 
     # w7-wayback (issue 14): the way back in-house in the decision analytics, its break-even return cost.

@@ -168,7 +168,7 @@ WORKBOOK = {
     "rate_hint": "Un pourcentage : saisissez 45% (enregistré 0,45).",
     "method_rows": "Postes : la formule de chaque type de ligne",
     "method_inputs": "Hypothèses : valeurs par défaut et sources",
-    "method_default": "{label} (défaut {default}) : {source}",
+    "method_default": "{label} (défaut {default}). {source}",
     "bounds_words": {
         " and ": " et ",
         "any value": "toute valeur",
@@ -224,7 +224,7 @@ METHOD = [
           "sienne, et les ETP facturés par un prestataire découlent de la charge et de son indisponibilité (au "
           "moins ce que la charge demande)."),
     ("p", "Règle de flexibilité : chaque mois, chaque partie paie la pointe de son année moins sa propre "
-          "flexibilité saisonnière x (pointe - besoin du mois) : l'interne sur ses ETP, le prestataire sur ses "
+          "flexibilité saisonnière x (pointe - besoin du mois), l'interne sur ses ETP, le prestataire sur ses "
           "heures et ETP facturés ; les offres à l'unité suivent le volume (le prestataire porte la flexibilité)."),
     ("p", "Efficacité de planification : les conseillers en poste sont dimensionnés sur une demi-heure moyenne ; "
           "couvrir une semaine avec ses pointes par des vacations entières demande conseillers en poste x heures "
@@ -534,7 +534,7 @@ WORKBOOK.update({
                         "direct par rapport à la tranche moyenne (chaque tranche de la semaine dimensionnée pour "
                         "elle-même, puis planifiée en vacations : valeurs Python de la construction, que les "
                         "effectifs natifs ci-dessus ajoutent ; après une modification, reconstruire)",
-    "profile_uplift_row": "{row} : conseillers ajoutés par le profil d'arrivée (tranches dimensionnées une à une, puis vacations)",
+    "profile_uplift_row": "{row} \u2013 conseillers ajoutés par le profil d'arrivée (tranches dimensionnées une à une, puis vacations)",
     "check_sizing_rules": "Les canaux en Erlang A indiquent une patience > 0 et d'au plus 50 durées de traitement "
                           "(DMT / simultanéité)",
     "check_quote_rules": "Offres : une reprise du personnel sur un site en France, une majoration seulement avec une "
@@ -550,7 +550,7 @@ METHOD.insert(next(k for k, (_, text) in enumerate(METHOD) if text.startswith("E
          "jours x somme des poids des tranches) des contacts, chaque tranche en direct est dimensionnée pour "
          "elle-même (Erlang C ou A au trafic moyen x sa part / la part moyenne), et chaque niveau de la courbe d'une "
          "journée est tenu par des vacations d'au moins la durée la plus courte (au plus la journée), une suite de "
-         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle : "
+         "tranches rejoignant la vacation précédente quand cela ne coûte pas plus qu'une vacation à elle ; "
          "conseillers en poste = tranches-conseillers planifiées / tranches de la semaine. Un profil plat donne les "
          "chiffres d'aujourd'hui ; une pointe plus courte qu'une vacation coûte cette vacation. Équipes internes et "
          "du prestataire (les heures connectées des offres à l'heure et à l'ETP le suivent) ; le travail différé "
@@ -593,9 +593,9 @@ WORKBOOK.update({
                          "prestataire retenu le moins cher les reprend à son coût par contact (facture / contacts sur "
                          "l'horizon) x (1 + majoration d'urgence). Réinternalisation l'année N : l'offre externalisée "
                          "la moins chère au service cible jusqu'au mois 12 (N - 1), puis l'interne au service cible, "
-                         "plus le retour : l'équipe réembauchée, l'indemnité de résiliation (mois de durée minimale "
+                         "plus le coût du retour (l'équipe réembauchée, l'indemnité de résiliation (mois de durée minimale "
                          "restants x dernière facture x part), le prestataire facturé de nouveau pendant le double "
-                         "fonctionnement, le transfert de connaissances et l'informatique ; sa provision de réversibilité à la "
+                         "fonctionnement, le transfert de connaissances et l'informatique) ; sa provision de réversibilité à la "
                          "signature est remplacée par ces coûts.",
 
     # w7-wayback (issue 14): the way back in-house in the decision analytics, its break-even return cost.

@@ -40,8 +40,9 @@ def method_lines(case: Case, model: Model, lang: str) -> list[tuple[str, str]]:
     for section in ALL_SECTIONS:
         for f in section.fields:
             if f.source:
+                source = field_source(f, lang)  # a sentence of its own after the label ("yes: ..." as "Yes: ...")
                 lines.append(("p", t["method_default"].format(label=label(f, lang), default=_default(f, lang),
-                                                               source=field_source(f, lang))))
+                                                               source=source[:1].upper() + source[1:])))
     return lines
 
 

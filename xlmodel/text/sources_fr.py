@@ -75,7 +75,7 @@ SOURCES = {
     ("inhouse", "shrinkage"):
         "Sur les heures travaillées : maladie 6 à 8 % (centres de relation client français, au-dessus de la "
         "moyenne nationale de 5 %), pauses environ 6 %, formation et accompagnement 3 à 4 %, réunions 2 %, "
-        "travail hors ligne 3 % : 20 à 24 %. Ni les congés payés ni les jours fériés, déjà hors des heures "
+        "travail hors ligne 3 %, soit 20 à 24 %. Ni les congés payés ni les jours fériés, déjà hors des heures "
         "travaillées : les références usuelles de 30 à 35 % les incluent.",
     ("inhouse", "attrition_rate"):
         "Le turnover des centres de relation client français atteint souvent 20 à 30 % par an.",
@@ -98,7 +98,7 @@ SOURCES = {
     ("inhouse", "payroll_extras"):
         "Part employeur par salarié : mutuelle (au moins 50 %) environ 400 €, titres-restaurant (environ 55 % "
         "d'un titre de 9 €, 210 jours) environ 1 000 €, transport (50 % de l'abonnement de transport en "
-        "commun) 300 à 500 € : environ 1 700 €, 7 % du salaire brut d'un conseiller. Pour les conseillers, "
+        "commun) 300 à 500 €, soit environ 1 700 €, 7 % du salaire brut d'un conseiller. Pour les conseillers, "
         "les superviseurs et les fonctions support.",
     ("inhouse", "cost_inflation"):
         "L'objectif de moyen terme de 2 % de la BCE ; retenez l'indexation de vos baux et de vos contrats.",
@@ -139,7 +139,7 @@ SOURCES = {
         "son prix compte.",
     ("vendors", "staff_transfer"):
         "Oui : l'activité est cédée comme entité économique autonome et les contrats des conseillers sont "
-        "transférés au prestataire (Code du travail, art. L1224-1) : ni indemnités ni double fonctionnement des sortants "
+        "transférés au prestataire (Code du travail, art. L1224-1), donc ni indemnités ni double fonctionnement des sortants "
         "(ils continuent de travailler, comme salariés du prestataire), au prix que l'offre indique avec la "
         "reprise. Cela suppose un site en France ; chiffrez le même prestataire sans reprise dans une autre "
         "offre pour comparer les deux.",

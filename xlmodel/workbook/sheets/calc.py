@@ -8,6 +8,7 @@ Nothing here defines model arithmetic: each row is :mod:`xlmodel.model`'s formul
 
 from __future__ import annotations
 
+from ...text import after_colon
 from .. import styles
 from ..content import Content
 from ..layout import Plan, month_col
@@ -45,11 +46,11 @@ def group_title(group: tuple, c: Content) -> str:
     if kind in ("time", "demand", "years"):
         return c.t[f"group_{kind}"]
     if kind == "finance":
-        return c.t["group_finance"].format(label=c.label(c.model.scenario(group[1])))
+        return c.t["group_finance"].format(label=after_colon(c.label(c.model.scenario(group[1])), c.lang))
     if kind == "vendor":
         return c.t["group_vendor"].format(name=c.case.vendors[group[1]].name)
     if kind == "scenario":
         return c.label(next(sc for sc in c.model.scenarios if sc.id == group[1]))
     if kind == "continuity":
-        return c.t["group_continuity"].format(label=c.label(c.model.scenario(group[1])))
+        return c.t["group_continuity"].format(label=after_colon(c.label(c.model.scenario(group[1])), c.lang))
     return group[1]

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment
 from ...model import RowKey
 from ...schema import PRICE_DECIMALS, RISK, SCORING
 from ...analytics.scoring import CRITERIA
-from ...text import after_colon, choice_label, pick
+from ...text import NAME_DASH, after_colon, choice_label, pick
 from ...text.notes import analytics_note
 from ...text.numbers import amount, number
 from ...text.sentences import analytics_sentence, decision_lines
@@ -220,7 +220,8 @@ def _settings(ws, plan: Plan, c: Content):
     _fits(lay.settings, fields, "settings")
     for r, (section, f) in zip(lay.settings.rows, fields):
         record = getattr(c.case, section.name)
-        styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}{t['colon']}{c.label(f)}")
+        # "Risk ranges – Volume (all channels): low": the input's label has a colon of its own
+        styles.write_text(ws, f"A{r}", f"{c.label(section, 'title')}{NAME_DASH}{c.label(f)}")
         used = getattr(record, f.name)  # a choice as its cell shows it, to compare with the cell
         styles.write_computed(ws, f"B{r}", choice_label(used, c.lang) if f.kind == "choice" else used,
                               c.number_format(f))

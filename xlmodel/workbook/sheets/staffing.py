@@ -13,7 +13,7 @@ from ...model import SEASONALITY, CaseRef, ChannelInput, Constant, Input, Model,
 from ...model.portfolio import PhaseStart, PortfolioInput, PortfolioShare
 from ...schema import CASE, CUSTOMER, DEMAND, FINANCE, HYBRID, INHOUSE, RISK, SCORING, TRANSITION
 from ...model.constants import CONSTANTS
-from ...text import choice_label, pick
+from ...text import NAME_DASH, choice_label, pick
 from .. import styles
 from ..content import Content
 from ..glyphs import one_line_width
@@ -168,9 +168,11 @@ def sizing_inputs(model: Model) -> list[CaseRef]:
 
 
 def describe(ref: CaseRef, c: Content) -> str:
-    """An input's label for the Staffing sheet, e.g. ``Finance: Discount rate`` or ``phone: AHT``; a
-    constant by its label (``Staffing interval``), never its name in the formulas."""
-    colon = c.t["colon"]  # " : " in French
+    """An input's label for the Staffing sheet, e.g. ``Finance – Discount rate`` or ``phone – AHT``; a
+    constant by its label (``Staffing interval``), never its name in the formulas. Where it is and what it
+    is are joined by a dash, not a colon: many inputs' labels have a colon of their own ("phone: Service
+    target: share answered" read as two labels)."""
+    colon = NAME_DASH
     if isinstance(ref, Input):
         sec = {s.name: s for s in _SECTIONS}[ref.section]
         return f"{c.label(sec, 'title')}{colon}{c.label(ref.schema_field)}"
