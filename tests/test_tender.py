@@ -411,15 +411,15 @@ def test_a_form_for_an_existing_vendor_keeps_its_blank_fields_and_says_what_chan
     lines = stdout.splitlines()
     first = lines.index(f"{updates['partial']}: updated vendor 'Casablanca Contact' (per FTE-month, 3,100 EUR per "
                         "billed FTE per month)")
-    assert lines[first + 1] == "  Price: 2900 -> 3100"
+    assert lines[first + 1] == "  Price: 2,900 -> 3,100"
     assert lines[first + 2].startswith("  blank on the form, kept from the book: Location, ") and "Set-up fee" in lines[first + 2]
-    assert stdout.index("Price: 2900 -> 3100") < stdout.index("Wrote ")
+    assert stdout.index("Price: 2,900 -> 3,100") < stdout.index("Wrote ")
 
 
 def test_replace_gives_blank_fields_their_defaults_as_before(fill, book, capsys):
     form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
     code, stdout, _ = run(["import-quotes", form, "--into", book, "--replace"], capsys)
-    assert code == 0 and "  Set-up fee: 60000 -> 0" in stdout
+    assert code == 0 and "  Set-up fee: 60,000 -> 0" in stdout
     assert read_workbook_case(book).vendors[1].setup_fee == 0
 
 
@@ -427,7 +427,7 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(fill, book, capsys)
     before = book.read_bytes()
     form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
     code, stdout, _ = run(["import-quotes", form, "--into", book, "--dry-run"], capsys)
-    assert code == 0 and "Price: 2900 -> 3100" in stdout and "Dry run: nothing was written" in stdout
+    assert code == 0 and "Price: 2,900 -> 3,100" in stdout and "Dry run: nothing was written" in stdout
     assert book.read_bytes() == before and sorted(p.name for p in book.parent.iterdir()) == sorted([form.name, book.name])
 
 
@@ -462,3 +462,56 @@ def test_two_concurrent_imports_into_one_book_keep_both_vendors(fill, built_book
     for (out, err, code), name in zip(results, ("First Bidder", "Second Bidder")):
         assert (code == 0 and name in names) or (code == 1 and len(err.strip().splitlines()) == 1), (out, err, names)
     assert {"First Bidder", "Second Bidder"} <= names
+
+
+# -- issue 16: import-quotes speaks the book's language (its refusals too), or its --lang ------------------
+
+@pytest.fixture
+def french_book(built_book, tmp_path):
+    path = tmp_path / "CLASSEUR.xlsx"
+    shutil.copy(built_book("example", "fr").path, path)
+    return path
+
+
+def test_a_french_book_refuses_a_bad_form_in_french_and_in_english_when_told(fill, french_book, capsys):
+    """The attack: the form's problems, found before the book is read, were said in English to a French
+    book's user ("error: ...: expected a number"), and import-quotes had no --lang."""
+    form = fill(setup_fee="thirty thousand")
+    before = french_book.read_bytes()
+    code, stdout, stderr = run(["import-quotes", form, "--into", french_book], capsys)
+    assert code == 2 and stdout == "" and french_book.read_bytes() == before
+    assert stderr.startswith("erreur : ") and "nombre attendu" in stderr, stderr
+    assert "rien n'a été calculé ni écrit" in stderr and "error" not in stderr, stderr
+    code, stdout, stderr = run(["import-quotes", form, "--into", french_book, "--lang", "en"], capsys)
+    assert code == 2 and stdout == "" and french_book.read_bytes() == before
+    assert stderr.startswith("error: ") and "expected a number" in stderr and "erreur" not in stderr, stderr
+
+
+def test_a_french_book_refuses_a_form_in_another_currency_in_french(french_book, tmp_path, capsys):
+    form = tmp_path / "quote_gbp.xlsx"
+    tender.write_quote_form(form, currency="GBP")
+    wb = load_workbook(form)
+    ws = wb["Quote"]
+    rows = key_rows(ws)
+    for key in ("name", "pricing_model", "price", "contact_name", "contact_email"):
+        ws[f"B{rows[key]}"] = GOOD[key]
+    wb.save(form)
+    code, _, stderr = run(["import-quotes", form, "--into", french_book], capsys)
+    assert code == 2 and stderr.startswith("erreur : ") and "CLASSEUR.xlsx" in stderr, stderr
+    assert "the form is priced" not in stderr and "invalid input" not in stderr, stderr
+
+
+def test_the_field_by_field_diff_follows_the_books_language_or_lang_and_its_number_style(fill, french_book,
+                                                                                          capsys):
+    """French: "Prix : 2 900 -> 3 100" and a French summary; --lang en: the same in English ("2,900"), the
+    book written in French all the same."""
+    form = fill(**only(name="Casablanca Contact", pricing_model="per_fte_month", price=3100))
+    code, stdout, _ = run(["import-quotes", form, "--into", french_book, "--dry-run"], capsys)
+    assert code == 0 and "\n  Prix : 2 900 -> 3 100\n" in stdout, stdout
+    assert "Simulation : rien n'a été écrit" in stdout and "mis à jour" in stdout, stdout
+    code, stdout, _ = run(["import-quotes", form, "--into", french_book, "--lang", "en"], capsys)
+    assert code == 0 and "\n  Price: 2,900 -> 3,100\n" in stdout and "updated vendor" in stdout, stdout
+    assert "Prix" not in stdout and f"Wrote {french_book}: 3 vendor quotes." in stdout, stdout
+    wb = load_workbook(french_book, read_only=True)
+    assert "Hypothèses" in wb.sheetnames and "Inputs" not in wb.sheetnames  # the book keeps its language
+    assert read_workbook_case(french_book).vendors[1].price == 3100

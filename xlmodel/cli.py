@@ -383,7 +383,9 @@ def rfp_template(output, lang, currency):
 @click.option("--dry-run", is_flag=True, help="Say what each form would add or change, field by field, and write nothing.")
 @click.option("--force", is_flag=True, help="Rebuild the workbook even if that drops what was added to it outside "
                                             "the input cells; a dated backup is kept.")
-def import_quotes(forms, book, replace, dry_run, force):
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the messages (default: the workbook's); the workbook keeps its own.")
+def import_quotes(forms, book, replace, dry_run, force, lang):
     """Validate returned quote FORMS and add or update their vendors in a workbook (all or nothing).
 
     What each form adds or changes is printed field by field (old -> new) before the workbook is written.
@@ -392,8 +394,11 @@ def import_quotes(forms, book, replace, dry_run, force):
     from .text.problems import notice_line
     from .tender import import_quotes as run
 
-    def announce(imported, lang):
-        colon = words(_speak(lang))["colon"]
+    _start(lang)
+
+    def announce(imported, book_lang):
+        lang = _speak(_State.lang if _State.asked else book_lang)  # --lang, else the book's language
+        colon = words(lang)["colon"]
         for item in imported:
             click.echo(f"{item.quote.path}{colon}{item.describe(lang)}")
             for line in item.change_lines(lang):
@@ -401,7 +406,7 @@ def import_quotes(forms, book, replace, dry_run, force):
             for notice in item.quote.notices:
                 click.echo("  " + _say("cli_notice", notice=notice_line(notice, lang)))
     report = run(forms, book, replace=replace, dry_run=dry_run, announce=announce, force=force)
-    quotes = _counted(report.vendors, "quote", _speak(report.lang))
+    quotes = _counted(report.vendors, "quote", _speak(_State.lang if _State.asked else report.lang))
     if not report.written:
         click.echo(_say("cli_dry_run", book=book, quotes=quotes))
         return

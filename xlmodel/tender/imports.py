@@ -52,10 +52,10 @@ class ImportedQuote:
 
 
 def _shown(value, lang: str = "en") -> str:
-    """A field's value as the change line shows it: ``2900``, ``0.42`` (``0,42`` in French), a choice by
-    its label, a text in quotes."""
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", words(lang)["decimal"])
+    """A field's value as the change line shows it, in the language's number style: ``2,900``, ``0.42``
+    (``2 900``, ``0,42`` in French), a choice by its label, a text in quotes."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value, decimals_typed(value, 4) if isinstance(value, float) else 0, lang)
     if isinstance(value, str):
         return choice_labels(lang).get(value, repr(value))
     return str(value)
@@ -243,8 +243,9 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
     if not book.exists():
         raise InputError(Problem.of(str(book), "book_not_found", book=str(book)))
     refuse_if_locked(book)  # before reading any form: nothing will be written anyway
+    lang = book_language_of(book)  # the forms' problems are said in the book's language, as the rest
     if not forms:
-        raise InputError(Problem.of("FORM", "no_form"))
+        raise InputError(Problem.of("FORM", "no_form"), lang)
     problems: list[Problem] = []
     quotes: list[Quote] = []
     for form in forms:
@@ -253,12 +254,26 @@ def import_quotes(forms: Sequence[str | Path], book: str | Path, replace: bool =
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, lang)
     with book_lock(book):  # from reading the book to replacing it: a concurrent import waits, then reads ours
-        return _import_locked(quotes, book, replace, dry_run, announce, force)
+        return _import_locked(quotes, book, replace, dry_run, announce, force, lang)
 
 
-def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce, force) -> ImportReport:
+def book_language_of(book: Path) -> str:
+    """The language of the workbook ``book``, told by its tabs as ``build`` tells it
+    (:func:`~xlmodel.workbook.sheetnames.book_language`), before the book is read: English for a file that
+    is no workbook (reading it refuses it)."""
+    from ..workbook.sheetnames import book_language
+    from ..workbook.untrusted import tab_titles
+    try:
+        return book_language(tab_titles(book))
+    except InputError:
+        return "en"
+
+
+def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool, announce, force,
+                   said: str) -> ImportReport:
+    """The import under the book's lock; ``said``: the book's language, its tabs' (:func:`book_language_of`)."""
     from ..workbook.build import build_file
     from ..workbook.reader import read_workbook
     problems: list[Problem] = []
@@ -270,12 +285,11 @@ def _import_locked(quotes: list[Quote], book: Path, replace: bool, dry_run: bool
                                        currency=_currency_words(q.currency), book=book.name,
                                        wanted=_currency_words(case.case.currency), code=case.case.currency))
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, said)
     merged, imported = merge_quotes(case, quotes, book.name, replace=replace)
-    lang = merged.case.language
     if announce is not None:
-        announce(imported, lang)
+        announce(imported, said)
     if dry_run:
-        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False, lang=lang)
-    report = build_file(merged, book, lang=lang, backup=True, force=force, previous=read.previous)
-    return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup, lang=lang)
+        return ImportReport(book, tuple(imported), len(merged.vendors), "", None, written=False, lang=said)
+    report = build_file(merged, book, lang=merged.case.language, backup=True, force=force, previous=read.previous)
+    return ImportReport(book, tuple(imported), len(merged.vendors), report.recommendation, report.backup, lang=said)

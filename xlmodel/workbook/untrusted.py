@@ -95,6 +95,18 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
                           frozenset(title for title, part in parts.items() if part in bounds.protected))
 
 
+def tab_titles(path: str | Path) -> tuple[str, ...]:
+    """The tabs of a workbook file, from its xl/workbook.xml alone, after the checks of the file and its zip
+    archive that :func:`open_untrusted` makes first (the same refusals): what a command needs to speak the
+    book's language before it reads the book."""
+    path = Path(path)
+    data = _read_file(path)
+    _refuse_unless_zip(path, data)
+    zf = _open_zip(path, data)
+    _check_is_workbook(path, zf, _check_members(path, zf))
+    return tuple(_sheet_parts(zf))
+
+
 def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:
     """openpyxl's workbook of ``data``, bytes already checked by :func:`open_untrusted`."""
     try:
