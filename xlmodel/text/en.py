@@ -165,7 +165,7 @@ WORKBOOK = {
                    "whole": "a whole number", "number": "a number", "between": "between {lo} and {hi}",
                    "strictly": " (strictly)", "above": "above {lo}", "at_least": "at least {lo}",
                    "below": "below {hi}", "at_most": "at most {hi}", "any_size": "of any size",
-                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.", "decimal": "."},
+                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}."},
     # Lead, issue 16: the hybrid share's NPV of cost said in its note, not under the volume header
     "best_share_npv": "NPV of cost at this share: {npv} {cur}",
 }

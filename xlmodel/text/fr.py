@@ -179,8 +179,7 @@ WORKBOOK = {
                    "whole": "un nombre entier", "number": "un nombre", "between": "entre {lo} et {hi}",
                    "strictly": " (bornes exclues)", "above": "supérieur à {lo}", "at_least": "au moins {lo}",
                    "below": "inférieur à {hi}", "at_most": "au plus {hi}", "any_size": "de toute taille",
-                   "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}.",
-                   "decimal": ","},
+                   "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}."},
     # Lead, issue 16: the hybrid share's NPV of cost said in its note, not under the volume header
     "best_share_npv": "VAN des coûts à cette part : {npv} {cur}",
 }

@@ -48,7 +48,7 @@ def typed(value: float, lang: str, grouped: bool = True) -> str:
         return str(value)
     if value != value or value in (float("inf"), float("-inf")):
         return repr(value)
-    if abs(value) >= 1e15 or (value and abs(value) < 10 ** -MAX_TYPED_DECIMALS):
+    if isinstance(value, float) and (abs(value) >= 1e15 or (value and abs(value) < 10 ** -MAX_TYPED_DECIMALS)):
         return f"{value:g}".replace(".", words(lang)["decimal_mark"])
     text = number(value, decimals_typed(value), lang)
     return text if grouped else text.replace(words(lang)["thousands"], "")
