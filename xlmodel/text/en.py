@@ -127,6 +127,8 @@ WORKBOOK = {
                        "cli.py build -o BOOK.xlsx. The recommendation above is live.",
     "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
     "rec_of": " of {scenario}",
+    "elisions": "",  # French elides (d'Externalisé): xlmodel.text.elide
+    "elision_before": "",
     "rec_lead_flip": "the two drivers that could flip it",
     "rec_lead_sensitive": "the two drivers it is most sensitive to",
     "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
