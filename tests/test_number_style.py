@@ -191,3 +191,38 @@ def test_the_built_dashboard_says_a_cheaper_alternative_misses_the_target(built_
     wb = load_workbook(built_book("in_house_cheaper_misses", "fr", case=case).path, data_only=True)
     headline = sheet(wb, "Dashboard")["A4"].value
     assert headline == recommendation(compare(case), "fr") and "de moins en VAN mais n'atteint pas" in headline
+
+
+def _validation_and_note_texts(path) -> list[str]:
+    """Every data-validation input message and error message of the book, and every cell note's
+    bounds (its line ``>= 0 and <= 100,000``; a source may cite ISO 18295)."""
+    import zipfile
+    from xml.sax.saxutils import unescape
+    texts = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            xml = z.read(name).decode("utf-8")
+            if name.startswith("xl/worksheets/sheet"):
+                texts += [unescape(t, {"&quot;": '"', "&#10;": "\n"}) for tag in re.findall(r"<dataValidation\b[^>]*>", xml)
+                          for t in re.findall(r'\b(?:prompt|error)="([^"]*)"', tag)]
+            elif name.startswith("xl/comments"):
+                texts += [line for t in re.findall(r"<t[^>]*>([^<]*)</t>", xml)
+                          for line in unescape(t).splitlines() if line.startswith((">", "<"))]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_validation_messages_and_notes_write_numbers_in_the_books_number_style(built_book, lang):
+    """Once "entre 0 et 1000000000" in French (and the notes' ">= 0 and <= 1 000 000" in English): a
+    bound has the language's thousands separator and decimal mark, except a bound of a field shown
+    without one (a year, a random seed: 2027, 9223372036854775807)."""
+    from xlmodel.schema import ALL_SECTIONS, ANALYTICS_SECTIONS
+    ungrouped = {str(int(b)) for s in (*ALL_SECTIONS, *ANALYTICS_SECTIONS) for f in s.fields if not f.grouped
+                 for b in (f.minimum, f.maximum) if b is not None}
+    texts = _validation_and_note_texts(built_book("example", lang).path)
+    assert sum(t.startswith((">", "<")) for t in texts) > 50 < len(texts) - 50  # messages and notes, not a few
+    # French: a decimal point; English: a French digit group or decimal comma.
+    wrong = [r"\d\.\d"] if lang == "fr" else [r"\d \d{3}(?!\d)", r"\d,\d{1,2}(?!\d)"]
+    found = [(run, t) for t in texts for run in re.findall(r"\d{5,}", t) if run not in ungrouped]
+    found += [(pattern, t) for t in texts for pattern in wrong if re.search(pattern, t)]
+    assert found == []

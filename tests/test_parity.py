@@ -255,3 +255,63 @@ def test_way_back_break_even_on_the_risk_sheet_equals_the_engine_in_both_languag
     assert close(ws[f"D{cost}"].value, ri["return_cost_npv"]) and close(ws[f"D{even}"].value,
                                                                          ri["break_even_return_cost_npv"])
     assert ri["break_even_return_cost_npv"] < 0 and ws[f"G{even}"].value == t["rb_never"]
+
+
+_STORED_TEXT = re.compile(r'<c r="([A-Z]{1,3}[0-9]+)"(?: s="[0-9]+")? t="str">(?:<f[^>]*/>|<f[^>]*>.*?</f>)'
+                          r'<v>(.*?)</v>', re.S)
+
+
+def stored_texts(path) -> dict[tuple[str, str], str]:
+    """Every text formula cell's stored value, ``(sheet, cell) -> text``, read from the file's XML."""
+    import zipfile
+    from xml.sax.saxutils import unescape
+
+    from xlmodel.workbook.parts import sheet_parts
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    return {(name, cell): unescape(value)
+            for name, part in sheet_parts(parts).items()
+            for cell, value in _STORED_TEXT.findall(parts[part].decode("utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def french_example_recalculated(soffice, built_book, tmp_path_factory):
+    """The French example recalculated by LibreOffice in a French locale, as a French reader's Excel
+    or LibreOffice shows it (the parity batch runs in the machine's locale, English: FIXED() there
+    writes 4,913,134 in a French book too), and the book's path."""
+    from openpyxl import load_workbook
+
+    from xlmodel.workbook.libreoffice import recalculate
+    path = built_book("example", "fr").path
+    copy = recalculate(path, tmp_path_factory.mktemp("french_example"), locale="fr-FR")
+    return load_workbook(copy, data_only=True), path
+
+
+def _text_mismatches(path, recalculated_book, between_digits: str = "") -> list:
+    """The text formula cells of ``path`` whose stored value differs from ``recalculated_book``'s
+    (``between_digits``: the space LibreOffice puts between digit groups, read as the program's own)."""
+    stored = stored_texts(path)
+    assert len(stored) > 100  # every text formula of the book, not a few
+    out = []
+    for (name, cell), text in stored.items():
+        value = recalculated_book[name][cell].value
+        if value is None:  # a formula always gives a value: openpyxl reads LibreOffice's empty text so
+            value = ""
+        if between_digits and isinstance(value, str):
+            value = re.sub(rf"(?<=\d){between_digits}(?=\d)", " ", value)
+        if value != text:
+            out.append((name, cell, text, value))
+    return out
+
+
+def test_every_stored_text_of_the_english_example_is_what_libreoffice_computes(recalculated, built_book):
+    """A reader that does not recalculate (Protected View, a previewer) shows the stored values."""
+    assert _text_mismatches(built_book("example").path, recalculated["example"][0]) == []
+
+
+def test_every_stored_text_of_the_french_example_is_what_libreoffice_computes_in_french(french_example_recalculated):
+    """Once stored as 0 577 € where the formula gives 0,577 € (a French decimal comma read as an
+    English thousands separator), and 25.8 % where French shows 25,8 %. LibreOffice's fr-FR groups
+    digits with a no-break space, the program's French texts with a space: the only difference let pass."""
+    wb, path = french_example_recalculated
+    assert _text_mismatches(path, wb, "\u00a0") == []

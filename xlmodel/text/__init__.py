@@ -106,6 +106,36 @@ def after_colon_formula(expression: str, lang: str) -> str:
     return f'SUBSTITUTE({expression},"{words(lang)["colon"]}","{NAME_DASH}",1)'
 
 
+@functools.lru_cache(maxsize=None)
+def _elisions(lang: str) -> dict[str, str]:
+    """The words of ``lang`` that elide before a vowel or a mute h, and their elided forms (``de`` -> ``d'``)."""
+    return dict(pair.split(":") for pair in words(lang)["elisions"].split())
+
+
+@functools.lru_cache(maxsize=None)
+def _elision(lang: str) -> re.Pattern | None:
+    """:func:`_elisions` followed by a vowel or a mute h, as one pattern."""
+    elided = _elisions(lang)
+    if not elided:
+        return None
+    before = words(lang)["elision_before"]
+    return re.compile(rf"(?<![\w'’-])({'|'.join(elided)}) (?=(?:{before}))", re.IGNORECASE)
+
+
+def elide(text: str, lang: str) -> str:
+    """``text`` with each word that elides before a vowel or a mute h elided, where a name or a
+    phrase was put after it (``de Externalisé`` -> ``d'Externalisé``, ``que il`` -> ``qu'il``)."""
+    pattern = _elision(lang)
+    if pattern is None:
+        return text
+
+    def short(m: re.Match) -> str:
+        word = m.group(1)
+        shorter = _elisions(lang)[word.lower()]
+        return shorter[0].upper() + shorter[1:] if word[0].isupper() else shorter
+    return pattern.sub(short, text)
+
+
 def pick(lang: str, en: str, fr: str) -> str:
     """One of two words given side by side (the model's ``(line, en, fr)`` tables)."""
     _language(lang)

@@ -127,6 +127,8 @@ WORKBOOK = {
                        "cli.py build -o BOOK.xlsx. The recommendation above is live.",
     "rec_drivers": ". On the NPV saving{of}, {lead}: {drivers}",
     "rec_of": " of {scenario}",
+    "elisions": "",  # French elides (d'Externalisé): xlmodel.text.elide
+    "elision_before": "",
     "rec_lead_flip": "the two drivers that could flip it",
     "rec_lead_sensitive": "the two drivers it is most sensitive to",
     "rec_driver": "{driver} ({change}: {low} to {high} {currency})",
@@ -165,7 +167,7 @@ WORKBOOK = {
                    "whole": "a whole number", "number": "a number", "between": "between {lo} and {hi}",
                    "strictly": " (strictly)", "above": "above {lo}", "at_least": "at least {lo}",
                    "below": "below {hi}", "at_most": "at most {hi}", "any_size": "of any size",
-                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}.", "decimal": "."},
+                   "enter": "Enter {what} {bounds} ({unit})", "prompt": "Unit: {unit}. {what} {bounds}."},
     # Lead, issue 16: the hybrid share's NPV of cost said in its note, not under the volume header
     "best_share_npv": "NPV of cost at this share: {npv} {cur}",
 }

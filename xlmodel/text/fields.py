@@ -9,6 +9,7 @@ import re
 
 from ..schema import ALL_SECTIONS, ANALYTICS_SECTIONS, Field
 from . import choice_label, currency_text, pick, words
+from .numbers import typed
 from .sources_fr import SOURCES
 
 _FRENCH_SOURCES = {f: SOURCES[(s.name, f.name)] for s in ALL_SECTIONS + ANALYTICS_SECTIONS for f in s.fields
@@ -35,11 +36,15 @@ def field_note(f: Field, lang: str, currency: str, label: str, unit: str | None 
         bounds = f.bounds_text()
         for english, translated in t["bounds_words"].items():
             bounds = bounds.replace(english, translated)
-        bounds = re.sub(r"(?<=\d)\.(?=\d)", t["decimal"], bounds)  # 0,5 in French
+        limits = iter([b for b in (f.minimum, f.maximum) if b is not None])  # the numbers of the text, in order
+        bounds = _BOUND.sub(lambda m: typed(next(limits), lang, f.grouped), bounds)  # 1,000,000 and 0.5; 1 000 000 and 0,5
         parts.append(bounds + (f" ({t['rate_hint']})" if f.kind == "rate" else ""))
     if f.source:
         parts.append(field_source(f, lang))
     return "\n".join(parts)
+
+
+_BOUND = re.compile(r"-?\d{1,3}(?:[ ,]\d{3})+(?!\d)|-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")  # a bound of Field.bounds_text()
 
 
 def field_source(f: Field, lang: str) -> str:

@@ -25,6 +25,7 @@ import re
 from typing import Callable
 
 from ..model.language import parse
+from . import elide
 
 # Precedence of what a rendered piece is (higher binds tighter): a piece is parenthesised when it
 # stands inside an operator that binds tighter than it.
@@ -83,7 +84,7 @@ class Words:
         self.channels = channels  # a sum of one term per channel reads "first term + the same for the others"
 
     def render(self, text: str) -> str:
-        return self._piece(parse(text))[0]
+        return elide(self._piece(parse(text))[0], self.lang)  # "le plus grand d'Externalisé : ..."
 
     # Each _piece returns (text, precedence).
     def _piece(self, node: ast.expr) -> tuple[str, int]:

@@ -139,6 +139,10 @@ WORKBOOK = {
                        "python cli.py build -o BOOK.xlsx. La recommandation ci-dessus est à jour.",
     "rec_drivers": ". Sur l'économie de VAN{of}, {lead} : {drivers}",
     "rec_of": " de {scenario}",
+    # Elision (xlmodel.text.elide): "de" before a vowel or a mute h is "d'" (d'Externalisé, d'Hybride),
+    # not before y (de Yaoundé), onze, ouate, nor an aspirated h (de hausse, de hors).
+    "elisions": "de:d' que:qu' le:l' la:l'",  # each word and its elided form
+    "elision_before": r"(?!onze|ouate)[aeiouàâäéèêëîïôöûüæœ]|h(?:ybride|eure|oraire|ypoth|umain|ôte|abitu|istori)",
     "rec_lead_flip": "les deux facteurs qui pourraient la renverser",
     "rec_lead_sensitive": "les deux facteurs les plus sensibles",
     "rec_driver": "{driver} ({change} : {low} à {high} {currency})",
@@ -179,8 +183,7 @@ WORKBOOK = {
                    "whole": "un nombre entier", "number": "un nombre", "between": "entre {lo} et {hi}",
                    "strictly": " (bornes exclues)", "above": "supérieur à {lo}", "at_least": "au moins {lo}",
                    "below": "inférieur à {hi}", "at_most": "au plus {hi}", "any_size": "de toute taille",
-                   "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}.",
-                   "decimal": ","},
+                   "enter": "Saisissez {what} {bounds} ({unit})", "prompt": "Unité : {unit}. {what} {bounds}."},
     # Lead, issue 16: the hybrid share's NPV of cost said in its note, not under the volume header
     "best_share_npv": "VAN des coûts à cette part : {npv} {cur}",
 }
@@ -283,7 +286,7 @@ METHOD = [
           "traitement). Le plus petit N avec SL(N) >= objectif est trouvé par une recherche dichotomique depuis "
           "ARRONDI.INF(A) : douze pas de 2 048, 1 024, ... 1 conseillers (chacun une valeur verrouillée en "
           "colonne C de sa ligne), chaque candidat étant le précédent moins le pas si le précédent atteint "
-          "l'objectif, plus le pas sinon ; un candidat au-delà de A + durée de traitement / délai de réponse x "
+          "l'objectif, plus le pas sinon ; un candidat au-delà d'A + durée de traitement / délai de réponse x "
           "LN(1 / (1 - objectif)) atteint l'objectif quel que soit C, il n'est donc pas calculé. Puis le "
           "plafond d'occupation : au moins le plus petit k avec A / k <= plafond. Conseillers = (A > 0) x "
           "MAX(recherche + 1, k) ; canaux différés A / plafond ; la pointe de l'année par SOMMEPROD(MAX(...)) "
@@ -298,7 +301,7 @@ METHOD = [
           "français) : masse sous N rho = POISSON(N - 1, A, VRAI) x EXP(x LN(y) - y - GAMMALN(x + 1) - "
           "LN(POISSON(N, A, FAUX)) - LN(G_x(y))) ; niveau de service = (rho + x / y (G_x+1(y) - G_x+1(y u)) / G_x(y)) / (rho + 1) ; "
           "occupation = A (rho + x / y G_x+1(y) / G_x(y)) / (N (rho + 1)). Même recherche dichotomique, à partir "
-          "de ARRONDI.INF(objectif x A / plafond) - 1 ; loin au-dessus du trafic, Erlang C tranche (il majore "
+          "d'ARRONDI.INF(objectif x A / plafond) - 1 ; loin au-dessus du trafic, Erlang C tranche (il majore "
           "Erlang A). Exact jusqu'à 5 000 Erlangs par intervalle et une patience de 50 durées de traitement."),
     ("p", "Les mêmes effectifs dimensionnés par xlmodel en Python (la récurrence d'Erlang B) sont écrits à "
           "côté comme leur jumeau, avec les hypothèses utilisées ; chaque construction vérifie qu'ils "

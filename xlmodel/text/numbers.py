@@ -48,7 +48,7 @@ def typed(value: float, lang: str, grouped: bool = True) -> str:
         return str(value)
     if value != value or value in (float("inf"), float("-inf")):
         return repr(value)
-    if abs(value) >= 1e15 or (value and abs(value) < 10 ** -MAX_TYPED_DECIMALS):
+    if isinstance(value, float) and (abs(value) >= 1e15 or (value and abs(value) < 10 ** -MAX_TYPED_DECIMALS)):
         return f"{value:g}".replace(".", words(lang)["decimal_mark"])
     text = number(value, decimals_typed(value), lang)
     return text if grouped else text.replace(words(lang)["thousands"], "")
@@ -65,3 +65,13 @@ def percent_formula(expression: str, lang: str) -> str:
     before the sign; the format ``"0"`` has no decimal mark, so it reads the same in every locale of
     Excel and LibreOffice."""
     return f'TEXT({expression}/1%,"0")&"{words(lang)["percent_sign"]}"'
+
+
+def tenths_formula(expression: str) -> str:
+    """An Excel text expression showing the number ``expression`` to the tenth, with no decimal when
+    it is whole (``25.8``, ``20``), in the reader's number style: FIXED() follows the locale of Excel
+    and LibreOffice (``25,8`` in French), where a number joined to a text by ``&`` follows it in
+    Excel and LibreOffice but not in the build's own recalculation (IronCalc writes ``25.8``), whose
+    FIXED() is put in the book's language by :func:`xlmodel.workbook.verify.in_language_marks`."""
+    tenths = f"ROUND({expression},1)"
+    return f"FIXED({tenths},IF({tenths}=ROUND({expression},0),0,1))"

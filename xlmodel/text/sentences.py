@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Comparison
 from ..schema import PRICE_DECIMALS
-from . import after_colon, after_colon_formula, choice_label, currency_text, label, price_units, words
+from . import after_colon, after_colon_formula, choice_label, currency_text, elide, label, price_units, words
 from .numbers import amount, decimals_typed, number, percent, percent_formula
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def _drivers(result: Comparison, tornado: Tornado, lang: str) -> str:
     text = t["rec_drivers"].format(of=of, lead=t["rec_lead_flip" if flipped else "rec_lead_sensitive"],
                                    drivers=t["rec_and"].join(parts))
     # "none flips it" speaks for every driver of the tornado: flip_drivers puts any that flips first.
-    return text + ("" if flipped else t["rec_neither"].format(count=len(tornado.bars)))
+    return elide(text, lang) + ("" if flipped else t["rec_neither"].format(count=len(tornado.bars)))
 
 
 @dataclass(frozen=True)

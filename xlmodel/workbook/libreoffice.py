@@ -135,17 +135,20 @@ def _convert(paths: list[Path], out_dir: Path, target: str, produced_by=None,
     return [copies[0] for copies in produced]
 
 
-def recalculate(paths: str | Path | Sequence[str | Path], out_dir: str | Path) -> Path | list[Path]:
+def recalculate(paths: str | Path | Sequence[str | Path], out_dir: str | Path,
+                locale: str | None = None) -> Path | list[Path]:
     """Recalculate every formula of a workbook, or of several in one start of LibreOffice (about
     1.3 s saved per workbook); returns the recalculated copy's path, or the copies' paths in order.
+    ``locale`` (``"fr-FR"``): the locale LibreOffice runs in (the machine's by default), which
+    FIXED() and a number joined to a text follow (7 841 431 and 25,8 in French).
 
     Each copy is ``out_dir/NAME.xlsx``: ``out_dir`` must differ from the workbooks' folders and
     their names from each other. Read a copy with :func:`read_values` (or openpyxl
     ``data_only=True``). LibreOffice writes 15 significant digits, so compare with a tolerance.
     """
     if isinstance(paths, (str, Path)):
-        return _convert([Path(paths)], Path(out_dir), "xlsx")[0]
-    return _convert([Path(p) for p in paths], Path(out_dir), "xlsx")
+        return _convert([Path(paths)], Path(out_dir), "xlsx", locale=locale)[0]
+    return _convert([Path(p) for p in paths], Path(out_dir), "xlsx", locale=locale)
 
 
 # CSV export of every sheet (the 12th token, -1: one file NAME-SHEET.csv per sheet), UTF-8 (76), comma

@@ -20,7 +20,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..limits import MAX_TEXT_LENGTH
 from ..text import words
-from ..text.numbers import decimals_typed
+from ..text.numbers import decimals_typed, typed
 
 FONT = "Calibri"  # named in every font: a font without a name prints in LibreOffice's serif fallback
 INPUT_FONT = Font(name=FONT, size=11, color="FF0000FF")
@@ -120,7 +120,8 @@ def make_validation(rule: dict) -> DataValidation:
     (``minimum``/``maximum`` characters); ``lang`` (English by default) is the language of the
     messages. Raises ``ValueError`` for a list Excel cannot store.
     """
-    kind, t = rule["type"], words(rule.get("lang", "en"))["validation"]
+    lang = rule.get("lang", "en")
+    kind, t = rule["type"], words(lang)["validation"]
     if kind == "list":
         choices = [str(c) for c in rule["choices"]]
         if any("," in c or '"' in c for c in choices):
@@ -136,10 +137,10 @@ def make_validation(rule: dict) -> DataValidation:
         lo, hi = int(rule["minimum"]), int(rule["maximum"])
         dv = DataValidation(type="textLength", operator="between", formula1=str(lo), formula2=str(hi),
                             allow_blank=lo == 0)
-        dv.error = t["text"].format(lo=lo, hi=hi)
+        dv.error = t["text"].format(lo=typed(lo, lang), hi=typed(hi, lang))
         dv.prompt = dv.error
     elif kind in ("decimal", "whole"):
-        dv = _number_validation(kind, rule, t)
+        dv = _number_validation(kind, rule, t, lang)
     else:
         raise ValueError(f"unknown data-validation type {kind!r}: use decimal, whole, list or textLength")
     dv.errorTitle = t["error_title"]
@@ -152,12 +153,12 @@ def make_validation(rule: dict) -> DataValidation:
     return dv
 
 
-def _number_validation(kind: str, rule: dict, t: dict) -> DataValidation:
+def _number_validation(kind: str, rule: dict, t: dict, lang: str) -> DataValidation:
     lo, hi = rule.get("minimum"), rule.get("maximum")
     lo_strict, hi_strict = bool(rule.get("exclusive_min")), bool(rule.get("exclusive_max"))
     unit = rule.get("unit") or t["no_unit"]
     what = t["whole"] if kind == "whole" else t["number"]
-    shown = lambda x: _num(x).replace(".", t["decimal"])  # noqa: E731 - the number as the language writes it
+    shown = lambda x: typed(x, lang, rule.get("grouped", True))  # noqa: E731 - the bound as the language writes it (1 000 000 000, 0,5)
     if lo is not None and hi is not None:
         # "between" is inclusive in Excel; strict bounds are checked again when the case is read.
         dv = DataValidation(type=kind, operator="between", formula1=_num(lo), formula2=_num(hi))
@@ -213,7 +214,8 @@ def field_validation(f) -> dict:
                 "maximum": MAX_TEXT_LENGTH}
     kind = "whole" if f.kind == "int" else "decimal"
     return {"type": kind, "minimum": f.minimum, "maximum": f.maximum,
-            "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit}
+            "exclusive_min": f.exclusive_min, "exclusive_max": f.exclusive_max, "unit": f.unit,
+            **({} if f.grouped else {"grouped": False})}
 
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@")

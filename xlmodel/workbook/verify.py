@@ -11,8 +11,13 @@ What is compared, from the plan of the workbook (:mod:`xlmodel.workbook.layout`)
   Python sizing;
 - every check of the Checks sheet and the master check: 1;
 - the headline: the recommended scenario, its NPV of savings, the service targets and the
-  recommendation sentence (FIXED() formats amounts in the engine's locale, English here: a French
-  sentence is compared with its thousands separator).
+  recommendation sentence.
+
+IronCalc formats FIXED() in English whatever its locale, where Excel and LibreOffice follow the
+reader's (``7 841 431`` and ``0,577`` in French): before a book of another language is recalculated,
+each FIXED() of its formulas is wrapped in the language's marks (:func:`in_language_marks`), so that
+only the digits FIXED() wrote take them, never a text the program already wrote in that language (a
+French ``0,577 €`` read through a formula was once stored as ``0 577 €``).
 
 A disagreement is a model bug: :class:`VerificationError` names each cell and both values, and the
 build writes nothing.  The same recalculation gives every formula cell its stored value
@@ -25,12 +30,14 @@ import functools
 import math
 import re
 import tempfile
+import zipfile
+from xml.sax.saxutils import escape, unescape
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from ..text.failures import Said
-from .parts import StoredValue, zip_parts
+from .parts import StoredValue, sheet_parts, zip_parts
 
 if TYPE_CHECKING:  # the command line imports this module for its error: it stays light
     from ..engine import Comparison
@@ -67,9 +74,9 @@ class Disagreement:
 
 
 class Recalculated:
-    """A workbook recalculated by IronCalc (``model``, an evaluated ``ironcalc`` model): every cell's
-    value, and each formula cell's stored value (``lang``: the workbook's language, whose thousands
-    separator FIXED() amounts are stored with, as Excel shows them in that language's locales)."""
+    """A workbook recalculated by IronCalc (``model``, an evaluated ``ironcalc`` model, its FIXED()
+    calls in the marks of ``lang``, the workbook's language: :func:`in_language_marks`): every cell's
+    value, and each formula cell's stored value."""
 
     def __init__(self, model, lang: str = "en"):
         import ironcalc
@@ -79,8 +86,6 @@ class Recalculated:
         from .sheetnames import titles_in
         for key, tab in titles_in(list(self.sheets)).items():  # a sheet by its key too, whatever its tab
             self.sheets.setdefault(key, self.sheets[tab])
-        from ..text import words
-        self.separator = words(lang)["thousands"]
 
     def value(self, sheet: str, cell: str):
         """A cell's value: a float, a text, a bool, None (empty), or an error text such as ``#N/A``;
@@ -100,7 +105,7 @@ class Recalculated:
         if isinstance(value, str):
             if value.startswith("#") and self.model.get_cell_type(index, row, number) == self._types.ErrorValue:
                 return "e", value
-            return "str", _localised(value, self.separator) if self.separator != "," else value
+            return "str", value
         return "", None
 
 
@@ -112,29 +117,92 @@ def _column_number(letters: str) -> int:
     return number
 
 
-_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_FIXED = re.compile(r'"(?:[^"]|"")*"|(?<![A-Za-z0-9_.])FIXED\(', re.IGNORECASE)  # a text literal, or a FIXED( call
+_FORMULA = re.compile(rb"(<f\b[^>]*>)([^<]+)(</f>)")
 
 
-def _localised(text: str, separator: str) -> str:
-    """``7,841,431`` (FIXED() in the engine's locale) with ``separator`` between its digit groups."""
-    return _GROUPED.sub(separator, text)
+def in_language_marks(formula: str, lang: str) -> str:
+    """``formula`` with each FIXED() call showing its digits in the marks of ``lang``, as Excel and
+    LibreOffice show FIXED() in that language's locales (``7 841 431``, ``32,07``): IronCalc writes
+    ``7,841,431`` and ``32.07`` whatever its locale. The marks are swapped through ``#``, which FIXED()
+    never writes. Text literals are left as they are."""
+    from ..text import words
+    t = words(lang)
+    thousands, decimal = t["thousands"], t["decimal_mark"]
+    if (thousands, decimal) == (",", "."):
+        return formula
+    out, at = [], 0
+    while (m := _FIXED.search(formula, at)) is not None:
+        if m.group(0).startswith('"'):
+            out.append(formula[at:m.end()])
+            at = m.end()
+            continue
+        end = _closing(formula, m.end())
+        inner = in_language_marks(formula[m.end():end], lang)
+        out.append(f'{formula[at:m.start()]}SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({m.group(0)}{inner}),",","#"),'
+                   f'".","{decimal}"),"#","{thousands}")')
+        at = end + 1
+    return "".join(out) + formula[at:]
+
+
+def _closing(formula: str, start: int) -> int:
+    """The index of the parenthesis closing the one just before ``start``."""
+    depth, i = 1, start
+    while i < len(formula):
+        char = formula[i]
+        if char == '"':
+            i = formula.index('"', i + 1)
+            while formula.startswith('""', i):  # a doubled quote inside the literal
+                i = formula.index('"', i + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced parentheses in {formula!r}")
+
+
+_EMPTY_TEXT = re.compile(rb'(<c r="[A-Z]{1,3}[0-9]+"(?: s="[0-9]+")?) t="inlineStr" ?/>')
+
+
+def _as_read_in_language(parts: Mapping[str, bytes], lang: str) -> dict[str, bytes]:
+    """``parts`` as IronCalc must read them to compute what Excel and LibreOffice compute: every
+    sheet's formulas through :func:`in_language_marks`, and an empty input cell (openpyxl writes an
+    empty text as an inline string with no text) empty, as they read it (``=C14`` gives 0 there; a
+    text ``""`` in IronCalc, stored in a formula linking to it where every recalculation shows 0)."""
+    out = dict(parts)
+
+    def formula(m: re.Match) -> bytes:
+        text = unescape(m.group(2).decode("utf-8"))
+        if "FIXED(" not in text.upper():
+            return m.group(0)
+        return m.group(1) + escape(in_language_marks(text, lang)).encode("utf-8") + m.group(3)
+    for part in sheet_parts(parts).values():
+        out[part] = _EMPTY_TEXT.sub(rb"\1/>", _FORMULA.sub(formula, parts[part]))
+    return out
 
 
 def recalculate(parts: Mapping[str, bytes], lang: str = "en") -> Recalculated:
-    """The workbook of ``parts`` (:func:`xlmodel.workbook.parts.workbook_parts`) recalculated in process."""
+    """The workbook of ``parts`` (:func:`xlmodel.workbook.parts.workbook_parts`) recalculated in
+    process as Excel and LibreOffice compute it (:func:`_as_read_in_language`; ``lang``: the language
+    the workbook was written in)."""
+    import ironcalc
     with tempfile.TemporaryDirectory(prefix="xlmodel-verify-") as folder:
         path = Path(folder) / "book.xlsx"
-        path.write_bytes(zip_parts(parts, compresslevel=0))
-        return load(path, lang)
+        path.write_bytes(zip_parts(_as_read_in_language(parts, lang), compresslevel=0))
+        model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
+    model.evaluate()
+    return Recalculated(model, lang)
 
 
 def load(path: str | Path, lang: str = "en") -> Recalculated:
     """The workbook file at ``path`` loaded and recalculated in process (IronCalc reads the file's
     formulas in any language; ``lang`` is the language the workbook was written in)."""
-    import ironcalc
-    model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
-    model.evaluate()
-    return Recalculated(model, lang)
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    return recalculate(parts, lang)
 
 
 def _close(a, b, money: bool = True) -> bool:
@@ -214,7 +282,6 @@ def _checks(book: Recalculated, plan: Plan) -> list[Disagreement]:
 
 
 def _headline(book: Recalculated, plan: Plan, result: Comparison, lang: str) -> list[Disagreement]:
-    from ..text import words
     from ..text.sentences import recommendation, service_targets
     out = []
     best = result.scenario(result.best)
@@ -227,7 +294,7 @@ def _headline(book: Recalculated, plan: Plan, result: Comparison, lang: str) -> 
     if book.value("Dashboard", "B10") != targets:
         out.append(Disagreement("Dashboard!B10", "service targets", book.value("Dashboard", "B10"), targets))
     sentence = recommendation(result, lang)
-    shown = _localised(str(book.value("Dashboard", "A4")), words(lang)["thousands"])
+    shown = book.value("Dashboard", "A4")
     if shown != sentence:
         out.append(Disagreement("Dashboard!A4", "recommendation", shown, sentence))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font
 
+from ...text.numbers import tenths_formula
 from ...text.sentences import (ChannelCells, RecommendationCells, native, recommendation_formula,
                                service_targets_formula)
 from .. import styles
@@ -88,7 +89,8 @@ def _notes(ws, r: int, c: Content):
     VAT recovered and the corporation tax rate are inputs)."""
     t = c.t
     ws[f"A{r}"] = t["fte_note"]
-    percent = "ROUND({}/1%,1)".format  # a rate in percentage points, to the tenth (25.8); no 100 typed
+    def percent(rate: str) -> str:  # a rate in percentage points, to the tenth (25.8, 20); no 100 typed
+        return tenths_formula(f"{rate}/1%")
     ws[f"A{r + 1}"] = "=" + native(t["tax_basis"], tax=percent("finance_corporation_tax_rate"),
                                    recovery=percent("finance_vat_recovery"), vat=percent("finance_vat_rate"))
     for row in (r, r + 1):
