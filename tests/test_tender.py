@@ -357,7 +357,8 @@ def test_macro_enabled_form_imports_with_a_notice(batch):
     assert f"Wrote {batch['book']}: 6 vendor quotes." in lines
 
 
-def test_form_in_another_currency_is_refused(blank_form, book, tmp_path, capsys):
+def _filled_gbp_form(tmp_path):
+    """A quote form priced in GBP with the required answers filled in."""
     form = tmp_path / "quote_gbp.xlsx"
     tender.write_quote_form(form, currency="GBP")
     wb = load_workbook(form)
@@ -366,6 +367,11 @@ def test_form_in_another_currency_is_refused(blank_form, book, tmp_path, capsys)
     for key in ("name", "pricing_model", "price", "contact_name", "contact_email"):
         ws[f"B{rows[key]}"] = GOOD[key]
     wb.save(form)
+    return form
+
+
+def test_form_in_another_currency_is_refused(blank_form, book, tmp_path, capsys):
+    form = _filled_gbp_form(tmp_path)
     code, _, stderr = run(["import-quotes", form, "--into", book], capsys)
     assert code == 2
     assert f"{form}: Quote!B3: the form is priced in GBP but BOOK.xlsx is in EUR" in stderr
@@ -488,14 +494,7 @@ def test_a_french_book_refuses_a_bad_form_in_french_and_in_english_when_told(fil
 
 
 def test_a_french_book_refuses_a_form_in_another_currency_in_french(french_book, tmp_path, capsys):
-    form = tmp_path / "quote_gbp.xlsx"
-    tender.write_quote_form(form, currency="GBP")
-    wb = load_workbook(form)
-    ws = wb["Quote"]
-    rows = key_rows(ws)
-    for key in ("name", "pricing_model", "price", "contact_name", "contact_email"):
-        ws[f"B{rows[key]}"] = GOOD[key]
-    wb.save(form)
+    form = _filled_gbp_form(tmp_path)
     code, _, stderr = run(["import-quotes", form, "--into", french_book], capsys)
     assert code == 2 and stderr.startswith("erreur : ") and "CLASSEUR.xlsx" in stderr, stderr
     assert "the form is priced" not in stderr and "invalid input" not in stderr, stderr
