@@ -80,11 +80,7 @@ def open_untrusted(path: str | Path, *, read_only: bool = False) -> OpenedWorkbo
     Raises xlmodel.errors.InputError(Problem(str(path), message)) for every refusal.
     """
     path = Path(path)
-    data = _read_file(path)
-    _refuse_unless_zip(path, data)
-    zf = _open_zip(path, data)
-    infos = _check_members(path, zf)
-    _check_is_workbook(path, zf, infos)
+    data, zf, infos = _checked_archive(path)
     bounds = _check_parts(path, zf, infos)
     notices = _notices(zf, infos)
     wb = _load(path, data, read_only)
@@ -99,12 +95,19 @@ def tab_titles(path: str | Path) -> tuple[str, ...]:
     """The tabs of a workbook file, from its xl/workbook.xml alone, after the checks of the file and its zip
     archive that :func:`open_untrusted` makes first (the same refusals): what a command needs to speak the
     book's language before it reads the book."""
-    path = Path(path)
+    return tuple(_sheet_parts(_checked_archive(Path(path))[1]))
+
+
+def _checked_archive(path: Path):
+    """The file's bytes, its zip archive and the archive's members, once the file, the archive and its
+    members are checked and the archive is known to be a workbook: the first checks of
+    :func:`open_untrusted` and :func:`tab_titles`."""
     data = _read_file(path)
     _refuse_unless_zip(path, data)
     zf = _open_zip(path, data)
-    _check_is_workbook(path, zf, _check_members(path, zf))
-    return tuple(_sheet_parts(zf))
+    infos = _check_members(path, zf)
+    _check_is_workbook(path, zf, infos)
+    return data, zf, infos
 
 
 def _load(path: Path, data: bytes, read_only: bool) -> openpyxl.Workbook:

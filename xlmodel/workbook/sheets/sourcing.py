@@ -168,8 +168,7 @@ def write(ws, plan, c):
 
 def _help_paragraph(ws, text: str) -> None:
     """Row 2's help over the columns the sheet prints (wider, it was cut at the page's edge)."""
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=(last := max(ws.max_column, 4)))
-    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    styles.help_paragraph(ws, text, col(last := max(ws.max_column, 4)))
     lines = wrapped_lines(text, sum(column_width(ws, j) for j in range(1, last + 1)))
     ws.row_dimensions[2].height = max(2, lines) * LINE_HEIGHT
 
