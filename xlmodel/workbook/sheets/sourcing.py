@@ -144,7 +144,6 @@ def plan_sourcing(case, refs: dict[CaseRef, str], cells: set) -> SourcingLayout 
 def write(ws, plan, c):
     t, case, lay = c.t, c.case, plan.sourcing
     styles.title(ws, "A1", t["sourcing_title"])
-    ws["A2"] = t["sourcing_help"]  # a paragraph over the sheet's width: merged once the blocks are written
     styles.section(ws, f"A{lay.quoted_header - 1}", t["quoted_title"])
     styles.header_row(ws, lay.quoted_header, [c.label(VENDOR.by_name["name"]), t["quoted_channels"]])
     ws.row_dimensions[lay.quoted_header].height = 30
@@ -163,7 +162,7 @@ def write(ws, plan, c):
         words = [text_width(choice_label(m, c.lang)) for m in PORTFOLIO_MODES]
         ws.column_dimensions[col(FIRST_SHARE_COL + len(lay.blocks[0].vendors))].width = max(12, *words)
     write_continuity(ws, plan, c)  # issue 14: a vendor's failure, one line per vendor of each portfolio
-    _help_paragraph(ws, t["sourcing_help"])
+    _help_paragraph(ws, t["sourcing_help"])  # over the sheet's width, known once the blocks are written
 
 
 def _help_paragraph(ws, text: str) -> None:
